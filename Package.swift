@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chibo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "chibo", targets: ["chibo"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CChiboSystem"),
+        .target(name: "ChiboModel"),
+        .target(
+            name: "ChiboContent",
+            dependencies: ["ChiboModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ChiboRender",
+            dependencies: [
+                "ChiboModel", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "ChiboSite", dependencies: ["ChiboModel", "ChiboContent", "ChiboRender", "CChiboSystem"]),
+        .executableTarget(
+            name: "chibo",
+            dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ChiboModelTests", dependencies: ["ChiboModel"]),
+        .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent"]),
+        .testTarget(name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent"]),
+        .testTarget(
+            name: "ChiboSiteTests",
+            dependencies: ["ChiboSite"],
+            exclude: ["Snapshots"]
+        ),
+    ]
+)

@@ -1,0 +1,62 @@
+import ChiboModel
+import Foundation
+
+/// Read access to a content folder: sorted listings, no hidden files, nothing outside the folder.
+struct ContentFolder {
+    let root: URL
+    private let resolvedRoot: String
+
+    init(path: String) {
+        root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        resolvedRoot = root.resolvingSymlinksInPath().path
+    }
+
+    func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(relative).path)
+    }
+
+    func isDirectory(_ relative: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The names in a folder, sorted, hidden ones left out.
+    func list(_ relative: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.map(\.nfc).sorted()
+    }
+
+    /// The bytes of a file, or a diagnostic when it cannot be read or lies outside the content folder.
+    func read(_ relative: String) -> Result<[UInt8], Diagnostic> {
+        let target = url(relative).resolvingSymlinksInPath().path
+        guard target == resolvedRoot || target.hasPrefix(resolvedRoot + "/") else {
+            return .failure(
+                Diagnostic(
+                    .error, SourceLocation(file: relative),
+                    "this file is a link to \(target), outside the content folder; copy the file into the folder instead"))
+        }
+        guard let data = FileManager.default.contents(atPath: url(relative).path) else {
+            return .failure(Diagnostic(.error, SourceLocation(file: relative), "cannot read the file"))
+        }
+        return .success([UInt8](data))
+    }
+
+    /// The text of a file (UTF-8, NFC), or nil with a diagnostic.
+    func text(_ relative: String, diagnostics: inout Diagnostics) -> String? {
+        switch read(relative) {
+        case .failure(let diagnostic):
+            diagnostics.append(contentsOf: [diagnostic])
+            return nil
+        case .success(let bytes):
+            switch SourceText.decode(bytes, file: relative) {
+            case .failure(let diagnostic):
+                diagnostics.append(contentsOf: [diagnostic])
+                return nil
+            case .success(let text):
+                return text
+            }
+        }
+    }
+}

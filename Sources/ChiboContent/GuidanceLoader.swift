@@ -1,0 +1,201 @@
+import ChiboModel
+import Yams
+
+/// Reads `guidance/**/*.md` (front matter and Markdown body) and the other files beside them.
+enum GuidanceLoader {
+    static let folder = "guidance"
+    static let indexFile = "_index.md"
+    static let knownKeys: Set<String> = [
+        "title", "number", "issuer", "date", "kind", "summary", "order", "draft", "tags", "digest",
+    ]
+    static let sectionKeys: Set<String> = ["title", "summary", "order", "draft"]
+
+    struct Result {
+        var sections: [GuidanceSection] = []
+        var documents: [GuidanceDocument] = []
+        var staticFiles: [StaticFile] = []
+    }
+
+    static func load(_ content: ContentFolder, diagnostics: inout Diagnostics) -> Result {
+        var result = Result()
+        guard content.isDirectory(folder) else { return result }
+        walk(content, path: folder, slugPath: [], into: &result, diagnostics: &diagnostics)
+        return result
+    }
+
+    private static func walk(
+        _ content: ContentFolder, path: String, slugPath: [String], into result: inout Result,
+        diagnostics: inout Diagnostics
+    ) {
+        var section = GuidanceSection(
+            sourcePath: path, slugPath: slugPath, title: slugPath.last.map(humanize) ?? "")
+        var slugOwners: [String: String] = [:]
+        for name in content.list(path) {
+            let relative = path + "/" + name
+            if name == indexFile {
+                readSectionIndex(content, relative, into: &section, diagnostics: &diagnostics)
+                continue
+            }
+            let isDirectory = content.isDirectory(relative)
+            let stem = !isDirectory && name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+            let slug = isDirectory || name.hasSuffix(".md") ? Folding.slug(stem) : fileSlug(name)
+            guard !slug.isEmpty else {
+                diagnostics.error(
+                    SourceLocation(file: relative),
+                    "the name `\(name)` gives an empty URL; rename it with letters or digits")
+                continue
+            }
+            if let owner = slugOwners[slug] {
+                diagnostics.error(
+                    SourceLocation(file: relative),
+                    "`\(name)` and `\(owner)` both become the URL `\(slug)`; rename one of them")
+                continue
+            }
+            slugOwners[slug] = name
+            if isDirectory {
+                walk(content, path: relative, slugPath: slugPath + [slug], into: &result, diagnostics: &diagnostics)
+            } else if name.hasSuffix(".md") {
+                if let document = readDocument(content, relative, slugPath: slugPath + [slug], diagnostics: &diagnostics) {
+                    result.documents.append(document)
+                }
+            } else {
+                switch content.read(relative) {
+                case .success(let bytes):
+                    result.staticFiles.append(StaticFile(sourcePath: relative, slugPath: slugPath + [slug], bytes: bytes))
+                case .failure(let diagnostic):
+                    diagnostics.append(contentsOf: [diagnostic])
+                }
+            }
+        }
+        result.sections.append(section)
+    }
+
+    /// A non-Markdown file keeps its extension: `Mẫu báo cáo.PDF` → `mau-bao-cao.pdf`.
+    static func fileSlug(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return Folding.slug(name) }
+        let stem = Folding.slug(name[..<dot])
+        let ext = Folding.slug(name[name.index(after: dot)...])
+        return ext.isEmpty ? stem : stem + "." + ext
+    }
+
+    static func humanize(_ slug: String) -> String {
+        let words = slug.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    struct FrontMatter {
+        var yaml: String
+        var yamlLine: Int
+        var body: String
+        var bodyLine: Int
+    }
+
+    /// Splits `---` front matter from the body; nil when the file does not start with `---`.
+    static func splitFrontMatter(_ text: String) -> FrontMatter? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        func trimmed(_ line: Substring) -> Substring {
+            var line = line
+            while line.last == "\r" || line.last == " " || line.last == "\t" { line = line.dropLast() }
+            return line
+        }
+        guard let first = lines.first, trimmed(first) == "---" else { return nil }
+        guard let close = lines.indices.dropFirst().first(where: { trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..." })
+        else { return nil }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        return FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 2)
+    }
+
+    private static func readDocument(
+        _ content: ContentFolder, _ path: String, slugPath: [String], diagnostics: inout Diagnostics
+    ) -> GuidanceDocument? {
+        guard let text = content.text(path, diagnostics: &diagnostics) else { return nil }
+        guard let front = splitFrontMatter(text) else {
+            diagnostics.error(
+                SourceLocation(file: path),
+                "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line")
+            return nil
+        }
+        let yaml = YAMLSource(file: path, lineOffset: front.yamlLine - 1)
+        var document = GuidanceDocument(
+            sourcePath: path, slugPath: slugPath, title: "", body: front.body, bodyLine: front.bodyLine)
+        let errorsBefore = diagnostics.errors.count
+        guard let root = yaml.parse(front.yaml, diagnostics: &diagnostics) else {
+            if diagnostics.errors.count == errorsBefore {
+                diagnostics.error(SourceLocation(file: path, line: 2), "the front matter is empty; it needs `title:`")
+            }
+            return nil
+        }
+        guard let pairs = yaml.mapping(root, "the front matter", diagnostics: &diagnostics) else { return nil }
+        var title: String?
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics)
+            case "number":
+                document.number = yaml.string(value, key: key, diagnostics: &diagnostics)
+                document.numberLocation = yaml.location(value)
+            case "issuer": document.issuer = yaml.string(value, key: key, diagnostics: &diagnostics)
+            case "date": document.date = yaml.day(value, key: key, diagnostics: &diagnostics)
+            case "summary": document.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
+            case "order": document.order = yaml.int(value, key: key, diagnostics: &diagnostics)
+            case "draft": document.draft = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
+            case "digest": document.digest = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
+            case "tags": document.tags = yaml.strings(value, key: key, diagnostics: &diagnostics) ?? []
+            case "kind":
+                if let word = yaml.string(value, key: key, diagnostics: &diagnostics) {
+                    if let kind = DocumentKind(rawValue: Folding.slug(word)) {
+                        document.kind = kind
+                    } else {
+                        let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
+                        diagnostics.error(yaml.location(value), "unknown `kind` \"\(word)\"; use one of \(names)")
+                    }
+                }
+            default:
+                diagnostics.warning(yaml.location(keyNode), "unknown front matter key `\(key)` is ignored")
+            }
+        }
+        guard let title, !title.trimmingSpaces.isEmpty else {
+            if !pairs.contains(where: { $0.key == "title" }) {
+                diagnostics.error(yaml.location(root), "the front matter needs `title:` (the page title)")
+            } else if let node = pairs.first(where: { $0.key == "title" })?.value, node.string != nil {
+                diagnostics.error(yaml.location(node), "`title` must not be empty")
+            }
+            return nil
+        }
+        document.title = title
+        if let number = document.number, number.trimmingSpaces.isEmpty {
+            document.number = nil
+        }
+        return document
+    }
+
+    private static func readSectionIndex(
+        _ content: ContentFolder, _ path: String, into section: inout GuidanceSection, diagnostics: inout Diagnostics
+    ) {
+        guard let text = content.text(path, diagnostics: &diagnostics) else { return }
+        section.indexPath = path
+        guard let front = splitFrontMatter(text) else {
+            section.intro = text
+            return
+        }
+        section.intro = front.body
+        section.introLine = front.bodyLine
+        let yaml = YAMLSource(file: path, lineOffset: front.yamlLine - 1)
+        guard let root = yaml.parse(front.yaml, diagnostics: &diagnostics),
+            let pairs = yaml.mapping(root, "the front matter", diagnostics: &diagnostics)
+        else { return }
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title":
+                if let title = yaml.string(value, key: key, diagnostics: &diagnostics), !title.isEmpty {
+                    section.title = title
+                }
+            case "summary": section.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
+            case "order": section.order = yaml.int(value, key: key, diagnostics: &diagnostics)
+            default:
+                diagnostics.warning(yaml.location(keyNode), "unknown section key `\(key)` in _index.md is ignored")
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ChiboModel
+import Yams
+
+/// Reads `site.yaml` into `SiteSettings`.
+enum SiteLoader {
+    static let file = "site.yaml"
+
+    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> SiteSettings? {
+        guard folder.exists(file) else {
+            diagnostics.error(
+                SourceLocation(file: file),
+                "the content folder has no site.yaml; create one with at least `title:` and `organization:`")
+            return nil
+        }
+        guard let text = folder.text(file, diagnostics: &diagnostics) else { return nil }
+        let yaml = YAMLSource(file: file, lineOffset: 0)
+        guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
+            if !diagnostics.hasErrors {
+                diagnostics.error(SourceLocation(file: file), "site.yaml is empty; it needs `title:` and `organization:`")
+            }
+            return nil
+        }
+        guard let pairs = yaml.mapping(root, "site.yaml", diagnostics: &diagnostics) else { return nil }
+        var settings = SiteSettings(title: "", organization: "")
+        var title: String?
+        var organization: String?
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics)
+            case "organization": organization = yaml.string(value, key: key, diagnostics: &diagnostics)
+            case "base_path":
+                if let path = yaml.string(value, key: key, diagnostics: &diagnostics) {
+                    if let normalized = normalizeBasePath(path) {
+                        settings.basePath = normalized
+                    } else {
+                        diagnostics.error(
+                            yaml.location(value),
+                            "`base_path` must be a URL path such as /so-tay/ (letters, digits, -, _, . and /; no `..`)")
+                    }
+                }
+            case "base_url":
+                if let url = yaml.string(value, key: key, diagnostics: &diagnostics) {
+                    if url.hasPrefix("http://") || url.hasPrefix("https://") {
+                        settings.baseURL = String(url.reversed().drop { $0 == "/" }.reversed())
+                    } else {
+                        diagnostics.error(yaml.location(value), "`base_url` must start with http:// or https://")
+                    }
+                }
+            case "unsafe_html":
+                settings.unsafeHTML = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
+            case "period":
+                settings.period = period(value, yaml: yaml, diagnostics: &diagnostics)
+            case "targets":
+                settings.targets = targets(value, yaml: yaml, diagnostics: &diagnostics)
+            case "political_study_required_from":
+                settings.politicalStudyRequiredFrom = yaml.day(value, key: key, diagnostics: &diagnostics)
+            default:
+                diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in site.yaml is ignored")
+            }
+        }
+        if title?.isEmpty ?? true {
+            diagnostics.error(yaml.location(root), "site.yaml needs `title:` (the site's title)")
+        }
+        if organization?.isEmpty ?? true {
+            diagnostics.error(yaml.location(root), "site.yaml needs `organization:` (the bloc's full name)")
+        }
+        settings.title = title ?? ""
+        settings.organization = organization ?? ""
+        return settings
+    }
+
+    static func normalizeBasePath(_ path: String) -> String? {
+        let parts = path.split(separator: "/")
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~")
+        for part in parts where part == ".." || part == "." || !part.allSatisfy({ allowed.contains($0) }) {
+            return nil
+        }
+        return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
+    }
+
+    static func period(_ node: Yams.Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> DateRange? {
+        guard let pairs = yaml.mapping(node, "`period`", diagnostics: &diagnostics) else { return nil }
+        var from: Day?
+        var to: Day?
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "from": from = yaml.day(value, key: "period.from", diagnostics: &diagnostics)
+            case "to": to = yaml.day(value, key: "period.to", diagnostics: &diagnostics)
+            default: diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `period` is ignored")
+            }
+        }
+        guard let from, let to else {
+            diagnostics.error(yaml.location(node), "`period` needs both `from:` and `to:` dates")
+            return nil
+        }
+        guard from <= to else {
+            diagnostics.error(yaml.location(node), "`period` ends (\(to)) before it starts (\(from))")
+            return nil
+        }
+        return DateRange(from: from, to: to)
+    }
+
+    static func targets(_ node: Yams.Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> Targets {
+        var targets = Targets()
+        guard let pairs = yaml.mapping(node, "`targets`", diagnostics: &diagnostics) else { return targets }
+        func rate(_ value: Yams.Node, _ name: String) -> Double? {
+            guard let rate = yaml.double(value, key: name, diagnostics: &diagnostics) else { return nil }
+            guard (0...1).contains(rate) else {
+                diagnostics.error(yaml.location(value), "`\(name)` is a share from 0 to 1, e.g. 0.30 for 30%")
+                return nil
+            }
+            return rate
+        }
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "speaking_rate": targets.speakingRate = rate(value, "targets.speaking_rate") ?? targets.speakingRate
+            case "attendance_rate": targets.attendanceRate = rate(value, "targets.attendance_rate") ?? targets.attendanceRate
+            default: diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
+            }
+        }
+        return targets
+    }
+}

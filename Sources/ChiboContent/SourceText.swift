@@ -1,0 +1,65 @@
+import ChiboModel
+import Foundation
+
+/// Turning a content file's bytes into text: UTF-8 (a leading BOM allowed), normalised to NFC.
+enum SourceText {
+    /// The text of `bytes`, or a diagnostic naming the line and column of the first byte that is not UTF-8.
+    static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = firstInvalidUTF8Offset(body) {
+            let before = body[body.startIndex..<bad]
+            let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+            let column = String(decoding: body[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
+            let byte = String(body[bad], radix: 16, uppercase: true)
+            return .failure(
+                Diagnostic(
+                    .error, SourceLocation(file: file, line: line, column: column),
+                    "the file is not UTF-8 (byte 0x\(byte) at offset \(bad - bytes.startIndex)); "
+                        + "it may be in an old Vietnamese encoding (TCVN3, VNI): save it again as UTF-8"))
+        }
+        return .success(String(decoding: body, as: UTF8.self).nfc)
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                high = 0x8F
+            default: return index
+            }
+            guard index + length <= end else { return index }
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                let (lo, hi): (UInt8, UInt8) = offset == 1 ? (low, high) : (0x80, 0xBF)
+                if byte < lo || byte > hi { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,137 @@
+import ChiboModel
+import Yams
+
+/// A YAML document parsed with positions, and typed access to its values that reports
+/// every problem as a diagnostic at the value's line and column.
+struct YAMLSource {
+    let file: String
+    /// Added to YAML line numbers, for front matter that starts below line 1.
+    let lineOffset: Int
+
+    /// Parses `text`; a syntax error becomes a diagnostic and the result is nil.
+    func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (mark, problem) = Self.describe(error)
+            diagnostics.error(
+                location(line: mark?.line ?? 1, column: mark?.column ?? 1),
+                "invalid YAML: \(problem)")
+        } catch {
+            diagnostics.error(location(line: 1, column: 1), "invalid YAML: \(error)")
+        }
+        return nil
+    }
+
+    static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return (mark, detail)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark, "duplicate keys: \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, "\(error)")
+        }
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return location(line: 1, column: 1) }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    /// The pairs of a mapping, or an error naming what was expected.
+    func mapping(_ node: Node?, _ what: String, diagnostics: inout Diagnostics) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard let node else { return nil }
+        guard case .mapping(let mapping) = node else {
+            diagnostics.error(location(node), "\(what) must be a mapping of `key: value` lines")
+            return nil
+        }
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        var seen: Set<String> = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if !seen.insert(name).inserted {
+                diagnostics.error(location(key), "duplicate key `\(name)`")
+                continue
+            }
+            pairs.append((name, key, value))
+        }
+        return pairs
+    }
+
+    func string(_ node: Node, key: String, diagnostics: inout Diagnostics) -> String? {
+        guard case .scalar(let scalar) = node else {
+            diagnostics.error(location(node), "`\(key)` must be text, not a list or mapping")
+            return nil
+        }
+        if scalar.style == .plain, node.null != nil { return nil }
+        return scalar.string.nfc
+    }
+
+    func int(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpaces) else {
+            diagnostics.error(location(node), "`\(key)` must be a whole number")
+            return nil
+        }
+        return value
+    }
+
+    func double(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Double? {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingSpaces) else {
+            diagnostics.error(location(node), "`\(key)` must be a number")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Bool? {
+        guard case .scalar(let scalar) = node, let value = BooleanWords.parse(scalar.string) else {
+            diagnostics.error(location(node), "`\(key)` must be true or false (yes/no, có/không)")
+            return nil
+        }
+        return value
+    }
+
+    func day(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Day? {
+        guard case .scalar(let scalar) = node, let value = Day(parsing: scalar.string) else {
+            diagnostics.error(location(node), "`\(key)` must be a date written YYYY-MM-DD or DD/MM/YYYY")
+            return nil
+        }
+        return value
+    }
+
+    func strings(_ node: Node, key: String, diagnostics: inout Diagnostics) -> [String]? {
+        switch node {
+        case .sequence(let sequence):
+            var values: [String] = []
+            for item in sequence {
+                if let value = string(item, key: key, diagnostics: &diagnostics) { values.append(value) }
+            }
+            return values
+        case .scalar(let scalar) where !scalar.string.trimmingSpaces.isEmpty:
+            return scalar.string.split(separator: ",").map { $0.trimmingSpaces.nfc }.filter { !$0.isEmpty }
+        default:
+            diagnostics.error(location(node), "`\(key)` must be a list of words")
+            return nil
+        }
+    }
+}
+
+/// The yes/no words a clerk may write: `yes/no`, `true/false`, `1/0`, `x`/empty, `có/không`.
+public enum BooleanWords {
+    public static func parse(_ text: String) -> Bool? {
+        switch Folding.fold(text.trimmingSpaces) {
+        case "yes", "true", "1", "x", "co", "on", "y": return true
+        case "no", "false", "0", "", "khong", "off", "n": return false
+        default: return nil
+        }
+    }
+}

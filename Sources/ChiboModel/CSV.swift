@@ -1,0 +1,139 @@
+/// A table read from comma- or semicolon-separated text, every cell with its line and column.
+///
+/// Accepts what spreadsheet programs write: quoted cells (RFC 4180, `""` for a quote, line ends
+/// inside quotes), CRLF or LF line ends, `,` or `;` chosen from the header row. Blank rows are skipped.
+public struct CSVTable: Sendable {
+    public struct Cell: Sendable, Hashable {
+        public var text: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public struct Row: Sendable {
+        public var cells: [Cell]
+        public var line: Int
+    }
+
+    public struct ParseError: Error, Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    public var separator: Character
+    public var rows: [Row]
+
+    /// Reads `text`; an unterminated quoted cell is a `ParseError` at the opening quote.
+    public static func parse(_ text: String, separator: Character? = nil) -> Result<CSVTable, ParseError> {
+        let separator = separator ?? detectSeparator(text)
+        var rows: [Row] = []
+        var cells: [Cell] = []
+        var field = ""
+        var line = 1
+        var column = 1
+        var fieldLine = 1
+        var fieldColumn = 1
+        var rowLine = 1
+        var inQuotes = false
+        var quoteLine = 1
+        var quoteColumn = 1
+        var afterQuote = false
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+
+        func endField() {
+            cells.append(Cell(text: field, line: fieldLine, column: fieldColumn))
+            field = ""
+            afterQuote = false
+        }
+        func endRow() {
+            endField()
+            if !cells.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) {
+                rows.append(Row(cells: cells, line: rowLine))
+            }
+            cells = []
+        }
+
+        let sep = separator.unicodeScalars.first ?? ","
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            if inQuotes {
+                if scalar == "\"" {
+                    if let next = scalars.next() {
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                            column += 2
+                            continue
+                        }
+                        pending = next
+                    }
+                    inQuotes = false
+                    afterQuote = true
+                    column += 1
+                } else if scalar == "\n" {
+                    field.unicodeScalars.append(scalar)
+                    line += 1
+                    column = 1
+                } else {
+                    if scalar != "\r" { field.unicodeScalars.append(scalar) }
+                    column += 1
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.trimmingSpaces.isEmpty && !afterQuote:
+                field = ""
+                inQuotes = true
+                quoteLine = line
+                quoteColumn = column
+                fieldLine = line
+                fieldColumn = column
+                column += 1
+            case sep:
+                endField()
+                column += 1
+                fieldLine = line
+                fieldColumn = column
+            case "\r":
+                column += 1
+            case "\n":
+                endRow()
+                line += 1
+                column = 1
+                fieldLine = line
+                fieldColumn = 1
+                rowLine = line
+            default:
+                if field.isEmpty && !afterQuote {
+                    fieldLine = line
+                    fieldColumn = column
+                }
+                field.unicodeScalars.append(scalar)
+                column += 1
+            }
+        }
+        if inQuotes {
+            return .failure(
+                ParseError(
+                    line: quoteLine, column: quoteColumn,
+                    message: "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
+        }
+        if !field.isEmpty || !cells.isEmpty || afterQuote { endRow() }
+        return .success(CSVTable(separator: separator, rows: rows))
+    }
+
+    /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
+    static func detectSeparator(_ text: String) -> Character {
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle() }
+            if inQuotes { continue }
+            if scalar == "\n" { break }
+            if scalar == "," { commas += 1 }
+            if scalar == ";" { semicolons += 1 }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+}

@@ -1,0 +1,89 @@
+import ChiboModel
+import Foundation
+
+/// Where every guidance source file is published, for rewriting links written to source files.
+struct GuidanceLinkTable: Sendable {
+    struct Target: Sendable {
+        var url: String
+        var anchors: Set<String>
+        var isDocument: Bool
+    }
+
+    var targets: [String: Target] = [:]
+    var drafts: Set<String> = []
+
+    func resolver(for source: String) -> GuidanceLinkResolver {
+        GuidanceLinkResolver(table: self, source: source)
+    }
+}
+
+/// Resolves the links of one page: relative paths to source files become page URLs; a path or
+/// anchor that does not exist is broken.
+struct GuidanceLinkResolver: LinkResolving {
+    let table: GuidanceLinkTable
+    let source: String
+
+    func resolve(_ destination: String, headings: [Heading]) -> LinkResolution {
+        let trimmed = destination.trimmingSpaces
+        if trimmed.isEmpty { return .broken("the link has no destination") }
+        if Self.hasScheme(trimmed) || trimmed.hasPrefix("/") || trimmed.hasPrefix("//") { return .unchanged }
+        let (path, fragment) = Self.split(trimmed)
+        if path.isEmpty {
+            guard let fragment, headings.contains(where: { $0.id == fragment }) else {
+                return .broken("the link names the heading #\(fragment ?? "") that this page does not have")
+            }
+            return .unchanged
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        guard let target = Self.normalize(decoded, relativeTo: source) else {
+            return .broken("the link \(destination) leads outside the guidance folder")
+        }
+        let candidates = [target, target.hasSuffix("/") ? target + "_index.md" : target + "/_index.md"]
+        if table.drafts.contains(target) {
+            return .broken("the link goes to \(target), a draft (`draft: true`) that is not published")
+        }
+        guard let key = candidates.first(where: { table.targets[$0] != nil }), let found = table.targets[key] else {
+            return .broken("the link names \(target), which does not exist; write the path of a file under guidance/, relative to this file")
+        }
+        if let fragment {
+            guard found.anchors.contains(fragment) else {
+                return .broken("the link names the heading #\(fragment) that \(target) does not have")
+            }
+            return .rewritten(url: found.url + "#" + fragment, source: found.isDocument ? key : nil)
+        }
+        return .rewritten(url: found.url, source: found.isDocument ? key : nil)
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            && scheme.first?.isLetter == true
+    }
+
+    static func split(_ url: String) -> (String, String?) {
+        var rest = Substring(url)
+        if let query = rest.firstIndex(of: "?"), !rest[..<query].contains("#") {
+            let after = rest[query...]
+            rest = rest[..<query] + (after.firstIndex(of: "#").map { after[$0...] } ?? "")
+        }
+        guard let hash = rest.firstIndex(of: "#") else { return (String(rest), nil) }
+        return (String(rest[..<hash]), String(rest[rest.index(after: hash)...]))
+    }
+
+    /// `../quy-trinh/a.md` from `guidance/hoc-tap/b.md` → `guidance/quy-trinh/a.md`; nil outside `guidance/`.
+    static func normalize(_ path: String, relativeTo source: String) -> String? {
+        var parts = source.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(part).nfc)
+            }
+        }
+        guard parts.first == "guidance" else { return nil }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+    }
+}

@@ -1,0 +1,294 @@
+import ChiboModel
+import Foundation
+
+/// The guidance part of the site: URLs, rendered bodies, cross-references and backlinks, and the
+/// contexts of the home page, the guidance index, section pages and document pages.
+struct GuidancePages {
+    let content: Content
+    let urls: SiteURLs
+    let theme: Theme
+
+    struct Page {
+        var document: GuidanceDocument
+        var url: String
+        var html: String = ""
+        var headings: [Heading] = []
+        var cited: Set<String> = []
+    }
+
+    struct SectionPage {
+        var section: GuidanceSection
+        var url: String
+        var introHTML: String = ""
+    }
+
+    struct Built {
+        var pages: [String: Page] = [:]
+        var sections: [String: SectionPage] = [:]
+        var citedBy: [String: [String]] = [:]
+    }
+
+    func documentURL(_ document: GuidanceDocument) -> String {
+        urls.page([SiteURLs.guidanceRoot] + document.slugPath)
+    }
+
+    func sectionURL(_ section: GuidanceSection) -> String {
+        urls.page([SiteURLs.guidanceRoot] + section.slugPath)
+    }
+
+    /// Parses and renders every published document; broken links, duplicate numbers and bad CSV
+    /// tables are diagnostics.
+    func build(diagnostics: inout Diagnostics) -> Built {
+        var built = Built()
+        let published = content.documents.filter { !$0.draft }
+        var table = GuidanceLinkTable()
+        table.drafts = Set(content.documents.filter(\.draft).map(\.sourcePath))
+        var parsed: [String: MarkdownNode] = [:]
+        for document in published {
+            let tree = Markdown.parse(document.body)
+            parsed[document.sourcePath] = tree
+            let headings = Markdown.headings(of: tree, shift: Self.headingShift(tree))
+            built.pages[document.sourcePath] = Page(document: document, url: documentURL(document), headings: headings)
+            table.targets[document.sourcePath] = .init(
+                url: documentURL(document), anchors: Set(headings.map(\.id)), isDocument: true)
+        }
+        var sectionTrees: [String: MarkdownNode] = [:]
+        for section in content.sections {
+            let tree = Markdown.parse(section.intro)
+            sectionTrees[section.sourcePath] = tree
+            built.sections[section.sourcePath] = SectionPage(section: section, url: sectionURL(section))
+            table.targets[section.sourcePath + "/_index.md"] = .init(
+                url: sectionURL(section), anchors: Set(Markdown.headings(of: tree).map(\.id)), isDocument: false)
+            table.targets[section.sourcePath] = table.targets[section.sourcePath + "/_index.md"]
+        }
+        for file in content.staticFiles {
+            table.targets[file.sourcePath] = .init(
+                url: urls.file(([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/")), anchors: [],
+                isDocument: false)
+        }
+
+        var numbers: [String: CrossReferenceTarget] = [:]
+        for document in published.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            guard let number = document.number else { continue }
+            let key = Folding.documentNumberKey(number)
+            if let other = numbers[key] {
+                diagnostics.error(
+                    document.numberLocation ?? SourceLocation(file: document.sourcePath),
+                    "the number \(number) is already used by \(other.source); each document number belongs to one page")
+                continue
+            }
+            numbers[key] = CrossReferenceTarget(
+                number: number, url: documentURL(document), title: document.title, source: document.sourcePath)
+        }
+
+        for document in published {
+            guard let tree = parsed[document.sourcePath] else { continue }
+            let options = MarkdownRenderOptions(
+                unsafeHTML: content.settings.unsafeHTML, crossReferences: numbers, source: document.sourcePath,
+                links: table.resolver(for: document.sourcePath), headingShift: Self.headingShift(tree))
+            let rendered = Markdown.render(tree, source: document.body, options: options)
+            report(rendered.problems, file: document.sourcePath, lineOffset: document.bodyLine - 1, into: &diagnostics)
+            built.pages[document.sourcePath]?.html = rendered.html
+            built.pages[document.sourcePath]?.cited = rendered.cited.subtracting([document.sourcePath])
+            for target in rendered.cited where target != document.sourcePath {
+                built.citedBy[target, default: []].append(document.sourcePath)
+            }
+        }
+        for section in content.sections {
+            guard let tree = sectionTrees[section.sourcePath], let file = section.indexPath else { continue }
+            let options = MarkdownRenderOptions(
+                unsafeHTML: content.settings.unsafeHTML, crossReferences: numbers, source: file,
+                links: table.resolver(for: file), headingShift: Self.headingShift(tree))
+            let rendered = Markdown.render(tree, source: section.intro, options: options)
+            report(rendered.problems, file: file, lineOffset: section.introLine - 1, into: &diagnostics)
+            built.sections[section.sourcePath]?.introHTML = rendered.html
+        }
+        return built
+    }
+
+    /// How far headings move down so that the body's top level is `<h2>` under the page's `<h1>`.
+    static func headingShift(_ tree: MarkdownNode) -> Int {
+        var smallest = 6
+        func visit(_ node: MarkdownNode) {
+            if case .heading(let level) = node.kind { smallest = min(smallest, level) }
+            node.children.forEach(visit)
+        }
+        visit(tree)
+        return max(0, 2 - smallest)
+    }
+
+    func report(_ problems: [RenderedMarkdown.Problem], file: String, lineOffset: Int, into diagnostics: inout Diagnostics) {
+        for problem in problems {
+            diagnostics.error(
+                SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column), problem.message)
+        }
+    }
+
+    // MARK: - Sorting
+
+    static func sortKey(_ document: GuidanceDocument) -> (Int, String, String) {
+        (document.order ?? Int.max, Folding.fold(document.title), document.sourcePath)
+    }
+
+    func documents(in section: GuidanceSection, _ built: Built) -> [Page] {
+        built.pages.values.filter { page in
+            page.document.sourcePath.split(separator: "/").dropLast().joined(separator: "/") == section.sourcePath
+        }.sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+    }
+
+    func subsections(of section: GuidanceSection, _ built: Built) -> [SectionPage] {
+        built.sections.values.filter { $0.section.slugPath.count == section.slugPath.count + 1 && $0.section.sourcePath.hasPrefix(section.sourcePath + "/") }
+            .sorted { ($0.section.order ?? Int.max, Folding.fold($0.section.title)) < ($1.section.order ?? Int.max, Folding.fold($1.section.title)) }
+    }
+
+    func parentSection(of path: String, _ built: Built) -> SectionPage? {
+        built.sections[path.split(separator: "/").dropLast().joined(separator: "/")]
+    }
+
+    var root: GuidanceSection {
+        content.sections.first { $0.slugPath.isEmpty }
+            ?? GuidanceSection(sourcePath: "guidance", slugPath: [], title: theme.string("guidance_title"))
+    }
+
+    // MARK: - Contexts
+
+    func kindLabel(_ kind: DocumentKind?) -> Any {
+        guard let kind else { return false }
+        return theme.string("kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_"))
+    }
+
+    func summary(_ page: Page, _ built: Built) -> [String: Any] {
+        let document = page.document
+        let section = parentSection(of: document.sourcePath, built)
+        return [
+            "title": document.title,
+            "url": page.url,
+            "number": document.number ?? false,
+            "issuer": document.issuer ?? false,
+            "date": document.date?.vietnamese ?? false,
+            "date_iso": document.date?.description ?? false,
+            "kind": kindLabel(document.kind),
+            "summary": document.summary ?? false,
+            "digest": document.digest,
+            "section_title": section.map { $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title } ?? false,
+            "section_url": section?.url ?? false,
+        ]
+    }
+
+    func breadcrumb(to path: String, _ built: Built, includeSelf: Bool) -> [(String, String)] {
+        var trail: [(String, String)] = [(theme.string("nav_home"), urls.page([]))]
+        var parts = path.split(separator: "/").map(String.init)
+        if !includeSelf { parts.removeLast() }
+        var prefix = ""
+        for part in parts {
+            prefix = prefix.isEmpty ? part : prefix + "/" + part
+            if let section = built.sections[prefix] {
+                let title = section.section.slugPath.isEmpty ? theme.string("guidance_title") : section.section.title
+                trail.append((title, section.url))
+            }
+        }
+        return trail
+    }
+
+    func homeContext(_ built: Built, layout: LayoutContext) -> [String: Any] {
+        var context = layout.page(title: content.settings.title, current: urls.page([]))
+        let dated = built.pages.values.filter { $0.document.date != nil }.sorted {
+            ($0.document.date ?? Day.distantPast, Folding.fold($1.document.title)) > ($1.document.date ?? Day.distantPast, Folding.fold($0.document.title))
+        }
+        context.list("newest", dated.prefix(6).map { summary($0, built) })
+        context.list("sections", subsections(of: root, built).map { sectionSummary($0, built) })
+        context["guidance_url"] = urls.page([SiteURLs.guidanceRoot])
+        context["document_count"] = built.pages.count
+        return context
+    }
+
+    func sectionSummary(_ section: SectionPage, _ built: Built) -> [String: Any] {
+        [
+            "title": section.section.title,
+            "url": section.url,
+            "summary": section.section.summary ?? false,
+            "count": documents(in: section.section, built).count + subsections(of: section.section, built).count,
+        ]
+    }
+
+    /// The guidance index, section pages and document pages.
+    func pages(_ built: Built, layout: LayoutContext) -> [(path: String, template: String, context: [String: Any])] {
+        var result: [(path: String, template: String, context: [String: Any])] = []
+        for section in built.sections.values.sorted(by: { $0.section.sourcePath < $1.section.sourcePath }) {
+            let isRoot = section.section.slugPath.isEmpty
+            let title = isRoot ? (section.section.title.isEmpty ? theme.string("guidance_title") : section.section.title) : section.section.title
+            var context = layout.page(
+                title: title, current: isRoot ? section.url : nil, description: section.section.summary,
+                breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: false))
+            context["intro"] = section.introHTML
+            context.list("documents", documents(in: section.section, built).map { summary($0, built) })
+            context.list(
+                "subsections",
+                subsections(of: section.section, built).map { sub in
+                    var item = sectionSummary(sub, built)
+                    item.list("documents", documents(in: sub.section, built).map { summary($0, built) })
+                    return item
+                })
+            let byKind: [[String: Any]] = !isRoot ? [] : DocumentKind.allCases.compactMap { kind in
+                let docs = built.pages.values.filter { $0.document.kind == kind }
+                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                guard !docs.isEmpty else { return nil }
+                return ["kind": kindLabel(kind), "id": kind.rawValue, "documents": docs.map { summary($0, built) }]
+            }
+            context.list("by_kind", byKind)
+            context["is_root"] = isRoot
+            result.append((SiteURLs.pageFile([SiteURLs.guidanceRoot] + section.section.slugPath), "section", context))
+        }
+        for page in built.pages.values.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
+            let document = page.document
+            var context = layout.page(
+                title: document.title, current: nil, description: document.summary,
+                breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false))
+            context["document"] = summary(page, built)
+            context["has_meta"] = document.number != nil || document.issuer != nil || document.date != nil || document.kind != nil
+            context["body"] = page.html
+            context["toc"] = Self.tableOfContents(page.headings)
+            context["has_toc"] = page.headings.count >= 2
+            context.list("tags", document.tags)
+            context.list(
+                "cited_by",
+                Set(built.citedBy[document.sourcePath] ?? []).compactMap { built.pages[$0] }
+                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                    .map { summary($0, built) })
+            context.list(
+                "cites",
+                page.cited.compactMap { built.pages[$0] }
+                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                    .map { summary($0, built) })
+            result.append((SiteURLs.pageFile([SiteURLs.guidanceRoot] + document.slugPath), "document", context))
+        }
+        return result
+    }
+
+    /// Headings of levels 2 and 3 as a two-level list.
+    static func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
+        var items: [[String: Any]] = []
+        for heading in headings where heading.level <= 3 {
+            var entry: [String: Any] = ["text": heading.text, "id": heading.id]
+            entry.list("children", [[String: Any]]())
+            if heading.level == 3, var last = items.last {
+                var children = last["children"] as? [[String: Any]] ?? []
+                children.append(entry)
+                last.list("children", children)
+                items[items.count - 1] = last
+            } else {
+                items.append(entry)
+            }
+        }
+        return items
+    }
+}
+
+
+extension Dictionary where Key == String, Value == Any {
+    /// Sets a list and `has_<key>`, since Mustache cannot ask whether a list is empty.
+    mutating func list<T>(_ key: String, _ items: [T]) {
+        self[key] = items
+        self["has_" + key] = !items.isEmpty
+    }
+}

@@ -1,0 +1,367 @@
+import ChiboModel
+
+/// A heading of a rendered page, with the anchor id it gets.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+}
+
+/// Where a Markdown link goes, as the site decides it.
+public enum LinkResolution: Sendable, Hashable {
+    /// Leave the destination as written (a URL with a scheme, or a same-page anchor that exists).
+    case unchanged
+    /// Use this URL; `source` is the content file linked to, if it is a guidance document.
+    case rewritten(url: String, source: String?)
+    /// The link names no file or no anchor: a build error with this message.
+    case broken(String)
+}
+
+/// Decides where relative links of one page go.
+public protocol LinkResolving: Sendable {
+    func resolve(_ destination: String, headings: [Heading]) -> LinkResolution
+}
+
+/// A document that mentions of its number link to.
+public struct CrossReferenceTarget: Sendable, Hashable {
+    public var number: String
+    public var url: String
+    public var title: String
+    public var source: String
+
+    public init(number: String, url: String, title: String, source: String) {
+        self.number = number
+        self.url = url
+        self.title = title
+        self.source = source
+    }
+}
+
+/// What the Markdown renderer does beyond CommonMark.
+public struct MarkdownRenderOptions: Sendable {
+    /// Keep raw HTML blocks and inlines and every URL scheme; when false they are dropped.
+    public var unsafeHTML: Bool
+    /// Known document numbers by `Folding.documentNumberKey`.
+    public var crossReferences: [String: CrossReferenceTarget]
+    /// The page's own source path: mentions of its own number are not linked.
+    public var source: String?
+    public var links: (any LinkResolving)?
+    /// Shift of heading levels so that `#` in a document body becomes `<h2>` under the page's `<h1>`.
+    public var headingShift: Int
+
+    public init(
+        unsafeHTML: Bool = false, crossReferences: [String: CrossReferenceTarget] = [:], source: String? = nil,
+        links: (any LinkResolving)? = nil, headingShift: Int = 0
+    ) {
+        self.unsafeHTML = unsafeHTML
+        self.crossReferences = crossReferences
+        self.source = source
+        self.links = links
+        self.headingShift = headingShift
+    }
+}
+
+/// A page body rendered to HTML, with what the site needs to know about it.
+public struct RenderedMarkdown: Sendable {
+    public struct Problem: Sendable, Hashable {
+        public var line: Int
+        /// 1-based column in characters (Unicode scalars).
+        public var column: Int
+        public var message: String
+    }
+
+    public var html: String
+    public var headings: [Heading]
+    /// Sources of the documents this page cites, by number or by link.
+    public var cited: Set<String>
+    public var problems: [Problem]
+}
+
+extension Markdown {
+    /// The headings of a document with unique ASCII ids ("Đảng ủy" → `dang-uy`, then `dang-uy-2`).
+    public static func headings(of document: MarkdownNode, shift: Int = 0) -> [Heading] {
+        var used: [String: Int] = [:]
+        var result: [Heading] = []
+        func visit(_ node: MarkdownNode) {
+            if case .heading(let level) = node.kind {
+                let text = node.plainText.trimmingSpaces
+                var base = Folding.slug(text)
+                if base.isEmpty { base = "muc" }
+                var id = base
+                if let count = used[base] {
+                    var next = count + 1
+                    id = "\(base)-\(next)"
+                    while used[id] != nil {
+                        next += 1
+                        id = "\(base)-\(next)"
+                    }
+                    used[base] = next
+                }
+                used[id] = used[id] ?? 1
+                result.append(Heading(level: min(6, level + shift), text: text, id: id, line: node.line))
+                return
+            }
+            node.children.forEach(visit)
+        }
+        visit(document)
+        return result
+    }
+
+    /// Renders a parsed document to HTML: CommonMark as libcmark writes it, plus heading ids,
+    /// `csv` code blocks as tables, document numbers as links, and checked relative links.
+    public static func render(_ document: MarkdownNode, source text: String, options: MarkdownRenderOptions)
+        -> RenderedMarkdown
+    {
+        var renderer = HTMLRenderer(options: options, headings: headings(of: document, shift: options.headingShift))
+        renderer.render(document)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let problems = renderer.problems.map { problem in
+            var problem = problem
+            if problem.line >= 1, problem.line <= lines.count {
+                let bytes = Array(lines[problem.line - 1].utf8.prefix(max(0, problem.column - 1)))
+                problem.column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+            }
+            return problem
+        }
+        return RenderedMarkdown(html: renderer.out, headings: renderer.headings, cited: renderer.cited, problems: problems)
+    }
+}
+
+private struct HTMLRenderer {
+    let options: MarkdownRenderOptions
+    let headings: [Heading]
+    var headingIndex = 0
+    var out = ""
+    var cited: Set<String> = []
+    var problems: [RenderedMarkdown.Problem] = []
+    var tightStack: [Bool] = []
+    var inLink = 0
+    var inHeading = 0
+
+    init(options: MarkdownRenderOptions, headings: [Heading]) {
+        self.options = options
+        self.headings = headings
+    }
+
+    mutating func cr() {
+        if !out.isEmpty && out.last != "\n" { out += "\n" }
+    }
+
+    mutating func renderChildren(_ node: MarkdownNode) {
+        for child in node.children { render(child) }
+    }
+
+    mutating func render(_ node: MarkdownNode) {
+        switch node.kind {
+        case .document, .other:
+            renderChildren(node)
+        case .blockQuote:
+            cr()
+            out += "<blockquote>\n"
+            renderChildren(node)
+            cr()
+            out += "</blockquote>\n"
+        case .list(let ordered, let start, let tight):
+            cr()
+            if ordered {
+                out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+            } else {
+                out += "<ul>\n"
+            }
+            tightStack.append(tight)
+            renderChildren(node)
+            tightStack.removeLast()
+            out += ordered ? "</ol>\n" : "</ul>\n"
+        case .item:
+            cr()
+            out += "<li>"
+            renderChildren(node)
+            out += "</li>\n"
+        case .codeBlock(let info):
+            renderCodeBlock(info: info, literal: node.literal, node: node)
+        case .htmlBlock:
+            if options.unsafeHTML {
+                cr()
+                out += node.literal
+                cr()
+            }
+        case .paragraph:
+            let tight = tightStack.last ?? false
+            if tight {
+                renderChildren(node)
+            } else {
+                cr()
+                out += "<p>"
+                renderChildren(node)
+                out += "</p>\n"
+            }
+        case .heading:
+            let heading = headingIndex < headings.count ? headings[headingIndex] : nil
+            headingIndex += 1
+            let level = heading?.level ?? 2
+            cr()
+            out += "<h\(level)"
+            if let heading { out += " id=\"\(heading.id)\"" }
+            out += ">"
+            inHeading += 1
+            renderChildren(node)
+            inHeading -= 1
+            out += "</h\(level)>\n"
+        case .thematicBreak:
+            cr()
+            out += "<hr />\n"
+        case .text:
+            renderText(node.literal)
+        case .softBreak:
+            out += "\n"
+        case .lineBreak:
+            out += "<br />\n"
+        case .code:
+            out += "<code>" + HTML.escape(node.literal) + "</code>"
+        case .htmlInline:
+            if options.unsafeHTML { out += node.literal }
+        case .emphasis:
+            out += "<em>"
+            renderChildren(node)
+            out += "</em>"
+        case .strong:
+            out += "<strong>"
+            renderChildren(node)
+            out += "</strong>"
+        case .link(let destination, let title):
+            out += "<a href=\"" + HTML.escapeURL(resolve(destination, node: node)) + "\""
+            if !title.isEmpty { out += " title=\"" + HTML.escape(title) + "\"" }
+            out += ">"
+            inLink += 1
+            renderChildren(node)
+            inLink -= 1
+            out += "</a>"
+        case .image(let destination, let title):
+            out += "<img src=\"" + HTML.escapeURL(resolve(destination, node: node, image: true)) + "\" alt=\""
+            out += HTML.escape(node.plainText) + "\""
+            if !title.isEmpty { out += " title=\"" + HTML.escape(title) + "\"" }
+            out += " />"
+        }
+    }
+
+    mutating func resolve(_ destination: String, node: MarkdownNode, image: Bool = false) -> String {
+        if !options.unsafeHTML && Self.isDangerous(destination, image: image) { return "" }
+        guard let links = options.links else { return destination }
+        switch links.resolve(destination, headings: headings) {
+        case .unchanged:
+            return destination
+        case .rewritten(let url, let source):
+            if let source { cited.insert(source) }
+            return url
+        case .broken(let message):
+            problems.append(.init(line: node.line, column: node.column, message: message))
+            return destination
+        }
+    }
+
+    /// The schemes libcmark drops in safe mode: `javascript:`, `vbscript:`, `file:`, and `data:`
+    /// except images.
+    static func isDangerous(_ url: String, image: Bool) -> Bool {
+        let lower = url.trimmingSpaces.lowercased()
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
+        if lower.hasPrefix("data:") {
+            let allowed = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return !(image && allowed.contains { lower.hasPrefix($0) })
+        }
+        return false
+    }
+
+    mutating func renderCodeBlock(info: String, literal: String, node: MarkdownNode) {
+        let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        if language.lowercased() == "csv" {
+            switch CSVTable.parse(literal) {
+            case .success(let table) where !table.rows.isEmpty:
+                renderTable(table)
+                return
+            case .success:
+                break
+            case .failure(let error):
+                problems.append(
+                    .init(line: node.line + error.line, column: error.column, message: "csv table: \(error.message)"))
+            }
+        }
+        cr()
+        out += "<pre><code"
+        if !language.isEmpty { out += " class=\"language-" + HTML.escape(language) + "\"" }
+        out += ">" + HTML.escape(literal) + "</code></pre>\n"
+    }
+
+    mutating func renderTable(_ table: CSVTable) {
+        let width = table.rows.map(\.cells.count).max() ?? 0
+        cr()
+        out += "<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead>\n<tr>"
+        let header = table.rows[0].cells
+        for index in 0..<width {
+            let text = index < header.count ? header[index].text.trimmingSpaces : ""
+            out += "<th scope=\"col\">" + HTML.escape(text) + "</th>"
+        }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for row in table.rows.dropFirst() {
+            out += "<tr>"
+            for index in 0..<width {
+                let text = index < row.cells.count ? row.cells[index].text.trimmingSpaces : ""
+                out += "<td>" + HTML.escape(text) + "</td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table></div>\n"
+    }
+
+    /// Text with every known document number turned into a link, outside links and headings.
+    mutating func renderText(_ text: String) {
+        guard inLink == 0, inHeading == 0, !options.crossReferences.isEmpty else {
+            out += HTML.escape(text)
+            return
+        }
+        var rest = Substring(text)
+        for match in DocumentNumbers.mentions(in: text) {
+            guard let target = options.crossReferences[match.key], target.source != options.source else { continue }
+            out += HTML.escape(rest[rest.startIndex..<match.range.lowerBound])
+            out += "<a class=\"xref\" href=\"" + HTML.escapeURL(target.url) + "\" title=\"" + HTML.escape(target.title)
+                + "\">" + HTML.escape(text[match.range]) + "</a>"
+            cited.insert(target.source)
+            rest = text[match.range.upperBound...]
+        }
+        out += HTML.escape(rest)
+    }
+}
+
+/// Finding document numbers ("số hiệu") such as `03-HD/TU`, `14-QĐ/TU`, `114-KH/ĐUK` in text.
+public enum DocumentNumbers {
+    public struct Mention: Sendable, Hashable {
+        public var range: Range<String.Index>
+        /// `Folding.documentNumberKey` of the mention.
+        public var key: String
+    }
+
+    /// Every word that looks like a document number: starts with a digit and holds `-` and `/`.
+    public static func mentions(in text: String) -> [Mention] {
+        var result: [Mention] = []
+        var index = text.startIndex
+        func isPart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "/" }
+        while index < text.endIndex {
+            guard isPart(text[index]) else {
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            while end < text.endIndex, isPart(text[end]) { end = text.index(after: end) }
+            var last = end
+            while last > index, let previous = Optional(text.index(before: last)), text[previous] == "-" || text[previous] == "/" {
+                last = previous
+            }
+            let word = text[index..<last]
+            if let first = word.first, first.isNumber, word.contains("-"), word.contains("/") {
+                result.append(Mention(range: index..<last, key: Folding.documentNumberKey(word)))
+            }
+            index = end
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+/// One file of the built site, in memory: a path relative to the output folder and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// URLs of the site, every one under `base_path`.
+public struct SiteURLs: Sendable, Hashable {
+    public let basePath: String
+
+    public init(basePath: String) {
+        self.basePath = basePath
+    }
+
+    /// The URL of a page folder given by slugs: `["van-ban", "quy-trinh"]` → `/base/van-ban/quy-trinh/`.
+    public func page(_ slugs: [String]) -> String {
+        slugs.isEmpty ? basePath : basePath + slugs.joined(separator: "/") + "/"
+    }
+
+    /// The URL of a file given by its output path: `assets/site.css` → `/base/assets/site.css`.
+    public func file(_ path: String) -> String { basePath + path }
+
+    /// The output file of a page folder: `van-ban/quy-trinh/index.html`.
+    public static func pageFile(_ slugs: [String]) -> String {
+        slugs.isEmpty ? "index.html" : slugs.joined(separator: "/") + "/index.html"
+    }
+
+    /// The first path segment of every guidance page.
+    public static let guidanceRoot = "van-ban"
+}

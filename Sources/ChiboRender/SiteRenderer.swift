@@ -1,0 +1,138 @@
+import ChiboModel
+import Foundation
+
+/// Renders the whole site from the model: every page through the theme, plus assets and
+/// `sitemap.xml`. Returns files in memory; writing them is the caller's business.
+public struct SiteRenderer: Sendable {
+    public let content: Content
+    public let theme: Theme
+    let urls: SiteURLs
+
+    public init(content: Content, theme: Theme) {
+        self.content = content
+        self.theme = theme
+        self.urls = SiteURLs(basePath: content.settings.basePath)
+    }
+
+    /// Every output file, or the diagnostics that stop the build.
+    public func render() -> (files: [OutputFile], diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        var files: [OutputFile] = []
+        let assets = AssetTable(theme.assets, urls: urls)
+        files.append(contentsOf: assets.files)
+        let layout = LayoutContext(settings: content.settings, theme: theme, urls: urls, assets: assets)
+        let guidance = GuidancePages(content: content, urls: urls, theme: theme)
+        let built = guidance.build(diagnostics: &diagnostics)
+
+        var pages: [(path: String, template: String, context: [String: Any])] = []
+        pages.append(("index.html", "home", guidance.homeContext(built, layout: layout)))
+        pages.append(contentsOf: guidance.pages(built, layout: layout))
+        pages.append(("404.html", "404", layout.page(title: theme.string("not_found_title"), current: nil)))
+
+        var sitemap: [String] = []
+        for page in pages {
+            switch theme.render(page.template, context: page.context) {
+            case .success(let html):
+                files.append(OutputFile(path: page.path, text: html))
+                if page.path != "404.html" {
+                    sitemap.append(urls.file(page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path))
+                }
+            case .failure(let problems):
+                diagnostics.append(contentsOf: problems)
+            }
+        }
+        for file in content.staticFiles {
+            files.append(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
+        }
+        files.append(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
+        return (files.sorted { $0.path < $1.path }, Self.unique(diagnostics))
+    }
+
+    /// One diagnostic per template problem, however many pages met it.
+    static func unique(_ diagnostics: Diagnostics) -> Diagnostics {
+        var seen: Set<Diagnostic> = []
+        var result = Diagnostics()
+        result.append(contentsOf: diagnostics.items.filter { seen.insert($0).inserted })
+        return result
+    }
+
+    static func sitemap(_ paths: [String], baseURL: String?) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() {
+            xml += "  <url><loc>" + HTML.escape((baseURL ?? "") + path) + "</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return xml
+    }
+}
+
+/// Theme assets published under `assets/` with a hash of their content in the name, so that
+/// browsers may cache them for ever.
+struct AssetTable {
+    var files: [OutputFile] = []
+    /// Template names (`site_css`) to URLs.
+    var urlsByKey: [String: String] = [:]
+
+    init(_ assets: [String: [UInt8]], urls: SiteURLs) {
+        for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
+            let hashed = Self.fingerprinted(name, bytes)
+            files.append(OutputFile(path: "assets/" + hashed, bytes: bytes))
+            let key = name.map { $0.isLetter || $0.isNumber ? $0 : "_" }
+            urlsByKey[String(key)] = urls.file("assets/" + hashed)
+        }
+    }
+
+    /// `css/site.css` → `css/site.3f9a1c2b.css`.
+    static func fingerprinted(_ name: String, _ bytes: [UInt8]) -> String {
+        let hash = Fingerprint.hex(bytes)
+        guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return name + "." + hash }
+        return name[..<dot] + "." + hash + name[dot...]
+    }
+}
+
+/// A short content hash (64-bit FNV-1a), for asset names.
+public enum Fingerprint {
+    public static func hex(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let text = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - text.count) + text).prefix(10))
+    }
+}
+
+/// What every page's layout needs: site, navigation, assets.
+struct LayoutContext {
+    let settings: SiteSettings
+    let theme: Theme
+    let urls: SiteURLs
+    let assets: AssetTable
+
+    /// The navigation: home and guidance now; reports and schedules join as they are built.
+    var navigation: [(key: String, url: String)] {
+        [("nav_home", urls.page([])), ("nav_guidance", urls.page([SiteURLs.guidanceRoot]))]
+    }
+
+    func page(title: String, current: String?, description: String? = nil, breadcrumb: [(String, String)] = [])
+        -> [String: Any]
+    {
+        let nav: [[String: Any]] = navigation.map { item in
+            ["label": theme.string(item.key), "url": item.url, "current": item.url == current]
+        }
+        let crumbs: [[String: Any]] = breadcrumb.map { ["title": $0.0, "url": $0.1] }
+        return [
+            "site": ["title": settings.title, "organization": settings.organization],
+            "base": settings.basePath,
+            "home_url": urls.page([]),
+            "assets": assets.urlsByKey,
+            "nav": nav,
+            "page_title": title,
+            "description": description ?? settings.organization,
+            "breadcrumb": crumbs,
+            "has_breadcrumb": !crumbs.isEmpty,
+        ]
+    }
+}

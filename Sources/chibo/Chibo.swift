@@ -1,0 +1,101 @@
+import ArgumentParser
+import ChiboModel
+import ChiboSite
+import Foundation
+
+@main
+struct Chibo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chibo",
+        abstract: "Builds the bloc committee's intranet site from its content folder.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+
+    /// Usage errors exit with status 2, as the content format's command-line section says.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 || error is ExitCode {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct PathOptions: ParsableArguments {
+    @Option(name: .long, help: "The content folder.")
+    var content = "content"
+
+    @Option(name: .long, help: "The theme folder (default: site-theme beside the content folder).")
+    var theme: String?
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Validate the content and publish the site into the output folder.")
+
+    @OptionGroup var paths: PathOptions
+
+    @Option(name: .long, help: "The output folder, replaced as a whole only when the build succeeds.")
+    var output = "public"
+
+    func run() throws {
+        let build = Build(contentPath: paths.content, themePath: paths.theme, outputPath: output)
+        let report: Build.Report
+        do {
+            report = try build.run()
+        } catch {
+            Console.printError("error: cannot publish to \(output): \(error)")
+            throw ExitCode(1)
+        }
+        Console.print(report.diagnostics)
+        guard report.published else { throw ExitCode(1) }
+        let pages = report.files.filter { $0.path.hasSuffix(".html") }.count
+        Console.printInfo("built \(pages) pages, \(report.files.count) files into \(output)")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the content and the theme without writing anything.")
+
+    @OptionGroup var paths: PathOptions
+
+    func run() throws {
+        let report = Build(contentPath: paths.content, themePath: paths.theme, outputPath: "").render()
+        Console.print(report.diagnostics)
+        if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// Diagnostics on standard error, one per line, coloured only on a terminal.
+enum Console {
+    static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    static func print(_ diagnostics: Diagnostics) {
+        for diagnostic in diagnostics.sorted {
+            var line = diagnostic.description
+            if isTerminal {
+                let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+                line = "\(diagnostic.location): \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+            }
+            printError(line)
+        }
+        let errors = diagnostics.errors.count
+        if errors > 0 { printError("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func printInfo(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
