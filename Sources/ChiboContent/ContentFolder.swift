@@ -19,7 +19,8 @@ struct ContentFolder {
 
     func isDirectory(_ relative: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
     }
 
     /// The names in a folder, sorted, hidden ones left out.
@@ -35,7 +36,8 @@ struct ContentFolder {
             return .failure(
                 Diagnostic(
                     .error, SourceLocation(file: relative),
-                    "this file is a link to \(target), outside the content folder; copy the file into the folder instead"))
+                    "this file is a link to \(target), outside the content folder; copy the file into the folder instead"
+                ))
         }
         guard let data = FileManager.default.contents(atPath: url(relative).path) else {
             return .failure(Diagnostic(.error, SourceLocation(file: relative), "cannot read the file"))

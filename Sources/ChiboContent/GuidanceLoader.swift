@@ -55,13 +55,16 @@ enum GuidanceLoader {
             if isDirectory {
                 walk(content, path: relative, slugPath: slugPath + [slug], into: &result, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
-                if let document = readDocument(content, relative, slugPath: slugPath + [slug], diagnostics: &diagnostics) {
+                if let document = readDocument(
+                    content, relative, slugPath: slugPath + [slug], diagnostics: &diagnostics)
+                {
                     result.documents.append(document)
                 }
             } else {
                 switch content.read(relative) {
                 case .success(let bytes):
-                    result.staticFiles.append(StaticFile(sourcePath: relative, slugPath: slugPath + [slug], bytes: bytes))
+                    result.staticFiles.append(
+                        StaticFile(sourcePath: relative, slugPath: slugPath + [slug], bytes: bytes))
                 case .failure(let diagnostic):
                     diagnostics.append(contentsOf: [diagnostic])
                 }
@@ -100,7 +103,10 @@ enum GuidanceLoader {
             return line
         }
         guard let first = lines.first, trimmed(first) == "---" else { return nil }
-        guard let close = lines.indices.dropFirst().first(where: { trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..." })
+        guard
+            let close = lines.indices.dropFirst().first(where: {
+                trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..."
+            })
         else { return nil }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")

@@ -16,7 +16,8 @@ enum SiteLoader {
         let yaml = YAMLSource(file: file, lineOffset: 0)
         guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
             if !diagnostics.hasErrors {
-                diagnostics.error(SourceLocation(file: file), "site.yaml is empty; it needs `title:` and `organization:`")
+                diagnostics.error(
+                    SourceLocation(file: file), "site.yaml is empty; it needs `title:` and `organization:`")
             }
             return nil
         }
@@ -114,7 +115,8 @@ enum SiteLoader {
         for (key, keyNode, value) in pairs {
             switch key {
             case "speaking_rate": targets.speakingRate = rate(value, "targets.speaking_rate") ?? targets.speakingRate
-            case "attendance_rate": targets.attendanceRate = rate(value, "targets.attendance_rate") ?? targets.attendanceRate
+            case "attendance_rate":
+                targets.attendanceRate = rate(value, "targets.attendance_rate") ?? targets.attendanceRate
             default: diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
             }
         }

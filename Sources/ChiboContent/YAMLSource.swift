@@ -48,7 +48,9 @@ struct YAMLSource {
     }
 
     /// The pairs of a mapping, or an error naming what was expected.
-    func mapping(_ node: Node?, _ what: String, diagnostics: inout Diagnostics) -> [(key: String, keyNode: Node, value: Node)]? {
+    func mapping(_ node: Node?, _ what: String, diagnostics: inout Diagnostics) -> [(
+        key: String, keyNode: Node, value: Node
+    )]? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
             diagnostics.error(location(node), "\(what) must be a mapping of `key: value` lines")

@@ -116,7 +116,8 @@ public struct CSVTable: Sendable {
             return .failure(
                 ParseError(
                     line: quoteLine, column: quoteColumn,
-                    message: "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
+                    message:
+                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
         }
         if !field.isEmpty || !cells.isEmpty || afterQuote { endRow() }
         return .success(CSVTable(separator: separator, rows: rows))

@@ -6,7 +6,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// A valid day of the proleptic Gregorian calendar, or nil.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...Day.daysIn(month: month, year: year)).contains(day)
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month

@@ -43,7 +43,9 @@ struct GuidanceLinkResolver: LinkResolving {
             return .broken("the link goes to \(target), a draft (`draft: true`) that is not published")
         }
         guard let key = candidates.first(where: { table.targets[$0] != nil }), let found = table.targets[key] else {
-            return .broken("the link names \(target), which does not exist; write the path of a file under guidance/, relative to this file")
+            return .broken(
+                "the link names \(target), which does not exist; write the path of a file under guidance/, relative to this file"
+            )
         }
         if let fragment {
             guard found.anchors.contains(fragment) else {

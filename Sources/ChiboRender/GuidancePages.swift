@@ -117,7 +117,9 @@ struct GuidancePages {
         return max(0, 2 - smallest)
     }
 
-    func report(_ problems: [RenderedMarkdown.Problem], file: String, lineOffset: Int, into diagnostics: inout Diagnostics) {
+    func report(
+        _ problems: [RenderedMarkdown.Problem], file: String, lineOffset: Int, into diagnostics: inout Diagnostics
+    ) {
         for problem in problems {
             diagnostics.error(
                 SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column), problem.message)
@@ -137,8 +139,15 @@ struct GuidancePages {
     }
 
     func subsections(of section: GuidanceSection, _ built: Built) -> [SectionPage] {
-        built.sections.values.filter { $0.section.slugPath.count == section.slugPath.count + 1 && $0.section.sourcePath.hasPrefix(section.sourcePath + "/") }
-            .sorted { ($0.section.order ?? Int.max, Folding.fold($0.section.title)) < ($1.section.order ?? Int.max, Folding.fold($1.section.title)) }
+        built.sections.values.filter {
+            $0.section.slugPath.count == section.slugPath.count + 1
+                && $0.section.sourcePath.hasPrefix(section.sourcePath + "/")
+        }
+        .sorted {
+            ($0.section.order ?? Int.max, Folding.fold($0.section.title)) < (
+                $1.section.order ?? Int.max, Folding.fold($1.section.title)
+            )
+        }
     }
 
     func parentSection(of path: String, _ built: Built) -> SectionPage? {
@@ -170,7 +179,9 @@ struct GuidancePages {
             "kind": kindLabel(document.kind),
             "summary": document.summary ?? false,
             "digest": document.digest,
-            "section_title": section.map { $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title } ?? false,
+            "section_title": section.map {
+                $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title
+            } ?? false,
             "section_url": section?.url ?? false,
         ]
     }
@@ -193,7 +204,9 @@ struct GuidancePages {
     func homeContext(_ built: Built, layout: LayoutContext) -> [String: Any] {
         var context = layout.page(title: content.settings.title, current: urls.page([]))
         let dated = built.pages.values.filter { $0.document.date != nil }.sorted {
-            ($0.document.date ?? Day.distantPast, Folding.fold($1.document.title)) > ($1.document.date ?? Day.distantPast, Folding.fold($0.document.title))
+            ($0.document.date ?? Day.distantPast, Folding.fold($1.document.title)) > (
+                $1.document.date ?? Day.distantPast, Folding.fold($0.document.title)
+            )
         }
         context.list("newest", dated.prefix(6).map { summary($0, built) })
         context.list("sections", subsections(of: root, built).map { sectionSummary($0, built) })
@@ -216,7 +229,10 @@ struct GuidancePages {
         var result: [(path: String, template: String, context: [String: Any])] = []
         for section in built.sections.values.sorted(by: { $0.section.sourcePath < $1.section.sourcePath }) {
             let isRoot = section.section.slugPath.isEmpty
-            let title = isRoot ? (section.section.title.isEmpty ? theme.string("guidance_title") : section.section.title) : section.section.title
+            let title =
+                isRoot
+                ? (section.section.title.isEmpty ? theme.string("guidance_title") : section.section.title)
+                : section.section.title
             var context = layout.page(
                 title: title, current: isRoot ? section.url : nil, description: section.section.summary,
                 breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: false))
@@ -229,12 +245,15 @@ struct GuidancePages {
                     item.list("documents", documents(in: sub.section, built).map { summary($0, built) })
                     return item
                 })
-            let byKind: [[String: Any]] = !isRoot ? [] : DocumentKind.allCases.compactMap { kind in
-                let docs = built.pages.values.filter { $0.document.kind == kind }
-                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
-                guard !docs.isEmpty else { return nil }
-                return ["kind": kindLabel(kind), "id": kind.rawValue, "documents": docs.map { summary($0, built) }]
-            }
+            let byKind: [[String: Any]] =
+                !isRoot
+                ? []
+                : DocumentKind.allCases.compactMap { kind in
+                    let docs = built.pages.values.filter { $0.document.kind == kind }
+                        .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                    guard !docs.isEmpty else { return nil }
+                    return ["kind": kindLabel(kind), "id": kind.rawValue, "documents": docs.map { summary($0, built) }]
+                }
             context.list("by_kind", byKind)
             context["is_root"] = isRoot
             result.append((SiteURLs.pageFile([SiteURLs.guidanceRoot] + section.section.slugPath), "section", context))
@@ -245,7 +264,8 @@ struct GuidancePages {
                 title: document.title, current: nil, description: document.summary,
                 breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false))
             context["document"] = summary(page, built)
-            context["has_meta"] = document.number != nil || document.issuer != nil || document.date != nil || document.kind != nil
+            context["has_meta"] =
+                document.number != nil || document.issuer != nil || document.date != nil || document.kind != nil
             context["body"] = page.html
             context["toc"] = Self.tableOfContents(page.headings)
             context["has_toc"] = page.headings.count >= 2
@@ -283,7 +303,6 @@ struct GuidancePages {
         return items
     }
 }
-
 
 extension Dictionary where Key == String, Value == Any {
     /// Sets a list and `has_<key>`, since Mustache cannot ask whether a list is empty.

@@ -124,7 +124,8 @@ extension Markdown {
             }
             return problem
         }
-        return RenderedMarkdown(html: renderer.out, headings: renderer.headings, cited: renderer.cited, problems: problems)
+        return RenderedMarkdown(
+            html: renderer.out, headings: renderer.headings, cited: renderer.cited, problems: problems)
     }
 }
 
@@ -323,7 +324,8 @@ private struct HTMLRenderer {
         for match in DocumentNumbers.mentions(in: text) {
             guard let target = options.crossReferences[match.key], target.source != options.source else { continue }
             out += HTML.escape(rest[rest.startIndex..<match.range.lowerBound])
-            out += "<a class=\"xref\" href=\"" + HTML.escapeURL(target.url) + "\" title=\"" + HTML.escape(target.title)
+            out +=
+                "<a class=\"xref\" href=\"" + HTML.escapeURL(target.url) + "\" title=\"" + HTML.escape(target.title)
                 + "\">" + HTML.escape(text[match.range]) + "</a>"
             cited.insert(target.source)
             rest = text[match.range.upperBound...]
@@ -353,7 +355,9 @@ public enum DocumentNumbers {
             var end = index
             while end < text.endIndex, isPart(text[end]) { end = text.index(after: end) }
             var last = end
-            while last > index, let previous = Optional(text.index(before: last)), text[previous] == "-" || text[previous] == "/" {
+            while last > index, let previous = Optional(text.index(before: last)),
+                text[previous] == "-" || text[previous] == "/"
+            {
                 last = previous
             }
             let word = text[index..<last]

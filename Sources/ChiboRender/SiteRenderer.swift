@@ -35,14 +35,18 @@ public struct SiteRenderer: Sendable {
             case .success(let html):
                 files.append(OutputFile(path: page.path, text: html))
                 if page.path != "404.html" {
-                    sitemap.append(urls.file(page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path))
+                    sitemap.append(
+                        urls.file(
+                            page.path.hasSuffix("index.html")
+                                ? String(page.path.dropLast("index.html".count)) : page.path))
                 }
             case .failure(let problems):
                 diagnostics.append(contentsOf: problems)
             }
         }
         for file in content.staticFiles {
-            files.append(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
+            files.append(
+                OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
         }
         files.append(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
         return (files.sorted { $0.path < $1.path }, Self.unique(diagnostics))

@@ -52,12 +52,15 @@ public struct Theme: Sendable {
             for tag in TemplateTags.scan(text) where tag.kind == .partial || tag.kind == .parent {
                 if sources[tag.name] == nil {
                     diagnostics.error(
-                        SourceLocation(file: "\(display)/templates/\(name).mustache", line: tag.line, column: tag.column),
+                        SourceLocation(
+                            file: "\(display)/templates/\(name).mustache", line: tag.line, column: tag.column),
                         "the template names the partial `\(tag.name)`, but there is no templates/\(tag.name).mustache")
                 }
             }
         }
-        let strings = loadStrings(root.appendingPathComponent("i18n/\(language).yaml"), display: "\(display)/i18n/\(language).yaml", diagnostics: &diagnostics)
+        let strings = loadStrings(
+            root.appendingPathComponent("i18n/\(language).yaml"), display: "\(display)/i18n/\(language).yaml",
+            diagnostics: &diagnostics)
         var assets: [String: [UInt8]] = [:]
         let staticDir = root.appendingPathComponent("static")
         for file in files(under: staticDir) {
@@ -132,9 +135,10 @@ public struct Theme: Sendable {
         let html = library.render(root, withTemplate: template) ?? ""
         for name in (root.misses.union(strings.misses.map { "t." + $0 })).sorted() {
             let (templateName, tag) = locate(name)
-            let location = tag.map {
-                SourceLocation(file: "\(path)/templates/\(templateName).mustache", line: $0.line, column: $0.column)
-            } ?? SourceLocation(file: file)
+            let location =
+                tag.map {
+                    SourceLocation(file: "\(path)/templates/\(templateName).mustache", line: $0.line, column: $0.column)
+                } ?? SourceLocation(file: file)
             diagnostics.error(location, "the template names `\(name)`, which the page `\(template)` does not have")
         }
         return diagnostics.hasErrors ? .failure(diagnostics) : .success(html)
@@ -143,7 +147,9 @@ public struct Theme: Sendable {
     private func locate(_ name: String) -> (String, TemplateTags.Tag?) {
         let short = name.hasPrefix("t.") ? name : name
         for (templateName, text) in sources.sorted(by: { $0.key < $1.key }) {
-            if let tag = TemplateTags.scan(text).first(where: { $0.kind != .partial && $0.kind != .parent && ($0.name == short || $0.name.hasPrefix(short + ".")) }) {
+            if let tag = TemplateTags.scan(text).first(where: {
+                $0.kind != .partial && $0.kind != .parent && ($0.name == short || $0.name.hasPrefix(short + "."))
+            }) {
                 return (templateName, tag)
             }
         }

@@ -49,7 +49,9 @@ public enum OutputWriter {
     /// A relative path with no `..`, no empty or hidden-dot segment and no leading `/`.
     static func isSafe(_ path: String) -> Bool {
         !path.hasPrefix("/") && !path.isEmpty
-            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
+            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+                $0 != ".." && $0 != "." && !$0.isEmpty
+            }
     }
 
     static func swap(_ staging: URL, into target: URL) throws {
@@ -67,7 +69,8 @@ public enum OutputWriter {
             return
         }
         // Without renameat2: move the old folder aside, then the new one in.
-        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+        let old = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).old-\(getpid())")
         try? manager.removeItem(at: old)
         try manager.moveItem(at: target, to: old)
         do {

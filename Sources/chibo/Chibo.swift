@@ -83,7 +83,8 @@ enum Console {
             var line = diagnostic.description
             if isTerminal {
                 let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-                line = "\(diagnostic.location): \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+                line =
+                    "\(diagnostic.location): \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
             }
             printError(line)
         }
