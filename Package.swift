@@ -37,12 +37,13 @@ let package = Package(
             name: "chibo",
             dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .target(name: "ChiboTestSupport", path: "Tests/ChiboTestSupport"),
         .testTarget(name: "ChiboModelTests", dependencies: ["ChiboModel"]),
-        .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent"]),
-        .testTarget(name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent"]),
+        .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboTestSupport"]),
+        .testTarget(name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboSiteTests",
-            dependencies: ["ChiboSite"],
+            dependencies: ["ChiboSite", "ChiboTestSupport"],
             exclude: ["Snapshots"]
         ),
     ]

@@ -1,0 +1,46 @@
+import ChiboModel
+import Testing
+
+@Suite struct CSVTests {
+    func table(_ text: String) throws -> CSVTable {
+        try CSVTable.parse(text).get()
+    }
+
+    @Test func quotedCellsSeparatorsAndLineEnds() throws {
+        let csv = try table("Tên;Ghi chú\r\n\"Chi bộ A; B\";\"nói \"\"tốt\"\"\"\r\n\r\nC;\"hai\r\ndòng\"\r\n")
+        #expect(csv.separator == ";")
+        #expect(csv.rows.count == 3)
+        #expect(csv.rows[1].cells.map(\.text) == ["Chi bộ A; B", "nói \"tốt\""])
+        #expect(csv.rows[2].cells.map(\.text) == ["C", "hai\ndòng"])
+        #expect(csv.rows[2].line == 4)
+    }
+
+    @Test func cellPositionsAreLineAndCharacterColumn() throws {
+        let csv = try table("a,b,c\nĐà,\"x\",zz\n")
+        let cells = csv.rows[1].cells
+        #expect(cells.map(\.column) == [1, 4, 8])
+        #expect(cells.allSatisfy { $0.line == 2 })
+    }
+
+    @Test func blankRowsAreSkipped() throws {
+        let csv = try table("a,b\n\n , \n1,2")
+        #expect(csv.rows.map { $0.cells.map(\.text) } == [["a", "b"], ["1", "2"]])
+        #expect(csv.rows[1].line == 4)
+    }
+
+    @Test func unterminatedQuoteIsAnErrorAtTheQuote() {
+        let result = CSVTable.parse("a,b\n1,\"open\n2,3\n")
+        guard case .failure(let error) = result else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.line == 2)
+        #expect(error.column == 3)
+        #expect(error.message.contains("never closed"))
+    }
+
+    @Test func commaIsTheDefaultSeparator() throws {
+        #expect(try table("a;b,c,d\n").separator == ",")
+        #expect(try table("").rows.isEmpty)
+    }
+}

@@ -1,0 +1,58 @@
+import ChiboModel
+import Testing
+
+@Suite struct FoldingTests {
+    @Test(arguments: [
+        ("Đảng ủy", "dang-uy"),
+        ("Bước 2: Khai mạc", "buoc-2-khai-mac"),
+        ("Phòng, chống tham nhũng, tiêu cực", "phong-chong-tham-nhung-tieu-cuc"),
+        ("  --Ủy ban   nhân dân-- ", "uy-ban-nhan-dan"),
+        ("Quy định 14-QĐ/TU", "quy-dinh-14-qd-tu"),
+        ("ĐÀO TẠO", "dao-tao"),
+        ("!!!", ""),
+    ])
+    func slugs(text: String, slug: String) {
+        #expect(Folding.slug(text) == slug)
+    }
+
+    @Test func foldingRemovesEveryMarkAndMapsDStroke() {
+        #expect(Folding.fold("Tham nhũng, tiêu cực") == "tham nhung, tieu cuc")
+        #expect(Folding.fold("Đảng ủy Khối") == "dang uy khoi")
+        // NFD input folds the same as NFC input.
+        #expect(Folding.fold("Đa\u{0300}o ta\u{0323}o") == "dao tao")
+    }
+
+    @Test func documentNumberKeysIgnoreCaseDiacriticsAndSpaces() {
+        #expect(Folding.documentNumberKey("08-HD/ĐUK") == Folding.documentNumberKey("08-hd/đuk"))
+        #expect(Folding.documentNumberKey("08-HD/ĐUK") == Folding.documentNumberKey("08-HD/DUK"))
+        #expect(Folding.documentNumberKey("14-QĐ/TU") == "14-QD/TU")
+        #expect(Folding.documentNumberKey("14-QĐ/TU") != Folding.documentNumberKey("14-QĐ/TW"))
+    }
+
+    @Test func nfcComposes() {
+        #expect("Đa\u{0300}o".nfc == "Đào")
+    }
+}
+
+@Suite struct DayTests {
+    @Test func readsBothWritings() throws {
+        let iso = try #require(Day(parsing: "2024-03-05"))
+        #expect(Day(parsing: "05/03/2024") == iso)
+        #expect(Day(parsing: "5/3/2024") == iso)
+        #expect(Day(parsing: " 2024-03-05 ") == iso)
+        #expect(iso.description == "2024-03-05")
+        #expect(iso.vietnamese == "05/03/2024")
+        #expect(iso.quarter == 1)
+    }
+
+    @Test(arguments: ["2024-02-30", "2023-02-29", "31/04/2024", "2024-13-01", "2024/01/01", "1/1/24", "", "hôm nay"])
+    func rejectsInvalidDays(text: String) {
+        #expect(Day(parsing: text) == nil)
+    }
+
+    @Test func leapYears() {
+        #expect(Day(parsing: "29/02/2024") != nil)
+        #expect(Day(parsing: "29/02/2100") == nil)
+        #expect(Day(parsing: "29/02/2000") != nil)
+    }
+}
