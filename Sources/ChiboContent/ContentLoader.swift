@@ -14,9 +14,10 @@ public enum ContentLoader {
         let settings = SiteLoader.load(folder, diagnostics: &diagnostics)
         let guidance = GuidanceLoader.load(folder, diagnostics: &diagnostics)
         guard let settings else { return (nil, diagnostics) }
-        let content = Content(
+        var content = Content(
             settings: settings, sections: guidance.sections, documents: guidance.documents,
             staticFiles: guidance.staticFiles)
+        content.unreadable = guidance.unreadable
         return (content, diagnostics)
     }
 }

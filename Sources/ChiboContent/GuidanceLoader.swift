@@ -14,6 +14,7 @@ enum GuidanceLoader {
         var sections: [GuidanceSection] = []
         var documents: [GuidanceDocument] = []
         var staticFiles: [StaticFile] = []
+        var unreadable: Set<String> = []
     }
 
     static func load(_ content: ContentFolder, diagnostics: inout Diagnostics) -> Result {
@@ -59,6 +60,8 @@ enum GuidanceLoader {
                     content, relative, slugPath: slugPath + [slug], diagnostics: &diagnostics)
                 {
                     result.documents.append(document)
+                } else {
+                    result.unreadable.insert(relative)
                 }
             } else {
                 switch content.read(relative) {

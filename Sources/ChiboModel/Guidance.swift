@@ -102,6 +102,9 @@ public struct Content: Sendable {
     public var sections: [GuidanceSection]
     public var documents: [GuidanceDocument]
     public var staticFiles: [StaticFile]
+    /// Guidance files that could not be read (their errors are reported); links to them are not
+    /// reported again.
+    public var unreadable: Set<String> = []
 
     public init(
         settings: SiteSettings, sections: [GuidanceSection] = [], documents: [GuidanceDocument] = [],

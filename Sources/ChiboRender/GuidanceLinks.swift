@@ -11,6 +11,8 @@ struct GuidanceLinkTable: Sendable {
 
     var targets: [String: Target] = [:]
     var drafts: Set<String> = []
+    /// Files whose own errors are reported already.
+    var unreadable: Set<String> = []
 
     func resolver(for source: String) -> GuidanceLinkResolver {
         GuidanceLinkResolver(table: self, source: source)
@@ -39,6 +41,7 @@ struct GuidanceLinkResolver: LinkResolving {
             return .broken("the link \(destination) leads outside the guidance folder")
         }
         let candidates = [target, target.hasSuffix("/") ? target + "_index.md" : target + "/_index.md"]
+        if table.unreadable.contains(target) { return .unchanged }
         if table.drafts.contains(target) {
             return .broken("the link goes to \(target), a draft (`draft: true`) that is not published")
         }

@@ -43,6 +43,7 @@ struct GuidancePages {
         let published = content.documents.filter { !$0.draft }
         var table = GuidanceLinkTable()
         table.drafts = Set(content.documents.filter(\.draft).map(\.sourcePath))
+        table.unreadable = content.unreadable
         var parsed: [String: MarkdownNode] = [:]
         for document in published {
             let tree = Markdown.parse(document.body)

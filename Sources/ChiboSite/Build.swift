@@ -39,7 +39,8 @@ public struct Build: Sendable {
         diagnostics.append(contentsOf: contentDiagnostics)
         let (theme, themeDiagnostics) = Theme.load(from: resolvedThemePath)
         diagnostics.append(contentsOf: themeDiagnostics)
-        guard let content, let theme, !diagnostics.hasErrors else {
+        // Render even when the content has errors, so that one run reports every error.
+        guard let content, let theme else {
             return Report(diagnostics: diagnostics, files: [], published: false)
         }
         let (files, renderDiagnostics) = SiteRenderer(content: content, theme: theme).render()

@@ -16,21 +16,21 @@ import Testing
         let (content, diagnostics) = try load([
             "guidance/quy-trinh/_index.md": "---\ntitle: Quy trình\norder: 2\n---\nGiới thiệu mục.\n",
             "guidance/quy-trinh/Thường kỳ.md": """
-                ---
-                title: Sinh hoạt thường kỳ
-                number: 03-HD/TU
-                issuer: Ban Thường vụ Tỉnh ủy
-                date: 05/04/2024
-                kind: Hướng dẫn
-                summary: Các bước.
-                order: 1
-                tags: [sinh hoạt, chi bộ]
-                digest: true
-                ---
-                ## Bước 1
+            ---
+            title: Sinh hoạt thường kỳ
+            number: 03-HD/TU
+            issuer: Ban Thường vụ Tỉnh ủy
+            date: 05/04/2024
+            kind: Hướng dẫn
+            summary: Các bước.
+            order: 1
+            tags: [sinh hoạt, chi bộ]
+            digest: true
+            ---
+            ## Bước 1
 
-                Nội dung.
-                """,
+            Nội dung.
+            """,
         ])
         #expect(!diagnostics.hasErrors, "\(diagnostics.items)")
         let document = try #require(content?.documents.first)
@@ -52,7 +52,8 @@ import Testing
 
     @Test func wrongTypesAreErrorsAtTheValue() throws {
         let (_, diagnostics) = try load([
-            "guidance/a.md": "---\ntitle: A\norder: đầu tiên\ndraft: có lẽ\ndate: 2024-02-30\nkind: nghị quyết\ntags: {a: 1}\n---\nx\n"
+            "guidance/a.md":
+                "---\ntitle: A\norder: đầu tiên\ndraft: có lẽ\ndate: 2024-02-30\nkind: nghị quyết\ntags: {a: 1}\n---\nx\n"
         ])
         let errors = diagnostics.errors.map(\.description)
         #expect(errors.contains { $0.hasPrefix("guidance/a.md:3:8: error: `order` must be a whole number") })
@@ -66,7 +67,10 @@ import Testing
     @Test func unknownKeysAreWarnings() throws {
         let (content, diagnostics) = try load(["guidance/a.md": "---\ntitle: A\nauthor: B\n---\n"])
         #expect(!diagnostics.hasErrors)
-        #expect(diagnostics.items.map(\.description) == ["guidance/a.md:3:1: warning: unknown front matter key `author` is ignored"])
+        #expect(
+            diagnostics.items.map(\.description) == [
+                "guidance/a.md:3:1: warning: unknown front matter key `author` is ignored"
+            ])
         #expect(content?.documents.count == 1)
     }
 
@@ -113,7 +117,8 @@ import Testing
     @Test func bomAndNFDAreNormalised() throws {
         let folder = try TempFolder(["site.yaml": minimalSiteYAML])
         defer { folder.remove() }
-        try folder.write("guidance/a.md", [0xEF, 0xBB, 0xBF] + Array("---\ntitle: Đa\u{0300}o ta\u{0323}o\n---\n".utf8))
+        try folder.write(
+            "guidance/a.md", [0xEF, 0xBB, 0xBF] + Array("---\ntitle: Đa\u{0300}o ta\u{0323}o\n---\n".utf8))
         let (content, diagnostics) = ContentLoader.load(from: folder.path)
         #expect(!diagnostics.hasErrors)
         #expect(content?.documents.first?.title == "Đào tạo")
@@ -160,7 +165,8 @@ import Testing
     }
 
     @Test func badSettings() throws {
-        let (_, diagnostics) = try load("title: A\nbase_path: ../x\ntargets: {speaking_rate: 30}\nperiod: {from: 2024-12-01, to: 2024-01-01}\n")
+        let (_, diagnostics) = try load(
+            "title: A\nbase_path: ../x\ntargets: {speaking_rate: 30}\nperiod: {from: 2024-12-01, to: 2024-01-01}\n")
         let text = diagnostics.errors.map(\.description)
         #expect(text.contains { $0.hasPrefix("site.yaml:1:1: error: site.yaml needs `organization:`") })
         #expect(text.contains { $0.hasPrefix("site.yaml:2:12: error: `base_path` must be a URL path") })
@@ -173,6 +179,8 @@ import Testing
         defer { folder.remove() }
         let (content, diagnostics) = ContentLoader.load(from: folder.path)
         #expect(content == nil)
-        #expect(diagnostics.errors.first?.description.hasPrefix("site.yaml:1:1: error: the content folder has no site.yaml") == true)
+        #expect(
+            diagnostics.errors.first?.description.hasPrefix("site.yaml:1:1: error: the content folder has no site.yaml")
+                == true)
     }
 }

@@ -1,0 +1,110 @@
+import ChiboSite
+import ChiboTestSupport
+import Foundation
+import Testing
+
+@Suite struct OutputTests {
+    static func snapshot(_ path: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let manager = FileManager.default
+        for case let relative as String in manager.enumerator(atPath: path)?.allObjects ?? [] {
+            if let data = manager.contents(atPath: path + "/" + relative) { result[relative] = data }
+        }
+        return result
+    }
+
+    @Test func badContentLeavesThePublishedOutputUntouched() throws {
+        let folder = try TempFolder([
+            "content/site.yaml": minimalSiteYAML,
+            "content/guidance/a.md": "---\ntitle: A\n---\nNội dung.\n",
+        ])
+        defer { folder.remove() }
+        let build = Build(
+            contentPath: folder.path + "/content", themePath: PackagePaths.theme, outputPath: folder.path + "/public")
+        #expect(try build.run().published)
+        let before = Self.snapshot(folder.path + "/public")
+        #expect(before["van-ban/a/index.html"] != nil)
+
+        try folder.write("content/guidance/a.md", "---\ntitle: A\n---\n[hỏng](khong-co.md)\n")
+        try folder.write("content/guidance/b.md", "---\ntitle: [\n---\n")
+        let report = try build.run()
+        #expect(!report.published)
+        #expect(report.diagnostics.errors.count == 2)
+        #expect(Self.snapshot(folder.path + "/public") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aSecondBuildReplacesTheWholeFolder() throws {
+        let folder = try TempFolder([
+            "content/site.yaml": minimalSiteYAML,
+            "content/guidance/a.md": "---\ntitle: A\n---\n",
+        ])
+        defer { folder.remove() }
+        let build = Build(
+            contentPath: folder.path + "/content", themePath: PackagePaths.theme, outputPath: folder.path + "/public")
+        _ = try build.run()
+        try FileManager.default.removeItem(atPath: folder.path + "/content/guidance/a.md")
+        try folder.write("content/guidance/b.md", "---\ntitle: B\n---\n")
+        #expect(try build.run().published)
+        let files = Self.snapshot(folder.path + "/public")
+        #expect(files["van-ban/b/index.html"] != nil)
+        #expect(files["van-ban/a/index.html"] == nil)
+    }
+}
+
+/// The real executable, as a clerk runs it.
+@Suite struct CommandLineTests {
+    static let executable = PackagePaths.root + "/.build/debug/chibo"
+
+    struct Run {
+        var status: Int32
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func exitStatuses() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable), "build the chibo product first")
+        let folder = try TempFolder([
+            "good/site.yaml": minimalSiteYAML,
+            "bad/site.yaml": "title: A\n",
+            "bad/guidance/a.md": "---\ntitle: A\norder: x\n---\n",
+        ])
+        defer { folder.remove() }
+        let theme = PackagePaths.theme
+        let good = try Self.run([
+            "build", "--content", folder.path + "/good", "--output", folder.path + "/out", "--theme", theme,
+        ])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/out/index.html"))
+
+        let check = try Self.run(["check", "--content", folder.path + "/good", "--theme", theme])
+        #expect(check.status == 0)
+
+        let bad = try Self.run([
+            "build", "--content", folder.path + "/bad", "--output", folder.path + "/out2", "--theme", theme,
+        ])
+        #expect(bad.status == 1)
+        let lines = bad.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("site.yaml:1:1: error: site.yaml needs `organization:` (the bloc's full name)"))
+        #expect(lines.contains("guidance/a.md:3:8: error: `order` must be a whole number"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out2"))
+
+        let usage = try Self.run(["build", "--no-such-option"])
+        #expect(usage.status == 2)
+        let missing = try Self.run(["frobnicate"])
+        #expect(missing.status == 2)
+    }
+}
