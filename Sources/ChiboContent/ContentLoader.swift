@@ -18,6 +18,32 @@ public enum ContentLoader {
             settings: settings, sections: guidance.sections, documents: guidance.documents,
             staticFiles: guidance.staticFiles)
         content.unreadable = guidance.unreadable
+        loadData(folder, into: &content, diagnostics: &diagnostics)
         return (content, diagnostics)
+    }
+
+    /// Units, rubrics and meetings. A folder with none of them is a guidance-only site; once any
+    /// exists, the units file and the rubrics are required.
+    static func loadData(_ folder: ContentFolder, into content: inout Content, diagnostics: inout Diagnostics) {
+        let organization = UnitsLoader.load(folder, diagnostics: &diagnostics)
+        let rubrics = RubricsLoader.load(folder, diagnostics: &diagnostics)
+        let hasMeetings = folder.list("meetings").contains { $0.lowercased().hasSuffix(".csv") }
+        let hasRubrics = folder.list("rubrics").contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        guard organization != nil || hasRubrics || hasMeetings else { return }
+        if organization == nil {
+            diagnostics.error(
+                SourceLocation(file: "units.csv"),
+                "the content has rubrics or meetings but no units file; add units.csv (or units.yaml) listing the units"
+            )
+        }
+        if !hasRubrics {
+            diagnostics.error(
+                SourceLocation(file: "rubrics"),
+                "the content has units but no rubrics; add rubrics/*.yaml, one per meeting kind")
+        }
+        content.organization = organization ?? Organization(units: [])
+        content.rubrics = rubrics
+        content.meetings = MeetingsLoader.load(
+            folder, organization: content.organization, rubrics: rubrics, diagnostics: &diagnostics)
     }
 }

@@ -53,6 +53,22 @@ enum SiteLoader {
                 settings.period = period(value, yaml: yaml, diagnostics: &diagnostics)
             case "targets":
                 settings.targets = targets(value, yaml: yaml, diagnostics: &diagnostics)
+            case "finding_guidance":
+                guard let entries = yaml.mapping(value, "`finding_guidance`", diagnostics: &diagnostics) else {
+                    continue
+                }
+                for (code, codeNode, number) in entries {
+                    guard let finding = FindingCode(rawValue: code) else {
+                        let codes = FindingCode.allCases.map(\.rawValue).joined(separator: ", ")
+                        diagnostics.error(
+                            yaml.location(codeNode), "unknown finding code `\(code)`; the codes are \(codes)")
+                        continue
+                    }
+                    if let text = yaml.string(number, key: "finding_guidance.\(code)", diagnostics: &diagnostics) {
+                        settings.findingGuidance[finding] = DocumentReference(
+                            number: text, location: yaml.location(number))
+                    }
+                }
             case "political_study_required_from":
                 settings.politicalStudyRequiredFrom = yaml.day(value, key: key, diagnostics: &diagnostics)
             default:

@@ -50,6 +50,20 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The day `days` after 1970-01-01 (civil-from-days, proleptic Gregorian).
+    public static func fromDaysSinceEpoch(_ days: Int) -> Day {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return Day(uncheckedYear: year, month: month, day: day)
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))"
@@ -63,7 +77,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The calendar quarter, 1 to 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    /// `value` with leading zeros to `width` digits.
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }

@@ -105,6 +105,10 @@ public struct Content: Sendable {
     /// Guidance files that could not be read (their errors are reported); links to them are not
     /// reported again.
     public var unreadable: Set<String> = []
+    /// The units, rubrics and meeting records; empty for a guidance-only site.
+    public var organization = Organization(units: [])
+    public var rubrics: [Rubric] = []
+    public var meetings: [Meeting] = []
 
     public init(
         settings: SiteSettings, sections: [GuidanceSection] = [], documents: [GuidanceDocument] = [],

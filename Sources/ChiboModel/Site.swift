@@ -14,6 +14,8 @@ public struct SiteSettings: Sendable, Hashable {
     /// Every regular meeting on or after this day must include political-ideological study
     /// (Hướng dẫn 08-HD/ĐUK); nil means always.
     public var politicalStudyRequiredFrom: Day?
+    /// The guidance document (by number) each finding code refers readers to.
+    public var findingGuidance: [FindingCode: DocumentReference] = [:]
     public var location: SourceLocation
 
     public init(
@@ -29,6 +31,17 @@ public struct SiteSettings: Sendable, Hashable {
         self.period = period
         self.targets = targets
         self.politicalStudyRequiredFrom = politicalStudyRequiredFrom
+        self.location = location
+    }
+}
+
+/// A document number written in the content, with where it was written.
+public struct DocumentReference: Sendable, Hashable {
+    public var number: String
+    public var location: SourceLocation
+
+    public init(number: String, location: SourceLocation) {
+        self.number = number
         self.location = location
     }
 }

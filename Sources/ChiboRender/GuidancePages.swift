@@ -26,6 +26,8 @@ struct GuidancePages {
         var pages: [String: Page] = [:]
         var sections: [String: SectionPage] = [:]
         var citedBy: [String: [String]] = [:]
+        /// Published documents by `Folding.documentNumberKey` of their number.
+        var numbers: [String: CrossReferenceTarget] = [:]
     }
 
     func documentURL(_ document: GuidanceDocument) -> String {
@@ -82,6 +84,7 @@ struct GuidancePages {
                 number: number, url: documentURL(document), title: document.title, source: document.sourcePath)
         }
 
+        built.numbers = numbers
         for document in published {
             guard let tree = parsed[document.sourcePath] else { continue }
             let options = MarkdownRenderOptions(
@@ -213,6 +216,12 @@ struct GuidancePages {
         context.list("sections", subsections(of: root, built).map { sectionSummary($0, built) })
         context["guidance_url"] = urls.page([SiteURLs.guidanceRoot])
         context["document_count"] = built.pages.count
+        context.list(
+            "features",
+            layout.navigation.dropFirst(2).map { item in
+                ["title": theme.string(item.key), "url": item.url, "text": theme.string(item.key + "_intro")]
+                    as [String: Any]
+            })
         return context
     }
 

@@ -6,27 +6,59 @@ import Foundation
 public struct SiteRenderer: Sendable {
     public let content: Content
     public let theme: Theme
+    public let evaluation: Evaluation
+    /// The day of the build, written as `generated` in the data files.
+    public let buildDate: Day
     let urls: SiteURLs
 
-    public init(content: Content, theme: Theme) {
+    public init(content: Content, theme: Theme, evaluation: Evaluation, buildDate: Day) {
         self.content = content
         self.theme = theme
+        self.evaluation = evaluation
+        self.buildDate = buildDate
         self.urls = SiteURLs(basePath: content.settings.basePath)
+    }
+
+    /// UI strings the Swift side reads; a theme without one of them is an error.
+    static var requiredStrings: [String] {
+        [
+            "nav_home", "nav_guidance", "nav_units", "nav_report", "guidance_title", "not_found_title", "units_title",
+            "units_grassroots_group", "units_no_meeting", "report_title", "report_quarter_title", "report_list_rating",
+            "report_bucket_open", "report_list_bucket", "report_list_below_target", "report_list_thematic_with",
+            "report_list_thematic_without", "report_list_never_supervised",
+        ]
+            + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
+            + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys
     }
 
     /// Every output file, or the diagnostics that stop the build.
     public func render() -> (files: [OutputFile], diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
+        for key in Self.requiredStrings where theme.strings[key] == nil {
+            diagnostics.error(
+                SourceLocation(file: "\(theme.path)/i18n/vi.yaml"),
+                "the theme has no UI string `\(key)`; add `\(key): ...`")
+        }
         var files: [OutputFile] = []
         let assets = AssetTable(theme.assets, urls: urls)
         files.append(contentsOf: assets.files)
-        let layout = LayoutContext(settings: content.settings, theme: theme, urls: urls, assets: assets)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
         let built = guidance.build(diagnostics: &diagnostics)
+        let scorecards = ScorecardPages(
+            evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers)
+        scorecards.checkGuidanceReferences(into: &diagnostics)
+        let layout = LayoutContext(
+            settings: content.settings, theme: theme, urls: urls, assets: assets, hasData: !scorecards.isEmpty,
+            hasReport: !scorecards.isEmpty && evaluation.period != nil)
 
         var pages: [(path: String, template: String, context: [String: Any])] = []
         pages.append(("index.html", "home", guidance.homeContext(built, layout: layout)))
         pages.append(contentsOf: guidance.pages(built, layout: layout))
+        pages.append(contentsOf: scorecards.pages(layout: layout))
+        if !scorecards.isEmpty {
+            files.append(scorecards.scorecardsJSON(generated: buildDate))
+            files.append(scorecards.findingsCSV())
+        }
         pages.append(("404.html", "404", layout.page(title: theme.string("not_found_title"), current: nil)))
 
         var sitemap: [String] = []
@@ -114,10 +146,17 @@ struct LayoutContext {
     let theme: Theme
     let urls: SiteURLs
     let assets: AssetTable
+    /// Whether the content has units, so that unit pages exist.
+    var hasData = false
+    /// Whether there are meetings in a period, so that the report exists.
+    var hasReport = false
 
-    /// The navigation: home and guidance now; reports and schedules join as they are built.
+    /// The navigation: home, guidance, and the units and the report when the content has data.
     var navigation: [(key: String, url: String)] {
-        [("nav_home", urls.page([])), ("nav_guidance", urls.page([SiteURLs.guidanceRoot]))]
+        var items = [("nav_home", urls.page([])), ("nav_guidance", urls.page([SiteURLs.guidanceRoot]))]
+        if hasData { items.append(("nav_units", urls.page([ScorecardPages.unitsRoot]))) }
+        if hasReport { items.append(("nav_report", urls.page([ScorecardPages.reportRoot]))) }
+        return items
     }
 
     func page(title: String, current: String?, description: String? = nil, breadcrumb: [(String, String)] = [])

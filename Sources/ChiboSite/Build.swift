@@ -9,11 +9,25 @@ public struct Build: Sendable {
     public var contentPath: String
     public var themePath: String?
     public var outputPath: String
+    /// The day of the build; `data/*.json` say it and the schedule marks past and upcoming by it.
+    public var buildDate: Day
 
-    public init(contentPath: String = "content", themePath: String? = nil, outputPath: String = "public") {
+    public init(
+        contentPath: String = "content", themePath: String? = nil, outputPath: String = "public",
+        buildDate: Day = Build.today()
+    ) {
         self.contentPath = contentPath
         self.themePath = themePath
         self.outputPath = outputPath
+        self.buildDate = buildDate
+    }
+
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else today in Vietnam (UTC+7).
+    public static func today() -> Day {
+        let environment = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
+        let seconds = environment ?? Date().timeIntervalSince1970
+        let days = Int(((seconds + 7 * 3600) / 86400).rounded(.down))
+        return Day.fromDaysSinceEpoch(days)
     }
 
     public struct Report: Sendable {
@@ -43,7 +57,18 @@ public struct Build: Sendable {
         guard let content, let theme else {
             return Report(diagnostics: diagnostics, files: [], published: false)
         }
-        let (files, renderDiagnostics) = SiteRenderer(content: content, theme: theme).render()
+        let evaluation = Evaluation.evaluate(
+            organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
+            settings: content.settings)
+        if evaluation.outsidePeriod > 0, let period = content.settings.period {
+            diagnostics.warning(
+                content.settings.location,
+                "\(evaluation.outsidePeriod) meeting records fall outside the period \(period.from)..\(period.to) and are not counted"
+            )
+        }
+        let (files, renderDiagnostics) = SiteRenderer(
+            content: content, theme: theme, evaluation: evaluation, buildDate: buildDate
+        ).render()
         diagnostics.append(contentsOf: renderDiagnostics)
         return Report(diagnostics: diagnostics, files: diagnostics.hasErrors ? [] : files, published: false)
     }

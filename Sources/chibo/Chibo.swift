@@ -34,6 +34,19 @@ struct PathOptions: ParsableArguments {
 
     @Option(name: .long, help: "The theme folder (default: site-theme beside the content folder).")
     var theme: String?
+
+    @Option(
+        name: .long,
+        help: "The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Vietnam).",
+        transform: { text in
+            guard let day = Day(parsing: text) else { throw ValidationError("--date takes a date, YYYY-MM-DD") }
+            return day
+        })
+    var date: Day?
+
+    func build(output: String) -> Build {
+        Build(contentPath: content, themePath: theme, outputPath: output, buildDate: date ?? Build.today())
+    }
 }
 
 struct BuildCommand: ParsableCommand {
@@ -46,7 +59,7 @@ struct BuildCommand: ParsableCommand {
     var output = "public"
 
     func run() throws {
-        let build = Build(contentPath: paths.content, themePath: paths.theme, outputPath: output)
+        let build = paths.build(output: output)
         let report: Build.Report
         do {
             report = try build.run()
@@ -68,7 +81,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let report = Build(contentPath: paths.content, themePath: paths.theme, outputPath: "").render()
+        let report = paths.build(output: "").render()
         Console.print(report.diagnostics)
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -1,0 +1,206 @@
+import ChiboModel
+
+/// Reads `meetings/*.csv` and rejects every record the content format rejects, each at its cell.
+enum MeetingsLoader {
+    static let fields = [
+        Field("branch", ["mã chi bộ", "chi bộ"]),
+        Field("date", ["ngày", "ngày sinh hoạt"]),
+        Field("kind", ["loại", "hình thức"]),
+        Field("topic", ["chủ đề", "chuyên đề"]),
+        Field("preparer", ["người chuẩn bị"]),
+        Field("present", ["có mặt", "số có mặt"]),
+        Field("speakers", ["phát biểu", "số phát biểu"]),
+        Field("self_rating", ["tự xếp loại", "xếp loại"]),
+        Field("political_study", ["chính trị tư tưởng", "sh chính trị tư tưởng"]),
+        Field("current_affairs", ["thời sự", "thông tin thời sự"]),
+        Field("it", ["cntt", "ứng dụng cntt"]),
+        Field("supervisor", ["cấp ủy dự", "người dự"]),
+        Field("note", ["ghi chú"]),
+    ]
+
+    /// `c3`, `tc3`, `TC 3`, `tiêu chí 3` → `c3`.
+    static func criterionColumn(_ header: String) -> String? {
+        let key = Field.key(header).replacingOccurrences(of: " ", with: "")
+        for prefix in ["tieuchi", "tc", "c"] where key.hasPrefix(prefix) {
+            let digits = key.dropFirst(prefix.count)
+            if !digits.isEmpty, digits.allSatisfy(\.isNumber), let number = Int(digits), number > 0 {
+                return "c\(number)"
+            }
+        }
+        return nil
+    }
+
+    static func load(
+        _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], diagnostics: inout Diagnostics
+    ) -> [Meeting] {
+        var meetings: [Meeting] = []
+        var seen: [String: SourceLocation] = [:]
+        let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
+        for name in folder.list("meetings") where name.lowercased().hasSuffix(".csv") {
+            let file = "meetings/" + name
+            guard let text = folder.text(file, diagnostics: &diagnostics),
+                let table = Records.fromCSV(
+                    text, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics)
+            else { continue }
+            var missingColumns = false
+            for required in ["branch", "date", "kind", "present", "speakers", "self_rating"]
+            where table.header[required] == nil {
+                let names = (fields.first { $0.name == required }.map { [$0.name] + $0.aliases } ?? [required])
+                diagnostics.error(
+                    SourceLocation(file: file),
+                    "the header has no `\(required)` column (write one of: \(names.joined(separator: ", ")))")
+                missingColumns = true
+            }
+            for rubric in rubrics {
+                let absent = rubric.criteria.map { "c\($0.id)" }.filter { table.header[$0] == nil }
+                if !absent.isEmpty {
+                    diagnostics.error(
+                        SourceLocation(file: file),
+                        "the rubric \(rubric.id) (\(rubric.appliesTo.rawValue) meetings) scores criteria 1 to "
+                            + "\(rubric.criteria.count), but the header has no column \(absent.joined(separator: ", "))"
+                    )
+                    missingColumns = true
+                }
+            }
+            if missingColumns { continue }
+            for record in table.records {
+                guard
+                    let meeting = read(
+                        record, organization: organization, rubrics: rubricByKind, diagnostics: &diagnostics)
+                else { continue }
+                let key = "\(meeting.branch)|\(meeting.date)|\(meeting.kind.rawValue)"
+                if let first = seen[key] {
+                    diagnostics.error(
+                        meeting.location,
+                        "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
+                            + "the first is at \(first)")
+                    continue
+                }
+                seen[key] = meeting.location
+                meetings.append(meeting)
+            }
+        }
+        return meetings
+    }
+
+    static func read(
+        _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], diagnostics: inout Diagnostics
+    ) -> Meeting? {
+        let errorsBefore = diagnostics.errors.count
+        func required(_ field: String, _ help: String) -> Cell? {
+            guard let cell = record.value(field) else {
+                diagnostics.error(record[field]?.location ?? record.location, "`\(field)` is empty: \(help)")
+                return nil
+            }
+            return cell
+        }
+        func count(_ cell: Cell?, _ field: String) -> Int? {
+            guard let cell else { return nil }
+            guard let value = Int(cell.trimmed) else {
+                diagnostics.error(cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
+                return nil
+            }
+            guard value >= 0 else {
+                diagnostics.error(cell.location, "`\(field)` cannot be negative (\(value))")
+                return nil
+            }
+            return value
+        }
+        func flag(_ field: String) -> Bool {
+            guard let cell = record.value(field) else { return false }
+            guard let value = BooleanWords.parse(cell.text) else {
+                diagnostics.error(cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
+                return false
+            }
+            return value
+        }
+
+        var unit: Unit?
+        if let cell = required("branch", "the id of the branch from the units file") {
+            let id = cell.trimmed
+            if let found = organization[id] {
+                if found.isBranch {
+                    unit = found
+                } else {
+                    diagnostics.error(
+                        cell.location, "\"\(id)\" is a grassroots committee; meetings are recorded for its branches")
+                }
+            } else {
+                diagnostics.error(cell.location, "unknown branch \"\(id)\"; it must be an id from the units file")
+            }
+        }
+        var date: Day?
+        if let cell = required("date", "the meeting date, DD/MM/YYYY or YYYY-MM-DD") {
+            date = Day(parsing: cell.trimmed)
+            if date == nil {
+                diagnostics.error(
+                    cell.location, "\"\(cell.trimmed)\" is not a valid date; write DD/MM/YYYY or YYYY-MM-DD")
+            }
+        }
+        var kind: MeetingKind?
+        var rubric: Rubric?
+        if let cell = required("kind", "regular (thường kỳ) or thematic (chuyên đề)") {
+            kind = Words.meetingKind.value(cell.trimmed)
+            if let kind {
+                rubric = rubrics[kind]
+                if rubric == nil {
+                    diagnostics.error(cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
+                }
+            } else {
+                diagnostics.error(cell.location, "unknown kind \"\(cell.trimmed)\"; use \(Words.meetingKind.help)")
+            }
+        }
+        let topic = record.value("topic")?.trimmed
+        if kind == .thematic && topic == nil {
+            diagnostics.error(
+                record["topic"]?.location ?? record.location, "a thematic meeting needs its `topic` (chủ đề)")
+        }
+        let present = count(required("present", "the number of members present"), "present")
+        let speakers = count(required("speakers", "the number of members who spoke"), "speakers")
+        if let present, let speakers, speakers > present, let cell = record["speakers"] {
+            diagnostics.error(cell.location, "\(speakers) speakers but only \(present) members present")
+        }
+        if let present, let members = unit?.members, present > members, let cell = record["present"] {
+            diagnostics.error(
+                cell.location, "\(present) members present but the branch has \(members) members (units file)")
+        }
+        var scores: [Int] = []
+        if let rubric {
+            for criterion in rubric.criteria {
+                let field = "c\(criterion.id)"
+                guard let points = count(required(field, "points for criterion \(criterion.id)"), field) else {
+                    continue
+                }
+                if points > criterion.max, let cell = record[field] {
+                    diagnostics.error(
+                        cell.location,
+                        "criterion \(criterion.id) (\(criterion.title)) has \(points) points, more than its max \(criterion.max)"
+                    )
+                }
+                scores.append(points)
+            }
+        }
+        var selfRating = ""
+        if let cell = required("self_rating", "the rating the branch gave itself"), let rubric {
+            if let rank = rubric.rank(of: cell.trimmed) {
+                selfRating = rubric.ratings[rank].name
+            } else {
+                let names = rubric.ratings.map(\.name).joined(separator: ", ")
+                diagnostics.error(
+                    cell.location, "\"\(cell.trimmed)\" is not a rating of \(rubric.id); use one of \(names)")
+            }
+        }
+        let politicalStudy = flag("political_study")
+        let currentAffairs = flag("current_affairs")
+        let usedIT = flag("it")
+        guard diagnostics.errors.count == errorsBefore, let unit, let date, let kind, let present, let speakers else {
+            return nil
+        }
+        return Meeting(
+            branch: unit.id, date: date, kind: kind, topic: topic, preparer: record.value("preparer")?.trimmed,
+            present: present, speakers: speakers, scores: scores, selfRating: selfRating,
+            politicalStudy: politicalStudy, currentAffairs: currentAffairs, usedIT: usedIT,
+            supervisor: record.value("supervisor")?.trimmed, note: record.value("note")?.trimmed,
+            location: record.location)
+    }
+}

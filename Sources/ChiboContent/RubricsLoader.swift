@@ -1,0 +1,211 @@
+import ChiboModel
+import Yams
+
+/// Reads `rubrics/*.yaml` and checks each rubric is well formed.
+enum RubricsLoader {
+    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> [Rubric] {
+        var rubrics: [Rubric] = []
+        var ids: [String: String] = [:]
+        var kinds: [MeetingKind: String] = [:]
+        for name in folder.list("rubrics") where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let file = "rubrics/" + name
+            guard let text = folder.text(file, diagnostics: &diagnostics) else { continue }
+            let yaml = YAMLSource(file: file, lineOffset: 0)
+            guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
+                if !diagnostics.items.contains(where: { $0.location.file == file }) {
+                    diagnostics.error(SourceLocation(file: file), "the rubric file is empty")
+                }
+                continue
+            }
+            guard let rubric = read(root, yaml: yaml, diagnostics: &diagnostics) else { continue }
+            if let other = ids[rubric.id] {
+                diagnostics.error(
+                    yaml.location(root["id"]), "the rubric id \"\(rubric.id)\" is already used by \(other)")
+                continue
+            }
+            if let other = kinds[rubric.appliesTo] {
+                diagnostics.error(
+                    yaml.location(root["applies_to"]),
+                    "\(other) already applies to \(rubric.appliesTo.rawValue) meetings; keep one rubric per meeting kind"
+                )
+                continue
+            }
+            ids[rubric.id] = file
+            kinds[rubric.appliesTo] = file
+            rubrics.append(rubric)
+        }
+        return rubrics
+    }
+
+    static func read(_ root: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> Rubric? {
+        guard let pairs = yaml.mapping(root, "a rubric", diagnostics: &diagnostics) else { return nil }
+        let errorsBefore = diagnostics.errors.count
+        var id: String?
+        var title = ""
+        var source = ""
+        var kind: MeetingKind?
+        var criteria: [Criterion] = []
+        var ratings: [RatingBand] = []
+        var ratingsNode: Node?
+        var ratingNodes: [Node] = []
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "id": id = yaml.string(value, key: key, diagnostics: &diagnostics)
+            case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
+            case "source": source = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
+            case "applies_to":
+                if let word = yaml.string(value, key: key, diagnostics: &diagnostics) {
+                    kind = Words.meetingKind.value(word)
+                    if kind == nil {
+                        diagnostics.error(
+                            yaml.location(value), "`applies_to` is regular (thường kỳ) or thematic (chuyên đề)")
+                    }
+                }
+            case "criteria": criteria = readCriteria(value, yaml: yaml, diagnostics: &diagnostics)
+            case "ratings":
+                ratingsNode = value
+                (ratings, ratingNodes) = readRatings(value, yaml: yaml, diagnostics: &diagnostics)
+            default:
+                diagnostics.warning(yaml.location(keyNode), "unknown rubric key `\(key)` is ignored")
+            }
+        }
+        guard let id, !id.isEmpty else {
+            diagnostics.error(yaml.location(root), "the rubric needs an `id`")
+            return nil
+        }
+        if kind == nil && !pairs.contains(where: { $0.key == "applies_to" }) {
+            diagnostics.error(yaml.location(root), "the rubric needs `applies_to: regular` or `applies_to: thematic`")
+        }
+        if criteria.isEmpty && diagnostics.errors.count == errorsBefore {
+            diagnostics.error(yaml.location(root), "the rubric needs `criteria`, numbered 1 to N")
+        }
+        if let ratingsNode, ratings.isEmpty, diagnostics.errors.count == errorsBefore {
+            diagnostics.error(yaml.location(ratingsNode), "the rubric needs at least one rating")
+        } else if ratingsNode == nil {
+            diagnostics.error(yaml.location(root), "the rubric needs `ratings`, best first")
+        }
+        let criterionIDs = Set(criteria.map(\.id))
+        for (band, node) in zip(ratings, ratingNodes) {
+            for criterion in band.requireFull where !criterionIDs.contains(criterion) {
+                diagnostics.error(
+                    yaml.location(node["require_full"]),
+                    "`require_full` names criterion \(criterion), but the rubric has criteria 1 to \(criteria.count)")
+            }
+            for (criterion, points) in band.requireMin.sorted(by: { $0.key < $1.key }) {
+                guard let found = criteria.first(where: { $0.id == criterion }) else {
+                    diagnostics.error(
+                        yaml.location(node["require_min"]),
+                        "`require_min` names criterion \(criterion), but the rubric has criteria 1 to \(criteria.count)"
+                    )
+                    continue
+                }
+                if points > found.max {
+                    diagnostics.error(
+                        yaml.location(node["require_min"]),
+                        "`require_min` asks \(points) points of criterion \(criterion), more than its max \(found.max)")
+                }
+            }
+        }
+        if let last = ratings.last, let node = ratingNodes.last,
+            last.minTotal > 0 || !last.requireFull.isEmpty || !last.requireMin.isEmpty
+        {
+            diagnostics.error(
+                yaml.location(node),
+                "the last rating (\(last.name)) must match any total: give it `min_total: 0` and no required criteria")
+        }
+        var names: Set<String> = []
+        for (band, node) in zip(ratings, ratingNodes) where !names.insert(Folding.fold(band.name)).inserted {
+            diagnostics.error(yaml.location(node), "the rating name \"\(band.name)\" is used twice")
+        }
+        guard diagnostics.errors.count == errorsBefore, let kind else { return nil }
+        return Rubric(id: id, title: title, appliesTo: kind, source: source, criteria: criteria, ratings: ratings)
+    }
+
+    static func readCriteria(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> [Criterion] {
+        guard case .sequence(let items) = node else {
+            diagnostics.error(yaml.location(node), "`criteria` must be a list of `{id, title, max}`")
+            return []
+        }
+        var criteria: [Criterion] = []
+        for (position, item) in items.enumerated() {
+            guard let pairs = yaml.mapping(item, "a criterion", diagnostics: &diagnostics) else { continue }
+            var id: Int?
+            var title = ""
+            var max: Int?
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "id": id = yaml.int(value, key: "id", diagnostics: &diagnostics)
+                case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
+                case "max": max = yaml.int(value, key: "max", diagnostics: &diagnostics)
+                default: diagnostics.warning(yaml.location(keyNode), "unknown criterion key `\(key)` is ignored")
+                }
+            }
+            guard let id, let max else {
+                diagnostics.error(yaml.location(item), "each criterion needs `id` and `max`")
+                continue
+            }
+            if id != position + 1 {
+                diagnostics.error(
+                    yaml.location(item["id"]),
+                    "criteria are numbered 1 to N in order: expected id \(position + 1), found \(id)")
+                continue
+            }
+            if max <= 0 {
+                diagnostics.error(yaml.location(item["max"]), "`max` must be more than 0")
+                continue
+            }
+            criteria.append(Criterion(id: id, title: title, max: max))
+        }
+        return criteria
+    }
+
+    static func readRatings(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> ([RatingBand], [Node]) {
+        guard case .sequence(let items) = node else {
+            diagnostics.error(yaml.location(node), "`ratings` must be a list of `{name, min_total}`, best first")
+            return ([], [])
+        }
+        var bands: [RatingBand] = []
+        var nodes: [Node] = []
+        for item in items {
+            guard let pairs = yaml.mapping(item, "a rating", diagnostics: &diagnostics) else { continue }
+            var band = RatingBand(name: "", minTotal: 0)
+            var hasName = false
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "name":
+                    band.name = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
+                    hasName = !band.name.isEmpty
+                case "min_total": band.minTotal = yaml.int(value, key: key, diagnostics: &diagnostics) ?? 0
+                case "require_full":
+                    guard case .sequence(let list) = value else {
+                        diagnostics.error(
+                            yaml.location(value), "`require_full` must be a list of criterion ids, e.g. [1, 2, 4, 5]")
+                        continue
+                    }
+                    band.requireFull = list.compactMap { yaml.int($0, key: "require_full", diagnostics: &diagnostics) }
+                case "require_min":
+                    guard case .mapping(let mapping) = value else {
+                        diagnostics.error(
+                            yaml.location(value), "`require_min` must map criterion ids to points, e.g. {3: 10}")
+                        continue
+                    }
+                    for (criterion, points) in mapping {
+                        if let id = yaml.int(criterion, key: "require_min", diagnostics: &diagnostics),
+                            let least = yaml.int(points, key: "require_min", diagnostics: &diagnostics)
+                        {
+                            band.requireMin[id] = least
+                        }
+                    }
+                default: diagnostics.warning(yaml.location(keyNode), "unknown rating key `\(key)` is ignored")
+                }
+            }
+            guard hasName else {
+                diagnostics.error(yaml.location(item), "each rating needs a `name`")
+                continue
+            }
+            bands.append(band)
+            nodes.append(item)
+        }
+        return (bands, nodes)
+    }
+}

@@ -1,0 +1,160 @@
+import ChiboModel
+import Yams
+
+/// Reads `units.csv` or `units.yaml` into the organisation tree and checks it.
+enum UnitsLoader {
+    static let fields = [
+        Field("id", ["mã", "ma don vi", "mã đơn vị"]),
+        Field("name", ["tên", "tên đơn vị"]),
+        Field("kind", ["loại", "cấp"]),
+        Field("sector", ["loại hình"]),
+        Field("parent", ["trực thuộc"]),
+        Field("members", ["số đảng viên"]),
+    ]
+
+    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> Organization? {
+        let candidates = ["units.csv", "units.yaml", "units.yml"].filter { folder.exists($0) }
+        guard let file = candidates.first else { return nil }
+        if candidates.count > 1 {
+            diagnostics.error(
+                SourceLocation(file: candidates[1]),
+                "both \(candidates[0]) and \(candidates[1]) exist; keep one units file")
+        }
+        guard let text = folder.text(file, diagnostics: &diagnostics) else { return Organization(units: []) }
+        var records: [Record] = []
+        if file.hasSuffix(".csv") {
+            guard let table = Records.fromCSV(text, file: file, fields: fields, diagnostics: &diagnostics) else {
+                return Organization(units: [])
+            }
+            for required in ["id", "name", "kind"] where table.header[required] == nil {
+                diagnostics.error(
+                    SourceLocation(file: file), "the header has no `\(required)` column (\(aliases(required)))")
+            }
+            records = table.records
+        } else {
+            let yaml = YAMLSource(file: file, lineOffset: 0)
+            guard let root = yaml.parse(text, diagnostics: &diagnostics),
+                let pairs = yaml.mapping(root, file, diagnostics: &diagnostics)
+            else { return Organization(units: []) }
+            guard let list = pairs.first(where: { $0.key == "units" })?.value else {
+                diagnostics.error(yaml.location(root), "\(file) needs a `units:` list")
+                return Organization(units: [])
+            }
+            records = Records.fromYAML(list, yaml: yaml, fields: fields, what: "`units`", diagnostics: &diagnostics)
+        }
+        return Organization(units: check(records, diagnostics: &diagnostics))
+    }
+
+    static func aliases(_ field: String) -> String {
+        let names = fields.first { $0.name == field }.map { [$0.name] + $0.aliases } ?? [field]
+        return names.map { "\"\($0)\"" }.joined(separator: " or ")
+    }
+
+    static func check(_ records: [Record], diagnostics: inout Diagnostics) -> [Unit] {
+        struct Draft {
+            var unit: Unit
+            var sector: Cell?
+            var parent: Cell?
+        }
+        var drafts: [Draft] = []
+        var seen: [String: SourceLocation] = [:]
+        for record in records {
+            var ok = true
+            func required(_ field: String, _ help: String) -> Cell? {
+                guard let cell = record.value(field) else {
+                    diagnostics.error(record[field]?.location ?? record.location, "`\(field)` is required: \(help)")
+                    ok = false
+                    return nil
+                }
+                return cell
+            }
+            let idCell = required("id", "a stable id of lowercase letters, digits and -")
+            let nameCell = required("name", "the unit's display name")
+            let kindCell = required("kind", "committee (đảng bộ cơ sở) or branch (chi bộ)")
+            if let idCell {
+                let id = idCell.trimmed
+                if !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) || id.hasPrefix("-") {
+                    let suggestion = Folding.slug(id)
+                    diagnostics.error(
+                        idCell.location,
+                        "the id \"\(id)\" may hold only lowercase ASCII letters, digits and -"
+                            + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
+                    ok = false
+                } else if let first = seen[id] {
+                    diagnostics.error(idCell.location, "the id \"\(id)\" is already used on line \(first.line)")
+                    ok = false
+                } else {
+                    seen[id] = idCell.location
+                }
+            }
+            var kind: UnitKind?
+            if let kindCell {
+                kind = Words.unitKind.value(kindCell.trimmed)
+                if kind == nil {
+                    diagnostics.error(
+                        kindCell.location, "unknown kind \"\(kindCell.trimmed)\"; use \(Words.unitKind.help)")
+                    ok = false
+                }
+            }
+            var sector: Sector?
+            if let cell = record.value("sector") {
+                sector = Words.sector.value(cell.trimmed)
+                if sector == nil {
+                    diagnostics.error(cell.location, "unknown sector \"\(cell.trimmed)\"; use \(Words.sector.help)")
+                    ok = false
+                }
+            }
+            var members: Int?
+            if let cell = record.value("members") {
+                if let value = Int(cell.trimmed), value >= 0 {
+                    members = value
+                } else {
+                    diagnostics.error(cell.location, "`members` must be a whole number of members, 0 or more")
+                    ok = false
+                }
+            } else if kind == .branch {
+                diagnostics.error(
+                    record["members"]?.location ?? record.location, "a branch needs `members` (số đảng viên)")
+                ok = false
+            }
+            guard ok, let idCell, let nameCell, let kind else { continue }
+            let unit = Unit(
+                id: idCell.trimmed, name: nameCell.trimmed, kind: kind, sector: sector ?? .agency,
+                parent: record.value("parent")?.trimmed, members: members, location: idCell.location)
+            drafts.append(
+                Draft(unit: unit, sector: sector == nil ? nil : record.value("sector"), parent: record.value("parent")))
+        }
+        let byID = Dictionary(drafts.map { ($0.unit.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
+        var units: [Unit] = []
+        for var draft in drafts {
+            if let parentCell = draft.parent {
+                let parentID = parentCell.trimmed
+                if draft.unit.kind == .committee {
+                    diagnostics.error(
+                        parentCell.location,
+                        "a grassroots committee cannot be under another unit (committees do not nest); leave `parent` empty"
+                    )
+                    continue
+                }
+                guard let parent = byID[parentID] else {
+                    diagnostics.error(parentCell.location, "the parent \"\(parentID)\" is not a unit id of this file")
+                    continue
+                }
+                guard parent.kind == .committee else {
+                    diagnostics.error(
+                        parentCell.location,
+                        "the parent \"\(parentID)\" is a branch; a branch can only be under a committee")
+                    continue
+                }
+                if draft.sector == nil { draft.unit.sector = parent.sector }
+            } else if draft.sector == nil {
+                diagnostics.error(
+                    draft.unit.location,
+                    "\"\(draft.unit.id)\" is directly under the bloc, so it needs a `sector` (\(Words.sector.help))")
+                continue
+            }
+            units.append(draft.unit)
+        }
+        return units
+    }
+}

@@ -1,0 +1,186 @@
+/// The figures a letter like Công văn 750-CV/ĐUK is written from, for the whole period or a part
+/// of it, each with the branches behind it.
+public struct BlocReport: Sendable {
+    public struct UnitCount: Sendable, Hashable {
+        public var sector: Sector
+        public var level: UnitLevel
+        public var units: [String]
+    }
+
+    public struct BranchCount: Sendable, Hashable {
+        public var branch: String
+        public var count: Int
+        /// Of how many meetings that could have had it.
+        public var of: Int
+    }
+
+    public struct OverratedMeeting: Sendable, Hashable {
+        public var branch: String
+        public var meeting: EvaluatedMeeting
+        public var blockers: [RatingBlocker]
+    }
+
+    public struct RateBucket: Sendable, Hashable {
+        /// Lower bound, inclusive, and upper bound, exclusive (nil: no upper bound).
+        public var lower: Double
+        public var upper: Double?
+        public var meetings: Int
+        public var branches: [String]
+    }
+
+    public struct QuarterThematic: Sendable, Hashable {
+        public var quarter: PeriodPart
+        public var meetings: Int
+        public var branchesWith: [String]
+        public var branchesWithout: [String]
+    }
+
+    public struct CommitteeAttendance: Sendable, Hashable {
+        public var committee: String
+        public var meetings: Int
+        public var supervised: Int
+        public var branchesNeverSupervised: [String]
+    }
+
+    public var range: DateRange
+    /// The quarter this report covers, nil for the whole period.
+    public var quarter: PeriodPart?
+    public var unitCounts: [UnitCount]
+    /// Every branch's meetings in the range.
+    public var summary: Summary
+    public var bySector: [(sector: Sector, summary: Summary)]
+    public var byLevel: [(level: UnitLevel, summary: Summary)]
+    public var overrated: [OverratedMeeting]
+    public var skippedPoliticalStudy: [BranchCount]
+    public var skippedCurrentAffairs: [BranchCount]
+    /// Meetings by speaking rate, in buckets of 10 percentage points up to 50%.
+    public var speakingBuckets: [RateBucket]
+    /// Branches whose speaking rate over the range is below the target, lowest first.
+    public var branchesBelowSpeakingTarget: [(branch: String, rate: Double)]
+    public var thematicByQuarter: [QuarterThematic]
+    public var committeeAttendance: [CommitteeAttendance]
+    /// Branches with a given computed rating, by rating name.
+    public var branchesByRating: [String: [String]]
+    /// Branches with at least one finding of a code.
+    public var branchesByFinding: [FindingCode: [String]]
+
+    /// The report over `range` (the whole period when nil).
+    public init(_ evaluation: Evaluation, quarter: PeriodPart? = nil) {
+        let range = quarter?.range ?? evaluation.period ?? DateRange(from: Day.distantPast, to: Day.distantPast)
+        self.range = range
+        self.quarter = quarter
+        let organization = evaluation.organization
+        var counts: [UnitCount] = []
+        for sector in Sector.allCases {
+            for level in [UnitLevel.committee, .grassrootsBranch, .subordinateBranch] {
+                let units = organization.units.filter { $0.sector == sector && $0.level == level }.map(\.id)
+                if !units.isEmpty { counts.append(UnitCount(sector: sector, level: level, units: units)) }
+            }
+        }
+        unitCounts = counts
+
+        var summary = Summary()
+        var sectors: [Sector: Summary] = [:]
+        var levels: [UnitLevel: Summary] = [:]
+        var overrated: [OverratedMeeting] = []
+        var political: [BranchCount] = []
+        var affairs: [BranchCount] = []
+        var buckets = (0..<6).map {
+            RateBucket(lower: Double($0) / 10, upper: $0 < 5 ? Double($0 + 1) / 10 : nil, meetings: 0, branches: [])
+        }
+        var below: [(branch: String, rate: Double)] = []
+        var byRating: [String: [String]] = [:]
+        var byFinding: [FindingCode: [String]] = [:]
+        let parts = quarter.map { [$0] } ?? evaluation.quarters
+
+        for card in evaluation.scorecards where card.unit.isBranch {
+            let unit = card.unit
+            var branchSummary = Summary()
+            var missingStudy = 0
+            var missingAffairs = 0
+            var regular = 0
+            var codes: Set<FindingCode> = []
+            for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
+                branchSummary.add(evaluated, unit: unit)
+                if evaluated.meeting.kind == .regular { regular += 1 }
+                for finding in evaluated.findings {
+                    codes.insert(finding.code)
+                    switch finding.detail {
+                    case .overrated(_, _, let blockers):
+                        overrated.append(OverratedMeeting(branch: unit.id, meeting: evaluated, blockers: blockers))
+                    default: break
+                    }
+                    if finding.code == .missingPoliticalStudy { missingStudy += 1 }
+                    if finding.code == .missingCurrentAffairs { missingAffairs += 1 }
+                }
+                if let rate = evaluated.speakingRate {
+                    let slot = Swift.min(5, Int((rate * 10).rounded(.down)))
+                    buckets[slot].meetings += 1
+                    if !buckets[slot].branches.contains(unit.id) { buckets[slot].branches.append(unit.id) }
+                }
+                byRating[evaluated.rating, default: []].append(unit.id)
+            }
+            for finding in card.findings {
+                guard case .missingIn(let part) = finding.detail, part.range.from <= range.to,
+                    range.from <= part.range.to
+                else { continue }
+                codes.insert(finding.code)
+                branchSummary.findings[finding.code, default: 0] += 1
+            }
+            for code in codes { byFinding[code, default: []].append(unit.id) }
+            if missingStudy > 0 { political.append(BranchCount(branch: unit.id, count: missingStudy, of: regular)) }
+            if missingAffairs > 0 { affairs.append(BranchCount(branch: unit.id, count: missingAffairs, of: regular)) }
+            if let rate = branchSummary.speakingRate, rate < evaluation.targets.speakingRate {
+                below.append((unit.id, rate))
+            }
+            summary.add(branchSummary)
+            sectors[unit.sector, default: Summary()].add(branchSummary)
+            levels[unit.level, default: Summary()].add(branchSummary)
+        }
+        self.summary = summary
+        bySector = Sector.allCases.compactMap { sector in sectors[sector].map { (sector, $0) } }
+        byLevel = [UnitLevel.grassrootsBranch, .subordinateBranch].compactMap { level in
+            levels[level].map { (level, $0) }
+        }
+        self.overrated = overrated.sorted {
+            ($0.meeting.meeting.date, $0.branch) < ($1.meeting.meeting.date, $1.branch)
+        }
+        skippedPoliticalStudy = political.sorted { ($1.count, $0.branch) < ($0.count, $1.branch) }
+        skippedCurrentAffairs = affairs.sorted { ($1.count, $0.branch) < ($0.count, $1.branch) }
+        speakingBuckets = buckets
+        branchesBelowSpeakingTarget = below.sorted { ($0.rate, $0.branch) < ($1.rate, $1.branch) }
+        branchesByRating = byRating.mapValues { Array(Set($0)).sorted() }
+        branchesByFinding = byFinding.mapValues { $0.sorted() }
+
+        let branchIDs = evaluation.scorecards.filter(\.unit.isBranch).map(\.unit.id)
+        thematicByQuarter = parts.map { part in
+            var with: [String] = []
+            var count = 0
+            for card in evaluation.scorecards where card.unit.isBranch {
+                let held = card.meetings.filter { $0.meeting.kind == .thematic && part.range.contains($0.meeting.date) }
+                    .count
+                count += held
+                if held > 0 { with.append(card.unit.id) }
+            }
+            let withSet = Set(with)
+            return QuarterThematic(
+                quarter: part, meetings: count, branchesWith: with,
+                branchesWithout: branchIDs.filter { !withSet.contains($0) })
+        }
+        committeeAttendance = organization.committees.map { committee in
+            var meetings = 0
+            var supervised = 0
+            var never: [String] = []
+            for branch in organization.branches(of: committee.id) {
+                guard let card = evaluation[unit: branch.id] else { continue }
+                let inRange = card.meetings.filter { range.contains($0.meeting.date) }
+                let attended = inRange.filter { $0.meeting.supervisor != nil }.count
+                meetings += inRange.count
+                supervised += attended
+                if attended == 0 && !inRange.isEmpty { never.append(branch.id) }
+            }
+            return CommitteeAttendance(
+                committee: committee.id, meetings: meetings, supervised: supervised, branchesNeverSupervised: never)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Monthly charts drawn as inline SVG at build time: no chart library, no script. Colours come
+/// from the stylesheet through class names, so dark mode and print work.
+enum Chart {
+    struct Month {
+        var label: String
+        /// Average total of the month's regular meetings, if any.
+        var total: Double?
+        /// Speaking rate of the month's meetings, 0 to 1, if any.
+        var rate: Double?
+    }
+
+    /// Bars of the monthly total (left axis, 0 to `maxTotal`) and a line of the speaking rate
+    /// (right axis, 0 to 100%) with the target as a dashed line.
+    static func monthly(_ months: [Month], maxTotal: Int, target: Double, title: String, description: String) -> String
+    {
+        let width = 640.0
+        let height = 260.0
+        let left = 40.0
+        let right = 48.0
+        let top = 16.0
+        let bottom = 36.0
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        let slot = months.isEmpty ? plotWidth : plotWidth / Double(months.count)
+        let scale = Double(max(maxTotal, 1))
+        func y(_ fraction: Double) -> Double { top + plotHeight * (1 - min(max(fraction, 0), 1)) }
+        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacingOccurrences(of: ",", with: ".") }
+
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+        svg += "aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg +=
+            "<title id=\"chart-title\">\(HTML.escape(title))</title><desc id=\"chart-desc\">\(HTML.escape(description))</desc>"
+        for step in 0...4 {
+            let fraction = Double(step) / 4
+            svg +=
+                "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(fraction)))\" y2=\"\(n(y(fraction)))\"/>"
+            svg +=
+                "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(fraction) + 4))\" text-anchor=\"end\">\(Int((scale * fraction).rounded()))</text>"
+            svg +=
+                "<text class=\"axis\" x=\"\(n(width - right + 6))\" y=\"\(n(y(fraction) + 4))\">\(Int(fraction * 100))%</text>"
+        }
+        for (index, month) in months.enumerated() {
+            let x = left + slot * Double(index)
+            if let total = month.total {
+                let barTop = y(total / scale)
+                svg +=
+                    "<rect class=\"bar\" x=\"\(n(x + slot * 0.2))\" y=\"\(n(barTop))\" width=\"\(n(slot * 0.6))\" height=\"\(n(top + plotHeight - barTop))\"/>"
+            }
+            svg +=
+                "<text class=\"axis\" x=\"\(n(x + slot / 2))\" y=\"\(n(height - bottom + 16))\" text-anchor=\"middle\">\(HTML.escape(month.label))</text>"
+        }
+        let points = months.enumerated().compactMap { index, month in
+            month.rate.map { "\(n(left + slot * (Double(index) + 0.5))),\(n(y($0)))" }
+        }
+        if !points.isEmpty {
+            svg += "<polyline class=\"rate\" points=\"\(points.joined(separator: " "))\"/>"
+            for point in points {
+                let xy = point.split(separator: ",")
+                svg += "<circle class=\"rate-dot\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3.5\"/>"
+            }
+        }
+        svg +=
+            "<line class=\"target\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(target)))\" y2=\"\(n(y(target)))\"/>"
+        svg += "</svg>"
+        return svg
+    }
+}

@@ -1,0 +1,94 @@
+import ChiboModel
+
+/// The machine-readable outputs of the reporting part: `data/scorecards.json` (the output contract)
+/// and `data/findings.csv` for staff who work in spreadsheets.
+extension ScorecardPages {
+    func scorecardsJSON(generated: Day) -> OutputFile {
+        let period: JSON =
+            evaluation.period.map {
+                .object([("from", .string($0.from.description)), ("to", .string($0.to.description))])
+            }
+            ?? .object([("from", .null), ("to", .null)])
+        let units: [JSON] = evaluation.scorecards.map { card in
+            let unit = card.unit
+            var pairs: [(String, JSON)] = [
+                ("id", .string(unit.id)),
+                ("name", .string(unit.name)),
+                ("kind", .string(unit.kind.rawValue)),
+                ("sector", .string(unit.sector.rawValue)),
+                ("parent", .optional(unit.parent)),
+                ("members", .optional(unit.members)),
+                ("url", .string(unitURL(unit.id))),
+            ]
+            if unit.isBranch {
+                pairs.append(
+                    (
+                        "meetings",
+                        .array(
+                            card.meetings.map { evaluated in
+                                .object([
+                                    ("date", .string(evaluated.meeting.date.description)),
+                                    ("kind", .string(evaluated.meeting.kind.rawValue)),
+                                    ("total", .int(evaluated.total)),
+                                    ("max", .int(evaluated.max)),
+                                    ("rating", .string(evaluated.rating)),
+                                    ("self_rating", .string(evaluated.meeting.selfRating)),
+                                    ("speaking_rate", .optional(evaluated.speakingRate.map(Format.jsonRate))),
+                                    ("findings", .array(evaluated.findings.map { .string($0.code.rawValue) })),
+                                ])
+                            })
+                    ))
+            }
+            pairs.append(("findings", .array(card.findingCodes.map { .string($0.rawValue) })))
+            let ratings: [(String, JSON)] = evaluation.ratingNames.map { ($0, .int(card.summary.ratings[$0] ?? 0)) }
+            pairs.append(
+                (
+                    "summary",
+                    .object([
+                        ("meetings", .int(card.summary.meetings)),
+                        ("average_total", .optional(card.summary.averageTotal.map { ($0 * 100).rounded() / 100 })),
+                        ("ratings", .object(ratings)),
+                        ("speaking_rate", .optional(card.summary.speakingRate.map(Format.jsonRate))),
+                        ("attendance_rate", .optional(card.summary.attendanceRate.map(Format.jsonRate))),
+                        ("supervised_meetings", .int(card.summary.supervised)),
+                    ])
+                ))
+            return .object(pairs)
+        }
+        let json: JSON = .object([
+            ("generated", .string(generated.description)), ("period", period), ("units", .array(units)),
+        ])
+        return OutputFile(path: "data/scorecards.json", text: json.text)
+    }
+
+    static var csvKeys: [String] {
+        [
+            "csv_unit_id", "csv_unit_name", "csv_committee", "csv_date", "csv_meeting_kind", "csv_code", "csv_label",
+            "csv_message",
+        ]
+    }
+
+    /// One row per finding; UTF-8 with a BOM and CRLF line ends, as Excel opens it.
+    func findingsCSV() -> OutputFile {
+        var rows: [[String]] = [Self.csvKeys.map { theme.string($0) }]
+        for card in evaluation.scorecards where card.unit.isBranch {
+            let committee = card.unit.parent.map(unitName) ?? ""
+            var findings = card.meetings.flatMap(\.findings)
+            findings.append(contentsOf: card.findings)
+            for finding in findings {
+                rows.append([
+                    card.unit.id, card.unit.name, committee, finding.date?.vietnamese ?? "",
+                    finding.kind.map(kindLabel) ?? "", finding.code.rawValue, text.label(finding.code),
+                    text.message(finding),
+                ])
+            }
+        }
+        let body = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return OutputFile(path: "data/findings.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(body.utf8))
+    }
+
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

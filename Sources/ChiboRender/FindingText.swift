@@ -1,0 +1,77 @@
+import ChiboModel
+
+/// Finding messages in the reader's language, from the theme's UI strings: each says exactly why
+/// ("Tự xếp loại Tốt nhưng tiêu chí 1 (13/15), 4 (8/10) chưa đạt điểm tối đa").
+struct FindingText {
+    let theme: Theme
+
+    /// Every UI string key this type reads, checked when the theme is used.
+    static var keys: [String] {
+        FindingCode.allCases.flatMap { [label($0), messageKey($0)] } + [
+            "reason_not_full", "reason_total", "reason_below_min", "reason_separator", "list_separator",
+            "month_label", "quarter_label",
+        ]
+    }
+
+    static func key(_ code: FindingCode) -> String { code.rawValue.replacingOccurrences(of: "-", with: "_") }
+    static func label(_ code: FindingCode) -> String { "code_" + key(code) }
+    static func messageKey(_ code: FindingCode) -> String { "finding_" + key(code) }
+
+    func label(_ code: FindingCode) -> String { theme.string(Self.label(code)) }
+
+    func part(_ part: PeriodPart) -> String {
+        Format.fill(
+            theme.string(part.isQuarter ? "quarter_label" : "month_label"),
+            ["number": String(part.number), "year": String(part.year), "month": Day.pad(part.number, 2)])
+    }
+
+    func message(_ finding: Finding) -> String {
+        let template = theme.string(Self.messageKey(finding.code))
+        switch finding.detail {
+        case .overrated(let selfRating, let computed, let blockers):
+            return Format.fill(
+                template, ["self": selfRating, "computed": computed, "reasons": reasons(blockers)])
+        case .underrated(let selfRating, let computed):
+            return Format.fill(template, ["self": selfRating, "computed": computed])
+        case .rate(let count, let of, let target):
+            let rate = of > 0 ? Double(count) / Double(of) : 0
+            return Format.fill(
+                template,
+                [
+                    "count": String(count), "of": String(of), "rate": Format.percent(rate),
+                    "target": Format.percent(target),
+                ])
+        case .missingItem, .noSupervisor:
+            return template
+        case .missingIn(let period):
+            return Format.fill(template, ["part": part(period)])
+        }
+    }
+
+    func reasons(_ blockers: [RatingBlocker]) -> String {
+        var parts: [String] = []
+        var notFull: [String] = []
+        for blocker in blockers {
+            switch blocker {
+            case .total(let total, let required):
+                parts.append(
+                    Format.fill(theme.string("reason_total"), ["total": String(total), "required": String(required)]))
+            case .notFull(let criterion, let points, let max):
+                notFull.append("\(criterion) (\(points)/\(max))")
+            case .belowMinimum(let criterion, let points, let required):
+                parts.append(
+                    Format.fill(
+                        theme.string("reason_below_min"),
+                        ["criterion": String(criterion), "points": String(points), "required": String(required)]))
+            }
+        }
+        if !notFull.isEmpty {
+            parts.insert(
+                Format.fill(
+                    theme.string("reason_not_full"), ["list": notFull.joined(separator: theme.string("list_separator"))]
+                ),
+                at: 0)
+        }
+        return parts.joined(separator: theme.string("reason_separator"))
+    }
+}

@@ -1,0 +1,103 @@
+/// A JSON value with keys kept in the order they were given, written the same way every time.
+enum JSON {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
+    static func optional(_ value: Int?) -> JSON { value.map(JSON.int) ?? .null }
+    static func optional(_ value: Double?) -> JSON { value.map(JSON.double) ?? .null }
+
+    /// Pretty-printed with two spaces, a newline at the end.
+    var text: String {
+        var out = ""
+        write(into: &out, indent: "")
+        return out + "\n"
+    }
+
+    private func write(into out: inout String, indent: String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .double(let value):
+            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+                out += String(Int(value))
+            } else if value.isFinite {
+                out += String(value)
+            } else {
+                out += "null"
+            }
+        case .string(let value): Self.quote(value, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
+            if items.allSatisfy(\.isScalar) {
+                out += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out += ", " }
+                    item.write(into: &out, indent: indent)
+                }
+                out += "]"
+                return
+            }
+            let inner = indent + "  "
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += inner
+                item.write(into: &out, indent: inner)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .object(let pairs):
+            guard !pairs.isEmpty else {
+                out += "{}"
+                return
+            }
+            let inner = indent + "  "
+            out += "{\n"
+            for (index, (key, value)) in pairs.enumerated() {
+                out += inner
+                Self.quote(key, into: &out)
+                out += ": "
+                value.write(into: &out, indent: inner)
+                out += index == pairs.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
+    private static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
