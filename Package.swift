@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: property-based checks of the rating rules.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +40,10 @@ let package = Package(
             dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "ChiboTestSupport", path: "Tests/ChiboTestSupport"),
-        .testTarget(name: "ChiboModelTests", dependencies: ["ChiboModel"]),
+        .testTarget(
+            name: "ChiboModelTests",
+            dependencies: ["ChiboModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboTestSupport"]),
         .testTarget(name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent", "ChiboTestSupport"]),
         .testTarget(

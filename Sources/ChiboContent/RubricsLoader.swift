@@ -89,13 +89,13 @@ enum RubricsLoader {
             for criterion in band.requireFull where !criterionIDs.contains(criterion) {
                 diagnostics.error(
                     yaml.location(node["require_full"]),
-                    "`require_full` names criterion \(criterion), but the rubric has criteria 1 to \(criteria.count)")
+                    "`require_full` names criterion \(criterion), which the rubric does not have")
             }
             for (criterion, points) in band.requireMin.sorted(by: { $0.key < $1.key }) {
                 guard let found = criteria.first(where: { $0.id == criterion }) else {
                     diagnostics.error(
                         yaml.location(node["require_min"]),
-                        "`require_min` names criterion \(criterion), but the rubric has criteria 1 to \(criteria.count)"
+                        "`require_min` names criterion \(criterion), which the rubric does not have"
                     )
                     continue
                 }

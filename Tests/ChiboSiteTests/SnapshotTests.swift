@@ -1,13 +1,14 @@
+import ChiboModel
 import ChiboRender
 import ChiboSite
 import ChiboTestSupport
 import Foundation
 import Testing
 
-/// Golden files of the small fixture site under `Snapshots/small-site/`. Re-record them after an
+/// Golden files of the fixture sites under `Snapshots/<fixture>/`. Re-record them after an
 /// intended change with `RECORD_SNAPSHOTS=1 swift test --filter SnapshotTests`, then review the diff.
 @Suite struct SnapshotTests {
-    static let snapshots = PackagePaths.root + "/Tests/ChiboSiteTests/Snapshots/small-site"
+    static let buildDate = Day(year: 2024, month: 4, day: 10) ?? Day.distantPast
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
 
     /// Asset names carry a content hash; a theme stylesheet change alone should not touch every golden file.
@@ -15,31 +16,34 @@ import Testing
         text.replacing(#/\.[0-9a-f]{10}\.(css|js)/#) { match in ".HASH.\(match.output.1)" }
     }
 
-    @Test func smallSiteMatchesGoldenFiles() throws {
+    @Test(arguments: ["small-site", "scorecard-site"])
+    func fixtureMatchesGoldenFiles(fixture: String) throws {
+        let snapshots = PackagePaths.root + "/Tests/ChiboSiteTests/Snapshots/" + fixture
         let report = Build(
-            contentPath: PackagePaths.fixtures + "/small-site", themePath: PackagePaths.theme, outputPath: ""
+            contentPath: PackagePaths.fixtures + "/" + fixture, themePath: PackagePaths.theme, outputPath: "",
+            buildDate: Self.buildDate
         ).render()
         #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.items)")
         let pages = report.files.filter { !$0.path.hasPrefix("assets/") }
         let manager = FileManager.default
         if Self.recording {
-            try? manager.removeItem(atPath: Self.snapshots)
+            try? manager.removeItem(atPath: snapshots)
             for file in pages {
-                let url = URL(fileURLWithPath: Self.snapshots + "/" + file.path)
+                let url = URL(fileURLWithPath: snapshots + "/" + file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(Self.normalise(SiteChecks.text(file)).utf8).write(to: url)
             }
         }
-        let recorded = (manager.enumerator(atPath: Self.snapshots)?.allObjects as? [String] ?? [])
-            .filter { !$0.hasSuffix("/") && manager.contents(atPath: Self.snapshots + "/" + $0) != nil }
+        let recorded = (manager.enumerator(atPath: snapshots)?.allObjects as? [String] ?? [])
+            .filter { !$0.hasSuffix("/") && manager.contents(atPath: snapshots + "/" + $0) != nil }
             .filter { path in
                 var isDirectory: ObjCBool = false
-                manager.fileExists(atPath: Self.snapshots + "/" + path, isDirectory: &isDirectory)
+                manager.fileExists(atPath: snapshots + "/" + path, isDirectory: &isDirectory)
                 return !isDirectory.boolValue
             }
         #expect(Set(recorded) == Set(pages.map(\.path)), "run with RECORD_SNAPSHOTS=1 to re-record")
         for file in pages {
-            let golden = manager.contents(atPath: Self.snapshots + "/" + file.path).map {
+            let golden = manager.contents(atPath: snapshots + "/" + file.path).map {
                 String(decoding: $0, as: UTF8.self)
             }
             #expect(Self.normalise(SiteChecks.text(file)) == golden, "\(file.path) differs from its golden file")

@@ -1,0 +1,250 @@
+import ChiboContent
+import ChiboModel
+import ChiboTestSupport
+import Foundation
+import Testing
+
+let rubricYAML = """
+    id: thuong-ky
+    title: Thường kỳ
+    applies_to: regular
+    criteria:
+      - {id: 1, title: Chuẩn bị, max: 15}
+      - {id: 2, title: Thời gian, max: 15}
+      - {id: 3, title: Nội dung, max: 30}
+      - {id: 4, title: Nguyên tắc, max: 20}
+      - {id: 5, title: Kết quả, max: 20}
+    ratings:
+      - {name: Tốt, min_total: 90, require_full: [1, 2, 4, 5]}
+      - {name: Khá, min_total: 70}
+      - {name: Kém, min_total: 0}
+
+    """
+
+let unitsCSV = """
+    id,name,kind,sector,parent,members
+    db-a,Đảng bộ A,committee,agency,,
+    cb-a1,Chi bộ A1,branch,,db-a,10
+    cb-b,Chi bộ B,branch,enterprise,,12
+
+    """
+
+@Suite struct DataLoaderTests {
+    func load(_ files: [String: String], bytes: [String: [UInt8]] = [:]) throws -> (Content?, Diagnostics) {
+        var all = files
+        all["site.yaml"] = all["site.yaml"] ?? minimalSiteYAML
+        let folder = try TempFolder(all)
+        defer { folder.remove() }
+        for (name, data) in bytes { try folder.write(name, data) }
+        return ContentLoader.load(from: folder.path)
+    }
+
+    func errors(_ diagnostics: Diagnostics) -> [String] { diagnostics.errors.map(\.description) }
+
+    @Test func excelExportWithBOMSemicolonsCRLFAndVietnameseHeaders() throws {
+        let meetings =
+            "Mã chi bộ;Ngày;Hình thức;Có mặt;Số phát biểu;TC1;tc2;Tiêu chí 3;TC 4;c5;Tự xếp loại;SH chính trị tư tưởng;Thông tin thời sự;CNTT;Cấp ủy dự;Ghi chú\r\n"
+            + "cb-a1;05/01/2024;Thường kỳ;9;3;15;15;30;20;20;tốt;có;x;không;Nguyễn Văn A;\"ghi chú; có dấu chấm phẩy\"\r\n"
+            + "\r\n"
+            + "cb-b;5/2/2024;THUONG KY;12;4;15;15;25;20;20;Tốt;1;;0;;\r\n"
+        let (content, diagnostics) = try load(
+            ["units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML],
+            bytes: ["meetings/2024.csv": [0xEF, 0xBB, 0xBF] + Array(meetings.utf8)])
+        #expect(errors(diagnostics) == [])
+        let loaded = try #require(content)
+        #expect(loaded.meetings.count == 2)
+        let first = loaded.meetings[0]
+        #expect(first.date == Day(parsing: "2024-01-05"))
+        #expect(first.kind == .regular)
+        #expect(first.scores == [15, 15, 30, 20, 20])
+        #expect(first.selfRating == "Tốt")
+        #expect(first.politicalStudy && first.currentAffairs && !first.usedIT)
+        #expect(first.supervisor == "Nguyễn Văn A")
+        #expect(first.note == "ghi chú; có dấu chấm phẩy")
+        #expect(first.location == SourceLocation(file: "meetings/2024.csv", line: 2))
+        #expect(loaded.meetings[1].location.line == 4)
+        #expect(loaded.meetings[1].supervisor == nil)
+        #expect(loaded.organization["cb-a1"]?.sector == .agency)  // inherited from its committee
+        #expect(loaded.organization["cb-a1"]?.level == .subordinateBranch)
+        #expect(loaded.organization["cb-b"]?.level == .grassrootsBranch)
+    }
+
+    @Test func everyMeetingRuleIsAnErrorAtItsCell() throws {
+        let meetings = """
+            branch,date,kind,topic,present,speakers,c1,c2,c3,c4,c5,self_rating
+            cb-x,2024-01-05,regular,,5,1,15,15,30,20,20,Tốt
+            db-a,2024-01-05,regular,,5,1,15,15,30,20,20,Tốt
+            cb-a1,2024-02-30,regular,,5,1,15,15,30,20,20,Tốt
+            cb-a1,2024-01-06,họp,,5,1,15,15,30,20,20,Tốt
+            cb-a1,2024-01-07,regular,,-1,1,15,15,30,20,20,Tốt
+            cb-a1,2024-01-08,regular,,5,x,15,15,30,20,20,Tốt
+            cb-a1,2024-01-09,regular,,5,6,15,15,30,20,20,Tốt
+            cb-a1,2024-01-10,regular,,11,1,15,15,30,20,20,Tốt
+            cb-a1,2024-01-11,regular,,5,1,16,15,30,20,20,Tốt
+            cb-a1,2024-01-12,regular,,5,1,15,15,30,20,20,Xuất sắc
+            cb-a1,2024-01-13,regular,,5,1,15,15,30,20,20,Tốt
+            cb-a1,13/01/2024,regular,,5,1,15,15,30,20,20,Tốt
+            cb-a1,2024-01-14,thematic,,5,1,15,15,30,20,20,Tốt
+
+            """
+        let (_, diagnostics) = try load([
+            "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML,
+            "rubrics/chuyen-de.yaml": rubricYAML.replacingOccurrences(of: "id: thuong-ky", with: "id: chuyen-de")
+                .replacingOccurrences(of: "applies_to: regular", with: "applies_to: thematic"),
+            "meetings/a.csv": meetings,
+        ])
+        let found = errors(diagnostics)
+        let expected = [
+            "meetings/a.csv:2:1: error: unknown branch \"cb-x\"",
+            "meetings/a.csv:3:1: error: \"db-a\" is a grassroots committee",
+            "meetings/a.csv:4:7: error: \"2024-02-30\" is not a valid date",
+            "meetings/a.csv:5:18: error: unknown kind \"họp\"",
+            "meetings/a.csv:6:27: error: `present` cannot be negative (-1)",
+            "meetings/a.csv:7:29: error: `speakers` must be a whole number, not \"x\"",
+            "meetings/a.csv:8:29: error: 6 speakers but only 5 members present",
+            "meetings/a.csv:9:27: error: 11 members present but the branch has 10 members",
+            "meetings/a.csv:10:31: error: criterion 1 (Chuẩn bị) has 16 points, more than its max 15",
+            "meetings/a.csv:11:46: error: \"Xuất sắc\" is not a rating of thuong-ky",
+            "meetings/a.csv:13:1: error: a second regular meeting of cb-a1 on 13/01/2024; the first is at meetings/a.csv:12:1",
+            "meetings/a.csv:14:27: error: a thematic meeting needs its `topic`",
+        ]
+        for prefix in expected {
+            #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound: \(found)")
+        }
+        #expect(found.count == expected.count, "\(found)")
+    }
+
+    @Test func missingCriterionColumnAndRequiredColumns() throws {
+        let (_, diagnostics) = try load([
+            "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML,
+            "meetings/a.csv":
+                "branch,date,kind,present,speakers,c1,c2,c3,c4,self_rating\ncb-b,2024-01-05,regular,5,1,15,15,30,20,Tốt\n",
+            "meetings/b.csv": "chi bộ,ngày,loại,có mặt,c1,c2,c3,c4,c5\n",
+        ])
+        let found = errors(diagnostics)
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "meetings/a.csv:1:1: error: the rubric thuong-ky (regular meetings) scores criteria 1 to 5, but the header has no column c5"
+                )
+            })
+        #expect(found.contains { $0.hasPrefix("meetings/b.csv:1:1: error: the header has no `speakers` column") })
+        #expect(found.contains { $0.hasPrefix("meetings/b.csv:1:1: error: the header has no `self_rating` column") })
+    }
+
+    @Test func csvStructureErrors() throws {
+        let (_, diagnostics) = try load([
+            "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML,
+            "meetings/a.csv":
+                "branch,date,kind,present,speakers,c1,c2,c3,c4,c5,self_rating\ncb-b,2024-01-05,regular,5,1,15,15,30,20,20,Tốt,thừa\n",
+            "meetings/b.csv": "branch,date\n\"cb-b,2024-01-05\n",
+        ])
+        let found = errors(diagnostics)
+        #expect(
+            found.contains {
+                $0.hasPrefix("meetings/a.csv:2:48: error: this row has 12 cells but the header names 11 columns")
+            })
+        #expect(found.contains { $0.hasPrefix("meetings/b.csv:2:1: error: this quoted cell is never closed") })
+    }
+
+    @Test func unitErrors() throws {
+        let units = """
+            id,name,kind,sector,parent,members
+            db-a,Đảng bộ A,committee,agency,,
+            db-b,Đảng bộ B,committee,agency,db-a,
+            cb-1,Chi bộ 1,branch,,cb-2,5
+            cb-2,Chi bộ 2,branch,agency,,5
+            cb-2,Chi bộ 2 lặp,branch,agency,,5
+            Chi Bo 3,Chi bộ 3,branch,agency,,5
+            cb-4,Chi bộ 4,tổ đảng,agency,,5
+            cb-5,Chi bộ 5,branch,,,5
+            cb-6,Chi bộ 6,branch,agency,khong-co,5
+            cb-7,Chi bộ 7,branch,agency,,
+            cb-8,Chi bộ 8,branch,nông nghiệp,,-2
+
+            """
+        let (_, diagnostics) = try load(["units.csv": units, "rubrics/thuong-ky.yaml": rubricYAML])
+        let found = errors(diagnostics)
+        let expected = [
+            "units.csv:3:33: error: a grassroots committee cannot be under another unit",
+            "units.csv:4:23: error: the parent \"cb-2\" is a branch",
+            "units.csv:6:1: error: the id \"cb-2\" is already used on line 5",
+            "units.csv:7:1: error: the id \"Chi Bo 3\" may hold only lowercase ASCII letters, digits and -; for example \"chi-bo-3\"",
+            "units.csv:8:15: error: unknown kind \"tổ đảng\"",
+            "units.csv:9:1: error: \"cb-5\" is directly under the bloc, so it needs a `sector`",
+            "units.csv:10:29: error: the parent \"khong-co\" is not a unit id of this file",
+            "units.csv:11:30: error: a branch needs `members`",
+            "units.csv:12:22: error: unknown sector \"nông nghiệp\"",
+            "units.csv:12:35: error: `members` must be a whole number of members, 0 or more",
+        ]
+        for prefix in expected {
+            #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound: \(found)")
+        }
+        #expect(found.count == expected.count, "\(found)")
+    }
+
+    @Test func unitsAsYAML() throws {
+        let yaml = """
+            units:
+              - {mã: db-a, tên: Đảng bộ A, loại: đảng bộ cơ sở, loại hình: doanh nghiệp}
+              - {id: cb-a1, name: Chi bộ A1, kind: chi bộ, parent: db-a, members: 9}
+
+            """
+        let (content, diagnostics) = try load(["units.yaml": yaml, "rubrics/thuong-ky.yaml": rubricYAML])
+        #expect(errors(diagnostics) == [])
+        #expect(content?.organization.units.map(\.id) == ["db-a", "cb-a1"])
+        #expect(content?.organization["cb-a1"]?.sector == .enterprise)
+    }
+
+    @Test func rubricErrors() throws {
+        let bad = """
+            id: sai
+            applies_to: regular
+            criteria:
+              - {id: 1, title: A, max: 50}
+              - {id: 3, title: B, max: 50}
+            ratings:
+              - {name: Tốt, min_total: 90, require_full: [1, 7]}
+              - {name: Khá, min_total: 70}
+
+            """
+        let (_, diagnostics) = try load(["units.csv": unitsCSV, "rubrics/sai.yaml": bad])
+        let found = errors(diagnostics)
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "rubrics/sai.yaml:5:10: error: criteria are numbered 1 to N in order: expected id 2, found 3")
+            })
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "rubrics/sai.yaml:7:46: error: `require_full` names criterion 7, which the rubric does not have")
+            })
+        #expect(
+            found.contains { $0.hasPrefix("rubrics/sai.yaml:8:5: error: the last rating (Khá) must match any total") })
+    }
+
+    @Test func dataNeedsUnitsAndRubrics() throws {
+        let (_, diagnostics) = try load(["meetings/a.csv": "branch\n"])
+        let found = errors(diagnostics)
+        #expect(
+            found.contains {
+                $0.hasPrefix("units.csv:1:1: error: the content has rubrics or meetings but no units file")
+            })
+        #expect(found.contains { $0.hasPrefix("rubrics:1:1: error: the content has units but no rubrics") })
+        let (content, guidanceOnly) = try load([:])
+        #expect(!guidanceOnly.hasErrors)
+        #expect(content?.organization.units.isEmpty == true)
+    }
+
+    @Test func legacyEncodingInData() throws {
+        // "Chi bộ" with VNI bytes in a unit name.
+        let (_, diagnostics) = try load(
+            ["rubrics/thuong-ky.yaml": rubricYAML],
+            bytes: [
+                "units.csv": Array("id,name,kind,sector,parent,members\ncb-a,Chi bo".utf8) + [0xE4, 0x2C]
+                    + Array("branch,agency,,5\n".utf8)
+            ])
+        #expect(errors(diagnostics).first?.hasPrefix("units.csv:2:12: error: the file is not UTF-8") == true)
+    }
+}
