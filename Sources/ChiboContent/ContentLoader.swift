@@ -27,7 +27,9 @@ public enum ContentLoader {
     static func loadData(_ folder: ContentFolder, into content: inout Content, diagnostics: inout Diagnostics) {
         let organization = UnitsLoader.load(folder, diagnostics: &diagnostics)
         let rubrics = RubricsLoader.load(folder, diagnostics: &diagnostics)
-        let hasMeetings = folder.list("meetings").contains { $0.lowercased().hasSuffix(".csv") }
+        let hasMeetings =
+            folder.list("meetings").contains { $0.lowercased().hasSuffix(".csv") }
+            || folder.list("plans").contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         let hasRubrics = folder.list("rubrics").contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         guard organization != nil || hasRubrics || hasMeetings else { return }
         if organization == nil {
@@ -45,5 +47,6 @@ public enum ContentLoader {
         content.rubrics = rubrics
         content.meetings = MeetingsLoader.load(
             folder, organization: content.organization, rubrics: rubrics, diagnostics: &diagnostics)
+        content.plans = PlansLoader.load(folder, organization: content.organization, diagnostics: &diagnostics)
     }
 }

@@ -74,6 +74,13 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         "\(Day.pad(day, 2))/\(Day.pad(month, 2))/\(year)"
     }
 
+    /// The day after.
+    public var next: Day {
+        if day < Day.daysIn(month: month, year: year) { return Day(uncheckedYear: year, month: month, day: day + 1) }
+        if month < 12 { return Day(uncheckedYear: year, month: month + 1, day: 1) }
+        return Day(uncheckedYear: year + 1, month: 1, day: 1)
+    }
+
     /// The calendar quarter, 1 to 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
 

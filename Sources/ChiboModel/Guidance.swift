@@ -109,6 +109,7 @@ public struct Content: Sendable {
     public var organization = Organization(units: [])
     public var rubrics: [Rubric] = []
     public var meetings: [Meeting] = []
+    public var plans: [SamplePlan] = []
 
     public init(
         settings: SiteSettings, sections: [GuidanceSection] = [], documents: [GuidanceDocument] = [],

@@ -10,14 +10,16 @@ struct ScorecardPages {
     /// Guidance pages by document number key, for links from findings.
     let documents: [String: CrossReferenceTarget]
     let text: FindingText
+    let samples: SchedulePages
 
     static let unitsRoot = "don-vi"
     static let reportRoot = "bao-cao"
 
     init(
         evaluation: Evaluation, settings: SiteSettings, urls: SiteURLs, theme: Theme,
-        documents: [String: CrossReferenceTarget]
+        documents: [String: CrossReferenceTarget], samples: SchedulePages
     ) {
+        self.samples = samples
         self.evaluation = evaluation
         self.settings = settings
         self.urls = urls
@@ -289,6 +291,7 @@ struct ScorecardPages {
         context.list("branch_findings", card.findings.map(finding))
         context.list("finding_counts", findingCounts(card.summary))
         context["has_meetings"] = !card.meetings.isEmpty
+        context.list("samples", samples.sessions(of: unit.id))
         return context
     }
 
@@ -303,6 +306,7 @@ struct ScorecardPages {
         let branches = card.branches.compactMap { evaluation[unit: $0] }
         context.list("branches", branches.map(unitSummary))
         context.list("finding_counts", findingCounts(card.summary))
+        context.list("samples", samples.sessions(of: card.unit.id))
         return context
     }
 

@@ -7,14 +7,17 @@ public struct SiteRenderer: Sendable {
     public let content: Content
     public let theme: Theme
     public let evaluation: Evaluation
-    /// The day of the build, written as `generated` in the data files.
+    public let schedule: Schedule
+    /// The day of the build, written as `generated` in the data files; the schedule marks past and
+    /// upcoming sessions by it.
     public let buildDate: Day
     let urls: SiteURLs
 
-    public init(content: Content, theme: Theme, evaluation: Evaluation, buildDate: Day) {
+    public init(content: Content, theme: Theme, evaluation: Evaluation, schedule: Schedule, buildDate: Day) {
         self.content = content
         self.theme = theme
         self.evaluation = evaluation
+        self.schedule = schedule
         self.buildDate = buildDate
         self.urls = SiteURLs(basePath: content.settings.basePath)
     }
@@ -28,7 +31,8 @@ public struct SiteRenderer: Sendable {
             "report_list_thematic_without", "report_list_never_supervised",
         ]
             + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
-            + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys
+            + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
+            + ["nav_schedule", "nav_schedule_intro", "role_host", "role_audience", "ics_audience", "ics_observers"]
     }
 
     /// Every output file, or the diagnostics that stop the build.
@@ -44,17 +48,30 @@ public struct SiteRenderer: Sendable {
         files.append(contentsOf: assets.files)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
         let built = guidance.build(diagnostics: &diagnostics)
+        let samples = SchedulePages(
+            schedule: schedule, evaluation: evaluation, urls: urls, theme: theme, today: buildDate,
+            baseURL: content.settings.baseURL)
         let scorecards = ScorecardPages(
-            evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers)
+            evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers,
+            samples: samples)
         scorecards.checkGuidanceReferences(into: &diagnostics)
         let layout = LayoutContext(
             settings: content.settings, theme: theme, urls: urls, assets: assets, hasData: !scorecards.isEmpty,
-            hasReport: !scorecards.isEmpty && evaluation.period != nil)
+            hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty)
 
         var pages: [(path: String, template: String, context: [String: Any])] = []
-        pages.append(("index.html", "home", guidance.homeContext(built, layout: layout)))
+        var home = guidance.homeContext(built, layout: layout)
+        home.list("upcoming", samples.upcoming(limit: 4))
+        home["has_schedule"] = !samples.isEmpty
+        home["schedule_url"] = samples.url
+        pages.append(("index.html", "home", home))
         pages.append(contentsOf: guidance.pages(built, layout: layout))
         pages.append(contentsOf: scorecards.pages(layout: layout))
+        pages.append(contentsOf: samples.pages(layout: layout))
+        if !samples.isEmpty {
+            files.append(samples.json())
+            files.append(samples.calendar())
+        }
         if !scorecards.isEmpty {
             files.append(scorecards.scorecardsJSON(generated: buildDate))
             files.append(scorecards.findingsCSV())
@@ -150,12 +167,15 @@ struct LayoutContext {
     var hasData = false
     /// Whether there are meetings in a period, so that the report exists.
     var hasReport = false
+    /// Whether the content has sample-meeting plans.
+    var hasSchedule = false
 
     /// The navigation: home, guidance, and the units and the report when the content has data.
     var navigation: [(key: String, url: String)] {
         var items = [("nav_home", urls.page([])), ("nav_guidance", urls.page([SiteURLs.guidanceRoot]))]
         if hasData { items.append(("nav_units", urls.page([ScorecardPages.unitsRoot]))) }
         if hasReport { items.append(("nav_report", urls.page([ScorecardPages.reportRoot]))) }
+        if hasSchedule { items.append(("nav_schedule", urls.page([SchedulePages.root]))) }
         return items
     }
 

@@ -66,8 +66,9 @@ public struct Build: Sendable {
                 "\(evaluation.outsidePeriod) meeting records fall outside the period \(period.from)..\(period.to) and are not counted"
             )
         }
+        let schedule = Schedule(plans: content.plans, organization: content.organization)
         let (files, renderDiagnostics) = SiteRenderer(
-            content: content, theme: theme, evaluation: evaluation, buildDate: buildDate
+            content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate
         ).render()
         diagnostics.append(contentsOf: renderDiagnostics)
         return Report(diagnostics: diagnostics, files: diagnostics.hasErrors ? [] : files, published: false)

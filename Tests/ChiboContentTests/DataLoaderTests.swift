@@ -248,3 +248,78 @@ let unitsCSV = """
         #expect(errors(diagnostics).first?.hasPrefix("units.csv:2:12: error: the file is not UTF-8") == true)
     }
 }
+
+@Suite struct PlanLoaderTests {
+    @Test func planErrorsAtTheirValues() throws {
+        let units = unitsCSV + "cb-c,Chi bộ C,branch,agency,,8\n"
+        let plan = """
+            number: 114-KH/ĐUK
+            title: Kế hoạch
+            issued: 2024-01-26
+            sessions:
+              - {host: khong-co, kind: regular, date: 2024-03-12, audience: {level: grassroots}}
+              - {host: cb-a1, kind: regular, date: 2024-03-12, audience: {level: grassroots}}
+              - {host: cb-b, kind: thematic, date: 2024-03-12, audience: {level: grassroots}}
+              - {host: cb-c, kind: regular, date: 2024-13-01, time: "25:00", audience: {level: cả nước}}
+            committee_rule: {threshold: 8, below: 1, at_or_above: 2}
+            committee_sessions:
+              - {committee: cb-b, host: cb-a1, kind: regular, date: 2024-03-20}
+              - {committee: db-a, host: db-a, kind: regular, date: 2024-03-20}
+
+            """
+        let folder = try TempFolder([
+            "site.yaml": minimalSiteYAML, "units.csv": units, "rubrics/thuong-ky.yaml": rubricYAML,
+            "plans/114.yaml": plan,
+        ])
+        defer { folder.remove() }
+        let (_, diagnostics) = ContentLoader.load(from: folder.path)
+        let found = diagnostics.errors.map(\.description)
+        let expected = [
+            "plans/114.yaml:5:12: error: unknown host \"khong-co\"",
+            "plans/114.yaml:6:12: error: a bloc sample meeting is hosted by a grassroots branch",
+            "plans/114.yaml:7:5: error: a thematic sample meeting needs its `topic`",
+            "plans/114.yaml:8:39: error: `date` must be a date",
+            "plans/114.yaml:8:57: error: `time` is HH:MM",
+            "plans/114.yaml:8:84: error: `audience.level` is grassroots, subordinate or all",
+            "plans/114.yaml:11:17: error: \"cb-b\" is not a grassroots committee",
+            "plans/114.yaml:12:29: error: the host \"db-a\" is a committee",
+        ]
+        for prefix in expected {
+            #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound: \(found)")
+        }
+        #expect(found.count == expected.count, "\(found)")
+    }
+
+    @Test func aGoodPlanLoads() throws {
+        let plan = """
+            number: 114-KH/ĐUK
+            title: Kế hoạch
+            sessions:
+              - host: cb-b
+                kind: chuyên đề
+                date: 12/03/2024
+                time: "8:00"
+                topic: Chuyển đổi số
+                audience: {level: grassroots, sector: [doanh nghiệp]}
+                observers: [Ông A, Bà B]
+            committee_rule: {threshold: 8, below: 1, at_or_above: 2}
+            committee_sessions:
+              - {committee: db-a, host: cb-a1, kind: thường kỳ, date: 2024-03-20}
+
+            """
+        let folder = try TempFolder([
+            "site.yaml": minimalSiteYAML, "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML,
+            "plans/114.yaml": plan,
+        ])
+        defer { folder.remove() }
+        let (content, diagnostics) = ContentLoader.load(from: folder.path)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.items)")
+        let loaded = try #require(content?.plans.first)
+        #expect(loaded.slug == "114")
+        #expect(loaded.sessions.first?.time == "08:00")
+        #expect(loaded.sessions.first?.audience == Audience(level: .grassroots, sectors: [.enterprise]))
+        #expect(loaded.sessions.first?.observers == ["Ông A", "Bà B"])
+        #expect(loaded.committeeSessions.first?.committee == "db-a")
+        #expect(loaded.rule == CommitteeRule(threshold: 8, below: 1, atOrAbove: 2))
+    }
+}

@@ -1,0 +1,245 @@
+import ChiboModel
+import Yams
+
+/// Reads `plans/*.yaml`: sample-meeting plans, checked against the organisation.
+enum PlansLoader {
+    static func load(_ folder: ContentFolder, organization: Organization, diagnostics: inout Diagnostics)
+        -> [SamplePlan]
+    {
+        var plans: [SamplePlan] = []
+        var numbers: [String: String] = [:]
+        var slugs: Set<String> = []
+        for name in folder.list("plans") where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let file = "plans/" + name
+            guard let text = folder.text(file, diagnostics: &diagnostics) else { continue }
+            let yaml = YAMLSource(file: file, lineOffset: 0)
+            guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
+                if !diagnostics.items.contains(where: { $0.location.file == file }) {
+                    diagnostics.error(SourceLocation(file: file), "the plan file is empty")
+                }
+                continue
+            }
+            let stem = name.split(separator: ".").dropLast().joined(separator: ".")
+            var slug = Folding.slug(stem)
+            if slug.isEmpty || !slugs.insert(slug).inserted { slug = "ke-hoach-\(plans.count + 1)" }
+            guard let plan = read(root, yaml: yaml, slug: slug, organization: organization, diagnostics: &diagnostics)
+            else { continue }
+            let key = Folding.documentNumberKey(plan.number)
+            if let other = numbers[key] {
+                diagnostics.error(
+                    yaml.location(root["number"]), "the plan number \(plan.number) is already used by \(other)")
+                continue
+            }
+            numbers[key] = file
+            plans.append(plan)
+        }
+        return plans
+    }
+
+    static func read(
+        _ root: Node, yaml: YAMLSource, slug: String, organization: Organization, diagnostics: inout Diagnostics
+    ) -> SamplePlan? {
+        guard let pairs = yaml.mapping(root, "a plan", diagnostics: &diagnostics) else { return nil }
+        let errorsBefore = diagnostics.errors.count
+        var plan = SamplePlan(number: "", title: "", sourcePath: yaml.file, slug: slug)
+        var sessionNodes: Node?
+        var committeeNodes: Node?
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "number": plan.number = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
+            case "title": plan.title = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
+            case "issued": plan.issued = yaml.day(value, key: key, diagnostics: &diagnostics)
+            case "sessions": sessionNodes = value
+            case "committee_sessions": committeeNodes = value
+            case "committee_rule": plan.rule = rule(value, yaml: yaml, diagnostics: &diagnostics)
+            default: diagnostics.warning(yaml.location(keyNode), "unknown plan key `\(key)` is ignored")
+            }
+        }
+        if plan.number.isEmpty {
+            diagnostics.error(yaml.location(root), "the plan needs its `number`, e.g. 114-KH/ĐUK")
+        }
+        if plan.title.isEmpty { diagnostics.error(yaml.location(root), "the plan needs a `title`") }
+        if let sessionNodes {
+            plan.sessions = sessions(
+                sessionNodes, plan: plan.number, committeeSessions: false, yaml: yaml, organization: organization,
+                diagnostics: &diagnostics)
+        }
+        if let committeeNodes {
+            plan.committeeSessions = sessions(
+                committeeNodes, plan: plan.number, committeeSessions: true, yaml: yaml, organization: organization,
+                diagnostics: &diagnostics)
+            if plan.rule == nil {
+                diagnostics.error(
+                    yaml.location(committeeNodes),
+                    "`committee_sessions` are checked against `committee_rule` ({threshold, below, at_or_above}); add it"
+                )
+            }
+        }
+        return diagnostics.errors.count == errorsBefore ? plan : nil
+    }
+
+    static func rule(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> CommitteeRule? {
+        guard let pairs = yaml.mapping(node, "`committee_rule`", diagnostics: &diagnostics) else { return nil }
+        var values: [String: Int] = [:]
+        for (key, keyNode, value) in pairs {
+            guard ["threshold", "below", "at_or_above"].contains(key) else {
+                diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `committee_rule` is ignored")
+                continue
+            }
+            guard let number = yaml.int(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
+                continue
+            }
+            guard number >= (key == "threshold" ? 1 : 0) else {
+                diagnostics.error(
+                    yaml.location(value), "`committee_rule.\(key)` must be \(key == "threshold" ? "1" : "0") or more")
+                continue
+            }
+            values[key] = number
+        }
+        guard let threshold = values["threshold"], let below = values["below"], let above = values["at_or_above"] else {
+            diagnostics.error(yaml.location(node), "`committee_rule` needs `threshold`, `below` and `at_or_above`")
+            return nil
+        }
+        return CommitteeRule(threshold: threshold, below: below, atOrAbove: above)
+    }
+
+    static let audienceLevels = Vocabulary<Audience.Level>(entries: [
+        (["grassroots", "chi bộ cơ sở", "cơ sở"], .grassroots),
+        (["subordinate", "chi bộ trực thuộc", "trực thuộc"], .subordinate),
+        (["all", "tất cả"], .all),
+    ])
+
+    static func isTime(_ text: String) -> Bool {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
+            let hours = Int(parts[0]), let minutes = Int(parts[1])
+        else { return false }
+        return (0...23).contains(hours) && (0...59).contains(minutes)
+    }
+
+    static func sessions(
+        _ node: Node, plan: String, committeeSessions: Bool, yaml: YAMLSource, organization: Organization,
+        diagnostics: inout Diagnostics
+    ) -> [SampleSession] {
+        let what = committeeSessions ? "`committee_sessions`" : "`sessions`"
+        guard case .sequence(let items) = node else {
+            diagnostics.error(yaml.location(node), "\(what) must be a list of sessions")
+            return []
+        }
+        var result: [SampleSession] = []
+        for item in items {
+            guard let pairs = yaml.mapping(item, "a session", diagnostics: &diagnostics) else { continue }
+            let errorsBefore = diagnostics.errors.count
+            var host: String?
+            var committee: String?
+            var kind: MeetingKind?
+            var date: Day?
+            var session = SampleSession(
+                plan: plan, host: "", kind: .regular, date: Day.distantPast, location: yaml.location(item))
+            var values: [String: Node] = [:]
+            for (key, keyNode, value) in pairs {
+                values[key] = value
+                switch key {
+                case "host":
+                    guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    guard let unit = organization[id] else {
+                        diagnostics.error(
+                            yaml.location(value), "unknown host \"\(id)\"; it must be a branch id from the units file")
+                        continue
+                    }
+                    guard unit.isBranch else {
+                        diagnostics.error(
+                            yaml.location(value),
+                            "the host \"\(id)\" is a committee; a sample meeting is hosted by a branch")
+                        continue
+                    }
+                    if !committeeSessions && unit.level != .grassrootsBranch {
+                        diagnostics.error(
+                            yaml.location(value),
+                            "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); \"\(id)\" is under \(unit.parent ?? "")"
+                        )
+                        continue
+                    }
+                    host = id
+                case "committee" where committeeSessions:
+                    guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    guard let unit = organization[id], unit.kind == .committee else {
+                        diagnostics.error(
+                            yaml.location(value), "\"\(id)\" is not a grassroots committee of the units file")
+                        continue
+                    }
+                    committee = id
+                case "kind":
+                    guard let word = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    kind = Words.meetingKind.value(word)
+                    if kind == nil {
+                        diagnostics.error(
+                            yaml.location(value), "unknown kind \"\(word)\"; use \(Words.meetingKind.help)")
+                    }
+                case "date": date = yaml.day(value, key: key, diagnostics: &diagnostics)
+                case "time":
+                    guard let time = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    if isTime(time) {
+                        session.time = time.count == 4 ? "0" + time : time
+                    } else {
+                        diagnostics.error(
+                            yaml.location(value), "`time` is HH:MM in 24 hours, e.g. \"08:00\" (in quotes)")
+                    }
+                case "venue": session.venue = yaml.string(value, key: key, diagnostics: &diagnostics)
+                case "topic": session.topic = yaml.string(value, key: key, diagnostics: &diagnostics)
+                case "observers": session.observers = yaml.strings(value, key: key, diagnostics: &diagnostics) ?? []
+                case "audience" where !committeeSessions:
+                    session.audience = audience(value, yaml: yaml, diagnostics: &diagnostics)
+                default:
+                    diagnostics.warning(yaml.location(keyNode), "unknown session key `\(key)` is ignored")
+                }
+            }
+            for required in ["host", "kind", "date"] + (committeeSessions ? ["committee"] : ["audience"])
+            where values[required] == nil {
+                diagnostics.error(yaml.location(item), "the session needs `\(required)`")
+            }
+            if kind == .thematic && (session.topic ?? "").isEmpty {
+                diagnostics.error(yaml.location(values["topic"] ?? item), "a thematic sample meeting needs its `topic`")
+            }
+            guard diagnostics.errors.count == errorsBefore, let host, let kind, let date else { continue }
+            session.host = host
+            session.committee = committee
+            session.kind = kind
+            session.date = date
+            result.append(session)
+        }
+        return result
+    }
+
+    static func audience(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> Audience? {
+        guard let pairs = yaml.mapping(node, "`audience`", diagnostics: &diagnostics) else { return nil }
+        var audience = Audience(level: .all)
+        var hasLevel = false
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "level":
+                guard let word = yaml.string(value, key: "audience.level", diagnostics: &diagnostics) else { continue }
+                guard let level = audienceLevels.value(word) else {
+                    diagnostics.error(yaml.location(value), "`audience.level` is grassroots, subordinate or all")
+                    continue
+                }
+                audience.level = level
+                hasLevel = true
+            case "sector":
+                for word in yaml.strings(value, key: "audience.sector", diagnostics: &diagnostics) ?? [] {
+                    guard let sector = Words.sector.value(word) else {
+                        diagnostics.error(yaml.location(value), "unknown sector \"\(word)\"; use \(Words.sector.help)")
+                        continue
+                    }
+                    audience.sectors.append(sector)
+                }
+            default:
+                diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `audience` is ignored")
+            }
+        }
+        if !hasLevel && !pairs.contains(where: { $0.key == "level" }) {
+            diagnostics.error(yaml.location(node), "`audience` needs `level`: grassroots, subordinate or all")
+        }
+        return audience
+    }
+}

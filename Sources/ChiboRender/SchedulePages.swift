@@ -1,0 +1,333 @@
+import ChiboModel
+
+/// The sample-meeting part of the site: the schedule page, a page per plan with its compliance
+/// table, `data/schedule.json` and the `schedule.ics` calendar.
+struct SchedulePages {
+    let schedule: Schedule
+    let evaluation: Evaluation
+    let urls: SiteURLs
+    let theme: Theme
+    let today: Day
+    /// Scheme and host put before page URLs in the calendar; without it events carry no URL.
+    let baseURL: String?
+
+    static let root = "lich-sinh-hoat-mau"
+
+    var isEmpty: Bool { schedule.plans.isEmpty }
+    var url: String { urls.page([Self.root]) }
+    func planURL(_ plan: SamplePlan) -> String { urls.page([Self.root, plan.slug]) }
+    func unitURL(_ id: String) -> String { urls.page([ScorecardPages.unitsRoot, id]) }
+    func unitName(_ id: String) -> String { evaluation.organization[id]?.name ?? id }
+
+    static var stringKeys: [String] {
+        PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") } + [
+            "plan_schedule_conflict_observer", "schedule_title", "month_heading", "sample_regular", "sample_thematic",
+            "status_past",
+            "status_today", "status_upcoming", "plan_kinds_suffix",
+        ]
+    }
+
+    static func anchor(_ session: SampleSession) -> String {
+        "smm-\(session.date)-\(session.host)-\(session.kind.rawValue)"
+    }
+
+    // MARK: - Text
+
+    func sessionTitle(_ session: SampleSession) -> String {
+        Format.fill(
+            theme.string(session.kind == .regular ? "sample_regular" : "sample_thematic"),
+            ["host": unitName(session.host)])
+    }
+
+    func message(_ finding: PlanFinding) -> String {
+        let key = "plan_" + finding.code.rawValue.replacingOccurrences(of: "-", with: "_")
+        let rule = schedule.plans.first { $0.number == finding.plan }?.rule
+        switch finding.detail {
+        case .count(let branches, let required, let planned, let regular, let thematic):
+            let kinds = (rule?.needsBothKinds(branches: branches) ?? false) ? theme.string("plan_kinds_suffix") : ""
+            return Format.fill(
+                theme.string(key),
+                [
+                    "committee": unitName(finding.unit), "branches": String(branches), "required": String(required),
+                    "planned": String(planned), "regular": String(regular), "thematic": String(thematic),
+                    "threshold": String(rule?.threshold ?? 0), "kinds": kinds,
+                ])
+        case .foreignHost(let host, let date):
+            return Format.fill(
+                theme.string(key),
+                ["committee": unitName(finding.unit), "host": unitName(host), "date": date.vietnamese])
+        case .conflict(let who, let isObserver, let date, let hosts):
+            return Format.fill(
+                theme.string(isObserver ? "plan_schedule_conflict_observer" : key),
+                [
+                    "who": isObserver ? who : unitName(who), "date": date.vietnamese,
+                    "hosts": hosts.map(unitName).joined(separator: theme.string("list_separator")),
+                ])
+        }
+    }
+
+    func status(_ date: Day) -> (key: String, label: String) {
+        let key = date < today ? "past" : date == today ? "today" : "upcoming"
+        return (key, theme.string("status_" + key))
+    }
+
+    // MARK: - Contexts
+
+    func entry(_ entry: Schedule.Entry) -> [String: Any] {
+        let session = entry.session
+        let recorded =
+            evaluation[unit: session.host]?.meetings.contains {
+                $0.meeting.date == session.date && $0.meeting.kind == session.kind
+            }
+            ?? false
+        let state = status(session.date)
+        var context: [String: Any] = [
+            "anchor": Self.anchor(session),
+            "title": sessionTitle(session),
+            "date": session.date.vietnamese,
+            "date_iso": session.date.description,
+            "time": session.time ?? false,
+            "kind": theme.string("meeting_" + session.kind.rawValue),
+            "host": ["name": unitName(session.host), "url": unitURL(session.host)],
+            "committee": session.committee.map { ["name": unitName($0), "url": unitURL($0)] as [String: Any] } ?? false,
+            "venue": session.venue ?? false,
+            "topic": session.topic ?? false,
+            "audience_count": entry.audience.count,
+            "status": state.key,
+            "status_label": state.label,
+            "record_url": recorded ? unitURL(session.host) + "#sh-\(session.date)-\(session.kind.rawValue)" : false,
+            "plan": session.plan,
+            "schedule_url": url + "#" + Self.anchor(session),
+        ]
+        context.list("audience", entry.audience.map { ["name": unitName($0), "url": unitURL($0)] as [String: Any] })
+        context.list("observers", session.observers)
+        context["observer_names"] = session.observers.joined(separator: theme.string("list_separator"))
+        return context
+    }
+
+    func pages(layout: LayoutContext) -> [(path: String, template: String, context: [String: Any])] {
+        guard !isEmpty else { return [] }
+        var result: [(path: String, template: String, context: [String: Any])] = []
+        var context = layout.page(
+            title: theme.string("schedule_title"), current: url, breadcrumb: [(theme.string("nav_home"), urls.page([]))]
+        )
+        var months: [[String: Any]] = []
+        var current: (year: Int, month: Int)?
+        var items: [[String: Any]] = []
+        func flush() {
+            guard let current, !items.isEmpty else { return }
+            let part = PeriodPart(year: current.year, number: current.month, isQuarter: false)
+            months.append([
+                "title": Format.fill(
+                    theme.string("month_heading"), ["month": Day.pad(part.number, 2), "year": String(part.year)]),
+                "id": "thang-\(part.slug)", "sessions": items,
+            ])
+        }
+        for scheduled in schedule.entries {
+            let key = (scheduled.session.date.year, scheduled.session.date.month)
+            if current.map({ $0 != key }) ?? true {
+                flush()
+                current = key
+                items = []
+            }
+            items.append(entry(scheduled))
+        }
+        flush()
+        context.list("months", months)
+        context.list(
+            "plans",
+            schedule.plans.map { ["number": $0.number, "title": $0.title, "url": planURL($0)] as [String: Any] })
+        context["intro"] = Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese])
+        context["ics_url"] = urls.file("schedule.ics")
+        context["json_url"] = urls.file("data/schedule.json")
+        result.append((SiteURLs.pageFile([Self.root]), "schedule", context))
+
+        for plan in schedule.plans {
+            var page = layout.page(
+                title: plan.title, current: nil,
+                breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("schedule_title"), url)])
+            page["number"] = plan.number
+            page["issued"] = plan.issued?.vietnamese ?? false
+            page["rule"] =
+                plan.rule.map { rule in
+                    ["threshold": rule.threshold, "below": rule.below, "at_or_above": rule.atOrAbove] as [String: Any]
+                } ?? false
+            let entries = schedule.entries.filter { $0.session.plan == plan.number }
+            page.list("bloc_sessions", entries.filter { $0.session.committee == nil }.map(entry))
+            page.list("committee_sessions", entries.filter { $0.session.committee != nil }.map(entry))
+            let rows = schedule.compliance[plan.number] ?? []
+            page.list(
+                "compliance",
+                rows.map { row in
+                    var item: [String: Any] = [
+                        "committee": ["name": unitName(row.committee), "url": unitURL(row.committee)],
+                        "branches": row.branches, "required": row.required, "both_kinds": row.needsBothKinds,
+                        "planned": row.planned, "regular": row.regular, "thematic": row.thematic,
+                        "compliant": row.isCompliant,
+                    ]
+                    item.list(
+                        "findings",
+                        schedule.findings.filter {
+                            $0.plan == plan.number && $0.unit == row.committee && $0.code != .scheduleConflict
+                        }
+                        .map { ["message": message($0), "code": $0.code.rawValue] as [String: Any] })
+                    return item
+                })
+            page["compliance_summary"] = Format.fill(
+                theme.string("plan_compliance_summary"),
+                ["compliant": String(rows.filter(\.isCompliant).count), "total": String(rows.count)])
+            page["rule_text"] =
+                plan.rule.map { rule in
+                    Format.fill(
+                        theme.string("plan_rule_text"),
+                        [
+                            "threshold": String(rule.threshold), "below": String(rule.below),
+                            "at_or_above": String(rule.atOrAbove),
+                        ])
+                } ?? false
+            page.list(
+                "findings",
+                schedule.findings.filter { $0.plan == plan.number }.map {
+                    ["message": message($0), "code": $0.code.rawValue] as [String: Any]
+                })
+            result.append((SiteURLs.pageFile([Self.root, plan.slug]), "plan", page))
+        }
+        return result
+    }
+
+    /// The sessions a unit hosts or attends, for its page.
+    func sessions(of unit: String) -> [[String: Any]] {
+        schedule.entries.compactMap { scheduled in
+            let hosts = scheduled.session.host == unit
+            let attends = scheduled.audience.contains(unit) || (scheduled.session.committee == unit)
+            guard hosts || attends else { return nil }
+            var item = entry(scheduled)
+            item["role"] = theme.string(hosts ? "role_host" : "role_audience")
+            return item
+        }
+    }
+
+    /// Upcoming sessions from the build date, for the home page.
+    func upcoming(limit: Int) -> [[String: Any]] {
+        schedule.entries.filter { $0.session.date >= today }.prefix(limit).map(entry)
+    }
+
+    // MARK: - Data
+
+    func json() -> OutputFile {
+        let sessions: [JSON] = schedule.entries.map { scheduled in
+            let session = scheduled.session
+            return .object([
+                ("plan", .string(session.plan)),
+                ("host", .string(session.host)),
+                ("committee", .optional(session.committee)),
+                ("kind", .string(session.kind.rawValue)),
+                ("date", .string(session.date.description)),
+                ("time", .optional(session.time)),
+                ("venue", .optional(session.venue)),
+                ("topic", .optional(session.topic)),
+                ("audience", .array(scheduled.audience.map(JSON.string))),
+                ("observers", .array(session.observers.map(JSON.string))),
+            ])
+        }
+        let findings: [JSON] = schedule.findings.map {
+            .object([
+                ("code", .string($0.code.rawValue)), ("unit", .string($0.unit)), ("message", .string(message($0))),
+            ])
+        }
+        return OutputFile(
+            path: "data/schedule.json",
+            text: JSON.object([("sessions", .array(sessions)), ("findings", .array(findings))]).text)
+    }
+
+    /// Every session as an RFC 5545 event in Vietnam time: stable UIDs, DTSTAMP from the plan's
+    /// issue date, escaped text, lines folded at 75 octets, CRLF.
+    func calendar() -> OutputFile {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//chibo//lich sinh hoat mau//VI", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + ICS.escape(theme.string("schedule_title")),
+            "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
+            "BEGIN:VTIMEZONE", "TZID:Asia/Ho_Chi_Minh", "X-LIC-LOCATION:Asia/Ho_Chi_Minh", "BEGIN:STANDARD",
+            "TZOFFSETFROM:+0700", "TZOFFSETTO:+0700", "TZNAME:ICT", "DTSTART:19700101T000000", "END:STANDARD",
+            "END:VTIMEZONE",
+        ]
+        for scheduled in schedule.entries {
+            let session = scheduled.session
+            let plan = schedule.plans.first { $0.number == session.plan }
+            let stamp = plan?.issued ?? session.date
+            let date = ICS.date(session.date)
+            lines.append("BEGIN:VEVENT")
+            lines.append(
+                "UID:"
+                    + ICS.escape(
+                        "\(plan?.slug ?? "plan")-\(session.date)-\(session.host)-\(session.kind.rawValue)@chibo"))
+            lines.append("DTSTAMP:\(ICS.date(stamp))T000000Z")
+            if let time = session.time {
+                let compact = time.replacingOccurrences(of: ":", with: "")
+                let hours = (Int(compact.prefix(2)) ?? 0) + 3
+                let end = hours < 24 ? String(format2(hours)) + compact.dropFirst(2) : "2359"
+                lines.append("DTSTART;TZID=Asia/Ho_Chi_Minh:\(date)T\(compact)00")
+                lines.append("DTEND;TZID=Asia/Ho_Chi_Minh:\(date)T\(end)00")
+            } else {
+                lines.append("DTSTART;VALUE=DATE:\(date)")
+                lines.append("DTEND;VALUE=DATE:\(ICS.date(session.date.next))")
+            }
+            lines.append("SUMMARY:" + ICS.escape(sessionTitle(session)))
+            if let venue = session.venue { lines.append("LOCATION:" + ICS.escape(venue)) }
+            var description: [String] = []
+            if let topic = session.topic { description.append(topic) }
+            description.append(Format.fill(theme.string("ics_audience"), ["count": String(scheduled.audience.count)]))
+            if !session.observers.isEmpty {
+                description.append(
+                    Format.fill(theme.string("ics_observers"), ["names": session.observers.joined(separator: ", ")]))
+            }
+            description.append(session.plan)
+            lines.append("DESCRIPTION:" + ICS.escape(description.joined(separator: "\n")))
+            if let baseURL { lines.append("URL:" + baseURL + url + "#" + Self.anchor(session)) }
+            lines.append("CATEGORIES:" + ICS.escape(theme.string("meeting_" + session.kind.rawValue)))
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        let text = lines.map(ICS.fold).joined(separator: "\r\n") + "\r\n"
+        return OutputFile(path: "schedule.ics", text: text)
+    }
+
+    private func format2(_ value: Int) -> String { Day.pad(value, 2) }
+}
+
+/// iCalendar (RFC 5545) text rules.
+enum ICS {
+    static func date(_ day: Day) -> String { Day.pad(day.year, 4) + Day.pad(day.month, 2) + Day.pad(day.day, 2) }
+
+    /// TEXT values: backslash, semicolon, comma and line ends escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never inside a character.
+    static func fold(_ line: String) -> String {
+        var result = ""
+        var count = 0
+        for character in line {
+            let size = character.utf8.count
+            if count + size > 75 {
+                result += "\r\n "
+                count = 1
+            }
+            result.append(character)
+            count += size
+        }
+        return result
+    }
+}
