@@ -8,14 +8,15 @@ DEBUG_BIN  := .build/debug/chibo
 SITE_PACKAGES := libcmark-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind
 
-.PHONY: site test deps-site deps-test build release lint format leak-check clean
+.PHONY: site test deps-site deps-test deps-python build release lint format leak-check python-test clean
 
 site: deps-site release
 	$(RELEASE) build --content $(CONTENT) --output $(OUTPUT)
 
-test: deps-test lint
+test: deps-test deps-python lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --parallel
+	$(MAKE) --no-print-directory python-test
 	$(MAKE) --no-print-directory leak-check
 
 release:
@@ -30,6 +31,14 @@ deps-site:
 
 deps-test:
 	@sh .ci/apt-install $(TEST_PACKAGES)
+
+# Python packages the end-to-end tests use (an independent iCalendar parser, pytest).
+deps-python:
+	@python3 -c "import pytest, icalendar" 2>/dev/null || python3 -m pip install -q -r Tests/python/requirements.txt
+
+# End-to-end checks of the built site from outside: calendar, data files.
+python-test: build
+	python3 -m pytest -q Tests/python
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
