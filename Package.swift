@@ -39,6 +39,8 @@ let package = Package(
             name: "chibo",
             dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Seeded generator of content data: the bundled site's data and the benchmark's sizes.
+        .executableTarget(name: "chibo-gen", path: "Sources/ChiboGen"),
         .target(name: "ChiboTestSupport", path: "Tests/ChiboTestSupport"),
         .testTarget(
             name: "ChiboModelTests",

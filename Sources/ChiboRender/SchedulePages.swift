@@ -212,6 +212,11 @@ struct SchedulePages {
         schedule.entries.filter { $0.session.date >= today }.prefix(limit).map(entry)
     }
 
+    /// The latest sessions, newest first, for a home page with nothing upcoming.
+    func recent(limit: Int) -> [[String: Any]] {
+        schedule.entries.filter { $0.session.date < today }.suffix(limit).reversed().map(entry)
+    }
+
     // MARK: - Data
 
     func json() -> OutputFile {

@@ -32,7 +32,10 @@ public struct SiteRenderer: Sendable {
         ]
             + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
             + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
-            + ["nav_schedule", "nav_schedule_intro", "role_host", "role_audience", "ics_audience", "ics_observers"]
+            + [
+                "home_upcoming", "home_recent", "nav_schedule", "nav_schedule_intro", "role_host", "role_audience",
+                "ics_audience", "ics_observers",
+            ]
     }
 
     /// Every output file, or the diagnostics that stop the build.
@@ -61,7 +64,9 @@ public struct SiteRenderer: Sendable {
 
         var pages: [(path: String, template: String, context: [String: Any])] = []
         var home = guidance.homeContext(built, layout: layout)
-        home.list("upcoming", samples.upcoming(limit: 4))
+        let upcoming = samples.upcoming(limit: 4)
+        home.list("upcoming", upcoming.isEmpty ? samples.recent(limit: 3) : upcoming)
+        home["upcoming_title"] = theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming")
         home["has_schedule"] = !samples.isEmpty
         home["schedule_url"] = samples.url
         pages.append(("index.html", "home", home))

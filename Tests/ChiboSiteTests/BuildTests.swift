@@ -6,7 +6,12 @@ import Foundation
 import Testing
 
 @Suite struct BundledSiteTests {
-    let report = Build(contentPath: PackagePaths.content, themePath: PackagePaths.theme, outputPath: "").render()
+    /// Built once for the whole suite.
+    static let built = Build(
+        contentPath: PackagePaths.content, themePath: PackagePaths.theme, outputPath: "",
+        buildDate: Day(year: 2024, month: 3, day: 1) ?? Day.distantPast
+    ).render()
+    var report: Build.Report { Self.built }
 
     @Test func buildsWithoutErrors() {
         #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.sorted.map(\.description))")
@@ -32,7 +37,10 @@ import Testing
     }
 
     @Test func documentsTheLetterCitesHavePagesAndBacklinks() throws {
-        let pages = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, SiteChecks.text($0)) })
+        let pages = Dictionary(
+            uniqueKeysWithValues: report.files.filter { $0.path.hasPrefix("van-ban/") }.map {
+                ($0.path, SiteChecks.text($0))
+            })
         let letter = try #require(pages.first { $0.value.contains("<dd>750-CV/ĐUK</dd>") }?.value)
         for number in ["03-HD/TU", "14-QĐ/TU", "08-HD/ĐUK", "114-KH/ĐUK"] {
             #expect(letter.contains(">\(number)</a>"), "the letter links \(number)")
@@ -54,8 +62,62 @@ import Testing
         }
     }
 
+    func json(_ path: String) throws -> [String: Any] {
+        let file = try #require(report.files.first { $0.path == path })
+        return try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
+    }
+
+    /// The default content is the bloc of the letter: 7 enterprise and 36 agency or public-service
+    /// grassroots branches, about ten committees of 3 to 14 branches, every finding somewhere.
+    @Test func defaultDataLooksLikeTheBlocInTheLetter() throws {
+        let units = try #require(try json("data/scorecards.json")["units"] as? [[String: Any]])
+        let grassroots = units.filter { $0["kind"] as? String == "branch" && $0["parent"] is NSNull }
+        #expect(grassroots.filter { $0["sector"] as? String == "enterprise" }.count == 7)
+        #expect(grassroots.filter { $0["sector"] as? String != "enterprise" }.count == 36)
+        let committees = units.filter { $0["kind"] as? String == "committee" }
+        let sizes = committees.map { committee in
+            units.filter { $0["parent"] as? String == committee["id"] as? String }.count
+        }
+        #expect((8...12).contains(committees.count))
+        #expect(sizes.allSatisfy { (3...14).contains($0) })
+        #expect(sizes.filter { $0 >= 8 }.count >= 3)
+        var codes: Set<String> = []
+        var speakers = 0.0
+        var meetings = 0
+        for unit in units {
+            codes.formUnion(unit["findings"] as? [String] ?? [])
+            for meeting in unit["meetings"] as? [[String: Any]] ?? [] {
+                codes.formUnion(meeting["findings"] as? [String] ?? [])
+                speakers += meeting["speaking_rate"] as? Double ?? 0
+                meetings += 1
+            }
+        }
+        #expect(codes == Set(FindingCode.allCases.map(\.rawValue)))
+        #expect(meetings > 1_500)
+        let report = try #require(self.report.files.first { $0.path == "bao-cao/index.html" })
+        let overall = try #require(SiteChecks.text(report).firstMatch(of: #/Tỷ lệ phát biểu</dt><dd>(\d+),?(\d?)%/#))
+        #expect((27...34).contains(Int(overall.output.1) ?? 0), "overall speaking rate near 30%")
+    }
+
+    @Test func defaultPlanShowsBothCompliantAndNot() throws {
+        let schedule = try json("data/schedule.json")
+        let sessions = try #require(schedule["sessions"] as? [[String: Any]])
+        let bloc = sessions.filter { $0["committee"] is NSNull }
+        #expect(bloc.map { ($0["audience"] as? [String])?.count ?? 0 } == [6, 35])  // 7 and 36 with the host
+        let findings = try #require(schedule["findings"] as? [[String: Any]])
+        let codes = Set(findings.compactMap { $0["code"] as? String })
+        #expect(codes == Set(PlanFindingCode.allCases.map(\.rawValue)))
+        let plan = try #require(report.files.first { $0.path == "lich-sinh-hoat-mau/ke-hoach-114-kh-duk/index.html" })
+        let html = SiteChecks.text(plan)
+        #expect(html.contains("Đúng quy định"))
+        #expect(html.contains("Chưa đúng"))
+    }
+
     @Test func twoBuildsAreByteIdentical() {
-        let again = Build(contentPath: PackagePaths.content, themePath: PackagePaths.theme, outputPath: "").render()
+        let again = Build(
+            contentPath: PackagePaths.content, themePath: PackagePaths.theme, outputPath: "",
+            buildDate: Day(year: 2024, month: 3, day: 1) ?? Day.distantPast
+        ).render()
         #expect(again.files == report.files)
     }
 }

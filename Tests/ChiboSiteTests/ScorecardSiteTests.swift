@@ -7,10 +7,11 @@ import Testing
 
 /// The scorecard fixture: an Excel-style units file and meetings, checked through the output contract.
 @Suite struct ScorecardSiteTests {
-    let report = Build(
+    static let built = Build(
         contentPath: PackagePaths.fixtures + "/scorecard-site", themePath: PackagePaths.theme, outputPath: "",
         buildDate: Day(year: 2024, month: 4, day: 10) ?? Day.distantPast
     ).render()
+    var report: Build.Report { Self.built }
 
     var files: [String: OutputFile] { Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0) }) }
 

@@ -1,0 +1,351 @@
+import Foundation
+
+/// Builds the organisation, a year of meetings with realistic imperfections, and the sample plan.
+struct ContentGenerator {
+    let preset: Preset
+    var rng: SplitMix64
+    var units: [GeneratedUnit] = []
+    /// Bloc standing committee members who observe sample meetings.
+    let observers = ["Giàng A Tính", "Lò Văn Hùng", "Nguyễn Thị Thanh Huyền", "Trần Quốc Khánh"]
+    /// Meetings that must exist for the bloc sample sessions: host, month, day, thematic.
+    var pinned: [(host: String, month: Int, day: Int, thematic: Bool)] = []
+
+    init(preset: Preset, seed: UInt64) {
+        self.preset = preset
+        self.rng = SplitMix64(state: seed)
+    }
+
+    mutating func write(to folder: URL) throws {
+        buildUnits()
+        let manager = FileManager.default
+        for sub in ["rubrics", "meetings", "plans"] {
+            try manager.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let plan = samplePlan()
+        try save(unitsCSV(), folder.appendingPathComponent("units.csv"))
+        try save(Self.regularRubric, folder.appendingPathComponent("rubrics/thuong-ky.yaml"))
+        try save(Self.thematicRubric, folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
+        for (quarter, text) in meetingsCSV().enumerated() {
+            try save(text, folder.appendingPathComponent("meetings/2024-q\(quarter + 1).csv"), bom: true)
+        }
+        try save(plan, folder.appendingPathComponent("plans/ke-hoach-114-kh-duk.yaml"))
+        if preset.writeSite {
+            try save(siteYAML(), folder.appendingPathComponent("site.yaml"))
+        }
+        if preset.guidancePages > 0 {
+            var corpus = GuidanceCorpus(pages: preset.guidancePages, seed: rng.next())
+            try corpus.write(to: folder.appendingPathComponent("guidance"))
+        }
+    }
+
+    func save(_ text: String, _ url: URL, bom: Bool = false) throws {
+        var data = Data()
+        if bom { data.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        data.append(contentsOf: Array(text.utf8))
+        try data.write(to: url)
+    }
+
+    // MARK: - Units
+
+    mutating func buildUnits() {
+        let bundled = preset.name == "bundled"
+        for index in 0..<preset.enterpriseBranches {
+            let (slug, name) =
+                index < Names.enterprises.count && bundled
+                ? Names.enterprises[index] : ("dn-\(index + 1)", "Doanh nghiệp số \(index + 1)")
+            units.append(
+                GeneratedUnit(
+                    id: "cb-" + slug, name: "Chi bộ " + name, isCommittee: false, sector: .enterprise,
+                    members: rng.int(7...29), effectiveSector: .enterprise))
+        }
+        let agencyNames = Names.agencies + Names.publicServices
+        for index in 0..<preset.agencyBranches {
+            let isPublic = bundled ? index >= Names.agencies.count : index % 3 == 2
+            let pair =
+                bundled && index < agencyNames.count
+                ? agencyNames[index]
+                : ("cq-\(index + 1)", (isPublic ? "Đơn vị sự nghiệp số " : "Cơ quan số ") + "\(index + 1)")
+            let sector: Sector = isPublic ? .publicService : .agency
+            units.append(
+                GeneratedUnit(
+                    id: "cb-" + pair.0, name: "Chi bộ " + pair.1, isCommittee: false, sector: sector,
+                    members: rng.int(5...29), effectiveSector: sector))
+        }
+        for (index, size) in preset.committeeSizes.enumerated() {
+            let template = bundled && index < Names.committees.count ? Names.committees[index] : nil
+            let id = template?.0 ?? "db-\(index + 1)"
+            let sector = template?.2 ?? [Sector.agency, .publicService, .enterprise][index % 3]
+            units.append(
+                GeneratedUnit(
+                    id: id, name: template?.1 ?? "Đảng bộ cơ sở số \(index + 1)", isCommittee: true, sector: sector,
+                    effectiveSector: sector))
+            for branch in 0..<size {
+                let title =
+                    template.map { branch < $0.3.count ? $0.3[branch] : "Tổ số \(branch + 1)" }
+                    ?? "Chi bộ \(index + 1).\(branch + 1)"
+                let branchID = "\(id.replacingOccurrences(of: "db-", with: "cb-"))-\(branch + 1)"
+                units.append(
+                    GeneratedUnit(
+                        id: branchID, name: template == nil ? title : "Chi bộ " + title, isCommittee: false, parent: id,
+                        members: rng.int(3...25), effectiveSector: sector))
+            }
+        }
+    }
+
+    func unitsCSV() -> String {
+        var text = "Mã,Tên đơn vị,Loại,Loại hình,Trực thuộc,Số đảng viên\n"
+        for unit in units {
+            text +=
+                [
+                    unit.id, csv(unit.name, ","), unit.isCommittee ? "đảng bộ cơ sở" : "chi bộ",
+                    unit.sector?.rawValue ?? "", unit.parent ?? "", unit.members.map(String.init) ?? "",
+                ].joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    func csv(_ value: String, _ separator: Character) -> String {
+        value.contains(separator) || value.contains("\"")
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+
+    // MARK: - Meetings
+
+    static let regularMax = [15, 15, 30, 20, 20]
+    static let thematicMax = [20, 20, 30, 15, 15]
+    static let ratingNames = ["Tốt", "Khá", "Trung bình", "Kém"]
+
+    /// The rubric rule: Tốt needs 90 and full marks on 1, 2, 4, 5; then 70, 50, anything.
+    static func rating(_ scores: [Int], _ maxima: [Int]) -> Int {
+        let total = scores.reduce(0, +)
+        let gatesFull = [0, 1, 3, 4].allSatisfy { scores[$0] == maxima[$0] }
+        if total >= 90 && gatesFull { return 0 }
+        if total >= 70 { return 1 }
+        if total >= 50 { return 2 }
+        return 3
+    }
+
+    mutating func scores(_ maxima: [Int]) -> [Int] {
+        let quality = Double.random(in: 0..<1, using: &rng)
+        var scores = maxima
+        if quality < 0.62 {
+            scores[2] = maxima[2] - rng.int(0...8)
+        } else if quality < 0.90 {
+            // The letter's case: one or two gate criteria just below their maximum.
+            for gate in [0, 1, 3, 4] where rng.chance(0.4) { scores[gate] -= rng.int(1...3) }
+            if scores == maxima { scores[0] -= 1 }
+            scores[2] = maxima[2] - rng.int(0...6)
+        } else if quality < 0.98 {
+            scores = maxima.map { Int(Double($0) * Double.random(in: 0.55...0.8, using: &rng)) }
+        } else {
+            scores = maxima.map { Int(Double($0) * Double.random(in: 0.3...0.5, using: &rng)) }
+        }
+        return scores
+    }
+
+    mutating func selfRating(_ computed: Int) -> Int {
+        let roll = Double.random(in: 0..<1, using: &rng)
+        if roll < 0.30 && computed == 1 { return 0 }  // rated Tốt without full marks on the gates
+        if roll < 0.06 && computed > 0 { return computed - 1 }
+        if roll > 0.975 && computed < 3 { return computed + 1 }
+        return computed
+    }
+
+    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, thematic: Bool, committeeMembers: [String]) -> String
+    {
+        let members = unit.members ?? 10
+        let absentRoll = Double.random(in: 0..<1, using: &rng)
+        let absent = absentRoll < 0.72 ? 0 : absentRoll < 0.92 ? 1 : absentRoll < 0.98 ? 2 : min(members - 1, 3)
+        let present = max(1, members - absent)
+        // Most branches reach the 30% the letter calls good; about a quarter fall short.
+        let rate =
+            rng.chance(0.75) ? Double.random(in: 0.28...0.41, using: &rng) : Double.random(in: 0.14...0.29, using: &rng)
+        let speakers = min(present, max(1, Int((Double(present) * rate).rounded())))
+        let maxima = thematic ? Self.thematicMax : Self.regularMax
+        let points = scores(maxima)
+        let computed = Self.rating(points, maxima)
+        let rated = Self.ratingNames[selfRating(computed)]
+        let study = thematic ? rng.chance(0.5) : !rng.chance(0.05)
+        let affairs = thematic ? rng.chance(0.5) : !rng.chance(0.035)
+        let it = rng.chance(0.6)
+        let supervisor = unit.parent != nil && !rng.chance(0.14) ? rng.pick(committeeMembers) : ""
+        let topic =
+            thematic
+            ? rng.pick(Names.topics).replacingOccurrences(
+                of: "{unit}", with: unit.name.replacingOccurrences(of: "Chi bộ ", with: "")) : ""
+        let preparer = thematic ? Names.person(&rng) : ""
+        let note = !thematic && computed == 1 && rated == "Tốt" ? "Chi bộ tự đánh giá" : ""
+        let date = "\(pad(day))/\(pad(month))/2024"
+        var cells = [
+            unit.id, date, thematic ? "chuyên đề" : "thường kỳ", csv(topic, ";"), preparer, String(present),
+            String(speakers),
+        ]
+        cells += points.map(String.init)
+        cells += [rated, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note]
+        return cells.joined(separator: ";")
+    }
+
+    func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+    mutating func meetingsCSV() -> [String] {
+        let header =
+            "Mã chi bộ;Ngày;Loại;Chủ đề;Người chuẩn bị;Có mặt;Phát biểu;TC1;TC2;TC3;TC4;TC5;Tự xếp loại;Chính trị tư tưởng;Thời sự;CNTT;Cấp ủy dự;Ghi chú\r\n"
+        var quarters = Array(repeating: header, count: 4)
+        var committeeMembers: [String: [String]] = [:]
+        for unit in units where unit.isCommittee {
+            committeeMembers[unit.id] = (0..<4).map { _ in Names.person(&rng) }
+        }
+        for unit in units where !unit.isCommittee {
+            let members = unit.parent.flatMap { committeeMembers[$0] } ?? []
+            let skipsMonths = rng.chance(0.06)
+            let skipsQuarter = rng.chance(0.07)
+            for month in 1...12 {
+                let pinnedHere = pinned.filter { $0.host == unit.id && $0.month == month }
+                if skipsMonths && rng.chance(0.25) && pinnedHere.isEmpty { continue }
+                let regularDay = pinnedHere.first { !$0.thematic }?.day ?? rng.int(3...26)
+                quarters[(month - 1) / 3] +=
+                    row(unit, month: month, day: regularDay, thematic: false, committeeMembers: members) + "\r\n"
+                let pinnedThematic = pinnedHere.first { $0.thematic }
+                let thematicMonth =
+                    pinned.first { $0.host == unit.id && $0.thematic && ($0.month - 1) / 3 == (month - 1) / 3 }?.month
+                    ?? ((month - 1) / 3 * 3 + 2)
+                if month == thematicMonth && (pinnedThematic != nil || !(skipsQuarter && month == 8)) {
+                    var day = pinnedThematic?.day ?? rng.int(3...26)
+                    if day == regularDay && pinnedThematic == nil { day = day < 26 ? day + 1 : day - 1 }
+                    quarters[(month - 1) / 3] +=
+                        row(unit, month: month, day: day, thematic: true, committeeMembers: members) + "\r\n"
+                }
+            }
+        }
+        return quarters
+    }
+
+    // MARK: - Plan
+
+    /// Kế hoạch 114-KH/ĐUK: one enterprise branch hosts a thematic sample meeting for the enterprise
+    /// grassroots branches, one agency branch a regular one for the agency and public-service ones;
+    /// every committee plans 1 (fewer than 8 branches) or 2 (one of each kind).
+    mutating func samplePlan() -> String {
+        let enterprise = units.first { !$0.isCommittee && $0.parent == nil && $0.effectiveSector == .enterprise }
+        let agency = units.first { !$0.isCommittee && $0.parent == nil && $0.effectiveSector == .agency }
+        var text = "# Kế hoạch tổ chức sinh hoạt chi bộ mẫu năm 2024 (Kế hoạch số 114-KH/ĐUK, ngày 26/01/2024).\n"
+        text += "# Số buổi của mỗi đảng ủy cơ sở theo committee_rule; lịch cụ thể là dữ liệu mẫu.\n"
+        text +=
+            "number: 114-KH/ĐUK\ntitle: Kế hoạch tổ chức sinh hoạt chi bộ mẫu năm 2024\nissued: 2024-01-26\nsessions:\n"
+        if let enterprise {
+            pinned.append((enterprise.id, 3, 12, true))
+            text += """
+                  - host: \(enterprise.id)
+                    kind: thematic
+                    date: 2024-03-12
+                    time: "08:00"
+                    venue: Hội trường \(enterprise.name.replacingOccurrences(of: "Chi bộ ", with: ""))
+                    topic: Nâng cao vai trò của chi bộ trong thực hiện nhiệm vụ sản xuất, kinh doanh và phòng, chống tham nhũng, tiêu cực
+                    audience: {level: grassroots, sector: [enterprise]}
+                    observers: [\(observers[0]), \(observers[1])]
+
+                """
+        }
+        if let agency {
+            pinned.append((agency.id, 4, 16, false))
+            text += """
+                  - host: \(agency.id)
+                    kind: regular
+                    date: 2024-04-16
+                    time: "08:00"
+                    venue: Hội trường \(agency.name.replacingOccurrences(of: "Chi bộ ", with: ""))
+                    audience: {level: grassroots, sector: [agency, public-service]}
+                    observers: [\(observers[0]), \(observers[2])]
+
+                """
+        }
+        text += "committee_rule:\n  threshold: 8\n  below: 1\n  at_or_above: 2\ncommittee_sessions:\n"
+        let committees = units.filter(\.isCommittee)
+        for (index, committee) in committees.enumerated() {
+            let branches = units.filter { $0.parent == committee.id }
+            guard !branches.isEmpty else { continue }
+            var kinds: [String] =
+                branches.count >= 8 ? ["regular", "thematic"] : [index % 2 == 0 ? "regular" : "thematic"]
+            if preset.name == "bundled" {
+                if index == 1 { kinds = ["thematic"] }  // 11 branches, only one planned
+                if index == 2 { kinds = ["regular", "regular"] }  // 9 branches, two of one kind
+                if index == 7 { kinds = ["regular", "thematic"] }  // 4 branches, one too many
+            }
+            for (position, kind) in kinds.enumerated() {
+                var host = branches[(position * 2) % branches.count].id
+                if preset.name == "bundled" && index == 8,
+                    let other = units.first(where: { $0.parent == committees[0].id })
+                {
+                    host = other.id  // hosted by a branch of another committee
+                }
+                let month = 3 + (index + position * 3) % 8
+                var day = 5 + (index * 3 + position * 7) % 20
+                var observer = observers[(index + position) % observers.count]
+                if preset.name == "bundled" && index == 5 {
+                    day = 12
+                    observer = observers[0]  // also at the bloc session on 12/03: a conflict
+                }
+                let date = "2024-\(pad(preset.name == "bundled" && index == 5 ? 3 : month))-\(pad(day))"
+                text +=
+                    "  - {committee: \(committee.id), host: \(host), kind: \(kind), date: \(date), observers: [\(observer)]"
+                if kind == "thematic" {
+                    text +=
+                        ", topic: \"\(rng.pick(Names.topics).replacingOccurrences(of: "{unit}", with: committee.name.replacingOccurrences(of: "Đảng bộ ", with: "")))\""
+                }
+                text += "}\n"
+            }
+        }
+        return text
+    }
+
+    func siteYAML() -> String {
+        """
+        title: Sổ tay sinh hoạt chi bộ (dữ liệu thử tải: \(preset.name))
+        organization: Đảng bộ thử nghiệm
+        period: {from: 2024-01-01, to: 2024-12-31}
+        political_study_required_from: 2023-07-01
+
+        """
+    }
+
+    static let regularRubric = """
+        # Thang điểm mẫu cho sinh hoạt thường kỳ, soạn theo tinh thần Quy định số 14-QĐ/TU
+        # (nội dung gốc của quy định không có trên trang; sửa tệp này cho khớp văn bản gốc).
+        id: thuong-ky
+        title: Tiêu chí chấm điểm sinh hoạt chi bộ thường kỳ
+        applies_to: regular
+        source: Quy định số 14-QĐ/TU (thang điểm mẫu)
+        criteria:
+          - {id: 1, title: Chuẩn bị, max: 15}
+          - {id: 2, title: Thời gian và tỷ lệ đảng viên dự, max: 15}
+          - {id: 3, title: Nội dung và điều hành, max: 30}
+          - {id: 4, title: "Nguyên tắc, tự phê bình và phê bình", max: 20}
+          - {id: 5, title: Kết quả thực hiện nghị quyết, max: 20}
+        ratings:
+          - {name: Tốt, min_total: 90, require_full: [1, 2, 4, 5]}
+          - {name: Khá, min_total: 70}
+          - {name: Trung bình, min_total: 50}
+          - {name: Kém, min_total: 0}
+
+        """
+
+    static let thematicRubric = """
+        # Thang điểm mẫu cho sinh hoạt chuyên đề, soạn theo tinh thần Quy định số 14-QĐ/TU.
+        id: chuyen-de
+        title: Tiêu chí chấm điểm sinh hoạt chi bộ chuyên đề
+        applies_to: thematic
+        source: Quy định số 14-QĐ/TU (thang điểm mẫu)
+        criteria:
+          - {id: 1, title: Lựa chọn chuyên đề, max: 20}
+          - {id: 2, title: Chuẩn bị báo cáo chuyên đề, max: 20}
+          - {id: 3, title: Thảo luận và phát biểu, max: 30}
+          - {id: 4, title: Kết luận của chủ trì, max: 15}
+          - {id: 5, title: Tổ chức thực hiện sau chuyên đề, max: 15}
+        ratings:
+          - {name: Tốt, min_total: 90, require_full: [1, 2, 4, 5]}
+          - {name: Khá, min_total: 70}
+          - {name: Trung bình, min_total: 50}
+          - {name: Kém, min_total: 0}
+
+        """
+}
