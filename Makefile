@@ -5,7 +5,7 @@ OUTPUT     ?= public
 RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
-SITE_PACKAGES := libcmark-dev pkg-config
+SITE_PACKAGES := libcmark-dev libbrotli-dev zlib1g-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind
 
 .PHONY: site test deps-site deps-test deps-python build release lint format leak-check python-test clean

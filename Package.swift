@@ -20,6 +20,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CCompression",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev", "zlib1g-dev"])]
+        ),
         .target(name: "CChiboSystem"),
         .target(name: "ChiboModel"),
         .target(
@@ -34,7 +39,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "ChiboSite", dependencies: ["ChiboModel", "ChiboContent", "ChiboRender", "CChiboSystem"]),
+        .target(
+            name: "ChiboSite",
+            dependencies: ["ChiboModel", "ChiboContent", "ChiboRender", "CChiboSystem", "CCompression"]),
         .executableTarget(
             name: "chibo",
             dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -35,6 +35,11 @@ public struct Build: Sendable {
         public var files: [OutputFile]
         /// True when the output folder was replaced.
         public var published: Bool
+        /// Files written anew and files reused unchanged from the previous output.
+        public var written = 0
+        public var reused = 0
+        /// The release name, for `publish`.
+        public var release: String?
     }
 
     /// The theme folder: the one given, else `site-theme/` beside the content folder, else `./site-theme`.
@@ -78,8 +83,24 @@ public struct Build: Sendable {
     public func run() throws -> Report {
         var report = render()
         guard !report.diagnostics.hasErrors else { return report }
-        try OutputWriter.publish(report.files, to: outputPath)
+        let summary = try OutputWriter.publish(report.files, to: outputPath)
+        report.published = true
+        report.written = summary.written
+        report.reused = summary.reused
+        return report
+    }
+
+    /// Renders and, when there is no error, adds a release under `root` and makes it live.
+    public func publish(root: String, keep: Int) throws -> Report {
+        var report = render()
+        guard !report.diagnostics.hasErrors else { return report }
+        report.release = try Releases(root: root).publish(report.files, keep: keep)
         report.published = true
         return report
+    }
+
+    /// The content's `base_path`, for the nginx configuration; "/" when the content cannot be read.
+    public var basePath: String {
+        ContentLoader.load(from: contentPath).content?.settings.basePath ?? "/"
     }
 }

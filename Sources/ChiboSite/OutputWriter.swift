@@ -1,35 +1,66 @@
 import CChiboSystem
 import ChiboRender
 import Foundation
+import Synchronization
 
-/// Publishes a built site into a folder all at once: the files are written into a new folder
-/// beside it, which then takes the old one's place with an atomic exchange.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Publishes a built site into a folder all at once. The files are written into a new folder beside
+/// it, which then takes the old one's place with an atomic exchange; on any failure or interruption
+/// the old folder stays as it was. Files whose bytes did not change are hard-linked from the old
+/// folder (with their `.gz` and `.br`), so their modification times stay and nothing is compressed twice.
 public enum OutputWriter {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// Replaces the folder at `path` with exactly `files`. On any failure the folder is left as it was.
-    public static func publish(_ files: [OutputFile], to path: String) throws {
+    /// What a write did, for the command's summary.
+    public struct Summary: Sendable {
+        public var written = 0
+        public var reused = 0
+        public var compressed = 0
+    }
+
+    /// Replaces the folder at `path` with exactly `files` (plus precompressed copies).
+    @discardableResult
+    public static func publish(_ files: [OutputFile], to path: String) throws -> Summary {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        let manager = FileManager.default
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lock = try Lock(parent.appendingPathComponent(".\(target.lastPathComponent).lock").path, what: target.path)
+        defer { lock.release() }
+        removeStale(in: parent, prefix: ".\(target.lastPathComponent).new-")
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(getpid())")
-        try? manager.removeItem(at: staging)
         do {
-            try write(files, into: staging)
+            let summary = try write(files, into: staging, previous: target)
             try swap(staging, into: target)
+            return summary
         } catch {
-            try? manager.removeItem(at: staging)
+            try? FileManager.default.removeItem(at: staging)
             throw error
         }
     }
 
-    static func write(_ files: [OutputFile], into folder: URL) throws {
+    /// Staging folders left by a build that was killed; their process is gone.
+    static func removeStale(in folder: URL, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) ?? 0
+            if pid > 0, pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Writes `files` into the new folder `folder`; unchanged files are hard-linked from `previous`.
+    static func write(_ files: [OutputFile], into folder: URL, previous: URL?) throws -> Summary {
         let manager = FileManager.default
+        try? manager.removeItem(at: folder)
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        var summary = Summary()
         var made: Set<String> = [folder.path]
+        var toCompress: [OutputFile] = []
         for file in files {
             guard isSafe(file.path) else {
                 throw Failure(description: "refusing to write \(file.path): it leads outside the output folder")
@@ -40,13 +71,70 @@ public enum OutputWriter {
                 try manager.createDirectory(at: directory, withIntermediateDirectories: true)
                 made.insert(directory.path)
             }
+            let compressible = file.bytes.count >= 1024 && Compression.isCompressible(file.path)
+            if let previous, reuse(file, from: previous, into: folder, compressed: compressible) {
+                summary.reused += 1
+                continue
+            }
             guard manager.createFile(atPath: url.path, contents: Data(file.bytes)) else {
                 throw Failure(description: "cannot write \(url.path)")
             }
+            summary.written += 1
+            if compressible { toCompress.append(file) }
         }
+        summary.compressed = try compress(toCompress, into: folder)
+        return summary
     }
 
-    /// A relative path with no `..`, no empty or hidden-dot segment and no leading `/`.
+    /// Links the old copy (and its compressed copies) when its bytes are the same.
+    static func reuse(_ file: OutputFile, from previous: URL, into folder: URL, compressed: Bool) -> Bool {
+        let old = previous.appendingPathComponent(file.path).path
+        let new = folder.appendingPathComponent(file.path).path
+        var info = stat()
+        guard stat(old, &info) == 0, Int(info.st_size) == file.bytes.count,
+            let data = FileManager.default.contents(atPath: old), data.elementsEqual(file.bytes)
+        else { return false }
+        if compressed {
+            for suffix in [".gz", ".br"] where access(old + suffix, F_OK) != 0 { return false }
+        }
+        guard link(old, new) == 0 else { return false }
+        if compressed {
+            for suffix in [".gz", ".br"] where link(old + suffix, new + suffix) != 0 {
+                unlink(new)
+                unlink(new + ".gz")
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `.gz` and `.br` beside each file, in parallel, with the original's modification time.
+    static func compress(_ files: [OutputFile], into folder: URL) throws -> Int {
+        guard !files.isEmpty else { return 0 }
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let path = folder.appendingPathComponent(file.path).path
+            for (suffix, bytes) in [(".gz", Compression.gzip(file.bytes)), (".br", Compression.brotli(file.bytes))] {
+                guard let bytes, FileManager.default.createFile(atPath: path + suffix, contents: Data(bytes)) else {
+                    failures.record("cannot write \(path)\(suffix)")
+                    continue
+                }
+                copyTimes(from: path, to: path + suffix)
+            }
+        }
+        if let message = failures.first { throw Failure(description: message) }
+        return files.count
+    }
+
+    static func copyTimes(from source: String, to target: String) {
+        var info = stat()
+        guard stat(source, &info) == 0 else { return }
+        var times = [info.st_atim, info.st_mtim]
+        _ = utimensat(AT_FDCWD, target, &times, 0)
+    }
+
+    /// A relative path with no `..`, no empty or `.` segment and no leading `/`.
     static func isSafe(_ path: String) -> Bool {
         !path.hasPrefix("/") && !path.isEmpty
             && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
@@ -80,5 +168,36 @@ public enum OutputWriter {
             throw error
         }
         try? manager.removeItem(at: old)
+    }
+}
+
+/// The first failure of parallel work.
+final class FailureBox: Sendable {
+    private let message = Mutex<String?>(nil)
+
+    func record(_ text: String) {
+        message.withLock { if $0 == nil { $0 = text } }
+    }
+
+    var first: String? { message.withLock { $0 } }
+}
+
+/// An exclusive lock on a file (flock), so that two builds never write to one place at once.
+struct Lock {
+    let descriptor: Int32
+
+    init(_ path: String, what: String) throws {
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputWriter.Failure(description: "cannot create the lock file \(path)") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw OutputWriter.Failure(
+                description: "another chibo is writing to \(what) right now; wait for it to finish and run again")
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

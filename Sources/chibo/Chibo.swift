@@ -8,7 +8,9 @@ struct Chibo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chibo",
         abstract: "Builds the bloc committee's intranet site from its content folder.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, PublishCommand.self, RollbackCommand.self, NginxConfigCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -70,7 +72,9 @@ struct BuildCommand: ParsableCommand {
         Console.print(report.diagnostics)
         guard report.published else { throw ExitCode(1) }
         let pages = report.files.filter { $0.path.hasSuffix(".html") }.count
-        Console.printInfo("built \(pages) pages, \(report.files.count) files into \(output)")
+        Console.printInfo(
+            "built \(pages) pages, \(report.files.count) files into \(output) (\(report.written) written, \(report.reused) unchanged)"
+        )
     }
 }
 
@@ -84,6 +88,87 @@ struct CheckCommand: ParsableCommand {
         let report = paths.build(output: "").render()
         Console.print(report.diagnostics)
         if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Build into ROOT/releases/<time>/ and point ROOT/current at it atomically.")
+
+    @OptionGroup var paths: PathOptions
+
+    @Option(name: .long, help: "The folder that holds releases/ and the current link nginx serves.")
+    var root: String
+
+    @Option(name: .long, help: "How many releases to keep.")
+    var keep = 5
+
+    func validate() throws {
+        guard keep >= 1 else { throw ValidationError("--keep must be 1 or more") }
+    }
+
+    func run() throws {
+        let report: Build.Report
+        do {
+            report = try paths.build(output: "").publish(root: root, keep: keep)
+        } catch {
+            Console.printError("error: cannot publish to \(root): \(error)")
+            throw ExitCode(1)
+        }
+        Console.print(report.diagnostics)
+        guard report.published, let release = report.release else { throw ExitCode(1) }
+        Console.printInfo("published release \(release); \(root)/current points at it")
+    }
+}
+
+struct RollbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollback", abstract: "Point ROOT/current back at the previous release.")
+
+    @Option(name: .long, help: "The folder that holds releases/ and the current link.")
+    var root: String
+
+    func run() throws {
+        do {
+            let release = try Releases(root: root).rollback()
+            Console.printInfo("\(root)/current now points at release \(release)")
+        } catch {
+            Console.printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct NginxConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nginx-config", abstract: "Print an nginx server block that serves the published site.")
+
+    @Option(name: .long, help: "The folder nginx serves: the output folder, or ROOT/current after `publish`.")
+    var root: String = "public"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 80
+
+    @Option(name: .long, help: "The server name.")
+    var serverName = "_"
+
+    @Option(name: .long, help: "The content folder, for its base_path.")
+    var content = "content"
+
+    @Flag(name: .long, help: "Leave out brotli_static (when the brotli module is not installed).")
+    var noBrotli = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+    }
+
+    func run() throws {
+        let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
+        let basePath = Build(contentPath: content).basePath
+        let config = NginxConfig(
+            root: absolute, port: port, serverName: serverName, basePath: basePath, brotli: !noBrotli)
+        print(config.text, terminator: "")
     }
 }
 

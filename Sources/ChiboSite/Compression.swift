@@ -1,0 +1,66 @@
+import CCompression
+import ChiboRender
+
+/// Precompressed copies of text files for nginx's `gzip_static` and `brotli_static`.
+public enum Compression {
+    /// gzip (zlib, best level) with no name and a zero time in the header, so the bytes depend only on the input.
+    public static func gzip(_ input: [UInt8]) -> [UInt8]? {
+        var stream = z_stream()
+        guard
+            deflateInit2_(
+                &stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return nil }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
+        var input = input
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { return nil }
+        return Array(output.prefix(Int(stream.total_out)))
+    }
+
+    /// Brotli at its best quality, for text.
+    public static func brotli(_ input: [UInt8]) -> [UInt8]? {
+        var size = BrotliEncoderMaxCompressedSize(input.count)
+        if size == 0 { size = input.count + 1024 }
+        var output = [UInt8](repeating: 0, count: size)
+        let ok = input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                BrotliEncoderCompress(
+                    BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, source.count, source.baseAddress,
+                    &size, target.baseAddress)
+            }
+        }
+        guard ok == BROTLI_TRUE else { return nil }
+        return Array(output.prefix(size))
+    }
+
+    /// Text files that nginx serves compressed: HTML, CSS, JS, JSON, XML, SVG, CSV, ICS, TXT.
+    public static func isCompressible(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: ".") else { return false }
+        return ["html", "css", "js", "json", "xml", "svg", "csv", "ics", "txt", "md"].contains(
+            path[path.index(after: dot)...].lowercased())
+    }
+
+    /// The files plus a `.gz` and a `.br` beside every compressible file of `minimum` bytes or more.
+    public static func precompressed(_ files: [OutputFile], minimum: Int = 1024) -> [OutputFile] {
+        var result = files
+        for file in files where file.bytes.count >= minimum && isCompressible(file.path) {
+            if let gz = gzip(file.bytes), gz.count < file.bytes.count {
+                result.append(OutputFile(path: file.path + ".gz", bytes: gz))
+            }
+            if let br = brotli(file.bytes), br.count < file.bytes.count {
+                result.append(OutputFile(path: file.path + ".br", bytes: br))
+            }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+}

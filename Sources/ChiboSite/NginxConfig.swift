@@ -1,0 +1,82 @@
+/// A complete nginx server block for a published site: precompressed files, pretty URLs, the 404
+/// page, long caching of hashed assets and none of HTML, and security headers that the pages allow
+/// (no inline script or style anywhere, so the Content-Security-Policy needs no `unsafe-inline`).
+public struct NginxConfig: Sendable {
+    public var root: String
+    public var port: Int
+    public var serverName: String
+    public var basePath: String
+    /// Whether to load the brotli module's `brotli_static` (Debian: libnginx-mod-http-brotli-static).
+    public var brotli: Bool
+
+    public init(root: String, port: Int = 80, serverName: String = "_", basePath: String = "/", brotli: Bool = true) {
+        self.root = root
+        self.port = port
+        self.serverName = serverName
+        self.basePath = basePath
+        self.brotli = brotli
+    }
+
+    public static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+    public var text: String {
+        let security = """
+                    add_header Content-Security-Policy "\(Self.contentSecurityPolicy)" always;
+                    add_header X-Content-Type-Options nosniff always;
+                    add_header Referrer-Policy same-origin always;
+                    add_header X-Frame-Options DENY always;
+            """
+        let prefix = basePath == "/" ? "" : String(basePath.dropLast())
+        let location =
+            basePath == "/"
+            ? "root \(root);" : "root \(root);\n    # base_path \(basePath)\n    rewrite ^\(prefix)(/.*)$ $1 last;"
+        return """
+            # chibo: server block for \(root)
+            # Needs the gzip_static module (in Debian's nginx) and, for brotli_static,
+            # libnginx-mod-http-brotli-static.
+            server {
+                listen \(port);
+                listen [::]:\(port);
+                server_name \(serverName);
+                \(location)
+                index index.html;
+                charset utf-8;
+                charset_types text/html text/css text/plain text/xml application/javascript application/json text/csv text/calendar image/svg+xml;
+                autoindex off;
+                server_tokens off;
+                disable_symlinks off;
+
+                gzip_static on;
+            \(brotli ? "    brotli_static on;\n" : "")
+                types {
+                    text/calendar ics;
+                    text/csv csv;
+                }
+
+                error_page 404 \(basePath)404.html;
+
+                # Dotfiles (staging folders, locks) are never served.
+                location ~ /\\. {
+                    deny all;
+                    return 404;
+                }
+
+                # Assets carry a content hash in their name: cache them for a year.
+                location \(basePath == "/" ? "/assets/" : "/assets/") {
+                    add_header Cache-Control "public, max-age=31536000, immutable" always;
+            \(security)
+                    try_files $uri =404;
+                }
+
+                location / {
+                    add_header Cache-Control "no-cache" always;
+            \(security)
+                    try_files $uri $uri/ =404;
+                }
+            }
+
+            """
+    }
+}
