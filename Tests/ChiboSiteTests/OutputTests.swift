@@ -31,7 +31,8 @@ import Testing
         #expect(!report.published)
         #expect(report.diagnostics.errors.count == 2)
         #expect(Self.snapshot(folder.path + "/public") == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix(".") && !$0.hasSuffix(".lock") }
         #expect(leftovers.isEmpty)
     }
 
