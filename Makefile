@@ -6,7 +6,7 @@ RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
 SITE_PACKAGES := libcmark-dev libbrotli-dev zlib1g-dev pkg-config
-TEST_PACKAGES := $(SITE_PACKAGES) valgrind
+TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static
 
 .PHONY: site test deps-site deps-test deps-python build release lint format leak-check python-test clean
 

@@ -25,7 +25,9 @@ public enum ContentLoader {
     /// Units, rubrics and meetings. A folder with none of them is a guidance-only site; once any
     /// exists, the units file and the rubrics are required.
     static func loadData(_ folder: ContentFolder, into content: inout Content, diagnostics: inout Diagnostics) {
-        let organization = UnitsLoader.load(folder, diagnostics: &diagnostics)
+        let loaded = UnitsLoader.load(folder, diagnostics: &diagnostics)
+        let organization = loaded?.0
+        let rejected = loaded?.1 ?? []
         let rubrics = RubricsLoader.load(folder, diagnostics: &diagnostics)
         let hasMeetings =
             folder.list("meetings").contains { $0.lowercased().hasSuffix(".csv") }
@@ -46,7 +48,8 @@ public enum ContentLoader {
         content.organization = organization ?? Organization(units: [])
         content.rubrics = rubrics
         content.meetings = MeetingsLoader.load(
-            folder, organization: content.organization, rubrics: rubrics, diagnostics: &diagnostics)
-        content.plans = PlansLoader.load(folder, organization: content.organization, diagnostics: &diagnostics)
+            folder, organization: content.organization, rubrics: rubrics, rejected: rejected, diagnostics: &diagnostics)
+        content.plans = PlansLoader.load(
+            folder, organization: content.organization, rejected: rejected, diagnostics: &diagnostics)
     }
 }

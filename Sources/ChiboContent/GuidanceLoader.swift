@@ -6,7 +6,7 @@ enum GuidanceLoader {
     static let folder = "guidance"
     static let indexFile = "_index.md"
     static let knownKeys: Set<String> = [
-        "title", "number", "issuer", "date", "kind", "summary", "order", "draft", "tags", "digest",
+        "title", "number", "issuer", "date", "kind", "summary", "order", "draft", "tags", "digest", "slug",
     ]
     static let sectionKeys: Set<String> = ["title", "summary", "order", "draft"]
 
@@ -21,6 +21,19 @@ enum GuidanceLoader {
         var result = Result()
         guard content.isDirectory(folder) else { return result }
         walk(content, path: folder, slugPath: [], into: &result, diagnostics: &diagnostics)
+        // A `slug:` in front matter may take a URL that another page or a section already has.
+        var owners: [[String]: String] = [:]
+        for section in result.sections { owners[section.slugPath] = section.sourcePath }
+        for document in result.documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if let owner = owners[document.slugPath] {
+                diagnostics.error(
+                    SourceLocation(file: document.sourcePath),
+                    "this page's URL /\(document.slugPath.joined(separator: "/"))/ is already \(owner)'s; change its `slug`"
+                )
+            } else {
+                owners[document.slugPath] = document.sourcePath
+            }
+        }
         return result
     }
 
@@ -150,6 +163,16 @@ enum GuidanceLoader {
             case "order": document.order = yaml.int(value, key: key, diagnostics: &diagnostics)
             case "draft": document.draft = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "digest": document.digest = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
+            case "slug":
+                guard let slug = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                if !slug.isEmpty && slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+                    document.slugPath[document.slugPath.count - 1] = slug
+                } else {
+                    diagnostics.error(
+                        yaml.location(value),
+                        "`slug` is the last part of the page's URL: lowercase ASCII letters, digits and - only "
+                            + "(no / or ..), e.g. \"\(Folding.slug(slug))\"")
+                }
             case "tags": document.tags = yaml.strings(value, key: key, diagnostics: &diagnostics) ?? []
             case "kind":
                 if let word = yaml.string(value, key: key, diagnostics: &diagnostics) {

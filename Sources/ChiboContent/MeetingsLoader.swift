@@ -31,7 +31,8 @@ enum MeetingsLoader {
     }
 
     static func load(
-        _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], diagnostics: inout Diagnostics
+        _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], rejected: Set<String> = [],
+        diagnostics: inout Diagnostics
     ) -> [Meeting] {
         var meetings: [Meeting] = []
         var seen: [String: SourceLocation] = [:]
@@ -64,6 +65,8 @@ enum MeetingsLoader {
             }
             if missingColumns { continue }
             for record in table.records {
+                // The unit's own error is reported; its meetings are left out without more noise.
+                if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { continue }
                 guard
                     let meeting = read(
                         record, organization: organization, rubrics: rubricByKind, diagnostics: &diagnostics)

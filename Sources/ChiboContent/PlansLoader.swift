@@ -3,9 +3,9 @@ import Yams
 
 /// Reads `plans/*.yaml`: sample-meeting plans, checked against the organisation.
 enum PlansLoader {
-    static func load(_ folder: ContentFolder, organization: Organization, diagnostics: inout Diagnostics)
-        -> [SamplePlan]
-    {
+    static func load(
+        _ folder: ContentFolder, organization: Organization, rejected: Set<String> = [], diagnostics: inout Diagnostics
+    ) -> [SamplePlan] {
         var plans: [SamplePlan] = []
         var numbers: [String: String] = [:]
         var slugs: Set<String> = []
@@ -22,7 +22,10 @@ enum PlansLoader {
             let stem = name.split(separator: ".").dropLast().joined(separator: ".")
             var slug = Folding.slug(stem)
             if slug.isEmpty || !slugs.insert(slug).inserted { slug = "ke-hoach-\(plans.count + 1)" }
-            guard let plan = read(root, yaml: yaml, slug: slug, organization: organization, diagnostics: &diagnostics)
+            guard
+                let plan = read(
+                    root, yaml: yaml, slug: slug, organization: organization, rejected: rejected,
+                    diagnostics: &diagnostics)
             else { continue }
             let key = Folding.documentNumberKey(plan.number)
             if let other = numbers[key] {
@@ -37,7 +40,8 @@ enum PlansLoader {
     }
 
     static func read(
-        _ root: Node, yaml: YAMLSource, slug: String, organization: Organization, diagnostics: inout Diagnostics
+        _ root: Node, yaml: YAMLSource, slug: String, organization: Organization, rejected: Set<String> = [],
+        diagnostics: inout Diagnostics
     ) -> SamplePlan? {
         guard let pairs = yaml.mapping(root, "a plan", diagnostics: &diagnostics) else { return nil }
         let errorsBefore = diagnostics.errors.count
@@ -62,12 +66,12 @@ enum PlansLoader {
         if let sessionNodes {
             plan.sessions = sessions(
                 sessionNodes, plan: plan.number, committeeSessions: false, yaml: yaml, organization: organization,
-                diagnostics: &diagnostics)
+                rejected: rejected, diagnostics: &diagnostics)
         }
         if let committeeNodes {
             plan.committeeSessions = sessions(
                 committeeNodes, plan: plan.number, committeeSessions: true, yaml: yaml, organization: organization,
-                diagnostics: &diagnostics)
+                rejected: rejected, diagnostics: &diagnostics)
             if plan.rule == nil {
                 diagnostics.error(
                     yaml.location(committeeNodes),
@@ -119,7 +123,7 @@ enum PlansLoader {
 
     static func sessions(
         _ node: Node, plan: String, committeeSessions: Bool, yaml: YAMLSource, organization: Organization,
-        diagnostics: inout Diagnostics
+        rejected: Set<String> = [], diagnostics: inout Diagnostics
     ) -> [SampleSession] {
         let what = committeeSessions ? "`committee_sessions`" : "`sessions`"
         guard case .sequence(let items) = node else {
@@ -142,6 +146,7 @@ enum PlansLoader {
                 switch key {
                 case "host":
                     guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    if rejected.contains(id) { continue }
                     guard let unit = organization[id] else {
                         diagnostics.error(
                             yaml.location(value), "unknown host \"\(id)\"; it must be a branch id from the units file")

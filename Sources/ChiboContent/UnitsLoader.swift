@@ -12,7 +12,9 @@ enum UnitsLoader {
         Field("members", ["số đảng viên"]),
     ]
 
-    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> Organization? {
+    /// The organisation, and the ids the file names but could not accept (their errors are reported;
+    /// records that name them are not reported again).
+    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> (Organization, Set<String>)? {
         let candidates = ["units.csv", "units.yaml", "units.yml"].filter { folder.exists($0) }
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
@@ -20,11 +22,11 @@ enum UnitsLoader {
                 SourceLocation(file: candidates[1]),
                 "both \(candidates[0]) and \(candidates[1]) exist; keep one units file")
         }
-        guard let text = folder.text(file, diagnostics: &diagnostics) else { return Organization(units: []) }
+        guard let text = folder.text(file, diagnostics: &diagnostics) else { return (Organization(units: []), []) }
         var records: [Record] = []
         if file.hasSuffix(".csv") {
             guard let table = Records.fromCSV(text, file: file, fields: fields, diagnostics: &diagnostics) else {
-                return Organization(units: [])
+                return (Organization(units: []), [])
             }
             for required in ["id", "name", "kind"] where table.header[required] == nil {
                 diagnostics.error(
@@ -35,14 +37,17 @@ enum UnitsLoader {
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics),
                 let pairs = yaml.mapping(root, file, diagnostics: &diagnostics)
-            else { return Organization(units: []) }
+            else { return (Organization(units: []), []) }
             guard let list = pairs.first(where: { $0.key == "units" })?.value else {
                 diagnostics.error(yaml.location(root), "\(file) needs a `units:` list")
-                return Organization(units: [])
+                return (Organization(units: []), [])
             }
             records = Records.fromYAML(list, yaml: yaml, fields: fields, what: "`units`", diagnostics: &diagnostics)
         }
-        return Organization(units: check(records, diagnostics: &diagnostics))
+        let units = check(records, diagnostics: &diagnostics)
+        let accepted = Set(units.map(\.id))
+        let named = Set(records.compactMap { $0.value("id")?.trimmed })
+        return (Organization(units: units), named.subtracting(accepted))
     }
 
     static func aliases(_ field: String) -> String {
@@ -58,6 +63,7 @@ enum UnitsLoader {
         }
         var drafts: [Draft] = []
         var seen: [String: SourceLocation] = [:]
+        var names: [String: (name: String, line: Int)] = [:]
         for record in records {
             var ok = true
             func required(_ field: String, _ help: String) -> Cell? {
@@ -70,6 +76,19 @@ enum UnitsLoader {
             }
             let idCell = required("id", "a stable id of lowercase letters, digits and -")
             let nameCell = required("name", "the unit's display name")
+            if let nameCell {
+                // Two units of one parent with one name (apart from accents and case) are a double entry.
+                let key = (record.value("parent")?.trimmed ?? "") + "/" + Folding.slug(nameCell.trimmed)
+                if let first = names[key] {
+                    diagnostics.error(
+                        nameCell.location,
+                        "\"\(nameCell.trimmed)\" is the same name as \"\(first.name)\" on line \(first.line) "
+                            + "under the same parent (apart from accents or case); is it entered twice?")
+                    ok = false
+                } else {
+                    names[key] = (nameCell.trimmed, nameCell.location.line)
+                }
+            }
             let kindCell = required("kind", "committee (đảng bộ cơ sở) or branch (chi bộ)")
             if let idCell {
                 let id = idCell.trimmed

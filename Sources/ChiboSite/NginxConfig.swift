@@ -8,9 +8,15 @@ public struct NginxConfig: Sendable {
     public var basePath: String
     /// Whether to load the brotli module's `brotli_static` (Debian: libnginx-mod-http-brotli-static).
     public var brotli: Bool
+    /// An address to listen on (e.g. 127.0.0.1); nil listens on every address, IPv4 and IPv6.
+    public var address: String?
 
-    public init(root: String, port: Int = 80, serverName: String = "_", basePath: String = "/", brotli: Bool = true) {
+    public init(
+        root: String, port: Int = 80, serverName: String = "_", basePath: String = "/", brotli: Bool = true,
+        address: String? = nil
+    ) {
         self.root = root
+        self.address = address
         self.port = port
         self.serverName = serverName
         self.basePath = basePath
@@ -28,6 +34,7 @@ public struct NginxConfig: Sendable {
                     add_header Referrer-Policy same-origin always;
                     add_header X-Frame-Options DENY always;
             """
+        let listen = address.map { "listen \($0):\(port);" } ?? "listen \(port);\n    listen [::]:\(port);"
         let prefix = basePath == "/" ? "" : String(basePath.dropLast())
         let location =
             basePath == "/"
@@ -37,8 +44,7 @@ public struct NginxConfig: Sendable {
             # Needs the gzip_static module (in Debian's nginx) and, for brotli_static,
             # libnginx-mod-http-brotli-static.
             server {
-                listen \(port);
-                listen [::]:\(port);
+                \(listen)
                 server_name \(serverName);
                 \(location)
                 index index.html;

@@ -156,6 +156,9 @@ struct NginxConfigCommand: ParsableCommand {
     @Option(name: .long, help: "The content folder, for its base_path.")
     var content = "content"
 
+    @Option(name: .long, help: "Listen on this address only, e.g. 127.0.0.1 (default: every address).")
+    var listen: String?
+
     @Flag(name: .long, help: "Leave out brotli_static (when the brotli module is not installed).")
     var noBrotli = false
 
@@ -167,7 +170,8 @@ struct NginxConfigCommand: ParsableCommand {
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
         let basePath = Build(contentPath: content).basePath
         let config = NginxConfig(
-            root: absolute, port: port, serverName: serverName, basePath: basePath, brotli: !noBrotli)
+            root: absolute, port: port, serverName: serverName, basePath: basePath, brotli: !noBrotli,
+            address: listen)
         print(config.text, terminator: "")
     }
 }

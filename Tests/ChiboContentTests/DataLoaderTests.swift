@@ -323,3 +323,38 @@ let unitsCSV = """
         #expect(loaded.rule == CommitteeRule(threshold: 8, below: 1, atOrAbove: 2))
     }
 }
+
+@Suite struct UnitNameTests {
+    @Test func doubleEntriesAreErrorsAndTheirRecordsAreNotReportedAgain() throws {
+        let units = """
+            id,name,kind,sector,parent,members
+            db-a,Đảng bộ A,committee,agency,,
+            db-b,Đảng bộ B,committee,agency,,
+            cb-a1,Chi bộ Văn phòng,branch,,db-a,10
+            cb-b1,Chi bộ Văn phòng,branch,,db-b,10
+            cb-a2,Chi bo van phong,branch,,db-a,10
+            cb-x,Chi bộ X,branch,thiên đường,,5
+
+            """
+        let meetings =
+            "branch,date,kind,present,speakers,c1,c2,c3,c4,c5,self_rating\n"
+            + "cb-a2,2024-01-05,regular,5,1,15,15,30,20,20,Tốt\ncb-x,2024-01-05,regular,5,1,15,15,30,20,20,Tốt\n"
+            + "cb-zz,2024-01-05,regular,5,1,15,15,30,20,20,Tốt\n"
+        let folder = try TempFolder([
+            "site.yaml": minimalSiteYAML, "units.csv": units, "rubrics/thuong-ky.yaml": rubricYAML,
+            "meetings/a.csv": meetings,
+        ])
+        defer { folder.remove() }
+        let (_, diagnostics) = ContentLoader.load(from: folder.path)
+        let errors = diagnostics.errors.map(\.description)
+        #expect(errors.count == 3, "\(errors)")
+        #expect(
+            errors.contains {
+                $0.hasPrefix(
+                    "units.csv:6:7: error: \"Chi bo van phong\" is the same name as \"Chi bộ Văn phòng\" on line 4 under the same parent"
+                )
+            })
+        #expect(errors.contains { $0.hasPrefix("units.csv:7:22: error: unknown sector \"thiên đường\"") })
+        #expect(errors.contains { $0.hasPrefix("meetings/a.csv:4:1: error: unknown branch \"cb-zz\"") })
+    }
+}

@@ -1,0 +1,69 @@
+"""Killing a build at random points leaves the previous output complete and servable."""
+import os
+import pathlib
+import random
+import signal
+import subprocess
+import time
+
+from conftest import CHIBO, ROOT, build
+
+
+def snapshot(folder):
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def test_sigkill_at_random_points_leaves_the_previous_output(tmp_path):
+    output = tmp_path / "public"
+    small = ROOT / "Tests" / "Fixtures" / "scorecard-site"
+    result = build(small, output, "--date", "2024-04-10")
+    assert result.returncode == 0, result.stderr
+    before = snapshot(output)
+    assert "index.html" in before and "404.html" in before
+    rng = random.Random(750)
+    for attempt in range(4):
+        process = subprocess.Popen(
+            [str(CHIBO), "build", "--content", str(ROOT / "content"), "--output", str(output),
+             "--theme", str(ROOT / "site-theme"), "--date", "2024-03-01"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 1.5))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        current = snapshot(output)
+        if process.returncode == 0:
+            # The build finished before the kill: the new output is complete; start again from the old one.
+            assert "don-vi/index.html" in current
+            result = build(small, output, "--date", "2024-04-10")
+            assert result.returncode == 0, result.stderr
+            before = snapshot(output)
+            continue
+        assert current == before, f"attempt {attempt}: the output changed after SIGKILL"
+    # The next build cleans the staging folders the killed builds left behind.
+    result = build(small, output, "--date", "2024-04-10")
+    assert result.returncode == 0, result.stderr
+    leftovers = [name for name in os.listdir(tmp_path) if name.startswith(".") and not name.endswith(".lock")]
+    assert leftovers == []
+
+
+def test_a_second_build_into_a_locked_output_waits_its_turn(tmp_path):
+    output = tmp_path / "public"
+    first = subprocess.Popen(
+        [str(CHIBO), "build", "--content", str(ROOT / "content"), "--output", str(output),
+         "--theme", str(ROOT / "site-theme")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        # Wait until the first build holds the lock (its staging folder exists), then race it.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any(
+                name.startswith(".public.new-") for name in os.listdir(tmp_path)):
+            time.sleep(0.02)
+        second = build(ROOT / "Tests" / "Fixtures" / "scorecard-site", output)
+        assert second.returncode == 1
+        assert "another chibo is writing to" in second.stderr
+    finally:
+        first.wait(timeout=120)
+    assert first.returncode == 0, first.stderr.read()
