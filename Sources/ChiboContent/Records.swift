@@ -146,10 +146,23 @@ enum Records {
 /// Words a clerk may write for an enumerated value, matched ignoring case and diacritics.
 struct Vocabulary<Value: Sendable>: Sendable {
     var entries: [(words: [String], value: Value)]
+    /// Every word, lower-cased and folded, to its value.
+    private let exact: [String: Value]
+
+    init(entries: [(words: [String], value: Value)]) {
+        self.entries = entries
+        var exact: [String: Value] = [:]
+        for entry in entries {
+            for word in entry.words {
+                exact[word.lowercased()] = entry.value
+                exact[Field.key(word)] = entry.value
+            }
+        }
+        self.exact = exact
+    }
 
     func value(_ text: String) -> Value? {
-        let key = Field.key(text)
-        return entries.first { $0.words.contains { Field.key($0) == key } }?.value
+        exact[text.trimmingSpaces.lowercased()] ?? exact[Field.key(text)]
     }
 
     var help: String { entries.map { $0.words.prefix(2).joined(separator: " / ") }.joined(separator: ", ") }

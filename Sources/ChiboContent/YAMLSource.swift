@@ -130,6 +130,11 @@ struct YAMLSource {
 /// The yes/no words a clerk may write: `yes/no`, `true/false`, `1/0`, `x`/empty, `có/không`.
 public enum BooleanWords {
     public static func parse(_ text: String) -> Bool? {
+        switch text {
+        case "có", "x", "X", "1", "yes", "true", "Có": return true
+        case "", "không", "0", "no", "false", "Không": return false
+        default: break
+        }
         switch Folding.fold(text.trimmingSpaces) {
         case "yes", "true", "1", "x", "co", "on", "y": return true
         case "no", "false", "0", "", "khong", "off", "n": return false

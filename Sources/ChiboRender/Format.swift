@@ -29,10 +29,21 @@ enum Format {
         (share * 10000).rounded() / 10000
     }
 
-    /// A template string with `{name}` placeholders filled in.
+    /// A template string with `{name}` placeholders filled in, in one pass; unknown names stay as written.
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        var result = template
-        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
-        return result
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 }
