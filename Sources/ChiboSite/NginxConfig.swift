@@ -49,17 +49,35 @@ public struct NginxConfig: Sendable {
                 \(location)
                 index index.html;
                 charset utf-8;
-                charset_types text/html text/css text/plain text/xml application/javascript application/json text/csv text/calendar image/svg+xml;
+                charset_types text/css text/plain text/xml application/javascript application/json text/csv text/calendar image/svg+xml;
                 autoindex off;
                 server_tokens off;
                 disable_symlinks off;
 
                 gzip_static on;
+                gzip_vary on;
             \(brotli ? "    brotli_static on;\n" : "")
+                # Every type the site has, so the block does not depend on the http block's mime.types.
                 types {
-                    text/calendar ics;
+                    text/html html;
+                    text/css css;
+                    application/javascript js;
+                    application/json json;
+                    text/xml xml;
                     text/csv csv;
+                    text/calendar ics;
+                    text/plain txt md;
+                    image/svg+xml svg;
+                    image/png png;
+                    image/jpeg jpg jpeg;
+                    image/gif gif;
+                    image/webp webp;
+                    application/pdf pdf;
+                    font/woff2 woff2;
+                    application/vnd.openxmlformats-officedocument.wordprocessingml.document docx;
+                    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet xlsx;
                 }
+                default_type application/octet-stream;
 
                 error_page 404 \(basePath)404.html;
 
