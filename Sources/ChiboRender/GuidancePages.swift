@@ -14,6 +14,8 @@ struct GuidancePages {
         var html: String = ""
         var headings: [Heading] = []
         var cited: Set<String> = []
+        /// The text split at headings, for search.
+        var sections: [SearchDocument.Section] = []
     }
 
     struct SectionPage {
@@ -93,6 +95,7 @@ struct GuidancePages {
             let rendered = Markdown.render(tree, source: document.body, options: options)
             report(rendered.problems, file: document.sourcePath, lineOffset: document.bodyLine - 1, into: &diagnostics)
             built.pages[document.sourcePath]?.html = rendered.html
+            built.pages[document.sourcePath]?.sections = Markdown.sections(of: tree, headings: rendered.headings)
             built.pages[document.sourcePath]?.cited = rendered.cited.subtracting([document.sourcePath])
             for target in rendered.cited where target != document.sourcePath {
                 built.citedBy[target, default: []].append(document.sourcePath)
@@ -128,6 +131,41 @@ struct GuidancePages {
             diagnostics.error(
                 SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column), problem.message)
         }
+    }
+
+    /// Every published document for the search index, in source order.
+    func searchDocuments(_ built: Built) -> [SearchDocument] {
+        built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }.map { page in
+            let document = page.document
+            let section = parentSection(of: document.sourcePath, built)
+            let group =
+                section.map { $0.section.slugPath.isEmpty ? theme.string("guidance_title") : $0.section.title } ?? ""
+            var sections = page.sections
+            if let summary = document.summary {
+                sections.insert(SearchDocument.Section(anchor: "", heading: "", text: summary), at: 0)
+            }
+            return SearchDocument(
+                title: document.title, url: page.url, group: group,
+                kind: (kindLabel(document.kind) as? String) ?? theme.string("search_kind_document"),
+                number: document.number, sections: sections)
+        }
+    }
+
+    /// The search page: the script fills in results; without it, the page lists the guidance index.
+    func searchContext(_ built: Built, layout: LayoutContext) -> [String: Any] {
+        var context = layout.page(
+            title: theme.string("search_title"), current: nil, breadcrumb: [(theme.string("nav_home"), urls.page([]))])
+        context.list(
+            "sections",
+            subsections(of: root, built).map { sub in
+                var item = sectionSummary(sub, built)
+                item.list("documents", documents(in: sub.section, built).map { summary($0, built) })
+                return item
+            })
+        context.list("documents", documents(in: root, built).map { summary($0, built) })
+        context["index_url"] = urls.file(SearchIndex.folder + "/")
+        context["is_search"] = true
+        return context
     }
 
     // MARK: - Sorting

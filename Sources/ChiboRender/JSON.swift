@@ -12,6 +12,36 @@ enum JSON {
     static func optional(_ value: Int?) -> JSON { value.map(JSON.int) ?? .null }
     static func optional(_ value: Double?) -> JSON { value.map(JSON.double) ?? .null }
 
+    /// On one line with no spaces, for files only scripts read.
+    var compact: String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.writeCompact(into: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (index, (key, value)) in pairs.enumerated() {
+                if index > 0 { out += "," }
+                Self.quote(key, into: &out)
+                out += ":"
+                value.writeCompact(into: &out)
+            }
+            out += "}"
+        default:
+            write(into: &out, indent: "")
+        }
+    }
+
     /// Pretty-printed with two spaces, a newline at the end.
     var text: String {
         var out = ""

@@ -217,6 +217,22 @@ struct SchedulePages {
         schedule.entries.filter { $0.session.date < today }.suffix(limit).reversed().map(entry)
     }
 
+    /// Every sample meeting for the search index.
+    func searchDocuments() -> [SearchDocument] {
+        schedule.entries.map { entry in
+            let session = entry.session
+            var text = [session.date.vietnamese, session.time, session.venue, session.topic, session.plan].compactMap {
+                $0
+            }
+            text.append(contentsOf: session.observers)
+            return SearchDocument(
+                title: sessionTitle(session), url: url + "#" + Self.anchor(session),
+                group: theme.string("schedule_title"),
+                kind: theme.string("search_kind_sample"), number: nil,
+                sections: [SearchDocument.Section(anchor: "", heading: "", text: text.joined(separator: " · "))])
+        }
+    }
+
     // MARK: - Data
 
     func json() -> OutputFile {

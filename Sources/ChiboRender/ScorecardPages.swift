@@ -140,6 +140,19 @@ struct ScorecardPages {
         ]
     }
 
+    /// Every unit for the search index: its name, level, sector and committee.
+    func searchDocuments() -> [SearchDocument] {
+        evaluation.organization.units.map { unit in
+            let parent = unit.parent.map(unitName)
+            let facts = [levelLabel(unit.level), sectorLabel(unit.sector), parent].compactMap { $0 }.joined(
+                separator: " · ")
+            return SearchDocument(
+                title: unit.name, url: unitURL(unit.id), group: parent ?? theme.string("units_title"),
+                kind: levelLabel(unit.level), number: nil,
+                sections: [SearchDocument.Section(anchor: "", heading: "", text: facts + " · " + unit.id)])
+        }
+    }
+
     // MARK: - Pages
 
     func pages(layout: LayoutContext) -> [(path: String, template: String, context: [String: Any])] {

@@ -33,7 +33,8 @@ public struct SiteRenderer: Sendable {
             + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
             + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
             + [
-                "home_upcoming", "home_recent", "nav_schedule", "nav_schedule_intro", "role_host", "role_audience",
+                "search_kind_document", "search_kind_sample", "search_title", "home_upcoming", "home_recent",
+                "nav_schedule", "nav_schedule_intro", "role_host", "role_audience",
                 "ics_audience", "ics_observers",
             ]
     }
@@ -72,6 +73,10 @@ public struct SiteRenderer: Sendable {
         pages.append(("index.html", "home", home))
         pages.append(contentsOf: guidance.pages(built, layout: layout))
         pages.append(contentsOf: scorecards.pages(layout: layout))
+        let search = SearchIndex(
+            documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
+        files.append(contentsOf: search.files())
+        pages.append((SiteURLs.pageFile([SearchIndex.page]), "search", guidance.searchContext(built, layout: layout)))
         pages.append(contentsOf: samples.pages(layout: layout))
         if !samples.isEmpty {
             files.append(samples.json())
@@ -198,6 +203,8 @@ struct LayoutContext {
             "assets": assets.urlsByKey,
             "nav": nav,
             "page_title": title,
+            "search_url": urls.page([SearchIndex.page]),
+            "is_search": false,
             "description": description ?? settings.organization,
             "breadcrumb": crumbs,
             "has_breadcrumb": !crumbs.isEmpty,
