@@ -2,7 +2,7 @@ import ChiboModel
 
 /// Finding messages in the reader's language, from the theme's UI strings: each says exactly why
 /// ("Tự xếp loại Tốt nhưng tiêu chí 1 (13/15), 4 (8/10) chưa đạt điểm tối đa").
-struct FindingText {
+struct FindingText: Sendable {
     let theme: Theme
 
     /// Every UI string key this type reads, checked when the theme is used.

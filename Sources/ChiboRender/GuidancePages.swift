@@ -3,12 +3,12 @@ import Foundation
 
 /// The guidance part of the site: URLs, rendered bodies, cross-references and backlinks, and the
 /// contexts of the home page, the guidance index, section pages and document pages.
-struct GuidancePages {
+struct GuidancePages: Sendable {
     let content: Content
     let urls: SiteURLs
     let theme: Theme
 
-    struct Page {
+    struct Page: Sendable {
         var document: GuidanceDocument
         var url: String
         var html: String = ""
@@ -18,13 +18,13 @@ struct GuidancePages {
         var sections: [SearchDocument.Section] = []
     }
 
-    struct SectionPage {
+    struct SectionPage: Sendable {
         var section: GuidanceSection
         var url: String
         var introHTML: String = ""
     }
 
-    struct Built {
+    struct Built: Sendable {
         var pages: [String: Page] = [:]
         var sections: [String: SectionPage] = [:]
         var citedBy: [String: [String]] = [:]
@@ -273,64 +273,81 @@ struct GuidancePages {
     }
 
     /// The guidance index, section pages and document pages.
-    func pages(_ built: Built, layout: LayoutContext) -> [(path: String, template: String, context: [String: Any])] {
-        var result: [(path: String, template: String, context: [String: Any])] = []
+    func pages(_ built: Built, layout: LayoutContext) -> [PageJob] {
+        var result: [PageJob] = []
         for section in built.sections.values.sorted(by: { $0.section.sourcePath < $1.section.sourcePath }) {
-            let isRoot = section.section.slugPath.isEmpty
-            let title =
-                isRoot
-                ? (section.section.title.isEmpty ? theme.string("guidance_title") : section.section.title)
-                : section.section.title
-            var context = layout.page(
-                title: title, current: isRoot ? section.url : nil, description: section.section.summary,
-                breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: false))
-            context["intro"] = section.introHTML
-            context.list("documents", documents(in: section.section, built).map { summary($0, built) })
-            context.list(
-                "subsections",
-                subsections(of: section.section, built).map { sub in
-                    var item = sectionSummary(sub, built)
-                    item.list("documents", documents(in: sub.section, built).map { summary($0, built) })
-                    return item
+            result.append(
+                PageJob(
+                    path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + section.section.slugPath), template: "section"
+                ) {
+                    sectionContext(section, built, layout: layout)
                 })
-            let byKind: [[String: Any]] =
-                !isRoot
-                ? []
-                : DocumentKind.allCases.compactMap { kind in
-                    let docs = built.pages.values.filter { $0.document.kind == kind }
-                        .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
-                    guard !docs.isEmpty else { return nil }
-                    return ["kind": kindLabel(kind), "id": kind.rawValue, "documents": docs.map { summary($0, built) }]
-                }
-            context.list("by_kind", byKind)
-            context["is_root"] = isRoot
-            result.append((SiteURLs.pageFile([SiteURLs.guidanceRoot] + section.section.slugPath), "section", context))
         }
         for page in built.pages.values.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
-            let document = page.document
-            var context = layout.page(
-                title: document.title, current: nil, description: document.summary,
-                breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false))
-            context["document"] = summary(page, built)
-            context["has_meta"] =
-                document.number != nil || document.issuer != nil || document.date != nil || document.kind != nil
-            context["body"] = page.html
-            context["toc"] = Self.tableOfContents(page.headings)
-            context["has_toc"] = page.headings.count >= 2
-            context.list("tags", document.tags)
-            context.list(
-                "cited_by",
-                Set(built.citedBy[document.sourcePath] ?? []).compactMap { built.pages[$0] }
-                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
-                    .map { summary($0, built) })
-            context.list(
-                "cites",
-                page.cited.compactMap { built.pages[$0] }
-                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
-                    .map { summary($0, built) })
-            result.append((SiteURLs.pageFile([SiteURLs.guidanceRoot] + document.slugPath), "document", context))
+            result.append(
+                PageJob(path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + page.document.slugPath), template: "document")
+                {
+                    documentContext(page, built, layout: layout)
+                })
         }
         return result
+    }
+
+    func sectionContext(_ section: SectionPage, _ built: Built, layout: LayoutContext) -> [String: Any] {
+        let isRoot = section.section.slugPath.isEmpty
+        let title =
+            isRoot
+            ? (section.section.title.isEmpty ? theme.string("guidance_title") : section.section.title)
+            : section.section.title
+        var context = layout.page(
+            title: title, current: isRoot ? section.url : nil, description: section.section.summary,
+            breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: false))
+        context["intro"] = section.introHTML
+        context.list("documents", documents(in: section.section, built).map { summary($0, built) })
+        context.list(
+            "subsections",
+            subsections(of: section.section, built).map { sub in
+                var item = sectionSummary(sub, built)
+                item.list("documents", documents(in: sub.section, built).map { summary($0, built) })
+                return item
+            })
+        let byKind: [[String: Any]] =
+            !isRoot
+            ? []
+            : DocumentKind.allCases.compactMap { kind in
+                let docs = built.pages.values.filter { $0.document.kind == kind }
+                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                guard !docs.isEmpty else { return nil }
+                return ["kind": kindLabel(kind), "id": kind.rawValue, "documents": docs.map { summary($0, built) }]
+            }
+        context.list("by_kind", byKind)
+        context["is_root"] = isRoot
+        return context
+    }
+
+    func documentContext(_ page: Page, _ built: Built, layout: LayoutContext) -> [String: Any] {
+        let document = page.document
+        var context = layout.page(
+            title: document.title, current: nil, description: document.summary,
+            breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false))
+        context["document"] = summary(page, built)
+        context["has_meta"] =
+            document.number != nil || document.issuer != nil || document.date != nil || document.kind != nil
+        context["body"] = page.html
+        context["toc"] = Self.tableOfContents(page.headings)
+        context["has_toc"] = page.headings.count >= 2
+        context.list("tags", document.tags)
+        context.list(
+            "cited_by",
+            Set(built.citedBy[document.sourcePath] ?? []).compactMap { built.pages[$0] }
+                .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                .map { summary($0, built) })
+        context.list(
+            "cites",
+            page.cited.compactMap { built.pages[$0] }
+                .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                .map { summary($0, built) })
+        return context
     }
 
     /// Headings of levels 2 and 3 as a two-level list.

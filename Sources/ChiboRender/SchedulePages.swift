@@ -2,7 +2,7 @@ import ChiboModel
 
 /// The sample-meeting part of the site: the schedule page, a page per plan with its compliance
 /// table, `data/schedule.json` and the `schedule.ics` calendar.
-struct SchedulePages {
+struct SchedulePages: Sendable {
     let schedule: Schedule
     let evaluation: Evaluation
     let urls: SiteURLs
@@ -105,9 +105,21 @@ struct SchedulePages {
         return context
     }
 
-    func pages(layout: LayoutContext) -> [(path: String, template: String, context: [String: Any])] {
+    func pages(layout: LayoutContext) -> [PageJob] {
         guard !isEmpty else { return [] }
-        var result: [(path: String, template: String, context: [String: Any])] = []
+        var result = [
+            PageJob(path: SiteURLs.pageFile([Self.root]), template: "schedule") { scheduleContext(layout: layout) }
+        ]
+        for plan in schedule.plans {
+            result.append(
+                PageJob(path: SiteURLs.pageFile([Self.root, plan.slug]), template: "plan") {
+                    planContext(plan, layout: layout)
+                })
+        }
+        return result
+    }
+
+    func scheduleContext(layout: LayoutContext) -> [String: Any] {
         var context = layout.page(
             title: theme.string("schedule_title"), current: url, breadcrumb: [(theme.string("nav_home"), urls.page([]))]
         )
@@ -140,59 +152,58 @@ struct SchedulePages {
         context["intro"] = Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese])
         context["ics_url"] = urls.file("schedule.ics")
         context["json_url"] = urls.file("data/schedule.json")
-        result.append((SiteURLs.pageFile([Self.root]), "schedule", context))
+        return context
+    }
 
-        for plan in schedule.plans {
-            var page = layout.page(
-                title: plan.title, current: nil,
-                breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("schedule_title"), url)])
-            page["number"] = plan.number
-            page["issued"] = plan.issued?.vietnamese ?? false
-            page["rule"] =
-                plan.rule.map { rule in
-                    ["threshold": rule.threshold, "below": rule.below, "at_or_above": rule.atOrAbove] as [String: Any]
-                } ?? false
-            let entries = schedule.entries.filter { $0.session.plan == plan.number }
-            page.list("bloc_sessions", entries.filter { $0.session.committee == nil }.map(entry))
-            page.list("committee_sessions", entries.filter { $0.session.committee != nil }.map(entry))
-            let rows = schedule.compliance[plan.number] ?? []
-            page.list(
-                "compliance",
-                rows.map { row in
-                    var item: [String: Any] = [
-                        "committee": ["name": unitName(row.committee), "url": unitURL(row.committee)],
-                        "branches": row.branches, "required": row.required, "both_kinds": row.needsBothKinds,
-                        "planned": row.planned, "regular": row.regular, "thematic": row.thematic,
-                        "compliant": row.isCompliant,
-                    ]
-                    item.list(
-                        "findings",
-                        schedule.findings.filter {
-                            $0.plan == plan.number && $0.unit == row.committee && $0.code != .scheduleConflict
-                        }
-                        .map { ["message": message($0), "code": $0.code.rawValue] as [String: Any] })
-                    return item
-                })
-            page["compliance_summary"] = Format.fill(
-                theme.string("plan_compliance_summary"),
-                ["compliant": String(rows.filter(\.isCompliant).count), "total": String(rows.count)])
-            page["rule_text"] =
-                plan.rule.map { rule in
-                    Format.fill(
-                        theme.string("plan_rule_text"),
-                        [
-                            "threshold": String(rule.threshold), "below": String(rule.below),
-                            "at_or_above": String(rule.atOrAbove),
-                        ])
-                } ?? false
-            page.list(
-                "findings",
-                schedule.findings.filter { $0.plan == plan.number }.map {
-                    ["message": message($0), "code": $0.code.rawValue] as [String: Any]
-                })
-            result.append((SiteURLs.pageFile([Self.root, plan.slug]), "plan", page))
-        }
-        return result
+    func planContext(_ plan: SamplePlan, layout: LayoutContext) -> [String: Any] {
+        var page = layout.page(
+            title: plan.title, current: nil,
+            breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("schedule_title"), url)])
+        page["number"] = plan.number
+        page["issued"] = plan.issued?.vietnamese ?? false
+        page["rule"] =
+            plan.rule.map { rule in
+                ["threshold": rule.threshold, "below": rule.below, "at_or_above": rule.atOrAbove] as [String: Any]
+            } ?? false
+        let entries = schedule.entries.filter { $0.session.plan == plan.number }
+        page.list("bloc_sessions", entries.filter { $0.session.committee == nil }.map(entry))
+        page.list("committee_sessions", entries.filter { $0.session.committee != nil }.map(entry))
+        let rows = schedule.compliance[plan.number] ?? []
+        page.list(
+            "compliance",
+            rows.map { row in
+                var item: [String: Any] = [
+                    "committee": ["name": unitName(row.committee), "url": unitURL(row.committee)],
+                    "branches": row.branches, "required": row.required, "both_kinds": row.needsBothKinds,
+                    "planned": row.planned, "regular": row.regular, "thematic": row.thematic,
+                    "compliant": row.isCompliant,
+                ]
+                item.list(
+                    "findings",
+                    schedule.findings.filter {
+                        $0.plan == plan.number && $0.unit == row.committee && $0.code != .scheduleConflict
+                    }
+                    .map { ["message": message($0), "code": $0.code.rawValue] as [String: Any] })
+                return item
+            })
+        page["compliance_summary"] = Format.fill(
+            theme.string("plan_compliance_summary"),
+            ["compliant": String(rows.filter(\.isCompliant).count), "total": String(rows.count)])
+        page["rule_text"] =
+            plan.rule.map { rule in
+                Format.fill(
+                    theme.string("plan_rule_text"),
+                    [
+                        "threshold": String(rule.threshold), "below": String(rule.below),
+                        "at_or_above": String(rule.atOrAbove),
+                    ])
+            } ?? false
+        page.list(
+            "findings",
+            schedule.findings.filter { $0.plan == plan.number }.map {
+                ["message": message($0), "code": $0.code.rawValue] as [String: Any]
+            })
+        return page
     }
 
     /// The sessions a unit hosts or attends, for its page.

@@ -2,7 +2,7 @@ import ChiboModel
 
 /// The reporting part of the site: a scorecard page per branch, a page per grassroots committee,
 /// the units index, the bloc report per period and quarter, and the data files.
-struct ScorecardPages {
+struct ScorecardPages: Sendable {
     let evaluation: Evaluation
     let settings: SiteSettings
     let urls: SiteURLs
@@ -155,21 +155,29 @@ struct ScorecardPages {
 
     // MARK: - Pages
 
-    func pages(layout: LayoutContext) -> [(path: String, template: String, context: [String: Any])] {
+    func pages(layout: LayoutContext) -> [PageJob] {
         guard !isEmpty else { return [] }
-        var result: [(path: String, template: String, context: [String: Any])] = []
-        result.append((SiteURLs.pageFile([Self.unitsRoot]), "units", unitsIndex(layout: layout)))
+        var result = [
+            PageJob(path: SiteURLs.pageFile([Self.unitsRoot]), template: "units") { unitsIndex(layout: layout) }
+        ]
         for card in evaluation.scorecards {
-            let template = card.unit.kind == .committee ? "committee" : "scorecard"
-            let context =
-                card.unit.kind == .committee ? committee(card, layout: layout) : scorecard(card, layout: layout)
-            result.append((SiteURLs.pageFile([Self.unitsRoot, card.unit.id]), template, context))
+            let isCommittee = card.unit.kind == .committee
+            result.append(
+                PageJob(
+                    path: SiteURLs.pageFile([Self.unitsRoot, card.unit.id]),
+                    template: isCommittee ? "committee" : "scorecard"
+                ) {
+                    isCommittee ? committee(card, layout: layout) : scorecard(card, layout: layout)
+                })
         }
         if evaluation.period != nil {
-            result.append((SiteURLs.pageFile([Self.reportRoot]), "report", report(nil, layout: layout)))
+            result.append(
+                PageJob(path: SiteURLs.pageFile([Self.reportRoot]), template: "report") { report(nil, layout: layout) })
             for quarter in evaluation.quarters {
                 result.append(
-                    (SiteURLs.pageFile([Self.reportRoot, quarter.slug]), "report", report(quarter, layout: layout)))
+                    PageJob(path: SiteURLs.pageFile([Self.reportRoot, quarter.slug]), template: "report") {
+                        report(quarter, layout: layout)
+                    })
             }
         }
         return result

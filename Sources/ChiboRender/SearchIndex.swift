@@ -1,8 +1,8 @@
 import ChiboModel
 
 /// One thing the search finds: a guidance document, a unit or a sample meeting.
-struct SearchDocument {
-    struct Section {
+struct SearchDocument: Sendable {
+    struct Section: Sendable {
         /// The heading's id on the page; empty for the text before the first heading.
         var anchor: String
         var heading: String

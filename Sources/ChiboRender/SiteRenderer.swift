@@ -1,5 +1,6 @@
 import ChiboModel
 import Foundation
+import Synchronization
 
 /// Renders the whole site from the model: every page through the theme, plus assets and
 /// `sitemap.xml`. Returns files in memory; writing them is the caller's business.
@@ -63,20 +64,27 @@ public struct SiteRenderer: Sendable {
             settings: content.settings, theme: theme, urls: urls, assets: assets, hasData: !scorecards.isEmpty,
             hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty)
 
-        var pages: [(path: String, template: String, context: [String: Any])] = []
-        var home = guidance.homeContext(built, layout: layout)
-        let upcoming = samples.upcoming(limit: 4)
-        home.list("upcoming", upcoming.isEmpty ? samples.recent(limit: 3) : upcoming)
-        home["upcoming_title"] = theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming")
-        home["has_schedule"] = !samples.isEmpty
-        home["schedule_url"] = samples.url
-        pages.append(("index.html", "home", home))
+        let theme = self.theme
+        var pages = [
+            PageJob(path: "index.html", template: "home") {
+                var home = guidance.homeContext(built, layout: layout)
+                let upcoming = samples.upcoming(limit: 4)
+                home.list("upcoming", upcoming.isEmpty ? samples.recent(limit: 3) : upcoming)
+                home["upcoming_title"] = theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming")
+                home["has_schedule"] = !samples.isEmpty
+                home["schedule_url"] = samples.url
+                return home
+            }
+        ]
         pages.append(contentsOf: guidance.pages(built, layout: layout))
         pages.append(contentsOf: scorecards.pages(layout: layout))
         let search = SearchIndex(
             documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
         files.append(contentsOf: search.files())
-        pages.append((SiteURLs.pageFile([SearchIndex.page]), "search", guidance.searchContext(built, layout: layout)))
+        pages.append(
+            PageJob(path: SiteURLs.pageFile([SearchIndex.page]), template: "search") {
+                guidance.searchContext(built, layout: layout)
+            })
         pages.append(contentsOf: samples.pages(layout: layout))
         if !samples.isEmpty {
             files.append(samples.json())
@@ -86,11 +94,15 @@ public struct SiteRenderer: Sendable {
             files.append(scorecards.scorecardsJSON(generated: buildDate))
             files.append(scorecards.findingsCSV())
         }
-        pages.append(("404.html", "404", layout.page(title: theme.string("not_found_title"), current: nil)))
+        pages.append(
+            PageJob(path: "404.html", template: "404") {
+                layout.page(title: theme.string("not_found_title"), current: nil)
+            })
 
+        let rendered = Self.renderInParallel(pages, theme: theme)
         var sitemap: [String] = []
-        for page in pages {
-            switch theme.render(page.template, context: page.context) {
+        for (page, result) in zip(pages, rendered) {
+            switch result {
             case .success(let html):
                 files.append(OutputFile(path: page.path, text: html))
                 if page.path != "404.html" {
@@ -109,6 +121,18 @@ public struct SiteRenderer: Sendable {
         }
         files.append(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
         return (files.sorted { $0.path < $1.path }, Self.unique(diagnostics))
+    }
+
+    /// Renders every page on every core. Each job builds its own context, so nothing that is not
+    /// `Sendable` crosses between threads.
+    static func renderInParallel(_ jobs: [PageJob], theme: Theme) -> [Result<String, Diagnostics>] {
+        let results = Mutex([Result<String, Diagnostics>?](repeating: nil, count: jobs.count))
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            let result = theme.render(job.template, context: job.context())
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.map { $0 ?? .failure(Diagnostics()) } }
     }
 
     /// One diagnostic per template problem, however many pages met it.
@@ -132,7 +156,7 @@ public struct SiteRenderer: Sendable {
 
 /// Theme assets published under `assets/` with a hash of their content in the name, so that
 /// browsers may cache them for ever.
-struct AssetTable {
+struct AssetTable: Sendable {
     var files: [OutputFile] = []
     /// Template names (`site_css`) to URLs.
     var urlsByKey: [String: String] = [:]
@@ -168,7 +192,7 @@ public enum Fingerprint {
 }
 
 /// What every page's layout needs: site, navigation, assets.
-struct LayoutContext {
+struct LayoutContext: Sendable {
     let settings: SiteSettings
     let theme: Theme
     let urls: SiteURLs
@@ -210,4 +234,11 @@ struct LayoutContext {
             "has_breadcrumb": !crumbs.isEmpty,
         ]
     }
+}
+
+/// One page to render: where it goes, with which template, and how to build its context.
+struct PageJob: Sendable {
+    var path: String
+    var template: String
+    var context: @Sendable () -> [String: Any]
 }
