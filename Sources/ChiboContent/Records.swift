@@ -100,7 +100,7 @@ enum Records {
             for (index, cell) in row.cells.enumerated() {
                 guard let field = columns[index] else { continue }
                 cells[field] = Cell(
-                    text: cell.text.nfc, location: SourceLocation(file: file, line: cell.line, column: cell.column))
+                    text: cell.text, location: SourceLocation(file: file, line: cell.line, column: cell.column))
             }
             let end = row.cells.last.map {
                 SourceLocation(file: file, line: $0.line, column: $0.column + $0.text.count)
@@ -135,7 +135,7 @@ enum Records {
                     continue
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string
-                cells[field.name] = Cell(text: text.nfc, location: yaml.location(value))
+                cells[field.name] = Cell(text: text, location: yaml.location(value))
             }
             records.append(Record(location: yaml.location(item), cells: cells))
         }

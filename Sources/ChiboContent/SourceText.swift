@@ -19,6 +19,7 @@ enum SourceText {
                     "the file is not UTF-8 (byte 0x\(byte) at offset \(bad - bytes.startIndex)); "
                         + "it may be in an old Vietnamese encoding (TCVN3, VNI): save it again as UTF-8"))
         }
+        // The whole file is normalised once here, so values read from it are NFC already.
         return .success(String(decoding: body, as: UTF8.self).nfc)
     }
 

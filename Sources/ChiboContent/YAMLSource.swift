@@ -75,7 +75,7 @@ struct YAMLSource {
             return nil
         }
         if scalar.style == .plain, node.null != nil { return nil }
-        return scalar.string.nfc
+        return scalar.string
     }
 
     func int(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
@@ -119,7 +119,7 @@ struct YAMLSource {
             }
             return values
         case .scalar(let scalar) where !scalar.string.trimmingSpaces.isEmpty:
-            return scalar.string.split(separator: ",").map { $0.trimmingSpaces.nfc }.filter { !$0.isEmpty }
+            return scalar.string.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         default:
             diagnostics.error(location(node), "`\(key)` must be a list of words")
             return nil

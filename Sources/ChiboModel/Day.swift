@@ -102,7 +102,15 @@ extension Character {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
-        let scalars = String(self).unicodeScalars
+        let text = String(self)
+        // Most values have nothing to trim: printable ASCII or letters at both ends.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.value > 0x20, first.value != 0x7F, last.value > 0x20, last.value != 0x7F,
+            first.value < 0x80 || !first.properties.isWhitespace, last.value < 0x80 || !last.properties.isWhitespace
+        {
+            return text
+        }
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }

@@ -60,5 +60,12 @@ extension String {
     }
 
     /// The text in Unicode Normalization Form C, the form every text is kept in.
-    public var nfc: String { precomposedStringWithCanonicalMapping }
+    public var nfc: String { isSurelyNFC ? self : precomposedStringWithCanonicalMapping }
+
+    /// True for text that NFC cannot change: only scalars below U+0300 (Basic Latin to Latin
+    /// Extended-B) and precomposed Vietnamese letters (U+1E00 to U+1EFF), no combining marks.
+    /// Anything else goes through the full normalisation.
+    var isSurelyNFC: Bool {
+        unicodeScalars.allSatisfy { $0.value < 0x0300 || (0x1E00...0x1EFF).contains($0.value) }
+    }
 }
