@@ -8,7 +8,7 @@ DEBUG_BIN  := .build/debug/chibo
 SITE_PACKAGES := libcmark-dev libbrotli-dev zlib1g-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static
 
-.PHONY: site test deps-site deps-test deps-python build release lint format leak-check python-test clean
+.PHONY: bench site test deps-site deps-test deps-python build release lint format leak-check python-test clean
 
 site: deps-site release
 	$(RELEASE) build --content $(CONTENT) --output $(OUTPUT)
@@ -18,6 +18,10 @@ test: deps-test deps-python lint
 	$(SWIFT) test --parallel
 	$(MAKE) --no-print-directory python-test
 	$(MAKE) --no-print-directory leak-check
+
+# Speed against Hugo and the cmark floor; prints a table and the targets. Not part of `make test`.
+bench: deps-site
+	python3 Tests/bench/bench.py
 
 release:
 	$(SWIFT) build -c release --product chibo

@@ -16,6 +16,13 @@ struct ContentGenerator {
     }
 
     mutating func write(to folder: URL) throws {
+        if preset.name == "corpus" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try save(siteYAML(), folder.appendingPathComponent("site.yaml"))
+            var corpus = GuidanceCorpus(pages: preset.guidancePages, seed: rng.next())
+            try corpus.write(to: folder.appendingPathComponent("guidance"))
+            return
+        }
         buildUnits()
         let manager = FileManager.default
         for sub in ["rubrics", "meetings", "plans"] {
@@ -300,7 +307,7 @@ struct ContentGenerator {
 
     func siteYAML() -> String {
         """
-        title: Sổ tay sinh hoạt chi bộ (dữ liệu thử tải: \(preset.name))
+        title: "Sổ tay sinh hoạt chi bộ (dữ liệu thử tải: \(preset.name))"
         organization: Đảng bộ thử nghiệm
         period: {from: 2024-01-01, to: 2024-12-31}
         political_study_required_from: 2023-07-01

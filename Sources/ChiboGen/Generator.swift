@@ -42,6 +42,11 @@ struct Preset {
             return Preset(
                 name: name, enterpriseBranches: 30, agencyBranches: 70, committeeSizes: sizes,
                 guidancePages: guidance ?? 500, writeSite: true)
+        case "corpus":
+            // A pure Markdown corpus: site.yaml and guidance pages only (default 2,000).
+            return Preset(
+                name: name, enterpriseBranches: 0, agencyBranches: 0, committeeSizes: [],
+                guidancePages: guidance ?? 2_000, writeSite: true)
         case "nation":
             var sizes: [Int] = []
             var rng = SplitMix64(state: 11)

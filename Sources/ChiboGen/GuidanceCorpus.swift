@@ -36,7 +36,7 @@ struct GuidanceCorpus {
             let directory = folder.appendingPathComponent("muc-\(section + 1)")
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
             let intro =
-                "---\ntitle: Mục \(section + 1): hướng dẫn nghiệp vụ\norder: \(section + 1)\n---\n\(paragraph())\n"
+                "---\ntitle: \"Mục \(section + 1): hướng dẫn nghiệp vụ\"\norder: \(section + 1)\n---\n\(paragraph())\n"
             try Data(intro.utf8).write(to: directory.appendingPathComponent("_index.md"))
         }
         for index in 0..<pages {
