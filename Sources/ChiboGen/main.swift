@@ -6,7 +6,9 @@ import Foundation
 
 func usage() -> Never {
     FileHandle.standardError.write(
-        Data("usage: chibo-gen --preset bundled|province|nation|corpus --output DIR [--seed N] [--guidance-pages N]\n".utf8))
+        Data(
+            "usage: chibo-gen --preset bundled|province|nation|corpus --output DIR [--seed N] [--guidance-pages N]\n"
+                .utf8))
     exit(2)
 }
 

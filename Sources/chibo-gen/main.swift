@@ -71,14 +71,26 @@ struct Day: Hashable, Comparable {
 
     var quarter: Int { (month - 1) / 3 }
 
-    /// The nearest working day in the same month (forward first).
-    var workingDay: Day {
-        var result = self
-        let last = Day.daysIn(month: month, year: year)
-        while result.weekday == 0 || result.weekday == 6 {
-            if result.day < last { result.day += 1 } else { result.day -= 2 }
+    /// Public holidays of 2024: New Year, Tết (8–14 February), Hùng Kings (18 April), 30/4 and 1/5,
+    /// National Day (2–3 September).
+    var isHoliday: Bool {
+        switch (month, day) {
+        case (1, 1), (4, 18), (4, 29), (4, 30), (5, 1), (9, 2), (9, 3): return true
+        case (2, 8...14): return true
+        default: return false
         }
-        return result
+    }
+
+    /// The nearest working day in the same month (forward first, else backward).
+    var workingDay: Day {
+        let last = Day.daysIn(month: month, year: year)
+        for step in 0..<last {
+            for candidate in [day + step, day - step] where (1...last).contains(candidate) {
+                let result = Day(year: year, month: month, day: candidate)
+                if result.weekday != 0 && result.weekday != 6 && !result.isHoliday { return result }
+            }
+        }
+        return self
     }
 
     var iso: String { "\(year)-\(Day.two(month))-\(Day.two(day))" }
@@ -264,8 +276,29 @@ enum Words {
         "Những thông điệp cốt lõi của Tác phẩm về phòng, chống tham nhũng, tiêu cực và liên hệ tại {o}",
     ]
 
+    /// Replaces {o} and {w} (a byte scan: Foundation's replacingOccurrences is slow on Linux).
     static func fill(_ template: String, org: String, work: String) -> String {
-        template.replacingOccurrences(of: "{o}", with: org).replacingOccurrences(of: "{w}", with: work)
+        let bytes = Array(template.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + org.utf8.count + work.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{") && index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "}") {
+                if bytes[index + 1] == UInt8(ascii: "o") {
+                    result.append(contentsOf: org.utf8)
+                    index += 3
+                    continue
+                }
+                if bytes[index + 1] == UInt8(ascii: "w") {
+                    result.append(contentsOf: work.utf8)
+                    index += 3
+                    continue
+                }
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     static let absenceReasons = ["đi công tác", "ốm", "nghỉ phép", "đi học", "việc gia đình"]
@@ -274,9 +307,18 @@ enum Words {
 // MARK: - Text helpers
 
 /// A CSV cell, quoted RFC 4180 style when it holds the separator, a quote or a line break.
-func cell(_ text: String, separator: Character) -> String {
-    guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+func cell(_ text: String, separator: UInt8) -> String {
+    let special = text.utf8.contains {
+        $0 == separator || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+    }
+    guard special else { return text }
+    var result: [UInt8] = [UInt8(ascii: "\"")]
+    for byte in text.utf8 {
+        result.append(byte)
+        if byte == UInt8(ascii: "\"") { result.append(byte) }
+    }
+    result.append(UInt8(ascii: "\""))
+    return String(decoding: result, as: UTF8.self)
 }
 
 /// A double-quoted YAML scalar.
@@ -481,7 +523,7 @@ enum Bundled {
             id: "db-bhxh", org: "Bảo hiểm xã hội tỉnh", sector: .agency,
             work: "thực hiện chính sách bảo hiểm xã hội, bảo hiểm y tế", prefix: "cb-bhxh",
             branches: [
-                ("van-phong", "Văn phòng"), ("thu-so-the", "Phòng Quản lý thu - Sổ, thẻ"),
+                ("van-phong", "Văn phòng Bảo hiểm xã hội tỉnh"), ("thu-so-the", "Phòng Quản lý thu - Sổ, thẻ"),
                 ("che-do", "Phòng Chế độ bảo hiểm xã hội"), ("giam-dinh", "Phòng Giám định bảo hiểm y tế"),
                 ("ke-hoach-tai-chinh", "Phòng Kế hoạch - Tài chính"),
             ]),
@@ -503,7 +545,7 @@ enum Bundled {
             id: "db-kho-bac", org: "Kho bạc Nhà nước tỉnh", sector: .agency, work: "kiểm soát chi ngân sách nhà nước",
             prefix: "cb-kbnn",
             branches: [
-                ("van-phong", "Văn phòng"), ("ke-toan", "Phòng Kế toán nhà nước"),
+                ("van-phong", "Văn phòng Kho bạc Nhà nước tỉnh"), ("ke-toan", "Phòng Kế toán nhà nước"),
                 ("kiem-soat-chi", "Phòng Kiểm soát chi"),
             ]),
     ]
@@ -802,10 +844,9 @@ struct Generator {
                 FileHandle.standardError.write(Data("chibo-gen: no unit \(committeeID) or \(hostID)\n".utf8))
                 continue
             }
-            let venueOrg = branches[host].committee.map { committees[$0].org } ?? branches[host].org
             let session = Session(
                 committee: committee, host: host, kind: kind, day: Day(year: 2024, month: month, day: day),
-                time: rng.chance(0.5) ? "08:00" : "14:00", venue: "Hội trường " + venueOrg,
+                time: rng.chance(0.5) ? "08:00" : "14:00", venue: "Hội trường " + committees[committee].org,
                 topic: kind == .thematic ? sampleTopic(host) : nil, audience: nil, observers: [observer])
             committeeSessions.append(session)
             fix(session)
@@ -852,6 +893,8 @@ struct Generator {
         var day: Day
         var topic: String?
         var sample: Bool
+        /// A thematic meeting on the anti-corruption book: political study held.
+        var onBook = false
     }
 
     /// Bundled: a few branches skip a month's regular meeting or a quarter's thematic one.
@@ -889,9 +932,11 @@ struct Generator {
         rng.shuffle(&templates)
         var topics = templates.prefix(4).map { Words.fill($0, org: b.org, work: b.work) }
         // The study campaign on the book: many branches give it a thematic meeting, mostly in Q2.
+        var bookQuarter: Int?
         if rng.chance(0.55) {
             let quarter = rng.chance(0.7) ? 1 : rng.int(0...3)
             topics[quarter] = Words.fill(rng.pick(Words.bookTopics), org: b.org, work: b.work)
+            bookQuarter = quarter
         }
         var plans: [Plan] = []
         let preferred = rng.int(2...10)
@@ -911,7 +956,8 @@ struct Generator {
             }
             if skipQuarter == quarter { continue }
             let day = Day(year: 2024, month: quarter * 3 + rng.int(1...3), day: rng.int(14...26)).workingDay
-            plans.append(Plan(kind: .thematic, day: day, topic: topics[quarter], sample: false))
+            plans.append(
+                Plan(kind: .thematic, day: day, topic: topics[quarter], sample: false, onBook: bookQuarter == quarter))
         }
         return plans.sorted { ($0.day, $0.kind.rawValue) < ($1.day, $1.kind.rawValue) }
     }
@@ -971,7 +1017,7 @@ struct Generator {
 
     /// Writes one branch's year of rows into the quarter buffers.
     mutating func meetings(into buffers: inout [String], stats: inout [Int]) {
-        let separator: Character = ";"
+        let separator = UInt8(ascii: ";")
         for branchIndex in branches.indices {
             var r = rng.fork()
             let branch = branches[branchIndex]
@@ -986,7 +1032,6 @@ struct Generator {
             let regularName = capitalised ? "Thường kỳ" : "thường kỳ"
             let thematicName = capitalised ? "Chuyên đề" : "chuyên đề"
             let members = branch.members
-            // Smaller branches speak up more readily.
             for plan in plans {
                 let rubric = plan.kind == .regular ? regular : thematic
                 let quality = plan.sample ? Quality.good : quality(&r)
@@ -1012,7 +1057,7 @@ struct Generator {
                     if speakers * 10 >= 3 * present { speakers = max(0, (3 * present - 1) / 10) }
                     p[2] = max(0, p[2] - r.int(2...5))
                 } else {
-                    let rate = 0.27 + 0.10 * r.unit()
+                    let rate = 0.22 + 0.10 * r.unit()
                     speakers = Int((Double(present) * rate).rounded(.up))
                     if speakers * 10 <= 3 * present { speakers = (3 * present) / 10 + 1 }
                     speakers = min(speakers, present)
@@ -1025,7 +1070,7 @@ struct Generator {
                     affairs = plan.sample || !r.chance(0.035)
                     if !study { p[2] = max(0, p[2] - r.int(2...4)) }
                 } else {
-                    study = plan.topic.map { $0.contains("Tác phẩm") } ?? false
+                    study = plan.onBook
                     affairs = r.chance(0.2)
                 }
                 let usesIT = plan.sample || r.chance(0.8)
@@ -1075,13 +1120,15 @@ struct Generator {
         for entry in order {
             if entry.isCommittee {
                 let c = committees[entry.index]
-                text += c.id + "," + cell(c.name, separator: ",") + ",đảng bộ cơ sở," + c.sector.vietnamese + ",,\n"
+                text +=
+                    c.id + "," + cell(c.name, separator: UInt8(ascii: ",")) + ",đảng bộ cơ sở," + c.sector.vietnamese
+                    + ",,\n"
             } else {
                 let b = branches[entry.index]
                 let parent = b.committee.map { committees[$0].id } ?? ""
                 let sector = b.writesSector ? b.sector.vietnamese : ""
                 text +=
-                    b.id + "," + cell(b.name, separator: ",") + ",chi bộ," + sector + "," + parent + ","
+                    b.id + "," + cell(b.name, separator: UInt8(ascii: ",")) + ",chi bộ," + sector + "," + parent + ","
                     + String(b.members) + "\n"
             }
         }
@@ -1233,6 +1280,42 @@ enum Guidance {
         "Ban Tuyên giáo Đảng ủy Khối cung cấp định hướng thông tin thời sự hằng tháng.",
         "Những hạn chế đã được chỉ ra phải có lộ trình khắc phục và người chịu trách nhiệm.",
     ]
+    // Sentences built from parts, so that pages differ in wording (useful for the search index).
+    static let actors = [
+        "Chi ủy", "Bí thư chi bộ", "Cấp ủy cơ sở", "Mỗi đảng viên", "Tổ đảng", "Văn phòng Đảng ủy Khối",
+        "Ban Tuyên giáo Đảng ủy Khối", "Ủy ban Kiểm tra Đảng ủy Khối", "Đồng chí cấp ủy viên phụ trách",
+    ]
+    static let actions = [
+        "chủ động xây dựng", "thường xuyên rà soát", "kịp thời bổ sung", "nghiêm túc thực hiện", "theo dõi, đôn đốc",
+        "tổng hợp, báo cáo", "đánh giá, rút kinh nghiệm", "công khai kết quả", "hướng dẫn cụ thể",
+    ]
+    static let objects = [
+        "kế hoạch sinh hoạt chuyên đề", "nội dung sinh hoạt chính trị tư tưởng", "biên bản sinh hoạt chi bộ",
+        "phiếu chấm điểm chất lượng", "dự thảo nghị quyết tháng", "danh sách đảng viên phát biểu",
+        "việc thực hiện nghị quyết tháng trước", "tài liệu thông tin thời sự", "bài thu hoạch của đảng viên",
+        "kết quả tự phê bình và phê bình",
+    ]
+    static let manners = [
+        "trước mỗi kỳ sinh hoạt", "theo đúng quy định", "gắn với nhiệm vụ chuyên môn của đơn vị",
+        "bảo đảm thiết thực, hiệu quả", "theo định hướng của Đảng ủy Khối", "trong quý", "ngay sau buổi sinh hoạt",
+        "với sự tham gia của toàn thể đảng viên",
+    ]
+
+    static func sentence(_ rng: inout SplitMix64) -> String {
+        if rng.chance(0.5) { return rng.pick(sentences) }
+        return rng.pick(actors) + " " + rng.pick(actions) + " " + rng.pick(objects) + " " + rng.pick(manners) + "."
+    }
+
+    /// `count` different sentences.
+    static func sentences(_ count: Int, _ rng: inout SplitMix64) -> [String] {
+        var result: [String] = []
+        while result.count < count {
+            let next = sentence(&rng)
+            if !result.contains(next) { result.append(next) }
+        }
+        return result
+    }
+
     static let headings = [
         "Mục đích, yêu cầu", "Nội dung", "Các bước tiến hành", "Trách nhiệm của chi ủy", "Trách nhiệm của đảng viên",
         "Chấm điểm và đánh giá", "Tổ chức thực hiện", "Chế độ báo cáo", "Những điểm cần lưu ý", "Câu hỏi thảo luận",
@@ -1270,18 +1353,17 @@ enum Guidance {
         text += "kind: " + section.2 + "\n"
         text += "date: " + Day(year: 2020 + rng.int(0...4), month: rng.int(1...12), day: rng.int(1...28)).iso + "\n"
         text += "order: " + String(index / sections.count + 1) + "\n"
-        text += "summary: " + yaml(rng.pick(sentences)) + "\n"
+        text += "summary: " + yaml(sentence(&rng)) + "\n"
         text += "tags: [sinh hoạt chi bộ, " + section.1.lowercased() + "]\n"
         text += "---\n\n"
-        text += rng.pick(sentences) + " " + rng.pick(sentences) + "\n\n"
+        text += sentences(2, &rng).joined(separator: " ") + "\n\n"
         var headingIndex = rng.below(headings.count)
         var part = 1
-        while text.utf8.count < 6_600 {
+        while text.utf8.count < 6_200 {
             text += "## " + String(part) + ". " + headings[headingIndex % headings.count] + "\n\n"
             headingIndex += 1
             for _ in 0..<rng.int(2...3) {
-                var paragraph: [String] = []
-                for _ in 0..<rng.int(2...4) { paragraph.append(rng.pick(sentences)) }
+                var paragraph = sentences(rng.int(2...4), &rng)
                 if index > 0 && rng.chance(0.5) {
                     let other = rng.below(index)
                     if let number = number(other), rng.chance(0.5) {
@@ -1295,8 +1377,8 @@ enum Guidance {
             }
             if rng.chance(0.6) {
                 let numbered = rng.chance(0.5)
-                for item in 1...rng.int(3...5) {
-                    text += (numbered ? String(item) + ". " : "- ") + rng.pick(sentences) + "\n"
+                for (item, line) in sentences(rng.int(3...5), &rng).enumerated() {
+                    text += (numbered ? String(item + 1) + ". " : "- ") + line + "\n"
                 }
                 text += "\n"
             }
