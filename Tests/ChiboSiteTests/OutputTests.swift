@@ -1,3 +1,4 @@
+import ChiboRender
 import ChiboSite
 import ChiboTestSupport
 import Foundation
@@ -107,5 +108,41 @@ import Testing
         #expect(usage.status == 2)
         let missing = try Self.run(["frobnicate"])
         #expect(missing.status == 2)
+    }
+}
+
+@Suite struct PathSafetyTests {
+    @Test func nothingIsWrittenOutsideTheOutputFolder() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        for path in ["../escape.html", "a/../../escape.html", "/etc/escape.html", "a//b.html", "./a.html", ""] {
+            #expect(throws: OutputWriter.Failure.self) {
+                try OutputWriter.publish([OutputFile(path: path, text: "x")], to: folder.path + "/public")
+            }
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".lock") }
+        #expect(names.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "/etc/escape.html"))
+    }
+
+    @Test func compressedCopiesRoundTripAndKeepTheOriginalsTime() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let text = String(repeating: "Đảng ủy Khối — sinh hoạt chi bộ. ", count: 200)
+        try OutputWriter.publish(
+            [OutputFile(path: "a.html", text: text), OutputFile(path: "small.html", text: "nhỏ")],
+            to: folder.path + "/out")
+        let manager = FileManager.default
+        let base = folder.path + "/out/"
+        #expect(manager.fileExists(atPath: base + "a.html.gz"))
+        #expect(manager.fileExists(atPath: base + "a.html.br"))
+        #expect(!manager.fileExists(atPath: base + "small.html.gz"))
+        let times = try [base + "a.html", base + "a.html.gz", base + "a.html.br"].map {
+            try manager.attributesOfItem(atPath: $0)[.modificationDate] as? Date
+        }
+        #expect(times[0] != nil && times[0] == times[1] && times[1] == times[2])
+        let gzip = try #require(manager.contents(atPath: base + "a.html.gz"))
+        #expect(gzip.starts(with: [0x1F, 0x8B]))
+        #expect(gzip.count < text.utf8.count / 5)
     }
 }
