@@ -23,10 +23,11 @@ struct ContentFolder {
             && isDirectory.boolValue
     }
 
-    /// The names in a folder, sorted, hidden ones left out.
+    /// The names in a folder as they are on disk (a name saved in NFD stays NFD, so that it can be
+    /// opened), sorted by their NFC form; hidden ones left out.
     func list(_ relative: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.map(\.nfc).sorted()
+        return names.filter { !$0.hasPrefix(".") }.sorted { ($0.nfc, $0) < ($1.nfc, $1) }
     }
 
     /// The bytes of a file, or a diagnostic when it cannot be read or lies outside the content folder.

@@ -13,13 +13,13 @@ public enum ContentLoader {
         }
         let settings = SiteLoader.load(folder, diagnostics: &diagnostics)
         let guidance = GuidanceLoader.load(folder, diagnostics: &diagnostics)
-        guard let settings else { return (nil, diagnostics) }
+        // The data is read even when site.yaml is broken, so that one run reports every error.
         var content = Content(
-            settings: settings, sections: guidance.sections, documents: guidance.documents,
-            staticFiles: guidance.staticFiles)
+            settings: settings ?? SiteSettings(title: "", organization: ""), sections: guidance.sections,
+            documents: guidance.documents, staticFiles: guidance.staticFiles)
         content.unreadable = guidance.unreadable
         loadData(folder, into: &content, diagnostics: &diagnostics)
-        return (content, diagnostics)
+        return (settings == nil ? nil : content, diagnostics)
     }
 
     /// Units, rubrics and meetings. A folder with none of them is a guidance-only site; once any
@@ -28,7 +28,7 @@ public enum ContentLoader {
         let loaded = UnitsLoader.load(folder, diagnostics: &diagnostics)
         let organization = loaded?.0
         let rejected = loaded?.1 ?? []
-        let rubrics = RubricsLoader.load(folder, diagnostics: &diagnostics)
+        let (rubrics, rubricsComplete) = RubricsLoader.load(folder, diagnostics: &diagnostics)
         let hasMeetings =
             folder.list("meetings").contains { $0.lowercased().hasSuffix(".csv") }
             || folder.list("plans").contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -48,7 +48,8 @@ public enum ContentLoader {
         content.organization = organization ?? Organization(units: [])
         content.rubrics = rubrics
         content.meetings = MeetingsLoader.load(
-            folder, organization: content.organization, rubrics: rubrics, rejected: rejected, diagnostics: &diagnostics)
+            folder, organization: content.organization, rubrics: rubrics, rubricsComplete: rubricsComplete,
+            rejected: rejected, diagnostics: &diagnostics)
         content.plans = PlansLoader.load(
             folder, organization: content.organization, rejected: rejected, diagnostics: &diagnostics)
     }

@@ -60,9 +60,13 @@ enum GuidanceLoader {
                 continue
             }
             if let owner = slugOwners[slug] {
+                let spelling =
+                    name == owner && !name.utf8.elementsEqual(owner.utf8)
+                    ? " (they look the same: one is spelt with separate accent marks, Unicode NFD, as some Mac and "
+                        + "Windows tools save names; delete or rename one)" : ""
                 diagnostics.error(
                     SourceLocation(file: relative),
-                    "`\(name)` and `\(owner)` both become the URL `\(slug)`; rename one of them")
+                    "`\(name)` and `\(owner)` both become the URL `\(slug)`; rename one of them" + spelling)
                 continue
             }
             slugOwners[slug] = name

@@ -31,8 +31,8 @@ enum MeetingsLoader {
     }
 
     static func load(
-        _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], rejected: Set<String> = [],
-        diagnostics: inout Diagnostics
+        _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], rubricsComplete: Bool = true,
+        rejected: Set<String> = [], diagnostics: inout Diagnostics
     ) -> [Meeting] {
         var meetings: [Meeting] = []
         var seen: [String: SourceLocation] = [:]
@@ -69,7 +69,8 @@ enum MeetingsLoader {
                 if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { continue }
                 guard
                     let meeting = read(
-                        record, organization: organization, rubrics: rubricByKind, diagnostics: &diagnostics)
+                        record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
+                        diagnostics: &diagnostics)
                 else { continue }
                 let key = "\(meeting.branch)|\(meeting.date)|\(meeting.kind.rawValue)"
                 if let first = seen[key] {
@@ -87,7 +88,8 @@ enum MeetingsLoader {
     }
 
     static func read(
-        _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], diagnostics: inout Diagnostics
+        _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], rubricsComplete: Bool = true,
+        diagnostics: inout Diagnostics
     ) -> Meeting? {
         let errorsBefore = diagnostics.errors.count
         func required(_ field: String, _ help: String) -> Cell? {
@@ -129,7 +131,8 @@ enum MeetingsLoader {
                         cell.location, "\"\(id)\" is a grassroots committee; meetings are recorded for its branches")
                 }
             } else {
-                diagnostics.error(cell.location, "unknown branch \"\(id)\"; it must be an id from the units file")
+                diagnostics.error(
+                    cell.location, "unknown branch \"\(id.visible)\"; it must be an id from the units file")
             }
         }
         var date: Day?
@@ -146,6 +149,8 @@ enum MeetingsLoader {
             kind = Words.meetingKind.value(cell.trimmed)
             if let kind {
                 rubric = rubrics[kind]
+                // A rubric file with errors of its own may be the missing one: say nothing more here.
+                if rubric == nil && !rubricsComplete { return nil }
                 if rubric == nil {
                     diagnostics.error(cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
                 }

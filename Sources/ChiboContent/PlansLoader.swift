@@ -8,7 +8,7 @@ enum PlansLoader {
     ) -> [SamplePlan] {
         var plans: [SamplePlan] = []
         var numbers: [String: String] = [:]
-        var slugs: Set<String> = []
+        var slugs: [String: String] = [:]
         for name in folder.list("plans") where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let file = "plans/" + name
             guard let text = folder.text(file, diagnostics: &diagnostics) else { continue }
@@ -20,8 +20,19 @@ enum PlansLoader {
                 continue
             }
             let stem = name.split(separator: ".").dropLast().joined(separator: ".")
-            var slug = Folding.slug(stem)
-            if slug.isEmpty || !slugs.insert(slug).inserted { slug = "ke-hoach-\(plans.count + 1)" }
+            let slug = Folding.slug(stem)
+            guard !slug.isEmpty else {
+                diagnostics.error(
+                    SourceLocation(file: file), "the file name gives the plan no URL; rename it with letters or digits")
+                continue
+            }
+            guard !slugs.keys.contains(slug) else {
+                diagnostics.error(
+                    SourceLocation(file: file),
+                    "`\(name)` and `\(slugs[slug] ?? "")` both become the plan page `\(slug)`; rename one of them")
+                continue
+            }
+            slugs[slug] = name
             guard
                 let plan = read(
                     root, yaml: yaml, slug: slug, organization: organization, rejected: rejected,
@@ -149,7 +160,8 @@ enum PlansLoader {
                     if rejected.contains(id) { continue }
                     guard let unit = organization[id] else {
                         diagnostics.error(
-                            yaml.location(value), "unknown host \"\(id)\"; it must be a branch id from the units file")
+                            yaml.location(value),
+                            "unknown host \"\(id.visible)\"; it must be a branch id from the units file")
                         continue
                     }
                     guard unit.isBranch else {

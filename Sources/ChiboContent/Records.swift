@@ -84,6 +84,16 @@ enum Records {
         }
         var records: [Record] = []
         for row in table.rows.dropFirst() {
+            // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
+            if let swallowing = row.cells.first(where: { $0.text.contains("\n") && $0.text.contains(table.separator) })
+            {
+                let lines = swallowing.text.split(separator: "\n", omittingEmptySubsequences: false).count
+                diagnostics.error(
+                    SourceLocation(file: file, line: swallowing.line, column: swallowing.column),
+                    "this quoted cell runs over \(lines) lines and holds the separator (\(table.separator)): "
+                        + "a closing quote \" is probably missing, so the rows after it were read as part of it")
+                continue
+            }
             var cells: [String: Cell] = [:]
             if row.cells.count > headerRow.cells.count,
                 row.cells[headerRow.cells.count...].contains(where: { !$0.text.trimmingSpaces.isEmpty }),

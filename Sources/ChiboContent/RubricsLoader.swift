@@ -3,11 +3,15 @@ import Yams
 
 /// Reads `rubrics/*.yaml` and checks each rubric is well formed.
 enum RubricsLoader {
-    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> [Rubric] {
+    /// The rubrics, and whether every rubric file could be read (when one could not, records of its
+    /// kind are not reported again for lacking a rubric).
+    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> (rubrics: [Rubric], complete: Bool) {
         var rubrics: [Rubric] = []
         var ids: [String: String] = [:]
         var kinds: [MeetingKind: String] = [:]
+        var files = 0
         for name in folder.list("rubrics") where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            files += 1
             let file = "rubrics/" + name
             guard let text = folder.text(file, diagnostics: &diagnostics) else { continue }
             let yaml = YAMLSource(file: file, lineOffset: 0)
@@ -34,7 +38,7 @@ enum RubricsLoader {
             kinds[rubric.appliesTo] = file
             rubrics.append(rubric)
         }
-        return rubrics
+        return (rubrics, rubrics.count == files)
     }
 
     static func read(_ root: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> Rubric? {
@@ -150,8 +154,8 @@ enum RubricsLoader {
                     "criteria are numbered 1 to N in order: expected id \(position + 1), found \(id)")
                 continue
             }
-            if max <= 0 {
-                diagnostics.error(yaml.location(item["max"]), "`max` must be more than 0")
+            if max <= 0 || max > 10_000 {
+                diagnostics.error(yaml.location(item["max"]), "`max` must be from 1 to 10000 points")
                 continue
             }
             criteria.append(Criterion(id: id, title: title, max: max))
@@ -175,7 +179,13 @@ enum RubricsLoader {
                 case "name":
                     band.name = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
                     hasName = !band.name.isEmpty
-                case "min_total": band.minTotal = yaml.int(value, key: key, diagnostics: &diagnostics) ?? 0
+                case "min_total":
+                    let total = yaml.int(value, key: key, diagnostics: &diagnostics) ?? 0
+                    if (0...1_000_000).contains(total) {
+                        band.minTotal = total
+                    } else {
+                        diagnostics.error(yaml.location(value), "`min_total` must be from 0 to 1000000 points")
+                    }
                 case "require_full":
                     guard case .sequence(let list) = value else {
                         diagnostics.error(

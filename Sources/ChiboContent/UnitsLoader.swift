@@ -96,7 +96,7 @@ enum UnitsLoader {
                     let suggestion = Folding.slug(id)
                     diagnostics.error(
                         idCell.location,
-                        "the id \"\(id)\" may hold only lowercase ASCII letters, digits and -"
+                        "the id \"\(id.visible)\" may hold only lowercase ASCII letters, digits and -"
                             + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
                     ok = false
                 } else if let first = seen[id] {
@@ -125,10 +125,10 @@ enum UnitsLoader {
             }
             var members: Int?
             if let cell = record.value("members") {
-                if let value = Int(cell.trimmed), value >= 0 {
+                if let value = Int(cell.trimmed), (0...100_000).contains(value) {
                     members = value
                 } else {
-                    diagnostics.error(cell.location, "`members` must be a whole number of members, 0 or more")
+                    diagnostics.error(cell.location, "`members` must be a whole number of members, from 0 to 100000")
                     ok = false
                 }
             } else if kind == .branch {

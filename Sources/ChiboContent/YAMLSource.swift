@@ -13,12 +13,35 @@ struct YAMLSource {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first,
+                let place = Self.secondOccurrence(of: key, in: text, from: context.mark.line)
+            {
+                diagnostics.error(
+                    location(line: place.line, column: place.column),
+                    "the key `\(key)` is given twice in one mapping; keep one")
+                return nil
+            }
             let (mark, problem) = Self.describe(error)
             diagnostics.error(
                 location(line: mark?.line ?? 1, column: mark?.column ?? 1),
                 "invalid YAML: \(problem)")
         } catch {
             diagnostics.error(location(line: 1, column: 1), "invalid YAML: \(error)")
+        }
+        return nil
+    }
+
+    /// Where a mapping repeats `key`: the second line, from `line` on, that starts with `key:`.
+    static func secondOccurrence(of key: String, in text: String, from line: Int) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= line {
+            let indent = content.prefix { $0 == " " || $0 == "-" }
+            let rest = content.dropFirst(indent.count)
+            let unquoted = rest.hasPrefix("\"" + key + "\"") || rest.hasPrefix("'" + key + "'")
+            guard rest.hasPrefix(key + ":") || rest.hasPrefix(key + " :") || unquoted else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, indent.count + 1) }
         }
         return nil
     }

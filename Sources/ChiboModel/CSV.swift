@@ -23,9 +23,22 @@ public struct CSVTable: Sendable {
     public var separator: Character
     public var rows: [Row]
 
-    /// Reads `text`; an unterminated quoted cell is a `ParseError` at the opening quote.
+    /// Reads `text`; an unterminated quoted cell is a `ParseError` at the opening quote. Line ends may
+    /// be LF, CRLF or CR alone (old Mac Excel); a first line `sep=;` (Excel's hint) sets the separator
+    /// and is otherwise ignored.
     public static func parse(_ text: String, separator: Character? = nil) -> Result<CSVTable, ParseError> {
-        let separator = separator ?? detectSeparator(text)
+        var text = text
+        if text.unicodeScalars.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        var hinted: Character?
+        if let end = text.firstIndex(of: "\n") ?? Optional(text.endIndex), text[..<end].lowercased().hasPrefix("sep="),
+            text[..<end].trimmingSpaces.count == 5, let hint = text[..<end].trimmingSpaces.last
+        {
+            hinted = hint
+            text = String(text[end...])
+        }
+        let separator = separator ?? hinted ?? detectSeparator(text)
         var rows: [Row] = []
         var cells: [Cell] = []
         var field = ""
@@ -124,17 +137,25 @@ public struct CSVTable: Sendable {
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
+    /// The most frequent of `,`, `;` and tab in the first non-blank line outside quotes; `,` on a tie.
     static func detectSeparator(_ text: String) -> Character {
-        var commas = 0
-        var semicolons = 0
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
         var inQuotes = false
+        var seenText = false
         for scalar in text.unicodeScalars {
             if scalar == "\"" { inQuotes.toggle() }
             if inQuotes { continue }
-            if scalar == "\n" { break }
-            if scalar == "," { commas += 1 }
-            if scalar == ";" { semicolons += 1 }
+            if scalar == "\n" {
+                if seenText { break }
+                continue
+            }
+            if !scalar.properties.isWhitespace { seenText = true }
+            if counts[scalar] != nil { counts[scalar, default: 0] += 1 }
         }
-        return semicolons > commas ? ";" : ","
+        let comma = counts[","] ?? 0
+        let semicolon = counts[";"] ?? 0
+        let tab = counts["\t"] ?? 0
+        if tab > comma && tab > semicolon { return "\t" }
+        return semicolon > comma ? ";" : ","
     }
 }

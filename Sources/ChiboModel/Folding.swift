@@ -69,3 +69,24 @@ extension String {
         unicodeScalars.allSatisfy { $0.value < 0x0300 || (0x1E00...0x1EFF).contains($0.value) }
     }
 }
+
+extension StringProtocol {
+    /// The text with characters a reader cannot see (zero-width spaces, byte order marks, controls,
+    /// unusual spaces) written as `<U+200B>`, so a message can show why two ids that look alike differ.
+    public var visible: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            let category = scalar.properties.generalCategory
+            let invisible =
+                category == .format || category == .control || category == .lineSeparator
+                || category == .paragraphSeparator || (category == .spaceSeparator && scalar != " ")
+            if invisible {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+" + String(repeating: "0", count: Swift.max(0, 4 - hex.count)) + hex + ">"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -62,6 +62,13 @@ public struct Build: Sendable {
         guard let content, let theme else {
             return Report(diagnostics: diagnostics, files: [], published: false)
         }
+        let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
+        if let first = future.first {
+            diagnostics.warning(
+                first.location,
+                "\(future.count) meeting record\(future.count == 1 ? " is" : "s are") dated after the build date "
+                    + "\(buildDate.vietnamese) (this one \(first.date.vietnamese)); is the year right?")
+        }
         let evaluation = Evaluation.evaluate(
             organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
             settings: content.settings)

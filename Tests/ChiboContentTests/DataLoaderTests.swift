@@ -175,7 +175,7 @@ let unitsCSV = """
             "units.csv:10:29: error: the parent \"khong-co\" is not a unit id of this file",
             "units.csv:11:30: error: a branch needs `members`",
             "units.csv:12:22: error: unknown sector \"nông nghiệp\"",
-            "units.csv:12:35: error: `members` must be a whole number of members, 0 or more",
+            "units.csv:12:35: error: `members` must be a whole number of members, from 0 to 100000",
         ]
         for prefix in expected {
             #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound: \(found)")
