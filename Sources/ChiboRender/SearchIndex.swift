@@ -65,8 +65,10 @@ struct SearchIndex {
         // term -> doc -> section -> weight
         var postings: [String: [Int: [Int: Int]]] = [:]
         for (id, document) in documents.enumerated() {
+            // Title words count for the document but point at no section (-1): the link goes to the top
+            // unless a section matches too.
             for word in Self.words(document.title) {
-                postings[word, default: [:]][id, default: [:]][0, default: 0] += Self.titleWeight
+                postings[word, default: [:]][id, default: [:]][-1, default: 0] += Self.titleWeight
             }
             for (index, section) in document.sections.enumerated() {
                 for word in Self.words(section.heading) {

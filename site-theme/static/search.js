@@ -43,6 +43,7 @@
     var name = shardOf(term);
     if (shardNames.indexOf(name) < 0) return Promise.resolve({});
     return load("terms/" + name + ".json").then(function (shard) {
+      // found[doc] = {score: best over sections, sections: {section: best score}, terms: [matched words]}
       var found = {};
       Object.keys(shard).forEach(function (key) {
         var keyFolded = fold(key);
@@ -51,9 +52,10 @@
         if (term !== folded && key !== term && keyFolded === folded) factor = 1.5;
         shard[key].forEach(function (posting) {
           var doc = posting[0], section = posting[1], score = posting[2] * factor;
-          var best = found[doc];
-          if (!best || score > best.score) found[doc] = { score: score, section: section, terms: [key] };
-          else if (best.terms.indexOf(key) < 0) best.terms.push(key);
+          var hit = found[doc] || (found[doc] = { score: 0, sections: {}, terms: [] });
+          if (!(hit.sections[section] >= score)) hit.sections[section] = score;
+          if (score > hit.score) hit.score = score;
+          if (hit.terms.indexOf(key) < 0) hit.terms.push(key);
         });
       });
       return found;
@@ -84,17 +86,22 @@
       return Promise.all(terms.map(function (term) { return matchTerm(term, meta, meta.shards); })).then(function (perTerm) {
         if (perTerm.length > 0) {
           Object.keys(perTerm[0]).forEach(function (doc) {
-            var total = 0, section = perTerm[0][doc].section, best = 0, hits = [];
+            var total = 0, hits = [], bySection = {};
             for (var i = 0; i < perTerm.length; i++) {
               var hit = perTerm[i][doc];
               if (!hit) return;
               total += hit.score;
               hits = hits.concat(hit.terms);
-              if (hit.score > best) { best = hit.score; section = hit.section; }
+              Object.keys(hit.sections).forEach(function (s) { bySection[s] = (bySection[s] || 0) + hit.sections[s]; });
             }
+            // Link to the section that holds most of the query, not the best single word.
+            var section = 0, best = -1;
+            Object.keys(bySection).forEach(function (s) {
+              if (bySection[s] > best || (bySection[s] === best && Number(s) < section)) { best = bySection[s]; section = Number(s); }
+            });
             var existing = scores[doc];
-            if (existing) { existing.score += total; existing.terms = hits; existing.section = section; }
-            else scores[doc] = { score: total, section: section, terms: hits };
+            if (existing) { existing.score += total; existing.terms = hits; existing.section = section; existing.bySection = bySection; }
+            else scores[doc] = { score: total, section: section, terms: hits, bySection: bySection };
           });
         }
         var ranked = Object.keys(scores).map(Number).sort(function (a, b) {
@@ -156,6 +163,21 @@
     element.appendChild(document.createTextNode(text.slice(cursor)));
   }
 
+  // Among the sections that score nearly as well as the best, prefer the one whose heading names
+  // every query word, the shortest such heading first ("Bước 2: Khai mạc" over "Chuyên đề, bước 2: Khai mạc").
+  function bestSection(doc, hit, terms) {
+    var scores = hit.bySection || {};
+    var best = hit.section, top = scores[best] || 0, chosen = -1, length = Infinity;
+    Object.keys(scores).forEach(function (s) {
+      var section = doc.s[Number(s)];
+      if (!section || scores[s] < top * 0.8) return;
+      var heading = fold(section[1]);
+      var all = terms.every(function (term) { return heading.indexOf(fold(term)) >= 0; });
+      if (all && heading.length < length) { chosen = Number(s); length = heading.length; }
+    });
+    return chosen >= 0 ? chosen : best;
+  }
+
   function render(results, terms) {
     list.textContent = "";
     if (results.length === 0) {
@@ -166,7 +188,7 @@
     var queryTerms = terms.slice();
     results.forEach(function (result) {
       var doc = result.doc;
-      var section = doc.s[result.hit.section] || doc.s[0] || ["", "", ""];
+      var section = doc.s[bestSection(doc, result.hit, queryTerms)] || doc.s[0] || ["", "", ""];
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = doc.u + (section[0] ? "#" + section[0] : "");
