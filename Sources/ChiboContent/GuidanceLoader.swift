@@ -115,22 +115,32 @@ enum GuidanceLoader {
 
     /// Splits `---` front matter from the body; nil when the file does not start with `---`.
     static func splitFrontMatter(_ text: String) -> FrontMatter? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
         func trimmed(_ line: Substring) -> Substring {
             var line = line
             while line.last == "\r" || line.last == " " || line.last == "\t" { line = line.dropLast() }
             return line
         }
-        guard let first = lines.first, trimmed(first) == "---" else { return nil }
-        guard
-            let close = lines.indices.dropFirst().first(where: {
-                trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..."
-            })
-        else { return nil }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 2)
+        // Walk line by line only as far as the closing `---`; the body is the rest, as it is.
+        var start = text.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            let line = trimmed(text[start..<end])
+            lineNumber += 1
+            let next = end < text.endIndex ? text.index(after: end) : end
+            if lineNumber == 1 {
+                guard line == "---" else { return nil }
+                yamlStart = next
+            } else if line == "---" || line == "...", let yamlStart {
+                let yaml = String(text[yamlStart..<start])
+                var body = String(text[next...])
+                if body.hasSuffix("\n") { body.removeLast() }
+                return FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: lineNumber + 1)
+            }
+            start = next
+        }
+        return nil
     }
 
     private static func readDocument(

@@ -16,6 +16,18 @@ struct GuidancePages: Sendable {
         var cited: Set<String> = []
         /// The text split at headings, for search.
         var sections: [SearchDocument.Section] = []
+        /// Position in lists: `order`, then the folded title, then the path.
+        var sortKey: SortKey = SortKey(order: 0, title: "", path: "")
+    }
+
+    struct SortKey: Sendable, Comparable {
+        var order: Int
+        var title: String
+        var path: String
+
+        static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+            (lhs.order, lhs.title, lhs.path) < (rhs.order, rhs.title, rhs.path)
+        }
     }
 
     struct SectionPage: Sendable {
@@ -30,6 +42,8 @@ struct GuidancePages: Sendable {
         var citedBy: [String: [String]] = [:]
         /// Published documents by `Folding.documentNumberKey` of their number.
         var numbers: [String: CrossReferenceTarget] = [:]
+        /// Source paths of each folder's documents, in list order.
+        var bySection: [String: [String]] = [:]
     }
 
     func documentURL(_ document: GuidanceDocument) -> String {
@@ -53,7 +67,10 @@ struct GuidancePages: Sendable {
             let tree = Markdown.parse(document.body)
             parsed[document.sourcePath] = tree
             let headings = Markdown.headings(of: tree, shift: Self.headingShift(tree))
-            built.pages[document.sourcePath] = Page(document: document, url: documentURL(document), headings: headings)
+            var page = Page(document: document, url: documentURL(document), headings: headings)
+            page.sortKey = SortKey(
+                order: document.order ?? Int.max, title: Folding.fold(document.title), path: document.sourcePath)
+            built.pages[document.sourcePath] = page
             table.targets[document.sourcePath] = .init(
                 url: documentURL(document), anchors: Set(headings.map(\.id)), isDocument: true)
         }
@@ -87,6 +104,9 @@ struct GuidancePages: Sendable {
         }
 
         built.numbers = numbers
+        built.bySection = Dictionary(grouping: built.pages.values) {
+            $0.document.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        }.mapValues { $0.sorted { $0.sortKey < $1.sortKey }.map(\.document.sourcePath) }
         for document in published {
             guard let tree = parsed[document.sourcePath] else { continue }
             let options = MarkdownRenderOptions(
@@ -170,14 +190,8 @@ struct GuidancePages: Sendable {
 
     // MARK: - Sorting
 
-    static func sortKey(_ document: GuidanceDocument) -> (Int, String, String) {
-        (document.order ?? Int.max, Folding.fold(document.title), document.sourcePath)
-    }
-
     func documents(in section: GuidanceSection, _ built: Built) -> [Page] {
-        built.pages.values.filter { page in
-            page.document.sourcePath.split(separator: "/").dropLast().joined(separator: "/") == section.sourcePath
-        }.sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+        (built.bySection[section.sourcePath] ?? []).compactMap { built.pages[$0] }
     }
 
     func subsections(of section: GuidanceSection, _ built: Built) -> [SectionPage] {
@@ -316,7 +330,7 @@ struct GuidancePages: Sendable {
             ? []
             : DocumentKind.allCases.compactMap { kind in
                 let docs = built.pages.values.filter { $0.document.kind == kind }
-                    .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                    .sorted { $0.sortKey < $1.sortKey }
                 guard !docs.isEmpty else { return nil }
                 return ["kind": kindLabel(kind), "id": kind.rawValue, "documents": docs.map { summary($0, built) }]
             }
@@ -340,12 +354,12 @@ struct GuidancePages: Sendable {
         context.list(
             "cited_by",
             Set(built.citedBy[document.sourcePath] ?? []).compactMap { built.pages[$0] }
-                .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                .sorted { $0.sortKey < $1.sortKey }
                 .map { summary($0, built) })
         context.list(
             "cites",
             page.cited.compactMap { built.pages[$0] }
-                .sorted { Self.sortKey($0.document) < Self.sortKey($1.document) }
+                .sorted { $0.sortKey < $1.sortKey }
                 .map { summary($0, built) })
         return context
     }

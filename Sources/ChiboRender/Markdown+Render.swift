@@ -344,6 +344,8 @@ public enum DocumentNumbers {
 
     /// Every word that looks like a document number: starts with a digit and holds `-` and `/`.
     public static func mentions(in text: String) -> [Mention] {
+        // Most text holds no digit followed somewhere by '/': nothing to look at.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), text.utf8.contains(0x2F) else { return [] }
         var result: [Mention] = []
         var index = text.startIndex
         func isPart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "/" }

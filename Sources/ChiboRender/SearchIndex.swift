@@ -39,16 +39,21 @@ struct SearchIndex {
     /// Words: runs of letters and digits, lower case, NFC.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                current.append(character)
+        var current = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            let isWord =
+                scalar.isASCII
+                ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
+                : (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+                    || scalar.properties.numericType != nil)
+            if isWord {
+                current.append(scalar)
             } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+                words.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 
