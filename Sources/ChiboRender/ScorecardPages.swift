@@ -396,8 +396,10 @@ struct ScorecardPages: Sendable {
                     "reasons": text.reasons(item.blockers),
                 ] as [String: Any]
             })
-        context["overrated_figure"] = listed(
-            "ds-overrated", text.label(.overrated), report.branchesByFinding[.overrated] ?? [])
+        // The list itself is the `overrated` row's, below.
+        context["overrated_figure"] = [
+            "count": (report.branchesByFinding[.overrated] ?? []).count, "href": "#ds-overrated",
+        ]
         func skipped(_ items: [BlocReport.BranchCount]) -> [[String: Any]] {
             items.map { ["unit": unitLink($0.branch), "count": $0.count, "of": $0.of] as [String: Any] }
         }

@@ -24,7 +24,7 @@ struct SearchDocument: Sendable {
 /// whose folded form starts with `xx`) and `search/docs/<n>.json` (titles, links and section texts
 /// for snippets, 64 documents a file). Terms are kept as written (lower case, NFC) so that a query
 /// typed with diacritics can rank exact matches above folded ones; the script folds them.
-struct SearchIndex {
+struct SearchIndex: Sendable {
     static let folder = "search"
     /// The search page's folder.
     static let page = "tim-kiem"
@@ -38,22 +38,27 @@ struct SearchIndex {
 
     /// Words: runs of letters and digits, lower case, NFC.
     static func words(_ text: String) -> [String] {
+        let lower = text.lowercased()
+        let scalars = lower.unicodeScalars
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
+        var start: String.UnicodeScalarView.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
             let isWord =
                 scalar.isASCII
                 ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
                 : (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
                     || scalar.properties.numericType != nil)
             if isWord {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+                if start == nil { start = index }
+            } else if let begin = start {
+                words.append(String(scalars[begin..<index]))
+                start = nil
             }
+            index = scalars.index(after: index)
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if let begin = start { words.append(String(scalars[begin..<scalars.endIndex])) }
         return words
     }
 
@@ -84,21 +89,26 @@ struct SearchIndex {
                 }
             }
         }
-        var shards: [String: [(String, JSON)]] = [:]
+        // Shards are written straight to text: `{"term":[[doc,section,weight],...],...}`.
+        var shards: [String: String] = [:]
         for term in postings.keys.sorted() {
             guard let byDocument = postings[term] else { continue }
-            var list: [JSON] = []
+            var list = ""
             for document in byDocument.keys.sorted() {
                 guard let sections = byDocument[document] else { continue }
                 for section in sections.keys.sorted() {
-                    list.append(.array([.int(document), .int(section), .int(min(sections[section] ?? 0, 99))]))
+                    if !list.isEmpty { list += "," }
+                    list += "[\(document),\(section),\(min(sections[section] ?? 0, 99))]"
                 }
             }
-            shards[Self.shard(term), default: []].append((term, .array(list)))
+            let name = Self.shard(term)
+            var shard = shards[name] ?? ""
+            shard += (shard.isEmpty ? "{" : ",") + JSON.string(term).compact + ":[" + list + "]"
+            shards[name] = shard
         }
         var files: [OutputFile] = []
-        for (name, terms) in shards.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "\(Self.folder)/terms/\(name).json", text: JSON.object(terms).compact))
+        for (name, text) in shards.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "\(Self.folder)/terms/\(name).json", text: text + "}"))
         }
         var numbers: [(String, JSON)] = []
         for (id, document) in documents.enumerated() {
@@ -156,7 +166,24 @@ extension Markdown {
             let last = sections.count - 1
             sections[last].text += sections[last].text.isEmpty ? text : " " + text
         }
-        return sections.filter { !$0.heading.isEmpty || !$0.text.isEmpty }
+        return sections.filter { !$0.heading.isEmpty || !$0.text.isEmpty }.flatMap(split)
+    }
+
+    /// A long section in pieces of about 600 characters, cut at spaces, each with the section's anchor
+    /// and heading: a match deep in a section then has its own snippet.
+    static func split(_ section: SearchDocument.Section) -> [SearchDocument.Section] {
+        let limit = 600
+        guard section.text.count > limit + limit / 2 else { return [section] }
+        var pieces: [SearchDocument.Section] = []
+        var rest = Substring(section.text)
+        while !rest.isEmpty {
+            var end = rest.index(rest.startIndex, offsetBy: limit, limitedBy: rest.endIndex) ?? rest.endIndex
+            if end < rest.endIndex, let space = rest[..<end].lastIndex(of: " ") { end = space }
+            pieces.append(
+                SearchDocument.Section(anchor: section.anchor, heading: section.heading, text: String(rest[..<end])))
+            rest = rest[end...].drop { $0 == " " }
+        }
+        return pieces
     }
 
     private static func blockText(_ node: MarkdownNode) -> String {

@@ -80,7 +80,6 @@ public struct SiteRenderer: Sendable {
         pages.append(contentsOf: scorecards.pages(layout: layout))
         let search = SearchIndex(
             documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
-        files.append(contentsOf: search.files())
         pages.append(
             PageJob(path: SiteURLs.pageFile([SearchIndex.page]), template: "search") {
                 guidance.searchContext(built, layout: layout)
@@ -99,7 +98,13 @@ public struct SiteRenderer: Sendable {
                 layout.page(title: theme.string("not_found_title"), current: nil)
             })
 
-        let rendered = Self.renderInParallel(pages, theme: theme)
+        // The search index is built on the same cores, beside the pages.
+        let searchFiles = Mutex<[OutputFile]>([])
+        let rendered = Self.renderInParallel(pages, theme: theme) {
+            let built = search.files()
+            searchFiles.withLock { $0 = built }
+        }
+        files.append(contentsOf: searchFiles.withLock { $0 })
         var sitemap: [String] = []
         for (page, result) in zip(pages, rendered) {
             switch result {
@@ -125,9 +130,17 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page on every core. Each job builds its own context, so nothing that is not
     /// `Sendable` crosses between threads.
-    static func renderInParallel(_ jobs: [PageJob], theme: Theme) -> [Result<String, Diagnostics>] {
+    static func renderInParallel(
+        _ jobs: [PageJob], theme: Theme, alongside extra: @Sendable () -> Void = {}
+    ) -> [Result<String, Diagnostics>] {
         let results = Mutex([Result<String, Diagnostics>?](repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        DispatchQueue.concurrentPerform(iterations: jobs.count + 1) { iteration in
+            // The extra work goes first, so it runs beside the pages rather than after them.
+            guard iteration > 0 else {
+                extra()
+                return
+            }
+            let index = iteration - 1
             let job = jobs[index]
             let result = theme.render(job.template, context: job.context())
             results.withLock { $0[index] = result }

@@ -52,7 +52,11 @@
         if (term !== folded && key !== term && keyFolded === folded) factor = 1.5;
         shard[key].forEach(function (posting) {
           var doc = posting[0], section = posting[1], score = posting[2] * factor;
-          var hit = found[doc] || (found[doc] = { score: 0, sections: {}, terms: [] });
+          var hit = found[doc] || (found[doc] = { score: 0, sections: {}, terms: [], exact: false, exactSections: {} });
+          if (key === term && term !== folded) {
+            hit.exact = true;
+            hit.exactSections[section] = true;
+          }
           if (!(hit.sections[section] >= score)) hit.sections[section] = score;
           if (score > hit.score) hit.score = score;
           if (hit.terms.indexOf(key) < 0) hit.terms.push(key);
@@ -76,7 +80,7 @@
       if (/\d/.test(numberKey) && /[-\/]/.test(numberKey)) {
         Object.keys(meta.numbers).forEach(function (key) {
           if (key.lastIndexOf(numberKey, 0) === 0) {
-            scores[meta.numbers[key]] = { score: 1000 + (key === numberKey ? 100 : 0), section: 0, terms: [] };
+            scores[meta.numbers[key]] = { score: 1000 + (key === numberKey ? 100 : 0), section: 0, terms: [], number: true };
           }
         });
       }
@@ -86,26 +90,39 @@
       return Promise.all(terms.map(function (term) { return matchTerm(term, meta, meta.shards); })).then(function (perTerm) {
         if (perTerm.length > 0) {
           Object.keys(perTerm[0]).forEach(function (doc) {
-            var total = 0, hits = [], bySection = {};
+            var total = 0, hits = [], bySection = {}, exact = 0, exactSections = null;
             for (var i = 0; i < perTerm.length; i++) {
               var hit = perTerm[i][doc];
               if (!hit) return;
               total += hit.score;
+              if (hit.exact) exact += 1;
               hits = hits.concat(hit.terms);
               Object.keys(hit.sections).forEach(function (s) { bySection[s] = (bySection[s] || 0) + hit.sections[s]; });
+              if (hit.exact) {
+                var these = Object.keys(hit.exactSections).filter(function (s) { return s !== "-1"; });
+                exactSections = exactSections === null ? these : exactSections.filter(function (s) { return these.indexOf(s) >= 0; });
+              }
+            }
+            // Words typed with their marks and found so: link to where they are spelt that way.
+            if (exactSections && exactSections.length > 0) {
+              var kept = {};
+              exactSections.forEach(function (s) { kept[s] = bySection[s] || 0; });
+              bySection = kept;
             }
             // Link to the section that holds most of the query, not the best single word.
             var section = 0, best = -1;
             Object.keys(bySection).forEach(function (s) {
+              if (s === "-1") return;
               if (bySection[s] > best || (bySection[s] === best && Number(s) < section)) { best = bySection[s]; section = Number(s); }
             });
             var existing = scores[doc];
-            if (existing) { existing.score += total; existing.terms = hits; existing.section = section; existing.bySection = bySection; }
-            else scores[doc] = { score: total, section: section, terms: hits, bySection: bySection };
+            if (existing) { existing.score += total; existing.terms = hits; existing.section = section; existing.bySection = bySection; existing.exact = exact; }
+            else scores[doc] = { score: total, section: section, terms: hits, bySection: bySection, exact: exact };
           });
         }
+        // A word typed with its marks that is found spelt that way counts before any score.
         var ranked = Object.keys(scores).map(Number).sort(function (a, b) {
-          return scores[b].score - scores[a].score || a - b;
+          return (scores[b].exact || 0) - (scores[a].exact || 0) || scores[b].score - scores[a].score || a - b;
         }).slice(0, 20);
         var chunks = {};
         ranked.forEach(function (doc) { chunks[Math.floor(doc / meta.chunk)] = true; });
@@ -126,12 +143,20 @@
   }
 
   function snippet(text, terms) {
-    var folded = fold(text);
+    // Around the first word spelt as typed; failing that, the first folded match.
+    var lower = text.toLowerCase();
     var at = -1;
     terms.forEach(function (term) {
-      var position = folded.indexOf(fold(term));
+      var position = lower.indexOf(term);
       if (position >= 0 && (at < 0 || position < at)) at = position;
     });
+    var folded = fold(text);
+    if (at < 0) {
+      terms.forEach(function (term) {
+        var position = folded.indexOf(fold(term));
+        if (position >= 0 && (at < 0 || position < at)) at = position;
+      });
+    }
     var start = Math.max(0, at - 60);
     var piece = text.slice(start, start + 220);
     return (start > 0 ? "… " : "") + piece + (start + 220 < text.length ? " …" : "");
@@ -170,7 +195,7 @@
     var best = hit.section, top = scores[best] || 0, chosen = -1, length = Infinity;
     Object.keys(scores).forEach(function (s) {
       var section = doc.s[Number(s)];
-      if (!section || scores[s] < top * 0.8) return;
+      if (!section || Number(s) < 0 || scores[s] < top * 0.8) return;
       var heading = fold(section[1]);
       var all = terms.every(function (term) { return heading.indexOf(fold(term)) >= 0; });
       if (all && heading.length < length) { chosen = Number(s); length = heading.length; }
@@ -189,9 +214,13 @@
     results.forEach(function (result) {
       var doc = result.doc;
       var section = doc.s[bestSection(doc, result.hit, queryTerms)] || doc.s[0] || ["", "", ""];
+      // A document found by its number, or by its title alone, opens at the top.
+      var keys = Object.keys(result.hit.bySection || {});
+      var titleOnly = keys.length === 1 && keys[0] === "-1";
+      var anchor = result.hit.number || titleOnly ? "" : section[0];
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = doc.u + (section[0] ? "#" + section[0] : "");
+      link.href = doc.u + (anchor ? "#" + anchor : "");
       highlight(link, doc.t, queryTerms);
       item.appendChild(link);
       var facts = document.createElement("p");

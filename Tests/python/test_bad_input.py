@@ -1,0 +1,338 @@
+"""Bad content: chibo must refuse it cleanly, and leave a published site alone.
+
+Every folder in Tests/Fixtures/bad/ is one case: `content/` is the scorecard fixture site with one
+thing broken, `expected.txt` holds regular expressions, one a line, that must each match a line of
+standard error (`#` lines are comments). A `# KNOWN-GAP: ...` line marks a case the tool gets wrong
+today (not detected, a crash, a confusing message); such a case is an expected failure and turns
+into an error once the tool is fixed, so that the marker gets removed. The cases that need a symlink
+or a 50 MB file are made here, in a temporary copy, rather than committed.
+
+For each case: a good site is in the output folder (a copy, with the same bytes and times, of one
+built from Tests/Fixtures/scorecard-site), the bad content is built into that same folder, and then
+- the exit status is 1 (not 0, not 2, not a signal) and the build finished in time;
+- every line of standard error but the last is `FILE:LINE:COLUMN: error|warning: MESSAGE` and the
+  last says how many errors there were and that nothing was published;
+- every expected expression matches a line;
+- the output folder is untouched (same files, bytes and modification times, same folder) and
+  nothing was left beside it.
+"""
+import datetime
+import errno
+import os
+import random
+import re
+import shutil
+import subprocess
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from conftest import CHIBO, ROOT, build
+
+BAD = ROOT / "Tests" / "Fixtures" / "bad"
+GOOD = ROOT / "Tests" / "Fixtures" / "scorecard-site"
+DATE = ("--date", "2024-04-10")
+DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): .+")
+SUMMARY = re.compile(r"^\d+ errors?; nothing was published$")
+GAP = "# KNOWN-GAP:"
+TIMEOUT = 10  # seconds; a case of the corpus builds in well under one
+
+
+def build_bad(content, output, timeout):
+    """`chibo build` with a time limit (`subprocess.TimeoutExpired`, the process killed), reading its
+    output as UTF-8 whatever the locale; waits while the binary is being relinked."""
+    for attempt in range(30):
+        try:
+            return subprocess.run(
+                [str(CHIBO), "build", "--content", str(content), "--output", str(output),
+                 "--theme", str(ROOT / "site-theme"), *DATE],
+                capture_output=True, encoding="utf-8", errors="replace", check=False, timeout=timeout)
+        except OSError as error:
+            if error.errno != errno.ETXTBSY or attempt == 29:
+                raise
+            time.sleep(1)
+
+
+class Case:
+    def __init__(self, name, expected, gap=None, source=None, prepare=None, timeout=TIMEOUT):
+        self.name = name
+        self.expected = expected  # regexes; for a made case, computed by `prepare`
+        self.gap = gap
+        self.source = source  # the content folder to copy
+        self.prepare = prepare  # prepare(content, scratch) -> expected regexes, for made cases
+        self.timeout = timeout
+
+
+def corpus_cases():
+    cases = []
+    for folder in sorted(path for path in BAD.iterdir() if path.is_dir()):
+        lines = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+        gaps = [line[len(GAP):].strip() for line in lines if line.startswith(GAP)]
+        expected = [line for line in lines if line.strip() and not line.startswith("#")]
+        cases.append(Case(folder.name, expected, gap=gaps[0] if gaps else None, source=folder / "content"))
+    return cases
+
+
+# ---------------------------------------------------------------- cases made at test time
+
+MADE = []
+
+
+def made(gap=None, timeout=TIMEOUT):
+    def register(function):
+        name = "made-" + function.__name__.replace("_", "-")
+        MADE.append(Case(name, [], gap=gap, source=GOOD, prepare=function, timeout=timeout))
+        return function
+    return register
+
+
+@made()
+def symlink_guidance_to_etc_passwd(content, scratch):
+    (content / "guidance" / "passwd.md").symlink_to("/etc/passwd")
+    return [r"^guidance/passwd\.md:1:1: error: this file is a link to /etc/passwd, outside the content folder; "
+            r"copy the file into the folder instead$"]
+
+
+@made()
+def symlink_units_to_etc_passwd(content, scratch):
+    (content / "units.csv").unlink()
+    (content / "units.csv").symlink_to("/etc/passwd")
+    return [r"^units\.csv:1:1: error: this file is a link to /etc/passwd, outside the content folder"]
+
+
+@made()
+def symlink_folder_outside(content, scratch):
+    outside = scratch / "outside"
+    outside.mkdir()
+    (outside / "a.md").write_text("---\ntitle: Ngoài\n---\nNgoài.\n", encoding="utf-8")
+    (content / "guidance" / "ngoai").symlink_to(outside, target_is_directory=True)
+    return [r"^guidance/ngoai/a\.md:1:1: error: this file is a link to /.*/outside/a\.md, outside the content folder"]
+
+
+@made(gap="a folder link to its own folder is walked again and again, 40 levels deep: some 80 errors "
+          "('the number 08-HD/ĐUK is already used' by guidance/vong/vong/.../hoc-tap.md, then 'cannot read "
+          "the file'); nothing says the link is the problem")
+def symlink_loop(content, scratch):
+    (content / "guidance" / "vong").symlink_to(".", target_is_directory=True)
+    return [r"^guidance/vong:1:1: error: .*(link|loop)"]
+
+
+@made()
+def garbage_50mb(content, scratch):
+    rng = random.Random(2024)
+    with open(content / "meetings" / "rac.csv", "wb") as file:
+        file.write(b"\xa7")  # TCVN3 Đ, never valid UTF-8
+        for _ in range(50):
+            file.write(rng.randbytes(1 << 20))
+    return [r"^meetings/rac\.csv:1:1: error: the file is not UTF-8 \(byte 0xA7 at offset 0\); "
+            r"it may be in an old Vietnamese encoding \(TCVN3, VNI\): save it again as UTF-8$"]
+
+
+@made(gap="no size limit and no speed: a 50 MB meetings file takes over a minute in the debug build "
+          "(1.5 to 2.5 s a MB) before the bad row near its end is reported", timeout=3)
+def meetings_50mb(content, scratch):
+    header = (GOOD / "meetings" / "2024-q1.csv").read_text(encoding="utf-8").splitlines()[0]
+    branches = ["cb-van-phong", "cb-nghiep-vu", "cb-so-tai-chinh", "cb-dien-luc"]
+    note = "Biên bản ghi đủ ý kiến phát biểu của từng đảng viên. " * 20  # about 1 KB a row
+    last = datetime.date(2023, 11, 30).toordinal()  # going back in time, one date per branch
+    rows = [header]
+    size = 0
+    while size < 50 << 20:
+        date = datetime.date.fromordinal(last - len(rows) // 4).strftime("%d/%m/%Y")
+        row = f"{branches[len(rows) % 4]};{date};thường kỳ;;;5;2;15;15;28;20;20;Tốt;có;có;x;Nguyễn Văn An;{note}"
+        rows.append(row)
+        size += len(row.encode("utf-8")) + 2
+    bad = "cb-dien-luc;20/01/2024;thường kỳ;;;12;13;15;15;30;20;20;Tốt;có;có;có;;"
+    rows.insert(len(rows) - 5, bad)
+    line = len(rows) - 5
+    column = len("cb-dien-luc;20/01/2024;thường kỳ;;;12;") + 1
+    (content / "meetings" / "lon.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8"))
+    return [rf"^meetings/lon\.csv:({line}:{column}: error: 13 speakers but only 12 members present$"
+            r"|1:1: error: .*(MB|large|size))"]
+
+
+@made()
+def yaml_deep_nesting(content, scratch):
+    with open(content / "site.yaml", "a", encoding="utf-8") as file:
+        file.write("extra: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    return [r"^site\.yaml:9:\d+: error: invalid YAML: .*nesting"]
+
+
+CASES = corpus_cases() + MADE
+
+
+def params():
+    for case in CASES:
+        marks = [pytest.mark.xfail(reason=case.gap, strict=True)] if case.gap else []
+        yield pytest.param(case, id=case.name, marks=marks)
+
+
+# ---------------------------------------------------------------- the check
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("good") / "public"
+    result = build(GOOD, output, *DATE)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def snapshot(folder):
+    """Every file and folder under `folder`: kind, bytes and modification time; and the folder's inode."""
+    state = {".": ("folder", os.stat(folder).st_ino, os.stat(folder).st_mtime_ns)}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        relative = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            state[relative] = ("link", os.readlink(path))
+        elif path.is_dir():
+            state[relative] = ("folder", info.st_mtime_ns)
+        else:
+            state[relative] = ("file", path.read_bytes(), info.st_mtime_ns)
+    return state
+
+
+class Outcome:
+    """What one bad build did: its process (None when it ran out of time), the expectations, and the
+    output folder and its neighbours before and after."""
+
+    def __init__(self, case, good_site, folder):
+        content = folder / "content"
+        shutil.copytree(case.source, content, symlinks=True)
+        self.expected = list(case.expected)
+        if case.prepare:
+            scratch = folder / "scratch"
+            scratch.mkdir()
+            self.expected += case.prepare(content, scratch)
+        parent = folder / "site"
+        parent.mkdir()
+        output = parent / "public"
+        shutil.copytree(good_site, output, symlinks=True)  # copy2: same bytes and modification times
+        self.before = snapshot(output)
+        self.beside_before = sorted(os.listdir(parent))
+        try:
+            self.result = build_bad(content, output, case.timeout)
+        except subprocess.TimeoutExpired:
+            self.result = None
+        self.after = snapshot(output)
+        self.beside_after = sorted(os.listdir(parent))
+        if case.prepare:
+            shutil.rmtree(content)  # the 50 MB files
+
+
+@pytest.fixture(scope="session")
+def outcomes(request, good_site, tmp_path_factory):
+    """Runs the bad builds of every selected case side by side (one at a time is too slow for the
+    debug binary); each test then checks its own. A failure to prepare a case shows in its test."""
+    selected = [item.callspec.params["case"] for item in request.session.items
+                if getattr(item, "originalname", None) == "test_bad_content_is_refused"]
+    root = tmp_path_factory.mktemp("bad")
+    pool = ThreadPoolExecutor(max_workers=max(4, os.cpu_count() or 1))
+    slowest_first = sorted(selected, key=lambda case: (case.prepare is None, -case.timeout))
+    futures = {case.name: pool.submit(Outcome, case, good_site, root / case.name) for case in slowest_first}
+    yield futures
+    pool.shutdown(wait=True)
+
+
+def test_corpus_is_big_enough():
+    assert len(corpus_cases()) >= 30
+    for case in corpus_cases():
+        assert case.expected, f"{case.name}: expected.txt has no expression"
+        for expression in case.expected:
+            re.compile(expression)
+
+
+@pytest.mark.parametrize("case", params())
+def test_bad_content_is_refused(case, outcomes):
+    outcome = outcomes[case.name].result()
+    result = outcome.result
+    assert result is not None, f"the build took more than {case.timeout} s"
+    lines = result.stderr.splitlines()
+    shown = "\n".join(lines[:40])
+    assert result.returncode >= 0, f"killed by signal {-result.returncode}:\n{shown}"
+    assert result.returncode != 0, f"bad content was published:\n{shown}"
+    assert result.returncode == 1, f"exit {result.returncode}, a usage error, not a content error:\n{shown}"
+    assert lines, "exit 1 with nothing on standard error"
+    assert SUMMARY.match(lines[-1]), f"last line: {lines[-1]!r}"
+    malformed = [line for line in lines[:-1] if not DIAGNOSTIC.match(line)]
+    assert not malformed, "lines not in FILE:LINE:COLUMN: error|warning: MESSAGE form:\n" + "\n".join(malformed[:10])
+    missing = [expression for expression in outcome.expected if not any(re.search(expression, line) for line in lines)]
+    assert not missing, "expected and not found:\n" + "\n".join(missing) + "\n-- standard error:\n" + shown
+    assert outcome.after == outcome.before, "the output folder changed"
+    assert outcome.beside_after == outcome.beside_before, f"left beside the output folder: {outcome.beside_after}"
+    assert not [name for name in outcome.beside_after if name.startswith(".")]
+
+
+# ---------------------------------------------------------------- related good input
+
+def test_guidance_file_with_decomposed_name_is_read(tmp_path):
+    """A file name stored decomposed (NFD, as macOS and some zip tools write it) is still read."""
+    content = tmp_path / "content"
+    shutil.copytree(GOOD, content)
+    name = unicodedata.normalize("NFD", "Quy chế họp.md")
+    (content / "guidance" / name).write_text("---\ntitle: Quy chế họp\n---\nMột.\n", encoding="utf-8")
+    result = build(content, tmp_path / "public", *DATE)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "public" / "van-ban" / "quy-che-hop" / "index.html").is_file()
+
+
+def test_meeting_after_the_build_date_is_questioned(tmp_path):
+    """2025 typed for 2024 in a folder with no `period` (the period is then every date in the data):
+    the site still builds, with a report of a year of missing meetings, but the clerk is asked."""
+    content = tmp_path / "content"
+    shutil.copytree(GOOD, content)
+    site = content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("period: {from: 2024-01-01, to: 2024-03-31}\n", ""),
+                    encoding="utf-8")
+    meetings = content / "meetings" / "2024-q1.csv"
+    text = meetings.read_bytes().decode("utf-8")
+    assert text.count("cb-dien-luc;2024-02-15;") == 1
+    meetings.write_bytes(text.replace("cb-dien-luc;2024-02-15;", "cb-dien-luc;2025-02-15;").encode("utf-8"))
+    result = build(content, tmp_path / "public", *DATE)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^meetings/2024-q1\.csv:13:\d+: warning: .*after the build date.*15/02/2025.*year",
+                     result.stderr, re.M), result.stderr
+
+
+def test_markup_in_content_is_escaped(tmp_path):
+    """`<script>`, `"` and `&` in a unit name, a meeting topic, a note and a guidance title are
+    shown as text on every page, never as markup."""
+    content = tmp_path / "content"
+    shutil.copytree(GOOD, content)
+    markers = {field: f'<script>alert(1)</script> "{field}" & {index}'
+               for index, field in enumerate(["Tên", "Chủ đề", "Ghi chú", "Tiêu đề"])}
+
+    def replace(relative, old, new):
+        path = content / relative
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (relative, old)
+        path.write_bytes(text.replace(old, new).encode("utf-8"))
+
+    def cell(text):
+        return '"' + text.replace('"', '""') + '"'
+
+    replace("units.csv", "Chi bộ Sở Tài chính;", cell(markers["Tên"]) + ";")
+    replace("meetings/2024-q1.csv", 'Quản lý ngân sách "minh bạch"', cell(markers["Chủ đề"]))
+    replace("meetings/2024-q1.csv", "tiêu chí 1 và 4 chưa tối đa", cell(markers["Ghi chú"]))
+    replace("guidance/hoc-tap.md", "title: Hướng dẫn học tập", "title: '" + markers["Tiêu đề"] + "'")
+
+    output = tmp_path / "public"
+    result = build(content, output, *DATE)
+    assert result.returncode == 0, result.stderr
+
+    pages = {path.relative_to(output).as_posix(): path.read_text(encoding="utf-8")
+             for path in output.rglob("*") if path.suffix in (".html", ".xml", ".svg")}
+    assert pages
+    raw = [name for name, text in pages.items() if "<script>alert(1)" in text]
+    assert not raw, f"raw markup on {raw}"
+    for field in markers:
+        unescaped = [name for name, text in pages.items() if f'"{field}" &' in text]
+        assert not unescaped, f'the " and & of the {field} are not escaped on {unescaped}'
+    everything = "\n".join(pages.values())
+    for field, marker in markers.items():
+        escaped = re.escape("&lt;script&gt;alert(1)&lt;/script&gt; ") + r"(&quot;|&#34;|&#x22;)" \
+            + re.escape(field) + r"(&quot;|&#34;|&#x22;)" + re.escape(" ") + r"(&amp;|&#38;|&#x26;)" \
+            + re.escape(f" {marker[-1]}")
+        assert re.search(escaped, everything), f"the {field} is not shown escaped on any page"

