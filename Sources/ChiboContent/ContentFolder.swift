@@ -17,6 +17,14 @@ struct ContentFolder {
         FileManager.default.fileExists(atPath: url(relative).path)
     }
 
+    /// The folder's real path, every link followed.
+    func realPath(_ relative: String) -> String { url(relative).resolvingSymlinksInPath().path }
+
+    /// Whether `relative` is a link (to a file or a folder).
+    func isLink(_ relative: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url(relative).path)) != nil
+    }
+
     func isDirectory(_ relative: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory)

@@ -71,6 +71,15 @@ enum GuidanceLoader {
             }
             slugOwners[slug] = name
             if isDirectory {
+                // A folder that links back to itself or a folder above would be walked for ever.
+                let real = content.realPath(relative)
+                let ancestor = content.realPath(path)
+                if content.isLink(relative), ancestor == real || ancestor.hasPrefix(real + "/") {
+                    diagnostics.error(
+                        SourceLocation(file: relative),
+                        "this folder is a link back to \(real == ancestor ? "its own folder" : real); remove the link")
+                    continue
+                }
                 walk(content, path: relative, slugPath: slugPath + [slug], into: &result, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 if let document = readDocument(

@@ -111,9 +111,7 @@ def symlink_folder_outside(content, scratch):
     return [r"^guidance/ngoai/a\.md:1:1: error: this file is a link to /.*/outside/a\.md, outside the content folder"]
 
 
-@made(gap="a folder link to its own folder is walked again and again, 40 levels deep: some 80 errors "
-          "('the number 08-HD/ĐUK is already used' by guidance/vong/vong/.../hoc-tap.md, then 'cannot read "
-          "the file'); nothing says the link is the problem")
+@made()
 def symlink_loop(content, scratch):
     (content / "guidance" / "vong").symlink_to(".", target_is_directory=True)
     return [r"^guidance/vong:1:1: error: .*(link|loop)"]
