@@ -40,6 +40,10 @@ public struct Build: Sendable {
         public var reused = 0
         /// The release name, for `publish`.
         public var release: String?
+        /// True when nothing the build reads changed since the output was built: nothing was done.
+        public var unchanged = false
+        /// The warnings of the build that made the unchanged output, as printed then.
+        public var storedWarnings: [String] = []
     }
 
     /// The theme folder: the one given, else `site-theme/` beside the content folder, else `./site-theme`.
@@ -88,8 +92,17 @@ public struct Build: Sendable {
 
     /// Renders and, when there is no error, replaces the output folder atomically.
     public func run() throws -> Report {
+        let fingerprint = InputFingerprint.compute(content: contentPath, theme: resolvedThemePath, date: buildDate)
+        if let stored = InputFingerprint.stored(in: outputPath), stored.fingerprint == fingerprint {
+            OutputWriter.removeStale(besides: outputPath)
+            var report = Report(diagnostics: Diagnostics(), files: [], published: true)
+            report.unchanged = true
+            report.storedWarnings = stored.warnings
+            return report
+        }
         var report = render()
         guard !report.diagnostics.hasErrors else { return report }
+        report.files.append(InputFingerprint.record(fingerprint, warnings: report.diagnostics.items))
         let summary = try OutputWriter.publish(report.files, to: outputPath)
         report.published = true
         report.written = summary.written

@@ -43,6 +43,12 @@ public enum OutputWriter {
         }
     }
 
+    /// Removes the staging folders that killed builds left beside the output folder at `path`.
+    public static func removeStale(besides path: String) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        removeStale(in: target.deletingLastPathComponent(), prefix: ".\(target.lastPathComponent).new-")
+    }
+
     /// Staging folders left by a build that was killed; their process is gone.
     static func removeStale(in folder: URL, prefix: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

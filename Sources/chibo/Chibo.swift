@@ -69,6 +69,11 @@ struct BuildCommand: ParsableCommand {
             Console.printError("error: cannot publish to \(output): \(error)")
             throw ExitCode(1)
         }
+        if report.unchanged {
+            for warning in report.storedWarnings { Console.printError(warning) }
+            Console.printInfo("nothing changed since \(output) was built; it is left as it is")
+            return
+        }
         Console.print(report.diagnostics)
         guard report.published else { throw ExitCode(1) }
         let pages = report.files.filter { $0.path.hasSuffix(".html") }.count

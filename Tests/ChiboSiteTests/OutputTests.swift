@@ -1,3 +1,4 @@
+import ChiboModel
 import ChiboRender
 import ChiboSite
 import ChiboTestSupport
@@ -144,5 +145,35 @@ import Testing
         let gzip = try #require(manager.contents(atPath: base + "a.html.gz"))
         #expect(gzip.starts(with: [0x1F, 0x8B]))
         #expect(gzip.count < text.utf8.count / 5)
+    }
+}
+
+@Suite struct UnchangedRebuildTests {
+    @Test func aRebuildWithNoChangeLeavesEveryFileAlone() throws {
+        let folder = try TempFolder([
+            "content/site.yaml": minimalSiteYAML,
+            "content/guidance/a.md": "---\ntitle: A\n---\nNội dung.\n",
+        ])
+        defer { folder.remove() }
+        let day = Day(year: 2024, month: 5, day: 1) ?? Day.distantPast
+        let build = Build(
+            contentPath: folder.path + "/content", themePath: PackagePaths.theme, outputPath: folder.path + "/public",
+            buildDate: day)
+        let first = try build.run()
+        #expect(first.published && !first.unchanged)
+        let page = folder.path + "/public/van-ban/a/index.html"
+        let before = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date
+        let second = try build.run()
+        #expect(second.unchanged)
+        #expect(second.files.isEmpty)
+        #expect(try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date == before)
+
+        try folder.write("content/guidance/a.md", "---\ntitle: A mới\n---\nNội dung.\n")
+        let third = try build.run()
+        #expect(!third.unchanged)
+        #expect(folder.read("public/van-ban/a/index.html")?.contains("A mới") == true)
+        var later = build
+        later.buildDate = Day(year: 2024, month: 5, day: 2) ?? Day.distantPast
+        #expect(!(try later.run()).unchanged)
     }
 }

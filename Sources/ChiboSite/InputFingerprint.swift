@@ -1,0 +1,66 @@
+import ChiboModel
+import ChiboRender
+import Foundation
+
+/// A hash of everything a build reads: every file of the content and theme folders (path and bytes),
+/// the build date and the chibo binary itself. When it matches the one the output folder was built
+/// from, a rebuild has nothing to do.
+enum InputFingerprint {
+    static let file = ".chibo-build"
+
+    static func compute(content: String, theme: String, date: Day) -> String {
+        var hasher = FNV()
+        for root in [content, theme] {
+            hasher.add(Array(root.utf8))
+            let base = URL(fileURLWithPath: root).standardizedFileURL
+            let names = (FileManager.default.enumerator(atPath: base.path)?.allObjects as? [String] ?? []).sorted()
+            for name in names {
+                let path = base.appendingPathComponent(name).path
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+                else {
+                    continue
+                }
+                hasher.add(Array(name.utf8))
+                if let data = FileManager.default.contents(atPath: path) { hasher.add([UInt8](data)) }
+            }
+        }
+        hasher.add(Array(date.description.utf8))
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: "/proc/self/exe"),
+            let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+            let binary = try? FileManager.default.attributesOfItem(atPath: executable)
+        {
+            _ = attributes
+            hasher.add(Array("\(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)".utf8))
+        }
+        return hasher.hex
+    }
+
+    /// The fingerprint and warnings stored in an output folder, if any.
+    static func stored(in output: String) -> (fingerprint: String, warnings: [String])? {
+        guard let text = try? String(contentsOfFile: output + "/" + file, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n").map(String.init)
+        guard let first = lines.first else { return nil }
+        return (first, Array(lines.dropFirst()))
+    }
+
+    static func record(_ fingerprint: String, warnings: [Diagnostic]) -> OutputFile {
+        OutputFile(path: file, text: ([fingerprint] + warnings.map(\.description)).joined(separator: "\n") + "\n")
+    }
+
+    /// 64-bit FNV-1a over a stream of byte arrays, each followed by a separator.
+    struct FNV {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ bytes: [UInt8]) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0xFF
+            hash = hash &* 0x100_0000_01b3
+        }
+
+        var hex: String { String(hash, radix: 16) }
+    }
+}
