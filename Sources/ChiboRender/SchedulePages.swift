@@ -297,7 +297,7 @@ struct SchedulePages: Sendable {
             if let time = session.time {
                 let compact = time.replacingOccurrences(of: ":", with: "")
                 let hours = (Int(compact.prefix(2)) ?? 0) + 3
-                let end = hours < 24 ? String(format2(hours)) + compact.dropFirst(2) : "2359"
+                let end = hours < 24 ? Day.pad(hours, 2) + compact.dropFirst(2) : "2359"
                 lines.append("DTSTART;TZID=Asia/Ho_Chi_Minh:\(date)T\(compact)00")
                 lines.append("DTEND;TZID=Asia/Ho_Chi_Minh:\(date)T\(end)00")
             } else {
@@ -324,7 +324,6 @@ struct SchedulePages: Sendable {
         return OutputFile(path: "schedule.ics", text: text)
     }
 
-    private func format2(_ value: Int) -> String { Day.pad(value, 2) }
 }
 
 /// iCalendar (RFC 5545) text rules.

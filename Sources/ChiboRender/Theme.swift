@@ -147,10 +147,9 @@ public struct Theme: Sendable {
     }
 
     private func locate(_ name: String) -> (String, TemplateTags.Tag?) {
-        let short = name.hasPrefix("t.") ? name : name
         for (templateName, text) in sources.sorted(by: { $0.key < $1.key }) {
             if let tag = TemplateTags.scan(text).first(where: {
-                $0.kind != .partial && $0.kind != .parent && ($0.name == short || $0.name.hasPrefix(short + "."))
+                $0.kind != .partial && $0.kind != .parent && ($0.name == name || $0.name.hasPrefix(name + "."))
             }) {
                 return (templateName, tag)
             }

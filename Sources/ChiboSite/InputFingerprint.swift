@@ -26,11 +26,9 @@ enum InputFingerprint {
             }
         }
         hasher.add(Array(date.description.utf8))
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: "/proc/self/exe"),
-            let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
             let binary = try? FileManager.default.attributesOfItem(atPath: executable)
         {
-            _ = attributes
             hasher.add(Array("\(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)".utf8))
         }
         return hasher.hex
