@@ -9,7 +9,6 @@ import ctypes
 import json
 import os
 import pathlib
-import pwd
 import shutil
 import signal
 import socket
@@ -18,6 +17,8 @@ import time
 import urllib.parse
 
 from conftest import CHIBO, ROOT
+# One way to run a private nginx, shared with the nginx crawl test.
+from test_nginx import find_nginx, free_port, link_modules_folder, write_main_config
 
 CONTENT = ROOT / "content"
 THEME = ROOT / "site-theme"
@@ -73,53 +74,9 @@ def build_site(output):
 # --------------------------------------------------------------------------- nginx
 
 
-def find_nginx():
-    path = os.environ.get("PATH", "") + os.pathsep + "/usr/sbin" + os.pathsep + "/sbin"
-    return shutil.which("nginx", path=path)
-
-
 def brotli_module_enabled():
     enabled = pathlib.Path("/etc/nginx/modules-enabled")
     return any("brotli" in entry.read_text(errors="replace") for entry in enabled.glob("*.conf"))
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def _main_config(workdir, server_block):
-    lines = []
-    if os.geteuid() == 0:
-        # Workers would otherwise run as nobody and could not read pytest's private tmp folders.
-        lines.append(f"user {pwd.getpwuid(os.geteuid()).pw_name};")
-    lines += [
-        "worker_processes 1;",
-        f"pid {workdir / 'nginx.pid'};",
-        f"error_log {workdir / 'error.log'} warn;",
-        "include /etc/nginx/modules-enabled/*.conf;",
-        "events { worker_connections 256; }",
-        "http {",
-        "    access_log off;",
-        *[f"    {kind}_temp_path {workdir / 'tmp' / kind};"
-          for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")],
-        server_block,
-        "}",
-    ]
-    (workdir / "tmp").mkdir(exist_ok=True)
-    config = workdir / "nginx.conf"
-    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return config
-
-
-def _link_modules_folder(workdir, nginx):
-    """`load_module modules/x.so` in modules-enabled is relative to the prefix: point ours at nginx's."""
-    version = subprocess.run([nginx, "-V"], capture_output=True, text=True, check=False).stderr
-    options = dict(option.split("=", 1) for option in version.split() if option.startswith("--") and "=" in option)
-    modules = pathlib.Path(options.get("--modules-path",
-                                       pathlib.Path(options.get("--prefix", "/usr/share/nginx")) / "modules"))
-    (workdir / "modules").symlink_to(modules, target_is_directory=True)
 
 
 def _die_with_parent():
@@ -161,7 +118,7 @@ def nginx_serving(site, workdir):
         raise AssertionError("nginx is not installed (make test installs nginx and libnginx-mod-http-brotli-static)")
     if not brotli_module_enabled():
         raise AssertionError("the brotli_static module is not enabled (install libnginx-mod-http-brotli-static)")
-    _link_modules_folder(workdir, nginx)
+    link_modules_folder(workdir, nginx)
     process = None
     stderr = open(workdir / "stderr.log", "wb")
     try:
@@ -171,7 +128,7 @@ def nginx_serving(site, workdir):
                                "--content", CONTENT)
             if result.returncode != 0:
                 raise AssertionError(f"chibo nginx-config failed:\n{result.stderr}")
-            config = _main_config(workdir, result.stdout)
+            config = write_main_config(workdir, result.stdout)
             process = subprocess.Popen(
                 [nginx, "-p", workdir, "-e", workdir / "error.log", "-c", config, "-g", "daemon off;"],
                 stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
