@@ -2,7 +2,7 @@ import ChiboModel
 import Foundation
 
 /// Read access to a content folder: sorted listings, no hidden files, nothing outside the folder.
-struct ContentFolder {
+struct ContentFolder: Sendable {
     let root: URL
     private let resolvedRoot: String
 

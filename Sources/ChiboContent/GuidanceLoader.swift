@@ -15,12 +15,28 @@ enum GuidanceLoader {
         var documents: [GuidanceDocument] = []
         var staticFiles: [StaticFile] = []
         var unreadable: Set<String> = []
+        /// Documents found by the walk, read afterwards on every core: source path and slug path.
+        var pending: [(path: String, slugPath: [String])] = []
     }
 
     static func load(_ content: ContentFolder, diagnostics: inout Diagnostics) -> Result {
         var result = Result()
         guard content.isDirectory(folder) else { return result }
         walk(content, path: folder, slugPath: [], into: &result, diagnostics: &diagnostics)
+        let read = Parallel.map(result.pending) { job in
+            var diagnostics = Diagnostics()
+            let document = readDocument(content, job.path, slugPath: job.slugPath, diagnostics: &diagnostics)
+            return (document: document, diagnostics: diagnostics)
+        }
+        for (job, outcome) in zip(result.pending, read) {
+            diagnostics.append(contentsOf: outcome.diagnostics)
+            if let document = outcome.document {
+                result.documents.append(document)
+            } else {
+                result.unreadable.insert(job.path)
+            }
+        }
+        result.pending = []
         // A `slug:` in front matter may take a URL that another page or a section already has.
         var owners: [[String]: String] = [:]
         for section in result.sections { owners[section.slugPath] = section.sourcePath }
@@ -82,13 +98,7 @@ enum GuidanceLoader {
                 }
                 walk(content, path: relative, slugPath: slugPath + [slug], into: &result, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
-                if let document = readDocument(
-                    content, relative, slugPath: slugPath + [slug], diagnostics: &diagnostics)
-                {
-                    result.documents.append(document)
-                } else {
-                    result.unreadable.insert(relative)
-                }
+                result.pending.append((relative, slugPath + [slug]))
             } else {
                 switch content.read(relative) {
                 case .success(let bytes):

@@ -41,7 +41,7 @@ struct Field {
     }
 
     static func key(_ text: String) -> String {
-        Folding.fold(text.trimmingSpaces).replacingOccurrences(of: "_", with: " ")
+        Folding.fold(text.trimmingSpaces).replacing(ascii: "_", with: " ")
     }
 }
 

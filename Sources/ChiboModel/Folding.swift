@@ -8,6 +8,29 @@ import Foundation
 public enum Folding {
     /// The folded, lower-cased form of `text`: "Đảng ủy" → "dang uy".
     public static func fold(_ text: some StringProtocol) -> String {
+        // Fast path: ASCII, combining marks and the Latin and Vietnamese letters below U+2000 fold
+        // scalar by scalar through a table. Anything else takes the full decomposition.
+        let table = FoldTable.shared
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.unicodeScalars.append(
+                    (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 32)) : scalar)
+            } else if (0x0300...0x036F).contains(value) {
+                continue
+            } else if value < FoldTable.limit, let folded = table.folded[Int(value)] {
+                out += folded
+            } else {
+                return slowFold(text)
+            }
+        }
+        return out
+    }
+
+    /// Folding by the full canonical decomposition.
+    static func slowFold(_ text: some StringProtocol) -> String {
         var out = String.UnicodeScalarView()
         for scalar in String(text).decomposedScalars {
             switch scalar.value {
@@ -26,6 +49,51 @@ public enum Folding {
             }
         }
         return String(out)
+    }
+
+    /// Whether a scalar belongs to a word: a letter, a digit or a combining mark.
+    @inline(__always)
+    public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        if value < FoldTable.limit { return FoldTable.shared.isWord[Int(value)] }
+        return FoldTable.isWordByProperties(scalar)
+    }
+
+    /// Appends the UTF-8 of the scalar in lower case.
+    @inline(__always)
+    public static func appendLowercased(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(UInt8((0x41...0x5A).contains(value) ? value + 32 : value))
+            return
+        }
+        if value < FoldTable.limit, case let lower = FoldTable.shared.lower[Int(value)], lower != 0 {
+            // Below U+2000, so one to three bytes.
+            if lower < 0x80 {
+                bytes.append(UInt8(lower))
+            } else if lower < 0x800 {
+                bytes.append(UInt8(0xC0 | (lower >> 6)))
+                bytes.append(UInt8(0x80 | (lower & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xE0 | (lower >> 12)))
+                bytes.append(UInt8(0x80 | ((lower >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (lower & 0x3F)))
+            }
+            return
+        }
+        bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+    }
+
+    /// Whether lower-casing changes the scalar.
+    @inline(__always)
+    public static func isUppercaseScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) }
+        if value < FoldTable.limit { return FoldTable.shared.isUpper[Int(value)] }
+        return scalar.properties.changesWhenLowercased
     }
 
     /// An ASCII slug: the folded text with every run of characters other than `a-z` and `0-9`
@@ -50,6 +118,51 @@ public enum Folding {
     /// so that "08-HD/ĐUK", "08-hd/đuk" and "08-HD/DUK" are one number.
     public static func documentNumberKey(_ number: some StringProtocol) -> String {
         fold(number).uppercased().filter { !$0.isWhitespace }
+    }
+}
+
+/// Folded forms and word membership of the scalars below U+2000, computed once.
+struct FoldTable: Sendable {
+    static let limit: UInt32 = 0x2000
+    static let shared = FoldTable()
+
+    /// The folded form of each non-ASCII scalar, nil where the table does not decide (combining marks
+    /// of other ranges that could reorder, unassigned code points).
+    let folded: [String?]
+    let isWord: [Bool]
+    let isUpper: [Bool]
+    /// The lower case of each scalar when it is one scalar, else 0.
+    let lower: [UInt32]
+
+    init() {
+        var lower = [UInt32](repeating: 0, count: Int(Self.limit))
+        var folded = [String?](repeating: nil, count: Int(Self.limit))
+        var isWord = [Bool](repeating: false, count: Int(Self.limit))
+        var isUpper = [Bool](repeating: false, count: Int(Self.limit))
+        for value in 0..<Self.limit {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            isWord[Int(value)] =
+                value < 0x80
+                ? ((0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value))
+                : Self.isWordByProperties(scalar)
+            isUpper[Int(value)] = scalar.properties.changesWhenLowercased
+            let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+            if mapping.count == 1, let only = mapping.first { lower[Int(value)] = only.value }
+            // A scalar with a canonical combining class of its own could reorder with its
+            // neighbours under decomposition: leave those to the full path.
+            if value >= 0x80, scalar.properties.canonicalCombiningClass == .notReordered {
+                folded[Int(value)] = Folding.slowFold(String(scalar))
+            }
+        }
+        self.folded = folded
+        self.isWord = isWord
+        self.isUpper = isUpper
+        self.lower = lower
+    }
+
+    static func isWordByProperties(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+            || scalar.properties.numericType != nil
     }
 }
 
@@ -87,6 +200,32 @@ extension StringProtocol {
                 out.unicodeScalars.append(scalar)
             }
         }
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// The text with every `target` (one ASCII character) replaced: the same as Foundation's
+    /// `replacingOccurrences(of:with:)` for that case, without the trip through NSString.
+    public func replacing(ascii target: Unicode.Scalar, with replacement: String) -> String {
+        let text = Substring(self)
+        let byte = UInt8(truncatingIfNeeded: target.value)
+        guard text.utf8.contains(byte) else { return String(text) }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var start = text.utf8.startIndex
+        var index = start
+        while index != text.utf8.endIndex {
+            if text.utf8[index] == byte {
+                out += text[start..<index]
+                out += replacement
+                text.utf8.formIndex(after: &index)
+                start = index
+            } else {
+                text.utf8.formIndex(after: &index)
+            }
+        }
+        out += text[start..<text.utf8.endIndex]
         return out
     }
 }

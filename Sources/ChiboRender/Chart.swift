@@ -24,7 +24,7 @@ enum Chart {
         let slot = months.isEmpty ? plotWidth : plotWidth / Double(months.count)
         let scale = Double(max(maxTotal, 1))
         func y(_ fraction: Double) -> Double { top + plotHeight * (1 - min(max(fraction, 0), 1)) }
-        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacingOccurrences(of: ",", with: ".") }
+        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
 
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
         svg += "aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">"

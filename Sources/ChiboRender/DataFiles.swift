@@ -89,6 +89,6 @@ extension ScorecardPages {
 
     static func csvField(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + value.replacing(ascii: "\"", with: "\"\"") + "\""
     }
 }

@@ -13,7 +13,7 @@ struct FindingText: Sendable {
         ]
     }
 
-    static func key(_ code: FindingCode) -> String { code.rawValue.replacingOccurrences(of: "-", with: "_") }
+    static func key(_ code: FindingCode) -> String { code.rawValue.replacing(ascii: "-", with: "_") }
     static func label(_ code: FindingCode) -> String { "code_" + key(code) }
     static func messageKey(_ code: FindingCode) -> String { "finding_" + key(code) }
 

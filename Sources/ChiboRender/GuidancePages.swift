@@ -62,11 +62,14 @@ struct GuidancePages: Sendable {
         var table = GuidanceLinkTable()
         table.drafts = Set(content.documents.filter(\.draft).map(\.sourcePath))
         table.unreadable = content.unreadable
-        var parsed: [String: MarkdownNode] = [:]
-        for document in published {
+        // Parsing, like rendering below, runs on every core; the results are merged in source order.
+        let trees = Parallel.map(published) { document in
             let tree = Markdown.parse(document.body)
-            parsed[document.sourcePath] = tree
-            let headings = Markdown.headings(of: tree, shift: Self.headingShift(tree))
+            let shift = Self.headingShift(tree)
+            return (tree: tree, shift: shift, headings: Markdown.headings(of: tree, shift: shift))
+        }
+        for (document, parsed) in zip(published, trees) {
+            let headings = parsed.headings
             var page = Page(document: document, url: documentURL(document), headings: headings)
             page.sortKey = SortKey(
                 order: document.order ?? Int.max, title: Folding.fold(document.title), path: document.sourcePath)
@@ -107,15 +110,21 @@ struct GuidancePages: Sendable {
         built.bySection = Dictionary(grouping: built.pages.values) {
             $0.document.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
         }.mapValues { $0.sorted { $0.sortKey < $1.sortKey }.map(\.document.sourcePath) }
-        for document in published {
-            guard let tree = parsed[document.sourcePath] else { continue }
+        let unsafeHTML = content.settings.unsafeHTML
+        let links = table
+        let crossReferences = numbers
+        let renders = Parallel.map(Array(zip(published, trees))) { document, parsed in
             let options = MarkdownRenderOptions(
-                unsafeHTML: content.settings.unsafeHTML, crossReferences: numbers, source: document.sourcePath,
-                links: table.resolver(for: document.sourcePath), headingShift: Self.headingShift(tree))
-            let rendered = Markdown.render(tree, source: document.body, options: options)
+                unsafeHTML: unsafeHTML, crossReferences: crossReferences, source: document.sourcePath,
+                links: links.resolver(for: document.sourcePath), headingShift: parsed.shift)
+            let rendered = Markdown.render(parsed.tree, source: document.body, options: options)
+            return (rendered: rendered, sections: Markdown.sections(of: parsed.tree, headings: rendered.headings))
+        }
+        for (document, result) in zip(published, renders) {
+            let rendered = result.rendered
             report(rendered.problems, file: document.sourcePath, lineOffset: document.bodyLine - 1, into: &diagnostics)
             built.pages[document.sourcePath]?.html = rendered.html
-            built.pages[document.sourcePath]?.sections = Markdown.sections(of: tree, headings: rendered.headings)
+            built.pages[document.sourcePath]?.sections = result.sections
             built.pages[document.sourcePath]?.cited = rendered.cited.subtracting([document.sourcePath])
             for target in rendered.cited where target != document.sourcePath {
                 built.citedBy[target, default: []].append(document.sourcePath)
@@ -219,7 +228,7 @@ struct GuidancePages: Sendable {
 
     func kindLabel(_ kind: DocumentKind?) -> Any {
         guard let kind else { return false }
-        return theme.string("kind_" + kind.rawValue.replacingOccurrences(of: "-", with: "_"))
+        return theme.string("kind_" + kind.rawValue.replacing(ascii: "-", with: "_"))
     }
 
     func summary(_ page: Page, _ built: Built) -> [String: Any] {
@@ -260,8 +269,8 @@ struct GuidancePages: Sendable {
     func homeContext(_ built: Built, layout: LayoutContext) -> [String: Any] {
         var context = layout.page(title: content.settings.title, current: urls.page([]))
         let dated = built.pages.values.filter { $0.document.date != nil }.sorted {
-            ($0.document.date ?? Day.distantPast, Folding.fold($1.document.title)) > (
-                $1.document.date ?? Day.distantPast, Folding.fold($0.document.title)
+            ($0.document.date ?? Day.distantPast, $1.sortKey.title) > (
+                $1.document.date ?? Day.distantPast, $0.sortKey.title
             )
         }
         context.list("newest", dated.prefix(6).map { summary($0, built) })

@@ -4,16 +4,33 @@ public enum HTML {
     public static func escape(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        appendEscaped(text, to: &out)
         return out
+    }
+
+    /// Appends `text` escaped as by `escape(_:)`: runs without a special byte are copied whole.
+    public static func appendEscaped(_ text: some StringProtocol, to out: inout String) {
+        let text = Substring(text)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let entity: String
+            switch utf8[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            default:
+                utf8.formIndex(after: &index)
+                continue
+            }
+            out += text[start..<index]
+            out += entity
+            utf8.formIndex(after: &index)
+            start = index
+        }
+        out += text[start..<utf8.endIndex]
     }
 
     /// A URL for an `href` or `src` attribute: unsafe bytes percent-encoded, `&` and `'` as entities.

@@ -115,7 +115,7 @@ extension Markdown {
     {
         var renderer = HTMLRenderer(options: options, headings: headings(of: document, shift: options.headingShift))
         renderer.render(document)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = renderer.problems.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false)
         let problems = renderer.problems.map { problem in
             var problem = problem
             if problem.line >= 1, problem.line <= lines.count {
@@ -146,7 +146,7 @@ private struct HTMLRenderer {
     }
 
     mutating func cr() {
-        if !out.isEmpty && out.last != "\n" { out += "\n" }
+        if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
     }
 
     mutating func renderChildren(_ node: MarkdownNode) {
@@ -317,20 +317,22 @@ private struct HTMLRenderer {
     /// Text with every known document number turned into a link, outside links and headings.
     mutating func renderText(_ text: String) {
         guard inLink == 0, inHeading == 0, !options.crossReferences.isEmpty else {
-            out += HTML.escape(text)
+            HTML.appendEscaped(text, to: &out)
             return
         }
         var rest = Substring(text)
         for match in DocumentNumbers.mentions(in: text) {
             guard let target = options.crossReferences[match.key], target.source != options.source else { continue }
-            out += HTML.escape(rest[rest.startIndex..<match.range.lowerBound])
-            out +=
-                "<a class=\"xref\" href=\"" + HTML.escapeURL(target.url) + "\" title=\"" + HTML.escape(target.title)
-                + "\">" + HTML.escape(text[match.range]) + "</a>"
+            HTML.appendEscaped(rest[rest.startIndex..<match.range.lowerBound], to: &out)
+            out += "<a class=\"xref\" href=\"" + HTML.escapeURL(target.url) + "\" title=\""
+            HTML.appendEscaped(target.title, to: &out)
+            out += "\">"
+            HTML.appendEscaped(text[match.range], to: &out)
+            out += "</a>"
             cited.insert(target.source)
             rest = text[match.range.upperBound...]
         }
-        out += HTML.escape(rest)
+        HTML.appendEscaped(rest, to: &out)
     }
 }
 
@@ -347,23 +349,31 @@ public enum DocumentNumbers {
         // Most text holds no digit followed somewhere by '/': nothing to look at.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), text.utf8.contains(0x2F) else { return [] }
         var result: [Mention] = []
-        var index = text.startIndex
-        func isPart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "/" }
-        while index < text.endIndex {
-            guard isPart(text[index]) else {
-                index = text.index(after: index)
+        let scalars = text.unicodeScalars
+        func isPart(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "/" || Folding.isWordScalar(scalar) }
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard isPart(scalars[index]) else {
+                scalars.formIndex(after: &index)
                 continue
             }
             var end = index
-            while end < text.endIndex, isPart(text[end]) { end = text.index(after: end) }
+            var hasDash = false
+            var hasSlash = false
+            while end < scalars.endIndex, isPart(scalars[end]) { scalars.formIndex(after: &end) }
             var last = end
-            while last > index, let previous = Optional(text.index(before: last)),
-                text[previous] == "-" || text[previous] == "/"
-            {
+            while last > index {
+                let previous = scalars.index(before: last)
+                guard scalars[previous] == "-" || scalars[previous] == "/" else { break }
                 last = previous
             }
-            let word = text[index..<last]
-            if let first = word.first, first.isNumber, word.contains("-"), word.contains("/") {
+            var cursor = index
+            while cursor < last {
+                if scalars[cursor] == "-" { hasDash = true } else if scalars[cursor] == "/" { hasSlash = true }
+                scalars.formIndex(after: &cursor)
+            }
+            if hasDash, hasSlash, scalars[index].properties.numericType != nil {
+                let word = text[index..<last]
                 result.append(Mention(range: index..<last, key: Folding.documentNumberKey(word)))
             }
             index = end

@@ -20,7 +20,7 @@ struct SchedulePages: Sendable {
     func unitName(_ id: String) -> String { evaluation.organization[id]?.name ?? id }
 
     static var stringKeys: [String] {
-        PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") } + [
+        PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacing(ascii: "-", with: "_") } + [
             "plan_schedule_conflict_observer", "schedule_title", "month_heading", "sample_regular", "sample_thematic",
             "status_past",
             "status_today", "status_upcoming", "plan_kinds_suffix",
@@ -40,7 +40,7 @@ struct SchedulePages: Sendable {
     }
 
     func message(_ finding: PlanFinding) -> String {
-        let key = "plan_" + finding.code.rawValue.replacingOccurrences(of: "-", with: "_")
+        let key = "plan_" + finding.code.rawValue.replacing(ascii: "-", with: "_")
         let rule = schedule.plans.first { $0.number == finding.plan }?.rule
         switch finding.detail {
         case .count(let branches, let required, let planned, let regular, let thematic):
@@ -295,7 +295,7 @@ struct SchedulePages: Sendable {
                         "\(plan?.slug ?? "plan")-\(session.date)-\(session.host)-\(session.kind.rawValue)@chibo"))
             lines.append("DTSTAMP:\(ICS.date(stamp))T000000Z")
             if let time = session.time {
-                let compact = time.replacingOccurrences(of: ":", with: "")
+                let compact = time.replacing(ascii: ":", with: "")
                 let hours = (Int(compact.prefix(2)) ?? 0) + 3
                 let end = hours < 24 ? Day.pad(hours, 2) + compact.dropFirst(2) : "2359"
                 lines.append("DTSTART;TZID=Asia/Ho_Chi_Minh:\(date)T\(compact)00")

@@ -50,10 +50,10 @@ struct ScorecardPages: Sendable {
     // MARK: - Labels
 
     func levelLabel(_ level: UnitLevel) -> String {
-        theme.string("level_" + level.rawValue.replacingOccurrences(of: "-", with: "_"))
+        theme.string("level_" + level.rawValue.replacing(ascii: "-", with: "_"))
     }
     func sectorLabel(_ sector: Sector) -> String {
-        theme.string("sector_" + sector.rawValue.replacingOccurrences(of: "-", with: "_"))
+        theme.string("sector_" + sector.rawValue.replacing(ascii: "-", with: "_"))
     }
     func kindLabel(_ kind: MeetingKind) -> String { theme.string("meeting_" + kind.rawValue) }
 

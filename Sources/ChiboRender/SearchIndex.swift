@@ -38,28 +38,145 @@ struct SearchIndex: Sendable {
 
     /// Words: runs of letters and digits, lower case, NFC.
     static func words(_ text: String) -> [String] {
-        let lower = text.lowercased()
-        let scalars = lower.unicodeScalars
         var words: [String] = []
-        var start: String.UnicodeScalarView.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let isWord =
-                scalar.isASCII
-                ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
-                : (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
-                    || scalar.properties.numericType != nil)
-            if isWord {
-                if start == nil { start = index }
-            } else if let begin = start {
-                words.append(String(scalars[begin..<index]))
-                start = nil
-            }
-            index = scalars.index(after: index)
-        }
-        if let begin = start { words.append(String(scalars[begin..<scalars.endIndex])) }
+        forEachWord(text) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
+    }
+
+    /// Calls `body` with the UTF-8 of each word of `text` (a run of letters, digits and combining
+    /// marks), lower case. The bytes are only valid during the call.
+    static func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var word: [UInt8] = []
+            word.reserveCapacity(64)
+            func flush() {
+                guard !word.isEmpty else { return }
+                word.withUnsafeBufferPointer(body)
+                word.removeAll(keepingCapacity: true)
+            }
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let lead = utf8[index]
+                if lead < 0x80 {
+                    switch lead {
+                    case 0x61...0x7A, 0x30...0x39: word.append(lead)
+                    case 0x41...0x5A: word.append(lead + 32)
+                    default: flush()
+                    }
+                    index += 1
+                    continue
+                }
+                // A String holds valid UTF-8: the lead byte gives the length.
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead) & (lead < 0xE0 ? 0x1F : lead < 0xF0 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < count {
+                    value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+                }
+                if let scalar = Unicode.Scalar(value), Folding.isWordScalar(scalar) {
+                    if Folding.isUppercaseScalar(scalar) {
+                        Folding.appendLowercased(scalar, to: &word)
+                    } else {
+                        word.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<min(count, index + length)]))
+                    }
+                } else {
+                    flush()
+                }
+                index += length
+            }
+            flush()
+        }
+    }
+
+    /// Words numbered in the order first seen, compared by their bytes.
+    struct WordTable {
+        private var bytes: [UInt8] = []
+        private var starts: [Int] = [0]
+        private var hashes: [Int] = []
+        private var slots = [Int32](repeating: -1, count: 256)
+
+        var count: Int { hashes.count }
+
+        mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let key = Int(truncatingIfNeeded: hash)
+            let mask = slots.count - 1
+            var slot = key & mask
+            while slots[slot] >= 0 {
+                let id = Int(slots[slot])
+                if hashes[id] == key, matches(id, word) { return id }
+                slot = (slot + 1) & mask
+            }
+            let id = hashes.count
+            hashes.append(key)
+            bytes.append(contentsOf: word)
+            starts.append(bytes.count)
+            slots[slot] = Int32(id)
+            if hashes.count * 2 > slots.count { grow() }
+            return id
+        }
+
+        private func matches(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            let start = starts[id]
+            guard starts[id + 1] - start == word.count else { return false }
+            for offset in 0..<word.count where bytes[start + offset] != word[offset] { return false }
+            return true
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for id in 0..<hashes.count {
+                var slot = hashes[id] & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id)
+            }
+        }
+
+        func string(_ id: Int) -> String { String(decoding: bytes[starts[id]..<starts[id + 1]], as: UTF8.self) }
+    }
+
+    /// A term as a dictionary key compared and hashed by its UTF-8 bytes: every term is NFC already,
+    /// so the canonical-equivalence work of `String`'s own hashing is wasted.
+    struct Term: Hashable {
+        let text: String
+
+        static func == (lhs: Term, rhs: Term) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// The terms of one document and, for each, its `section, weight` pairs in section order.
+    struct DocumentTerms: Sendable {
+        var terms: [String] = []
+        var postings: [[Int]] = []
+    }
+
+    static func terms(of document: SearchDocument) -> DocumentTerms {
+        var table = WordTable()
+        // (term << 20 | section + 1) -> weight.
+        var weights: [Int: Int] = [:]
+        func add(_ word: UnsafeBufferPointer<UInt8>, section: Int, weight: Int) {
+            weights[table.intern(word) << 20 | (section + 1), default: 0] += weight
+        }
+        // Title words count for the document but point at no section (-1): the link goes to the top
+        // unless a section matches too.
+        forEachWord(document.title) { add($0, section: -1, weight: titleWeight) }
+        for (index, section) in document.sections.enumerated() {
+            forEachWord(section.heading) { add($0, section: index, weight: headingWeight) }
+            forEachWord(section.text) { add($0, section: index, weight: 1) }
+        }
+        var result = DocumentTerms(
+            terms: (0..<table.count).map(table.string), postings: Array(repeating: [], count: table.count))
+        for key in weights.keys.sorted() {
+            result.postings[key >> 20].append(contentsOf: [(key & 0xFFFFF) - 1, min(weights[key] ?? 0, 99)])
+        }
+        return result
     }
 
     /// The shard of a term: the first two characters of its folded form (`_` for anything else).
@@ -72,43 +189,53 @@ struct SearchIndex: Sendable {
     }
 
     func files() -> [OutputFile] {
-        // term -> doc -> section -> weight
-        var postings: [String: [Int: [Int: Int]]] = [:]
-        for (id, document) in documents.enumerated() {
-            // Title words count for the document but point at no section (-1): the link goes to the top
-            // unless a section matches too.
-            for word in Self.words(document.title) {
-                postings[word, default: [:]][id, default: [:]][-1, default: 0] += Self.titleWeight
-            }
-            for (index, section) in document.sections.enumerated() {
-                for word in Self.words(section.heading) {
-                    postings[word, default: [:]][id, default: [:]][index, default: 0] += Self.headingWeight
+        // Each term's postings, `[doc, section, weight]` flattened, in document then section order.
+        // Documents are read on every core, then merged in order.
+        var termIDs: [Term: Int] = [:]
+        var terms: [String] = []
+        var postings: [[Int]] = []
+        for (id, document) in Parallel.map(documents, Self.terms).enumerated() {
+            for (local, word) in document.terms.enumerated() {
+                let term: Int
+                if let known = termIDs[Term(text: word)] {
+                    term = known
+                } else {
+                    term = terms.count
+                    termIDs[Term(text: word)] = term
+                    terms.append(word)
+                    postings.append([])
                 }
-                for word in Self.words(section.text) {
-                    postings[word, default: [:]][id, default: [:]][index, default: 0] += 1
+                let pairs = document.postings[local]
+                for start in stride(from: 0, to: pairs.count, by: 2) {
+                    postings[term].append(contentsOf: [id, pairs[start], pairs[start + 1]])
                 }
             }
         }
-        // Shards are written straight to text: `{"term":[[doc,section,weight],...],...}`.
-        var shards: [String: String] = [:]
-        for term in postings.keys.sorted() {
-            guard let byDocument = postings[term] else { continue }
-            var list = ""
-            for document in byDocument.keys.sorted() {
-                guard let sections = byDocument[document] else { continue }
-                for section in sections.keys.sorted() {
-                    if !list.isEmpty { list += "," }
-                    list += "[\(document),\(section),\(min(sections[section] ?? 0, 99))]"
-                }
+        // Shards are written straight to bytes: `{"term":[[doc,section,weight],...],...}`.
+        var shards: [String: [UInt8]] = [:]
+        for term in terms.indices.sorted(by: { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }) {
+            let name = Self.shard(terms[term])
+            var shard = shards.removeValue(forKey: name) ?? []
+            shard.append(shard.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            shard.append(contentsOf: JSON.string(terms[term]).compact.utf8)
+            shard.append(contentsOf: Array(":[".utf8))
+            let list = postings[term]
+            for start in stride(from: 0, to: list.count, by: 3) {
+                if start > 0 { shard.append(UInt8(ascii: ",")) }
+                shard.append(UInt8(ascii: "["))
+                Self.appendDecimal(list[start], to: &shard)
+                shard.append(UInt8(ascii: ","))
+                Self.appendDecimal(list[start + 1], to: &shard)
+                shard.append(UInt8(ascii: ","))
+                Self.appendDecimal(list[start + 2], to: &shard)
+                shard.append(UInt8(ascii: "]"))
             }
-            let name = Self.shard(term)
-            var shard = shards[name] ?? ""
-            shard += (shard.isEmpty ? "{" : ",") + JSON.string(term).compact + ":[" + list + "]"
+            shard.append(UInt8(ascii: "]"))
             shards[name] = shard
         }
         var files: [OutputFile] = []
-        for (name, text) in shards.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "\(Self.folder)/terms/\(name).json", text: text + "}"))
+        for (name, bytes) in shards.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "\(Self.folder)/terms/\(name).json", bytes: bytes + [UInt8(ascii: "}")]))
         }
         var numbers: [(String, JSON)] = []
         for (id, document) in documents.enumerated() {
@@ -123,7 +250,8 @@ struct SearchIndex: Sendable {
                     ("numbers", .object(numbers)), ("chunk", .int(Self.chunk)), ("count", .int(documents.count)),
                     ("shards", .array(shards.keys.sorted().map(JSON.string))),
                 ]).compact))
-        for start in stride(from: 0, to: documents.count, by: Self.chunk) {
+        let chunks = Array(stride(from: 0, to: documents.count, by: Self.chunk))
+        files += Parallel.map(chunks) { start in
             let slice = documents[start..<min(documents.count, start + Self.chunk)]
             let items: [JSON] = slice.map { document in
                 .object([
@@ -135,16 +263,26 @@ struct SearchIndex: Sendable {
                             document.sections.map { section in
                                 .array([
                                     .string(section.anchor), .string(section.heading),
-                                    .string(String(section.text.prefix(Self.snippetLength))),
+                                    .string(String(section.text.unicodeScalars.prefix(Self.snippetLength))),
                                 ])
                             })
                     ),
                 ])
             }
-            files.append(
-                OutputFile(path: "\(Self.folder)/docs/\(start / Self.chunk).json", text: JSON.array(items).compact))
+            return OutputFile(path: "\(Self.folder)/docs/\(start / Self.chunk).json", text: JSON.array(items).compact)
         }
         return files
+    }
+
+    /// Appends the decimal digits of a number.
+    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendDecimal(-number, to: &bytes)
+            return
+        }
+        if number >= 10 { appendDecimal(number / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 }
 
@@ -173,15 +311,18 @@ extension Markdown {
     /// and heading: a match deep in a section then has its own snippet.
     static func split(_ section: SearchDocument.Section) -> [SearchDocument.Section] {
         let limit = 600
-        guard section.text.count > limit + limit / 2 else { return [section] }
+        let scalars = section.text.unicodeScalars
+        guard scalars.count > limit + limit / 2 else { return [section] }
         var pieces: [SearchDocument.Section] = []
-        var rest = Substring(section.text)
-        while !rest.isEmpty {
-            var end = rest.index(rest.startIndex, offsetBy: limit, limitedBy: rest.endIndex) ?? rest.endIndex
-            if end < rest.endIndex, let space = rest[..<end].lastIndex(of: " ") { end = space }
+        var start = scalars.startIndex
+        while start < scalars.endIndex {
+            var end = scalars.index(start, offsetBy: limit, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            if end < scalars.endIndex, let space = scalars[start..<end].lastIndex(of: " ") { end = space }
             pieces.append(
-                SearchDocument.Section(anchor: section.anchor, heading: section.heading, text: String(rest[..<end])))
-            rest = rest[end...].drop { $0 == " " }
+                SearchDocument.Section(
+                    anchor: section.anchor, heading: section.heading, text: String(scalars[start..<end])))
+            start = end
+            while start < scalars.endIndex, scalars[start] == " " { scalars.formIndex(after: &start) }
         }
         return pieces
     }
@@ -189,7 +330,7 @@ extension Markdown {
     private static func blockText(_ node: MarkdownNode) -> String {
         switch node.kind {
         case .codeBlock(let info) where info.lowercased().hasPrefix("csv"):
-            return node.literal.replacingOccurrences(of: "\n", with: " · ").replacingOccurrences(of: ",", with: ", ")
+            return node.literal.replacing(ascii: "\n", with: " · ").replacing(ascii: ",", with: ", ")
         case .codeBlock, .htmlBlock, .thematicBreak:
             return node.literal
         case .paragraph, .heading:

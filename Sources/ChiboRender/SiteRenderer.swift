@@ -31,7 +31,7 @@ public struct SiteRenderer: Sendable {
             "report_bucket_open", "report_list_bucket", "report_list_below_target", "report_list_thematic_with",
             "report_list_thematic_without", "report_list_never_supervised",
         ]
-            + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
+            + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacing(ascii: "-", with: "_") }
             + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
             + [
                 "search_kind_document", "search_kind_sample", "search_title", "home_upcoming", "home_recent",
@@ -52,7 +52,7 @@ public struct SiteRenderer: Sendable {
         let assets = AssetTable(theme.assets, urls: urls)
         files.append(contentsOf: assets.files)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
-        let built = guidance.build(diagnostics: &diagnostics)
+        let built = Timings.measure("guidance markdown") { guidance.build(diagnostics: &diagnostics) }
         let samples = SchedulePages(
             schedule: schedule, evaluation: evaluation, urls: urls, theme: theme, today: buildDate,
             baseURL: content.settings.baseURL)
@@ -98,13 +98,9 @@ public struct SiteRenderer: Sendable {
                 layout.page(title: theme.string("not_found_title"), current: nil)
             })
 
-        // The search index is built on the same cores, beside the pages.
-        let searchFiles = Mutex<[OutputFile]>([])
-        let rendered = Self.renderInParallel(pages, theme: theme) {
-            let built = search.files()
-            searchFiles.withLock { $0 = built }
-        }
-        files.append(contentsOf: searchFiles.withLock { $0 })
+        // The search index spreads its own work over the cores, then the pages do.
+        files.append(contentsOf: Timings.measure("search index") { search.files() })
+        let rendered = Timings.measure("pages") { Self.renderInParallel(pages, theme: theme) }
         var sitemap: [String] = []
         for (page, result) in zip(pages, rendered) {
             switch result {

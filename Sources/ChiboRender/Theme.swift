@@ -27,6 +27,9 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         let display = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let strings = loadStrings(
+            root.appendingPathComponent("i18n/\(language).yaml"), display: "\(display)/i18n/\(language).yaml",
+            diagnostics: &diagnostics)
         for file in files(under: templatesDir) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             let location = "\(display)/templates/\(file)"
@@ -37,7 +40,9 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // Parsed as written first, so that syntax errors point into the file.
+                _ = try MustacheTemplate(string: text)
+                library.register(try MustacheTemplate(string: inlineStrings(text, strings)), named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error(
@@ -60,9 +65,6 @@ public struct Theme: Sendable {
                 }
             }
         }
-        let strings = loadStrings(
-            root.appendingPathComponent("i18n/\(language).yaml"), display: "\(display)/i18n/\(language).yaml",
-            diagnostics: &diagnostics)
         var assets: [String: [UInt8]] = [:]
         let staticDir = root.appendingPathComponent("static")
         for file in files(under: staticDir) {
@@ -72,6 +74,43 @@ public struct Theme: Sendable {
         }
         let theme = Theme(path: display, library: library, sources: sources, strings: strings, assets: assets)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
+    }
+
+    /// The template with each `{{t.key}}` and `{{{t.key}}}` replaced by the UI string itself (escaped
+    /// for the first): the strings are the same on every page, so they need no lookup there. Only
+    /// HTML templates are changed; a tag whose key is missing stays, to be reported when it renders.
+    static func inlineStrings(_ text: String, _ strings: [String: String]) -> String {
+        let pragma = "{{% CONTENT_TYPE: HTML }}"
+        guard text.hasPrefix(pragma), !text.contains("{{=") else { return text }
+        let escaper = FastHTMLContentType()
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.lowerBound]
+            let triple = rest[open.upperBound...].hasPrefix("{")
+            let closing = triple ? "}}}" : "}}"
+            let innerStart = triple ? rest.index(after: open.upperBound) : open.upperBound
+            guard let close = rest[innerStart...].range(of: closing) else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            var inner = rest[innerStart..<close.lowerBound].trimmingSpaces
+            var raw = triple
+            if inner.hasPrefix("&") {
+                raw = true
+                inner = String(inner.dropFirst()).trimmingSpaces
+            }
+            let key = inner.hasPrefix("t.") ? String(inner.dropFirst(2)) : ""
+            if !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+                let value = strings[key], !value.contains("{{"), !value.contains("}}")
+            {
+                out += raw ? value : escaper.escapeText(value)
+            } else {
+                out += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     static func loadStrings(_ url: URL, display: String, diagnostics: inout Diagnostics) -> [String: String] {

@@ -11,6 +11,8 @@ public struct Build: Sendable {
     public var outputPath: String
     /// The day of the build; `data/*.json` say it and the schedule marks past and upcoming by it.
     public var buildDate: Day
+    /// Whether text files get their `.gz` and `.br` copies (`build --no-precompress` leaves them out).
+    public var precompress = true
 
     public init(
         contentPath: String = "content", themePath: String? = nil, outputPath: String = "public",
@@ -58,9 +60,9 @@ public struct Build: Sendable {
     /// Loads, validates and renders; nothing is written.
     public func render() -> Report {
         var diagnostics = Diagnostics()
-        let (content, contentDiagnostics) = ContentLoader.load(from: contentPath)
+        let (content, contentDiagnostics) = Timings.measure("load content") { ContentLoader.load(from: contentPath) }
         diagnostics.append(contentsOf: contentDiagnostics)
-        let (theme, themeDiagnostics) = Theme.load(from: resolvedThemePath)
+        let (theme, themeDiagnostics) = Timings.measure("load theme") { Theme.load(from: resolvedThemePath) }
         diagnostics.append(contentsOf: themeDiagnostics)
         // Render even when the content has errors, so that one run reports every error.
         guard let content, let theme else {
@@ -73,9 +75,11 @@ public struct Build: Sendable {
                 "\(future.count) meeting record\(future.count == 1 ? " is" : "s are") dated after the build date "
                     + "\(buildDate.vietnamese) (this one \(first.date.vietnamese)); is the year right?")
         }
-        let evaluation = Evaluation.evaluate(
-            organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
-            settings: content.settings)
+        let evaluation = Timings.measure("evaluate") {
+            Evaluation.evaluate(
+                organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
+                settings: content.settings)
+        }
         if evaluation.outsidePeriod > 0, let period = content.settings.period {
             diagnostics.warning(
                 content.settings.location,
@@ -83,16 +87,21 @@ public struct Build: Sendable {
             )
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
-        let (files, renderDiagnostics) = SiteRenderer(
-            content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate
-        ).render()
+        let (files, renderDiagnostics) = Timings.measure("render") {
+            SiteRenderer(
+                content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate
+            ).render()
+        }
         diagnostics.append(contentsOf: renderDiagnostics)
         return Report(diagnostics: diagnostics, files: diagnostics.hasErrors ? [] : files, published: false)
     }
 
     /// Renders and, when there is no error, replaces the output folder atomically.
     public func run() throws -> Report {
-        let fingerprint = InputFingerprint.compute(content: contentPath, theme: resolvedThemePath, date: buildDate)
+        let fingerprint = Timings.measure("fingerprint") {
+            InputFingerprint.compute(
+                content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress)
+        }
         if let stored = InputFingerprint.stored(in: outputPath), stored.fingerprint == fingerprint {
             OutputWriter.removeStale(besides: outputPath)
             var report = Report(diagnostics: Diagnostics(), files: [], published: true)
@@ -103,7 +112,9 @@ public struct Build: Sendable {
         var report = render()
         guard !report.diagnostics.hasErrors else { return report }
         report.files.append(InputFingerprint.record(fingerprint, warnings: report.diagnostics.items))
-        let summary = try OutputWriter.publish(report.files, to: outputPath)
+        let summary = try Timings.measure("write") {
+            try OutputWriter.publish(report.files, to: outputPath, precompress: precompress)
+        }
         report.published = true
         report.written = summary.written
         report.reused = summary.reused

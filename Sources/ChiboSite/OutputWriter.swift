@@ -1,4 +1,5 @@
 import CChiboSystem
+import ChiboModel
 import ChiboRender
 import Foundation
 import Synchronization
@@ -25,7 +26,7 @@ public enum OutputWriter {
 
     /// Replaces the folder at `path` with exactly `files` (plus precompressed copies).
     @discardableResult
-    public static func publish(_ files: [OutputFile], to path: String) throws -> Summary {
+    public static func publish(_ files: [OutputFile], to path: String, precompress: Bool = true) throws -> Summary {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -34,8 +35,8 @@ public enum OutputWriter {
         removeStale(in: parent, prefix: ".\(target.lastPathComponent).new-")
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(getpid())")
         do {
-            let summary = try write(files, into: staging, previous: target)
-            try swap(staging, into: target)
+            let summary = try write(files, into: staging, previous: target, precompress: precompress)
+            try Timings.measure("write: swap") { try swap(staging, into: target) }
             return summary
         } catch {
             try? FileManager.default.removeItem(at: staging)
@@ -60,36 +61,82 @@ public enum OutputWriter {
     }
 
     /// Writes `files` into the new folder `folder`; unchanged files are hard-linked from `previous`.
-    static func write(_ files: [OutputFile], into folder: URL, previous: URL?) throws -> Summary {
-        let manager = FileManager.default
-        try? manager.removeItem(at: folder)
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        var summary = Summary()
-        var made: Set<String> = [folder.path]
-        var toCompress: [OutputFile] = []
-        for file in files {
-            guard isSafe(file.path) else {
-                throw Failure(description: "refusing to write \(file.path): it leads outside the output folder")
+    /// Folders are made first; then every core writes files, each with its `.gz` and `.br`.
+    static func write(_ files: [OutputFile], into folder: URL, previous: URL?, precompress: Bool = true) throws
+        -> Summary
+    {
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let root = folder.path
+        var made: Set<String> = [""]
+        func makeFolder(_ relative: String) throws {
+            guard !made.contains(relative) else { return }
+            let parent = relative.lastIndex(of: "/").map { String(relative[..<$0]) } ?? ""
+            try makeFolder(parent)
+            guard mkdir(root + "/" + relative, 0o755) == 0 || errno == EEXIST else {
+                throw Failure(description: "cannot create the folder \(root)/\(relative)")
             }
-            let url = folder.appendingPathComponent(file.path)
-            let directory = url.deletingLastPathComponent()
-            if !made.contains(directory.path) {
-                try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-                made.insert(directory.path)
-            }
-            let compressible = file.bytes.count >= 1024 && Compression.isCompressible(file.path)
-            if let previous, reuse(file, from: previous, into: folder, compressed: compressible) {
-                summary.reused += 1
-                continue
-            }
-            guard manager.createFile(atPath: url.path, contents: Data(file.bytes)) else {
-                throw Failure(description: "cannot write \(url.path)")
-            }
-            summary.written += 1
-            if compressible { toCompress.append(file) }
+            made.insert(relative)
         }
-        summary.compressed = try compress(toCompress, into: folder)
-        return summary
+        try Timings.measure("write: folders") {
+            for file in files {
+                guard isSafe(file.path) else {
+                    throw Failure(description: "refusing to write \(file.path): it leads outside the output folder")
+                }
+                try makeFolder(file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "")
+            }
+        }
+        let counts = Mutex(Summary())
+        let failures = FailureBox()
+        Timings.measure("write: files") {
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let file = files[index]
+                let compressible = precompress && file.bytes.count >= 1024 && Compression.isCompressible(file.path)
+                if let previous, reuse(file, from: previous, into: folder, compressed: compressible) {
+                    counts.withLock { $0.reused += 1 }
+                    return
+                }
+                let path = root + "/" + file.path
+                guard writeFile(path, file.bytes) else {
+                    failures.record("cannot write \(path)")
+                    return
+                }
+                if compressible {
+                    for (suffix, bytes) in [
+                        (".gz", Compression.gzip(file.bytes)), (".br", Compression.brotli(file.bytes)),
+                    ] {
+                        guard let bytes, writeFile(path + suffix, bytes) else {
+                            failures.record("cannot write \(path)\(suffix)")
+                            continue
+                        }
+                        copyTimes(from: path, to: path + suffix)
+                    }
+                }
+                counts.withLock {
+                    $0.written += 1
+                    if compressible { $0.compressed += 1 }
+                }
+            }
+        }
+        if let message = failures.first { throw Failure(description: message) }
+        return counts.withLock { $0 }
+    }
+
+    /// Creates (or truncates) a file and writes all of `bytes` into it.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     /// Links the old copy (and its compressed copies) when its bytes are the same.
@@ -112,25 +159,6 @@ public enum OutputWriter {
             }
         }
         return true
-    }
-
-    /// `.gz` and `.br` beside each file, in parallel, with the original's modification time.
-    static func compress(_ files: [OutputFile], into folder: URL) throws -> Int {
-        guard !files.isEmpty else { return 0 }
-        let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let path = folder.appendingPathComponent(file.path).path
-            for (suffix, bytes) in [(".gz", Compression.gzip(file.bytes)), (".br", Compression.brotli(file.bytes))] {
-                guard let bytes, FileManager.default.createFile(atPath: path + suffix, contents: Data(bytes)) else {
-                    failures.record("cannot write \(path)\(suffix)")
-                    continue
-                }
-                copyTimes(from: path, to: path + suffix)
-            }
-        }
-        if let message = failures.first { throw Failure(description: message) }
-        return files.count
     }
 
     static func copyTimes(from source: String, to target: String) {

@@ -60,8 +60,14 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder, replaced as a whole only when the build succeeds.")
     var output = "public"
 
+    @Flag(
+        name: .long,
+        help: "Leave out the .gz and .br copies of text files (a quick preview, or nginx compressing on the fly).")
+    var noPrecompress = false
+
     func run() throws {
-        let build = paths.build(output: output)
+        var build = paths.build(output: output)
+        build.precompress = !noPrecompress
         let report: Build.Report
         do {
             report = try build.run()
