@@ -20,7 +20,7 @@ enum MeetingsLoader {
 
     /// `c3`, `tc3`, `TC 3`, `tiêu chí 3` → `c3`.
     static func criterionColumn(_ header: String) -> String? {
-        let key = Field.key(header).replacingOccurrences(of: " ", with: "")
+        let key = Field.key(header).replacing(ascii: " ", with: "")
         for prefix in ["tieuchi", "tc", "c"] where key.hasPrefix(prefix) {
             let digits = key.dropFirst(prefix.count)
             if !digits.isEmpty, digits.allSatisfy(\.isNumber), let number = Int(digits), number > 0 {
@@ -34,44 +34,21 @@ enum MeetingsLoader {
         _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], rubricsComplete: Bool = true,
         rejected: Set<String> = [], diagnostics: inout Diagnostics
     ) -> [Meeting] {
+        let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each file is read on its own core; doubles are found across files afterwards, in file order.
+        let names = folder.list("meetings").filter { $0.lowercased().hasSuffix(".csv") }
+        let files = Parallel.map(names) { name in
+            var diagnostics = Diagnostics()
+            let meetings = readFile(
+                folder, "meetings/" + name, rubrics: rubrics, rubricByKind: rubricByKind, organization: organization,
+                rubricsComplete: rubricsComplete, rejected: rejected, diagnostics: &diagnostics)
+            return (meetings: meetings, diagnostics: diagnostics)
+        }
         var meetings: [Meeting] = []
         var seen: [String: SourceLocation] = [:]
-        let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
-        for name in folder.list("meetings") where name.lowercased().hasSuffix(".csv") {
-            let file = "meetings/" + name
-            guard let text = folder.text(file, diagnostics: &diagnostics),
-                let table = Records.fromCSV(
-                    text, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics)
-            else { continue }
-            var missingColumns = false
-            for required in ["branch", "date", "kind", "present", "speakers", "self_rating"]
-            where table.header[required] == nil {
-                let names = (fields.first { $0.name == required }.map { [$0.name] + $0.aliases } ?? [required])
-                diagnostics.error(
-                    SourceLocation(file: file),
-                    "the header has no `\(required)` column (write one of: \(names.joined(separator: ", ")))")
-                missingColumns = true
-            }
-            for rubric in rubrics {
-                let absent = rubric.criteria.map { "c\($0.id)" }.filter { table.header[$0] == nil }
-                if !absent.isEmpty {
-                    diagnostics.error(
-                        SourceLocation(file: file),
-                        "the rubric \(rubric.id) (\(rubric.appliesTo.rawValue) meetings) scores criteria 1 to "
-                            + "\(rubric.criteria.count), but the header has no column \(absent.joined(separator: ", "))"
-                    )
-                    missingColumns = true
-                }
-            }
-            if missingColumns { continue }
-            for record in table.records {
-                // The unit's own error is reported; its meetings are left out without more noise.
-                if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { continue }
-                guard
-                    let meeting = read(
-                        record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
-                        diagnostics: &diagnostics)
-                else { continue }
+        for file in files {
+            diagnostics.append(contentsOf: file.diagnostics)
+            for meeting in file.meetings {
                 let key = "\(meeting.branch)|\(meeting.date)|\(meeting.kind.rawValue)"
                 if let first = seen[key] {
                     diagnostics.error(
@@ -81,6 +58,50 @@ enum MeetingsLoader {
                     continue
                 }
                 seen[key] = meeting.location
+                meetings.append(meeting)
+            }
+        }
+        return meetings
+    }
+
+    /// The meetings of one file that read without error.
+    static func readFile(
+        _ folder: ContentFolder, _ file: String, rubrics: [Rubric], rubricByKind: [MeetingKind: Rubric],
+        organization: Organization, rubricsComplete: Bool, rejected: Set<String>, diagnostics: inout Diagnostics
+    ) -> [Meeting] {
+        guard let text = folder.text(file, diagnostics: &diagnostics),
+            let table = Records.fromCSV(
+                text, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics)
+        else { return [] }
+        var missingColumns = false
+        for required in ["branch", "date", "kind", "present", "speakers", "self_rating"]
+        where table.header[required] == nil {
+            let names = (fields.first { $0.name == required }.map { [$0.name] + $0.aliases } ?? [required])
+            diagnostics.error(
+                SourceLocation(file: file),
+                "the header has no `\(required)` column (write one of: \(names.joined(separator: ", ")))")
+            missingColumns = true
+        }
+        for rubric in rubrics {
+            let absent = rubric.criteria.map { "c\($0.id)" }.filter { table.header[$0] == nil }
+            if !absent.isEmpty {
+                diagnostics.error(
+                    SourceLocation(file: file),
+                    "the rubric \(rubric.id) (\(rubric.appliesTo.rawValue) meetings) scores criteria 1 to "
+                        + "\(rubric.criteria.count), but the header has no column \(absent.joined(separator: ", "))"
+                )
+                missingColumns = true
+            }
+        }
+        if missingColumns { return [] }
+        var meetings: [Meeting] = []
+        for record in table.records {
+            // The unit's own error is reported; its meetings are left out without more noise.
+            if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { continue }
+            if let meeting = read(
+                record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
+                diagnostics: &diagnostics)
+            {
                 meetings.append(meeting)
             }
         }

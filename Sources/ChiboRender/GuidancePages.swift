@@ -44,7 +44,12 @@ struct GuidancePages: Sendable {
         var numbers: [String: CrossReferenceTarget] = [:]
         /// Source paths of each folder's documents, in list order.
         var bySection: [String: [String]] = [:]
+        /// Each document's list item (the theme's `doc-item`), rendered once and shown in every list.
+        var items: [String: String] = [:]
     }
+
+    /// The template that renders a document in lists.
+    static let itemTemplate = "doc-item"
 
     func documentURL(_ document: GuidanceDocument) -> String {
         urls.page([SiteURLs.guidanceRoot] + document.slugPath)
@@ -107,8 +112,9 @@ struct GuidancePages: Sendable {
         }
 
         built.numbers = numbers
-        built.bySection = Dictionary(grouping: built.pages.values) {
-            $0.document.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        built.bySection = Dictionary(grouping: built.pages.values) { page in
+            let path = page.document.sourcePath
+            return path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         }.mapValues { $0.sorted { $0.sortKey < $1.sortKey }.map(\.document.sourcePath) }
         let unsafeHTML = content.settings.unsafeHTML
         let links = table
@@ -139,7 +145,26 @@ struct GuidancePages: Sendable {
             report(rendered.problems, file: file, lineOffset: section.introLine - 1, into: &diagnostics)
             built.sections[section.sourcePath]?.introHTML = rendered.html
         }
+        renderItems(&built, diagnostics: &diagnostics)
         return built
+    }
+
+    /// Renders every document's list item once; lists then show it as `{{{html}}}`.
+    func renderItems(_ built: inout Built, diagnostics: inout Diagnostics) {
+        guard theme.hasTemplate(Self.itemTemplate) else { return }
+        let snapshot = built
+        let pages = built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
+        let rendered = Parallel.map(pages) { page in
+            theme.render(Self.itemTemplate, context: summary(page, snapshot))
+        }
+        for (page, result) in zip(pages, rendered) {
+            switch result {
+            // The list template puts `{{{html}}}` on a line of its own, which keeps its newline.
+            case .success(let html):
+                built.items[page.document.sourcePath] = html.hasSuffix("\n") ? String(html.dropLast()) : html
+            case .failure(let problems): diagnostics.append(contentsOf: problems)
+            }
+        }
     }
 
     /// How far headings move down so that the body's top level is `<h2>` under the page's `<h1>`.
@@ -248,6 +273,7 @@ struct GuidancePages: Sendable {
                 $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title
             } ?? false,
             "section_url": section?.url ?? false,
+            "html": built.items[document.sourcePath] ?? "",
         ]
     }
 

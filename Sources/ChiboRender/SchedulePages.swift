@@ -10,8 +10,31 @@ struct SchedulePages: Sendable {
     let today: Day
     /// Scheme and host put before page URLs in the calendar; without it events carry no URL.
     let baseURL: String?
+    /// For each unit, the entries it hosts or attends, in schedule order, with whether it hosts.
+    let entriesByUnit: [String: [(index: Int, hosts: Bool)]]
 
     static let root = "lich-sinh-hoat-mau"
+
+    init(schedule: Schedule, evaluation: Evaluation, urls: SiteURLs, theme: Theme, today: Day, baseURL: String?) {
+        self.schedule = schedule
+        self.evaluation = evaluation
+        self.urls = urls
+        self.theme = theme
+        self.today = today
+        self.baseURL = baseURL
+        var byUnit: [String: [(index: Int, hosts: Bool)]] = [:]
+        for (index, scheduled) in schedule.entries.enumerated() {
+            let host = scheduled.session.host
+            var units = [host]
+            units += scheduled.audience
+            if let committee = scheduled.session.committee { units.append(committee) }
+            var seen: Set<String> = []
+            for unit in units where seen.insert(unit).inserted {
+                byUnit[unit, default: []].append((index, unit == host))
+            }
+        }
+        entriesByUnit = byUnit
+    }
 
     var isEmpty: Bool { schedule.plans.isEmpty }
     var url: String { urls.page([Self.root]) }
@@ -208,12 +231,9 @@ struct SchedulePages: Sendable {
 
     /// The sessions a unit hosts or attends, for its page.
     func sessions(of unit: String) -> [[String: Any]] {
-        schedule.entries.compactMap { scheduled in
-            let hosts = scheduled.session.host == unit
-            let attends = scheduled.audience.contains(unit) || (scheduled.session.committee == unit)
-            guard hosts || attends else { return nil }
-            var item = entry(scheduled)
-            item["role"] = theme.string(hosts ? "role_host" : "role_audience")
+        (entriesByUnit[unit] ?? []).map { found in
+            var item = entry(schedule.entries[found.index])
+            item["role"] = theme.string(found.hosts ? "role_host" : "role_audience")
             return item
         }
     }

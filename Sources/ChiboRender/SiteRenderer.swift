@@ -85,14 +85,6 @@ public struct SiteRenderer: Sendable {
                 guidance.searchContext(built, layout: layout)
             })
         pages.append(contentsOf: samples.pages(layout: layout))
-        if !samples.isEmpty {
-            files.append(samples.json())
-            files.append(samples.calendar())
-        }
-        if !scorecards.isEmpty {
-            files.append(scorecards.scorecardsJSON(generated: buildDate))
-            files.append(scorecards.findingsCSV())
-        }
         pages.append(
             PageJob(path: "404.html", template: "404") {
                 layout.page(title: theme.string("not_found_title"), current: nil)
@@ -100,7 +92,24 @@ public struct SiteRenderer: Sendable {
 
         // The search index spreads its own work over the cores, then the pages do.
         files.append(contentsOf: Timings.measure("search index") { search.files() })
-        let rendered = Timings.measure("pages") { Self.renderInParallel(pages, theme: theme) }
+        // The data files are written on one core while the others render pages.
+        let buildDate = self.buildDate
+        let dataFiles = Mutex<[OutputFile]>([])
+        let rendered = Timings.measure("pages") {
+            Self.renderInParallel(pages, theme: theme) {
+                var data: [OutputFile] = []
+                if !samples.isEmpty {
+                    data.append(samples.json())
+                    data.append(samples.calendar())
+                }
+                if !scorecards.isEmpty {
+                    data.append(scorecards.scorecardsJSON(generated: buildDate))
+                    data.append(scorecards.findingsCSV())
+                }
+                dataFiles.withLock { $0 = data }
+            }
+        }
+        files.append(contentsOf: dataFiles.withLock { $0 })
         var sitemap: [String] = []
         for (page, result) in zip(pages, rendered) {
             switch result {

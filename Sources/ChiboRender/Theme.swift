@@ -156,6 +156,8 @@ public struct Theme: Sendable {
         return result.sorted()
     }
 
+    public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
     /// A UI string; a missing key is reported by `render`.
     public func string(_ key: String) -> String { strings[key] ?? key }
 

@@ -2,9 +2,9 @@ import ChiboModel
 import ChiboRender
 import Foundation
 
-/// A hash of everything a build reads: every file of the content and theme folders (path and bytes),
-/// the build date and the chibo binary itself. When it matches the one the output folder was built
-/// from, a rebuild has nothing to do.
+/// A hash of everything a build reads: every file of the content and theme folders (path, size,
+/// times and inode), the build date and the chibo binary itself. When it matches the one the output
+/// folder was built from, a rebuild has nothing to do.
 enum InputFingerprint {
     static let file = ".chibo-build"
 
@@ -22,7 +22,16 @@ enum InputFingerprint {
                     continue
                 }
                 hasher.add(Array(name.utf8))
-                if let data = FileManager.default.contents(atPath: path) { hasher.add([UInt8](data)) }
+                // Size, modification and change times (to the nanosecond) and inode: any write to a
+                // file moves its change time, which no tool can set back, so the bytes need not be read.
+                var info = stat()
+                if stat(path, &info) == 0 {
+                    let facts = [
+                        Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec,
+                        info.st_ctim.tv_nsec, Int(info.st_ino),
+                    ]
+                    hasher.add(Array(facts.map(String.init).joined(separator: " ").utf8))
+                }
             }
         }
         hasher.add(Array(date.description.utf8))
