@@ -82,11 +82,16 @@ enum Records {
             header[field] = location
             columns[index] = field
         }
+        let separatorByte = table.separator.asciiValue
+        func holdsSeparator(_ text: String) -> Bool {
+            separatorByte.map { text.utf8.contains($0) } ?? text.contains(table.separator)
+        }
         var records: [Record] = []
         for row in table.rows.dropFirst() {
             // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
-            if let swallowing = row.cells.first(where: { $0.text.contains("\n") && $0.text.contains(table.separator) })
-            {
+            if let swallowing = row.cells.first(where: {
+                $0.text.utf8.contains(UInt8(ascii: "\n")) && holdsSeparator($0.text)
+            }) {
                 let lines = swallowing.text.split(separator: "\n", omittingEmptySubsequences: false).count
                 diagnostics.error(
                     SourceLocation(file: file, line: swallowing.line, column: swallowing.column),
@@ -113,7 +118,7 @@ enum Records {
                     text: cell.text, location: SourceLocation(file: file, line: cell.line, column: cell.column))
             }
             let end = row.cells.last.map {
-                SourceLocation(file: file, line: $0.line, column: $0.column + $0.text.count)
+                SourceLocation(file: file, line: $0.line, column: $0.column + $0.text.unicodeScalars.count)
             }
             for (_, field) in columns where cells[field] == nil {
                 cells[field] = Cell(text: "", location: end ?? SourceLocation(file: file, line: row.line))

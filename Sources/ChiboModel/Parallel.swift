@@ -12,4 +12,9 @@ public enum Parallel {
         }
         return results.withLock { $0.compactMap { $0 } }
     }
+
+    /// Runs `body` on every item, on every core.
+    public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+    }
 }

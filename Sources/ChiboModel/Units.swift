@@ -69,12 +69,19 @@ public struct Unit: Sendable, Hashable, Identifiable {
 public struct Organization: Sendable, Hashable {
     public private(set) var units: [Unit]
     private var index: [String: Int]
+    /// Positions of the branches under each parent, in file order.
+    private var branchPositions: [String: [Int]]
 
     public init(units: [Unit]) {
         self.units = units
         var index: [String: Int] = [:]
-        for (position, unit) in units.enumerated() where index[unit.id] == nil { index[unit.id] = position }
+        var branchPositions: [String: [Int]] = [:]
+        for (position, unit) in units.enumerated() {
+            if index[unit.id] == nil { index[unit.id] = position }
+            if unit.isBranch, let parent = unit.parent { branchPositions[parent, default: []].append(position) }
+        }
         self.index = index
+        self.branchPositions = branchPositions
     }
 
     public subscript(id: String) -> Unit? { index[id].map { units[$0] } }
@@ -84,6 +91,6 @@ public struct Organization: Sendable, Hashable {
 
     /// The branches of a grassroots committee, in file order.
     public func branches(of committee: String) -> [Unit] {
-        units.filter { $0.isBranch && $0.parent == committee }
+        (branchPositions[committee] ?? []).map { units[$0] }
     }
 }

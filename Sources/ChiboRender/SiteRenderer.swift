@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Renders the whole site from the model: every page through the theme, plus assets and
-/// `sitemap.xml`. Returns files in memory; writing them is the caller's business.
+/// `sitemap.xml`, handed to the caller file by file as they are made, or collected in memory.
 public struct SiteRenderer: Sendable {
     public let content: Content
     public let theme: Theme
@@ -42,15 +42,23 @@ public struct SiteRenderer: Sendable {
 
     /// Every output file, or the diagnostics that stop the build.
     public func render() -> (files: [OutputFile], diagnostics: Diagnostics) {
+        let collected = Mutex<[OutputFile]>([])
+        let diagnostics = render { file in collected.withLock { $0.append(file) } }
+        return (collected.withLock { $0 }.sorted { $0.path < $1.path }, diagnostics)
+    }
+
+    /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
+    /// so that no more than the pages in flight are held in memory. Returns the diagnostics; when
+    /// they hold an error, what was emitted must not be published.
+    public func render(emit: @Sendable (OutputFile) -> Void) -> Diagnostics {
         var diagnostics = Diagnostics()
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
                 SourceLocation(file: "\(theme.path)/i18n/vi.yaml"),
                 "the theme has no UI string `\(key)`; add `\(key): ...`")
         }
-        var files: [OutputFile] = []
         let assets = AssetTable(theme.assets, urls: urls)
-        files.append(contentsOf: assets.files)
+        assets.files.forEach(emit)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
         let built = Timings.measure("guidance markdown") { guidance.build(diagnostics: &diagnostics) }
         let samples = SchedulePages(
@@ -91,54 +99,46 @@ public struct SiteRenderer: Sendable {
             })
 
         // The search index spreads its own work over the cores, then the pages do.
-        files.append(contentsOf: Timings.measure("search index") { search.files() })
-        // The data files are written on one core while the others render pages.
+        Timings.measure("search index") { search.files() }.forEach(emit)
+        // The data files are made on one core while the others render pages.
         let buildDate = self.buildDate
-        let dataFiles = Mutex<[OutputFile]>([])
-        let rendered = Timings.measure("pages") {
-            Self.renderInParallel(pages, theme: theme) {
-                var data: [OutputFile] = []
+        let failures = Timings.measure("pages") {
+            Self.renderInParallel(pages, theme: theme, emit: emit) {
                 if !samples.isEmpty {
-                    data.append(samples.json())
-                    data.append(samples.calendar())
+                    emit(samples.json())
+                    emit(samples.calendar())
                 }
                 if !scorecards.isEmpty {
-                    data.append(scorecards.scorecardsJSON(generated: buildDate))
-                    data.append(scorecards.findingsCSV())
+                    emit(scorecards.scorecardsJSON(generated: buildDate))
+                    emit(scorecards.findingsCSV())
                 }
-                dataFiles.withLock { $0 = data }
             }
         }
-        files.append(contentsOf: dataFiles.withLock { $0 })
         var sitemap: [String] = []
-        for (page, result) in zip(pages, rendered) {
-            switch result {
-            case .success(let html):
-                files.append(OutputFile(path: page.path, text: html))
-                if page.path != "404.html" {
-                    sitemap.append(
-                        urls.file(
-                            page.path.hasSuffix("index.html")
-                                ? String(page.path.dropLast("index.html".count)) : page.path))
-                }
-            case .failure(let problems):
-                diagnostics.append(contentsOf: problems)
+        for (page, failure) in zip(pages, failures) {
+            if let failure {
+                diagnostics.append(contentsOf: failure)
+            } else if page.path != "404.html" {
+                sitemap.append(
+                    urls.file(
+                        page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path))
             }
         }
         for file in content.staticFiles {
-            files.append(
-                OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
+            emit(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
         }
-        files.append(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
-        return (files.sorted { $0.path < $1.path }, Self.unique(diagnostics))
+        emit(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
+        return Self.unique(diagnostics)
     }
 
-    /// Renders every page on every core. Each job builds its own context, so nothing that is not
-    /// `Sendable` crosses between threads.
+    /// Renders every page on every core and emits each as it is done. Each job builds its own
+    /// context, so nothing that is not `Sendable` crosses between threads. Returns, for each job,
+    /// nil when it rendered, else its diagnostics.
     static func renderInParallel(
-        _ jobs: [PageJob], theme: Theme, alongside extra: @Sendable () -> Void = {}
-    ) -> [Result<String, Diagnostics>] {
-        let results = Mutex([Result<String, Diagnostics>?](repeating: nil, count: jobs.count))
+        _ jobs: [PageJob], theme: Theme, emit: @Sendable (OutputFile) -> Void,
+        alongside extra: @Sendable () -> Void = {}
+    ) -> [Diagnostics?] {
+        let failures = Mutex([Diagnostics?](repeating: nil, count: jobs.count))
         DispatchQueue.concurrentPerform(iterations: jobs.count + 1) { iteration in
             // The extra work goes first, so it runs beside the pages rather than after them.
             guard iteration > 0 else {
@@ -147,10 +147,12 @@ public struct SiteRenderer: Sendable {
             }
             let index = iteration - 1
             let job = jobs[index]
-            let result = theme.render(job.template, context: job.context())
-            results.withLock { $0[index] = result }
+            switch theme.render(job.template, context: job.context()) {
+            case .success(let html): emit(OutputFile(path: job.path, text: html))
+            case .failure(let problems): failures.withLock { $0[index] = problems }
+            }
         }
-        return results.withLock { $0.map { $0 ?? .failure(Diagnostics()) } }
+        return failures.withLock { $0 }
     }
 
     /// One diagnostic per template problem, however many pages met it.

@@ -2,6 +2,7 @@ import ChiboContent
 import ChiboModel
 import ChiboRender
 import Foundation
+import Synchronization
 
 /// The build pipeline: load the content and the theme, render every page in memory, and publish
 /// the output folder only when there is no error.
@@ -37,6 +38,9 @@ public struct Build: Sendable {
         public var files: [OutputFile]
         /// True when the output folder was replaced.
         public var published: Bool
+        /// Pages and files made (without the precompressed copies).
+        public var pages = 0
+        public var fileCount = 0
         /// Files written anew and files reused unchanged from the previous output.
         public var written = 0
         public var reused = 0
@@ -59,15 +63,27 @@ public struct Build: Sendable {
 
     /// Loads, validates and renders; nothing is written.
     public func render() -> Report {
+        let (renderer, loadDiagnostics) = prepare()
+        var diagnostics = loadDiagnostics
+        guard let renderer else { return Report(diagnostics: diagnostics, files: [], published: false) }
+        let (files, renderDiagnostics) = Timings.measure("render") { renderer.render() }
+        diagnostics.append(contentsOf: renderDiagnostics)
+        var report = Report(diagnostics: diagnostics, files: diagnostics.hasErrors ? [] : files, published: false)
+        report.pages = report.files.filter { $0.path.hasSuffix(".html") }.count
+        report.fileCount = report.files.count
+        return report
+    }
+
+    /// Loads the content and the theme and evaluates the meetings: the renderer (nil when the content
+    /// or the theme cannot be read at all) and the diagnostics so far.
+    func prepare() -> (SiteRenderer?, Diagnostics) {
         var diagnostics = Diagnostics()
         let (content, contentDiagnostics) = Timings.measure("load content") { ContentLoader.load(from: contentPath) }
         diagnostics.append(contentsOf: contentDiagnostics)
         let (theme, themeDiagnostics) = Timings.measure("load theme") { Theme.load(from: resolvedThemePath) }
         diagnostics.append(contentsOf: themeDiagnostics)
         // Render even when the content has errors, so that one run reports every error.
-        guard let content, let theme else {
-            return Report(diagnostics: diagnostics, files: [], published: false)
-        }
+        guard let content, let theme else { return (nil, diagnostics) }
         let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
         if let first = future.first {
             diagnostics.warning(
@@ -87,13 +103,9 @@ public struct Build: Sendable {
             )
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
-        let (files, renderDiagnostics) = Timings.measure("render") {
-            SiteRenderer(
-                content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate
-            ).render()
-        }
-        diagnostics.append(contentsOf: renderDiagnostics)
-        return Report(diagnostics: diagnostics, files: diagnostics.hasErrors ? [] : files, published: false)
+        let renderer = SiteRenderer(
+            content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate)
+        return (renderer, diagnostics)
     }
 
     /// Renders and, when there is no error, replaces the output folder atomically.
@@ -109,15 +121,34 @@ public struct Build: Sendable {
             report.storedWarnings = stored.warnings
             return report
         }
-        var report = render()
-        guard !report.diagnostics.hasErrors else { return report }
-        report.files.append(InputFingerprint.record(fingerprint, warnings: report.diagnostics.items))
-        let summary = try Timings.measure("write") {
-            try OutputWriter.publish(report.files, to: outputPath, precompress: precompress)
+        let (renderer, loadDiagnostics) = prepare()
+        var diagnostics = loadDiagnostics
+        guard let renderer else { return Report(diagnostics: diagnostics, files: [], published: false) }
+        // Pages go to the staging folder as they are rendered, so memory holds only those in flight.
+        // Content that already has errors is still rendered, for its other errors, but not written.
+        let counts = Mutex((pages: 0, files: 0))
+        let summary = try OutputWriter.publish(to: outputPath, precompress: precompress) { staging in
+            let writing = !diagnostics.hasErrors
+            let renderDiagnostics = Timings.measure("render and write") {
+                renderer.render { file in
+                    guard writing else { return }
+                    counts.withLock {
+                        $0.files += 1
+                        if file.path.hasSuffix(".html") { $0.pages += 1 }
+                    }
+                    staging.write(file)
+                }
+            }
+            diagnostics.append(contentsOf: renderDiagnostics)
+            guard !diagnostics.hasErrors else { return false }
+            staging.write(InputFingerprint.record(fingerprint, warnings: diagnostics.items))
+            counts.withLock { $0.files += 1 }
+            return true
         }
-        report.published = true
-        report.written = summary.written
-        report.reused = summary.reused
+        var report = Report(diagnostics: diagnostics, files: [], published: summary != nil)
+        report.written = summary?.written ?? 0
+        report.reused = summary?.reused ?? 0
+        (report.pages, report.fileCount) = counts.withLock { ($0.pages, $0.files) }
         return report
     }
 

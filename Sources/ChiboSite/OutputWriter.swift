@@ -27,6 +27,19 @@ public enum OutputWriter {
     /// Replaces the folder at `path` with exactly `files` (plus precompressed copies).
     @discardableResult
     public static func publish(_ files: [OutputFile], to path: String, precompress: Bool = true) throws -> Summary {
+        let summary = try publish(to: path, precompress: precompress) { staging in
+            Parallel.forEach(files) { staging.write($0) }
+            return true
+        }
+        return summary ?? Summary()
+    }
+
+    /// Replaces the folder at `path` with what `produce` writes into the staging folder it is given
+    /// (from any thread). When `produce` returns false the staging folder is removed and the folder
+    /// at `path` stays as it was; the result is then nil.
+    public static func publish(
+        to path: String, precompress: Bool = true, _ produce: (OutputStaging) throws -> Bool
+    ) throws -> Summary? {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -35,7 +48,12 @@ public enum OutputWriter {
         removeStale(in: parent, prefix: ".\(target.lastPathComponent).new-")
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(getpid())")
         do {
-            let summary = try write(files, into: staging, previous: target, precompress: precompress)
+            let writer = try OutputStaging(folder: staging, previous: target, precompress: precompress)
+            guard try produce(writer) else {
+                try? FileManager.default.removeItem(at: staging)
+                return nil
+            }
+            let summary = try writer.finish()
             try Timings.measure("write: swap") { try swap(staging, into: target) }
             return summary
         } catch {
@@ -61,65 +79,12 @@ public enum OutputWriter {
     }
 
     /// Writes `files` into the new folder `folder`; unchanged files are hard-linked from `previous`.
-    /// Folders are made first; then every core writes files, each with its `.gz` and `.br`.
     static func write(_ files: [OutputFile], into folder: URL, previous: URL?, precompress: Bool = true) throws
         -> Summary
     {
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let root = folder.path
-        var made: Set<String> = [""]
-        func makeFolder(_ relative: String) throws {
-            guard !made.contains(relative) else { return }
-            let parent = relative.lastIndex(of: "/").map { String(relative[..<$0]) } ?? ""
-            try makeFolder(parent)
-            guard mkdir(root + "/" + relative, 0o755) == 0 || errno == EEXIST else {
-                throw Failure(description: "cannot create the folder \(root)/\(relative)")
-            }
-            made.insert(relative)
-        }
-        try Timings.measure("write: folders") {
-            for file in files {
-                guard isSafe(file.path) else {
-                    throw Failure(description: "refusing to write \(file.path): it leads outside the output folder")
-                }
-                try makeFolder(file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "")
-            }
-        }
-        let counts = Mutex(Summary())
-        let failures = FailureBox()
-        Timings.measure("write: files") {
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let file = files[index]
-                let compressible = precompress && file.bytes.count >= 1024 && Compression.isCompressible(file.path)
-                if let previous, reuse(file, from: previous, into: folder, compressed: compressible) {
-                    counts.withLock { $0.reused += 1 }
-                    return
-                }
-                let path = root + "/" + file.path
-                guard writeFile(path, file.bytes) else {
-                    failures.record("cannot write \(path)")
-                    return
-                }
-                if compressible {
-                    for (suffix, bytes) in [
-                        (".gz", Compression.gzip(file.bytes)), (".br", Compression.brotli(file.bytes)),
-                    ] {
-                        guard let bytes, writeFile(path + suffix, bytes) else {
-                            failures.record("cannot write \(path)\(suffix)")
-                            continue
-                        }
-                        copyTimes(from: path, to: path + suffix)
-                    }
-                }
-                counts.withLock {
-                    $0.written += 1
-                    if compressible { $0.compressed += 1 }
-                }
-            }
-        }
-        if let message = failures.first { throw Failure(description: message) }
-        return counts.withLock { $0 }
+        let staging = try OutputStaging(folder: folder, previous: previous, precompress: precompress)
+        Parallel.forEach(files) { staging.write($0) }
+        return try staging.finish()
     }
 
     /// Creates (or truncates) a file and writes all of `bytes` into it.
@@ -202,6 +167,87 @@ public enum OutputWriter {
             throw error
         }
         try? manager.removeItem(at: old)
+    }
+}
+
+/// A new output folder being filled, from any number of threads at once: each file is written with
+/// its `.gz` and `.br` (or hard-linked with them from the previous output when its bytes are the
+/// same), its folders made as needed.
+public final class OutputStaging: Sendable {
+    let folder: URL
+    let root: String
+    let previous: URL?
+    let precompress: Bool
+    private let made = Mutex<Set<String>>([""])
+    private let counts = Mutex(OutputWriter.Summary())
+    private let failures = FailureBox()
+
+    init(folder: URL, previous: URL?, precompress: Bool) throws {
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.folder = folder
+        self.root = folder.path
+        self.previous = previous
+        self.precompress = precompress
+    }
+
+    /// Writes one file; a failure is kept and thrown by `finish`.
+    public func write(_ file: OutputFile) {
+        guard OutputWriter.isSafe(file.path) else {
+            failures.record("refusing to write \(file.path): it leads outside the output folder")
+            return
+        }
+        let parent = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+        guard makeFolder(parent) else {
+            failures.record("cannot create the folder \(root)/\(parent)")
+            return
+        }
+        let compressible = precompress && file.bytes.count >= 1024 && Compression.isCompressible(file.path)
+        if let previous, OutputWriter.reuse(file, from: previous, into: folder, compressed: compressible) {
+            counts.withLock { $0.reused += 1 }
+            return
+        }
+        let path = root + "/" + file.path
+        guard OutputWriter.writeFile(path, file.bytes) else {
+            failures.record("cannot write \(path)")
+            return
+        }
+        if compressible {
+            for (suffix, bytes) in [(".gz", Compression.gzip(file.bytes)), (".br", Compression.brotli(file.bytes))] {
+                guard let bytes, OutputWriter.writeFile(path + suffix, bytes) else {
+                    failures.record("cannot write \(path)\(suffix)")
+                    continue
+                }
+                OutputWriter.copyTimes(from: path, to: path + suffix)
+            }
+        }
+        counts.withLock {
+            $0.written += 1
+            if compressible { $0.compressed += 1 }
+        }
+    }
+
+    /// What was written, or the first failure.
+    public func finish() throws -> OutputWriter.Summary {
+        if let message = failures.first { throw OutputWriter.Failure(description: message) }
+        return counts.withLock { $0 }
+    }
+
+    /// Makes a folder and the folders above it, once each.
+    private func makeFolder(_ relative: String) -> Bool {
+        made.withLock { made in
+            var missing: [String] = []
+            var current = relative
+            while !made.contains(current) {
+                missing.append(current)
+                current = current.lastIndex(of: "/").map { String(current[..<$0]) } ?? ""
+            }
+            for folder in missing.reversed() {
+                guard mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST else { return false }
+                made.insert(folder)
+            }
+            return true
+        }
     }
 }
 
