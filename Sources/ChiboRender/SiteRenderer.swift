@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
     /// so that no more than the pages in flight are held in memory. Returns the diagnostics; when
     /// they hold an error, what was emitted must not be published.
-    public func render(emit: @Sendable (OutputFile) -> Void) -> Diagnostics {
+    public func render(emit sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
         var diagnostics = Diagnostics()
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
@@ -58,7 +58,6 @@ public struct SiteRenderer: Sendable {
                 "the theme has no UI string `\(key)`; add `\(key): ...`")
         }
         let assets = AssetTable(theme.assets, urls: urls)
-        assets.files.forEach(emit)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
         let built = Timings.measure("guidance markdown") { guidance.build(diagnostics: &diagnostics) }
         let samples = SchedulePages(
@@ -68,6 +67,10 @@ public struct SiteRenderer: Sendable {
             evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers,
             samples: samples)
         scorecards.checkGuidanceReferences(into: &diagnostics)
+        // Errors found so far mean nothing will be published: render on for more errors, emit nothing.
+        let writing = !diagnostics.hasErrors
+        @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }
+        assets.files.forEach(emit)
         let layout = LayoutContext(
             settings: content.settings, theme: theme, urls: urls, assets: assets, hasData: !scorecards.isEmpty,
             hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty)

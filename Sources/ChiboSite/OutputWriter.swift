@@ -36,28 +36,33 @@ public enum OutputWriter {
 
     /// Replaces the folder at `path` with what `produce` writes into the staging folder it is given
     /// (from any thread). When `produce` returns false the staging folder is removed and the folder
-    /// at `path` stays as it was; the result is then nil.
+    /// at `path` stays as it was; the result is then nil. The lock and the staging folder are made
+    /// at the first write, so a build that writes nothing leaves nothing beside the output folder.
     public static func publish(
         to path: String, precompress: Bool = true, _ produce: (OutputStaging) throws -> Bool
     ) throws -> Summary? {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let lock = try Lock(parent.appendingPathComponent(".\(target.lastPathComponent).lock").path, what: target.path)
+        let name = target.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
+        let lock = LockBox()
         defer { lock.release() }
-        removeStale(in: parent, prefix: ".\(target.lastPathComponent).new-")
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(getpid())")
+        let writer = OutputStaging(folder: staging, previous: target, precompress: precompress) {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try lock.take(parent.appendingPathComponent(".\(name).lock").path, what: target.path)
+            removeStale(in: parent, prefix: ".\(name).new-")
+        }
         do {
-            let writer = try OutputStaging(folder: staging, previous: target, precompress: precompress)
             guard try produce(writer) else {
-                try? FileManager.default.removeItem(at: staging)
+                writer.discard()
                 return nil
             }
+            try writer.open()
             let summary = try writer.finish()
             try Timings.measure("write: swap") { try swap(staging, into: target) }
             return summary
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            writer.discard()
             throw error
         }
     }
@@ -178,21 +183,56 @@ public final class OutputStaging: Sendable {
     let root: String
     let previous: URL?
     let precompress: Bool
+    /// Run once before the folder is made (taking the lock); nil when the folder is made at once.
+    private let prepare: (@Sendable () throws -> Void)?
+    private let opened = Mutex(false)
     private let made = Mutex<Set<String>>([""])
     private let counts = Mutex(OutputWriter.Summary())
     private let failures = FailureBox()
 
-    init(folder: URL, previous: URL?, precompress: Bool) throws {
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// A staging folder made at the first write, after `prepare`.
+    init(folder: URL, previous: URL?, precompress: Bool, prepare: @escaping @Sendable () throws -> Void) {
         self.folder = folder
         self.root = folder.path
         self.previous = previous
         self.precompress = precompress
+        self.prepare = prepare
+    }
+
+    /// A staging folder made now.
+    init(folder: URL, previous: URL?, precompress: Bool) throws {
+        self.folder = folder
+        self.root = folder.path
+        self.previous = previous
+        self.precompress = precompress
+        self.prepare = nil
+        try open()
+    }
+
+    /// Makes the folder (a new, empty one) unless it is made already.
+    func open() throws {
+        try opened.withLock { isOpen in
+            guard !isOpen else { return }
+            try prepare?()
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            isOpen = true
+        }
+    }
+
+    /// Removes the folder if it was made.
+    func discard() {
+        if opened.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// Writes one file; a failure is kept and thrown by `finish`.
     public func write(_ file: OutputFile) {
+        do {
+            try open()
+        } catch {
+            failures.record("\(error)")
+            return
+        }
         guard OutputWriter.isSafe(file.path) else {
             failures.record("refusing to write \(file.path): it leads outside the output folder")
             return
@@ -262,8 +302,25 @@ final class FailureBox: Sendable {
     var first: String? { message.withLock { $0 } }
 }
 
+/// A lock taken later, from another thread, and released once.
+final class LockBox: Sendable {
+    private let held = Mutex<Lock?>(nil)
+
+    func take(_ path: String, what: String) throws {
+        let lock = try Lock(path, what: what)
+        held.withLock { $0 = lock }
+    }
+
+    func release() {
+        held.withLock {
+            $0?.release()
+            $0 = nil
+        }
+    }
+}
+
 /// An exclusive lock on a file (flock), so that two builds never write to one place at once.
-struct Lock {
+struct Lock: Sendable {
     let descriptor: Int32
 
     init(_ path: String, what: String) throws {
