@@ -28,8 +28,21 @@ public struct CSVTable: Sendable {
     /// and is otherwise ignored.
     public static func parse(_ text: String, separator: Character? = nil) -> Result<CSVTable, ParseError> {
         var text = text
-        if text.unicodeScalars.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            // CRLF and a lone CR both become LF.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var afterCR = false
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "\r") {
+                    bytes.append(UInt8(ascii: "\n"))
+                    afterCR = true
+                    continue
+                }
+                if !(afterCR && byte == UInt8(ascii: "\n")) { bytes.append(byte) }
+                afterCR = false
+            }
+            text = String(decoding: bytes, as: UTF8.self)
         }
         var hinted: Character?
         if let end = text.firstIndex(of: "\n") ?? Optional(text.endIndex), text[..<end].lowercased().hasPrefix("sep="),

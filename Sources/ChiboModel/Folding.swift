@@ -150,7 +150,10 @@ struct FoldTable: Sendable {
             if mapping.count == 1, let only = mapping.first { lower[Int(value)] = only.value }
             // A scalar with a canonical combining class of its own could reorder with its
             // neighbours under decomposition: leave those to the full path.
-            if value >= 0x80, scalar.properties.canonicalCombiningClass == .notReordered {
+            // Only Latin (to Latin Extended-B) and Latin Extended Additional, which hold Vietnamese:
+            // the decomposition is slow, and other text takes the full path anyway.
+            let isLatin = (0x80...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value)
+            if isLatin, scalar.properties.canonicalCombiningClass == .notReordered {
                 folded[Int(value)] = Folding.slowFold(String(scalar))
             }
         }

@@ -174,7 +174,8 @@ struct SearchIndex: Sendable {
         var result = DocumentTerms(
             terms: (0..<table.count).map(table.string), postings: Array(repeating: [], count: table.count))
         for key in weights.keys.sorted() {
-            result.postings[key >> 20].append(contentsOf: [(key & 0xFFFFF) - 1, min(weights[key] ?? 0, 99)])
+            result.postings[key >> 20].append((key & 0xFFFFF) - 1)
+            result.postings[key >> 20].append(min(weights[key] ?? 0, 99))
         }
         return result
     }
@@ -207,7 +208,9 @@ struct SearchIndex: Sendable {
                 }
                 let pairs = document.postings[local]
                 for start in stride(from: 0, to: pairs.count, by: 2) {
-                    postings[term].append(contentsOf: [id, pairs[start], pairs[start + 1]])
+                    postings[term].append(id)
+                    postings[term].append(pairs[start])
+                    postings[term].append(pairs[start + 1])
                 }
             }
         }

@@ -40,9 +40,10 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                // Parsed as written first, so that syntax errors point into the file.
-                _ = try MustacheTemplate(string: text)
-                library.register(try MustacheTemplate(string: inlineStrings(text, strings)), named: name)
+                // A syntax error is reported from the text as written, so that it points into the file.
+                let inlined = inlineStrings(text, strings)
+                let template = try? MustacheTemplate(string: inlined)
+                library.register(try template ?? MustacheTemplate(string: text), named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error(
