@@ -44,9 +44,7 @@ let package = Package(
             dependencies: ["ChiboModel", "ChiboContent", "ChiboRender", "CChiboSystem", "CCompression"]),
         .executableTarget(
             name: "chibo",
-            dependencies: [
-                "ChiboSite", "CChiboSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Seeded generator of content data: the bundled site's data and the benchmark's sizes.
         .executableTarget(name: "chibo-gen", path: "Sources/ChiboGen"),

@@ -4,9 +4,6 @@
 #include <stdio.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include "chibo_system.h"
 
 #ifndef RENAME_EXCHANGE
@@ -22,9 +19,3 @@ int chibo_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
-void chibo_keep_freed_memory(void) {
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 512 << 20);
-#endif
-}

@@ -208,8 +208,9 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
-    /// The text with every `target` (one ASCII character) replaced: the same as Foundation's
-    /// `replacingOccurrences(of:with:)` for that case, without the trip through NSString.
+    /// The text with every `target` scalar (ASCII) replaced, without the trip through NSString that
+    /// Foundation's `replacingOccurrences(of:with:)` takes. Unlike that, a target followed by a
+    /// combining mark is replaced too.
     public func replacing(ascii target: Unicode.Scalar, with replacement: String) -> String {
         let text = Substring(self)
         let byte = UInt8(truncatingIfNeeded: target.value)

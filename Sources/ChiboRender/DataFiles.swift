@@ -9,7 +9,11 @@ extension ScorecardPages {
                 .object([("from", .string($0.from.description)), ("to", .string($0.to.description))])
             }
             ?? .object([("from", .null), ("to", .null)])
-        let units: [JSON] = evaluation.scorecards.map { card in
+        // Written a unit at a time: a nation's file is hundreds of megabytes.
+        var writer = JSON.ObjectWriter()
+        writer.member("generated", .string(generated.description))
+        writer.member("period", period)
+        writer.array("units", evaluation.scorecards) { card in
             let unit = card.unit
             var pairs: [(String, JSON)] = [
                 ("id", .string(unit.id)),
@@ -55,10 +59,7 @@ extension ScorecardPages {
                 ))
             return .object(pairs)
         }
-        let json: JSON = .object([
-            ("generated", .string(generated.description)), ("period", period), ("units", .array(units)),
-        ])
-        return OutputFile(path: "data/scorecards.json", text: json.text)
+        return OutputFile(path: "data/scorecards.json", text: writer.finish())
     }
 
     static var csvKeys: [String] {
@@ -70,21 +71,26 @@ extension ScorecardPages {
 
     /// One row per finding; UTF-8 with a BOM and CRLF line ends, as Excel opens it.
     func findingsCSV() -> OutputFile {
-        var rows: [[String]] = [Self.csvKeys.map { theme.string($0) }]
+        // Written a row at a time: a nation's file is hundreds of megabytes.
+        var body = "\u{FEFF}"
+        func row(_ cells: [String]) {
+            body += cells.map(Self.csvField).joined(separator: ",")
+            body += "\r\n"
+        }
+        row(Self.csvKeys.map { theme.string($0) })
         for card in evaluation.scorecards where card.unit.isBranch {
             let committee = card.unit.parent.map(unitName) ?? ""
             var findings = card.meetings.flatMap(\.findings)
             findings.append(contentsOf: card.findings)
             for finding in findings {
-                rows.append([
+                row([
                     card.unit.id, card.unit.name, committee, finding.date?.vietnamese ?? "",
                     finding.kind.map(kindLabel) ?? "", finding.code.rawValue, text.label(finding.code),
                     text.message(finding),
                 ])
             }
         }
-        let body = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        return OutputFile(path: "data/findings.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(body.utf8))
+        return OutputFile(path: "data/findings.csv", text: body)
     }
 
     static func csvField(_ value: String) -> String {

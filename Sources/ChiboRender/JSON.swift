@@ -42,6 +42,46 @@ enum JSON {
         }
     }
 
+    /// An object written a member at a time, for files too large to hold as one `JSON` value: the
+    /// same text as `JSON.object(...).text`.
+    struct ObjectWriter {
+        private(set) var out = "{\n"
+        private var first = true
+
+        /// Adds `"key": value`.
+        mutating func member(_ key: String, _ value: JSON) {
+            begin(key)
+            value.write(into: &out, indent: "  ")
+        }
+
+        /// Adds `"key": [ ... ]` whose items are produced one by one.
+        mutating func array<S: Sequence>(_ key: String, _ items: S, _ item: (S.Element) -> JSON) {
+            begin(key)
+            var empty = true
+            for element in items {
+                out += empty ? "[\n    " : ",\n    "
+                empty = false
+                item(element).write(into: &out, indent: "    ")
+            }
+            out += empty ? "[]" : "\n  ]"
+        }
+
+        private mutating func begin(_ key: String) {
+            if !first { out += ",\n" }
+            first = false
+            out += "  "
+            JSON.quote(key, into: &out)
+            out += ": "
+        }
+
+        /// The finished text, with the newline `text` ends with.
+        mutating func finish() -> String {
+            guard !first else { return "{}\n" }
+            out += "\n}\n"
+            return out
+        }
+    }
+
     /// Pretty-printed with two spaces, a newline at the end.
     var text: String {
         var out = ""
@@ -49,7 +89,8 @@ enum JSON {
         return out + "\n"
     }
 
-    private func write(into out: inout String, indent: String) {
+    /// Appends the value pretty-printed as `text` does, its inner lines indented under `indent`.
+    func write(into out: inout String, indent: String) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -110,7 +151,7 @@ enum JSON {
         }
     }
 
-    private static func quote(_ text: String, into out: inout String) {
+    static func quote(_ text: String, into out: inout String) {
         out += "\""
         let utf8 = text.utf8
         var start = utf8.startIndex

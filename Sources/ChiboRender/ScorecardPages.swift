@@ -158,7 +158,9 @@ struct ScorecardPages: Sendable {
     func pages(layout: LayoutContext) -> [PageJob] {
         guard !isEmpty else { return [] }
         var result = [
-            PageJob(path: SiteURLs.pageFile([Self.unitsRoot]), template: "units") { unitsIndex(layout: layout) }
+            PageJob(path: SiteURLs.pageFile([Self.unitsRoot]), template: "units", large: true) {
+                unitsIndex(layout: layout)
+            }
         ]
         for card in evaluation.scorecards {
             let isCommittee = card.unit.kind == .committee
@@ -172,10 +174,12 @@ struct ScorecardPages: Sendable {
         }
         if evaluation.period != nil {
             result.append(
-                PageJob(path: SiteURLs.pageFile([Self.reportRoot]), template: "report") { report(nil, layout: layout) })
+                PageJob(path: SiteURLs.pageFile([Self.reportRoot]), template: "report", large: true) {
+                    report(nil, layout: layout)
+                })
             for quarter in evaluation.quarters {
                 result.append(
-                    PageJob(path: SiteURLs.pageFile([Self.reportRoot, quarter.slug]), template: "report") {
+                    PageJob(path: SiteURLs.pageFile([Self.reportRoot, quarter.slug]), template: "report", large: true) {
                         report(quarter, layout: layout)
                     })
             }

@@ -142,18 +142,24 @@ public struct SiteRenderer: Sendable {
         alongside extra: @Sendable () -> Void = {}
     ) -> [Diagnostics?] {
         let failures = Mutex([Diagnostics?](repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count + 1) { iteration in
-            // The extra work goes first, so it runs beside the pages rather than after them.
-            guard iteration > 0 else {
-                extra()
-                return
-            }
-            let index = iteration - 1
+        @Sendable func render(_ index: Int) {
             let job = jobs[index]
             switch theme.render(job.template, context: job.context()) {
             case .success(let html): emit(OutputFile(path: job.path, text: html))
             case .failure(let problems): failures.withLock { $0[index] = problems }
             }
+        }
+        let large = jobs.indices.filter { jobs[$0].large }
+        let small = jobs.indices.filter { !jobs[$0].large }
+        DispatchQueue.concurrentPerform(iterations: small.count + 1) { iteration in
+            // The extra work and then the large pages, one after another, go first on one core, so
+            // they run beside the other pages rather than after them, and never two at once.
+            guard iteration > 0 else {
+                extra()
+                large.forEach(render)
+                return
+            }
+            render(small[iteration - 1])
         }
         return failures.withLock { $0 }
     }
@@ -263,5 +269,15 @@ struct LayoutContext: Sendable {
 struct PageJob: Sendable {
     var path: String
     var template: String
+    /// A page that lists every unit (the units index, the reports): its context and text grow with
+    /// the whole organisation, so such pages are rendered one at a time to bound memory.
+    var large = false
     var context: @Sendable () -> [String: Any]
+
+    init(path: String, template: String, large: Bool = false, context: @escaping @Sendable () -> [String: Any]) {
+        self.path = path
+        self.template = template
+        self.large = large
+        self.context = context
+    }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CChiboSystem
 import ChiboModel
 import ChiboSite
 import Foundation
@@ -17,9 +16,6 @@ struct Chibo: ParsableCommand {
 
     /// Usage errors exit with status 2, as the content format's command-line section says.
     static func main() {
-        // Pages and data files of megabytes are made and dropped by the thousand: keep freed memory
-        // for reuse instead of returning it to the system and faulting fresh zeroed pages back in.
-        chibo_keep_freed_memory()
         do {
             var command = try parseAsRoot()
             try command.run()

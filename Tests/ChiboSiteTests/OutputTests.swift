@@ -177,3 +177,53 @@ import Testing
         #expect(!(try later.run()).unchanged)
     }
 }
+
+@Suite struct StreamedBuildTests {
+    func site() throws -> TempFolder {
+        try TempFolder([
+            "content/site.yaml": minimalSiteYAML,
+            "content/guidance/a.md": "---\ntitle: A\n---\n" + String(repeating: "Nội dung dài của trang. ", count: 200),
+        ])
+    }
+
+    @Test func withoutPrecompressionNoCopiesAreWrittenAndTheNextFullBuildMakesThem() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        var build = Build(
+            contentPath: folder.path + "/content", themePath: PackagePaths.theme, outputPath: folder.path + "/public",
+            buildDate: Day(year: 2024, month: 5, day: 1) ?? Day.distantPast)
+        build.precompress = false
+        let plain = try build.run()
+        #expect(plain.published && plain.pages > 0 && plain.fileCount > plain.pages)
+        let page = folder.path + "/public/van-ban/a/index.html"
+        #expect(FileManager.default.fileExists(atPath: page))
+        #expect(!FileManager.default.fileExists(atPath: page + ".gz"))
+        build.precompress = true
+        let full = try build.run()
+        #expect(!full.unchanged)
+        #expect(FileManager.default.fileExists(atPath: page + ".gz"))
+        #expect(FileManager.default.fileExists(atPath: page + ".br"))
+    }
+
+    @Test func aTemplateErrorFoundWhileWritingLeavesNothingBehind() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        // A theme whose document template names a value no page has: found only while pages render.
+        let theme = folder.path + "/theme"
+        try FileManager.default.copyItem(atPath: PackagePaths.theme, toPath: theme)
+        let document = theme + "/templates/document.mustache"
+        let text = try String(contentsOfFile: document, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{{body}}}", with: "{{{body}}}{{khong_co}}")
+            .write(toFile: document, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder.path + "/public", withIntermediateDirectories: true)
+        try "cũ".write(toFile: folder.path + "/public/index.html", atomically: true, encoding: .utf8)
+        let report = try Build(
+            contentPath: folder.path + "/content", themePath: theme, outputPath: folder.path + "/public"
+        ).run()
+        #expect(!report.published)
+        #expect(report.diagnostics.errors.contains { $0.message.contains("`khong_co`") })
+        #expect(folder.read("public/index.html") == "cũ")
+        let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!beside.contains { $0.hasPrefix(".public.new-") })
+    }
+}

@@ -5,8 +5,4 @@
 /// Returns 0 on success, -1 with errno set otherwise (EINVAL/ENOSYS where unsupported).
 int chibo_exchange_paths(const char *a, const char *b);
 
-/// Tunes glibc's allocator for a process that makes and drops many large buffers: freed memory is
-/// kept for reuse rather than unmapped and faulted back in. Does nothing on other C libraries.
-void chibo_keep_freed_memory(void);
-
 #endif

@@ -1,0 +1,70 @@
+import ChiboModel
+import ChiboTestSupport
+import Testing
+
+@testable import ChiboRender
+
+@Suite struct FastPathRenderTests {
+    @Test func uiStringsAreInlinedEscapedOrRaw() {
+        let strings = ["hello": "Xin chào", "amp": "A & <B>", "braces": "{{x}}"]
+        let text =
+            "{{% CONTENT_TYPE: HTML }}\n<p>{{t.hello}} {{ t.amp }} {{{t.amp}}} {{&t.amp}} {{t.none}} {{t.braces}}</p>{{#t.hello}}y{{/t.hello}}"
+        #expect(
+            Theme.inlineStrings(text, strings)
+                == "{{% CONTENT_TYPE: HTML }}\n<p>Xin chào A &amp; &lt;B&gt; A & <B> A & <B> {{t.none}} {{t.braces}}</p>{{#t.hello}}y{{/t.hello}}"
+        )
+        // Templates that are not declared HTML, or that change delimiters, are left as written.
+        #expect(Theme.inlineStrings("<p>{{t.hello}}</p>", strings) == "<p>{{t.hello}}</p>")
+        #expect(
+            Theme.inlineStrings("{{% CONTENT_TYPE: HTML }}{{=<% %>=}}<%t.hello%>{{t.hello}}", strings)
+                == "{{% CONTENT_TYPE: HTML }}{{=<% %>=}}<%t.hello%>{{t.hello}}")
+    }
+
+    @Test func anInlinedThemeRendersWhatTheLibraryWould() throws {
+        let folder = try TempFolder([
+            "i18n/vi.yaml": "hello: \"Xin chào & tạm biệt\"\n",
+            "templates/page.mustache":
+                "{{% CONTENT_TYPE: HTML }}\n<i>{{t.hello}}</i>{{#items}}<b>{{t.hello}}</b>{{/items}}",
+        ])
+        defer { folder.remove() }
+        let (loaded, diagnostics) = Theme.load(from: folder.path)
+        #expect(!diagnostics.hasErrors)
+        let theme = try #require(loaded)
+        let html = try theme.render("page", context: ["items": [["x": 1]]]).get()
+        #expect(html == "<i>Xin chào &amp; tạm biệt</i><b>Xin chào &amp; tạm biệt</b>")
+    }
+
+    @Test func objectWriterWritesWhatTheJSONValueWould() {
+        let items: [JSON] = [.object([("a", .int(1)), ("b", .array([.string("x\"y"), .null]))]), .string("đ")]
+        var writer = JSON.ObjectWriter()
+        writer.member("generated", .string("2024-06-30"))
+        writer.member("period", .object([("from", .null)]))
+        writer.array("units", items) { $0 }
+        writer.array("none", [JSON]()) { $0 }
+        let whole: JSON = .object([
+            ("generated", .string("2024-06-30")), ("period", .object([("from", .null)])), ("units", .array(items)),
+            ("none", .array([])),
+        ])
+        #expect(writer.finish() == whole.text)
+        var empty = JSON.ObjectWriter()
+        #expect(empty.finish() == JSON.object([]).text)
+    }
+
+    @Test func searchWordsAreLowerCaseRunsOfLettersAndDigits() {
+        #expect(
+            SearchIndex.words("Đảng ủy KHỐI: 14-QĐ/TU, năm 2024; Straße İ")
+                == ["đảng", "ủy", "khối", "14", "qđ", "tu", "năm", "2024", "straße", "i̇"])
+    }
+
+    @Test func escapingByBytesKeepsEverythingElse() {
+        #expect(HTML.escape("a<b>&\"c\" đ 😀") == "a&lt;b&gt;&amp;&quot;c&quot; đ 😀")
+        #expect(HTML.escape("") == "")
+        #expect(HTML.escape(Substring("x&y").dropFirst()) == "&amp;y")
+    }
+
+    @Test func documentNumbersAreFoundByScalars() {
+        let text = "Theo 03-HD/TU và 14-QĐ/TU, xem mục 2-3 và 750-CV/ĐUK."
+        let found = DocumentNumbers.mentions(in: text).map { String(text[$0.range]) }
+        #expect(found == ["03-HD/TU", "14-QĐ/TU", "750-CV/ĐUK"])
+    }
+}
