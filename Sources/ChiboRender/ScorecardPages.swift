@@ -193,11 +193,18 @@ struct ScorecardPages: Sendable {
             breadcrumb: [(theme.string("nav_home"), urls.page([]))])
         let cards = evaluation.scorecards
         let byID = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, $0) })
+        // Each unit's row, folded name and latest rating once: every unit appears in three lists.
+        let rows = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, unitSummary($0)) })
+        let folded = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, Folding.fold($0.unit.name)) })
+        func row(_ card: Scorecard) -> [String: Any] { rows[card.unit.id] ?? unitSummary(card) }
+        func byName(_ units: [Scorecard]) -> [Scorecard] {
+            units.sorted { (folded[$0.unit.id] ?? "") < (folded[$1.unit.id] ?? "") }
+        }
         var groups: [[String: Any]] = []
         for committee in cards where committee.unit.kind == .committee {
             groups.append([
                 "title": committee.unit.name, "url": unitURL(committee.unit.id), "id": "dv-" + committee.unit.id,
-                "units": committee.branches.compactMap { byID[$0] }.map(unitSummary),
+                "units": committee.branches.compactMap { byID[$0] }.map(row),
             ])
         }
         for sector in Sector.allCases {
@@ -205,28 +212,26 @@ struct ScorecardPages: Sendable {
             if direct.isEmpty { continue }
             groups.append([
                 "title": Format.fill(theme.string("units_grassroots_group"), ["sector": sectorLabel(sector)]),
-                "url": false, "id": "cbcs-" + sector.rawValue, "units": direct.map(unitSummary),
+                "url": false, "id": "cbcs-" + sector.rawValue, "units": direct.map(row),
             ])
         }
         context.list("by_committee", groups)
         context.list(
             "by_sector",
             Sector.allCases.compactMap { sector -> [String: Any]? in
-                let units = cards.filter { $0.unit.isBranch && $0.unit.sector == sector }
-                    .sorted { Folding.fold($0.unit.name) < Folding.fold($1.unit.name) }
+                let units = byName(cards.filter { $0.unit.isBranch && $0.unit.sector == sector })
                 guard !units.isEmpty else { return nil }
-                return ["title": sectorLabel(sector), "id": "lh-" + sector.rawValue, "units": units.map(unitSummary)]
+                return ["title": sectorLabel(sector), "id": "lh-" + sector.rawValue, "units": units.map(row)]
             })
+        let latest = Dictionary(
+            uniqueKeysWithValues: cards.filter(\.unit.isBranch).map { ($0.unit.id, latestRating($0) as? String ?? "") })
         var ratingGroups: [[String: Any]] = []
         for name in evaluation.ratingNames + [""] {
-            let units = cards.filter { card in
-                guard card.unit.isBranch else { return false }
-                return (latestRating(card) as? String ?? "") == name
-            }.sorted { Folding.fold($0.unit.name) < Folding.fold($1.unit.name) }
+            let units = byName(cards.filter { latest[$0.unit.id] == name })
             guard !units.isEmpty else { continue }
             ratingGroups.append([
                 "title": name.isEmpty ? theme.string("units_no_meeting") : name,
-                "id": "xl-" + (name.isEmpty ? "chua-co" : Folding.slug(name)), "units": units.map(unitSummary),
+                "id": "xl-" + (name.isEmpty ? "chua-co" : Folding.slug(name)), "units": units.map(row),
             ])
         }
         context.list("by_rating", ratingGroups)
