@@ -59,7 +59,7 @@ extension ScorecardPages {
                 ))
             return .object(pairs)
         }
-        return OutputFile(path: "data/scorecards.json", text: writer.finish())
+        return OutputFile(path: "data/scorecards.json", bytes: writer.finish())
     }
 
     static var csvKeys: [String] {
@@ -72,10 +72,15 @@ extension ScorecardPages {
     /// One row per finding; UTF-8 with a BOM and CRLF line ends, as Excel opens it.
     func findingsCSV() -> OutputFile {
         // Written a row at a time: a nation's file is hundreds of megabytes.
-        var body = "\u{FEFF}"
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        var body = ""
         func row(_ cells: [String]) {
             body += cells.map(Self.csvField).joined(separator: ",")
             body += "\r\n"
+            if body.utf8.count > 1 << 20 {
+                bytes.append(contentsOf: body.utf8)
+                body = ""
+            }
         }
         row(Self.csvKeys.map { theme.string($0) })
         for card in evaluation.scorecards where card.unit.isBranch {
@@ -90,7 +95,8 @@ extension ScorecardPages {
                 ])
             }
         }
-        return OutputFile(path: "data/findings.csv", text: body)
+        bytes.append(contentsOf: body.utf8)
+        return OutputFile(path: "data/findings.csv", bytes: bytes)
     }
 
     static func csvField(_ value: String) -> String {

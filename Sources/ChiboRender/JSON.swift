@@ -42,16 +42,18 @@ enum JSON {
         }
     }
 
-    /// An object written a member at a time, for files too large to hold as one `JSON` value: the
-    /// same text as `JSON.object(...).text`.
+    /// An object written a member at a time, for files too large to hold as one `JSON` value (or as
+    /// text and bytes at once): the bytes of `JSON.object(...).text`.
     struct ObjectWriter {
-        private(set) var out = "{\n"
+        private var bytes: [UInt8] = []
+        private var out = "{\n"
         private var first = true
 
         /// Adds `"key": value`.
         mutating func member(_ key: String, _ value: JSON) {
             begin(key)
             value.write(into: &out, indent: "  ")
+            flushIfLarge()
         }
 
         /// Adds `"key": [ ... ]` whose items are produced one by one.
@@ -62,6 +64,7 @@ enum JSON {
                 out += empty ? "[\n    " : ",\n    "
                 empty = false
                 item(element).write(into: &out, indent: "    ")
+                flushIfLarge()
             }
             out += empty ? "[]" : "\n  ]"
         }
@@ -74,11 +77,20 @@ enum JSON {
             out += ": "
         }
 
-        /// The finished text, with the newline `text` ends with.
-        mutating func finish() -> String {
-            guard !first else { return "{}\n" }
+        /// Moves the text written so far into the bytes once it passes a megabyte.
+        private mutating func flushIfLarge() {
+            guard out.utf8.count > 1 << 20 else { return }
+            bytes.append(contentsOf: out.utf8)
+            out = ""
+        }
+
+        /// The finished file, with the newline `text` ends with.
+        mutating func finish() -> [UInt8] {
+            guard !first else { return Array("{}\n".utf8) }
             out += "\n}\n"
-            return out
+            bytes.append(contentsOf: out.utf8)
+            out = ""
+            return bytes
         }
     }
 

@@ -253,8 +253,12 @@ public final class OutputStaging: Sendable {
             return
         }
         if compressible {
-            for (suffix, bytes) in [(".gz", Compression.gzip(file.bytes)), (".br", Compression.brotli(file.bytes))] {
-                guard let bytes, OutputWriter.writeFile(path + suffix, bytes) else {
+            // One compressed copy at a time: for a large file each is megabytes.
+            let compressors: [(String, ([UInt8]) -> [UInt8]?)] = [
+                (".gz", Compression.gzip), (".br", Compression.brotli),
+            ]
+            for (suffix, compress) in compressors {
+                guard let bytes = compress(file.bytes), OutputWriter.writeFile(path + suffix, bytes) else {
                     failures.record("cannot write \(path)\(suffix)")
                     continue
                 }

@@ -45,9 +45,14 @@ import Testing
             ("generated", .string("2024-06-30")), ("period", .object([("from", .null)])), ("units", .array(items)),
             ("none", .array([])),
         ])
-        #expect(writer.finish() == whole.text)
+        #expect(String(decoding: writer.finish(), as: UTF8.self) == whole.text)
         var empty = JSON.ObjectWriter()
-        #expect(empty.finish() == JSON.object([]).text)
+        #expect(String(decoding: empty.finish(), as: UTF8.self) == JSON.object([]).text)
+        // Past a megabyte the text moves into bytes: still the same file.
+        let many = (0..<40_000).map { JSON.object([("id", .int($0)), ("name", .string("Chi bộ số \($0)"))]) }
+        var large = JSON.ObjectWriter()
+        large.array("units", many) { $0 }
+        #expect(String(decoding: large.finish(), as: UTF8.self) == JSON.object([("units", .array(many))]).text)
     }
 
     @Test func searchWordsAreLowerCaseRunsOfLettersAndDigits() {
