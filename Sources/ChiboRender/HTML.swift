@@ -1,3 +1,5 @@
+import ChiboModel
+
 /// HTML escaping, the same rules libcmark uses.
 public enum HTML {
     /// Text and attribute values: `&`, `<`, `>` and `"` become entities.
@@ -10,27 +12,15 @@ public enum HTML {
 
     /// Appends `text` escaped as by `escape(_:)`: runs without a special byte are copied whole.
     public static func appendEscaped(_ text: some StringProtocol, to out: inout String) {
-        let text = Substring(text)
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let entity: String
-            switch utf8[index] {
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            default:
-                utf8.formIndex(after: &index)
-                continue
+        out.append(Substring(text)) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            default: nil
             }
-            out += text[start..<index]
-            out += entity
-            utf8.formIndex(after: &index)
-            start = index
         }
-        out += text[start..<utf8.endIndex]
     }
 
     /// A URL for an `href` or `src` attribute: unsafe bytes percent-encoded, `&` and `'` as entities.

@@ -1,3 +1,5 @@
+import ChiboModel
+
 /// A JSON value with keys kept in the order they were given, written the same way every time.
 enum JSON {
     case null
@@ -165,31 +167,19 @@ enum JSON {
 
     static func quote(_ text: String, into out: inout String) {
         out += "\""
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let escaped: String
+        out.append(Substring(text)) { byte in
             switch byte {
-            case UInt8(ascii: "\""): escaped = "\\\""
-            case UInt8(ascii: "\\"): escaped = "\\\\"
-            case UInt8(ascii: "\n"): escaped = "\\n"
-            case UInt8(ascii: "\r"): escaped = "\\r"
-            case UInt8(ascii: "\t"): escaped = "\\t"
+            case UInt8(ascii: "\""): return "\\\""
+            case UInt8(ascii: "\\"): return "\\\\"
+            case UInt8(ascii: "\n"): return "\\n"
+            case UInt8(ascii: "\r"): return "\\r"
+            case UInt8(ascii: "\t"): return "\\t"
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
-                escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                utf8.formIndex(after: &index)
-                continue
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: return nil
             }
-            out += text[start..<index]
-            out += escaped
-            utf8.formIndex(after: &index)
-            start = index
         }
-        out += text[start..<utf8.endIndex]
         out += "\""
     }
 }

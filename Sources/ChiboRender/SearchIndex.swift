@@ -138,19 +138,6 @@ struct SearchIndex: Sendable {
         func string(_ id: Int) -> String { String(decoding: bytes[starts[id]..<starts[id + 1]], as: UTF8.self) }
     }
 
-    /// A term as a dictionary key compared and hashed by its UTF-8 bytes: every term is NFC already,
-    /// so the canonical-equivalence work of `String`'s own hashing is wasted.
-    struct Term: Hashable {
-        let text: String
-
-        static func == (lhs: Term, rhs: Term) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     /// The terms of one document and, for each, its `section, weight` pairs in section order.
     struct DocumentTerms: Sendable {
         var terms: [String] = []
@@ -192,20 +179,13 @@ struct SearchIndex: Sendable {
     func files() -> [OutputFile] {
         // Each term's postings, `[doc, section, weight]` flattened, in document then section order.
         // Documents are read on every core, then merged in order.
-        var termIDs: [Term: Int] = [:]
-        var terms: [String] = []
+        var table = WordTable()
         var postings: [[Int]] = []
         for (id, document) in Parallel.map(documents, Self.terms).enumerated() {
             for (local, word) in document.terms.enumerated() {
-                let term: Int
-                if let known = termIDs[Term(text: word)] {
-                    term = known
-                } else {
-                    term = terms.count
-                    termIDs[Term(text: word)] = term
-                    terms.append(word)
-                    postings.append([])
-                }
+                var word = word
+                let term = word.withUTF8 { table.intern($0) }
+                if term == postings.count { postings.append([]) }
                 let pairs = document.postings[local]
                 for start in stride(from: 0, to: pairs.count, by: 2) {
                     postings[term].append(id)
@@ -214,6 +194,7 @@ struct SearchIndex: Sendable {
                 }
             }
         }
+        let terms = (0..<table.count).map(table.string)
         // Shards are written straight to bytes: `{"term":[[doc,section,weight],...],...}`.
         var shards: [String: [UInt8]] = [:]
         for term in terms.indices.sorted(by: { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }) {

@@ -5,20 +5,18 @@ Everything stays on the loopback interface. The nginx part is the minimum of tes
 the prefix), copied so that the two files can change independently.
 """
 import contextlib
-import ctypes
 import json
 import os
 import pathlib
 import shutil
-import signal
-import socket
 import subprocess
 import time
 import urllib.parse
 
 from conftest import CHIBO, ROOT
 # One way to run a private nginx, shared with the nginx crawl test.
-from test_nginx import find_nginx, free_port, link_modules_folder, write_main_config
+from test_nginx import (die_with_pytest, find_nginx, free_port, link_modules_folder, stop, wait_until_serving,
+                        write_main_config)
 
 CONTENT = ROOT / "content"
 THEME = ROOT / "site-theme"
@@ -79,37 +77,6 @@ def brotli_module_enabled():
     return any("brotli" in entry.read_text(errors="replace") for entry in enabled.glob("*.conf"))
 
 
-def _die_with_parent():
-    """In the child before exec: it gets SIGTERM if pytest itself is killed (Linux prctl)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def stop_process(process):
-    if process is None or process.poll() is not None:
-        return
-    process.terminate()  # nginx: fast shutdown, the master stops its workers
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)  # our own session: the master and its workers
-        process.wait(timeout=10)
-
-
-def _wait_until_serving(process, port, deadline):
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            return False
-        try:
-            with socket.create_connection((HOST, port), timeout=1):
-                return True
-        except OSError:
-            time.sleep(0.05)
-    return False
-
-
 @contextlib.contextmanager
 def nginx_serving(site, workdir):
     """Serves `site` with the server block of `chibo nginx-config`; yields the base URL."""
@@ -132,10 +99,10 @@ def nginx_serving(site, workdir):
             process = subprocess.Popen(
                 [nginx, "-p", workdir, "-e", workdir / "error.log", "-c", config, "-g", "daemon off;"],
                 stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
-                preexec_fn=_die_with_parent)
-            if _wait_until_serving(process, port, time.monotonic() + 10):
+                preexec_fn=die_with_pytest)
+            if wait_until_serving(process, port, time.monotonic() + 10):
                 break
-            stop_process(process)
+            stop(process)
             process = None
             log = (workdir / "error.log").read_text(errors="replace")
             if "Address already in use" not in log:
@@ -144,7 +111,7 @@ def nginx_serving(site, workdir):
             raise AssertionError("nginx could not bind a free loopback port in three attempts")
         yield f"http://{HOST}:{port}"
     finally:
-        stop_process(process)
+        stop(process)
         stderr.close()
 
 
@@ -390,7 +357,7 @@ def start_vnu(files, output):
             [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m", "-jar", str(vnu_jar()),
              "--format", "json", "--no-langdetect", "--also-check-css", *map(str, files)],
             stdout=subprocess.DEVNULL, stderr=messages, start_new_session=True,
-            preexec_fn=_die_with_parent)
+            preexec_fn=die_with_pytest)
 
 
 def vnu_messages(output):

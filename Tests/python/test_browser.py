@@ -378,7 +378,7 @@ def checker_run(site, tmp_path_factory):
     try:
         yield process, output, len(files), time.monotonic()
     finally:
-        support.stop_process(process)
+        support.stop(process)
 
 
 @pytest.fixture(scope="module")

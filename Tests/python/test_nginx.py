@@ -284,7 +284,7 @@ def link_modules_folder(workdir, nginx):
 
 
 def stop(process):
-    if process.poll() is not None:
+    if process is None or process.poll() is not None:
         return
     process.terminate()  # SIGTERM: fast shutdown, the master stops its workers
     try:
