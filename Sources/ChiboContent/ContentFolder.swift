@@ -1,6 +1,19 @@
 import ChiboModel
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An operating system's reason for a failure (`errno`), said in its own words.
+struct SystemReason: Error, Sendable, CustomStringConvertible {
+    var code: Int32
+    init(_ code: Int32) { self.code = code }
+    var description: String {
+        code == ELOOP ? "it is a loop of links" : String(cString: strerror(code)).lowercased()
+    }
+}
+
 /// Read access to a content folder: sorted listings, no hidden files, nothing outside the folder.
 struct ContentFolder: Sendable {
     let root: URL
@@ -19,6 +32,20 @@ struct ContentFolder: Sendable {
 
     /// The folder's real path, every link followed.
     func realPath(_ relative: String) -> String { url(relative).resolvingSymlinksInPath().path }
+
+    /// The real path of `relative` with every link followed (POSIX `realpath`), or the OS's reason
+    /// why it cannot be resolved (a loop of links, a link to nothing).
+    func resolve(_ relative: String) -> Result<String, SystemReason> {
+        guard let resolved = realpath(url(relative).path, nil) else { return .failure(SystemReason(errno)) }
+        defer { free(resolved) }
+        return .success(String(cString: resolved))
+    }
+
+    /// Whether the real path `real` is the folder `folder` (relative) or lies inside it.
+    func contains(real: String, within folder: String = "") -> Bool {
+        let base = folder.isEmpty ? resolvedRoot : (try? resolve(folder).get()) ?? resolvedRoot
+        return real == base || real.hasPrefix(base == "/" ? "/" : base + "/")
+    }
 
     /// Whether `relative` is a link (to a file or a folder).
     func isLink(_ relative: String) -> Bool {

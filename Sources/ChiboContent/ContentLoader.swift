@@ -52,5 +52,54 @@ public enum ContentLoader {
             rejected: rejected, diagnostics: &diagnostics)
         content.plans = PlansLoader.load(
             folder, organization: content.organization, rejected: rejected, diagnostics: &diagnostics)
+        checkPeriod(&content, diagnostics: &diagnostics)
+    }
+
+    /// The period against the records' dates: a configured period that reaches more than a year
+    /// beyond the records is probably mistyped (a warning); without one, records that span more
+    /// than the longest period hold a mistyped date: each outermost record is an error and is left
+    /// out, until the rest fit.
+    static func checkPeriod(_ content: inout Content, diagnostics: inout Diagnostics) {
+        guard content.settings.period == nil else {
+            warnAboutPeriod(content, diagnostics: &diagnostics)
+            return
+        }
+        var sorted = content.meetings.indices.sorted { content.meetings[$0].date < content.meetings[$1].date }[...]
+        var outliers: Set<Int> = []
+        while let first = sorted.first, let last = sorted.last,
+            DateRange(from: content.meetings[first].date, to: content.meetings[last].date).monthCount
+                > DateRange.longestInYears * 12
+        {
+            // The mistyped one lies far from the others: further from the middle record.
+            let middle = content.meetings[sorted[sorted.startIndex + sorted.count / 2]].date
+            let before = DateRange(from: content.meetings[first].date, to: middle).monthCount
+            let isFirst = before > DateRange(from: middle, to: content.meetings[last].date).monthCount
+            let outlier = isFirst ? first : last
+            let meeting = content.meetings[outlier]
+            diagnostics.error(
+                meeting.location,
+                "the meeting records span \(content.meetings[first].date) to \(content.meetings[last].date), more than "
+                    + "\(DateRange.longestInYears) years; is the year of this one (\(meeting.date)) mistyped? "
+                    + "(or set `period` in site.yaml)")
+            outliers.insert(outlier)
+            if isFirst { sorted.removeFirst() } else { sorted.removeLast() }
+        }
+        if !outliers.isEmpty {
+            content.meetings = content.meetings.indices.filter { !outliers.contains($0) }.map { content.meetings[$0] }
+        }
+    }
+
+    static func warnAboutPeriod(_ content: Content, diagnostics: inout Diagnostics) {
+        guard let period = content.settings.period, let first = content.meetings.min(by: { $0.date < $1.date }),
+            let last = content.meetings.max(by: { $0.date < $1.date })
+        else { return }
+        let before = DateRange(from: period.from, to: first.date).monthCount - 1
+        let after = DateRange(from: last.date, to: period.to).monthCount - 1
+        if before > 12 || after > 12 {
+            diagnostics.warning(
+                content.settings.periodLocation ?? content.settings.location,
+                "the period \(period.from) to \(period.to) reaches \(max(before, after)) months beyond the meeting "
+                    + "records (\(first.date) to \(last.date)); every month without a record is reported as missing")
+        }
     }
 }

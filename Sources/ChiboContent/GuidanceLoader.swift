@@ -15,6 +15,8 @@ enum GuidanceLoader {
         var documents: [GuidanceDocument] = []
         var staticFiles: [StaticFile] = []
         var unreadable: Set<String> = []
+        /// The real paths of the folders walked, so that no folder is walked twice (a loop of links).
+        var walked: Set<String> = []
         /// Documents found by the walk, read afterwards on every core: source path and slug path.
         var pending: [(path: String, slugPath: [String])] = []
     }
@@ -22,6 +24,11 @@ enum GuidanceLoader {
     static func load(_ content: ContentFolder, diagnostics: inout Diagnostics) -> Result {
         var result = Result()
         guard content.isDirectory(folder) else { return result }
+        if content.isLink(folder), let problem = linkProblem(content, folder, isDirectory: true) {
+            diagnostics.error(SourceLocation(file: folder), problem)
+            return result
+        }
+        if case .success(let real) = content.resolve(folder) { result.walked.insert(real) }
         walk(content, path: folder, slugPath: [], into: &result, diagnostics: &diagnostics)
         let read = Parallel.map(result.pending) { job in
             var diagnostics = Diagnostics()
@@ -59,57 +66,135 @@ enum GuidanceLoader {
     ) {
         var section = GuidanceSection(
             sourcePath: path, slugPath: slugPath, title: slugPath.last.map(humanize) ?? "")
+        let entries = content.list(path).filter { $0 != indexFile }.map { name in
+            Entry(name: name, isDirectory: content.isDirectory(path + "/" + name))
+        }
+        // Of two names that become one URL, the one already spelt as the URL keeps it.
         var slugOwners: [String: String] = [:]
-        for name in content.list(path) {
+        for entry in entries where !entry.slug.isEmpty {
+            if slugOwners[entry.slug] == nil || entry.isSpeltAsSlug { slugOwners[entry.slug] = entry.name }
+        }
+        if content.list(path).contains(indexFile) {
+            readSectionIndex(content, path + "/" + indexFile, into: &section, diagnostics: &diagnostics)
+        }
+        for entry in entries {
+            let (name, isDirectory, slug) = (entry.name, entry.isDirectory, entry.slug)
             let relative = path + "/" + name
-            if name == indexFile {
-                readSectionIndex(content, relative, into: &section, diagnostics: &diagnostics)
-                continue
-            }
-            let isDirectory = content.isDirectory(relative)
-            let stem = !isDirectory && name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-            let slug = isDirectory || name.hasSuffix(".md") ? Folding.slug(stem) : fileSlug(name)
             guard !slug.isEmpty else {
                 diagnostics.error(
                     SourceLocation(file: relative),
                     "the name `\(name)` gives an empty URL; rename it with letters or digits")
                 continue
             }
-            if let owner = slugOwners[slug] {
+            if let problem = Folding.urlLengthProblem(slugPath + [slug]) {
+                diagnostics.error(SourceLocation(file: relative), problem)
+                result.unreadable.insert(relative)
+                continue
+            }
+            if let owner = slugOwners[slug], !owner.utf8.elementsEqual(name.utf8) {
                 let spelling =
-                    name == owner && !name.utf8.elementsEqual(owner.utf8)
+                    name == owner
                     ? " (they look the same: one is spelt with separate accent marks, Unicode NFD, as some Mac and "
                         + "Windows tools save names; delete or rename one)" : ""
                 diagnostics.error(
                     SourceLocation(file: relative),
-                    "`\(name)` and `\(owner)` both become the URL `\(slug)`; rename one of them" + spelling)
+                    "`\(name)` and `\(owner)` both become the URL `\(slug)`; rename `\(name)`" + spelling)
+                result.unreadable.insert(relative)
                 continue
             }
-            slugOwners[slug] = name
+            if content.isLink(relative), let problem = linkProblem(content, relative, isDirectory: isDirectory) {
+                diagnostics.error(SourceLocation(file: relative), problem)
+                result.unreadable.insert(relative)
+                continue
+            }
             if isDirectory {
-                // A folder that links back to itself or a folder above would be walked for ever.
-                let real = content.realPath(relative)
-                let ancestor = content.realPath(path)
-                if content.isLink(relative), ancestor == real || ancestor.hasPrefix(real + "/") {
+                guard case .success(let real) = content.resolve(relative), result.walked.insert(real).inserted else {
                     diagnostics.error(
                         SourceLocation(file: relative),
-                        "this folder is a link back to \(real == ancestor ? "its own folder" : real); remove the link")
+                        "this folder is published already under another name (a link to it); remove the link")
+                    result.unreadable.insert(relative)
                     continue
                 }
                 walk(content, path: relative, slugPath: slugPath + [slug], into: &result, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 result.pending.append((relative, slugPath + [slug]))
-            } else {
-                switch content.read(relative) {
-                case .success(let bytes):
-                    result.staticFiles.append(
-                        StaticFile(sourcePath: relative, slugPath: slugPath + [slug], bytes: bytes))
-                case .failure(let diagnostic):
-                    diagnostics.append(contentsOf: [diagnostic])
-                }
+            } else if let file = attachment(content, relative, name: name, diagnostics: &diagnostics) {
+                result.staticFiles.append(StaticFile(sourcePath: relative, slugPath: slugPath + [slug], bytes: file))
             }
         }
         result.sections.append(section)
+    }
+
+    /// One name in a guidance folder and the last part of the URL it becomes.
+    struct Entry {
+        var name: String
+        var isDirectory: Bool
+
+        var isMarkdown: Bool { !isDirectory && name.hasSuffix(".md") }
+        var stem: String { isMarkdown ? String(name.dropLast(3)) : name }
+        var slug: String { isDirectory || isMarkdown ? Folding.slug(stem) : GuidanceLoader.fileSlug(name) }
+        /// Whether the name is its URL already (`quy-trinh`, `quy-trinh.md`, `mau.pdf`).
+        var isSpeltAsSlug: Bool { isDirectory || isMarkdown ? stem == slug : name == slug }
+    }
+
+    /// Why the link `relative` is not followed, or nil when it may be: a link must resolve, and stay
+    /// inside the content folder (a folder link inside `guidance/`), so that nothing outside the
+    /// folder is published and no walk goes on for ever.
+    static func linkProblem(_ content: ContentFolder, _ relative: String, isDirectory: Bool) -> String? {
+        let what = isDirectory ? "folder" : "file"
+        switch content.resolve(relative) {
+        case .failure(let reason):
+            return "this \(what) is a link that cannot be followed (\(reason)); remove the link"
+        case .success(let real):
+            if !content.contains(real: real) {
+                return "this \(what) is a link to \(real), outside the content folder; "
+                    + "copy it into the content folder instead"
+            }
+            if isDirectory && !content.contains(real: real, within: folder) {
+                return "this folder is a link to \(real), outside guidance/; move the folder into guidance/ instead"
+            }
+            return nil
+        }
+    }
+
+    /// Files that operating systems and editors leave beside documents; never published.
+    static func isLitter(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered == "thumbs.db" || lowered == "desktop.ini" || name.hasPrefix("~$") || name.hasSuffix("~")
+    }
+
+    /// The bytes of an attachment, when it is of a kind that may be published (`AttachmentKind`) and
+    /// its contents are what its name says; else an error at the file. A web page, an SVG image or a
+    /// script beside the guidance would run as the site's own script, so they are refused.
+    static func attachment(
+        _ content: ContentFolder, _ relative: String, name: String, diagnostics: inout Diagnostics
+    ) -> [UInt8]? {
+        if isLitter(name) {
+            diagnostics.warning(SourceLocation(file: relative), "`\(name)` is a temporary or system file; it is not published")
+            return nil
+        }
+        guard let kind = AttachmentKind(fileName: name) else {
+            diagnostics.error(
+                SourceLocation(file: relative),
+                "`\(name)` cannot be published: a guidance folder holds Markdown pages and attachments of these kinds "
+                    + "only: \(AttachmentKind.allExtensions.joined(separator: ", ")) (web pages, SVG images and scripts "
+                    + "could run in the site; write the page in Markdown, or save an SVG as PNG)")
+            return nil
+        }
+        switch content.read(relative) {
+        case .failure(let diagnostic):
+            diagnostics.append(contentsOf: [diagnostic])
+            return nil
+        case .success(let bytes):
+            guard kind.matches(bytes) else {
+                diagnostics.error(
+                    SourceLocation(file: relative),
+                    "`\(name)` is not what its name says: \(kind.signatureDescription); save it again in that format "
+                        + "or give it the right extension")
+                return nil
+            }
+            return bytes
+        }
     }
 
     /// A non-Markdown file keeps its extension: `Mẫu báo cáo.PDF` → `mau-bao-cao.pdf`.
@@ -172,6 +257,12 @@ enum GuidanceLoader {
                 "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line")
             return nil
         }
+        if let control = front.body.firstControlCharacter {
+            diagnostics.error(
+                SourceLocation(file: path, line: front.bodyLine + control.lines, column: control.column),
+                "the text holds the control character \(control.scalar.codePoint), which no text may contain; delete it")
+            return nil
+        }
         let yaml = YAMLSource(file: path, lineOffset: front.yamlLine - 1)
         var document = GuidanceDocument(
             sourcePath: path, slugPath: slugPath, title: "", body: front.body, bodyLine: front.bodyLine)
@@ -198,7 +289,11 @@ enum GuidanceLoader {
             case "digest": document.digest = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "slug":
                 guard let slug = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
-                if !slug.isEmpty && slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+                if let problem = Folding.urlLengthProblem(Array(document.slugPath.dropLast()) + [slug]) {
+                    diagnostics.error(yaml.location(value), problem)
+                } else if !slug.isEmpty
+                    && slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+                {
                     document.slugPath[document.slugPath.count - 1] = slug
                 } else {
                     diagnostics.error(

@@ -26,6 +26,10 @@ enum PlansLoader {
                     SourceLocation(file: file), "the file name gives the plan no URL; rename it with letters or digits")
                 continue
             }
+            if let problem = Folding.urlLengthProblem([slug]) {
+                diagnostics.error(SourceLocation(file: file), problem)
+                continue
+            }
             guard !slugs.keys.contains(slug) else {
                 diagnostics.error(
                     SourceLocation(file: file),

@@ -60,6 +60,10 @@ enum Records {
             diagnostics.error(SourceLocation(file: file, line: error.line, column: error.column), error.message)
             return nil
         }
+        for control in table.controlCharacters {
+            diagnostics.error(SourceLocation(file: file, line: control.line, column: control.column), control.message)
+        }
+        let controlLines = Set(table.controlCharacters.map(\.line))
         guard let headerRow = table.rows.first else {
             diagnostics.error(SourceLocation(file: file), "the file is empty; the first row must name the columns")
             return nil
@@ -98,6 +102,11 @@ enum Records {
                     "this quoted cell runs over \(lines) lines and holds the separator (\(table.separator)): "
                         + "a closing quote \" is probably missing, so the rows after it were read as part of it")
                 continue
+            }
+            // A row with a control character is reported at the character, and left out.
+            if !controlLines.isEmpty, let last = row.cells.last {
+                let end = last.line + last.text.utf8.count { $0 == UInt8(ascii: "\n") }
+                if (row.line...end).contains(where: controlLines.contains) { continue }
             }
             var cells: [String: Cell] = [:]
             if row.cells.count > headerRow.cells.count,
@@ -150,6 +159,10 @@ enum Records {
                     continue
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string
+                if let control = text.firstControlCharacter {
+                    diagnostics.error(yaml.location(value), CSVTable.controlMessage(control.scalar))
+                    continue
+                }
                 cells[field.name] = Cell(text: text, location: yaml.location(value))
             }
             records.append(Record(location: yaml.location(item), cells: cells))

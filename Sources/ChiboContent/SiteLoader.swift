@@ -41,16 +41,21 @@ enum SiteLoader {
                 }
             case "base_url":
                 if let url = yaml.string(value, key: key, diagnostics: &diagnostics) {
-                    if url.hasPrefix("http://") || url.hasPrefix("https://") {
-                        settings.baseURL = String(url.reversed().drop { $0 == "/" }.reversed())
+                    if let normalized = normalizeBaseURL(url) {
+                        settings.baseURL = normalized
                     } else {
-                        diagnostics.error(yaml.location(value), "`base_url` must start with http:// or https://")
+                        diagnostics.error(
+                            yaml.location(value),
+                            "`base_url` must be the site's address, http:// or https://, a host name and optionally "
+                                + "a port and a path, e.g. https://intranet.example:8443/so-tay (no spaces, quotes, "
+                                + "line ends, user names, ? or #)")
                     }
                 }
             case "unsafe_html":
                 settings.unsafeHTML = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "period":
                 settings.period = period(value, yaml: yaml, diagnostics: &diagnostics)
+                settings.periodLocation = yaml.location(keyNode)
             case "targets":
                 settings.targets = targets(value, yaml: yaml, diagnostics: &diagnostics)
             case "finding_guidance":
@@ -86,6 +91,45 @@ enum SiteLoader {
         return settings
     }
 
+    /// `https://host[:port][/path]` without a trailing `/`, or nil: a host of letters, digits, `-` and
+    /// `.` (or an IPv6 address in brackets), a port of digits, a path of URL-safe characters. Nothing
+    /// that could end a line, an attribute or an XML element reaches the sitemap, the calendar or a page.
+    static func normalizeBaseURL(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: lowered.hasPrefix) else { return nil }
+        let rest = url.dropFirst(scheme.count)
+        let authority = rest.prefix { $0 != "/" }
+        let path = rest.dropFirst(authority.count)
+        var host = Substring(authority)
+        var port: Substring = ""
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return nil }
+            let address = host[host.index(after: host.startIndex)..<close]
+            guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return nil }
+            port = host[host.index(after: close)...]
+            host = host[...close]
+        } else if let colon = host.firstIndex(of: ":") {
+            port = host[colon...]
+            host = host[..<colon]
+            guard !host.isEmpty,
+                host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") })
+            else { return nil }
+        } else {
+            guard !host.isEmpty,
+                host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") })
+            else { return nil }
+        }
+        if !port.isEmpty {
+            let digits = port.dropFirst()
+            guard port.first == ":", (1...5).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let number = Int(digits), (1...65535).contains(number)
+            else { return nil }
+        }
+        guard normalizeBasePath(String(path)) != nil else { return nil }
+        let trimmed = path.reversed().drop { $0 == "/" }.reversed()
+        return scheme + host.lowercased() + port + String(trimmed)
+    }
+
     static func normalizeBasePath(_ path: String) -> String? {
         let parts = path.split(separator: "/")
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~")
@@ -114,7 +158,15 @@ enum SiteLoader {
             diagnostics.error(yaml.location(node), "`period` ends (\(to)) before it starts (\(from))")
             return nil
         }
-        return DateRange(from: from, to: to)
+        let range = DateRange(from: from, to: to)
+        guard range.monthCount <= DateRange.longestInYears * 12 else {
+            diagnostics.error(
+                yaml.location(node),
+                "`period` spans \(range.monthCount / 12) years (\(from) to \(to)); a reporting period is at most "
+                    + "\(DateRange.longestInYears) years: is a year mistyped?")
+            return nil
+        }
+        return range
     }
 
     static func targets(_ node: Yams.Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> Targets {

@@ -99,6 +99,9 @@ enum UnitsLoader {
                         "the id \"\(id.visible)\" may hold only lowercase ASCII letters, digits and -"
                             + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
                     ok = false
+                } else if let problem = Folding.urlLengthProblem([id]) {
+                    diagnostics.error(idCell.location, problem)
+                    ok = false
                 } else if let first = seen[id] {
                     diagnostics.error(idCell.location, "the id \"\(id)\" is already used on line \(first.line)")
                     ok = false

@@ -22,6 +22,10 @@ public struct CSVTable: Sendable {
 
     public var separator: Character
     public var rows: [Row]
+    /// Control characters found in cells (NUL, ESC, DEL, C1 controls...: anything but tab and line
+    /// ends), each at its own line and column. Such a character is never meant: it comes from
+    /// copying out of another program, and would reach pages and spreadsheets unseen.
+    public var controlCharacters: [ParseError] = []
 
     /// Reads `text`; an unterminated quoted cell is a `ParseError` at the opening quote. Line ends may
     /// be LF, CRLF or CR alone (old Mac Excel); a first line `sep=;` (Excel's hint) sets the separator
@@ -66,6 +70,7 @@ public struct CSVTable: Sendable {
         var afterQuote = false
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
+        var controls: [ParseError] = []
 
         func endField() {
             cells.append(Cell(text: field, line: fieldLine, column: fieldColumn))
@@ -83,6 +88,10 @@ public struct CSVTable: Sendable {
         let sep = separator.unicodeScalars.first ?? ","
         while let scalar = pending ?? scalars.next() {
             pending = nil
+            if scalar.isControlCharacter && scalar != sep {
+                controls.append(
+                    ParseError(line: line, column: column, message: Self.controlMessage(scalar)))
+            }
             if inQuotes {
                 if scalar == "\"" {
                     if let next = scalars.next() {
@@ -146,7 +155,12 @@ public struct CSVTable: Sendable {
                         "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
         }
         if !field.isEmpty || !cells.isEmpty || afterQuote { endRow() }
-        return .success(CSVTable(separator: separator, rows: rows))
+        return .success(CSVTable(separator: separator, rows: rows, controlCharacters: controls))
+    }
+
+    package static func controlMessage(_ scalar: Unicode.Scalar) -> String {
+        "this cell holds the control character \(scalar.codePoint), which no text may contain; delete it "
+            + "(it usually comes from copying out of another program)"
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.

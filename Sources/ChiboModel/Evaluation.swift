@@ -169,13 +169,14 @@ public struct Evaluation: Sendable {
                 evaluated.append(result)
             }
             var findings: [Finding] = []
-            for month in months where !records.contains(where: { $0.kind == .regular && month.range.contains($0.date) })
-            {
+            // The months and quarters that have a meeting, so the cost follows the records, not the period.
+            let heldMonths = Set(records.lazy.filter { $0.kind == .regular }.map(\.date.monthPart))
+            let heldQuarters = Set(records.lazy.filter { $0.kind == .thematic }.map(\.date.quarterPart))
+            for month in months where !heldMonths.contains(month) {
                 findings.append(
                     Finding(code: .missingRegularMeeting, branch: unit.id, detail: .missingIn(month)))
             }
-            for quarter in quarters
-            where !records.contains(where: { $0.kind == .thematic && quarter.range.contains($0.date) }) {
+            for quarter in quarters where !heldQuarters.contains(quarter) {
                 findings.append(
                     Finding(code: .missingThematicMeeting, branch: unit.id, detail: .missingIn(quarter)))
             }

@@ -96,6 +96,26 @@ public enum Folding {
         return scalar.properties.changesWhenLowercased
     }
 
+    /// The longest part of a URL (a folder or file name in the output) that chibo makes: a file name
+    /// on Linux is at most 255 bytes, and each file gets `.gz` and `.br` copies beside it.
+    public static let longestURLSegment = 200
+    /// The longest output path: Linux paths are at most 4,096 bytes, with room for the output folder.
+    public static let longestURLPath = 2_000
+
+    /// Why a URL made from content (`parts`, the last one new) would not fit in the output, or nil.
+    public static func urlLengthProblem(_ parts: [String]) -> String? {
+        if let last = parts.last, last.utf8.count > longestURLSegment {
+            return "the name gives a URL part of \(last.utf8.count) bytes (`\(last.prefix(40))...`), longer than the "
+                + "\(longestURLSegment) a file name on the server can take; shorten it"
+        }
+        let total = parts.reduce(0) { $0 + $1.utf8.count + 1 }
+        if total > longestURLPath {
+            return "the URL of this page would be \(total) bytes long (folders nested too deep or names too long); "
+                + "the longest is \(longestURLPath): shorten the names or nest fewer folders"
+        }
+        return nil
+    }
+
     /// An ASCII slug: the folded text with every run of characters other than `a-z` and `0-9`
     /// turned into one `-`, and no `-` at either end. "Bước 2: Khai mạc" → "buoc-2-khai-mac".
     public static func slug(_ text: some StringProtocol) -> String {
@@ -186,7 +206,39 @@ extension String {
     }
 }
 
+extension Unicode.Scalar {
+    /// A control character other than tab and the line ends: C0 controls (NUL, ESC...), DEL and the
+    /// C1 controls. No text of the content may hold one.
+    public var isControlCharacter: Bool {
+        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+    }
+
+    /// `U+001B`.
+    public var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: Swift.max(0, 4 - hex.count)) + hex
+    }
+}
+
 extension StringProtocol {
+    /// The first control character (see `Unicode.Scalar.isControlCharacter`), with the number of
+    /// line ends before it and its column (1-based) on its line; nil when there is none.
+    public var firstControlCharacter: (scalar: Unicode.Scalar, lines: Int, column: Int)? {
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        var lines = 0
+        var column = 1
+        for scalar in unicodeScalars {
+            if scalar.isControlCharacter { return (scalar, lines, column) }
+            if scalar == "\n" {
+                lines += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return nil
+    }
+
     /// The text with characters a reader cannot see (zero-width spaces, byte order marks, controls,
     /// unusual spaces) written as `<U+200B>`, so a message can show why two ids that look alike differ.
     public var visible: String {
@@ -197,8 +249,7 @@ extension StringProtocol {
                 category == .format || category == .control || category == .lineSeparator
                 || category == .paragraphSeparator || (category == .spaceSeparator && scalar != " ")
             if invisible {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "<U+" + String(repeating: "0", count: Swift.max(0, 4 - hex.count)) + hex + ">"
+                out += "<" + scalar.codePoint + ">"
             } else {
                 out.unicodeScalars.append(scalar)
             }

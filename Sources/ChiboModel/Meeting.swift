@@ -77,6 +77,13 @@ public enum FindingCode: String, Sendable, Hashable, CaseIterable, Comparable {
 }
 
 /// A calendar month or quarter of the reporting period.
+extension Day {
+    /// The calendar month the day is in.
+    public var monthPart: PeriodPart { PeriodPart(year: year, number: month, isQuarter: false) }
+    /// The calendar quarter the day is in.
+    public var quarterPart: PeriodPart { PeriodPart(year: year, number: quarter, isQuarter: true) }
+}
+
 public struct PeriodPart: Sendable, Hashable, Comparable {
     public var year: Int
     /// 1 to 12 for a month, 1 to 4 for a quarter.

@@ -10,6 +10,8 @@ public struct SiteSettings: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// The reporting period; nil means all dates in the data.
     public var period: DateRange?
+    /// Where `period` is written, for messages about it.
+    public var periodLocation: SourceLocation?
     public var targets: Targets
     /// Every regular meeting on or after this day must include political-ideological study
     /// (Hướng dẫn 08-HD/ĐUK); nil means always.
@@ -70,4 +72,11 @@ public struct DateRange: Sendable, Hashable {
     }
 
     public func contains(_ day: Day) -> Bool { from <= day && day <= to }
+
+    /// The calendar months the range touches.
+    public var monthCount: Int { (to.year - from.year) * 12 + to.month - from.month + 1 }
+
+    /// The longest reporting period chibo accepts: two terms of a Party committee (nhiệm kỳ, five
+    /// years each). A longer one is a typo (`to: 2204-12-31`) that would make hundreds of report pages.
+    public static let longestInYears = 10
 }

@@ -99,8 +99,16 @@ extension ScorecardPages {
         return OutputFile(path: "data/findings.csv", bytes: bytes)
     }
 
+    /// One cell of a CSV file chibo writes, quoted when it holds a separator, a quote or a line end.
+    /// A cell that Excel or LibreOffice would read as a formula (OWASP's CSV-injection rule: it
+    /// starts, after any spaces, with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+    /// `'`, so that a unit named `=HYPERLINK(...)` stays text.
     static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacing(ascii: "\"", with: "\"\"") + "\""
+        let first = value.unicodeScalars.first { $0 != " " }
+        let formula = first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
+        let cell = formula ? "'" + value : value
+        guard formula || cell.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        else { return cell }
+        return "\"" + cell.replacing(ascii: "\"", with: "\"\"") + "\""
     }
 }

@@ -11,8 +11,19 @@ struct GuidanceLinkTable: Sendable {
 
     var targets: [String: Target] = [:]
     var drafts: Set<String> = []
-    /// Files whose own errors are reported already.
+    /// Files and folders whose own errors are reported already.
     var unreadable: Set<String> = []
+
+    /// Whether `target` is, or lies in, a file or folder whose errors are reported already.
+    func isUnreadable(_ target: String) -> Bool {
+        var path = Substring(target.hasSuffix("/") ? String(target.dropLast()) : target)
+        while !path.isEmpty {
+            if unreadable.contains(String(path)) { return true }
+            guard let slash = path.lastIndex(of: "/") else { break }
+            path = path[..<slash]
+        }
+        return false
+    }
 
     func resolver(for source: String) -> GuidanceLinkResolver {
         GuidanceLinkResolver(table: self, source: source)
@@ -41,7 +52,7 @@ struct GuidanceLinkResolver: LinkResolving {
             return .broken("the link \(destination) leads outside the guidance folder")
         }
         let candidates = [target, target.hasSuffix("/") ? target + "_index.md" : target + "/_index.md"]
-        if table.unreadable.contains(target) { return .unchanged }
+        if table.isUnreadable(target) { return .unchanged }
         if table.drafts.contains(target) {
             return .broken("the link goes to \(target), a draft (`draft: true`) that is not published")
         }

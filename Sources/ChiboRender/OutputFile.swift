@@ -36,4 +36,22 @@ public struct SiteURLs: Sendable, Hashable {
 
     /// The first path segment of every guidance page.
     public static let guidanceRoot = "van-ban"
+
+    /// An absolute URL (`base_url` before a site URL), as a URI that every output format can hold
+    /// as it is: each byte outside RFC 3986's unreserved and reserved characters is percent-encoded,
+    /// so no space, quote, angle bracket or line end can reach a sitemap, a calendar or a header.
+    public static func absolute(_ url: String, baseURL: String?) -> String {
+        let allowed = Set(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&()*+,;=%".utf8)
+        var out = ""
+        for byte in ((baseURL ?? "") + url).utf8 {
+            if allowed.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let digits = Array("0123456789ABCDEF".unicodeScalars)
+                out.unicodeScalars.append(contentsOf: ["%", digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+            }
+        }
+        return out
+    }
 }

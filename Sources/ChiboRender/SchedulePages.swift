@@ -335,7 +335,9 @@ struct SchedulePages: Sendable {
             }
             description.append(session.plan)
             lines.append("DESCRIPTION:" + ICS.escape(description.joined(separator: "\n")))
-            if let baseURL { lines.append("URL:" + baseURL + url + "#" + Self.anchor(session)) }
+            if let baseURL {
+                lines.append("URL:" + SiteURLs.absolute(url + "#" + Self.anchor(session), baseURL: baseURL))
+            }
             lines.append("CATEGORIES:" + ICS.escape(theme.string("meeting_" + session.kind.rawValue)))
             lines.append("END:VEVENT")
         }
@@ -360,6 +362,8 @@ enum ICS {
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\r": continue
+            // RFC 5545 allows no control character in TEXT but the tab.
+            case _ where scalar.isControlCharacter: continue
             default: out.unicodeScalars.append(scalar)
             }
         }

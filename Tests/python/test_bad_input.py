@@ -92,7 +92,7 @@ def made(gap=None, timeout=TIMEOUT):
 def symlink_guidance_to_etc_passwd(content, scratch):
     (content / "guidance" / "passwd.md").symlink_to("/etc/passwd")
     return [r"^guidance/passwd\.md:1:1: error: this file is a link to /etc/passwd, outside the content folder; "
-            r"copy the file into the folder instead$"]
+            r"copy it into the content folder instead$"]
 
 
 @made()
@@ -108,13 +108,191 @@ def symlink_folder_outside(content, scratch):
     outside.mkdir()
     (outside / "a.md").write_text("---\ntitle: Ngoài\n---\nNgoài.\n", encoding="utf-8")
     (content / "guidance" / "ngoai").symlink_to(outside, target_is_directory=True)
-    return [r"^guidance/ngoai/a\.md:1:1: error: this file is a link to /.*/outside/a\.md, outside the content folder"]
+    return [r"^guidance/ngoai:1:1: error: this folder is a link to /.*/outside, outside the content folder; "
+            r"copy it into the content folder instead$"]
 
 
 @made()
 def symlink_loop(content, scratch):
     (content / "guidance" / "vong").symlink_to(".", target_is_directory=True)
     return [r"^guidance/vong:1:1: error: .*(link|loop)"]
+
+
+# Links that leave the content folder, or go round in a loop, are refused at the link (issue 11).
+
+@made()
+def symlink_folder_to_root(content, scratch):
+    (content / "guidance" / "goc").symlink_to("/", target_is_directory=True)
+    return [r"^guidance/goc:1:1: error: this folder is a link to /, outside the content folder"]
+
+
+@made()
+def symlink_folder_to_proc_self(content, scratch):
+    (content / "guidance" / "proc").symlink_to("/proc/self", target_is_directory=True)
+    return [r"^guidance/proc:1:1: error: this folder is a link to /proc/\d+, outside the content folder"]
+
+
+@made()
+def symlink_siblings_pointing_at_each_other(content, scratch):
+    (content / "guidance" / "a").symlink_to("b", target_is_directory=True)
+    (content / "guidance" / "b").symlink_to("a", target_is_directory=True)
+    return [r"^guidance/a:1:1: error: this (file|folder) is a link that cannot be followed \(it is a loop of links\)",
+            r"^guidance/b:1:1: error: this (file|folder) is a link that cannot be followed \(it is a loop of links\)"]
+
+
+@made()
+def symlink_folder_to_parent_of_parent(content, scratch):
+    (content / "guidance" / "con").mkdir()
+    (content / "guidance" / "con" / "chau").mkdir()
+    (content / "guidance" / "con" / "chau" / "len").symlink_to("../..", target_is_directory=True)
+    return [r"^guidance/con/chau/len:1:1: error: this folder is published already under another name"]
+
+
+@made()
+def symlink_folder_to_meetings(content, scratch):
+    (content / "guidance" / "du-lieu").symlink_to("../meetings", target_is_directory=True)
+    return [r"^guidance/du-lieu:1:1: error: this folder is a link to /.*/meetings, outside guidance/"]
+
+
+@made()
+def two_links_to_one_folder(content, scratch):
+    (content / "guidance" / "that").mkdir()
+    (content / "guidance" / "that" / "a.md").write_text("---\ntitle: A\n---\nA.\n", encoding="utf-8")
+    (content / "guidance" / "ban-sao").symlink_to("that", target_is_directory=True)
+    return [r"^guidance/that:1:1: error: this folder is published already under another name"]
+
+
+# Attachments: only the kinds a guidance folder needs, and only when their bytes say so.
+
+@made()
+def attachment_html_and_script(content, scratch):
+    (content / "guidance" / "evil.html").write_text('<script src="evil.js"></script>', encoding="utf-8")
+    (content / "guidance" / "evil.js").write_text("alert(document.cookie)", encoding="utf-8")
+    (content / "guidance" / "Style.CSS").write_text("body{}", encoding="utf-8")
+    return [r"^guidance/evil\.html:1:1: error: `evil\.html` cannot be published: .*pdf.*png.*(could run in the site)",
+            r"^guidance/evil\.js:1:1: error: `evil\.js` cannot be published",
+            r"^guidance/Style\.CSS:1:1: error: `Style\.CSS` cannot be published"]
+
+
+@made()
+def attachment_svg_with_script(content, scratch):
+    (content / "guidance" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    return [r"^guidance/logo\.svg:1:1: error: `logo\.svg` cannot be published: .*save an SVG as PNG"]
+
+
+@made()
+def attachment_disguised(content, scratch):
+    (content / "guidance" / "mau.pdf").write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    (content / "guidance" / "anh.png").write_bytes(b"<svg onload=alert(1)>")
+    (content / "guidance" / "ghi-chu.txt").write_bytes(b"<script>\x00</script>")
+    (content / "guidance" / "khong-duoi").write_bytes(b"%PDF-1.4")
+    return [r"^guidance/mau\.pdf:1:1: error: `mau\.pdf` is not what its name says: a PDF file starts with %PDF-",
+            r"^guidance/anh\.png:1:1: error: `anh\.png` is not what its name says: a PNG file",
+            r"^guidance/ghi-chu\.txt:1:1: error: `ghi-chu\.txt` is not what its name says: a text file is UTF-8",
+            r"^guidance/khong-duoi:1:1: error: `khong-duoi` cannot be published"]
+
+
+# Control characters are refused at the cell or the character.
+
+@made()
+def control_characters_in_csv_cells(content, scratch):
+    meetings = content / "meetings" / "2024-q1.csv"
+    text = meetings.read_bytes().decode("utf-8")
+    text = text.replace("tiêu chí 1 và 4 chưa tối đa", "tiêu chí\x1b[31m 1", 1)
+    meetings.write_bytes(text.replace("Nguyễn Văn An;\r\n", "Nguyễn\x00 Văn An;\r\n", 1).encode("utf-8"))
+    units = content / "units.csv"
+    units.write_bytes(units.read_bytes().decode("utf-8").replace("Chi bộ Văn phòng Sở", "Chi bộ\u0085Văn phòng")
+                      .encode("utf-8"))
+    return [r"^meetings/2024-q1\.csv:2:\d+: error: this cell holds the control character U\+0000",
+            r"^meetings/2024-q1\.csv:3:\d+: error: this cell holds the control character U\+001B",
+            r"^units\.csv:3:\d+: error: this cell holds the control character U\+0085"]
+
+
+@made()
+def control_character_in_markdown(content, scratch):
+    page = content / "guidance" / "hoc-tap.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines[4] = lines[4][:3] + "\x07" + lines[4][3:]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return [r"^guidance/hoc-tap\.md:5:4: error: the text holds the control character U\+0007"]
+
+
+# Settings that reach an output as a URL.
+
+@made()
+def base_url_with_line_break(content, scratch):
+    with open(content / "site.yaml", "a", encoding="utf-8") as file:
+        file.write('base_url: "https://intranet.example\\r\\nATTENDEE:mailto:evil@example"\n')
+    return [r"^site\.yaml:9:11: error: `base_url` must be the site's address"]
+
+
+@pytest.mark.parametrize("value", ['"https://a.example/<x>"', '"https://user@a.example"', '"https://a.example/?q=1"',
+                                   '"https://a b.example"', '"javascript:alert(1)"', '"https://a.example:99999"',
+                                   "'https://a.example/\"onmouseover=x'"])
+def test_base_url_that_is_not_an_address_is_refused(tmp_path, value):
+    content = tmp_path / "content"
+    shutil.copytree(GOOD, content)
+    with open(content / "site.yaml", "a", encoding="utf-8") as file:
+        file.write(f"base_url: {value}\n")
+    result = build(content, tmp_path / "public", *DATE)
+    assert result.returncode == 1, result.stderr
+    assert re.search(r"^site\.yaml:9:11: error: `base_url` must be the site's address", result.stderr, re.M)
+
+
+# Periods: bounded, and a cost that follows the data.
+
+@made(timeout=5)
+def period_of_ten_thousand_years(content, scratch):
+    site = content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "period: {from: 2024-01-01, to: 2024-03-31}", "period: {from: 0001-01-01, to: 9999-12-31}"), encoding="utf-8")
+    return [r"^site\.yaml:3:9: error: `period` spans 9999 years \(0001-01-01 to 9999-12-31\); a reporting period "
+            r"is at most 10 years"]
+
+
+@made()
+def period_with_mistyped_year(content, scratch):
+    site = content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("to: 2024-03-31", "to: 2204-03-31"), encoding="utf-8")
+    return [r"^site\.yaml:3:9: error: `period` spans 180 years"]
+
+
+@made()
+def meeting_with_mistyped_year_and_no_period(content, scratch):
+    site = content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("period: {from: 2024-01-01, to: 2024-03-31}\n", ""),
+                    encoding="utf-8")
+    meetings = content / "meetings" / "2024-q1.csv"
+    text = meetings.read_bytes().decode("utf-8")
+    meetings.write_bytes(text.replace("cb-van-phong;07/02/2024;", "cb-van-phong;07/02/2204;").encode("utf-8"))
+    return [r"^meetings/2024-q1\.csv:3:1: error: the meeting records span \d{4}-\d\d-\d\d to 2204-02-07, more than "
+            r"10 years; is the year of this one \(2204-02-07\) mistyped\?"]
+
+
+# Names too long for the server's file system are found by `check` too, at the file.
+
+@made()
+def guidance_name_too_long(content, scratch):
+    name = "huong-dan-" + "rat-dai-" * 30 + ".md"
+    (content / "guidance" / name).write_text("---\ntitle: Dài\n---\nDài.\n", encoding="utf-8")
+    return [rf"^guidance/{name[:-3]}\.md:1:1: error: the name gives a URL part of \d+ bytes"]
+
+
+@made()
+def guidance_folders_differing_in_case(content, scratch):
+    """Two folders that become one URL: the one spelt as its URL keeps it, the other is blamed once
+    and no link into either is reported as broken."""
+    lower = content / "guidance" / "quy-trinh"
+    upper = content / "guidance" / "Quy-Trinh"
+    for folder in (lower, upper):
+        folder.mkdir()
+        (folder / "buoc.md").write_text("---\ntitle: Bước\n---\n# Bước 1\n", encoding="utf-8")
+    page = content / "guidance" / "hoc-tap.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[bước](quy-trinh/buoc.md) [Bước](Quy-Trinh/buoc.md)\n",
+                    encoding="utf-8")
+    return [r"^guidance/Quy-Trinh:1:1: error: `Quy-Trinh` and `quy-trinh` both become the URL `quy-trinh`; "
+            r"rename `Quy-Trinh`$"]
 
 
 @made()
@@ -216,6 +394,13 @@ class Outcome:
             self.result = None
         self.after = snapshot(output)
         self.beside_after = sorted(os.listdir(parent))
+        # `check` must find every problem that `build` finds.
+        try:
+            self.check = subprocess.run(
+                [str(CHIBO), "check", "--content", str(content), "--theme", str(ROOT / "site-theme"), *DATE],
+                capture_output=True, encoding="utf-8", errors="replace", check=False, timeout=case.timeout)
+        except subprocess.TimeoutExpired:
+            self.check = None
         if case.prepare:
             shutil.rmtree(content)  # the 50 MB files
 
@@ -261,6 +446,12 @@ def test_bad_content_is_refused(case, outcomes):
     assert outcome.after == outcome.before, "the output folder changed"
     assert outcome.beside_after == outcome.beside_before, f"left beside the output folder: {outcome.beside_after}"
     assert not [name for name in outcome.beside_after if name.startswith(".")]
+    assert outcome.check is not None, f"`chibo check` took more than {case.timeout} s"
+    assert outcome.check.returncode == 1, f"`chibo check` exit {outcome.check.returncode}:\n{outcome.check.stderr}"
+    def errors(text_lines):  # a link to /proc/self names the process that followed it
+        return sorted(re.sub(r"/proc/\d+", "/proc/PID", line) for line in text_lines if ": error: " in line)
+    assert errors(outcome.check.stderr.splitlines()) == errors(lines), \
+        "`chibo check` and `chibo build` report different errors"
 
 
 # ---------------------------------------------------------------- related good input
