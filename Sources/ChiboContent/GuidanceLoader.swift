@@ -170,7 +170,8 @@ enum GuidanceLoader {
         _ content: ContentFolder, _ relative: String, name: String, diagnostics: inout Diagnostics
     ) -> [UInt8]? {
         if isLitter(name) {
-            diagnostics.warning(SourceLocation(file: relative), "`\(name)` is a temporary or system file; it is not published")
+            diagnostics.warning(
+                SourceLocation(file: relative), "`\(name)` is a temporary or system file; it is not published")
             return nil
         }
         guard let kind = AttachmentKind(fileName: name) else {
@@ -260,7 +261,8 @@ enum GuidanceLoader {
         if let control = front.body.firstControlCharacter {
             diagnostics.error(
                 SourceLocation(file: path, line: front.bodyLine + control.lines, column: control.column),
-                "the text holds the control character \(control.scalar.codePoint), which no text may contain; delete it")
+                "the text holds the control character \(control.scalar.codePoint), which no text may contain; delete it"
+            )
             return nil
         }
         let yaml = YAMLSource(file: path, lineOffset: front.yamlLine - 1)
