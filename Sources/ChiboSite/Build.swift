@@ -44,8 +44,10 @@ public struct Build: Sendable {
     /// to `latestSourceDateEpoch`.
     public static func day(sourceDateEpoch text: String) throws(InvalidBuildDate) -> Day {
         let bytes = Array(text.utf8)
-        guard !bytes.isEmpty, bytes.count <= 12, bytes.allSatisfy({ (0x30...0x39).contains($0) }),
-            let seconds = Int(text), seconds <= latestSourceDateEpoch
+        let significant = bytes.drop { $0 == UInt8(ascii: "0") }
+        guard !bytes.isEmpty, significant.count <= 12, bytes.allSatisfy({ (0x30...0x39).contains($0) }),
+            let seconds = Int(String(decoding: significant.isEmpty ? [0x30] : significant, as: UTF8.self)),
+            seconds <= latestSourceDateEpoch
         else { throw InvalidBuildDate(value: text) }
         return day(secondsSinceEpoch: seconds)
     }
