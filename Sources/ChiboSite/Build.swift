@@ -15,22 +15,47 @@ public struct Build: Sendable {
     /// Whether text files get their `.gz` and `.br` copies (`build --no-precompress` leaves them out).
     public var precompress = true
 
+    /// A build of `contentPath` into `outputPath`; without `buildDate`, today in Vietnam by the clock
+    /// (the command line passes `--date` or `Build.today()`, which reads `SOURCE_DATE_EPOCH`).
     public init(
         contentPath: String = "content", themePath: String? = nil, outputPath: String = "public",
-        buildDate: Day = Build.today()
+        buildDate: Day? = nil
     ) {
         self.contentPath = contentPath
         self.themePath = themePath
         self.outputPath = outputPath
-        self.buildDate = buildDate
+        self.buildDate = buildDate ?? Build.day(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
     }
 
-    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else today in Vietnam (UTC+7).
-    public static func today() -> Day {
-        let environment = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
-        let seconds = environment ?? Date().timeIntervalSince1970
-        let days = Int(((seconds + 7 * 3600) / 86400).rounded(.down))
-        return Day.fromDaysSinceEpoch(days)
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else today in Vietnam (UTC+7); a value that
+    /// is not a whole number of seconds within years 1970 to 9999 is refused, never guessed at.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(InvalidBuildDate) -> Day
+    {
+        if let text = environment["SOURCE_DATE_EPOCH"] { return try day(sourceDateEpoch: text) }
+        return day(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
+    }
+
+    /// The latest `SOURCE_DATE_EPOCH` accepted: 9999-12-31 23:59:59 in Vietnam.
+    public static let latestSourceDateEpoch = 253_402_275_599
+
+    /// The day in Vietnam of a `SOURCE_DATE_EPOCH` value: as reproducible-builds.org defines it, a
+    /// decimal integer of seconds since 1970-01-01 00:00 UTC (what `date +%s` prints), here from 0 up
+    /// to `latestSourceDateEpoch`.
+    public static func day(sourceDateEpoch text: String) throws(InvalidBuildDate) -> Day {
+        let bytes = Array(text.utf8)
+        let significant = bytes.drop { $0 == UInt8(ascii: "0") }
+        guard !bytes.isEmpty, significant.count <= 12, bytes.allSatisfy({ (0x30...0x39).contains($0) }),
+            let seconds = Int(String(decoding: significant.isEmpty ? [0x30] : significant, as: UTF8.self)),
+            seconds <= latestSourceDateEpoch
+        else { throw InvalidBuildDate(value: text) }
+        return day(secondsSinceEpoch: seconds)
+    }
+
+    /// The day in Vietnam (UTC+7) at a time in seconds since 1970-01-01 00:00 UTC.
+    static func day(secondsSinceEpoch seconds: Int) -> Day {
+        let shifted = seconds + 7 * 3600
+        return Day.fromDaysSinceEpoch(shifted >= 0 ? shifted / 86400 : (shifted - 86399) / 86400)
     }
 
     public struct Report: Sendable {
@@ -108,14 +133,17 @@ public struct Build: Sendable {
         return (renderer, diagnostics)
     }
 
-    /// Renders and, when there is no error, replaces the output folder atomically.
+    /// Renders and, when there is no error, replaces the output folder atomically. An output folder
+    /// that `OutputTarget` refuses throws its `OutputRefusal` before anything is read or written.
     public func run() throws -> Report {
+        let target = try OutputTarget(
+            outputPath, kind: .outputFolder, content: contentPath, theme: resolvedThemePath)
         let fingerprint = Timings.measure("fingerprint") {
             InputFingerprint.compute(
                 content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress)
         }
-        if let stored = InputFingerprint.stored(in: outputPath), stored.fingerprint == fingerprint {
-            OutputWriter.removeStale(besides: outputPath)
+        if let stored = InputFingerprint.stored(in: target.resolved), stored.fingerprint == fingerprint {
+            OutputWriter.removeStale(besides: target.resolved)
             var report = Report(diagnostics: Diagnostics(), files: [], published: true)
             report.unchanged = true
             report.storedWarnings = stored.warnings
@@ -127,7 +155,7 @@ public struct Build: Sendable {
         // Pages go to the staging folder as they are rendered, so memory holds only those in flight.
         // Content that already has errors is still rendered, for its other errors, but not written.
         let counts = Mutex((pages: 0, files: 0))
-        let summary = try OutputWriter.publish(to: outputPath, precompress: precompress) { staging in
+        let summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
             let writing = !diagnostics.hasErrors
             let renderDiagnostics = Timings.measure("render and write") {
                 renderer.render { file in
@@ -152,8 +180,10 @@ public struct Build: Sendable {
         return report
     }
 
-    /// Renders and, when there is no error, adds a release under `root` and makes it live.
+    /// Renders and, when there is no error, adds a release under `root` and makes it live. A root
+    /// that `OutputTarget` refuses throws its `OutputRefusal` before anything is written.
     public func publish(root: String, keep: Int) throws -> Report {
+        _ = try OutputTarget(root, kind: .releaseRoot, content: contentPath, theme: resolvedThemePath)
         var report = render()
         guard !report.diagnostics.hasErrors else { return report }
         report.release = try Releases(root: root).publish(report.files, keep: keep)
@@ -164,5 +194,17 @@ public struct Build: Sendable {
     /// The content's `base_path`, for the nginx configuration; "/" when the content cannot be read.
     public var basePath: String {
         ContentLoader.load(from: contentPath).content?.settings.basePath ?? "/"
+    }
+}
+
+/// A `SOURCE_DATE_EPOCH` that is not a build date: a usage error (exit status 2).
+public struct InvalidBuildDate: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The variable's value as it was set.
+    public var value: String
+
+    public var description: String {
+        let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
+        return "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 00:00 UTC (as `date +%s` "
+            + "prints it), from 0 to \(Build.latestSourceDateEpoch) (the year 9999); it is \"\(OutputTarget.printable(shown))\""
     }
 }

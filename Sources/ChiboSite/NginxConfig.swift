@@ -1,51 +1,112 @@
+import ChiboModel
+import ChiboRender
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A complete nginx server block for a published site: precompressed files, pretty URLs, the 404
 /// page, long caching of hashed assets and none of HTML, and security headers that the pages allow
 /// (no inline script or style anywhere, so the Content-Security-Policy needs no `unsafe-inline`).
+/// Guidance attachments are served sandboxed, and every kind but images as a download.
 public struct NginxConfig: Sendable {
     public var root: String
     public var port: Int
-    public var serverName: String
+    /// The names of `server_name`: host names, `*.` or `.` wildcards, or `_`.
+    public var serverNames: [String]
     public var basePath: String
     /// Whether to load the brotli module's `brotli_static` (Debian: libnginx-mod-http-brotli-static).
     public var brotli: Bool
-    /// An address to listen on (e.g. 127.0.0.1); nil listens on every address, IPv4 and IPv6.
+    /// The address to listen on as nginx writes it (`127.0.0.1`, `[::1]`); nil listens on every
+    /// address, IPv4 and IPv6.
     public var address: String?
 
+    /// A configuration of validated options: `root` an absolute path without control characters,
+    /// `;`, `{`, `}` or `$` (nginx's `root` expands variables), `serverName` a space-separated list of host names,
+    /// `address` an IPv4 or IPv6 address, `basePath` a base path as `site.yaml` allows it. Anything
+    /// else throws the option it came from.
     public init(
         root: String, port: Int = 80, serverName: String = "_", basePath: String = "/", brotli: Bool = true,
         address: String? = nil
-    ) {
-        self.root = root
-        self.address = address
+    ) throws(InvalidNginxOption) {
+        self.root = try Self.validRoot(root)
         self.port = port
-        self.serverName = serverName
-        self.basePath = basePath
+        self.serverNames = try Self.validServerNames(serverName)
+        self.basePath = try Self.validBasePath(basePath)
         self.brotli = brotli
+        self.address = try address.map(Self.validAddress)
     }
 
     public static let contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
+    /// The policy of guidance attachments: a sandbox (no script, a unique origin) that loads nothing.
+    public static let attachmentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; frame-ancestors 'none'"
+
+    /// The site's own file types; `AttachmentKind` adds the attachments' (each extension once).
+    static let siteTypes: [(mediaType: String, extensions: [String])] = [
+        ("text/html", ["html"]), ("text/css", ["css"]), ("application/javascript", ["js"]),
+        ("application/json", ["json"]), ("text/xml", ["xml"]), ("text/csv", ["csv"]), ("text/calendar", ["ics"]),
+        ("text/plain", ["txt", "md"]), ("image/svg+xml", ["svg"]), ("image/png", ["png"]), ("font/woff2", ["woff2"]),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ["docx"]),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ["xlsx"]),
+    ]
+
+    /// Every media type the block maps, with its extensions: the site's, then every attachment kind's.
+    public static var types: [(mediaType: String, extensions: [String])] {
+        var result = siteTypes
+        var seen = Set(siteTypes.flatMap(\.extensions))
+        for kind in AttachmentKind.allCases {
+            let missing = kind.extensions.filter { seen.insert($0).inserted }
+            guard !missing.isEmpty else { continue }
+            if let index = result.firstIndex(where: { $0.mediaType == kind.mediaType }) {
+                result[index].extensions += missing
+            } else {
+                result.append((kind.mediaType, missing))
+            }
+        }
+        return result
+    }
+
+    /// A string as nginx reads it back unchanged: in double quotes, with `\` and `"` escaped. The
+    /// value must hold no control character (validation refuses them first).
+    public static func quoted(_ value: String) -> String {
+        var result = "\""
+        for character in value {
+            if character == "\\" || character == "\"" { result.append("\\") }
+            result.append(character)
+        }
+        return result + "\""
+    }
+
+    /// The `location` regular expression for files under the guidance folder with one of `extensions`.
+    static func attachmentPattern(_ extensions: [String]) -> String {
+        "^/\(SiteURLs.guidanceRoot)/.+\\.(\(extensions.joined(separator: "|")))$"
+    }
+
     public var text: String {
-        let security = """
-                    add_header Content-Security-Policy "\(Self.contentSecurityPolicy)" always;
-                    add_header X-Content-Type-Options nosniff always;
-                    add_header Referrer-Policy same-origin always;
-                    add_header X-Frame-Options DENY always;
-            """
+        let security = Self.securityHeaders(policy: Self.contentSecurityPolicy)
+        let attachmentSecurity = Self.securityHeaders(policy: Self.attachmentSecurityPolicy)
         let listen = address.map { "listen \($0):\(port);" } ?? "listen \(port);\n    listen [::]:\(port);"
         let prefix = basePath == "/" ? "" : String(basePath.dropLast())
+        let quotedRoot = Self.quoted(root)
         let location =
             basePath == "/"
-            ? "root \(root);" : "root \(root);\n    # base_path \(basePath)\n    rewrite ^\(prefix)(/.*)$ $1 last;"
+            ? "root \(quotedRoot);"
+            : "root \(quotedRoot);\n    # base_path \(basePath)\n    rewrite "
+                + Self.quoted("^\(prefix.replacingOccurrences(of: ".", with: "\\."))(/.*)$") + " $1 last;"
+        let types = Self.types.map { "        \($0.mediaType) \($0.extensions.joined(separator: " "));" }
+            .joined(separator: "\n")
+        let images = AttachmentKind.allCases.filter(\.isImage).flatMap(\.extensions).sorted()
+        let downloads = AttachmentKind.allCases.filter { !$0.isImage }.flatMap(\.extensions).sorted()
         return """
             # chibo: server block for \(root)
             # Needs the gzip_static module (in Debian's nginx) and, for brotli_static,
             # libnginx-mod-http-brotli-static.
             server {
                 \(listen)
-                server_name \(serverName);
+                server_name \(serverNames.joined(separator: " "));
                 \(location)
                 index index.html;
                 charset utf-8;
@@ -57,25 +118,10 @@ public struct NginxConfig: Sendable {
                 gzip_static on;
                 gzip_vary on;
             \(brotli ? "    brotli_static on;\n" : "")
-                # Every type the site has, so the block does not depend on the http block's mime.types.
+                # Every type the site and its attachments have, so the block does not depend on the http
+                # block's mime.types.
                 types {
-                    text/html html;
-                    text/css css;
-                    application/javascript js;
-                    application/json json;
-                    text/xml xml;
-                    text/csv csv;
-                    text/calendar ics;
-                    text/plain txt md;
-                    image/svg+xml svg;
-                    image/png png;
-                    image/jpeg jpg jpeg;
-                    image/gif gif;
-                    image/webp webp;
-                    application/pdf pdf;
-                    font/woff2 woff2;
-                    application/vnd.openxmlformats-officedocument.wordprocessingml.document docx;
-                    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet xlsx;
+            \(types)
                 }
                 default_type application/octet-stream;
 
@@ -87,8 +133,23 @@ public struct NginxConfig: Sendable {
                     return 404;
                 }
 
+                # Guidance attachments: sandboxed, never sniffed; images are shown in pages, every other
+                # kind is a download, so that no attachment runs in the site's origin.
+                location ~* \(Self.quoted(Self.attachmentPattern(images))) {
+                    add_header Cache-Control "no-cache" always;
+            \(attachmentSecurity)
+                    try_files $uri =404;
+                }
+
+                location ~* \(Self.quoted(Self.attachmentPattern(downloads))) {
+                    add_header Cache-Control "no-cache" always;
+            \(attachmentSecurity)
+                    add_header Content-Disposition attachment;
+                    try_files $uri =404;
+                }
+
                 # Assets carry a content hash in their name: cache them for a year.
-                location \(basePath == "/" ? "/assets/" : "/assets/") {
+                location /assets/ {
                     add_header Cache-Control "public, max-age=31536000, immutable" always;
             \(security)
                     try_files $uri =404;
@@ -102,5 +163,111 @@ public struct NginxConfig: Sendable {
             }
 
             """
+    }
+
+    /// The headers every location repeats (an `add_header` in a location drops the server's).
+    static func securityHeaders(policy: String) -> String {
+        """
+                add_header Content-Security-Policy \(quoted(policy)) always;
+                add_header X-Content-Type-Options nosniff always;
+                add_header Referrer-Policy same-origin always;
+                add_header X-Frame-Options DENY always;
+        """
+    }
+}
+
+extension NginxConfig {
+    /// An absolute path with no control character and no `$`.
+    static func validRoot(_ root: String) throws(InvalidNginxOption) -> String {
+        guard root.hasPrefix("/") else { throw InvalidNginxOption("--root", root, "must be an absolute path") }
+        if root.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw InvalidNginxOption("--root", root, "must not hold a newline or another control character")
+        }
+        if root.contains("$") {
+            throw InvalidNginxOption("--root", root, "must not hold `$` (nginx would read a variable there)")
+        }
+        // Quoted, these would be safe; refused anyway, so that the file reads plainly when edited by hand.
+        if root.contains(where: { ";{}".contains($0) }) {
+            throw InvalidNginxOption("--root", root, "must not hold `;`, `{` or `}` (nginx syntax)")
+        }
+        return root
+    }
+
+    /// `_`, or host names separated by spaces: letters, digits and `-` in labels between dots, with
+    /// a leading `*.` or `.` or a trailing `.*` for nginx's wildcards. No regular expressions.
+    static func validServerNames(_ text: String) throws(InvalidNginxOption) -> [String] {
+        let names = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard !names.isEmpty else { throw InvalidNginxOption("--server-name", text, "is empty") }
+        for name in names where name != "_" {
+            var host = Substring(name)
+            if host.hasPrefix("*.") {
+                host = host.dropFirst(2)
+            } else if host.hasPrefix(".") {
+                host = host.dropFirst()
+            } else if host.hasSuffix(".*") {
+                host = host.dropLast(2)
+            }
+            let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+            let valid =
+                !host.isEmpty && host.utf8.count <= 253
+                && labels.allSatisfy { label in
+                    (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
+                        && label.utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: "-") }
+                }
+            guard valid else {
+                throw InvalidNginxOption(
+                    "--server-name", text,
+                    "takes host names separated by spaces (example.org, *.example.org, .example.org, "
+                        + "example.*) or _; `\(OutputTarget.printable(name))` is not one")
+            }
+        }
+        return names
+    }
+
+    /// An IPv4 address as it is, an IPv6 address (with or without brackets) in brackets.
+    static func validAddress(_ text: String) throws(InvalidNginxOption) -> String {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        if inet_pton(AF_INET, text, &buffer) == 1 { return text }
+        let bare = text.hasPrefix("[") && text.hasSuffix("]") ? String(text.dropFirst().dropLast()) : text
+        if inet_pton(AF_INET6, bare, &buffer) == 1 { return "[\(bare)]" }
+        throw InvalidNginxOption(
+            "--listen", text, "takes an IPv4 address (127.0.0.1) or an IPv6 address (::1 or [::1])")
+    }
+
+    /// `/` or `/a/b/` of letters, digits, `-`, `_` and `.`, as `site.yaml`'s `base_path`.
+    static func validBasePath(_ path: String) throws(InvalidNginxOption) -> String {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        let valid =
+            path.hasPrefix("/") && path.hasSuffix("/")
+            && segments.dropFirst().dropLast().allSatisfy { segment in
+                !segment.isEmpty && segment != "." && segment != ".."
+                    && segment.utf8.allSatisfy { $0.isASCIILetterOrDigit || "-_.".utf8.contains($0) }
+            }
+        guard valid else { throw InvalidNginxOption("base_path", path, "must be a URL path such as /so-tay/") }
+        return path
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIILetterOrDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
+    }
+}
+
+/// A `nginx-config` option that cannot go into a configuration: a usage error (exit status 2).
+public struct InvalidNginxOption: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The option (`--root`, `--server-name`, `--listen`) or setting (`base_path`) it came from.
+    public var option: String
+    public var value: String
+    public var reason: String
+
+    public init(_ option: String, _ value: String, _ reason: String) {
+        self.option = option
+        self.value = value
+        self.reason = reason
+    }
+
+    public var description: String {
+        "\(option) \(NginxConfig.quoted(OutputTarget.printable(value))) \(reason)"
     }
 }

@@ -41,14 +41,15 @@ public enum OutputWriter {
     public static func publish(
         to path: String, precompress: Bool = true, _ produce: (OutputStaging) throws -> Bool
     ) throws -> Summary? {
-        let target = URL(fileURLWithPath: path).standardizedFileURL
+        // A symbolic link is followed: its target is replaced and the link stays a link.
+        let target = URL(fileURLWithPath: try OutputTarget.resolve(path))
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
         let lock = LockBox()
         defer { lock.release() }
         let writer = OutputStaging(folder: staging, previous: target, precompress: precompress) {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileSystem.makeFolders(parent.path)
             try lock.take(parent.appendingPathComponent(".\(name).lock").path, what: target.path)
             removeStale(in: parent, prefix: ".\(name).new-")
         }
@@ -69,17 +70,18 @@ public enum OutputWriter {
 
     /// Removes the staging folders that killed builds left beside the output folder at `path`.
     public static func removeStale(besides path: String) {
-        let target = URL(fileURLWithPath: path).standardizedFileURL
+        guard let resolved = try? OutputTarget.resolve(path) else { return }
+        let target = URL(fileURLWithPath: resolved)
         removeStale(in: target.deletingLastPathComponent(), prefix: ".\(target.lastPathComponent).new-")
     }
 
     /// Staging folders left by a build that was killed; their process is gone.
     static func removeStale(in folder: URL, prefix: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = (try? FileSystem.entries(folder.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
             let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) ?? 0
             if pid > 0, pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            try? FileSystem.removeTree(folder.appendingPathComponent(name).path)
         }
     }
 
@@ -90,23 +92,6 @@ public enum OutputWriter {
         let staging = try OutputStaging(folder: folder, previous: previous, precompress: precompress)
         Parallel.forEach(files) { staging.write($0) }
         return try staging.finish()
-    }
-
-    /// Creates (or truncates) a file and writes all of `bytes` into it.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
     }
 
     /// Links the old copy (and its compressed copies) when its bytes are the same.
@@ -146,32 +131,35 @@ public enum OutputWriter {
             }
     }
 
+    /// Puts the staging folder in the target's place: an atomic exchange (renameat2), else the old
+    /// folder moved aside and the new one renamed in.
     static func swap(_ staging: URL, into target: URL) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
-            try manager.moveItem(at: staging, to: target)
+        switch try FileSystem.kind(target.path) {
+        case nil:
+            try FileSystem.rename(staging.path, to: target.path)
             return
+        case .folder: break
+        default: throw Failure(description: "\(OutputTarget.printable(target.path)) exists and is not a folder")
         }
-        guard isDirectory.boolValue else {
-            throw Failure(description: "\(target.path) exists and is not a folder")
-        }
-        if chibo_exchange_paths(staging.path, target.path) == 0 {
-            try? manager.removeItem(at: staging)
+        do {
+            try FileSystem.exchange(staging.path, target.path)
+            try? FileSystem.removeTree(staging.path)
             return
+        } catch {
+            // Without renameat2: move the old folder aside, then the new one in.
+            guard error.errno == EINVAL || error.errno == ENOSYS else { throw error }
         }
-        // Without renameat2: move the old folder aside, then the new one in.
         let old = target.deletingLastPathComponent().appendingPathComponent(
             ".\(target.lastPathComponent).old-\(getpid())")
-        try? manager.removeItem(at: old)
-        try manager.moveItem(at: target, to: old)
+        try? FileSystem.removeTree(old.path)
+        try FileSystem.rename(target.path, to: old.path)
         do {
-            try manager.moveItem(at: staging, to: target)
+            try FileSystem.rename(staging.path, to: target.path)
         } catch {
-            try? manager.moveItem(at: old, to: target)
+            try? FileSystem.rename(old.path, to: target.path)
             throw error
         }
-        try? manager.removeItem(at: old)
+        try? FileSystem.removeTree(old.path)
     }
 }
 
@@ -214,15 +202,15 @@ public final class OutputStaging: Sendable {
         try opened.withLock { isOpen in
             guard !isOpen else { return }
             try prepare?()
-            try? FileManager.default.removeItem(at: folder)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? FileSystem.removeTree(root)
+            try FileSystem.makeFolders(root)
             isOpen = true
         }
     }
 
     /// Removes the folder if it was made.
     func discard() {
-        if opened.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
+        if opened.withLock({ $0 }) { try? FileSystem.removeTree(root) }
     }
 
     /// Writes one file; a failure is kept and thrown by `finish`.
@@ -230,16 +218,19 @@ public final class OutputStaging: Sendable {
         do {
             try open()
         } catch {
-            failures.record("\(error)")
+            failures.record(error)
             return
         }
         guard OutputWriter.isSafe(file.path) else {
-            failures.record("refusing to write \(file.path): it leads outside the output folder")
+            failures.record(
+                OutputWriter.Failure(description: "refusing to write \(file.path): it leads outside the output folder"))
             return
         }
         let parent = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-        guard makeFolder(parent) else {
-            failures.record("cannot create the folder \(root)/\(parent)")
+        do {
+            try makeFolder(parent)
+        } catch {
+            failures.record(error)
             return
         }
         let compressible = precompress && file.bytes.count >= 1024 && Compression.isCompressible(file.path)
@@ -248,8 +239,10 @@ public final class OutputStaging: Sendable {
             return
         }
         let path = root + "/" + file.path
-        guard OutputWriter.writeFile(path, file.bytes) else {
-            failures.record("cannot write \(path)")
+        do {
+            try FileSystem.writeFile(path, file.bytes)
+        } catch {
+            failures.record(error)
             return
         }
         if compressible {
@@ -258,8 +251,14 @@ public final class OutputStaging: Sendable {
                 (".gz", Compression.gzip), (".br", Compression.brotli),
             ]
             for (suffix, compress) in compressors {
-                guard let bytes = compress(file.bytes), OutputWriter.writeFile(path + suffix, bytes) else {
-                    failures.record("cannot write \(path)\(suffix)")
+                guard let bytes = compress(file.bytes) else {
+                    failures.record(OutputWriter.Failure(description: "cannot compress \(path)"))
+                    continue
+                }
+                do {
+                    try FileSystem.writeFile(path + suffix, bytes)
+                } catch {
+                    failures.record(error)
                     continue
                 }
                 OutputWriter.copyTimes(from: path, to: path + suffix)
@@ -273,13 +272,13 @@ public final class OutputStaging: Sendable {
 
     /// What was written, or the first failure.
     public func finish() throws -> OutputWriter.Summary {
-        if let message = failures.first { throw OutputWriter.Failure(description: message) }
+        if let failure = failures.first { throw failure }
         return counts.withLock { $0 }
     }
 
     /// Makes a folder and the folders above it, once each.
-    private func makeFolder(_ relative: String) -> Bool {
-        made.withLock { made in
+    private func makeFolder(_ relative: String) throws {
+        try made.withLock { made in
             var missing: [String] = []
             var current = relative
             while !made.contains(current) {
@@ -287,23 +286,24 @@ public final class OutputStaging: Sendable {
                 current = current.lastIndex(of: "/").map { String(current[..<$0]) } ?? ""
             }
             for folder in missing.reversed() {
-                guard mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST else { return false }
+                try FileSystem.makeFolder(root + "/" + folder, existingIsFine: true)
                 made.insert(folder)
             }
-            return true
         }
     }
 }
 
 /// The first failure of parallel work.
 final class FailureBox: Sendable {
-    private let message = Mutex<String?>(nil)
+    private let failure = Mutex<(any Error & Sendable)?>(nil)
 
-    func record(_ text: String) {
-        message.withLock { if $0 == nil { $0 = text } }
+    func record(_ error: any Error) {
+        let sendable: any Error & Sendable =
+            error as? SystemFailure ?? error as? OutputWriter.Failure ?? OutputWriter.Failure(description: "\(error)")
+        failure.withLock { if $0 == nil { $0 = sendable } }
     }
 
-    var first: String? { message.withLock { $0 } }
+    var first: (any Error & Sendable)? { failure.withLock { $0 } }
 }
 
 /// A lock taken later, from another thread, and released once.
@@ -329,9 +329,11 @@ struct Lock: Sendable {
 
     init(_ path: String, what: String) throws {
         descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputWriter.Failure(description: "cannot create the lock file \(path)") }
+        guard descriptor >= 0 else { throw SystemFailure("create the lock file", path, errno: errno) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
             close(descriptor)
+            if code != EWOULDBLOCK { throw SystemFailure("lock", path, errno: code) }
             throw OutputWriter.Failure(
                 description: "another chibo is writing to \(what) right now; wait for it to finish and run again")
         }

@@ -21,40 +21,48 @@ public struct Releases: Sendable {
 
     /// Release names, oldest first.
     public func list() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: releasesFolder.path)) ?? [])
-            .filter { !$0.hasPrefix(".") }.sorted()
+        ((try? FileSystem.entries(releasesFolder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     /// The release `current` points at.
     public func live() -> String? {
-        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current.path) else {
-            return nil
-        }
+        guard let destination = FileSystem.linkTarget(current.path) else { return nil }
         return URL(fileURLWithPath: destination).lastPathComponent
+    }
+
+    /// Whether `name` is one `publish` gives a release: `20261129T043512Z`, maybe with `-2`, `-3`...
+    static func isReleaseName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.count >= 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return false }
+        let digits = bytes[0..<8] + bytes[9..<15]
+        guard digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        let suffix = bytes[16...]
+        return suffix.isEmpty
+            || suffix.first == UInt8(ascii: "-") && suffix.count > 1
+                && suffix.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// Writes `files` as a new release, points `current` at it and keeps the newest `keep` releases.
     /// Returns the new release's name.
     @discardableResult
     public func publish(_ files: [OutputFile], keep: Int, now: Date = Date()) throws -> String {
-        let manager = FileManager.default
-        try manager.createDirectory(at: releasesFolder, withIntermediateDirectories: true)
+        try FileSystem.makeFolders(releasesFolder.path)
         let lock = try Lock(root.appendingPathComponent(".chibo.lock").path, what: root.path)
         defer { lock.release() }
         OutputWriter.removeStale(in: releasesFolder, prefix: ".new-")
         var name = Self.name(for: now)
         var suffix = 2
-        while manager.fileExists(atPath: releasesFolder.appendingPathComponent(name).path) {
+        while FileSystem.exists(releasesFolder.appendingPathComponent(name).path) {
             name = Self.name(for: now) + "-\(suffix)"
             suffix += 1
         }
         let staging = releasesFolder.appendingPathComponent(".new-\(getpid())")
         let previous = live().map { releasesFolder.appendingPathComponent($0) }
         do {
-            try OutputWriter.write(files, into: staging, previous: previous)
-            try manager.moveItem(at: staging, to: releasesFolder.appendingPathComponent(name))
+            _ = try OutputWriter.write(files, into: staging, previous: previous)
+            try FileSystem.rename(staging.path, to: releasesFolder.appendingPathComponent(name).path)
         } catch {
-            try? manager.removeItem(at: staging)
+            try? FileSystem.removeTree(staging.path)
             throw error
         }
         try point(at: name)
@@ -82,13 +90,16 @@ public struct Releases: Sendable {
     func point(at release: String) throws {
         let temporary = root.appendingPathComponent(".current-\(getpid())")
         unlink(temporary.path)
-        guard symlink("releases/" + release, temporary.path) == 0 else {
-            throw OutputWriter.Failure(description: "cannot create a link at \(temporary.path)")
-        }
+        try FileSystem.makeLink(temporary.path, to: "releases/" + release)
         guard rename(temporary.path, current.path) == 0 else {
+            let failure = SystemFailure("replace the link", current.path, errno: errno)
             unlink(temporary.path)
-            throw OutputWriter.Failure(
-                description: "cannot replace \(current.path); it must be a link (move a folder there out of the way)")
+            if failure.errno == EISDIR || failure.errno == ENOTEMPTY || failure.errno == EEXIST {
+                throw OutputWriter.Failure(
+                    description:
+                        "cannot replace \(current.path); it must be a link (move a folder there out of the way)")
+            }
+            throw failure
         }
     }
 
@@ -97,7 +108,7 @@ public struct Releases: Sendable {
         let live = live()
         let releases = list()
         for name in releases.dropLast(keep) where name != live {
-            try? FileManager.default.removeItem(at: releasesFolder.appendingPathComponent(name))
+            try? FileSystem.removeTree(releasesFolder.appendingPathComponent(name).path)
         }
     }
 

@@ -46,8 +46,16 @@ struct PathOptions: ParsableArguments {
         })
     var date: Day?
 
-    func build(output: String) -> Build {
-        Build(contentPath: content, themePath: theme, outputPath: output, buildDate: date ?? Build.today())
+    /// The build these options describe; an invalid `SOURCE_DATE_EPOCH` (when there is no `--date`) is a
+    /// usage error.
+    func build(output: String) throws -> Build {
+        let day: Day
+        do {
+            day = try date ?? Build.today()
+        } catch {
+            throw Console.usageError(error)
+        }
+        return Build(contentPath: content, themePath: theme, outputPath: output, buildDate: day)
     }
 }
 
@@ -66,11 +74,13 @@ struct BuildCommand: ParsableCommand {
     var noPrecompress = false
 
     func run() throws {
-        var build = paths.build(output: output)
+        var build = try paths.build(output: output)
         build.precompress = !noPrecompress
         let report: Build.Report
         do {
             report = try build.run()
+        } catch let refusal as OutputRefusal {
+            throw Console.usageError(refusal)
         } catch {
             Console.printError("error: cannot publish to \(output): \(error)")
             throw ExitCode(1)
@@ -95,7 +105,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let report = paths.build(output: "").render()
+        let report = try paths.build(output: "").render()
         Console.print(report.diagnostics)
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
@@ -122,6 +132,10 @@ struct PublishCommand: ParsableCommand {
         let report: Build.Report
         do {
             report = try paths.build(output: "").publish(root: root, keep: keep)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let refusal as OutputRefusal {
+            throw Console.usageError(refusal)
         } catch {
             Console.printError("error: cannot publish to \(root): \(error)")
             throw ExitCode(1)
@@ -179,10 +193,14 @@ struct NginxConfigCommand: ParsableCommand {
     func run() throws {
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
         let basePath = Build(contentPath: content).basePath
-        let config = NginxConfig(
-            root: absolute, port: port, serverName: serverName, basePath: basePath, brotli: !noBrotli,
-            address: listen)
-        print(config.text, terminator: "")
+        do {
+            let config = try NginxConfig(
+                root: absolute, port: port, serverName: serverName, basePath: basePath, brotli: !noBrotli,
+                address: listen)
+            print(config.text, terminator: "")
+        } catch {
+            throw Console.usageError(error)
+        }
     }
 }
 
@@ -206,6 +224,12 @@ enum Console {
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints `error: ...` for a usage error found after parsing and returns the exit status 2 to throw.
+    static func usageError(_ error: any Error) -> ExitCode {
+        printError("error: \(error)")
+        return ExitCode(2)
     }
 
     static func printInfo(_ text: String) {

@@ -217,6 +217,8 @@ import Testing
             .write(toFile: document, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder.path + "/public", withIntermediateDirectories: true)
         try "cũ".write(toFile: folder.path + "/public/index.html", atomically: true, encoding: .utf8)
+        // A previous output: only those are replaced.
+        try "0\n".write(toFile: folder.path + "/public/.chibo-build", atomically: true, encoding: .utf8)
         let report = try Build(
             contentPath: folder.path + "/content", themePath: theme, outputPath: folder.path + "/public"
         ).run()

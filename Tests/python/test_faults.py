@@ -6,6 +6,8 @@ import signal
 import subprocess
 import time
 
+import pytest
+
 from conftest import CHIBO, ROOT, build
 
 
@@ -67,3 +69,58 @@ def test_a_second_build_into_a_locked_output_waits_its_turn(tmp_path):
     finally:
         first.wait(timeout=120)
     assert first.returncode == 0, first.stderr.read()
+
+
+# --------------------------------------------------------------------------- system failures
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB tmpfs, unmounted afterwards; the test is skipped where mounting is not permitted."""
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)],
+                             capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def assert_one_line_with_reason(result, reason):
+    assert result.returncode == 1, f"exit {result.returncode}\n{result.stderr}"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].endswith(": " + reason), result.stderr
+    assert "NSCocoaErrorDomain" not in result.stderr and "Code=" not in result.stderr, result.stderr
+
+
+def test_a_full_disk_says_so_and_leaves_the_previous_output(small_disk):
+    output = small_disk / "public"
+    small = ROOT / "Tests" / "Fixtures" / "scorecard-site"
+    result = build(small, output, "--date", "2024-04-10", "--no-precompress")
+    assert result.returncode == 0, result.stderr
+    before = snapshot(output)
+    # The bundled site does not fit in what is left.
+    result = build(ROOT / "content", output, "--date", "2024-03-01")
+    assert_one_line_with_reason(result, "No space left on device")
+    assert "cannot write " + str(small_disk) in result.stderr, result.stderr
+    assert snapshot(output) == before
+    assert [name for name in os.listdir(small_disk) if ".new-" in name] == []
+
+
+def test_publish_on_a_read_only_file_system_says_so(small_disk):
+    small = ROOT / "Tests" / "Fixtures" / "scorecard-site"
+    arguments = [str(CHIBO), "publish", "--content", str(small), "--theme", str(ROOT / "site-theme"),
+                 "--root", str(small_disk / "root"), "--date", "2024-04-10"]
+    first = subprocess.run(arguments, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True, text=True,
+                               check=False)
+    if remounted.returncode != 0:
+        pytest.skip(f"cannot remount read-only: {remounted.stderr.strip()}")
+    second = subprocess.run(arguments, capture_output=True, text=True, check=False)
+    assert_one_line_with_reason(second, "Read-only file system")
+    build_result = build(small, small_disk / "public", "--date", "2024-04-10")
+    assert_one_line_with_reason(build_result, "Read-only file system")

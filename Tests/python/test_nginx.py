@@ -314,54 +314,66 @@ def wait_until_serving(process, port, deadline):
     return False
 
 
-@pytest.fixture(scope="module")
-def nginx_server(tmp_path_factory):
+def require_nginx():
     nginx = find_nginx()
     if nginx is None:
         pytest.fail("nginx is not installed (make test installs nginx and libnginx-mod-http-brotli-static)")
     enabled = pathlib.Path("/etc/nginx/modules-enabled")
     if not any("brotli" in entry.read_text(errors="replace") for entry in enabled.glob("*.conf")):
         pytest.fail("the brotli_static module is not enabled (install libnginx-mod-http-brotli-static)")
+    return nginx
 
+
+def start_nginx(nginx, workdir, serve_root, content, stderr):
+    """A private nginx on a free loopback port with the block `chibo nginx-config` prints for
+    `serve_root`, checked with `nginx -t` first: (process, port, config)."""
+    link_modules_folder(workdir, nginx)
+    for _attempt in range(3):  # another process may take the free port before nginx binds it
+        port = free_port()
+        result, _ = run_chibo("nginx-config", "--root", serve_root, "--port", port,
+                              "--content", content, "--listen", HOST)
+        assert result.returncode == 0, f"chibo nginx-config failed:\n{result.stderr}"
+        server_block = result.stdout
+        listens = [line.strip() for line in server_block.splitlines() if line.strip().startswith("listen ")]
+        assert listens == [f"listen {HOST}:{port};"], (
+            f"nginx-config --listen {HOST} should listen on the loopback address only: {listens}")
+        config = write_main_config(workdir, server_block)
+        nginx_test(nginx, workdir, config)
+
+        process = subprocess.Popen(
+            [nginx, "-p", workdir, "-e", workdir / "error.log", "-c", config, "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+            preexec_fn=die_with_pytest)
+        if wait_until_serving(process, port, time.monotonic() + 10):
+            return process, port, config
+        stop(process)
+        log = (workdir / "error.log").read_text(errors="replace")
+        if "Address already in use" not in log:
+            pytest.fail(f"nginx did not start:\n{log}")
+    pytest.fail("nginx could not bind a free loopback port in three attempts")
+
+
+def nginx_test(nginx, workdir, config):
+    """`nginx -t` accepts the configuration, without a warning."""
+    test = subprocess.run([nginx, "-t", "-p", workdir, "-e", workdir / "error.log", "-c", config],
+                          capture_output=True, text=True, timeout=30, check=False)
+    assert test.returncode == 0, f"nginx -t rejects the configuration:\n{test.stderr}\n{config.read_text()}"
+    assert "[warn]" not in test.stderr, f"nginx -t warns:\n{test.stderr}"
+
+
+@pytest.fixture(scope="module")
+def nginx_server(tmp_path_factory):
+    nginx = require_nginx()
     workdir = tmp_path_factory.mktemp("nginx")
     site_root = workdir / "site"
     timings = {"first publish": publish(site_root, FIRST_DATE)}
-    link_modules_folder(workdir, nginx)
 
     process = None
     stderr = open(workdir / "stderr.log", "wb")
     try:
-        for _attempt in range(3):  # another process may take the free port before nginx binds it
-            port = free_port()
-            result, _ = run_chibo("nginx-config", "--root", site_root / "current", "--port", port,
-                                  "--content", CONTENT, "--listen", HOST)
-            assert result.returncode == 0, f"chibo nginx-config failed:\n{result.stderr}"
-            server_block = result.stdout
-            listens = [line.strip() for line in server_block.splitlines() if line.strip().startswith("listen ")]
-            assert listens == [f"listen {HOST}:{port};"], (
-                f"nginx-config --listen {HOST} should listen on the loopback address only: {listens}")
-            config = write_main_config(workdir, server_block)
-
-            test = subprocess.run([nginx, "-t", "-p", workdir, "-e", workdir / "error.log", "-c", config],
-                                  capture_output=True, text=True, timeout=30, check=False)
-            assert test.returncode == 0, f"nginx -t rejects the configuration:\n{test.stderr}\n{config.read_text()}"
-
-            started = time.monotonic()
-            process = subprocess.Popen(
-                [nginx, "-p", workdir, "-e", workdir / "error.log", "-c", config, "-g", "daemon off;"],
-                stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
-                preexec_fn=die_with_pytest)
-            if wait_until_serving(process, port, time.monotonic() + 10):
-                timings["nginx start"] = time.monotonic() - started
-                break
-            stop(process)
-            log = (workdir / "error.log").read_text(errors="replace")
-            if "Address already in use" not in log:
-                pytest.fail(f"nginx did not start:\n{log}")
-            process = None
-        else:
-            pytest.fail("nginx could not bind a free loopback port in three attempts")
-
+        started = time.monotonic()
+        process, port, config = start_nginx(nginx, workdir, site_root / "current", CONTENT, stderr)
+        timings["nginx start"] = time.monotonic() - started
         server = Server(workdir, site_root, port, config, process, timings)
         yield server
     finally:
@@ -744,3 +756,123 @@ def test_publish_and_rollback_while_serving(nginx_server, crawl):
     assert not after, "\n".join(after)
     print(f"\n{requests[0]} requests in {passes[0]} passes during the second publish, none failed")
     assert not [line for line in nginx_server.error_log().splitlines() if "[crit]" in line or "[alert]" in line]
+
+
+# --------------------------------------------------------------------------- 7. attachments, odd roots, bad options
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+ATTACHMENT_POLICY_WORDS = ("sandbox", "default-src 'none'")
+
+
+@pytest.fixture(scope="module")
+def attachment_server(tmp_path_factory):
+    """The scorecard fixture with a PDF, a PNG and a long text attachment, under base_path /so-tay/,
+    built into a folder whose path has a space, served by a second private nginx."""
+    nginx = require_nginx()
+    workdir = tmp_path_factory.mktemp("nginx-attachments")
+    content = workdir / "content"
+    shutil.copytree(ROOT / "Tests" / "Fixtures" / "scorecard-site", content)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "base_path: /so-tay/\n", encoding="utf-8")
+    (content / "guidance" / "mau-bao-cao.pdf").write_bytes(PDF)
+    (content / "guidance" / "so-do.png").write_bytes(PNG)
+    (content / "guidance" / "huong-dan.txt").write_text("Hướng dẫn ghi biên bản.\n" * 200, encoding="utf-8")
+    output = workdir / "trang nội bộ" / "public"
+    result, _ = run_chibo("build", "--content", content, "--theme", THEME, "--output", output, "--date", FIRST_DATE)
+    assert result.returncode == 0, result.stderr
+    assert (output / "van-ban" / "huong-dan.txt.gz").exists(), sorted(os.listdir(output / "van-ban"))
+    process = None
+    stderr = open(workdir / "stderr.log", "wb")
+    try:
+        process, port, config = start_nginx(nginx, workdir, output, content, stderr)
+        assert f'root "{output}";' in config.read_text(encoding="utf-8")
+        yield port, output
+    finally:
+        if process is not None:
+            stop(process)
+        stderr.close()
+
+
+def attachment_header_problems(path, response, download):
+    problems = []
+    csp = response.header("Content-Security-Policy")
+    if not all(word in csp for word in ATTACHMENT_POLICY_WORDS):
+        problems.append(f"Content-Security-Policy without a sandbox: {csp!r}")
+    if response.header("X-Content-Type-Options").lower() != "nosniff":
+        problems.append("no X-Content-Type-Options: nosniff")
+    for name in ("Referrer-Policy", "X-Frame-Options", "Cache-Control"):
+        if not response.header(name):
+            problems.append(f"no {name}")
+    disposition = response.header("Content-Disposition")
+    if download and not disposition.startswith("attachment"):
+        problems.append(f"Content-Disposition: {disposition!r} (should be a download)")
+    if not download and disposition:
+        problems.append(f"an image with Content-Disposition: {disposition!r}")
+    return [f"GET {path} -> {response.status}: {problem}\n{response.describe()}" for problem in problems]
+
+
+def test_attachments_are_sandboxed_and_downloaded(attachment_server):
+    port, output = attachment_server
+    (output / "van-ban" / "VIET-HOA.PDF").write_bytes(PDF)  # the extension is matched case-insensitively
+    cases = [("/so-tay/van-ban/mau-bao-cao.pdf", "application/pdf", True, PDF),
+             ("/so-tay/van-ban/VIET-HOA.PDF", "application/pdf", True, PDF),
+             ("/so-tay/van-ban/so-do.png", "image/png", False, PNG),
+             ("/so-tay/van-ban/huong-dan.txt", "text/plain; charset=utf-8", True,
+              (output / "van-ban" / "huong-dan.txt").read_bytes())]
+    client = Client(port)
+    problems = []
+    try:
+        for path, content_type, download, body in cases:
+            response = client.get(path)
+            assert response.status == 200, f"GET {path}\n{response.describe()}"
+            assert response.header("Content-Type") == content_type, response.describe()
+            assert response.body == body
+            problems += attachment_header_problems(path, response, download)
+        # The precompressed copies of a text attachment are still served, with the same headers.
+        for encoding in ("gzip", "br"):
+            response = client.get("/so-tay/van-ban/huong-dan.txt", {"Accept-Encoding": encoding})
+            assert response.header("Content-Encoding") == encoding, response.describe()
+            problems += attachment_header_problems("/so-tay/van-ban/huong-dan.txt", response, True)
+        # A missing attachment is the 404 page, not a download.
+        missing = client.get("/so-tay/van-ban/khong-co.pdf")
+        assert missing.status == 404 and missing.header("Content-Disposition") == "", missing.describe()
+        assert missing.header("Content-Type") == "text/html; charset=utf-8", missing.describe()
+        # Pages keep the site's policy under the base path, beside the attachments.
+        page = client.get("/so-tay/van-ban/")
+        assert page.status == 200 and page.header("Content-Disposition") == "", page.describe()
+        problems += security_header_problems("/so-tay/van-ban/", page)
+        assert "sandbox" not in page.header("Content-Security-Policy"), page.describe()
+    finally:
+        client.close()
+        (output / "van-ban" / "VIET-HOA.PDF").unlink()
+    assert not problems, "\n\n".join(problems)
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--root", "/srv/a;b"), ("--root", "/srv/a{b"), ("--root", "/srv/a\nb"), ("--root", "/srv/$host"),
+    ("--server-name", "a.example;"), ("--server-name", "a.example {"), ("--server-name", "a.example\nb"),
+    ("--server-name", "~^(.+)$"),
+    ("--listen", "127.0.0.1;"), ("--listen", "127.0.0.1 {"), ("--listen", "127.0.0.1\n"), ("--listen", "localhost"),
+])
+def test_nginx_config_refuses_options_that_are_not_values(tmp_path, option, value):
+    arguments = {"--root": "/srv/public", "--server-name": "_", "--listen": "127.0.0.1", option: value}
+    result, _ = run_chibo("nginx-config", "--content", tmp_path / "no-content",
+                          *[item for pair in arguments.items() for item in pair])
+    assert result.returncode == 2, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {option} "), result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("arguments", [
+    ("--root", "/srv/trang nội bộ/current", "--server-name", "so-tay.example *.example.org .example.net"),
+    ("--root", '/srv/a "quoted" \\ folder', "--listen", "::1"),
+    ("--root", "/srv/public", "--listen", "[::1]", "--server-name", "www.example.*", "--no-brotli"),
+])
+def test_every_accepted_configuration_passes_nginx_t(tmp_path, arguments):
+    nginx = require_nginx()
+    link_modules_folder(tmp_path, nginx)
+    result, _ = run_chibo("nginx-config", "--content", CONTENT, "--port", "8080", *arguments)
+    assert result.returncode == 0, result.stderr
+    nginx_test(nginx, tmp_path, write_main_config(tmp_path, result.stdout))

@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A folder a command is about to replace (`build --output`) or fill with releases (`publish --root`),
+/// checked before anything is written. A build swaps its output folder as a whole, so an output that
+/// is, holds or lies inside the content or theme folder, `/`, the home folder, or a folder of someone
+/// else's files would lose data; each is refused. Symbolic links are followed first, so the checks
+/// apply to the folder that would really change, and a link to a folder keeps being a link.
+public struct OutputTarget: Sendable, Equatable {
+    /// What the folder is for: the option that names it and what must be in it already.
+    public enum Kind: Sendable {
+        /// `build --output`: empty, or a previous output (it has a `.chibo-build` file).
+        case outputFolder
+        /// `publish --root`: empty, or a previous root (`releases/` and the `current` link).
+        case releaseRoot
+
+        var option: String { self == .outputFolder ? "--output" : "--root" }
+    }
+
+    /// The path as given.
+    public let path: String
+    /// The absolute path with every symbolic link in it followed: the folder that changes.
+    public let resolved: String
+
+    /// Checks `path` against the content and theme folders, `/`, the home folder and what the folder
+    /// holds already; throws the refusal that says what writing there would have deleted.
+    public init(
+        _ path: String, kind: Kind, content: String, theme: String,
+        homes: [String] = OutputTarget.homeFolders()
+    ) throws(OutputRefusal) {
+        self.path = path
+        self.resolved = try Self.resolve(path, option: kind.option)
+        let start = "refusing to \(kind == .outputFolder ? "build into" : "publish to") \(Self.printable(path))"
+        let shown = resolved == path ? "" : " (\(Self.printable(resolved)))"
+        if resolved == "/" {
+            throw OutputRefusal("\(start): it is the root folder /; \(kind.option) must name a folder of its own")
+        }
+        for (name, folder) in [("content", content), ("theme", theme)] {
+            guard let other = try? Self.resolve(folder, option: "--\(name)") else { continue }
+            let deleted = " (\(Self.summary(of: other)))"
+            if other == resolved {
+                throw OutputRefusal(
+                    "\(start)\(shown): it is the \(name) folder; replacing it would delete the \(name)\(deleted)")
+            }
+            if Self.isInside(other, resolved) {
+                throw OutputRefusal(
+                    "\(start)\(shown): it contains the \(name) folder \(Self.printable(other)); "
+                        + "replacing it would delete the \(name)\(deleted)")
+            }
+            if Self.isInside(resolved, other) {
+                throw OutputRefusal(
+                    "\(start)\(shown): it lies inside the \(name) folder \(Self.printable(other)), "
+                        + "which would read it back as \(name); choose a folder outside it")
+            }
+        }
+        for home in homes where home == resolved {
+            throw OutputRefusal(
+                "\(start)\(shown): it is the home folder; replacing it would delete \(Self.summary(of: home))")
+        }
+        switch kind {
+        case .outputFolder:
+            let foreign = Self.foreignEntries(output: resolved)
+            guard foreign.isEmpty else {
+                throw OutputRefusal(
+                    "\(start)\(shown): it is not a previous output (it has no .chibo-build file) and a build "
+                        + "replaces it as a whole, which would delete \(Self.list(foreign)); "
+                        + "empty it or choose another folder")
+            }
+        case .releaseRoot:
+            let foreign = Self.foreignEntries(root: resolved)
+            guard foreign.isEmpty else {
+                throw OutputRefusal(
+                    "\(start)\(shown): it holds what chibo did not make, \(Self.list(foreign)); a release root "
+                        + "holds only releases/ (whose oldest folders publish deletes) and the current link; "
+                        + "empty it or choose another folder")
+            }
+        }
+    }
+
+    /// The folder `path` names with every symbolic link followed: the real path of its deepest
+    /// existing ancestor, then the rest. A link to nothing, or a path through a file, is refused.
+    public static func resolve(_ path: String, option: String = "--output") throws(OutputRefusal) -> String {
+        var absolute = path
+        if !absolute.hasPrefix("/") {
+            guard let folder = try? FileSystem.currentFolder() else {
+                throw OutputRefusal("cannot resolve \(option) \(printable(path)): the current folder is unreadable")
+            }
+            absolute = folder + "/" + path
+        }
+        var existing = absolute
+        var rest: [Substring] = []
+        while true {
+            let kind: FileSystem.Kind?
+            do {
+                kind = try FileSystem.kind(existing)
+            } catch {
+                throw OutputRefusal("cannot use \(printable(path)) as \(option): \(error.description)")
+            }
+            if kind != nil { break }
+            guard let slash = existing.lastIndex(of: "/") else { break }
+            rest.insert(existing[existing.index(after: slash)...], at: 0)
+            existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
+        }
+        let real: String
+        do {
+            real = try FileSystem.realPath(existing)
+        } catch {
+            let target = FileSystem.linkTarget(existing).map { " to \(printable($0))" } ?? ""
+            throw OutputRefusal(
+                "refusing to use \(printable(path)) as \(option): \(printable(existing)) is a symbolic link\(target)"
+                    + ", which cannot be followed (\(error.reason)); create the folder it names or remove the link")
+        }
+        var parts = real.split(separator: "/")
+        for part in rest where part != "." && !part.isEmpty {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        if !rest.isEmpty, FileSystem.exists(real), !FileSystem.isFolder(real) {
+            throw OutputRefusal(
+                "cannot use \(printable(path)) as \(option): \(printable(real)) is a file, not a folder")
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// `$HOME` and the user's home folder in the password database, resolved.
+    public static func homeFolders() -> [String] {
+        var homes: [String] = []
+        if let home = getenv("HOME") { homes.append(String(cString: home)) }
+        if let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir { homes.append(String(cString: home)) }
+        return homes.filter { !$0.isEmpty }.compactMap { try? resolve($0) }
+    }
+
+    /// Whether `path` lies strictly inside `folder` (both absolute and resolved).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" ? path != "/" : path.hasPrefix(folder + "/")
+    }
+
+    /// What is in an existing output folder that no build made; empty when it is missing, empty or a
+    /// previous output.
+    static func foreignEntries(output: String) -> [String] {
+        guard FileSystem.isFolder(output), let names = try? FileSystem.entries(output) else {
+            return FileSystem.exists(output) ? [output] : []
+        }
+        if (try? FileSystem.kind(output + "/.chibo-build")) == .file { return [] }
+        return names.sorted()
+    }
+
+    /// What is in an existing release root that `publish` did not make: anything but `releases/`
+    /// (holding only release folders and staging folders), the `current` link, the lock and the
+    /// temporary link made while switching.
+    static func foreignEntries(root: String) -> [String] {
+        guard FileSystem.isFolder(root), let names = try? FileSystem.entries(root) else {
+            return FileSystem.exists(root) ? [root] : []
+        }
+        var foreign: [String] = []
+        for name in names.sorted() {
+            let kind = try? FileSystem.kind(root + "/" + name)
+            switch name {
+            case "releases" where FileSystem.isFolder(root + "/releases"):
+                let releases = (try? FileSystem.entries(root + "/releases")) ?? []
+                foreign += releases.sorted().filter { !Releases.isReleaseName($0) && !$0.hasPrefix(".new-") }
+                    .map { "releases/" + $0 }
+            case "current" where kind == .link, ".chibo.lock" where kind == .file: continue
+            case _ where name.hasPrefix(".current-") && kind == .link: continue
+            default: foreign.append(name)
+            }
+        }
+        return foreign
+    }
+
+    /// `site.yaml, units.csv, meetings/ and 4 more (7 entries)`: a few names in a folder and the count.
+    static func summary(of folder: String) -> String {
+        guard let names = try? FileSystem.entries(folder) else { return printable(folder) }
+        if names.isEmpty { return "\(printable(folder)), which is empty" }
+        return "\(printable(folder)): \(list(names.sorted()))"
+    }
+
+    /// The first few names and how many there are in all.
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(4).map(printable).joined(separator: ", ")
+        let more = names.count > 4 ? " and \(names.count - 4) more" : ""
+        return "\(shown)\(more) (\(names.count) entr\(names.count == 1 ? "y" : "ies"))"
+    }
+
+    /// A path or name with its control characters (a newline in a file name) shown as `?`, so that
+    /// every message stays on one line.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+    }
+}
+
+/// Why a command will not write where it was told to: a usage error (exit status 2), found before
+/// anything is written.
+public struct OutputRefusal: Error, CustomStringConvertible, Sendable, Equatable {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
