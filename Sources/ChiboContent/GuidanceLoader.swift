@@ -132,8 +132,10 @@ enum GuidanceLoader {
         var bodyLine: Int
     }
 
-    /// Splits `---` front matter from the body; nil when the file does not start with `---`.
-    static func splitFrontMatter(_ text: String) -> FrontMatter? {
+    /// Splits `---` front matter from the body; nil when the file does not start with `---`. CRLF and
+    /// CR-only line ends are read as LF, so the body's lines keep their numbers.
+    static func splitFrontMatter(_ source: String) -> FrontMatter? {
+        let text = SourceText.normalizingLineEnds(source)
         func trimmed(_ line: Substring) -> Substring {
             var line = line
             while line.last == "\r" || line.last == " " || line.last == "\t" { line = line.dropLast() }
@@ -241,7 +243,7 @@ enum GuidanceLoader {
         guard let text = content.text(path, diagnostics: &diagnostics) else { return }
         section.indexPath = path
         guard let front = splitFrontMatter(text) else {
-            section.intro = text
+            section.intro = SourceText.normalizingLineEnds(text)
             return
         }
         section.intro = front.body
