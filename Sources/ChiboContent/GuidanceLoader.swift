@@ -195,7 +195,7 @@ enum GuidanceLoader {
             case "issuer": document.issuer = yaml.string(value, key: key, diagnostics: &diagnostics)
             case "date": document.date = yaml.day(value, key: key, diagnostics: &diagnostics)
             case "summary": document.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
-            case "order": document.order = yaml.int(value, key: key, diagnostics: &diagnostics)
+            case "order": document.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             case "draft": document.draft = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "digest": document.digest = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "slug":
@@ -259,7 +259,7 @@ enum GuidanceLoader {
                     section.title = title
                 }
             case "summary": section.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
-            case "order": section.order = yaml.int(value, key: key, diagnostics: &diagnostics)
+            case "order": section.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             default:
                 diagnostics.warning(yaml.location(keyNode), "unknown section key `\(key)` in _index.md is ignored")
             }

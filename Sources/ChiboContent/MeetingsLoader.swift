@@ -122,15 +122,14 @@ enum MeetingsLoader {
         }
         func count(_ cell: Cell?, _ field: String) -> Int? {
             guard let cell else { return nil }
-            guard let value = Int(cell.trimmed) else {
+            switch Counts.parse(cell.trimmed, leadingZeros: true) {
+            case .success(let value): return value
+            case .failure(.notANumber):
                 diagnostics.error(cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
-                return nil
+            case .failure(let problem):
+                diagnostics.error(cell.location, Counts.message(problem, field: field, text: cell.trimmed))
             }
-            guard value >= 0 else {
-                diagnostics.error(cell.location, "`\(field)` cannot be negative (\(value))")
-                return nil
-            }
-            return value
+            return nil
         }
         func flag(_ field: String) -> Bool {
             guard let cell = record.value(field) else { return false }

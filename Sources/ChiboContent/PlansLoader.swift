@@ -101,7 +101,7 @@ enum PlansLoader {
                 diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `committee_rule` is ignored")
                 continue
             }
-            guard let number = yaml.int(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
+            guard let number = yaml.count(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
                 continue
             }
             guard number >= (key == "threshold" ? 1 : 0) else {

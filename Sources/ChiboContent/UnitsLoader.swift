@@ -125,7 +125,9 @@ enum UnitsLoader {
             }
             var members: Int?
             if let cell = record.value("members") {
-                if let value = Int(cell.trimmed), (0...100_000).contains(value) {
+                if case .success(let value) = Counts.parse(cell.trimmed, leadingZeros: true),
+                    (0...100_000).contains(value)
+                {
                     members = value
                 } else {
                     diagnostics.error(cell.location, "`members` must be a whole number of members, from 0 to 100000")

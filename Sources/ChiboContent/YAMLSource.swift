@@ -97,12 +97,19 @@ struct YAMLSource {
         return scalar.string
     }
 
-    func int(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpaces) else {
+    /// A count (see `Counts`): a plain scalar of decimal digits, no sign, no leading zero.
+    func count(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
+        guard case .scalar(let scalar) = node else {
             diagnostics.error(location(node), "`\(key)` must be a whole number")
             return nil
         }
-        return value
+        let text = scalar.string.trimmingSpaces
+        switch Counts.parse(text, leadingZeros: false) {
+        case .success(let value): return value
+        case .failure(let problem):
+            diagnostics.error(location(node), Counts.message(problem, field: key, text: text))
+            return nil
+        }
     }
 
     func double(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Double? {
