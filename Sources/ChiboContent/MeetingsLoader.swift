@@ -32,7 +32,7 @@ enum MeetingsLoader {
 
     static func load(
         _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], rubricsComplete: Bool = true,
-        rejected: Set<String> = [], diagnostics: inout Diagnostics
+        rejected: RejectedUnits = RejectedUnits(), diagnostics: inout Diagnostics
     ) -> [Meeting] {
         let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
         // Each file is read on its own core; doubles are found across files afterwards, in file order.
@@ -67,7 +67,7 @@ enum MeetingsLoader {
     /// The meetings of one file that read without error.
     static func readFile(
         _ folder: ContentFolder, _ file: String, rubrics: [Rubric], rubricByKind: [MeetingKind: Rubric],
-        organization: Organization, rubricsComplete: Bool, rejected: Set<String>, diagnostics: inout Diagnostics
+        organization: Organization, rubricsComplete: Bool, rejected: RejectedUnits, diagnostics: inout Diagnostics
     ) -> [Meeting] {
         guard let text = folder.text(file, diagnostics: &diagnostics),
             let table = Records.fromCSV(
