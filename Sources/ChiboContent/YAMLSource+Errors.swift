@@ -31,6 +31,75 @@ struct YAMLText {
     }
 
     func scalar(line: Int, column: Int) -> Unicode.Scalar? { rest(line: line, column: column).first }
+
+    /// The innermost `[` or `{` still open at the end of the text, for an error libyaml reports at the
+    /// end. A bracket opens a flow collection only where a value starts (after `: `, `- ` or at a line's
+    /// start) or inside another; quoted text and comments are skipped.
+    func unclosedBracket() -> (line: Int, column: Int, bracket: Character)? {
+        var open: [(line: Int, column: Int, bracket: Character)] = []
+        var quote: Unicode.Scalar?
+        var line = 1
+        var column = 0
+        var previous: Unicode.Scalar = "\n"
+        var valueStart = true
+        var comment = false
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            column += 1
+            defer { previous = scalar }
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                comment = false
+                valueStart = true
+                continue
+            }
+            if comment { continue }
+            if let open = quote {
+                if open == "\"" && scalar == "\\" {
+                    index += 1
+                    column += 1
+                } else if scalar == open {
+                    if open == "'" && index < scalars.count && scalars[index] == "'" {
+                        index += 1
+                        column += 1
+                    } else {
+                        quote = nil
+                    }
+                }
+                continue
+            }
+            switch scalar {
+            case " ", "\t":
+                continue
+            case "#" where previous == " " || previous == "\t" || previous == "\n":
+                comment = true
+            case "\"", "'":
+                if valueStart || !open.isEmpty { quote = scalar }
+            case "[", "{":
+                if valueStart || !open.isEmpty {
+                    open.append((line, column, Character(scalar)))
+                    valueStart = true
+                    continue
+                }
+            case "]", "}":
+                if !open.isEmpty { open.removeLast() }
+            case ",":
+                valueStart = !open.isEmpty
+                continue
+            case ":", "-", "?":
+                valueStart = index < scalars.count && (scalars[index] == " " || scalars[index] == "\n")
+                continue
+            default:
+                break
+            }
+            valueStart = false
+        }
+        return open.last
+    }
 }
 
 extension YAMLSource {
@@ -159,6 +228,15 @@ extension YAMLSource {
                         + "a `,` or `\(close)` was expected at \(at)"
                 )
             }
+        case (_, "did not find expected node content"):
+            if let open = text.unclosedBracket() {
+                let close = open.bracket == "[" ? "]" : "}"
+                return (
+                    open.line, open.column,
+                    "this `\(open.bracket)` is never closed: add the `\(close)` (the text ends at \(at) without it)"
+                )
+            }
+            return (mark.line, mark.column, "a value is expected here")
         case (_, let problem) where problem.hasPrefix("Maximum nesting level reached"):
             return (
                 mark.line, mark.column,
@@ -168,7 +246,7 @@ extension YAMLSource {
             return (
                 mark.line, mark.column,
                 "this `:` starts a second `key:` inside a value; put the value in quotes, "
-                    + "e.g. title: \"Quy định: ...\""
+                    + "e.g. title: \"Quy định: ...\", or indent this line like the key above"
             )
         case ("while scanning for the next token", _), (_, "found a tab character that violates indentation"),
             (_, "found a tab character where an indentation space is expected"):
@@ -193,6 +271,12 @@ extension YAMLSource {
             return (
                 mark.line, mark.column,
                 "this \\ escape is not one YAML knows in double-quoted text; use single quotes, or write \\\\ for a backslash"
+            )
+        case ("while parsing a block mapping", "did not find expected key") where found == "]" || found == "}":
+            let bracket = found.map { String(Character($0)) } ?? ""
+            return (
+                mark.line, mark.column,
+                "this `\(bracket)` closes nothing: remove it, or add the `\(bracket == "]" ? "[" : "{")` it closes"
             )
         case ("while parsing a block mapping", "did not find expected key"):
             let start = context.map {

@@ -170,6 +170,20 @@ import Testing
         #expect(!errors.contains { $0.contains("yaml_") || $0.contains("()") }, "\(errors)")
     }
 
+    @Test func bracketsThatAreNeverClosedOrCloseNothing() throws {
+        let (_, diagnostics) = try load([
+            "guidance/end.md": "---\ntitle: Sổ tay [1\nsummary: \"x [\" # [\ntags: [a, [b,\n---\n",
+            "guidance/extra.md": "---\ntitle: A\ntags: [a, b]]\n---\n",
+        ])
+        // A `[` inside plain text, quoted text or a comment opens nothing.
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "guidance/end.md:4:11: error: this `[` is never closed: add the `]` (the text ends at line 5, "
+                    + "column 1 without it)",
+                "guidance/extra.md:3:13: error: this `]` closes nothing: remove it, or add the `[` it closes",
+            ])
+    }
+
     @Test func invalidUTF8NamesTheLine() throws {
         let folder = try TempFolder(["site.yaml": minimalSiteYAML])
         defer { folder.remove() }
