@@ -164,6 +164,8 @@ enum UnitsLoader {
                 Draft(unit: unit, sector: sector == nil ? nil : record.value("sector"), parent: record.value("parent")))
         }
         let byID = Dictionary(drafts.map { ($0.unit.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
+        // A parent whose own row has an error is reported there; its branches are left out quietly.
+        let failed = Set(records.compactMap { $0.value("id")?.trimmed }).subtracting(byID.keys)
         var units: [Unit] = []
         for var draft in drafts {
             if let parentCell = draft.parent {
@@ -176,6 +178,7 @@ enum UnitsLoader {
                     continue
                 }
                 guard let parent = byID[parentID] else {
+                    if failed.contains(parentID) { continue }
                     diagnostics.error(parentCell.location, "the parent \"\(parentID)\" is not a unit id of this file")
                     continue
                 }

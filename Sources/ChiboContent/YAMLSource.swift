@@ -14,9 +14,9 @@ struct YAMLSource {
     func parse(_ source: String, diagnostics: inout Diagnostics) -> Node? {
         let text = SourceText.normalizingLineEnds(source)
         if controlCharacters(in: text, diagnostics: &diagnostics) { return nil }
-        let lines = YAMLText(text)
         do {
             if text.utf8.contains(UInt8(ascii: "*")) {
+                let lines = YAMLText(text)
                 let probe = String(
                     decoding: text.utf8.map { $0 == UInt8(ascii: "*") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
                 if let root = try Yams.compose(yaml: probe), let alias = Self.firstAlias(in: root, text: lines) {
@@ -34,7 +34,7 @@ struct YAMLSource {
                     "the key `\(key)` is given twice in one mapping; keep one")
                 return nil
             }
-            let (line, column, message) = Self.describe(error, text: lines, lineOffset: lineOffset)
+            let (line, column, message) = Self.describe(error, text: YAMLText(text), lineOffset: lineOffset)
             diagnostics.error(location(line: line, column: column), message)
         } catch {
             diagnostics.error(location(line: 1, column: 1), "invalid YAML: \(error)")
