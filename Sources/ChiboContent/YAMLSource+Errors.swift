@@ -147,19 +147,47 @@ extension YAMLSource {
         }
     }
 
-    /// The first alias (`*name`) of `text`, found without expanding any: `probe` is `text` composed with
-    /// every `*` turned into `_`, so that each alias became a plain scalar `_name` where the text has `*`.
-    /// (A plain scalar cannot start with `*`, so no other scalar is taken for one.)
+    /// What an alias's `*` becomes in the probe: a private-use character, one character wide like `*`
+    /// (libyaml counts columns in characters), that a plain scalar may start with.
+    static let aliasMarker: Unicode.Scalar = "\u{E000}"
+
+    /// The first alias (`*name`) of `text`, found without expanding any: the probe is `text` composed
+    /// with every `*` turned into `aliasMarker`, so that each alias became a plain scalar where the text
+    /// has `*` (a plain scalar cannot start with `*`, so no other scalar is taken for one). A syntax
+    /// error of the probe is thrown: it is the text's own, at the same place.
+    static func firstAlias(in text: String) throws -> (line: Int, column: Int, name: String)? {
+        var probe = String.UnicodeScalarView()
+        probe.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "*" ? aliasMarker : $0 })
+        let lines = YAMLText(text)
+        do {
+            guard let root = try Yams.compose(yaml: String(probe)) else { return nil }
+            return firstAlias(in: root, text: lines)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context)
+            where duplicates.contains(where: { $0.unicodeScalars.contains(aliasMarker) })
+        {
+            // The same alias twice as a key of one mapping.
+            let name = aliasName(at: context.mark, text: lines) ?? ""
+            return (context.mark.line, context.mark.column, name)
+        }
+    }
+
+    /// The name of the alias whose `*` is at `mark`, or nil when no `*` is there.
+    static func aliasName(at mark: Mark, text: YAMLText) -> String? {
+        let rest = text.rest(line: mark.line, column: mark.column)
+        guard rest.first == "*" else { return nil }
+        let name = rest.dropFirst().prefix {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_"
+        }
+        return String(String.UnicodeScalarView(name))
+    }
+
     static func firstAlias(in probe: Node, text: YAMLText) -> (line: Int, column: Int, name: String)? {
         switch probe {
         case .scalar(let scalar):
-            guard scalar.style == .plain, scalar.string.hasPrefix("_"), let mark = scalar.mark else { return nil }
-            let rest = text.rest(line: mark.line, column: mark.column)
-            guard rest.first == "*" else { return nil }
-            let name = rest.dropFirst().prefix {
-                $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_"
-            }
-            return (mark.line, mark.column, String(String.UnicodeScalarView(name)))
+            guard scalar.style == .plain, scalar.string.unicodeScalars.first == aliasMarker, let mark = scalar.mark,
+                let name = aliasName(at: mark, text: text)
+            else { return nil }
+            return (mark.line, mark.column, name)
         case .sequence(let sequence):
             for item in sequence {
                 if let found = firstAlias(in: item, text: text) { return found }

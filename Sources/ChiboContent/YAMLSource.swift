@@ -15,14 +15,9 @@ struct YAMLSource {
         let text = SourceText.normalizingLineEnds(source)
         if controlCharacters(in: text, diagnostics: &diagnostics) { return nil }
         do {
-            if text.utf8.contains(UInt8(ascii: "*")) {
-                let lines = YAMLText(text)
-                let probe = String(
-                    decoding: text.utf8.map { $0 == UInt8(ascii: "*") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
-                if let root = try Yams.compose(yaml: probe), let alias = Self.firstAlias(in: root, text: lines) {
-                    diagnostics.error(location(line: alias.line, column: alias.column), Self.aliasMessage(alias.name))
-                    return nil
-                }
+            if text.utf8.contains(UInt8(ascii: "*")), let alias = try Self.firstAlias(in: text) {
+                diagnostics.error(location(line: alias.line, column: alias.column), Self.aliasMessage(alias.name))
+                return nil
             }
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

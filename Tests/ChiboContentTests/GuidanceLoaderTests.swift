@@ -142,6 +142,23 @@ import Testing
             ])
     }
 
+    @Test func aliasesAsKeysAreFoundAndStarsInTextAreNot() throws {
+        let (content, diagnostics) = try load([
+            "guidance/keys.md": "---\ntitle: A\nx: &k [a]\n*k : 1\n*k : 2\n---\n",
+            "guidance/text.md": "---\ntitle: A*\nsummary: \"*quan trọng*\"\ntags: [a*, a_]\n---\n",
+        ])
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "guidance/keys.md:4:1: error: `*k` is a YAML alias (a repeat of the value marked `&k`); chibo's files "
+                    + "do not use anchors and aliases: write the value out in full (text that starts with * must be "
+                    + "in quotes)"
+            ])
+        let text = try #require(content?.documents.first { $0.sourcePath == "guidance/text.md" })
+        #expect(text.title == "A*")
+        #expect(text.summary == "*quan trọng*")
+        #expect(text.tags == ["a*", "a_"])
+    }
+
     @Test func yamlSyntaxErrorsSayWhatToFix() throws {
         let (_, diagnostics) = try load([
             "guidance/quote.md": "---\ntitle: 'Sổ tay\nsummary: x\n---\n",
