@@ -59,7 +59,7 @@ struct YAMLText {
             }
             if comment { continue }
             if let open = quote {
-                if open == "\"" && scalar == "\\" {
+                if open == "\"" && scalar == "\\" && index < scalars.count && scalars[index] != "\n" {
                     index += 1
                     column += 1
                 } else if scalar == open {
