@@ -4,8 +4,9 @@ Every folder in Tests/Fixtures/bad/ is one case: `content/` is the scorecard fix
 thing broken, `expected.txt` holds regular expressions, one a line, that must each match a line of
 standard error (`#` lines are comments). A `# KNOWN-GAP: ...` line marks a case the tool gets wrong
 today (not detected, a crash, a confusing message); such a case is an expected failure and turns
-into an error once the tool is fixed, so that the marker gets removed. The cases that need a symlink
-or a 50 MB file are made here, in a temporary copy, rather than committed.
+into an error once the tool is fixed, so that the marker gets removed. The cases that need a symlink,
+a 50 MB file, a control character or CR line ends are made here, in a temporary copy, rather than
+committed.
 
 For each case: a good site is in the output folder (a copy, with the same bytes and times, of one
 built from Tests/Fixtures/scorecard-site), the bad content is built into that same folder, and then
