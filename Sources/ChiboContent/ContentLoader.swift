@@ -8,7 +8,11 @@ public enum ContentLoader {
         var diagnostics = Diagnostics()
         let folder = ContentFolder(path: path)
         guard folder.isDirectory("") || folder.isDirectory(".") else {
-            diagnostics.error(SourceLocation(file: "."), "the content folder \(path) does not exist")
+            let problem =
+                folder.exists("")
+                ? "\(path) is a file, not a folder; give the content folder, the one that holds site.yaml"
+                : "the content folder \(path) does not exist"
+            diagnostics.error(SourceLocation(file: "."), problem)
             return (nil, diagnostics)
         }
         let settings = SiteLoader.load(folder, diagnostics: &diagnostics)
@@ -27,7 +31,8 @@ public enum ContentLoader {
     static func loadData(_ folder: ContentFolder, into content: inout Content, diagnostics: inout Diagnostics) {
         let loaded = UnitsLoader.load(folder, diagnostics: &diagnostics)
         let organization = loaded?.0
-        let rejected = loaded?.1 ?? []
+        // With no units file every record would name an unknown unit: its one error says it all.
+        let rejected = loaded?.1 ?? .unreadable("units.csv")
         let (rubrics, rubricsComplete) = RubricsLoader.load(folder, diagnostics: &diagnostics)
         let hasMeetings =
             folder.list("meetings").contains { $0.lowercased().hasSuffix(".csv") }
@@ -44,6 +49,11 @@ public enum ContentLoader {
             diagnostics.error(
                 SourceLocation(file: "rubrics"),
                 "the content has units but no rubrics; add rubrics/*.yaml, one per meeting kind")
+        }
+        if let file = loaded?.1.unreadableFile, hasMeetings {
+            diagnostics.warning(
+                SourceLocation(file: file),
+                "meeting records and plans are not checked against the units, because \(file) could not be read")
         }
         content.organization = organization ?? Organization(units: [])
         content.rubrics = rubrics

@@ -218,8 +218,10 @@ enum GuidanceLoader {
         var bodyLine: Int
     }
 
-    /// Splits `---` front matter from the body; nil when the file does not start with `---`.
-    static func splitFrontMatter(_ text: String) -> FrontMatter? {
+    /// Splits `---` front matter from the body; nil when the file does not start with `---`. CRLF and
+    /// CR-only line ends are read as LF, so the body's lines keep their numbers.
+    static func splitFrontMatter(_ source: String) -> FrontMatter? {
+        let text = SourceText.normalizingLineEnds(source)
         func trimmed(_ line: Substring) -> Substring {
             var line = line
             while line.last == "\r" || line.last == " " || line.last == "\t" { line = line.dropLast() }
@@ -286,7 +288,7 @@ enum GuidanceLoader {
             case "issuer": document.issuer = yaml.string(value, key: key, diagnostics: &diagnostics)
             case "date": document.date = yaml.day(value, key: key, diagnostics: &diagnostics)
             case "summary": document.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
-            case "order": document.order = yaml.int(value, key: key, diagnostics: &diagnostics)
+            case "order": document.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             case "draft": document.draft = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "digest": document.digest = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "slug":
@@ -338,7 +340,7 @@ enum GuidanceLoader {
         guard let text = content.text(path, diagnostics: &diagnostics) else { return }
         section.indexPath = path
         guard let front = splitFrontMatter(text) else {
-            section.intro = text
+            section.intro = SourceText.normalizingLineEnds(text)
             return
         }
         section.intro = front.body
@@ -354,7 +356,7 @@ enum GuidanceLoader {
                     section.title = title
                 }
             case "summary": section.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
-            case "order": section.order = yaml.int(value, key: key, diagnostics: &diagnostics)
+            case "order": section.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             default:
                 diagnostics.warning(yaml.location(keyNode), "unknown section key `\(key)` in _index.md is ignored")
             }

@@ -32,7 +32,7 @@ enum MeetingsLoader {
 
     static func load(
         _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], rubricsComplete: Bool = true,
-        rejected: Set<String> = [], diagnostics: inout Diagnostics
+        rejected: RejectedUnits = RejectedUnits(), diagnostics: inout Diagnostics
     ) -> [Meeting] {
         let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
         // Each file is read on its own core; doubles are found across files afterwards, in file order.
@@ -67,7 +67,7 @@ enum MeetingsLoader {
     /// The meetings of one file that read without error.
     static func readFile(
         _ folder: ContentFolder, _ file: String, rubrics: [Rubric], rubricByKind: [MeetingKind: Rubric],
-        organization: Organization, rubricsComplete: Bool, rejected: Set<String>, diagnostics: inout Diagnostics
+        organization: Organization, rubricsComplete: Bool, rejected: RejectedUnits, diagnostics: inout Diagnostics
     ) -> [Meeting] {
         guard let text = folder.text(file, diagnostics: &diagnostics),
             let table = Records.fromCSV(
@@ -122,15 +122,14 @@ enum MeetingsLoader {
         }
         func count(_ cell: Cell?, _ field: String) -> Int? {
             guard let cell else { return nil }
-            guard let value = Int(cell.trimmed) else {
+            switch Counts.parse(cell.trimmed, leadingZeros: true) {
+            case .success(let value): return value
+            case .failure(.notANumber):
                 diagnostics.error(cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
-                return nil
+            case .failure(let problem):
+                diagnostics.error(cell.location, Counts.message(problem, field: field, text: cell.trimmed))
             }
-            guard value >= 0 else {
-                diagnostics.error(cell.location, "`\(field)` cannot be negative (\(value))")
-                return nil
-            }
-            return value
+            return nil
         }
         func flag(_ field: String) -> Bool {
             guard let cell = record.value(field) else { return false }

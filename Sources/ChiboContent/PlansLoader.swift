@@ -4,7 +4,8 @@ import Yams
 /// Reads `plans/*.yaml`: sample-meeting plans, checked against the organisation.
 enum PlansLoader {
     static func load(
-        _ folder: ContentFolder, organization: Organization, rejected: Set<String> = [], diagnostics: inout Diagnostics
+        _ folder: ContentFolder, organization: Organization, rejected: RejectedUnits = RejectedUnits(),
+        diagnostics: inout Diagnostics
     ) -> [SamplePlan] {
         var plans: [SamplePlan] = []
         var numbers: [String: String] = [:]
@@ -55,7 +56,8 @@ enum PlansLoader {
     }
 
     static func read(
-        _ root: Node, yaml: YAMLSource, slug: String, organization: Organization, rejected: Set<String> = [],
+        _ root: Node, yaml: YAMLSource, slug: String, organization: Organization,
+        rejected: RejectedUnits = RejectedUnits(),
         diagnostics: inout Diagnostics
     ) -> SamplePlan? {
         guard let pairs = yaml.mapping(root, "a plan", diagnostics: &diagnostics) else { return nil }
@@ -105,7 +107,7 @@ enum PlansLoader {
                 diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `committee_rule` is ignored")
                 continue
             }
-            guard let number = yaml.int(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
+            guard let number = yaml.count(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
                 continue
             }
             guard number >= (key == "threshold" ? 1 : 0) else {
@@ -138,7 +140,7 @@ enum PlansLoader {
 
     static func sessions(
         _ node: Node, plan: String, committeeSessions: Bool, yaml: YAMLSource, organization: Organization,
-        rejected: Set<String> = [], diagnostics: inout Diagnostics
+        rejected: RejectedUnits = RejectedUnits(), diagnostics: inout Diagnostics
     ) -> [SampleSession] {
         let what = committeeSessions ? "`committee_sessions`" : "`sessions`"
         guard case .sequence(let items) = node else {
@@ -184,6 +186,7 @@ enum PlansLoader {
                     host = id
                 case "committee" where committeeSessions:
                     guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    if rejected.contains(id) { continue }
                     guard let unit = organization[id], unit.kind == .committee else {
                         diagnostics.error(
                             yaml.location(value), "\"\(id)\" is not a grassroots committee of the units file")

@@ -49,6 +49,7 @@ enum RubricsLoader {
         var source = ""
         var kind: MeetingKind?
         var criteria: [Criterion] = []
+        var failedCriteria: Set<Int> = []
         var ratings: [RatingBand] = []
         var ratingsNode: Node?
         var ratingNodes: [Node] = []
@@ -65,7 +66,7 @@ enum RubricsLoader {
                             yaml.location(value), "`applies_to` is regular (thường kỳ) or thematic (chuyên đề)")
                     }
                 }
-            case "criteria": criteria = readCriteria(value, yaml: yaml, diagnostics: &diagnostics)
+            case "criteria": (criteria, failedCriteria) = readCriteria(value, yaml: yaml, diagnostics: &diagnostics)
             case "ratings":
                 ratingsNode = value
                 (ratings, ratingNodes) = readRatings(value, yaml: yaml, diagnostics: &diagnostics)
@@ -89,13 +90,16 @@ enum RubricsLoader {
             diagnostics.error(yaml.location(root), "the rubric needs `ratings`, best first")
         }
         let criterionIDs = Set(criteria.map(\.id))
+        // A criterion with an error of its own is not reported again as missing.
         for (band, node) in zip(ratings, ratingNodes) {
-            for criterion in band.requireFull where !criterionIDs.contains(criterion) {
+            for criterion in band.requireFull
+            where !criterionIDs.contains(criterion) && !failedCriteria.contains(criterion) {
                 diagnostics.error(
                     yaml.location(node["require_full"]),
                     "`require_full` names criterion \(criterion), which the rubric does not have")
             }
-            for (criterion, points) in band.requireMin.sorted(by: { $0.key < $1.key }) {
+            for (criterion, points) in band.requireMin.sorted(by: { $0.key < $1.key })
+            where !failedCriteria.contains(criterion) {
                 guard let found = criteria.first(where: { $0.id == criterion }) else {
                     diagnostics.error(
                         yaml.location(node["require_min"]),
@@ -125,10 +129,13 @@ enum RubricsLoader {
         return Rubric(id: id, title: title, appliesTo: kind, source: source, criteria: criteria, ratings: ratings)
     }
 
-    static func readCriteria(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> [Criterion] {
+    /// The criteria that read without error, and the ids (positions from 1) of those that did not.
+    static func readCriteria(
+        _ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics
+    ) -> ([Criterion], failed: Set<Int>) {
         guard case .sequence(let items) = node else {
             diagnostics.error(yaml.location(node), "`criteria` must be a list of `{id, title, max}`")
-            return []
+            return ([], [])
         }
         var criteria: [Criterion] = []
         for (position, item) in items.enumerated() {
@@ -138,14 +145,16 @@ enum RubricsLoader {
             var max: Int?
             for (key, keyNode, value) in pairs {
                 switch key {
-                case "id": id = yaml.int(value, key: "id", diagnostics: &diagnostics)
+                case "id": id = yaml.count(value, key: "id", diagnostics: &diagnostics)
                 case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
-                case "max": max = yaml.int(value, key: "max", diagnostics: &diagnostics)
+                case "max": max = yaml.count(value, key: "max", diagnostics: &diagnostics)
                 default: diagnostics.warning(yaml.location(keyNode), "unknown criterion key `\(key)` is ignored")
                 }
             }
             guard let id, let max else {
-                diagnostics.error(yaml.location(item), "each criterion needs `id` and `max`")
+                if !pairs.contains(where: { $0.key == "id" }) || !pairs.contains(where: { $0.key == "max" }) {
+                    diagnostics.error(yaml.location(item), "each criterion needs `id` and `max`")
+                }
                 continue
             }
             if id != position + 1 {
@@ -160,7 +169,8 @@ enum RubricsLoader {
             }
             criteria.append(Criterion(id: id, title: title, max: max))
         }
-        return criteria
+        let read = Set(criteria.map(\.id))
+        return (criteria, Set(items.indices.map { $0 + 1 }.filter { !read.contains($0) }))
     }
 
     static func readRatings(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> ([RatingBand], [Node]) {
@@ -180,7 +190,7 @@ enum RubricsLoader {
                     band.name = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
                     hasName = !band.name.isEmpty
                 case "min_total":
-                    let total = yaml.int(value, key: key, diagnostics: &diagnostics) ?? 0
+                    let total = yaml.count(value, key: key, diagnostics: &diagnostics) ?? 0
                     if (0...1_000_000).contains(total) {
                         band.minTotal = total
                     } else {
@@ -192,7 +202,9 @@ enum RubricsLoader {
                             yaml.location(value), "`require_full` must be a list of criterion ids, e.g. [1, 2, 4, 5]")
                         continue
                     }
-                    band.requireFull = list.compactMap { yaml.int($0, key: "require_full", diagnostics: &diagnostics) }
+                    band.requireFull = list.compactMap {
+                        yaml.count($0, key: "require_full", diagnostics: &diagnostics)
+                    }
                 case "require_min":
                     guard case .mapping(let mapping) = value else {
                         diagnostics.error(
@@ -200,8 +212,8 @@ enum RubricsLoader {
                         continue
                     }
                     for (criterion, points) in mapping {
-                        if let id = yaml.int(criterion, key: "require_min", diagnostics: &diagnostics),
-                            let least = yaml.int(points, key: "require_min", diagnostics: &diagnostics)
+                        if let id = yaml.count(criterion, key: "require_min", diagnostics: &diagnostics),
+                            let least = yaml.count(points, key: "require_min", diagnostics: &diagnostics)
                         {
                             band.requireMin[id] = least
                         }

@@ -23,6 +23,24 @@ enum SourceText {
         return .success(String(decoding: body, as: UTF8.self).nfc)
     }
 
+    /// `text` with CRLF (Windows) and lone CR (old Mac) line ends turned into LF, so that every reader
+    /// counts lines alike; a line keeps its number.
+    static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 0x0D
+            bytes.append(afterCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex
         let end = bytes.endIndex

@@ -1,6 +1,20 @@
 import ChiboModel
 import Yams
 
+/// The unit ids whose own errors are reported already, so that records naming them are not reported
+/// again: the ids the units file names but could not accept, or every id when the file itself could
+/// not be read (a folder, not UTF-8, a broken header), so that its one error is not followed by an
+/// "unknown branch" for every meeting.
+struct RejectedUnits: Sendable {
+    var ids: Set<String> = []
+    /// The units file, when it could not be read at all.
+    var unreadableFile: String?
+
+    static func unreadable(_ file: String) -> RejectedUnits { RejectedUnits(unreadableFile: file) }
+
+    func contains(_ id: String) -> Bool { unreadableFile != nil || ids.contains(id) }
+}
+
 /// Reads `units.csv` or `units.yaml` into the organisation tree and checks it.
 enum UnitsLoader {
     static let fields = [
@@ -14,7 +28,7 @@ enum UnitsLoader {
 
     /// The organisation, and the ids the file names but could not accept (their errors are reported;
     /// records that name them are not reported again).
-    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> (Organization, Set<String>)? {
+    static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> (Organization, RejectedUnits)? {
         let candidates = ["units.csv", "units.yaml", "units.yml"].filter { folder.exists($0) }
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
@@ -22,32 +36,36 @@ enum UnitsLoader {
                 SourceLocation(file: candidates[1]),
                 "both \(candidates[0]) and \(candidates[1]) exist; keep one units file")
         }
-        guard let text = folder.text(file, diagnostics: &diagnostics) else { return (Organization(units: []), []) }
+        let unreadable = (Organization(units: []), RejectedUnits.unreadable(file))
+        guard let text = folder.text(file, diagnostics: &diagnostics) else { return unreadable }
         var records: [Record] = []
         if file.hasSuffix(".csv") {
             guard let table = Records.fromCSV(text, file: file, fields: fields, diagnostics: &diagnostics) else {
-                return (Organization(units: []), [])
+                return unreadable
             }
-            for required in ["id", "name", "kind"] where table.header[required] == nil {
+            let missing = ["id", "name", "kind"].filter { table.header[$0] == nil }
+            for required in missing {
                 diagnostics.error(
                     SourceLocation(file: file), "the header has no `\(required)` column (\(aliases(required)))")
             }
+            // Without these columns no row can be read: one error, not one a row.
+            if !missing.isEmpty { return unreadable }
             records = table.records
         } else {
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics),
                 let pairs = yaml.mapping(root, file, diagnostics: &diagnostics)
-            else { return (Organization(units: []), []) }
+            else { return unreadable }
             guard let list = pairs.first(where: { $0.key == "units" })?.value else {
                 diagnostics.error(yaml.location(root), "\(file) needs a `units:` list")
-                return (Organization(units: []), [])
+                return unreadable
             }
             records = Records.fromYAML(list, yaml: yaml, fields: fields, what: "`units`", diagnostics: &diagnostics)
         }
         let units = check(records, diagnostics: &diagnostics)
         let accepted = Set(units.map(\.id))
         let named = Set(records.compactMap { $0.value("id")?.trimmed })
-        return (Organization(units: units), named.subtracting(accepted))
+        return (Organization(units: units), RejectedUnits(ids: named.subtracting(accepted)))
     }
 
     static func aliases(_ field: String) -> String {
@@ -128,7 +146,9 @@ enum UnitsLoader {
             }
             var members: Int?
             if let cell = record.value("members") {
-                if let value = Int(cell.trimmed), (0...100_000).contains(value) {
+                if case .success(let value) = Counts.parse(cell.trimmed, leadingZeros: true),
+                    (0...100_000).contains(value)
+                {
                     members = value
                 } else {
                     diagnostics.error(cell.location, "`members` must be a whole number of members, from 0 to 100000")
@@ -147,6 +167,8 @@ enum UnitsLoader {
                 Draft(unit: unit, sector: sector == nil ? nil : record.value("sector"), parent: record.value("parent")))
         }
         let byID = Dictionary(drafts.map { ($0.unit.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
+        // A parent whose own row has an error is reported there; its branches are left out quietly.
+        let failed = Set(records.compactMap { $0.value("id")?.trimmed }).subtracting(byID.keys)
         var units: [Unit] = []
         for var draft in drafts {
             if let parentCell = draft.parent {
@@ -159,6 +181,7 @@ enum UnitsLoader {
                     continue
                 }
                 guard let parent = byID[parentID] else {
+                    if failed.contains(parentID) { continue }
                     diagnostics.error(parentCell.location, "the parent \"\(parentID)\" is not a unit id of this file")
                     continue
                 }

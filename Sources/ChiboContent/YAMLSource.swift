@@ -8,9 +8,17 @@ struct YAMLSource {
     /// Added to YAML line numbers, for front matter that starts below line 1.
     let lineOffset: Int
 
-    /// Parses `text`; a syntax error becomes a diagnostic and the result is nil.
-    func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
+    /// Parses `source` (CRLF and CR line ends read as LF); a syntax error, a control character or an
+    /// alias becomes a diagnostic and the result is nil. Aliases are refused before the document is
+    /// composed, so that a "billion laughs" file costs no more than its size.
+    func parse(_ source: String, diagnostics: inout Diagnostics) -> Node? {
+        let text = SourceText.normalizingLineEnds(source)
+        if controlCharacters(in: text, diagnostics: &diagnostics) { return nil }
         do {
+            if text.utf8.contains(UInt8(ascii: "*")), let alias = try Self.firstAlias(in: text) {
+                diagnostics.error(location(line: alias.line, column: alias.column), Self.aliasMessage(alias.name))
+                return nil
+            }
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first,
@@ -21,10 +29,8 @@ struct YAMLSource {
                     "the key `\(key)` is given twice in one mapping; keep one")
                 return nil
             }
-            let (mark, problem) = Self.describe(error)
-            diagnostics.error(
-                location(line: mark?.line ?? 1, column: mark?.column ?? 1),
-                "invalid YAML: \(problem)")
+            let (line, column, message) = Self.describe(error, text: YAMLText(text), lineOffset: lineOffset)
+            diagnostics.error(location(line: line, column: column), message)
         } catch {
             diagnostics.error(location(line: 1, column: 1), "invalid YAML: \(error)")
         }
@@ -44,21 +50,6 @@ struct YAMLSource {
             if seen == 2 { return (index + 1, indent.count + 1) }
         }
         return nil
-    }
-
-    static func describe(_ error: YamlError) -> (Mark?, String) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return (mark, detail)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark, "duplicate keys: \(duplicates.joined(separator: ", "))")
-        case .reader(let problem, _, _, _):
-            return (nil, problem)
-        default:
-            return (nil, "\(error)")
-        }
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
@@ -101,12 +92,19 @@ struct YAMLSource {
         return scalar.string
     }
 
-    func int(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpaces) else {
+    /// A count (see `Counts`): a plain scalar of decimal digits, no sign, no leading zero.
+    func count(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
+        guard case .scalar(let scalar) = node else {
             diagnostics.error(location(node), "`\(key)` must be a whole number")
             return nil
         }
-        return value
+        let text = scalar.string.trimmingSpaces
+        switch Counts.parse(text, leadingZeros: false) {
+        case .success(let value): return value
+        case .failure(let problem):
+            diagnostics.error(location(node), Counts.message(problem, field: key, text: text))
+            return nil
+        }
     }
 
     func double(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Double? {

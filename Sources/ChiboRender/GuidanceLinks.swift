@@ -41,6 +41,16 @@ struct GuidanceLinkResolver: LinkResolving {
         if trimmed.isEmpty { return .broken("the link has no destination") }
         if Self.hasScheme(trimmed) || trimmed.hasPrefix("/") || trimmed.hasPrefix("//") { return .unchanged }
         let (path, fragment) = Self.split(trimmed)
+        // A query means nothing to a static page: `?x=1` alone names no page at all.
+        if path.isEmpty && trimmed.hasPrefix("?") {
+            return .broken(
+                "the link \(trimmed) names no page, only a query; write the file it goes to, e.g. ke-hoach.md")
+        }
+        if fragment?.isEmpty == true {
+            return .broken(
+                "the link \(trimmed) ends in # with no heading after it; write the heading's anchor "
+                    + "(e.g. #buoc-2)\(path.isEmpty ? " or remove the link" : " or remove the #")")
+        }
         if path.isEmpty {
             guard let fragment, headings.contains(where: { $0.id == fragment }) else {
                 return .broken("the link names the heading #\(fragment ?? "") that this page does not have")

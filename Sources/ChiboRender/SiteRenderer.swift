@@ -66,7 +66,8 @@ public struct SiteRenderer: Sendable {
         let scorecards = ScorecardPages(
             evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers,
             samples: samples)
-        scorecards.checkGuidanceReferences(into: &diagnostics)
+        // A guidance file with errors of its own may hold the number: say nothing more about it.
+        if content.unreadable.isEmpty { scorecards.checkGuidanceReferences(into: &diagnostics) }
         // Errors found so far mean nothing will be published: render on for more errors, emit nothing.
         let writing = !diagnostics.hasErrors
         @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }

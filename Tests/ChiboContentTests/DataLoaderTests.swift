@@ -224,6 +224,106 @@ let unitsCSV = """
             found.contains { $0.hasPrefix("rubrics/sai.yaml:8:5: error: the last rating (Khá) must match any total") })
     }
 
+    @Test func countsAreUnsignedDecimalsEverywhere() throws {
+        let rubric = """
+            id: thuong-ky
+            applies_to: regular
+            criteria:
+              - {id: 1, title: A, max: +50}
+              - {id: 2, title: B, max: 050}
+            ratings:
+              - {name: Tốt, min_total: 90, require_full: [1], require_min: {2: -5}}
+              - {name: Khá, min_total: -0}
+
+            """
+        let plan = """
+            number: 1-KH/X
+            title: Kế hoạch
+            committee_rule: {threshold: +8, below: -0, at_or_above: 2}
+
+            """
+        let meetings = """
+            branch,date,kind,present,speakers,c1,c2,c3,c4,c5,self_rating
+            cb-a1,2024-01-05,regular,+5,1,15,15,30,20,20,Tốt
+            cb-a1,2024-01-06,regular,5,-0,15,15,30,20,20,Tốt
+            cb-a1,2024-01-07,regular,05,01,15,15,30,20,20,Tốt
+
+            """
+        let (_, diagnostics) = try load([
+            "units.csv": unitsCSV + "cb-d,Chi bộ D,branch,agency,,+7\n", "rubrics/thuong-ky.yaml": rubricYAML,
+            "rubrics/sai.yaml": rubric.replacing("thuong-ky", with: "sai").replacing("regular", with: "thematic"),
+            "plans/a.yaml": plan, "meetings/a.csv": meetings,
+        ])
+        // The leading zeros of line 4 of the CSV are accepted (Excel keeps `05` in text cells); in YAML
+        // they are not. Criterion 1 and 2 have errors of their own: `require_*` naming them say nothing.
+        #expect(
+            errors(diagnostics).sorted() == [
+                "meetings/a.csv:2:26: error: `present` is a count: write 5, with no sign, not \"+5\"",
+                "meetings/a.csv:3:28: error: `speakers` is a count: write 0, with no sign, not \"-0\"",
+                "plans/a.yaml:3:17: error: `committee_rule` needs `threshold`, `below` and `at_or_above`",
+                "plans/a.yaml:3:29: error: `committee_rule.threshold` is a count: write 8, with no sign, not \"+8\"",
+                "plans/a.yaml:3:40: error: `committee_rule.below` is a count: write 0, with no sign, not \"-0\"",
+                "rubrics/sai.yaml:4:28: error: `max` is a count: write 50, with no sign, not \"+50\"",
+                "rubrics/sai.yaml:5:28: error: `max` is written without leading zeros: 50, not 050",
+                "rubrics/sai.yaml:7:68: error: `require_min` cannot be negative (-5)",
+                "rubrics/sai.yaml:8:28: error: `min_total` is a count: write 0, with no sign, not \"-0\"",
+                "units.csv:5:30: error: `members` must be a whole number of members, from 0 to 100000",
+            ])
+    }
+
+    @Test func anUnreadableUnitsFileIsReportedOnce() throws {
+        var rows = "branch,date,kind,present,speakers,c1,c2,c3,c4,c5,self_rating\n"
+        for day in 1...28 { rows += "cb-a1,2024-02-\(day < 10 ? "0" : "")\(day),regular,5,1,15,15,30,20,20,Tốt\n" }
+        let plan = """
+            number: 1-KH/X
+            title: Kế hoạch
+            sessions:
+              - {host: cb-a1, kind: regular, date: 2024-03-12, audience: {level: grassroots}}
+            committee_rule: {threshold: 8, below: 1, at_or_above: 2}
+            committee_sessions:
+              - {committee: db-a, host: cb-a1, kind: regular, date: 2024-03-20}
+
+            """
+        let (_, diagnostics) = try load(
+            ["rubrics/thuong-ky.yaml": rubricYAML, "meetings/a.csv": rows, "plans/a.yaml": plan],
+            bytes: ["units.csv": Array(unitsCSV.utf8) + [0xA7]])
+        #expect(errors(diagnostics).count == 1, "\(errors(diagnostics))")
+        #expect(errors(diagnostics).first?.hasPrefix("units.csv:5:1: error: the file is not UTF-8") == true)
+        #expect(
+            diagnostics.items.filter { $0.severity == .warning }.map(\.description) == [
+                "units.csv:1:1: warning: meeting records and plans are not checked against the units, because "
+                    + "units.csv could not be read"
+            ])
+    }
+
+    @Test func aUnitsHeaderWithoutIDsIsOneError() throws {
+        let meetings =
+            "branch,date,kind,present,speakers,c1,c2,c3,c4,c5,self_rating\n"
+            + "cb-a1,2024-01-05,regular,5,1,15,15,30,20,20,Tốt\ncb-b,2024-01-05,regular,5,1,15,15,30,20,20,Tốt\n"
+        let (_, diagnostics) = try load([
+            "units.csv": unitsCSV.replacing("id,name", with: "code,name"), "rubrics/thuong-ky.yaml": rubricYAML,
+            "meetings/a.csv": meetings,
+        ])
+        #expect(
+            errors(diagnostics) == [
+                "units.csv:1:1: error: the header has no `id` column (\"id\" or \"mã\" or \"ma don vi\" or \"mã đơn vị\")"
+            ])
+    }
+
+    @Test func theContentPathMustBeAFolder() throws {
+        let folder = try TempFolder(["site.yaml": minimalSiteYAML])
+        defer { folder.remove() }
+        let (content, diagnostics) = ContentLoader.load(from: folder.path + "/site.yaml")
+        #expect(content == nil)
+        #expect(
+            errors(diagnostics) == [
+                ".:1:1: error: \(folder.path)/site.yaml is a file, not a folder; give the content folder, the one "
+                    + "that holds site.yaml"
+            ])
+        let (_, missing) = ContentLoader.load(from: folder.path + "/khong-co")
+        #expect(errors(missing) == [".:1:1: error: the content folder \(folder.path)/khong-co does not exist"])
+    }
+
     @Test func dataNeedsUnitsAndRubrics() throws {
         let (_, diagnostics) = try load(["meetings/a.csv": "branch\n"])
         let found = errors(diagnostics)

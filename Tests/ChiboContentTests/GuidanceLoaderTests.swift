@@ -89,9 +89,116 @@ import Testing
     @Test func malformedYAMLIsReportedWithItsLine() throws {
         let (_, diagnostics) = try load(["guidance/a.md": "---\ntitle: A\nsummary: [unclosed\n---\n"])
         let error = try #require(diagnostics.errors.first)
-        #expect(error.location.file == "guidance/a.md")
-        #expect(error.location.line >= 3)
-        #expect(error.message.hasPrefix("invalid YAML"))
+        // At the bracket that is never closed, not where libyaml noticed.
+        #expect(
+            error.description
+                == "guidance/a.md:3:10: error: this `[` is never closed, or a comma is missing between its items: "
+                + "a `,` or `]` was expected at line 4, column 1")
+    }
+
+    @Test func crOnlyAndCRLFLineEndsAreRead() throws {
+        let document = "---\ntitle: A\nsummary: Tóm tắt.\n---\n## Một\n\nNội dung.\n"
+        let (content, diagnostics) = try load([
+            "guidance/cr.md": document.replacing("\n", with: "\r"),
+            "guidance/crlf.md": document.replacing("\n", with: "\r\n"),
+            "guidance/_index.md": "Giới thiệu.\rDòng hai.\r",
+        ])
+        #expect(!diagnostics.hasErrors, "\(diagnostics.items)")
+        for name in ["cr", "crlf"] {
+            let read = try #require(content?.documents.first { $0.sourcePath == "guidance/\(name).md" })
+            #expect(read.title == "A")
+            #expect(read.summary == "Tóm tắt.")
+            #expect(read.bodyLine == 5)
+            #expect(read.body == "## Một\n\nNội dung.")
+        }
+        #expect(content?.sections.first?.intro == "Giới thiệu.\nDòng hai.\n")
+    }
+
+    @Test func frontMatterErrorsKeepTheirLinesWithCROnlyLineEnds() throws {
+        let (_, diagnostics) = try load(["guidance/a.md": "---\rtitle: A\rorder: +1\r---\r"])
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "guidance/a.md:3:8: error: `order` is a count: write 1, with no sign, not \"+1\""
+            ])
+    }
+
+    @Test func controlCharactersAndAliasesInFrontMatter() throws {
+        let (_, diagnostics) = try load([
+            "guidance/esc.md": "---\ntitle: A\nsummary: x\u{1B}y \u{7}\nissuer: \u{2028}\n---\n",
+            "guidance/alias.md": "---\ntitle: &t A\nsummary: *t\n---\n",
+            "guidance/star.md": "---\ntitle: A\nsummary: *Quan trọng*\n---\n",
+        ])
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "guidance/alias.md:3:10: error: `*t` is a YAML alias (a repeat of the value marked `&t`); chibo's files "
+                    + "do not use anchors and aliases: write the value out in full (text that starts with * must be "
+                    + "in quotes)",
+                "guidance/esc.md:3:11: error: control character U+001B is not allowed in YAML; remove it",
+                "guidance/esc.md:4:9: error: the invisible line separator U+2028 is not allowed in YAML (it would be "
+                    + "read as a line end); remove it",
+                "guidance/star.md:3:10: error: `*Quan` is a YAML alias (a repeat of the value marked `&Quan`); chibo's "
+                    + "files do not use anchors and aliases: write the value out in full (text that starts with * "
+                    + "must be in quotes)",
+            ])
+    }
+
+    @Test func aliasesAsKeysAreFoundAndStarsInTextAreNot() throws {
+        let (content, diagnostics) = try load([
+            "guidance/keys.md": "---\ntitle: A\nx: &k [a]\n*k : 1\n*k : 2\n---\n",
+            "guidance/text.md": "---\ntitle: A*\nsummary: \"*quan trọng*\"\ntags: [a*, a_]\n---\n",
+        ])
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "guidance/keys.md:4:1: error: `*k` is a YAML alias (a repeat of the value marked `&k`); chibo's files "
+                    + "do not use anchors and aliases: write the value out in full (text that starts with * must be "
+                    + "in quotes)"
+            ])
+        let text = try #require(content?.documents.first { $0.sourcePath == "guidance/text.md" })
+        #expect(text.title == "A*")
+        #expect(text.summary == "*quan trọng*")
+        #expect(text.tags == ["a*", "a_"])
+    }
+
+    @Test func yamlSyntaxErrorsSayWhatToFix() throws {
+        let (_, diagnostics) = try load([
+            "guidance/quote.md": "---\ntitle: 'Sổ tay\nsummary: x\n---\n",
+            "guidance/colon.md": "---\ntitle: Quy định: chấm điểm\n---\n",
+            "guidance/tab.md": "---\ntitle: A\ntags:\n\t- a\n---\n",
+            "guidance/deep.md": "---\ntitle: A\ntags: " + String(repeating: "[", count: 3000) + "\n---\n",
+        ])
+        let errors = diagnostics.errors.map(\.description)
+        #expect(
+            errors.contains(
+                "guidance/quote.md:2:8: error: this quoted text is never closed: add the closing ' "
+                    + "(it runs on to the end of the YAML, line 4)"), "\(errors)")
+        #expect(
+            errors.contains {
+                $0.hasPrefix("guidance/colon.md:2:16: error: this `:` starts a second `key:` inside a value")
+            }, "\(errors)")
+        #expect(
+            errors.contains(
+                "guidance/tab.md:4:1: error: a tab is used for indentation here; YAML indents with spaces only"),
+            "\(errors)")
+        #expect(
+            errors.contains {
+                $0.hasPrefix("guidance/deep.md:3:") && $0.contains("nested too deeply here (1000 levels or more)")
+            }, "\(errors)")
+        // No library internals in any message.
+        #expect(!errors.contains { $0.contains("yaml_") || $0.contains("()") }, "\(errors)")
+    }
+
+    @Test func bracketsThatAreNeverClosedOrCloseNothing() throws {
+        let (_, diagnostics) = try load([
+            "guidance/end.md": "---\ntitle: Sổ tay [1\nsummary: \"x [\" # [\ntags: [a, [b,\n---\n",
+            "guidance/extra.md": "---\ntitle: A\ntags: [a, b]]\n---\n",
+        ])
+        // A `[` inside plain text, quoted text or a comment opens nothing.
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "guidance/end.md:4:11: error: this `[` is never closed: add the `]` (the text ends at line 5, "
+                    + "column 1 without it)",
+                "guidance/extra.md:3:13: error: this `]` closes nothing: remove it, or add the `[` it closes",
+            ])
     }
 
     @Test func invalidUTF8NamesTheLine() throws {

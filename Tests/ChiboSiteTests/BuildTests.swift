@@ -163,6 +163,24 @@ import Testing
             })
     }
 
+    @Test func linksThatNameNoPageOrNoHeading() throws {
+        let diagnostics = try build([
+            "guidance/a.md": "---\ntitle: A\n---\n## Một\n[q](?x=1) [r](#) [s](b.md#) [t](b.md?x=1) [u](#mot)\n",
+            "guidance/b.md": "---\ntitle: B\n---\n",
+        ])
+        // A query alone names no page; `#` with nothing after it names no heading; a query after a
+        // file is dropped, as before.
+        #expect(
+            diagnostics.errors.map(\.description) == [
+                "guidance/a.md:5:1: error: the link ?x=1 names no page, only a query; write the file it goes to, "
+                    + "e.g. ke-hoach.md",
+                "guidance/a.md:5:11: error: the link # ends in # with no heading after it; write the heading's anchor "
+                    + "(e.g. #buoc-2) or remove the link",
+                "guidance/a.md:5:18: error: the link b.md# ends in # with no heading after it; write the heading's "
+                    + "anchor (e.g. #buoc-2) or remove the #",
+            ])
+    }
+
     @Test func duplicateNumbersAreErrors() throws {
         let diagnostics = try build([
             "guidance/a.md": "---\ntitle: A\nnumber: 03-HD/TU\n---\n",

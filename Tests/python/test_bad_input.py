@@ -4,8 +4,9 @@ Every folder in Tests/Fixtures/bad/ is one case: `content/` is the scorecard fix
 thing broken, `expected.txt` holds regular expressions, one a line, that must each match a line of
 standard error (`#` lines are comments). A `# KNOWN-GAP: ...` line marks a case the tool gets wrong
 today (not detected, a crash, a confusing message); such a case is an expected failure and turns
-into an error once the tool is fixed, so that the marker gets removed. The cases that need a symlink
-or a 50 MB file are made here, in a temporary copy, rather than committed.
+into an error once the tool is fixed, so that the marker gets removed. The cases that need a symlink,
+a 50 MB file, a control character or CR line ends are made here, in a temporary copy, rather than
+committed.
 
 For each case: a good site is in the output folder (a copy, with the same bytes and times, of one
 built from Tests/Fixtures/scorecard-site), the bad content is built into that same folder, and then
@@ -333,7 +334,97 @@ def meetings_50mb(content, scratch):
 def yaml_deep_nesting(content, scratch):
     with open(content / "site.yaml", "a", encoding="utf-8") as file:
         file.write("extra: " + "[" * 200_000 + "]" * 200_000 + "\n")
-    return [r"^site\.yaml:9:\d+: error: invalid YAML: .*nesting"]
+    return [r"^site\.yaml:9:\d+: error: lists or mappings are nested too deeply here \(1000 levels or more\); "
+            r"content files need only a few$",
+            r"^1 error; nothing was published$"]
+
+
+def insert_at(path, line, column, text):
+    """Inserts `text` in the file at `path` before `line`:`column` (from 1; the column in characters)."""
+    lines = path.read_bytes().decode("utf-8").split("\n")
+    lines[line - 1] = lines[line - 1][:column - 1] + text + lines[line - 1][column - 1:]
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+
+
+@made()
+def yaml_escape_character(content, scratch):
+    """A raw ESC in site.yaml was reported at 1:1 with libyaml's words."""
+    insert_at(content / "site.yaml", 5, 11, "\x1b")
+    return [r"^site\.yaml:5:11: error: control character U\+001B is not allowed in YAML; remove it$",
+            r"^1 error; nothing was published$"]
+
+
+@made()
+def yaml_nul_in_plan(content, scratch):
+    insert_at(content / "plans" / "ke-hoach-mau.yaml", 9, 12, "\x00")
+    return [r"^plans/ke-hoach-mau\.yaml:9:12: error: control character U\+0000 is not allowed in YAML; remove it$",
+            r"^1 error; nothing was published$"]
+
+
+@made()
+def yaml_next_line_in_front_matter(content, scratch):
+    """U+0085 is a line end to libyaml and none to chibo: refused, at its place in the whole file."""
+    insert_at(content / "guidance" / "hoc-tap.md", 3, 9, "\u0085")
+    return [r"^guidance/hoc-tap\.md:3:9: error: control character U\+0085 is not allowed in YAML; remove it$",
+            r"^1 error; nothing was published$"]
+
+
+@made()
+def yaml_alias_bomb_as_key(content, scratch):
+    """An alias used as a key made Yams hash the whole expansion (minutes); refused before composing."""
+    names = "abcdefghi"
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"{names[i]}: &{names[i]} [" + ", ".join(["*" + names[i - 1]] * 9) + "]" for i in range(1, 9)]
+    lines.append("*i : 1")
+    with open(content / "site.yaml", "a", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n")
+    return [r"^site\.yaml:10:8: error: `\*a` is a YAML alias", r"^1 error; nothing was published$"]
+
+
+@made()
+def guidance_cr_line_ends(content, scratch):
+    """Old Mac line ends (CR only) in a guidance file: read like LF, so the broken link of line 7 is
+    reported at line 7 (the file was said not to start with front matter)."""
+    path = content / "guidance" / "hoc-tap.md"
+    text = path.read_text(encoding="utf-8") + "\nXem [quy định](khong-co.md).\n"
+    path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    return [r"^guidance/hoc-tap\.md:7:5: error: the link names guidance/khong-co\.md, which does not exist",
+            r"^1 error; nothing was published$"]
+
+
+@made()
+def guidance_crlf_line_ends_front_matter_error(content, scratch):
+    path = content / "guidance" / "quy-dinh.md"
+    text = path.read_text(encoding="utf-8").replace("\ntitle: ", "\norder: -1\ntitle: ", 1)
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    return [r"^guidance/quy-dinh\.md:2:8: error: `order` cannot be negative \(-1\)$",
+            r"^1 error; nothing was published$"]
+
+
+@made()
+def units_csv_is_a_folder(content, scratch):
+    """The units file cannot be read: one error, not one "unknown branch" a meeting."""
+    (content / "units.csv").unlink()
+    (content / "units.csv").mkdir()
+    return [r"^units\.csv:1:1: error: ",
+            r"^units\.csv:1:1: warning: meeting records and plans are not checked against the units, "
+            r"because units\.csv could not be read$",
+            r"^1 error; nothing was published$"]
+
+
+@made()
+def units_file_missing(content, scratch):
+    (content / "units.csv").unlink()
+    return [r"^units\.csv:1:1: error: the content has rubrics or meetings but no units file",
+            r"^1 error; nothing was published$"]
+
+
+@made()
+def rubric_is_a_folder(content, scratch):
+    """A rubric that cannot be read: its regular meetings are not each reported for lacking one."""
+    (content / "rubrics" / "thuong-ky.yaml").unlink()
+    (content / "rubrics" / "thuong-ky.yaml").mkdir()
+    return [r"^rubrics/thuong-ky\.yaml:1:1: error: ", r"^1 error; nothing was published$"]
 
 
 CASES = corpus_cases() + MADE

@@ -1,0 +1,44 @@
+/// How a count is written: points, members, criterion ids, rating thresholds, plan rule numbers,
+/// `order`. A count is a plain non-negative decimal integer: digits only, no sign (`+5` and `-0` are
+/// refused, `-5` is called negative). In YAML a leading zero is refused too, because YAML 1.1 tools
+/// read `010` as octal 8; a CSV cell may have one (`05`), as Excel writes numbers kept as text.
+enum Counts {
+    enum Problem: Error, Equatable {
+        /// Not a whole number at all (`x`, `1.5`, empty).
+        case notANumber
+        /// A whole number below zero: `-5`.
+        case negative(Int)
+        /// A sign on a number that is not negative (`+5`, `-0`); the count as it should be written.
+        case sign(Int)
+        /// A leading zero in YAML (`05`); the count as it should be written.
+        case leadingZero(Int)
+    }
+
+    static func parse(_ text: String, leadingZeros: Bool) -> Result<Int, Problem> {
+        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        var digits = Substring(text)
+        var sign: Character?
+        if let first = digits.first, first == "+" || first == "-" {
+            sign = first
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.utf8.allSatisfy(isDigit), let value = Int(digits) else {
+            return .failure(.notANumber)
+        }
+        if sign == "-" && value != 0 { return .failure(.negative(-value)) }
+        if sign != nil { return .failure(.sign(value)) }
+        if !leadingZeros && digits.count > 1 && digits.first == "0" { return .failure(.leadingZero(value)) }
+        return .success(value)
+    }
+
+    /// The message for a count that is not written as one, naming the field.
+    static func message(_ problem: Problem, field: String, text: String) -> String {
+        switch problem {
+        case .notANumber: return "`\(field)` must be a whole number"
+        case .negative(let value): return "`\(field)` cannot be negative (\(value))"
+        case .sign(let value): return "`\(field)` is a count: write \(value), with no sign, not \"\(text)\""
+        case .leadingZero(let value):
+            return "`\(field)` is written without leading zeros: \(value), not \(text)"
+        }
+    }
+}

@@ -1,0 +1,339 @@
+import ChiboModel
+import Yams
+
+/// The text of a YAML document as libyaml counts it: lines from 1, columns in Unicode scalars from 1.
+struct YAMLText {
+    let text: String
+    private let lineStarts: [String.UnicodeScalarView.Index]
+
+    init(_ text: String) {
+        self.text = text
+        var starts = [text.unicodeScalars.startIndex]
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex {
+            let scalar = text.unicodeScalars[index]
+            index = text.unicodeScalars.index(after: index)
+            if scalar == "\n" { starts.append(index) }
+        }
+        lineStarts = starts
+    }
+
+    /// The scalars from `line`:`column` to the end of that line; empty past the end.
+    func rest(line: Int, column: Int) -> Substring.UnicodeScalarView {
+        let scalars = text.unicodeScalars
+        guard line >= 1, line <= lineStarts.count, column >= 1 else { return Substring.UnicodeScalarView() }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? scalars.index(before: lineStarts[line]) : scalars.endIndex
+        guard let from = scalars.index(start, offsetBy: column - 1, limitedBy: end) else {
+            return Substring.UnicodeScalarView()
+        }
+        return scalars[from..<end]
+    }
+
+    func scalar(line: Int, column: Int) -> Unicode.Scalar? { rest(line: line, column: column).first }
+
+    /// The innermost `[` or `{` still open at the end of the text, for an error libyaml reports at the
+    /// end. A bracket opens a flow collection only where a value starts (after `: `, `- ` or at a line's
+    /// start) or inside another; quoted text and comments are skipped.
+    func unclosedBracket() -> (line: Int, column: Int, bracket: Character)? {
+        var open: [(line: Int, column: Int, bracket: Character)] = []
+        var quote: Unicode.Scalar?
+        var line = 1
+        var column = 0
+        var previous: Unicode.Scalar = "\n"
+        var valueStart = true
+        var comment = false
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            column += 1
+            defer { previous = scalar }
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                comment = false
+                valueStart = true
+                continue
+            }
+            if comment { continue }
+            if let open = quote {
+                if open == "\"" && scalar == "\\" && index < scalars.count && scalars[index] != "\n" {
+                    index += 1
+                    column += 1
+                } else if scalar == open {
+                    if open == "'" && index < scalars.count && scalars[index] == "'" {
+                        index += 1
+                        column += 1
+                    } else {
+                        quote = nil
+                    }
+                }
+                continue
+            }
+            switch scalar {
+            case " ", "\t":
+                continue
+            case "#" where previous == " " || previous == "\t" || previous == "\n":
+                comment = true
+            case "\"", "'":
+                if valueStart || !open.isEmpty { quote = scalar }
+            case "[", "{":
+                if valueStart || !open.isEmpty {
+                    open.append((line, column, Character(scalar)))
+                    valueStart = true
+                    continue
+                }
+            case "]", "}":
+                if !open.isEmpty { open.removeLast() }
+            case ",":
+                valueStart = !open.isEmpty
+                continue
+            case ":", "-", "?":
+                valueStart = index < scalars.count && (scalars[index] == " " || scalars[index] == "\n")
+                continue
+            default:
+                break
+            }
+            valueStart = false
+        }
+        return open.last
+    }
+}
+
+extension YAMLSource {
+    /// The characters libyaml refuses (it allows tab, line ends, printable characters and U+0085), and
+    /// the ones it reads as line ends where chibo counts none (U+0085, U+2028, U+2029): an error at each
+    /// line that holds one, so that its line and column are right and the character is named.
+    func controlCharacters(in text: String, diagnostics: inout Diagnostics) -> Bool {
+        var line = 1
+        var column = 0
+        var reportedLine = 0
+        var found = 0
+        for scalar in text.unicodeScalars {
+            column += 1
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                continue
+            }
+            guard Self.isRefused(scalar) else { continue }
+            found += 1
+            guard line != reportedLine else { continue }
+            reportedLine = line
+            diagnostics.error(location(line: line, column: column), Self.describe(refused: scalar))
+        }
+        return found > 0
+    }
+
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
+    static func describe(refused scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        switch scalar.value {
+        case 0x2028, 0x2029:
+            return "the invisible \(scalar.value == 0x2028 ? "line" : "paragraph") separator \(code) is not allowed "
+                + "in YAML (it would be read as a line end); remove it"
+        case 0xFFFE, 0xFFFF: return "the non-character \(code) is not allowed in YAML; remove it"
+        default: return "control character \(code) is not allowed in YAML; remove it"
+        }
+    }
+
+    /// What an alias's `*` becomes in the probe: a private-use character, one character wide like `*`
+    /// (libyaml counts columns in characters), that a plain scalar may start with.
+    static let aliasMarker: Unicode.Scalar = "\u{E000}"
+
+    /// The first alias (`*name`) of `text`, found without expanding any: the probe is `text` composed
+    /// with every `*` turned into `aliasMarker`, so that each alias became a plain scalar where the text
+    /// has `*` (a plain scalar cannot start with `*`, so no other scalar is taken for one). A syntax
+    /// error of the probe is thrown: it is the text's own, at the same place.
+    static func firstAlias(in text: String) throws -> (line: Int, column: Int, name: String)? {
+        var probe = String.UnicodeScalarView()
+        probe.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "*" ? aliasMarker : $0 })
+        let lines = YAMLText(text)
+        do {
+            guard let root = try Yams.compose(yaml: String(probe)) else { return nil }
+            return firstAlias(in: root, text: lines)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context)
+            where duplicates.contains(where: { $0.unicodeScalars.contains(aliasMarker) })
+        {
+            // The same alias twice as a key of one mapping.
+            let name = aliasName(at: context.mark, text: lines) ?? ""
+            return (context.mark.line, context.mark.column, name)
+        }
+    }
+
+    /// The name of the alias whose `*` is at `mark`, or nil when no `*` is there.
+    static func aliasName(at mark: Mark, text: YAMLText) -> String? {
+        let rest = text.rest(line: mark.line, column: mark.column)
+        guard rest.first == "*" else { return nil }
+        let name = rest.dropFirst().prefix {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_"
+        }
+        return String(String.UnicodeScalarView(name))
+    }
+
+    static func firstAlias(in probe: Node, text: YAMLText) -> (line: Int, column: Int, name: String)? {
+        switch probe {
+        case .scalar(let scalar):
+            guard scalar.style == .plain, scalar.string.unicodeScalars.first == aliasMarker, let mark = scalar.mark,
+                let name = aliasName(at: mark, text: text)
+            else { return nil }
+            return (mark.line, mark.column, name)
+        case .sequence(let sequence):
+            for item in sequence {
+                if let found = firstAlias(in: item, text: text) { return found }
+            }
+            return nil
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAlias(in: key, text: text) ?? firstAlias(in: value, text: text) { return found }
+            }
+            return nil
+        case .alias:
+            return nil
+        }
+    }
+
+    static func aliasMessage(_ name: String) -> String {
+        guard !name.isEmpty else { return "a value cannot start with `*` in YAML; put the value in quotes" }
+        return "`*\(name)` is a YAML alias (a repeat of the value marked `&\(name)`); chibo's files do not use anchors "
+            + "and aliases: write the value out in full (text that starts with * must be in quotes)"
+    }
+
+    /// Where a libyaml error is and what to do about it, in the clerk's words: an unclosed quote or
+    /// bracket at the place it opens, no library function names.
+    static func describe(_ error: YamlError, text: YAMLText, lineOffset: Int) -> (
+        line: Int, column: Int, message: String
+    ) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return describe(context: context, problem: problem, mark: mark, text: text, lineOffset: lineOffset)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (
+                context.mark.line, context.mark.column,
+                "the key `\(duplicates.joined(separator: "`, `"))` is given twice in one mapping; keep one"
+            )
+        case .reader(let problem, _, _, _):
+            return (1, 1, "invalid YAML: \(problem)")
+        default:
+            return (1, 1, "invalid YAML: \(error)")
+        }
+    }
+
+    private static func describe(
+        context: YamlError.Context?, problem: String, mark: Mark, text: YAMLText, lineOffset: Int
+    ) -> (line: Int, column: Int, message: String) {
+        let at = "line \(mark.line + lineOffset), column \(mark.column)"
+        let found = text.scalar(line: mark.line, column: mark.column)
+        switch (context?.text, problem) {
+        case ("while scanning a quoted scalar", _):
+            if let context, let quote = text.scalar(line: context.mark.line, column: context.mark.column) {
+                let end = problem.contains("document indicator") ? "a `---` line" : "the end of the YAML"
+                return (
+                    context.mark.line, context.mark.column,
+                    "this quoted text is never closed: add the closing \(quote) "
+                        + "(it runs on to \(end), line \(mark.line + lineOffset))"
+                )
+            }
+        case ("while parsing a flow sequence", let problem),
+            ("while parsing a flow mapping", let problem)
+        where problem.hasPrefix("did not find expected ',' or"):
+            if let context {
+                let (open, close) = context.text.hasSuffix("sequence") ? ("[", "]") : ("{", "}")
+                return (
+                    context.mark.line, context.mark.column,
+                    "this `\(open)` is never closed, or a comma is missing between its items: "
+                        + "a `,` or `\(close)` was expected at \(at)"
+                )
+            }
+        case (_, "did not find expected node content"):
+            if let open = text.unclosedBracket() {
+                let close = open.bracket == "[" ? "]" : "}"
+                return (
+                    open.line, open.column,
+                    "this `\(open.bracket)` is never closed: add the `\(close)` (the text ends at \(at) without it)"
+                )
+            }
+            return (mark.line, mark.column, "a value is expected here")
+        case (_, let problem) where problem.hasPrefix("Maximum nesting level reached"):
+            return (
+                mark.line, mark.column,
+                "lists or mappings are nested too deeply here (1000 levels or more); content files need only a few"
+            )
+        case (_, "mapping values are not allowed in this context"):
+            return (
+                mark.line, mark.column,
+                "this `:` starts a second `key:` inside a value; put the value in quotes, "
+                    + "e.g. title: \"Quy định: ...\", or indent this line like the key above"
+            )
+        case ("while scanning for the next token", _), (_, "found a tab character that violates indentation"),
+            (_, "found a tab character where an indentation space is expected"):
+            if found == "\t" {
+                return (mark.line, mark.column, "a tab is used for indentation here; YAML indents with spaces only")
+            }
+            if let found {
+                return (
+                    mark.line, mark.column,
+                    "`\(Character(found))` cannot start a value in YAML; put the value in quotes"
+                )
+            }
+        case ("while scanning an alias", _), ("while scanning an anchor", _):
+            let sign = context?.text.hasSuffix("alias") == true ? "*" : "&"
+            let place = context?.mark ?? mark
+            return (
+                place.line, place.column,
+                "a value cannot start with `\(sign)` in YAML (it marks an \(sign == "*" ? "alias" : "anchor")); "
+                    + "put the value in quotes"
+            )
+        case ("while parsing a quoted scalar", "found unknown escape character"):
+            return (
+                mark.line, mark.column,
+                "this \\ escape is not one YAML knows in double-quoted text; use single quotes, or write \\\\ for a backslash"
+            )
+        case ("while parsing a block mapping", "did not find expected key") where found == "]" || found == "}":
+            let bracket = found.map { String(Character($0)) } ?? ""
+            return (
+                mark.line, mark.column,
+                "this `\(bracket)` closes nothing: remove it, or add the `\(bracket == "]" ? "[" : "{")` it closes"
+            )
+        case ("while parsing a block mapping", "did not find expected key"):
+            let start = context.map {
+                " (the mapping starts at line \($0.mark.line + lineOffset), column \($0.mark.column))"
+            }
+            return (
+                mark.line, mark.column,
+                "expected another `key: value` line of the mapping above\(start ?? ""); check this line's indentation "
+                    + "(spaces, lined up with the keys above) and put a value holding `: ` or ` #` in quotes"
+            )
+        case ("while parsing a block collection", "did not find expected '-' indicator"):
+            return (
+                mark.line, mark.column,
+                "expected another `- ` item of the list above; line this line up with the list's `-` items"
+            )
+        case ("while scanning a simple key", "could not find expected ':'"):
+            let place = context?.mark ?? mark
+            return (
+                place.line, place.column,
+                "this line is not a `key: value` line: the `:` after the key is missing"
+            )
+        case ("expected a single document in the stream", _):
+            return (
+                mark.line, mark.column, "a `---` line here starts a second YAML document; a file holds one: remove it"
+            )
+        default:
+            break
+        }
+        let detail = context.map { " (\($0.text), from line \($0.mark.line + lineOffset), column \($0.mark.column))" }
+        return (mark.line, mark.column, "invalid YAML: \(problem)\(detail ?? "")")
+    }
+}
