@@ -35,3 +35,14 @@ size_t chibo_fuzz_meter_peak_growth(void) {
   if (!installed) return 0;
   return peak > base ? peak - base : 0;
 }
+
+// SwiftPM links an executable target with `--defsym main=<target>_main`: this entry point hands the
+// program to libFuzzer's driver (libFuzzer's own main is then not linked).
+#include <stdint.h>
+extern int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size))
+    __attribute__((weak));
+extern int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int chibo_fuzz_main(int argc, char **argv) {
+  if (!LLVMFuzzerRunDriver) return 2;
+  return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
+}
