@@ -90,7 +90,8 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
                 diagnostics: &diagnostics)
         else { return }
         for record in table.records {
-            _ = MeetingsLoader.read(record, organization: organization, rubrics: rubricsByKind, diagnostics: &diagnostics)
+            _ = MeetingsLoader.read(
+                record, organization: organization, rubrics: rubricsByKind, diagnostics: &diagnostics)
         }
     case .siteYAML:
         // SiteLoader reads only from a folder: the input is written to site.yaml in a tmpfs folder.
