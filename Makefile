@@ -9,7 +9,7 @@ SITE_PACKAGES := libcmark-dev libbrotli-dev zlib1g-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver \
                  openjdk-17-jre-headless
 
-.PHONY: bench site test deps-site deps-test deps-python build release lint format leak-check python-test clean
+.PHONY: fuzz fuzz-build fuzz-smoke bench site test deps-site deps-test deps-python build release lint format leak-check python-test clean
 
 site: deps-site release
 	$(RELEASE) build --content $(CONTENT) --output $(OUTPUT)
@@ -19,6 +19,7 @@ test: deps-test deps-python lint
 	$(SWIFT) test --parallel
 	$(MAKE) --no-print-directory python-test
 	$(MAKE) --no-print-directory leak-check
+	$(MAKE) --no-print-directory fuzz-smoke
 
 # Speed against Hugo and the cmark floor; prints a table and the targets. Not part of `make test`.
 bench: deps-site
@@ -59,3 +60,26 @@ leak-check: build
 
 clean:
 	rm -rf .build $(OUTPUT)
+
+# libFuzzer harnesses of the readers (Tests/Fuzz/chibo-fuzz; CHIBO_FUZZ_HARNESS picks one): csv, units-csv,
+# meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown. Built with SwiftPM into
+# .build-fuzz (the targets exist only when CHIBO_FUZZ is set): Swift with -sanitize=fuzzer,address, the C
+# targets (CYaml, the meter) with -fsanitize=fuzzer-no-link,address. `make fuzz` runs each for
+# FUZZ_SECONDS (default 600), one after another, seeded from Tests/Fixtures and content/. A run fails on a
+# crash, a leak (LeakSanitizer), an input slower than 1 s (-timeout=1), or an input whose peak heap growth
+# passes 50 x its size + 4 MiB: measured exactly inside the harness through the sanitizer's malloc hooks
+# (libFuzzer's own -rss_limit_mb=2048 and -malloc_limit_mb=512 stay as absolute backstops, -max_len=65536).
+# Failing inputs are kept in Tests/Fixtures/fuzz-regressions/<harness>/ and replayed first on every run.
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD := CHIBO_FUZZ=1 $(SWIFT) build -c debug --scratch-path .build-fuzz --product chibo-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address
+
+fuzz-build: deps-site
+	$(FUZZ_BUILD) 2>&1 | grep -v 'Cannot export local symbol'; test -x .build-fuzz/debug/chibo-fuzz
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh Tests/Fuzz/run.sh
+
+# Part of `make test`: every harness for 20 seconds, after replaying the kept regression inputs.
+fuzz-smoke:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20

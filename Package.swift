@@ -62,3 +62,19 @@ let package = Package(
         ),
     ]
 )
+
+// `make fuzz`: libFuzzer harnesses of the readers (Tests/Fuzz), declared only when CHIBO_FUZZ is set, so
+// that `swift build` and `swift test` never build them; they are built with -sanitize=fuzzer,address.
+if Context.environment["CHIBO_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CChiboFuzzMeter", path: "Tests/Fuzz/CChiboFuzzMeter"),
+        .executableTarget(
+            name: "chibo-fuzz",
+            dependencies: [
+                "ChiboModel", "ChiboContent", "ChiboRender", "CChiboFuzzMeter",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Tests/Fuzz/chibo-fuzz"
+        ),
+    ]
+}
