@@ -219,6 +219,14 @@ def control_character_in_markdown(content, scratch):
     return [r"^guidance/hoc-tap\.md:5:4: error: the text holds the control character U\+0007"]
 
 
+@made()
+def escaped_control_character_in_yaml(content, scratch):
+    site = content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("title: Sổ tay thử", 'title: "Sổ tay\\e[31m thử"'),
+                    encoding="utf-8")
+    return [r"^site\.yaml:1:8: error: `title` holds the control character U\+001B \(written as an escape\)"]
+
+
 # Settings that reach an output as a URL.
 
 @made()
