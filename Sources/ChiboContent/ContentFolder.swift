@@ -76,7 +76,11 @@ struct ContentFolder: Sendable {
                 ))
         }
         guard let data = FileManager.default.contents(atPath: url(relative).path) else {
-            return .failure(Diagnostic(.error, SourceLocation(file: relative), "cannot read the file"))
+            let reason =
+                isDirectory(relative)
+                ? "this is a folder, not a file; rename or remove it"
+                : "cannot read the file (\(access(url(relative).path, R_OK) == 0 ? "a read error" : SystemReason(errno).description))"
+            return .failure(Diagnostic(.error, SourceLocation(file: relative), reason))
         }
         return .success([UInt8](data))
     }
