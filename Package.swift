@@ -27,6 +27,8 @@ let package = Package(
         ),
         .target(name: "CChiboSystem"),
         .target(name: "ChiboModel"),
+        // Mustache templates compiled against typed page models; swift-mustache checks it in the tests.
+        .target(name: "ChiboTemplate", dependencies: ["ChiboModel"]),
         .target(
             name: "ChiboContent",
             dependencies: ["ChiboModel", .product(name: "Yams", package: "Yams")]
