@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "ChiboRender",
             dependencies: [
-                "ChiboModel", "CCmark",
+                "ChiboModel", "ChiboTemplate", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

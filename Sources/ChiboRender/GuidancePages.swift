@@ -61,7 +61,7 @@ struct GuidancePages: Sendable {
 
     /// Parses and renders every published document; broken links, duplicate numbers and bad CSV
     /// tables are diagnostics.
-    func build(diagnostics: inout Diagnostics) -> Built {
+    func build(itemTemplate: PageTemplate<DocumentSummary>, diagnostics: inout Diagnostics) -> Built {
         var built = Built()
         let published = content.documents.filter { !$0.draft }
         var table = GuidanceLinkTable()
@@ -145,22 +145,21 @@ struct GuidancePages: Sendable {
             report(rendered.problems, file: file, lineOffset: section.introLine - 1, into: &diagnostics)
             built.sections[section.sourcePath]?.introHTML = rendered.html
         }
-        renderItems(&built, diagnostics: &diagnostics)
+        renderItems(&built, template: itemTemplate, diagnostics: &diagnostics)
         return built
     }
 
     /// Renders every document's list item once; lists then show it as `{{{html}}}`.
-    func renderItems(_ built: inout Built, diagnostics: inout Diagnostics) {
-        guard theme.hasTemplate(Self.itemTemplate) else { return }
+    func renderItems(_ built: inout Built, template: PageTemplate<DocumentSummary>, diagnostics: inout Diagnostics) {
+        guard theme.hasTemplate(template.name) else { return }
         let snapshot = built
         let pages = built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
-        let rendered = Parallel.map(pages) { page in
-            theme.render(Self.itemTemplate, context: summary(page, snapshot))
-        }
+        let rendered = Parallel.map(pages) { page in template.render(summary(page, snapshot)) }
         for (page, result) in zip(pages, rendered) {
             switch result {
             // The list template puts `{{{html}}}` on a line of its own, which keeps its newline.
-            case .success(let html):
+            case .success(let bytes):
+                let html = String(decoding: bytes, as: UTF8.self)
                 built.items[page.document.sourcePath] = html.hasSuffix("\n") ? String(html.dropLast()) : html
             case .failure(let problems): diagnostics.append(contentsOf: problems)
             }
@@ -200,26 +199,25 @@ struct GuidancePages: Sendable {
             }
             return SearchDocument(
                 title: document.title, url: page.url, group: group,
-                kind: (kindLabel(document.kind) as? String) ?? theme.string("search_kind_document"),
+                kind: kindLabel(document.kind) ?? theme.string("search_kind_document"),
                 number: document.number, sections: sections)
         }
     }
 
     /// The search page: the script fills in results; without it, the page lists the guidance index.
-    func searchContext(_ built: Built, layout: LayoutContext) -> [String: Any] {
-        var context = layout.page(
+    func searchPage(_ built: Built, layout: LayoutContext) -> SearchPage {
+        var page = layout.page(
             title: theme.string("search_title"), current: nil, breadcrumb: [(theme.string("nav_home"), urls.page([]))])
-        context.list(
-            "sections",
-            subsections(of: root, built).map { sub in
+        page.isSearch = true
+        return SearchPage(
+            layout: page,
+            sections: subsections(of: root, built).map { sub in
                 var item = sectionSummary(sub, built)
-                item.list("documents", documents(in: sub.section, built).map { summary($0, built) })
+                item.documents = documents(in: sub.section, built).map { summary($0, built) }
                 return item
-            })
-        context.list("documents", documents(in: root, built).map { summary($0, built) })
-        context["index_url"] = urls.file(SearchIndex.folder + "/")
-        context["is_search"] = true
-        return context
+            },
+            documents: documents(in: root, built).map { summary($0, built) },
+            indexURL: urls.file(SearchIndex.folder + "/"))
     }
 
     // MARK: - Sorting
@@ -249,32 +247,21 @@ struct GuidancePages: Sendable {
             ?? GuidanceSection(sourcePath: "guidance", slugPath: [], title: theme.string("guidance_title"))
     }
 
-    // MARK: - Contexts
+    // MARK: - Models
 
-    func kindLabel(_ kind: DocumentKind?) -> Any {
-        guard let kind else { return false }
-        return theme.string("kind_" + kind.rawValue.replacing(ascii: "-", with: "_"))
+    func kindLabel(_ kind: DocumentKind?) -> String? {
+        kind.map { theme.string("kind_" + $0.rawValue.replacing(ascii: "-", with: "_")) }
     }
 
-    func summary(_ page: Page, _ built: Built) -> [String: Any] {
+    func summary(_ page: Page, _ built: Built) -> DocumentSummary {
         let document = page.document
         let section = parentSection(of: document.sourcePath, built)
-        return [
-            "title": document.title,
-            "url": page.url,
-            "number": document.number ?? false,
-            "issuer": document.issuer ?? false,
-            "date": document.date?.vietnamese ?? false,
-            "date_iso": document.date?.description ?? false,
-            "kind": kindLabel(document.kind),
-            "summary": document.summary ?? false,
-            "digest": document.digest,
-            "section_title": section.map {
-                $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title
-            } ?? false,
-            "section_url": section?.url ?? false,
-            "html": built.items[document.sourcePath] ?? "",
-        ]
+        return DocumentSummary(
+            title: document.title, url: page.url, number: document.number, issuer: document.issuer,
+            date: document.date?.vietnamese, dateISO: document.date?.description, kind: kindLabel(document.kind),
+            summary: document.summary, digest: document.digest,
+            sectionTitle: section.map { $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title },
+            sectionURL: section?.url, html: built.items[document.sourcePath] ?? "")
     }
 
     func breadcrumb(to path: String, _ built: Built, includeSelf: Bool) -> [(String, String)] {
@@ -292,136 +279,116 @@ struct GuidancePages: Sendable {
         return trail
     }
 
-    func homeContext(_ built: Built, layout: LayoutContext) -> [String: Any] {
-        var context = layout.page(title: content.settings.title, current: urls.page([]))
+    func homePage(_ built: Built, layout: LayoutContext, schedule: SchedulePages) -> HomePage {
         let dated = built.pages.values.filter { $0.document.date != nil }.sorted {
             ($0.document.date ?? Day.distantPast, $1.sortKey.title) > (
                 $1.document.date ?? Day.distantPast, $0.sortKey.title
             )
         }
-        context.list("newest", dated.prefix(6).map { summary($0, built) })
-        context.list("sections", subsections(of: root, built).map { sectionSummary($0, built) })
-        context["guidance_url"] = urls.page([SiteURLs.guidanceRoot])
-        context["document_count"] = built.pages.count
-        context.list(
-            "features",
-            layout.navigation.dropFirst(2).map { item in
-                ["title": theme.string(item.key), "url": item.url, "text": theme.string(item.key + "_intro")]
-                    as [String: Any]
-            })
-        return context
+        let upcoming = schedule.upcoming(limit: 4)
+        return HomePage(
+            layout: layout.page(title: content.settings.title, current: urls.page([])),
+            newest: dated.prefix(6).map { summary($0, built) },
+            sections: subsections(of: root, built).map { sectionSummary($0, built) },
+            guidanceURL: urls.page([SiteURLs.guidanceRoot]), documentCount: String(built.pages.count),
+            features: layout.navigation.dropFirst(2).map { item in
+                Feature(title: theme.string(item.key), url: item.url, text: theme.string(item.key + "_intro"))
+            },
+            upcoming: upcoming.isEmpty ? schedule.recent(limit: 3) : upcoming,
+            upcomingTitle: theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming"),
+            hasSchedule: !schedule.isEmpty, scheduleURL: schedule.url)
     }
 
-    func sectionSummary(_ section: SectionPage, _ built: Built) -> [String: Any] {
-        [
-            "title": section.section.title,
-            "url": section.url,
-            "summary": section.section.summary ?? false,
-            "count": documents(in: section.section, built).count + subsections(of: section.section, built).count,
-        ]
+    func sectionSummary(_ section: SectionPage, _ built: Built) -> SectionSummary {
+        SectionSummary(
+            title: section.section.title, url: section.url, summary: section.section.summary,
+            count: String(documents(in: section.section, built).count + subsections(of: section.section, built).count))
     }
 
     /// The guidance index, section pages and document pages.
-    func pages(_ built: Built, layout: LayoutContext) -> [PageJob] {
+    func pages(_ built: Built, layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         var result: [PageJob] = []
         for section in built.sections.values.sorted(by: { $0.section.sourcePath < $1.section.sourcePath }) {
             result.append(
                 PageJob(
-                    path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + section.section.slugPath), template: "section"
+                    path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + section.section.slugPath),
+                    template: templates.section
                 ) {
-                    sectionContext(section, built, layout: layout)
+                    sectionPage(section, built, layout: layout)
                 })
         }
         for page in built.pages.values.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
             result.append(
-                PageJob(path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + page.document.slugPath), template: "document")
-                {
-                    documentContext(page, built, layout: layout)
+                PageJob(
+                    path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + page.document.slugPath),
+                    template: templates.document
+                ) {
+                    documentPage(page, built, layout: layout)
                 })
         }
         return result
     }
 
-    func sectionContext(_ section: SectionPage, _ built: Built, layout: LayoutContext) -> [String: Any] {
+    func sectionPage(_ section: SectionPage, _ built: Built, layout: LayoutContext) -> SectionPageModel {
         let isRoot = section.section.slugPath.isEmpty
         let title =
             isRoot
             ? (section.section.title.isEmpty ? theme.string("guidance_title") : section.section.title)
             : section.section.title
-        var context = layout.page(
-            title: title, current: isRoot ? section.url : nil, description: section.section.summary,
-            breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: false))
-        context["intro"] = section.introHTML
-        context.list("documents", documents(in: section.section, built).map { summary($0, built) })
-        context.list(
-            "subsections",
-            subsections(of: section.section, built).map { sub in
-                var item = sectionSummary(sub, built)
-                item.list("documents", documents(in: sub.section, built).map { summary($0, built) })
-                return item
-            })
-        let byKind: [[String: Any]] =
+        let byKind: [KindGroup] =
             !isRoot
             ? []
             : DocumentKind.allCases.compactMap { kind in
                 let docs = built.pages.values.filter { $0.document.kind == kind }
                     .sorted { $0.sortKey < $1.sortKey }
                 guard !docs.isEmpty else { return nil }
-                return ["kind": kindLabel(kind), "id": kind.rawValue, "documents": docs.map { summary($0, built) }]
+                return KindGroup(
+                    kind: kindLabel(kind) ?? "", id: kind.rawValue, documents: docs.map { summary($0, built) })
             }
-        context.list("by_kind", byKind)
-        context["is_root"] = isRoot
-        return context
+        return SectionPageModel(
+            layout: layout.page(
+                title: title, current: isRoot ? section.url : nil, description: section.section.summary,
+                breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: false)),
+            intro: section.introHTML,
+            documents: documents(in: section.section, built).map { summary($0, built) },
+            subsections: subsections(of: section.section, built).map { sub in
+                var item = sectionSummary(sub, built)
+                item.documents = documents(in: sub.section, built).map { summary($0, built) }
+                return item
+            },
+            byKind: byKind, isRoot: isRoot)
     }
 
-    func documentContext(_ page: Page, _ built: Built, layout: LayoutContext) -> [String: Any] {
+    func documentPage(_ page: Page, _ built: Built, layout: LayoutContext) -> DocumentPage {
         let document = page.document
-        var context = layout.page(
-            title: document.title, current: nil, description: document.summary,
-            breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false))
-        context["document"] = summary(page, built)
-        context["has_meta"] =
-            document.number != nil || document.issuer != nil || document.date != nil || document.kind != nil
-        context["body"] = page.html
-        context["toc"] = Self.tableOfContents(page.headings)
-        context["has_toc"] = page.headings.count >= 2
-        context.list("tags", document.tags)
-        context.list(
-            "cited_by",
-            Set(built.citedBy[document.sourcePath] ?? []).compactMap { built.pages[$0] }
+        return DocumentPage(
+            layout: layout.page(
+                title: document.title, current: nil, description: document.summary,
+                breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false)),
+            document: summary(page, built),
+            hasMeta: document.number != nil || document.issuer != nil || document.date != nil
+                || document.kind != nil,
+            body: page.html, toc: Self.tableOfContents(page.headings), hasTOC: page.headings.count >= 2,
+            tags: document.tags,
+            citedBy: Set(built.citedBy[document.sourcePath] ?? []).compactMap { built.pages[$0] }
+                .sorted { $0.sortKey < $1.sortKey }
+                .map { summary($0, built) },
+            cites: page.cited.compactMap { built.pages[$0] }
                 .sorted { $0.sortKey < $1.sortKey }
                 .map { summary($0, built) })
-        context.list(
-            "cites",
-            page.cited.compactMap { built.pages[$0] }
-                .sorted { $0.sortKey < $1.sortKey }
-                .map { summary($0, built) })
-        return context
     }
 
     /// Headings of levels 2 and 3 as a two-level list.
-    static func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
-        var items: [[String: Any]] = []
+    static func tableOfContents(_ headings: [Heading]) -> [TocEntry] {
+        var items: [TocEntry] = []
         for heading in headings where heading.level <= 3 {
-            var entry: [String: Any] = ["text": heading.text, "id": heading.id]
-            entry.list("children", [[String: Any]]())
-            if heading.level == 3, var last = items.last {
-                var children = last["children"] as? [[String: Any]] ?? []
-                children.append(entry)
-                last.list("children", children)
-                items[items.count - 1] = last
+            let entry = TocEntry(text: heading.text, id: heading.id)
+            if heading.level == 3, !items.isEmpty {
+                items[items.count - 1].children.append(entry)
             } else {
                 items.append(entry)
             }
         }
         return items
-    }
-}
-
-extension Dictionary where Key == String, Value == Any {
-    /// Sets a list and `has_<key>`, since Mustache cannot ask whether a list is empty.
-    mutating func list<T>(_ key: String, _ items: [T]) {
-        self[key] = items
-        self["has_" + key] = !items.isEmpty
     }
 }

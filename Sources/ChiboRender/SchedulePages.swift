@@ -94,9 +94,9 @@ struct SchedulePages: Sendable {
         return (key, theme.string("status_" + key))
     }
 
-    // MARK: - Contexts
+    // MARK: - Models
 
-    func entry(_ entry: Schedule.Entry) -> [String: Any] {
+    func entry(_ entry: Schedule.Entry) -> SessionModel {
         let session = entry.session
         let recorded =
             evaluation[unit: session.host]?.meetings.contains {
@@ -104,59 +104,48 @@ struct SchedulePages: Sendable {
             }
             ?? false
         let state = status(session.date)
-        var context: [String: Any] = [
-            "anchor": Self.anchor(session),
-            "title": sessionTitle(session),
-            "date": session.date.vietnamese,
-            "date_iso": session.date.description,
-            "time": session.time ?? false,
-            "kind": theme.string("meeting_" + session.kind.rawValue),
-            "host": ["name": unitName(session.host), "url": unitURL(session.host)],
-            "committee": session.committee.map { ["name": unitName($0), "url": unitURL($0)] as [String: Any] } ?? false,
-            "venue": session.venue ?? false,
-            "topic": session.topic ?? false,
-            "audience_count": entry.audience.count,
-            "status": state.key,
-            "status_label": state.label,
-            "record_url": recorded ? unitURL(session.host) + "#sh-\(session.date)-\(session.kind.rawValue)" : false,
-            "plan": session.plan,
-            "schedule_url": url + "#" + Self.anchor(session),
-        ]
-        context.list("audience", entry.audience.map { ["name": unitName($0), "url": unitURL($0)] as [String: Any] })
-        context.list("observers", session.observers)
-        context["observer_names"] = session.observers.joined(separator: theme.string("list_separator"))
-        return context
+        func link(_ id: String) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
+        return SessionModel(
+            anchor: Self.anchor(session), title: sessionTitle(session), date: session.date.vietnamese,
+            dateISO: session.date.description, time: session.time,
+            kind: theme.string("meeting_" + session.kind.rawValue),
+            host: link(session.host), committee: session.committee.map(link), venue: session.venue,
+            topic: session.topic, audienceCount: String(entry.audience.count), status: state.key,
+            statusLabel: state.label,
+            recordURL: recorded ? unitURL(session.host) + "#sh-\(session.date)-\(session.kind.rawValue)" : nil,
+            plan: session.plan, scheduleURL: url + "#" + Self.anchor(session), audience: entry.audience.map(link),
+            observers: session.observers,
+            observerNames: session.observers.joined(separator: theme.string("list_separator")))
     }
 
-    func pages(layout: LayoutContext) -> [PageJob] {
+    func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !isEmpty else { return [] }
         var result = [
-            PageJob(path: SiteURLs.pageFile([Self.root]), template: "schedule") { scheduleContext(layout: layout) }
+            PageJob(path: SiteURLs.pageFile([Self.root]), template: templates.schedule) {
+                schedulePage(layout: layout)
+            }
         ]
         for plan in schedule.plans {
             result.append(
-                PageJob(path: SiteURLs.pageFile([Self.root, plan.slug]), template: "plan") {
-                    planContext(plan, layout: layout)
+                PageJob(path: SiteURLs.pageFile([Self.root, plan.slug]), template: templates.plan) {
+                    planPage(plan, layout: layout)
                 })
         }
         return result
     }
 
-    func scheduleContext(layout: LayoutContext) -> [String: Any] {
-        var context = layout.page(
-            title: theme.string("schedule_title"), current: url, breadcrumb: [(theme.string("nav_home"), urls.page([]))]
-        )
-        var months: [[String: Any]] = []
+    func schedulePage(layout: LayoutContext) -> SchedulePage {
+        var months: [MonthModel] = []
         var current: (year: Int, month: Int)?
-        var items: [[String: Any]] = []
+        var items: [SessionModel] = []
         func flush() {
             guard let current, !items.isEmpty else { return }
             let part = PeriodPart(year: current.year, number: current.month, isQuarter: false)
-            months.append([
-                "title": Format.fill(
-                    theme.string("month_heading"), ["month": Day.pad(part.number, 2), "year": String(part.year)]),
-                "id": "thang-\(part.slug)", "sessions": items,
-            ])
+            months.append(
+                MonthModel(
+                    title: Format.fill(
+                        theme.string("month_heading"), ["month": Day.pad(part.number, 2), "year": String(part.year)]),
+                    id: "thang-\(part.slug)", sessions: items))
         }
         for scheduled in schedule.entries {
             let key = (scheduled.session.date.year, scheduled.session.date.month)
@@ -168,83 +157,70 @@ struct SchedulePages: Sendable {
             items.append(entry(scheduled))
         }
         flush()
-        context.list("months", months)
-        context.list(
-            "plans",
-            schedule.plans.map { ["number": $0.number, "title": $0.title, "url": planURL($0)] as [String: Any] })
-        context["intro"] = Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese])
-        context["ics_url"] = urls.file("schedule.ics")
-        context["json_url"] = urls.file("data/schedule.json")
-        return context
+        return SchedulePage(
+            layout: layout.page(
+                title: theme.string("schedule_title"), current: url,
+                breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
+            months: months,
+            plans: schedule.plans.map { PlanLink(number: $0.number, title: $0.title, url: planURL($0)) },
+            intro: Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese]),
+            icsURL: urls.file("schedule.ics"), jsonURL: urls.file("data/schedule.json"))
     }
 
-    func planContext(_ plan: SamplePlan, layout: LayoutContext) -> [String: Any] {
-        var page = layout.page(
-            title: plan.title, current: nil,
-            breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("schedule_title"), url)])
-        page["number"] = plan.number
-        page["issued"] = plan.issued?.vietnamese ?? false
-        page["rule"] =
-            plan.rule.map { rule in
-                ["threshold": rule.threshold, "below": rule.below, "at_or_above": rule.atOrAbove] as [String: Any]
-            } ?? false
+    func planPage(_ plan: SamplePlan, layout: LayoutContext) -> PlanPage {
         let entries = schedule.entries.filter { $0.session.plan == plan.number }
-        page.list("bloc_sessions", entries.filter { $0.session.committee == nil }.map(entry))
-        page.list("committee_sessions", entries.filter { $0.session.committee != nil }.map(entry))
         let rows = schedule.compliance[plan.number] ?? []
-        page.list(
-            "compliance",
-            rows.map { row in
-                var item: [String: Any] = [
-                    "committee": ["name": unitName(row.committee), "url": unitURL(row.committee)],
-                    "branches": row.branches, "required": row.required, "both_kinds": row.needsBothKinds,
-                    "planned": row.planned, "regular": row.regular, "thematic": row.thematic,
-                    "compliant": row.isCompliant,
-                ]
-                item.list(
-                    "findings",
-                    schedule.findings.filter {
-                        $0.plan == plan.number && $0.unit == row.committee && $0.code != .scheduleConflict
-                    }
-                    .map { ["message": message($0), "code": $0.code.rawValue] as [String: Any] })
-                return item
-            })
-        page["compliance_summary"] = Format.fill(
-            theme.string("plan_compliance_summary"),
-            ["compliant": String(rows.filter(\.isCompliant).count), "total": String(rows.count)])
-        page["rule_text"] =
-            plan.rule.map { rule in
+        let compliance = rows.map { row in
+            PlanPage.ComplianceRow(
+                committee: UnitLink(name: unitName(row.committee), url: unitURL(row.committee)),
+                branches: String(row.branches), required: String(row.required), bothKinds: row.needsBothKinds,
+                planned: String(row.planned), regular: String(row.regular), thematic: String(row.thematic),
+                compliant: row.isCompliant,
+                findings: schedule.findings.filter {
+                    $0.plan == plan.number && $0.unit == row.committee && $0.code != .scheduleConflict
+                }
+                .map { PlanFindingModel(message: message($0), code: $0.code.rawValue) })
+        }
+        return PlanPage(
+            layout: layout.page(
+                title: plan.title, current: nil,
+                breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("schedule_title"), url)]),
+            number: plan.number, issued: plan.issued?.vietnamese,
+            rule: plan.rule.map { rule in
+                PlanPage.Rule(
+                    threshold: String(rule.threshold), below: String(rule.below), atOrAbove: String(rule.atOrAbove))
+            },
+            blocSessions: entries.filter { $0.session.committee == nil }.map(entry),
+            committeeSessions: entries.filter { $0.session.committee != nil }.map(entry), compliance: compliance,
+            complianceSummary: Format.fill(
+                theme.string("plan_compliance_summary"),
+                ["compliant": String(rows.filter(\.isCompliant).count), "total": String(rows.count)]),
+            ruleText: plan.rule.map { rule in
                 Format.fill(
                     theme.string("plan_rule_text"),
                     [
                         "threshold": String(rule.threshold), "below": String(rule.below),
                         "at_or_above": String(rule.atOrAbove),
                     ])
-            } ?? false
-        page.list(
-            "findings",
-            schedule.findings.filter { $0.plan == plan.number }.map {
-                ["message": message($0), "code": $0.code.rawValue] as [String: Any]
+            },
+            findings: schedule.findings.filter { $0.plan == plan.number }.map {
+                PlanFindingModel(message: message($0), code: $0.code.rawValue)
             })
-        return page
     }
 
-    /// The sessions a unit hosts or attends, for its page.
-    func sessions(of unit: String) -> [[String: Any]] {
+    func sessions(of unit: String) -> [SessionModel] {
         (entriesByUnit[unit] ?? []).map { found in
             var item = entry(schedule.entries[found.index])
-            item["role"] = theme.string(found.hosts ? "role_host" : "role_audience")
+            item.role = theme.string(found.hosts ? "role_host" : "role_audience")
             return item
         }
     }
 
-    /// Upcoming sessions from the build date, for the home page.
-    func upcoming(limit: Int) -> [[String: Any]] {
+    func upcoming(limit: Int) -> [SessionModel] {
         schedule.entries.filter { $0.session.date >= today }.prefix(limit).map(entry)
     }
 
-    /// The latest sessions, newest first, for a home page with nothing upcoming.
-    func recent(limit: Int) -> [[String: Any]] {
+    func recent(limit: Int) -> [SessionModel] {
         schedule.entries.filter { $0.session.date < today }.suffix(limit).reversed().map(entry)
     }
 

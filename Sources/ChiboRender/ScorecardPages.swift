@@ -67,77 +67,64 @@ struct ScorecardPages: Sendable {
 
     func unitName(_ id: String) -> String { evaluation.organization[id]?.name ?? id }
 
-    func unitLink(_ id: String) -> [String: Any] { ["name": unitName(id), "url": unitURL(id)] }
+    func unitLink(_ id: String) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
 
     // MARK: - Findings
 
-    func finding(_ finding: Finding) -> [String: Any] {
+    func finding(_ finding: Finding) -> FindingModel {
         let guidance = settings.findingGuidance[finding.code].flatMap {
             documents[Folding.documentNumberKey($0.number)]
         }
-        return [
-            "code": finding.code.rawValue,
-            "label": text.label(finding.code),
-            "message": text.message(finding),
-            "guidance_url": guidance?.url ?? false,
-            "guidance_number": guidance?.number ?? false,
-        ]
+        return FindingModel(
+            code: finding.code.rawValue, label: text.label(finding.code), message: text.message(finding),
+            guidanceURL: guidance?.url, guidanceNumber: guidance?.number)
     }
 
-    func findingCounts(_ summary: Summary) -> [[String: Any]] {
+    func findingCounts(_ summary: Summary) -> [FindingCount] {
         FindingCode.allCases.compactMap { code in
             guard let count = summary.findings[code], count > 0 else { return nil }
-            return ["code": code.rawValue, "label": text.label(code), "count": count]
+            return FindingCount(code: code.rawValue, label: text.label(code), count: String(count))
         }
     }
 
-    func ratings(_ counts: [String: Int]) -> [[String: Any]] {
-        evaluation.ratingNames.map { ["name": $0, "count": counts[$0] ?? 0] }
+    func ratings(_ counts: [String: Int]) -> [RatingCount] {
+        evaluation.ratingNames.map { RatingCount(name: $0, count: String(counts[$0] ?? 0)) }
     }
 
-    func figures(_ summary: Summary) -> [String: Any] {
-        [
-            "meetings": summary.meetings,
-            "regular": summary.regularMeetings,
-            "thematic": summary.thematicMeetings,
-            "average_total": Format.decimal(summary.averageTotal),
-            "speaking_rate": Format.percent(summary.speakingRate),
-            "speaking_below": (summary.speakingRate ?? 1) < settings.targets.speakingRate,
-            "attendance_rate": Format.percent(summary.attendanceRate),
-            "attendance_below": (summary.attendanceRate ?? 1) < settings.targets.attendanceRate,
-            "speaking_target": Format.percent(settings.targets.speakingRate),
-            "attendance_target": Format.percent(settings.targets.attendanceRate),
-            "supervised": summary.supervised,
-            "supervisable": summary.supervisable,
-            "supervised_share": Format.percent(summary.supervisedShare),
-            "has_supervisable": summary.supervisable > 0,
-            "political_study": summary.politicalStudy,
-            "current_affairs": summary.currentAffairs,
-            "used_it": summary.usedIT,
-            "findings_total": summary.findings.values.reduce(0, +),
-        ]
+    func figures(_ summary: Summary) -> FiguresModel {
+        FiguresModel(
+            meetings: String(summary.meetings),
+            regular: String(summary.regularMeetings),
+            thematic: String(summary.thematicMeetings),
+            averageTotal: Format.decimal(summary.averageTotal),
+            speakingRate: Format.percent(summary.speakingRate),
+            speakingBelow: (summary.speakingRate ?? 1) < settings.targets.speakingRate,
+            attendanceRate: Format.percent(summary.attendanceRate),
+            attendanceBelow: (summary.attendanceRate ?? 1) < settings.targets.attendanceRate,
+            speakingTarget: Format.percent(settings.targets.speakingRate),
+            attendanceTarget: Format.percent(settings.targets.attendanceRate),
+            supervised: String(summary.supervised),
+            supervisable: String(summary.supervisable),
+            supervisedShare: Format.percent(summary.supervisedShare),
+            hasSupervisable: summary.supervisable > 0,
+            politicalStudy: String(summary.politicalStudy),
+            currentAffairs: String(summary.currentAffairs),
+            usedIT: String(summary.usedIT),
+            findingsTotal: String(summary.findings.values.reduce(0, +)))
     }
 
-    func latestRating(_ card: Scorecard) -> Any {
+    func latestRating(_ card: Scorecard) -> String? {
         card.meetings.max { ($0.meeting.date, $0.meeting.kind.rawValue) < ($1.meeting.date, $1.meeting.kind.rawValue) }?
-            .rating ?? false
+            .rating
     }
 
-    func unitSummary(_ card: Scorecard) -> [String: Any] {
+    func unitSummary(_ card: Scorecard) -> UnitRow {
         let unit = card.unit
-        return [
-            "id": unit.id,
-            "name": unit.name,
-            "url": unitURL(unit.id),
-            "level": levelLabel(unit.level),
-            "sector": sectorLabel(unit.sector),
-            "members": unit.members.map(String.init) ?? "–",
-            "is_committee": unit.kind == .committee,
-            "branch_count": card.branches.count,
-            "latest_rating": latestRating(card),
-            "figures": figures(card.summary),
-            "ratings": ratings(card.summary.ratings),
-        ]
+        return UnitRow(
+            id: unit.id, name: unit.name, url: unitURL(unit.id), level: levelLabel(unit.level),
+            sector: sectorLabel(unit.sector), members: unit.members.map(String.init) ?? "–",
+            isCommittee: unit.kind == .committee, branchCount: String(card.branches.count),
+            latestRating: latestRating(card), figures: figures(card.summary), ratings: ratings(card.summary.ratings))
     }
 
     /// Every unit for the search index: its name, level, sector and committee.
@@ -155,31 +142,32 @@ struct ScorecardPages: Sendable {
 
     // MARK: - Pages
 
-    func pages(layout: LayoutContext) -> [PageJob] {
+    func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !isEmpty else { return [] }
         var result = [
-            PageJob(path: SiteURLs.pageFile([Self.unitsRoot]), template: "units", large: true) {
+            PageJob(path: SiteURLs.pageFile([Self.unitsRoot]), template: templates.units, large: true) {
                 unitsIndex(layout: layout)
             }
         ]
         for card in evaluation.scorecards {
-            let isCommittee = card.unit.kind == .committee
-            result.append(
-                PageJob(
-                    path: SiteURLs.pageFile([Self.unitsRoot, card.unit.id]),
-                    template: isCommittee ? "committee" : "scorecard"
-                ) {
-                    isCommittee ? committee(card, layout: layout) : scorecard(card, layout: layout)
-                })
+            let path = SiteURLs.pageFile([Self.unitsRoot, card.unit.id])
+            if card.unit.kind == .committee {
+                result.append(PageJob(path: path, template: templates.committee) { committee(card, layout: layout) })
+            } else {
+                result.append(PageJob(path: path, template: templates.scorecard) { scorecard(card, layout: layout) })
+            }
         }
         if evaluation.period != nil {
             result.append(
-                PageJob(path: SiteURLs.pageFile([Self.reportRoot]), template: "report", large: true) {
+                PageJob(path: SiteURLs.pageFile([Self.reportRoot]), template: templates.report, large: true) {
                     report(nil, layout: layout)
                 })
             for quarter in evaluation.quarters {
                 result.append(
-                    PageJob(path: SiteURLs.pageFile([Self.reportRoot, quarter.slug]), template: "report", large: true) {
+                    PageJob(
+                        path: SiteURLs.pageFile([Self.reportRoot, quarter.slug]), template: templates.report,
+                        large: true
+                    ) {
                         report(quarter, layout: layout)
                     })
             }
@@ -187,62 +175,59 @@ struct ScorecardPages: Sendable {
         return result
     }
 
-    func unitsIndex(layout: LayoutContext) -> [String: Any] {
-        var context = layout.page(
-            title: theme.string("units_title"), current: indexURL,
-            breadcrumb: [(theme.string("nav_home"), urls.page([]))])
+    func unitsIndex(layout: LayoutContext) -> UnitsPage {
         let cards = evaluation.scorecards
         let byID = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, $0) })
         // Each unit's row, folded name and latest rating once: every unit appears in three lists.
         let rows = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, unitSummary($0)) })
         let folded = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, Folding.fold($0.unit.name)) })
-        func row(_ card: Scorecard) -> [String: Any] { rows[card.unit.id] ?? unitSummary(card) }
+        func row(_ card: Scorecard) -> UnitRow { rows[card.unit.id] ?? unitSummary(card) }
         func byName(_ units: [Scorecard]) -> [Scorecard] {
             units.sorted { (folded[$0.unit.id] ?? "") < (folded[$1.unit.id] ?? "") }
         }
-        var groups: [[String: Any]] = []
+        var groups: [UnitGroup] = []
         for committee in cards where committee.unit.kind == .committee {
-            groups.append([
-                "title": committee.unit.name, "url": unitURL(committee.unit.id), "id": "dv-" + committee.unit.id,
-                "units": committee.branches.compactMap { byID[$0] }.map(row),
-            ])
+            groups.append(
+                UnitGroup(
+                    title: committee.unit.name, url: unitURL(committee.unit.id), id: "dv-" + committee.unit.id,
+                    units: committee.branches.compactMap { byID[$0] }.map(row)))
         }
         for sector in Sector.allCases {
             let direct = cards.filter { $0.unit.level == .grassrootsBranch && $0.unit.sector == sector }
             if direct.isEmpty { continue }
-            groups.append([
-                "title": Format.fill(theme.string("units_grassroots_group"), ["sector": sectorLabel(sector)]),
-                "url": false, "id": "cbcs-" + sector.rawValue, "units": direct.map(row),
-            ])
+            groups.append(
+                UnitGroup(
+                    title: Format.fill(theme.string("units_grassroots_group"), ["sector": sectorLabel(sector)]),
+                    url: nil, id: "cbcs-" + sector.rawValue, units: direct.map(row)))
         }
-        context.list("by_committee", groups)
-        context.list(
-            "by_sector",
-            Sector.allCases.compactMap { sector -> [String: Any]? in
-                let units = byName(cards.filter { $0.unit.isBranch && $0.unit.sector == sector })
-                guard !units.isEmpty else { return nil }
-                return ["title": sectorLabel(sector), "id": "lh-" + sector.rawValue, "units": units.map(row)]
-            })
+        let bySector = Sector.allCases.compactMap { sector -> UnitGroup? in
+            let units = byName(cards.filter { $0.unit.isBranch && $0.unit.sector == sector })
+            guard !units.isEmpty else { return nil }
+            return UnitGroup(title: sectorLabel(sector), url: nil, id: "lh-" + sector.rawValue, units: units.map(row))
+        }
         let latest = Dictionary(
-            uniqueKeysWithValues: cards.filter(\.unit.isBranch).map { ($0.unit.id, latestRating($0) as? String ?? "") })
-        var ratingGroups: [[String: Any]] = []
+            uniqueKeysWithValues: cards.filter(\.unit.isBranch).map { ($0.unit.id, latestRating($0) ?? "") })
+        var ratingGroups: [UnitGroup] = []
         for name in evaluation.ratingNames + [""] {
             let units = byName(cards.filter { latest[$0.unit.id] == name })
             guard !units.isEmpty else { continue }
-            ratingGroups.append([
-                "title": name.isEmpty ? theme.string("units_no_meeting") : name,
-                "id": "xl-" + (name.isEmpty ? "chua-co" : Folding.slug(name)), "units": units.map(row),
-            ])
+            ratingGroups.append(
+                UnitGroup(
+                    title: name.isEmpty ? theme.string("units_no_meeting") : name, url: nil,
+                    id: "xl-" + (name.isEmpty ? "chua-co" : Folding.slug(name)), units: units.map(row)))
         }
-        context.list("by_rating", ratingGroups)
-        context["unit_count"] = cards.filter(\.unit.isBranch).count
-        context["committee_count"] = cards.filter { $0.unit.kind == .committee }.count
-        return context
+        return UnitsPage(
+            layout: layout.page(
+                title: theme.string("units_title"), current: indexURL,
+                breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
+            byCommittee: groups, bySector: bySector, byRating: ratingGroups,
+            unitCount: String(cards.filter(\.unit.isBranch).count),
+            committeeCount: String(cards.filter { $0.unit.kind == .committee }.count))
     }
 
-    func chart(_ card: Scorecard) -> (svg: String, rows: [[String: Any]]) {
+    func chart(_ card: Scorecard) -> (svg: String, rows: [ChartRow]) {
         var months: [Chart.Month] = []
-        var rows: [[String: Any]] = []
+        var rows: [ChartRow] = []
         for month in evaluation.months {
             let inMonth = card.meetings.filter { month.range.contains($0.meeting.date) }
             let regular = inMonth.filter { $0.meeting.kind == .regular }
@@ -252,7 +237,7 @@ struct ScorecardPages: Sendable {
             let label = Format.fill(
                 theme.string("month_short"), ["month": String(month.number), "year": String(month.year)])
             months.append(Chart.Month(label: label, total: total, rate: rate))
-            rows.append(["month": text.part(month), "total": Format.decimal(total), "rate": Format.percent(rate)])
+            rows.append(ChartRow(month: text.part(month), total: Format.decimal(total), rate: Format.percent(rate)))
         }
         let maxTotal = card.meetings.first?.max ?? 100
         let description = Format.fill(
@@ -264,239 +249,174 @@ struct ScorecardPages: Sendable {
         return (svg, rows)
     }
 
-    func scorecard(_ card: Scorecard, layout: LayoutContext) -> [String: Any] {
+    func meetingTables(_ card: Scorecard) -> [MeetingTable] {
         let unit = card.unit
-        var crumbs = [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]
-        if let parent = unit.parent { crumbs.append((unitName(parent), unitURL(parent))) }
-        var context = layout.page(title: unit.name, current: nil, breadcrumb: crumbs)
-        context["unit"] = unitSummary(card)
-        context["committee"] = unit.parent.map(unitLink) ?? false
-        context["figures"] = figures(card.summary)
-        context["ratings"] = ratings(card.summary.ratings)
-        context["self_ratings"] = ratings(card.summary.selfRatings)
-        let (svg, rows) = chart(card)
-        context["chart"] = svg
-        context.list("chart_rows", rows)
-        var tables: [[String: Any]] = []
+        var tables: [MeetingTable] = []
         for kind in MeetingKind.allCases {
             let meetings = card.meetings.filter { $0.meeting.kind == kind }
             guard let rubric = meetings.first?.rubric else { continue }
-            let rowsOfKind: [[String: Any]] = meetings.map { evaluated in
+            let rows = meetings.map { evaluated in
                 let meeting = evaluated.meeting
-                var row: [String: Any] = [
-                    "date": meeting.date.vietnamese,
-                    "date_iso": meeting.date.description,
-                    "anchor": "sh-\(meeting.date)-\(meeting.kind.rawValue)",
-                    "topic": meeting.topic ?? false,
-                    "preparer": meeting.preparer ?? false,
-                    "scores": zip(meeting.scores, rubric.criteria).map { score, criterion in
-                        ["points": score, "full": score >= criterion.max] as [String: Any]
+                return MeetingRow(
+                    date: meeting.date.vietnamese, dateISO: meeting.date.description,
+                    anchor: "sh-\(meeting.date)-\(meeting.kind.rawValue)", topic: meeting.topic,
+                    preparer: meeting.preparer,
+                    scores: zip(meeting.scores, rubric.criteria).map { score, criterion in
+                        ScoreCell(points: String(score), full: score >= criterion.max)
                     },
-                    "total": evaluated.total,
-                    "max": evaluated.max,
-                    "rating": evaluated.rating,
-                    "self_rating": meeting.selfRating,
-                    "overrated": evaluated.selfRank < evaluated.ratingRank,
-                    "speaking_rate": Format.percent(evaluated.speakingRate),
-                    "attendance": "\(meeting.present)/\(unit.members.map(String.init) ?? "–")",
-                    "supervisor": meeting.supervisor ?? false,
-                    "note": meeting.note ?? false,
-                ]
-                row.list("findings", evaluated.findings.map(finding))
-                return row
+                    total: String(evaluated.total), max: String(evaluated.max), rating: evaluated.rating,
+                    selfRating: meeting.selfRating, overrated: evaluated.selfRank < evaluated.ratingRank,
+                    speakingRate: Format.percent(evaluated.speakingRate),
+                    attendance: "\(meeting.present)/\(unit.members.map(String.init) ?? "–")",
+                    supervisor: meeting.supervisor, note: meeting.note, findings: evaluated.findings.map(finding))
             }
-            var table: [String: Any] = [
-                "kind": kindLabel(kind),
-                "id": "bang-" + kind.rawValue,
-                "rubric_title": rubric.title,
-                "rubric_source": rubric.source.isEmpty ? false : rubric.source,
-                "criteria": rubric.criteria.map { ["id": $0.id, "title": $0.title, "max": $0.max] as [String: Any] },
-                "rows": rowsOfKind,
-                "is_thematic": kind == .thematic,
-            ]
-            table["count"] = rowsOfKind.count
-            tables.append(table)
+            tables.append(
+                MeetingTable(
+                    kind: kindLabel(kind), id: "bang-" + kind.rawValue, rubricTitle: rubric.title,
+                    rubricSource: rubric.source.isEmpty ? nil : rubric.source,
+                    criteria: rubric.criteria.map {
+                        CriterionModel(id: String($0.id), title: $0.title, max: String($0.max))
+                    },
+                    rows: rows, isThematic: kind == .thematic, count: String(rows.count)))
         }
-        context.list("tables", tables)
-        context.list("branch_findings", card.findings.map(finding))
-        context.list("finding_counts", findingCounts(card.summary))
-        context["has_meetings"] = !card.meetings.isEmpty
-        context.list("samples", samples.sessions(of: unit.id))
-        return context
+        return tables
     }
 
-    func committee(_ card: Scorecard, layout: LayoutContext) -> [String: Any] {
-        var context = layout.page(
-            title: card.unit.name, current: nil,
-            breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)])
-        context["unit"] = unitSummary(card)
-        context["figures"] = figures(card.summary)
-        context["rating_names"] = evaluation.ratingNames
-        context["ratings"] = ratings(card.summary.ratings)
-        let branches = card.branches.compactMap { evaluation[unit: $0] }
-        context.list("branches", branches.map(unitSummary))
-        context.list("finding_counts", findingCounts(card.summary))
-        context.list("samples", samples.sessions(of: card.unit.id))
-        return context
+    func scorecard(_ card: Scorecard, layout: LayoutContext) -> ScorecardPage {
+        let unit = card.unit
+        var crumbs = [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]
+        if let parent = unit.parent { crumbs.append((unitName(parent), unitURL(parent))) }
+        let (svg, rows) = chart(card)
+        return ScorecardPage(
+            layout: layout.page(title: unit.name, current: nil, breadcrumb: crumbs),
+            unit: unitSummary(card), committee: unit.parent.map(unitLink), figures: figures(card.summary),
+            ratings: ratings(card.summary.ratings), selfRatings: ratings(card.summary.selfRatings), chart: svg,
+            chartRows: rows, tables: meetingTables(card), branchFindings: card.findings.map(finding),
+            findingCounts: findingCounts(card.summary), hasMeetings: !card.meetings.isEmpty,
+            samples: samples.sessions(of: unit.id))
+    }
+
+    func committee(_ card: Scorecard, layout: LayoutContext) -> CommitteePage {
+        CommitteePage(
+            layout: layout.page(
+                title: card.unit.name, current: nil,
+                breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]),
+            unit: unitSummary(card), figures: figures(card.summary), ratingNames: evaluation.ratingNames,
+            ratings: ratings(card.summary.ratings),
+            branches: card.branches.compactMap { evaluation[unit: $0] }.map(unitSummary),
+            findingCounts: findingCounts(card.summary), samples: samples.sessions(of: card.unit.id))
     }
 
     // MARK: - Report
 
-    func unitList(_ id: String, _ title: String, _ units: [String]) -> [String: Any] {
-        ["id": id, "title": title, "count": units.count, "units": units.map(unitLink)]
-    }
-
-    func report(_ quarter: PeriodPart?, layout: LayoutContext) -> [String: Any] {
+    func report(_ quarter: PeriodPart?, layout: LayoutContext) -> ReportPage {
         let report = BlocReport(evaluation, quarter: quarter)
         let title =
             quarter.map { Format.fill(theme.string("report_quarter_title"), ["part": text.part($0)]) }
             ?? theme.string("report_title")
         var crumbs = [(theme.string("nav_home"), urls.page([]))]
         if quarter != nil { crumbs.append((theme.string("report_title"), reportURL())) }
-        var context = layout.page(title: title, current: quarter == nil ? reportURL() : nil, breadcrumb: crumbs)
-        var lists: [[String: Any]] = []
-        func listed(_ id: String, _ title: String, _ units: [String]) -> [String: Any] {
-            lists.append(unitList(id, title, units))
-            return ["count": units.count, "href": "#" + id]
+        var lists: [UnitList] = []
+        func listed(_ id: String, _ title: String, _ units: [String]) -> ListFigure {
+            lists.append(UnitList(id: id, title: title, count: String(units.count), units: units.map(unitLink)))
+            return ListFigure(count: String(units.count), href: "#" + id)
         }
-        context["intro"] = Format.fill(
-            theme.string("report_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese])
-        context["figures"] = figures(report.summary)
-        context.list(
-            "quarters",
-            evaluation.quarters.map { part in
-                ["title": text.part(part), "url": reportURL(part), "current": part == quarter] as [String: Any]
-            })
-        context["whole_url"] = reportURL()
-        context["is_quarter"] = quarter != nil
-
-        context.list(
-            "unit_counts",
-            report.unitCounts.map { count in
-                var row: [String: Any] = ["sector": sectorLabel(count.sector), "level": levelLabel(count.level)]
-                row["figure"] = listed(
+        func skipped(_ items: [BlocReport.BranchCount]) -> [ReportPage.SkippedRow] {
+            items.map { ReportPage.SkippedRow(unit: unitLink($0.branch), count: String($0.count), of: String($0.of)) }
+        }
+        let unitCounts = report.unitCounts.map { count in
+            ReportPage.UnitCountRow(
+                sector: sectorLabel(count.sector), level: levelLabel(count.level),
+                figure: listed(
                     "ds-\(count.sector.rawValue)-\(count.level.rawValue)",
-                    "\(levelLabel(count.level)) · \(sectorLabel(count.sector))", count.units)
-                return row
-            })
-        context.list(
-            "rating_rows",
-            evaluation.ratingNames.map { name in
-                [
-                    "name": name,
-                    "computed": report.summary.ratings[name] ?? 0,
-                    "self": report.summary.selfRatings[name] ?? 0,
-                    "branches": listed(
-                        "xl-" + Folding.slug(name), Format.fill(theme.string("report_list_rating"), ["rating": name]),
-                        report.branchesByRating[name] ?? []),
-                ] as [String: Any]
-            })
-        context.list(
-            "overrated",
-            report.overrated.map { item in
-                [
-                    "unit": unitLink(item.branch),
-                    "url": unitURL(item.branch)
-                        + "#sh-\(item.meeting.meeting.date)-\(item.meeting.meeting.kind.rawValue)",
-                    "date": item.meeting.meeting.date.vietnamese,
-                    "kind": kindLabel(item.meeting.meeting.kind),
-                    "self_rating": item.meeting.meeting.selfRating,
-                    "rating": item.meeting.rating,
-                    "reasons": text.reasons(item.blockers),
-                ] as [String: Any]
-            })
-        // The list itself is the `overrated` row's, below.
-        context["overrated_figure"] = [
-            "count": (report.branchesByFinding[.overrated] ?? []).count, "href": "#ds-overrated",
-        ]
-        func skipped(_ items: [BlocReport.BranchCount]) -> [[String: Any]] {
-            items.map { ["unit": unitLink($0.branch), "count": $0.count, "of": $0.of] as [String: Any] }
+                    "\(levelLabel(count.level)) · \(sectorLabel(count.sector))", count.units))
         }
-        context.list("skipped_study", skipped(report.skippedPoliticalStudy))
-        context.list("skipped_affairs", skipped(report.skippedCurrentAffairs))
-        context.list(
-            "finding_rows",
-            FindingCode.allCases.map { code in
-                [
-                    "label": text.label(code),
-                    "code": code.rawValue,
-                    "count": report.summary.findings[code] ?? 0,
-                    "branches": listed("ds-" + code.rawValue, text.label(code), report.branchesByFinding[code] ?? []),
-                ] as [String: Any]
-            })
-        context.list(
-            "speaking_buckets",
-            report.speakingBuckets.map { bucket in
-                let label =
-                    bucket.upper.map { "\(Format.percent(bucket.lower)) – \(Format.percent($0))" }
-                    ?? Format.fill(theme.string("report_bucket_open"), ["from": Format.percent(bucket.lower)])
-                return [
-                    "label": label,
-                    "meetings": bucket.meetings,
-                    "below_target": (bucket.upper ?? 2) <= settings.targets.speakingRate,
-                    "branches": listed(
-                        "pb-\(Int((bucket.lower * 100).rounded()))",
-                        Format.fill(theme.string("report_list_bucket"), ["range": label]), bucket.branches),
-                ] as [String: Any]
-            })
-        context["below_target"] = listed(
+        let ratingRows = evaluation.ratingNames.map { name in
+            ReportPage.RatingRow(
+                name: name, computed: String(report.summary.ratings[name] ?? 0),
+                selfCount: String(report.summary.selfRatings[name] ?? 0),
+                branches: listed(
+                    "xl-" + Folding.slug(name), Format.fill(theme.string("report_list_rating"), ["rating": name]),
+                    report.branchesByRating[name] ?? []))
+        }
+        let overrated = report.overrated.map { item in
+            ReportPage.OverratedRow(
+                unit: unitLink(item.branch),
+                url: unitURL(item.branch) + "#sh-\(item.meeting.meeting.date)-\(item.meeting.meeting.kind.rawValue)",
+                date: item.meeting.meeting.date.vietnamese, kind: kindLabel(item.meeting.meeting.kind),
+                selfRating: item.meeting.meeting.selfRating, rating: item.meeting.rating,
+                reasons: text.reasons(item.blockers))
+        }
+        let findingRows = FindingCode.allCases.map { code in
+            ReportPage.FindingRow(
+                label: text.label(code), code: code.rawValue, count: String(report.summary.findings[code] ?? 0),
+                branches: listed("ds-" + code.rawValue, text.label(code), report.branchesByFinding[code] ?? []))
+        }
+        let buckets = report.speakingBuckets.map { bucket in
+            let label =
+                bucket.upper.map { "\(Format.percent(bucket.lower)) – \(Format.percent($0))" }
+                ?? Format.fill(theme.string("report_bucket_open"), ["from": Format.percent(bucket.lower)])
+            return ReportPage.BucketRow(
+                label: label, meetings: String(bucket.meetings),
+                belowTarget: (bucket.upper ?? 2) <= settings.targets.speakingRate,
+                branches: listed(
+                    "pb-\(Int((bucket.lower * 100).rounded()))",
+                    Format.fill(theme.string("report_list_bucket"), ["range": label]), bucket.branches))
+        }
+        let belowTarget = listed(
             "pb-duoi-muc-tieu", theme.string("report_list_below_target"),
             report.branchesBelowSpeakingTarget.map(\.branch))
-        context.list(
-            "below_target_rows",
-            report.branchesBelowSpeakingTarget.map {
-                ["unit": unitLink($0.branch), "rate": Format.percent($0.rate)] as [String: Any]
-            })
-        context.list(
-            "thematic_rows",
-            report.thematicByQuarter.map { row in
-                [
-                    "quarter": text.part(row.quarter),
-                    "meetings": row.meetings,
-                    "with": listed(
-                        "cd-\(row.quarter.slug)-co",
-                        Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),
-                        row.branchesWith),
-                    "without": listed(
-                        "cd-\(row.quarter.slug)-khong",
-                        Format.fill(theme.string("report_list_thematic_without"), ["part": text.part(row.quarter)]),
-                        row.branchesWithout),
-                ] as [String: Any]
-            })
-        context.list(
-            "committee_rows",
-            report.committeeAttendance.map { row in
-                [
-                    "unit": unitLink(row.committee),
-                    "meetings": row.meetings,
-                    "supervised": row.supervised,
-                    "share": Format.percent(row.meetings > 0 ? Double(row.supervised) / Double(row.meetings) : nil),
-                    "never": listed(
-                        "cu-\(row.committee)",
-                        Format.fill(theme.string("report_list_never_supervised"), ["unit": unitName(row.committee)]),
-                        row.branchesNeverSupervised),
-                ] as [String: Any]
-            })
-        context.list(
-            "sector_rows",
-            report.bySector.map { entry in
-                [
-                    "title": sectorLabel(entry.sector), "figures": figures(entry.summary),
-                    "ratings": ratings(entry.summary.ratings),
-                ] as [String: Any]
-            })
-        context.list(
-            "level_rows",
-            report.byLevel.map { entry in
-                [
-                    "title": levelLabel(entry.level), "figures": figures(entry.summary),
-                    "ratings": ratings(entry.summary.ratings),
-                ] as [String: Any]
-            })
-        context["rating_names"] = evaluation.ratingNames
-        context["data_json"] = urls.file("data/scorecards.json")
-        context["data_csv"] = urls.file("data/findings.csv")
-        context.list("lists", lists)
-        return context
+        let thematicRows = report.thematicByQuarter.map { row in
+            ReportPage.ThematicRow(
+                quarter: text.part(row.quarter), meetings: String(row.meetings),
+                with: listed(
+                    "cd-\(row.quarter.slug)-co",
+                    Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),
+                    row.branchesWith),
+                without: listed(
+                    "cd-\(row.quarter.slug)-khong",
+                    Format.fill(theme.string("report_list_thematic_without"), ["part": text.part(row.quarter)]),
+                    row.branchesWithout))
+        }
+        let committeeRows = report.committeeAttendance.map { row in
+            ReportPage.CommitteeRow(
+                unit: unitLink(row.committee), meetings: String(row.meetings), supervised: String(row.supervised),
+                share: Format.percent(row.meetings > 0 ? Double(row.supervised) / Double(row.meetings) : nil),
+                never: listed(
+                    "cu-\(row.committee)",
+                    Format.fill(theme.string("report_list_never_supervised"), ["unit": unitName(row.committee)]),
+                    row.branchesNeverSupervised))
+        }
+        return ReportPage(
+            layout: layout.page(title: title, current: quarter == nil ? reportURL() : nil, breadcrumb: crumbs),
+            intro: Format.fill(
+                theme.string("report_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
+            figures: figures(report.summary),
+            quarters: evaluation.quarters.map { part in
+                QuarterLink(title: text.part(part), url: reportURL(part), current: part == quarter)
+            },
+            wholeURL: reportURL(), isQuarter: quarter != nil, unitCounts: unitCounts, ratingRows: ratingRows,
+            overrated: overrated,
+            // The list itself is the `overrated` row's, with the findings.
+            overratedFigure: ListFigure(
+                count: String((report.branchesByFinding[.overrated] ?? []).count), href: "#ds-overrated"),
+            skippedStudy: skipped(report.skippedPoliticalStudy), skippedAffairs: skipped(report.skippedCurrentAffairs),
+            findingRows: findingRows, speakingBuckets: buckets, belowTarget: belowTarget,
+            belowTargetRows: report.branchesBelowSpeakingTarget.map {
+                ReportPage.BelowRow(unit: unitLink($0.branch), rate: Format.percent($0.rate))
+            },
+            thematicRows: thematicRows, committeeRows: committeeRows,
+            sectorRows: report.bySector.map { entry in
+                ReportPage.GroupRow(
+                    title: sectorLabel(entry.sector), figures: figures(entry.summary),
+                    ratings: ratings(entry.summary.ratings))
+            },
+            levelRows: report.byLevel.map { entry in
+                ReportPage.GroupRow(
+                    title: levelLabel(entry.level), figures: figures(entry.summary),
+                    ratings: ratings(entry.summary.ratings))
+            },
+            ratingNames: evaluation.ratingNames, dataJSON: urls.file("data/scorecards.json"),
+            dataCSV: urls.file("data/findings.csv"), lists: lists)
     }
 }

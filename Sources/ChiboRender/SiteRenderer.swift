@@ -58,8 +58,12 @@ public struct SiteRenderer: Sendable {
                 "the theme has no UI string `\(key)`; add `\(key): ...`")
         }
         let assets = AssetTable(theme.assets, urls: urls)
+        let (templates, templateProblems) = PageTemplates.compile(theme, globals: ["assets": assets.urlsByKey])
+        diagnostics.append(contentsOf: templateProblems)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
-        let built = Timings.measure("guidance markdown") { guidance.build(diagnostics: &diagnostics) }
+        let built = Timings.measure("guidance markdown") {
+            guidance.build(itemTemplate: templates.documentItem, diagnostics: &diagnostics)
+        }
         let samples = SchedulePages(
             schedule: schedule, evaluation: evaluation, urls: urls, theme: theme, today: buildDate,
             baseURL: content.settings.baseURL)
@@ -73,33 +77,27 @@ public struct SiteRenderer: Sendable {
         @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }
         assets.files.forEach(emit)
         let layout = LayoutContext(
-            settings: content.settings, theme: theme, urls: urls, assets: assets, hasData: !scorecards.isEmpty,
+            settings: content.settings, theme: theme, urls: urls, hasData: !scorecards.isEmpty,
             hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty)
 
         let theme = self.theme
         var pages = [
-            PageJob(path: "index.html", template: "home") {
-                var home = guidance.homeContext(built, layout: layout)
-                let upcoming = samples.upcoming(limit: 4)
-                home.list("upcoming", upcoming.isEmpty ? samples.recent(limit: 3) : upcoming)
-                home["upcoming_title"] = theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming")
-                home["has_schedule"] = !samples.isEmpty
-                home["schedule_url"] = samples.url
-                return home
+            PageJob(path: "index.html", template: templates.home) {
+                guidance.homePage(built, layout: layout, schedule: samples)
             }
         ]
-        pages.append(contentsOf: guidance.pages(built, layout: layout))
-        pages.append(contentsOf: scorecards.pages(layout: layout))
+        pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
+        pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
         let search = SearchIndex(
             documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
         pages.append(
-            PageJob(path: SiteURLs.pageFile([SearchIndex.page]), template: "search") {
-                guidance.searchContext(built, layout: layout)
+            PageJob(path: SiteURLs.pageFile([SearchIndex.page]), template: templates.search) {
+                guidance.searchPage(built, layout: layout)
             })
-        pages.append(contentsOf: samples.pages(layout: layout))
+        pages.append(contentsOf: samples.pages(layout: layout, templates: templates))
         pages.append(
-            PageJob(path: "404.html", template: "404") {
-                layout.page(title: theme.string("not_found_title"), current: nil)
+            PageJob(path: "404.html", template: templates.notFound) {
+                NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
             })
 
         // The search index spreads its own work over the cores, then the pages do.
@@ -107,7 +105,7 @@ public struct SiteRenderer: Sendable {
         // The data files are made on one core while the others render pages.
         let buildDate = self.buildDate
         let failures = Timings.measure("pages") {
-            Self.renderInParallel(pages, theme: theme, emit: emit) {
+            Self.renderInParallel(pages, emit: emit) {
                 if !samples.isEmpty {
                     emit(samples.json())
                     emit(samples.calendar())
@@ -139,14 +137,14 @@ public struct SiteRenderer: Sendable {
     /// context, so nothing that is not `Sendable` crosses between threads. Returns, for each job,
     /// nil when it rendered, else its diagnostics.
     static func renderInParallel(
-        _ jobs: [PageJob], theme: Theme, emit: @Sendable (OutputFile) -> Void,
+        _ jobs: [PageJob], emit: @Sendable (OutputFile) -> Void,
         alongside extra: @Sendable () -> Void = {}
     ) -> [Diagnostics?] {
         let failures = Mutex([Diagnostics?](repeating: nil, count: jobs.count))
         @Sendable func render(_ index: Int) {
             let job = jobs[index]
-            switch theme.render(job.template, context: job.context()) {
-            case .success(let html): emit(OutputFile(path: job.path, text: html))
+            switch job.render() {
+            case .success(let bytes): emit(OutputFile(path: job.path, bytes: bytes))
             case .failure(let problems): failures.withLock { $0[index] = problems }
             }
         }
@@ -221,12 +219,11 @@ public enum Fingerprint {
     }
 }
 
-/// What every page's layout needs: site, navigation, assets.
+/// What every page's layout needs: site, navigation.
 struct LayoutContext: Sendable {
     let settings: SiteSettings
     let theme: Theme
     let urls: SiteURLs
-    let assets: AssetTable
     /// Whether the content has units, so that unit pages exist.
     var hasData = false
     /// Whether there are meetings in a period, so that the report exists.
@@ -244,41 +241,16 @@ struct LayoutContext: Sendable {
     }
 
     func page(title: String, current: String?, description: String? = nil, breadcrumb: [(String, String)] = [])
-        -> [String: Any]
+        -> LayoutModel
     {
-        let nav: [[String: Any]] = navigation.map { item in
-            ["label": theme.string(item.key), "url": item.url, "current": item.url == current]
-        }
-        let crumbs: [[String: Any]] = breadcrumb.map { ["title": $0.0, "url": $0.1] }
-        return [
-            "site": ["title": settings.title, "organization": settings.organization],
-            "base": settings.basePath,
-            "home_url": urls.page([]),
-            "assets": assets.urlsByKey,
-            "nav": nav,
-            "page_title": title,
-            "search_url": urls.page([SearchIndex.page]),
-            "is_search": false,
-            "description": description ?? settings.organization,
-            "breadcrumb": crumbs,
-            "has_breadcrumb": !crumbs.isEmpty,
-        ]
-    }
-}
-
-/// One page to render: where it goes, with which template, and how to build its context.
-struct PageJob: Sendable {
-    var path: String
-    var template: String
-    /// A page that lists every unit (the units index, the reports): its context and text grow with
-    /// the whole organisation, so such pages are rendered one at a time to bound memory.
-    var large = false
-    var context: @Sendable () -> [String: Any]
-
-    init(path: String, template: String, large: Bool = false, context: @escaping @Sendable () -> [String: Any]) {
-        self.path = path
-        self.template = template
-        self.large = large
-        self.context = context
+        LayoutModel(
+            site: LayoutModel.Site(title: settings.title, organization: settings.organization),
+            base: settings.basePath, homeURL: urls.page([]),
+            nav: navigation.map { item in
+                LayoutModel.NavItem(label: theme.string(item.key), url: item.url, current: item.url == current)
+            },
+            pageTitle: title, searchURL: urls.page([SearchIndex.page]),
+            description: description ?? settings.organization,
+            breadcrumb: breadcrumb.map { Crumb(title: $0.0, url: $0.1) })
     }
 }

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboTemplate
 import Foundation
 import Mustache
 import Yams
@@ -301,5 +302,30 @@ struct FastHTMLContentType: MustacheContentType {
             }
         }
         return out
+    }
+}
+
+extension Theme {
+    /// Compiles a template for the model type it shows; `globals` are the names every page has
+    /// (`t` for the UI strings, `assets`).
+    func compile<M: TemplateModel>(_ name: String, for type: M.Type, globals: [String: [String: String]] = [:])
+        -> Result<ThemeTemplate<M>, Diagnostics>
+    {
+        var all = globals
+        all["t"] = strings
+        return .success(ThemeTemplate(library: library, name: name, globals: all))
+    }
+}
+
+/// A template bound to its model type.
+struct ThemeTemplate<M: TemplateModel>: @unchecked Sendable {
+    let library: MustacheLibrary
+    let name: String
+    let globals: [String: [String: String]]
+
+    func render(_ model: M) -> [UInt8] {
+        var root: [String: Any] = globals
+        for (key, value) in model.oracleValue as? [String: Any] ?? [:] { root[key] = value }
+        return Array((library.render(root, withTemplate: name) ?? "").utf8)
     }
 }

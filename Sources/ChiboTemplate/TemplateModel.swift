@@ -23,7 +23,8 @@ public struct TemplateFields<Model>: Sendable {
     /// These fields and, after them, every field of a model this one holds (a page's layout), as if
     /// they were its own.
     public func including<Part: TemplateModel>(_ get: @escaping @Sendable (Model) -> Part) -> TemplateFields<Model> {
-        TemplateFields(entries: entries + Part.templateFields.entries.map { (name: $0.name, field: $0.field.pulledBack(get)) })
+        TemplateFields(
+            entries: entries + Part.templateFields.entries.map { (name: $0.name, field: $0.field.pulledBack(get)) })
     }
 
     /// The field of that name, if the type has one.
@@ -153,4 +154,3 @@ extension NestedTemplateField {
         return values
     }
 }
-

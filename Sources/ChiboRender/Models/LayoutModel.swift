@@ -1,0 +1,71 @@
+import ChiboModel
+import ChiboTemplate
+
+/// What every page's layout (`base`) shows: site, navigation, breadcrumb, search box.
+struct LayoutModel: TemplateModel, Hashable {
+    struct Site: TemplateModel, Hashable {
+        var title: String
+        var organization: String
+        static let templateFields = TemplateFields<Self>([
+            "title": .text(\.title), "organization": .text(\.organization),
+        ])
+    }
+
+    struct NavItem: TemplateModel, Hashable {
+        var label: String
+        var url: String
+        var current: Bool
+        static let templateFields = TemplateFields<Self>([
+            "label": .text(\.label), "url": .text(\.url), "current": .flag(\.current),
+        ])
+    }
+
+    var site: Site
+    var base: String
+    var homeURL: String
+    var nav: [NavItem]
+    var pageTitle: String
+    var searchURL: String
+    var isSearch = false
+    var description: String
+    var breadcrumb: [Crumb]
+
+    static let templateFields = TemplateFields<Self>([
+        "site": .model(\.site),
+        "base": .text(\.base),
+        "home_url": .text(\.homeURL),
+        "nav": .list(\.nav),
+        "page_title": .text(\.pageTitle),
+        "search_url": .text(\.searchURL),
+        "is_search": .flag(\.isSearch),
+        "description": .text(\.description),
+        "breadcrumb": .list(\.breadcrumb),
+        "has_breadcrumb": .flag { !$0.breadcrumb.isEmpty },
+    ])
+}
+
+/// A breadcrumb entry.
+struct Crumb: TemplateModel, Hashable {
+    var title: String
+    var url: String
+    static let templateFields = TemplateFields<Self>(["title": .text(\.title), "url": .text(\.url)])
+}
+
+/// A unit named with a link to its page.
+struct UnitLink: TemplateModel, Hashable {
+    var name: String
+    var url: String
+    static let templateFields = TemplateFields<Self>(["name": .text(\.name), "url": .text(\.url)])
+}
+
+/// A page of the site: its model, which holds the layout's fields too, and the template that shows it.
+protocol PageModel: TemplateModel, Hashable {
+    var layout: LayoutModel { get }
+}
+
+extension PageModel {
+    /// This page's own fields followed by the layout's.
+    static func fields(_ own: KeyValuePairs<String, TemplateField<Self>>) -> TemplateFields<Self> {
+        TemplateFields(own).including(\.layout)
+    }
+}

@@ -1,0 +1,71 @@
+import ChiboModel
+import ChiboTemplate
+
+/// A theme template compiled for its page model, or why it cannot render.
+struct PageTemplate<Model: TemplateModel>: Sendable {
+    let name: String
+    let compiled: Result<ThemeTemplate<Model>, Diagnostics>
+
+    func render(_ model: Model) -> Result<[UInt8], Diagnostics> {
+        compiled.map { $0.render(model) }
+    }
+}
+
+/// Every page template of the theme, each compiled once per build for the model it shows.
+struct PageTemplates: Sendable {
+    let home: PageTemplate<HomePage>
+    let section: PageTemplate<SectionPageModel>
+    let document: PageTemplate<DocumentPage>
+    let documentItem: PageTemplate<DocumentSummary>
+    let search: PageTemplate<SearchPage>
+    let notFound: PageTemplate<NotFoundPage>
+    let units: PageTemplate<UnitsPage>
+    let scorecard: PageTemplate<ScorecardPage>
+    let committee: PageTemplate<CommitteePage>
+    let report: PageTemplate<ReportPage>
+    let schedule: PageTemplate<SchedulePage>
+    let plan: PageTemplate<PlanPage>
+
+    /// Compiles each template the theme has; the errors of those it has are returned now, and a
+    /// missing one is an error when a page needs it.
+    static func compile(_ theme: Theme, globals: [String: [String: String]]) -> (PageTemplates, Diagnostics) {
+        var diagnostics = Diagnostics()
+        func make<M: TemplateModel>(_ name: String, _ type: M.Type) -> PageTemplate<M> {
+            guard theme.hasTemplate(name) else {
+                var missing = Diagnostics()
+                missing.error(
+                    SourceLocation(file: "\(theme.path)/templates/\(name).mustache"),
+                    "the theme has no template `\(name)`")
+                return PageTemplate(name: name, compiled: .failure(missing))
+            }
+            let compiled = theme.compile(name, for: type, globals: globals)
+            if case .failure(let problems) = compiled { diagnostics.append(contentsOf: problems) }
+            return PageTemplate(name: name, compiled: compiled)
+        }
+        let templates = PageTemplates(
+            home: make("home", HomePage.self), section: make("section", SectionPageModel.self),
+            document: make("document", DocumentPage.self), documentItem: make("doc-item", DocumentSummary.self),
+            search: make("search", SearchPage.self), notFound: make("404", NotFoundPage.self),
+            units: make("units", UnitsPage.self), scorecard: make("scorecard", ScorecardPage.self),
+            committee: make("committee", CommitteePage.self), report: make("report", ReportPage.self),
+            schedule: make("schedule", SchedulePage.self), plan: make("plan", PlanPage.self))
+        return (templates, diagnostics)
+    }
+}
+
+/// One page to render: where it goes, and how to make its bytes (its model, then its template).
+struct PageJob: Sendable {
+    var path: String
+    /// A page that lists every unit (the units index, the reports): its model and text grow with
+    /// the whole organisation, so such pages are rendered one at a time to bound memory.
+    var large = false
+    var render: @Sendable () -> Result<[UInt8], Diagnostics>
+
+    init<M: PageModel>(
+        path: String, template: PageTemplate<M>, large: Bool = false, model: @escaping @Sendable () -> M
+    ) {
+        self.path = path
+        self.large = large
+        self.render = { template.render(model()) }
+    }
+}
