@@ -130,6 +130,11 @@ public struct SiteRenderer: Sendable {
             emit(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
         }
         emit(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
+        for key in theme.missingStrings where !Self.requiredStrings.contains(key) {
+            diagnostics.error(
+                SourceLocation(file: "\(theme.path)/i18n/vi.yaml"),
+                "the theme has no UI string `\(key)`, which the pages show; add `\(key): ...`")
+        }
         return Self.unique(diagnostics)
     }
 

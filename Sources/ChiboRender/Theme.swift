@@ -2,6 +2,7 @@ import ChiboModel
 import ChiboTemplate
 import Foundation
 import Mustache
+import Synchronization
 import Yams
 
 /// The site theme: Mustache templates, UI strings and static assets, loaded once and shared by
@@ -16,6 +17,8 @@ public struct Theme: Sendable {
     public let strings: [String: String]
     /// Files of `static/`, by path relative to it.
     public let assets: [String: [UInt8]]
+    /// Keys `string(_:)` did not find, shared by every copy of the theme.
+    private let missing = SharedSet()
 
     /// Loads `templates/**/*.mustache`, `i18n/vi.yaml` and `static/**`; every problem is a diagnostic,
     /// including partials that name no template.
@@ -160,8 +163,16 @@ public struct Theme: Sendable {
 
     public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
-    /// A UI string; a missing key is reported by `render`.
-    public func string(_ key: String) -> String { strings[key] ?? key }
+    /// A UI string. A missing key is remembered, and reported when the site is rendered: the page
+    /// would otherwise show the key itself.
+    public func string(_ key: String) -> String {
+        if let value = strings[key] { return value }
+        missing.withLock { _ = $0.insert(key) }
+        return key
+    }
+
+    /// The UI strings asked for and not found, in key order.
+    var missingStrings: [String] { missing.withLock { $0.sorted() } }
 
     /// Renders `context` with the named template. Names the template looks up that exist neither in
     /// the context nor among the UI strings (`t.key`) come back as diagnostics, since Mustache
@@ -328,4 +339,11 @@ struct ThemeTemplate<M: TemplateModel>: @unchecked Sendable {
         for (key, value) in model.oracleValue as? [String: Any] ?? [:] { root[key] = value }
         return Array((library.render(root, withTemplate: name) ?? "").utf8)
     }
+}
+
+/// A set that threads add to, shared by reference.
+final class SharedSet: Sendable {
+    private let items = Mutex<Set<String>>([])
+
+    func withLock<T>(_ body: (inout Set<String>) -> T) -> T { items.withLock { body(&$0) } }
 }
