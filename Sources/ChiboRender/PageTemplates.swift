@@ -13,6 +13,9 @@ struct PageTemplate<Model: TemplateModel>: Sendable {
 
 /// Every page template of the theme, each compiled once per build for the model it shows.
 struct PageTemplates: Sendable {
+    /// A hash of the theme's templates, UI strings and the names every page has: a page depends on
+    /// them besides its model.
+    let digest: UInt64
     let home: PageTemplate<HomePage>
     let section: PageTemplate<SectionPageModel>
     let document: PageTemplate<DocumentPage>
@@ -42,7 +45,22 @@ struct PageTemplates: Sendable {
             if case .failure(let problems) = compiled { diagnostics.append(contentsOf: problems) }
             return PageTemplate(name: name, compiled: compiled)
         }
+        var hasher = StableHasher()
+        for (name, text) in theme.sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        for (name, values) in globals.merging(["t": theme.strings], uniquingKeysWith: { $1 }).sorted(by: {
+            $0.key < $1.key
+        }) {
+            hasher.combine(name)
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(key)
+                hasher.combine(value)
+            }
+        }
         let templates = PageTemplates(
+            digest: hasher.value,
             home: make("home", HomePage.self), section: make("section", SectionPageModel.self),
             document: make("document", DocumentPage.self), documentItem: make("doc-item", DocumentSummary.self),
             search: make("search", SearchPage.self), notFound: make("404", NotFoundPage.self),
@@ -55,17 +73,69 @@ struct PageTemplates: Sendable {
 
 /// One page to render: where it goes, and how to make its bytes (its model, then its template).
 struct PageJob: Sendable {
+    enum Outcome {
+        /// The page's bytes, and the hash of what they were made from.
+        case made([UInt8], inputs: UInt64)
+        /// The page's inputs are those of the previous build, whose file is kept.
+        case kept(inputs: UInt64)
+    }
+
     var path: String
     /// A page that lists every unit (the units index, the reports): its model and text grow with
     /// the whole organisation, so such pages are rendered one at a time to bound memory.
     var large = false
-    var render: @Sendable () -> Result<[UInt8], Diagnostics>
+    /// Builds the model, hashes it with `salt` (the templates and the tool); when `keep` takes that
+    /// hash, the page is not rendered.
+    var render: @Sendable (_ salt: UInt64, _ keep: PageReuse?) -> Result<Outcome, Diagnostics>
 
     init<M: PageModel>(
         path: String, template: PageTemplate<M>, large: Bool = false, model: @escaping @Sendable () -> M
     ) {
         self.path = path
         self.large = large
-        self.render = { template.render(model()) }
+        self.render = { salt, keep in
+            let page = model()
+            var hasher = StableHasher()
+            hasher.combine(salt)
+            hasher.combine(page.templateDigest)
+            let inputs = hasher.value
+            if let keep, keep.reuse(path, inputs) { return .success(.kept(inputs: inputs)) }
+            return template.render(page).map { .made($0, inputs: inputs) }
+        }
+    }
+}
+
+/// How a build keeps the previous build's file of a page whose inputs did not change.
+public struct PageReuse: Sendable {
+    /// Stands for what every page depends on besides its model: the chibo binary, the build's options.
+    public var salt: UInt64
+    /// Keeps the previous file (and its compressed copies) at this path when it was made from these
+    /// inputs; false when it was not, or cannot be kept.
+    public var reuse: @Sendable (_ path: String, _ inputs: UInt64) -> Bool
+
+    public init(salt: UInt64, reuse: @escaping @Sendable (String, UInt64) -> Bool) {
+        self.salt = salt
+        self.reuse = reuse
+    }
+
+    /// The file beside the output listing each page's inputs hash: `HEX PATH` per line.
+    public static let manifest = ".chibo-pages"
+
+    public static func manifestText(_ inputs: [String: UInt64]) -> String {
+        inputs.sorted { $0.key < $1.key }.map { Self.hex($0.value) + " " + $0.key + "\n" }.joined()
+    }
+
+    public static func parseManifest(_ text: String) -> [String: UInt64] {
+        var result: [String: UInt64] = [:]
+        for line in text.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " "), let value = UInt64(line[..<space], radix: 16) else { continue }
+            result[String(line[line.index(after: space)...])] = value
+        }
+        return result
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

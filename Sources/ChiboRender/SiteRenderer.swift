@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
     /// so that no more than the pages in flight are held in memory. Returns the diagnostics; when
     /// they hold an error, what was emitted must not be published.
-    public func render(emit sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
+    public func render(reuse: PageReuse? = nil, emit sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
         var diagnostics = Diagnostics()
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
@@ -100,12 +100,18 @@ public struct SiteRenderer: Sendable {
                 NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
             })
 
+        // Every page depends on the templates and, in a build that keeps unchanged pages, the tool.
+        var saltHasher = StableHasher()
+        saltHasher.combine(templates.digest)
+        saltHasher.combine(reuse?.salt ?? 0)
+        let salt = saltHasher.value
+        let inputs = Mutex<[String: UInt64]>([:])
         // The search index spreads its own work over the cores, then the pages do.
         Timings.measure("search index") { search.files() }.forEach(emit)
         // The data files are made on one core while the others render pages.
         let buildDate = self.buildDate
         let failures = Timings.measure("pages") {
-            Self.renderInParallel(pages, emit: emit) {
+            Self.renderInParallel(pages, salt: salt, reuse: reuse, inputs: inputs, emit: emit) {
                 if !samples.isEmpty {
                     emit(samples.json())
                     emit(samples.calendar())
@@ -130,6 +136,9 @@ public struct SiteRenderer: Sendable {
             emit(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
         }
         emit(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
+        if reuse != nil {
+            emit(OutputFile(path: PageReuse.manifest, text: PageReuse.manifestText(inputs.withLock { $0 })))
+        }
         for key in theme.missingStrings where !Self.requiredStrings.contains(key) {
             diagnostics.error(
                 SourceLocation(file: "\(theme.path)/i18n/vi.yaml"),
@@ -142,14 +151,18 @@ public struct SiteRenderer: Sendable {
     /// context, so nothing that is not `Sendable` crosses between threads. Returns, for each job,
     /// nil when it rendered, else its diagnostics.
     static func renderInParallel(
-        _ jobs: [PageJob], emit: @Sendable (OutputFile) -> Void,
+        _ jobs: [PageJob], salt: UInt64, reuse: PageReuse?, inputs: borrowing Mutex<[String: UInt64]>,
+        emit: @Sendable (OutputFile) -> Void,
         alongside extra: @Sendable () -> Void = {}
     ) -> [Diagnostics?] {
         let failures = Mutex([Diagnostics?](repeating: nil, count: jobs.count))
         @Sendable func render(_ index: Int) {
             let job = jobs[index]
-            switch job.render() {
-            case .success(let bytes): emit(OutputFile(path: job.path, bytes: bytes))
+            switch job.render(salt, reuse) {
+            case .success(.made(let bytes, let hash)):
+                emit(OutputFile(path: job.path, bytes: bytes))
+                inputs.withLock { $0[job.path] = hash }
+            case .success(.kept(let hash)): inputs.withLock { $0[job.path] = hash }
             case .failure(let problems): failures.withLock { $0[index] = problems }
             }
         }

@@ -14,6 +14,9 @@ public struct Build: Sendable {
     public var buildDate: Day
     /// Whether text files get their `.gz` and `.br` copies (`build --no-precompress` leaves them out).
     public var precompress = true
+    /// Names the chibo binary that builds: a page the previous build made is kept only when the
+    /// same binary made it. Its size and modification time by default.
+    public var toolIdentity = Build.binaryIdentity
 
     /// A build of `contentPath` into `outputPath`; without `buildDate`, today in Vietnam by the clock
     /// (the command line passes `--date` or `Build.today()`, which reads `SOURCE_DATE_EPOCH`).
@@ -69,6 +72,8 @@ public struct Build: Sendable {
         /// Files written anew and files reused unchanged from the previous output.
         public var written = 0
         public var reused = 0
+        /// Pages not rendered at all: their inputs were those of the previous build.
+        public var kept = 0
         /// The release name, for `publish`.
         public var release: String?
         /// True when nothing the build reads changed since the output was built: nothing was done.
@@ -133,6 +138,22 @@ public struct Build: Sendable {
         return (renderer, diagnostics)
     }
 
+    /// The binary running, as its size and modification time.
+    public static var binaryIdentity: String {
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+            let binary = try? FileManager.default.attributesOfItem(atPath: executable)
+        else { return "" }
+        return "\(executable) \(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)"
+    }
+
+    /// What every page depends on besides its model and the theme: the binary and the options.
+    var toolSalt: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(toolIdentity)
+        hasher.combine(precompress)
+        return hasher.value
+    }
+
     /// Renders and, when there is no error, replaces the output folder atomically. An output folder
     /// that `OutputTarget` refuses throws its `OutputRefusal` before anything is read or written.
     public func run() throws -> Report {
@@ -158,7 +179,7 @@ public struct Build: Sendable {
         let summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
             let writing = !diagnostics.hasErrors
             let renderDiagnostics = Timings.measure("render and write") {
-                renderer.render { file in
+                renderer.render(reuse: PageReuse(salt: toolSalt) { staging.keep($0, inputs: $1) }) { file in
                     guard writing else { return }
                     counts.withLock {
                         $0.files += 1
@@ -176,7 +197,8 @@ public struct Build: Sendable {
         var report = Report(diagnostics: diagnostics, files: [], published: summary != nil)
         report.written = summary?.written ?? 0
         report.reused = summary?.reused ?? 0
-        (report.pages, report.fileCount) = counts.withLock { ($0.pages, $0.files) }
+        report.kept = summary?.kept ?? 0
+        (report.pages, report.fileCount) = counts.withLock { ($0.pages + report.kept, $0.files + report.kept) }
         return report
     }
 

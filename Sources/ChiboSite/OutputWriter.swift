@@ -22,6 +22,8 @@ public enum OutputWriter {
         public var written = 0
         public var reused = 0
         public var compressed = 0
+        /// Pages whose inputs were those of the previous build: not rendered, their files kept.
+        public var kept = 0
     }
 
     /// Replaces the folder at `path` with exactly `files` (plus precompressed copies).
@@ -177,6 +179,8 @@ public final class OutputStaging: Sendable {
     private let made = Mutex<Set<String>>([""])
     private let counts = Mutex(OutputWriter.Summary())
     private let failures = FailureBox()
+    /// Each page's inputs hash in the previous output, from its manifest.
+    private let previousInputs: [String: UInt64]
 
     /// A staging folder made at the first write, after `prepare`.
     init(folder: URL, previous: URL?, precompress: Bool, prepare: @escaping @Sendable () throws -> Void) {
@@ -184,6 +188,7 @@ public final class OutputStaging: Sendable {
         self.root = folder.path
         self.previous = previous
         self.precompress = precompress
+        self.previousInputs = Self.manifest(in: previous)
         self.prepare = prepare
     }
 
@@ -193,6 +198,7 @@ public final class OutputStaging: Sendable {
         self.root = folder.path
         self.previous = previous
         self.precompress = precompress
+        self.previousInputs = Self.manifest(in: previous)
         self.prepare = nil
         try open()
     }
@@ -268,6 +274,37 @@ public final class OutputStaging: Sendable {
             $0.written += 1
             if compressible { $0.compressed += 1 }
         }
+    }
+
+    static func manifest(in previous: URL?) -> [String: UInt64] {
+        guard let previous,
+            let data = FileManager.default.contents(atPath: previous.appendingPathComponent(PageReuse.manifest).path)
+        else { return [:] }
+        return PageReuse.parseManifest(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Keeps the previous build's file at `path`, with its compressed copies, when the previous build
+    /// made it from the same inputs: the page is then not rendered. False when it must be made.
+    public func keep(_ path: String, inputs: UInt64) -> Bool {
+        guard let previous, previousInputs[path] == inputs, OutputWriter.isSafe(path) else { return false }
+        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        do {
+            try open()
+            try makeFolder(parent)
+        } catch {
+            return false
+        }
+        let old = previous.path + "/" + path
+        let new = root + "/" + path
+        guard link(old, new) == 0 else { return false }
+        for suffix in [".gz", ".br"] where precompress && access(old + suffix, F_OK) == 0 {
+            if link(old + suffix, new + suffix) != 0 {
+                for made in ["", ".gz", ".br"] { unlink(new + made) }
+                return false
+            }
+        }
+        counts.withLock { $0.kept += 1 }
+        return true
     }
 
     /// What was written, or the first failure.
