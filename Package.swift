@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboSiteTests",
-            dependencies: ["ChiboSite", "ChiboTestSupport"],
+            dependencies: [
+                "ChiboSite", "ChiboTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Snapshots"]
         ),
     ]

@@ -87,12 +87,15 @@ struct PageJob: Sendable {
     /// Builds the model, hashes it with `salt` (the templates and the tool); when `keep` takes that
     /// hash, the page is not rendered.
     var render: @Sendable (_ salt: UInt64, _ keep: PageReuse?) -> Result<Outcome, Diagnostics>
+    /// For the tests: the template's name, and the page's model in the form swift-mustache reads.
+    var reference: @Sendable () -> (template: String, model: Any)
 
     init<M: PageModel>(
         path: String, template: PageTemplate<M>, large: Bool = false, model: @escaping @Sendable () -> M
     ) {
         self.path = path
         self.large = large
+        self.reference = { (template.name, model().oracleValue) }
         self.render = { salt, keep in
             let page = model()
             var hasher = StableHasher()

@@ -47,10 +47,20 @@ public struct SiteRenderer: Sendable {
         return (collected.withLock { $0 }.sorted { $0.path < $1.path }, diagnostics)
     }
 
-    /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
-    /// so that no more than the pages in flight are held in memory. Returns the diagnostics; when
-    /// they hold an error, what was emitted must not be published.
-    public func render(reuse: PageReuse? = nil, emit sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
+    /// What rendering will make, decided before any page is rendered: the compiled templates, one
+    /// job per page (each builds its model when run), the search index and the data files.
+    struct Plan: Sendable {
+        var diagnostics = Diagnostics()
+        var templates: PageTemplates
+        var assets: AssetTable
+        var pages: [PageJob] = []
+        var search: SearchIndex
+        /// The data files, made on one core while the others render pages.
+        var dataFiles: @Sendable (_ emit: @Sendable (OutputFile) -> Void) -> Void
+    }
+
+    /// Loads the templates, renders the guidance bodies and lists every page to make.
+    func plan() -> Plan {
         var diagnostics = Diagnostics()
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
@@ -72,10 +82,6 @@ public struct SiteRenderer: Sendable {
             samples: samples)
         // A guidance file with errors of its own may hold the number: say nothing more about it.
         if content.unreadable.isEmpty { scorecards.checkGuidanceReferences(into: &diagnostics) }
-        // Errors found so far mean nothing will be published: render on for more errors, emit nothing.
-        let writing = !diagnostics.hasErrors
-        @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }
-        assets.files.forEach(emit)
         let layout = LayoutContext(
             settings: content.settings, theme: theme, urls: urls, hasData: !scorecards.isEmpty,
             hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty)
@@ -88,8 +94,6 @@ public struct SiteRenderer: Sendable {
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
         pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
-        let search = SearchIndex(
-            documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
         pages.append(
             PageJob(path: SiteURLs.pageFile([SearchIndex.page]), template: templates.search) {
                 guidance.searchPage(built, layout: layout)
@@ -99,6 +103,35 @@ public struct SiteRenderer: Sendable {
             PageJob(path: "404.html", template: templates.notFound) {
                 NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
             })
+        let search = SearchIndex(
+            documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
+        let buildDate = self.buildDate
+        return Plan(
+            diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, search: search,
+            dataFiles: { emit in
+                if !samples.isEmpty {
+                    emit(samples.json())
+                    emit(samples.calendar())
+                }
+                if !scorecards.isEmpty {
+                    emit(scorecards.scorecardsJSON(generated: buildDate))
+                    emit(scorecards.findingsCSV())
+                }
+            })
+    }
+
+    /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
+    /// so that no more than the pages in flight are held in memory. Returns the diagnostics; when
+    /// they hold an error, what was emitted must not be published. With `reuse`, a page whose inputs
+    /// are those of the previous build is kept instead of rendered.
+    public func render(reuse: PageReuse? = nil, emit sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
+        let plan = plan()
+        var diagnostics = plan.diagnostics
+        let (templates, pages, search) = (plan.templates, plan.pages, plan.search)
+        // Errors found so far mean nothing will be published: render on for more errors, emit nothing.
+        let writing = !diagnostics.hasErrors
+        @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }
+        plan.assets.files.forEach(emit)
 
         // Every page depends on the templates and, in a build that keeps unchanged pages, the tool.
         var saltHasher = StableHasher()
@@ -109,18 +142,9 @@ public struct SiteRenderer: Sendable {
         // The search index spreads its own work over the cores, then the pages do.
         Timings.measure("search index") { search.files() }.forEach(emit)
         // The data files are made on one core while the others render pages.
-        let buildDate = self.buildDate
+        let dataFiles = plan.dataFiles
         let failures = Timings.measure("pages") {
-            Self.renderInParallel(pages, salt: salt, reuse: reuse, inputs: inputs, emit: emit) {
-                if !samples.isEmpty {
-                    emit(samples.json())
-                    emit(samples.calendar())
-                }
-                if !scorecards.isEmpty {
-                    emit(scorecards.scorecardsJSON(generated: buildDate))
-                    emit(scorecards.findingsCSV())
-                }
-            }
+            Self.renderInParallel(pages, salt: salt, reuse: reuse, inputs: inputs, emit: emit) { dataFiles(emit) }
         }
         var sitemap: [String] = []
         for (page, failure) in zip(pages, failures) {
