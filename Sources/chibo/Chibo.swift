@@ -93,8 +93,8 @@ struct BuildCommand: ParsableCommand {
         Console.print(report.diagnostics)
         guard report.published else { throw ExitCode(1) }
         Console.printInfo(
-            "built \(report.pages) pages, \(report.fileCount) files into \(output) (\(report.written) written, \(report.reused) unchanged)"
-        )
+            "built \(report.pages) pages, \(report.fileCount) files into \(output) (\(report.written) written, "
+                + "\(report.reused) unchanged, \(report.kept) pages kept without rendering)")
     }
 }
 
