@@ -34,12 +34,47 @@ struct TypedFrame<Stack, Value: TemplateModel>: StackFrame {
     func lookup(_ name: String) -> FieldRef<Stack>? {
         guard let field = Value.templateFields.field(named: name) else { return nil }
         let get = self.get
-        return FieldRef { rest in resolvePath(field, { Optional(get($0)) }, rest: rest) }
+        return FieldRef { rest in
+            if rest.isEmpty, let direct = directRead(field, get) { return direct }
+            return resolvePath(field, { Optional(get($0)) }, rest: rest)
+        }
     }
 
     func pushed<E>(under: E.Type) -> any StackFrame<Scope<E, Stack>> {
         let get = self.get
         return TypedFrame<Scope<E, Stack>, Value>(get: { get($0.parent.pointee) })
+    }
+}
+
+/// The innermost frame: its fields read in place from the scope, without copying the value first.
+struct TopFrame<Value: TemplateModel, Parent>: StackFrame {
+    typealias Stack = Scope<Value, Parent>
+
+    func lookup(_ name: String) -> FieldRef<Stack>? {
+        guard let field = Value.templateFields.field(named: name) else { return nil }
+        return FieldRef { rest in
+            if rest.isEmpty {
+                switch field.kind {
+                case .text(let read): return .text { read($0.value) }
+                case .flag(let read): return .flag { read($0.value) }
+                default: break
+                }
+            }
+            return resolvePath(field, { Optional($0.value) }, rest: rest)
+        }
+    }
+
+    func pushed<E>(under: E.Type) -> any StackFrame<Scope<E, Stack>> {
+        TypedFrame<Scope<E, Stack>, Value>(get: { $0.parent.pointee.value })
+    }
+}
+
+/// A text or flag field read straight from its frame's value.
+func directRead<S, V>(_ field: TemplateField<V>, _ get: @escaping @Sendable (S) -> V) -> Resolution<S>? {
+    switch field.kind {
+    case .text(let read): .text { read(get($0)) }
+    case .flag(let read): .flag { read(get($0)) }
+    default: nil
     }
 }
 
@@ -124,7 +159,7 @@ struct CompileContext<S> {
     var blocks: [String] = []
 
     func pushed<E: TemplateModel>(_: E.Type) -> CompileContext<Scope<E, S>> {
-        var frames: [any StackFrame<Scope<E, S>>] = [TypedFrame<Scope<E, S>, E>(get: { $0.value })]
+        var frames: [any StackFrame<Scope<E, S>>] = [TopFrame<E, S>()]
         for frame in self.frames { frames.append(frame.pushed(under: E.self)) }
         return CompileContext<Scope<E, S>>(
             frames: frames, opaqueTop: false, topIsRoot: false, escaping: escaping, indentation: indentation,
