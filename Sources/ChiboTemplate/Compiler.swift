@@ -3,8 +3,10 @@ import ChiboModel
 /// The values a compiled template reads at render time: the innermost section's value and, by
 /// pointer, the frames around it (alive for the whole call, never copied per row).
 struct Scope<Value, Parent> {
-    let value: Value
+    let pointer: UnsafePointer<Value>
     let parent: UnsafePointer<Parent>
+
+    var value: Value { pointer.pointee }
 }
 
 /// Compiled output for a stack of type `S`.
@@ -55,17 +57,29 @@ struct TopFrame<Value: TemplateModel, Parent>: StackFrame {
         return FieldRef { rest in
             if rest.isEmpty {
                 switch field.kind {
-                case .text(let read): return .text { read($0.value) }
-                case .flag(let read): return .flag { read($0.value) }
+                case .text(let read): return .text { read($0.pointer.pointee) }
+                case .flag(let read): return .flag { read($0.pointer.pointee) }
+                default: break
+                }
+            } else {
+                switch field.kind {
+                case .model(let nested), .optional(let nested): return inPlace(nested, rest: rest)
                 default: break
                 }
             }
-            return resolvePath(field, { Optional($0.value) }, rest: rest)
+            return resolvePath(field, { Optional($0.pointer.pointee) }, rest: rest)
         }
     }
 
+    /// `part.field...`: the part read from the value in place.
+    func inPlace<N: NestedTemplateField>(_ nested: N, rest: ArraySlice<String>) -> Resolution<Stack>
+    where N.Model == Value {
+        guard let next = rest.first, let field = N.Element.templateFields.field(named: next) else { return .unknown }
+        return resolvePath(field, { nested.value(in: $0.pointer.pointee) }, rest: rest.dropFirst())
+    }
+
     func pushed<E>(under: E.Type) -> any StackFrame<Scope<E, Stack>> {
-        TypedFrame<Scope<E, Stack>, Value>(get: { $0.parent.pointee.value })
+        TypedFrame<Scope<E, Stack>, Value>(get: { $0.parent.pointee.pointer.pointee })
     }
 }
 
@@ -442,14 +456,19 @@ final class Compiler {
             return .code { s, out in
                 guard let items = many(s), !items.isEmpty else { return }
                 withUnsafePointer(to: s) { parent in
-                    for item in items { emit(Scope(value: item, parent: parent), &out) }
+                    items.withUnsafeBufferPointer { buffer in
+                        guard let base = buffer.baseAddress else { return }
+                        for index in 0..<buffer.count { emit(Scope(pointer: base + index, parent: parent), &out) }
+                    }
                 }
             }
         }
         let one = access.one
         return .code { s, out in
             guard let value = one(s) else { return }
-            withUnsafePointer(to: s) { parent in emit(Scope(value: value, parent: parent), &out) }
+            withUnsafePointer(to: s) { parent in
+                withUnsafePointer(to: value) { pointer in emit(Scope(pointer: pointer, parent: parent), &out) }
+            }
         }
     }
 }
