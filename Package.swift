@@ -55,6 +55,10 @@ let package = Package(
             name: "ChiboModelTests",
             dependencies: ["ChiboModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(
+            name: "ChiboTemplateTests",
+            dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboTestSupport"]),
         .testTarget(name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent", "ChiboTestSupport"]),
         .testTarget(
@@ -80,5 +84,18 @@ if Context.environment["CHIBO_FUZZ"] != nil {
             ],
             path: "Tests/Fuzz/chibo-fuzz"
         ),
+    ]
+}
+
+// `make template-bench`: the compiled templates against swift-mustache on a large page, declared only when
+// CHIBO_BENCH is set, so that `swift build` and `swift test` never build it.
+if Context.environment["CHIBO_BENCH"] != nil {
+    package.products += [.executable(name: "chibo-template-bench", targets: ["chibo-template-bench"])]
+    package.targets += [
+        .executableTarget(
+            name: "chibo-template-bench",
+            dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Tests/bench/template-bench"
+        )
     ]
 }

@@ -88,12 +88,18 @@ package protocol NestedTemplateField<Model>: Sendable {
     associatedtype Element: TemplateModel
     /// Calls `body` with each element the field holds in `model`: one, none or one, or each of a list.
     func forEach(in model: Model, _ body: (Element) -> Void)
+    /// The element of a model or an optional field (nil when absent); nil for a list.
+    func value(in model: Model) -> Element?
+    /// The elements of a list field; the one or none of the others.
+    func values(in model: Model) -> [Element]
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer>
 }
 
 struct One<Model, Element: TemplateModel>: NestedTemplateField {
     let get: @Sendable (Model) -> Element
     func forEach(in model: Model, _ body: (Element) -> Void) { body(get(model)) }
+    func value(in model: Model) -> Element? { get(model) }
+    func values(in model: Model) -> [Element] { [get(model)] }
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer> {
         let get = self.get
         return One<Outer, Element>(get: { get(part($0)) })
@@ -103,6 +109,8 @@ struct One<Model, Element: TemplateModel>: NestedTemplateField {
 struct Maybe<Model, Element: TemplateModel>: NestedTemplateField {
     let get: @Sendable (Model) -> Element?
     func forEach(in model: Model, _ body: (Element) -> Void) { if let value = get(model) { body(value) } }
+    func value(in model: Model) -> Element? { get(model) }
+    func values(in model: Model) -> [Element] { get(model).map { [$0] } ?? [] }
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer> {
         let get = self.get
         return Maybe<Outer, Element>(get: { get(part($0)) })
@@ -112,6 +120,8 @@ struct Maybe<Model, Element: TemplateModel>: NestedTemplateField {
 struct Many<Model, Element: TemplateModel>: NestedTemplateField {
     let get: @Sendable (Model) -> [Element]
     func forEach(in model: Model, _ body: (Element) -> Void) { get(model).forEach(body) }
+    func value(in model: Model) -> Element? { nil }
+    func values(in model: Model) -> [Element] { get(model) }
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer> {
         let get = self.get
         return Many<Outer, Element>(get: { get(part($0)) })
