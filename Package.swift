@@ -37,7 +37,6 @@ let package = Package(
             name: "ChiboRender",
             dependencies: [
                 "ChiboModel", "ChiboTemplate", "CCmark",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -60,11 +59,12 @@ let package = Package(
             dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboTestSupport"]),
-        .testTarget(name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent", "ChiboTestSupport"]),
+        .testTarget(
+            name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent", "ChiboTemplate", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboSiteTests",
             dependencies: [
-                "ChiboSite", "ChiboTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+                "ChiboSite", "ChiboTemplate", "ChiboTestSupport", .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Snapshots"]
         ),

@@ -4,7 +4,7 @@ import ChiboTemplate
 /// A theme template compiled for its page model, or why it cannot render.
 struct PageTemplate<Model: TemplateModel>: Sendable {
     let name: String
-    let compiled: Result<ThemeTemplate<Model>, Diagnostics>
+    let compiled: Result<CompiledTemplate<Model>, Diagnostics>
 
     func render(_ model: Model) -> Result<[UInt8], Diagnostics> {
         compiled.map { $0.render(model) }

@@ -319,7 +319,7 @@ struct ScorecardPages: Sendable {
         var lists: [UnitList] = []
         func listed(_ id: String, _ title: String, _ units: [String]) -> ListFigure {
             lists.append(UnitList(id: id, title: title, count: String(units.count), units: units.map(unitLink)))
-            return ListFigure(count: String(units.count), href: "#" + id)
+            return ListFigure(count: String(units.count), href: "#" + id, hasUnits: !units.isEmpty)
         }
         func skipped(_ items: [BlocReport.BranchCount]) -> [ReportPage.SkippedRow] {
             items.map { ReportPage.SkippedRow(unit: unitLink($0.branch), count: String($0.count), of: String($0.of)) }
@@ -399,7 +399,8 @@ struct ScorecardPages: Sendable {
             overrated: overrated,
             // The list itself is the `overrated` row's, with the findings.
             overratedFigure: ListFigure(
-                count: String((report.branchesByFinding[.overrated] ?? []).count), href: "#ds-overrated"),
+                count: String((report.branchesByFinding[.overrated] ?? []).count), href: "#ds-overrated",
+                hasUnits: !(report.branchesByFinding[.overrated] ?? []).isEmpty),
             skippedStudy: skipped(report.skippedPoliticalStudy), skippedAffairs: skipped(report.skippedCurrentAffairs),
             findingRows: findingRows, speakingBuckets: buckets, belowTarget: belowTarget,
             belowTargetRows: report.branchesBelowSpeakingTarget.map {

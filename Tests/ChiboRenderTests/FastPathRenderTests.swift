@@ -5,33 +5,19 @@ import Testing
 @testable import ChiboRender
 
 @Suite struct FastPathRenderTests {
-    @Test func uiStringsAreInlinedEscapedOrRaw() {
-        let strings = ["hello": "Xin chào", "amp": "A & <B>", "braces": "{{x}}"]
-        let text =
-            "{{% CONTENT_TYPE: HTML }}\n<p>{{t.hello}} {{ t.amp }} {{{t.amp}}} {{&t.amp}} {{t.none}} {{t.braces}}</p>{{#t.hello}}y{{/t.hello}}"
-        #expect(
-            Theme.inlineStrings(text, strings)
-                == "{{% CONTENT_TYPE: HTML }}\n<p>Xin chào A &amp; &lt;B&gt; A & <B> A & <B> {{t.none}} {{t.braces}}</p>{{#t.hello}}y{{/t.hello}}"
-        )
-        // Templates that are not declared HTML, or that change delimiters, are left as written.
-        #expect(Theme.inlineStrings("<p>{{t.hello}}</p>", strings) == "<p>{{t.hello}}</p>")
-        #expect(
-            Theme.inlineStrings("{{% CONTENT_TYPE: HTML }}{{=<% %>=}}<%t.hello%>{{t.hello}}", strings)
-                == "{{% CONTENT_TYPE: HTML }}{{=<% %>=}}<%t.hello%>{{t.hello}}")
-    }
-
-    @Test func anInlinedThemeRendersWhatTheLibraryWould() throws {
+    @Test func uiStringsAreConstantTextEscapedOrRaw() throws {
         let folder = try TempFolder([
             "i18n/vi.yaml": "hello: \"Xin chào & tạm biệt\"\n",
             "templates/page.mustache":
-                "{{% CONTENT_TYPE: HTML }}\n<i>{{t.hello}}</i>{{#items}}<b>{{t.hello}}</b>{{/items}}",
+                "{{% CONTENT_TYPE: HTML }}\n<i>{{t.hello}}</i>{{#items}}<b>{{{t.hello}}}</b>{{/items}}",
         ])
         defer { folder.remove() }
         let (loaded, diagnostics) = Theme.load(from: folder.path)
         #expect(!diagnostics.hasErrors)
         let theme = try #require(loaded)
-        let html = try theme.render("page", context: ["items": [["x": 1]]]).get()
-        #expect(html == "<i>Xin chào &amp; tạm biệt</i><b>Xin chào &amp; tạm biệt</b>")
+        let template = try theme.compile("page", for: TestPage.self).get()
+        let html = String(decoding: template.render(TestPage(items: [.init(name: "x")])), as: UTF8.self)
+        #expect(html == "<i>Xin chào &amp; tạm biệt</i><b>Xin chào & tạm biệt</b>")
     }
 
     @Test func objectWriterWritesWhatTheJSONValueWould() {

@@ -1,8 +1,25 @@
 import ChiboModel
+import ChiboTemplate
 import ChiboTestSupport
 import Testing
 
 @testable import ChiboRender
+
+/// A page model for the tests: a title, items with names, raw HTML.
+struct TestPage: TemplateModel {
+    struct Item: TemplateModel {
+        var name: String
+        static let templateFields = TemplateFields<Self>(["name": .text(\.name)])
+    }
+    var title = ""
+    var text = ""
+    var html = ""
+    var items: [Item] = []
+    static let templateFields = TemplateFields<Self>([
+        "page_title": .text(\.title), "title": .text(\.title), "text": .text(\.text), "html": .text(\.html),
+        "items": .list(\.items),
+    ])
+}
 
 @Suite struct ThemeTests {
     func theme(_ templates: [String: String], strings: String = "hello: Xin chào\n") throws -> (
@@ -32,15 +49,14 @@ import Testing
         ])
         defer { folder.remove() }
         let theme = try #require(loaded)
-        let result = theme.render("page", context: ["title": "A", "items": [["name": "x"]]])
-        guard case .failure(let diagnostics) = result else {
+        guard case .failure(let diagnostics) = theme.compile("page", for: TestPage.self) else {
             Issue.record("expected errors")
             return
         }
         let messages = diagnostics.errors.map(\.description)
         #expect(messages.count == 2)
         #expect(messages.contains { $0.contains("page.mustache:2:24: error: the template names `nmae`") })
-        #expect(messages.contains { $0.contains("page.mustache:3:13: error: the template names `t.bye`") })
+        #expect(messages.contains { $0.contains("page.mustache:3:13: error: the theme has no UI string `bye`") })
     }
 
     @Test func rendersEscapedAndInheritedTemplates() throws {
@@ -51,10 +67,11 @@ import Testing
         defer { folder.remove() }
         #expect(!diagnostics.hasErrors)
         let theme = try #require(loaded)
-        let html = try theme.render(
-            "page", context: ["page_title": "T", "text": "<script>&\"", "html": "<b>đậm</b>"]
-        ).get()
-        #expect(html == "<title>T</title><p>&lt;script&gt;&amp;&quot;</p><b>đậm</b><i>Xin chào</i>")
+        let template = try theme.compile("page", for: TestPage.self).get()
+        let html = template.render(TestPage(title: "T", text: "<script>&\"", html: "<b>đậm</b>"))
+        #expect(
+            String(decoding: html, as: UTF8.self)
+                == "<title>T</title><p>&lt;script&gt;&amp;&quot;</p><b>đậm</b><i>Xin chào</i>")
     }
 
     @Test func templateSyntaxErrorsHaveAPosition() throws {

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboTemplate
 import ChiboTestSupport
 import Foundation
 import Mustache
@@ -9,7 +10,7 @@ import Testing
 
 /// HTML escaping as chibo's templates do it, registered for the `HTML` pragma in swift-mustache.
 struct ReferenceHTML: MustacheContentType {
-    func escapeText(_ text: String) -> String { FastHTMLContentType().escapeText(text) }
+    func escapeText(_ text: String) -> String { escapeHTML(text) }
 }
 
 /// Every page of the bundled site and of the fixture sites, rendered by chibo's compiled templates

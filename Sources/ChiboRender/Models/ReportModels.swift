@@ -5,7 +5,11 @@ import ChiboTemplate
 struct ListFigure: TemplateModel, Hashable {
     var count: String
     var href: String
-    static let templateFields = TemplateFields<Self>(["count": .text(\.count), "href": .text(\.href)])
+    /// Whether the list has any unit (the count is not zero).
+    var hasUnits: Bool
+    static let templateFields = TemplateFields<Self>([
+        "count": .text(\.count), "href": .text(\.href), "has_units": .flag(\.hasUnits),
+    ])
 }
 
 /// A list of units at the end of the report, which a figure links to.
