@@ -60,7 +60,9 @@ let package = Package(
         ),
         .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboTestSupport"]),
         .testTarget(
-            name: "ChiboRenderTests", dependencies: ["ChiboRender", "ChiboContent", "ChiboTemplate", "ChiboTestSupport"]),
+            name: "ChiboRenderTests",
+            dependencies: ["ChiboRender", "ChiboContent", "ChiboTemplate", "ChiboTestSupport"]
+        ),
         .testTarget(
             name: "ChiboSiteTests",
             dependencies: [
