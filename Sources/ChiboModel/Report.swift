@@ -116,7 +116,8 @@ public struct BlocReport: Sendable {
                 if let rate = evaluated.speakingRate {
                     let slot = Swift.min(5, Int((rate * 10).rounded(.down)))
                     buckets[slot].meetings += 1
-                    if !buckets[slot].branches.contains(unit.id) { buckets[slot].branches.append(unit.id) }
+                    // A branch's meetings come together: it is in the bucket already only as the last one.
+                    if buckets[slot].branches.last != unit.id { buckets[slot].branches.append(unit.id) }
                 }
                 byRating[evaluated.rating, default: []].append(unit.id)
             }

@@ -55,6 +55,8 @@ public struct SiteRenderer: Sendable {
         var assets: AssetTable
         var pages: [PageJob] = []
         var search: SearchIndex
+        /// For the tests: each guidance document's list entry model, which `doc-item` renders once.
+        var documentItems: @Sendable () -> [DocumentSummary]
         /// The data files, made on one core while the others render pages.
         var dataFiles: @Sendable (_ emit: @Sendable (OutputFile) -> Void) -> Void
     }
@@ -108,6 +110,10 @@ public struct SiteRenderer: Sendable {
         let buildDate = self.buildDate
         return Plan(
             diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, search: search,
+            documentItems: {
+                built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
+                    .map { guidance.summary($0, built) }
+            },
             dataFiles: { emit in
                 if !samples.isEmpty {
                     emit(samples.json())
@@ -131,6 +137,8 @@ public struct SiteRenderer: Sendable {
         // Errors found so far mean nothing will be published: render on for more errors, emit nothing.
         let writing = !diagnostics.hasErrors
         @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }
+        // Nor is anything kept from the previous output.
+        let reuse = writing ? reuse : nil
         plan.assets.files.forEach(emit)
 
         // Every page depends on the templates and, in a build that keeps unchanged pages, the tool.

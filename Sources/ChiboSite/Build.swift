@@ -179,7 +179,9 @@ public struct Build: Sendable {
         let summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
             let writing = !diagnostics.hasErrors
             let renderDiagnostics = Timings.measure("render and write") {
-                renderer.render(reuse: PageReuse(salt: toolSalt) { staging.keep($0, inputs: $1) }) { file in
+                // Content with errors keeps nothing from the previous output either.
+                let reuse = writing ? PageReuse(salt: toolSalt) { staging.keep($0, inputs: $1) } : nil
+                return renderer.render(reuse: reuse) { file in
                     guard writing else { return }
                     counts.withLock {
                         $0.files += 1

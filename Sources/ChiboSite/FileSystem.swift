@@ -1,4 +1,5 @@
 import CChiboSystem
+import ChiboModel
 
 #if canImport(Glibc)
     import Glibc
@@ -118,6 +119,27 @@ enum FileSystem {
     }
 
     /// Removes a file, a link or a whole folder (a link is removed, not followed); nothing there is fine.
+    /// Removes a folder's tree with both cores, a subfolder at a time (removing files is the
+    /// kernel's work, which two threads do faster than one on this disk).
+    static func removeTreeInParallel(_ path: String) {
+        guard (try? kind(path)) == .folder, let names = try? entries(path) else {
+            try? removeTree(path)
+            return
+        }
+        // Two levels down: the units folder alone holds most of a site.
+        var parts: [String] = []
+        for name in names {
+            let child = path + "/" + name
+            if (try? kind(child)) == .folder, let inner = try? entries(child) {
+                parts.append(contentsOf: inner.map { child + "/" + $0 })
+            } else {
+                parts.append(child)
+            }
+        }
+        Parallel.forEach(parts) { part in try? removeTree(part) }
+        try? removeTree(path)
+    }
+
     static func removeTree(_ path: String) throws(SystemFailure) {
         guard let kind = try kind(path) else { return }
         if kind == .folder {

@@ -145,7 +145,7 @@ public enum OutputWriter {
         }
         do {
             try FileSystem.exchange(staging.path, target.path)
-            try? FileSystem.removeTree(staging.path)
+            FileSystem.removeTreeInParallel(staging.path)
             return
         } catch {
             // Without renameat2: move the old folder aside, then the new one in.

@@ -45,7 +45,16 @@ struct ReferenceHTML: MustacheContentType {
             }
             compared += 1
         }
-        #expect(compared == plan.pages.count)
+        for item in plan.documentItems() {
+            let bytes = try plan.templates.documentItem.render(item).get()
+            var root: [String: Any] = ["t": renderer.theme.strings, "assets": plan.assets.urlsByKey]
+            for (key, value) in try #require(item.oracleValue as? [String: Any]) { root[key] = value }
+            if String(decoding: bytes, as: UTF8.self) != library.render(root, withTemplate: "doc-item") {
+                Issue.record("\(site): the list entry of \(item.url) differs from swift-mustache's")
+            }
+            compared += 1
+        }
+        #expect(compared == plan.pages.count + plan.documentItems().count)
         #expect(compared > 5)
     }
 }
