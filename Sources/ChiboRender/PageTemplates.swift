@@ -115,10 +115,26 @@ public struct PageReuse: Sendable {
     /// Keeps the previous file (and its compressed copies) at this path when it was made from these
     /// inputs; false when it was not, or cannot be kept.
     public var reuse: @Sendable (_ path: String, _ inputs: UInt64) -> Bool
+    /// The paths under a folder that the previous build's manifest lists, with their inputs hashes.
+    public var previous: @Sendable (_ folder: String) -> [(path: String, inputs: UInt64)]
+    /// A hash of what the data files read of the content (its files outside `guidance/`); nil when
+    /// unknown, and the data files are then made again.
+    public var dataInputs: UInt64?
 
-    public init(salt: UInt64, reuse: @escaping @Sendable (String, UInt64) -> Bool) {
+    public init(
+        salt: UInt64, dataInputs: UInt64? = nil,
+        previous: @escaping @Sendable (String) -> [(path: String, inputs: UInt64)] = { _ in [] },
+        reuse: @escaping @Sendable (String, UInt64) -> Bool
+    ) {
         self.salt = salt
+        self.dataInputs = dataInputs
+        self.previous = previous
         self.reuse = reuse
+    }
+
+    /// Keeps every one of `paths` made from `inputs`; returns those kept. The others must be made.
+    func keep(_ paths: [String], inputs: UInt64) -> Set<String> {
+        Set(paths.filter { reuse($0, inputs) })
     }
 
     /// The file beside the output listing each page's inputs hash: `HEX PATH` per line.

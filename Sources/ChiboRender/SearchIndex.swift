@@ -26,6 +26,25 @@ struct SearchDocument: Sendable {
 /// typed with diacritics can rank exact matches above folded ones; the script folds them.
 struct SearchIndex: Sendable {
     static let folder = "search"
+
+    /// A hash of the indexed documents, the same in every run: the index's files depend on nothing else.
+    func digest(salt: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(salt)
+        hasher.combine(UInt64(documents.count))
+        for document in documents {
+            for text in [document.title, document.url, document.group, document.kind, document.number ?? "\u{0}"] {
+                hasher.combine(text)
+            }
+            hasher.combine(UInt64(document.sections.count))
+            for section in document.sections {
+                hasher.combine(section.anchor)
+                hasher.combine(section.heading)
+                hasher.combine(section.text)
+            }
+        }
+        return hasher.value
+    }
     /// The search page's folder.
     static let page = "tim-kiem"
     static let chunk = 64

@@ -57,8 +57,9 @@ public struct SiteRenderer: Sendable {
         var search: SearchIndex
         /// For the tests: each guidance document's list entry model, which `doc-item` renders once.
         var documentItems: @Sendable () -> [DocumentSummary]
-        /// The data files, made on one core while the others render pages.
+        /// The data files, made on one core while the others render pages, and their paths.
         var dataFiles: @Sendable (_ emit: @Sendable (OutputFile) -> Void) -> Void
+        var dataPaths: [String]
     }
 
     /// Loads the templates, renders the guidance bodies and lists every page to make.
@@ -123,7 +124,9 @@ public struct SiteRenderer: Sendable {
                     emit(scorecards.scorecardsJSON(generated: buildDate))
                     emit(scorecards.findingsCSV())
                 }
-            })
+            },
+            dataPaths: (samples.isEmpty ? [] : ["data/schedule.json", "schedule.ics"])
+                + (scorecards.isEmpty ? [] : ["data/scorecards.json", "data/findings.csv"]))
     }
 
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
@@ -147,12 +150,39 @@ public struct SiteRenderer: Sendable {
         saltHasher.combine(reuse?.salt ?? 0)
         let salt = saltHasher.value
         let inputs = Mutex<[String: UInt64]>([:])
-        // The search index spreads its own work over the cores, then the pages do.
-        Timings.measure("search index") { search.files() }.forEach(emit)
-        // The data files are made on one core while the others render pages.
+        // The search index spreads its own work over the cores, then the pages do. Its files depend on
+        // the documents it indexes only: when they are the previous build's, the files are kept.
+        let searchInputs = search.digest(salt: salt)
+        let searchKept =
+            reuse.map { reuse in
+                reuse.keep(
+                    reuse.previous(SearchIndex.folder + "/").filter { $0.inputs == searchInputs }.map(\.path),
+                    inputs: searchInputs)
+            } ?? []
+        if searchKept.isEmpty {
+            for file in Timings.measure("search index", { search.files() }) {
+                emit(file)
+                inputs.withLock { $0[file.path] = searchInputs }
+            }
+        } else {
+            inputs.withLock { for path in searchKept { $0[path] = searchInputs } }
+        }
+        // The data files are made on one core while the others render pages, unless what they read
+        // (the content outside the guidance, the UI strings, the date, the tool) is the previous build's.
+        var dataHasher = StableHasher()
+        dataHasher.combine(salt)
+        dataHasher.combine(reuse?.dataInputs ?? 0)
+        dataHasher.combine(buildDate.description)
+        let dataInputs = dataHasher.value
+        let dataKept = reuse.flatMap { $0.dataInputs == nil ? nil : $0.keep(plan.dataPaths, inputs: dataInputs) } ?? []
+        inputs.withLock { for path in plan.dataPaths { $0[path] = dataInputs } }
         let dataFiles = plan.dataFiles
+        let allDataKept = dataKept.count == plan.dataPaths.count
         let failures = Timings.measure("pages") {
-            Self.renderInParallel(pages, salt: salt, reuse: reuse, inputs: inputs, emit: emit) { dataFiles(emit) }
+            Self.renderInParallel(pages, salt: salt, reuse: reuse, inputs: inputs, emit: emit) {
+                guard !allDataKept else { return }
+                dataFiles { file in if !dataKept.contains(file.path) { emit(file) } }
+            }
         }
         var sitemap: [String] = []
         for (page, failure) in zip(pages, failures) {

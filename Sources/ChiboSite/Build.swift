@@ -74,6 +74,8 @@ public struct Build: Sendable {
         public var reused = 0
         /// Pages not rendered at all: their inputs were those of the previous build.
         public var kept = 0
+        /// Files kept so, pages and others: the data files, the search index.
+        public var keptFiles = 0
         /// The release name, for `publish`.
         public var release: String?
         /// True when nothing the build reads changed since the output was built: nothing was done.
@@ -162,8 +164,9 @@ public struct Build: Sendable {
         let fingerprint = Timings.measure("fingerprint") {
             InputFingerprint.compute(
                 content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress)
+                as (fingerprint: String, data: UInt64)
         }
-        if let stored = InputFingerprint.stored(in: target.resolved), stored.fingerprint == fingerprint {
+        if let stored = InputFingerprint.stored(in: target.resolved), stored.fingerprint == fingerprint.fingerprint {
             OutputWriter.removeStale(besides: target.resolved)
             var report = Report(diagnostics: Diagnostics(), files: [], published: true)
             report.unchanged = true
@@ -180,7 +183,11 @@ public struct Build: Sendable {
             let writing = !diagnostics.hasErrors
             let renderDiagnostics = Timings.measure("render and write") {
                 // Content with errors keeps nothing from the previous output either.
-                let reuse = writing ? PageReuse(salt: toolSalt) { staging.keep($0, inputs: $1) } : nil
+                let reuse =
+                    writing
+                    ? PageReuse(
+                        salt: toolSalt, dataInputs: fingerprint.data, previous: { staging.previous(under: $0) },
+                        reuse: { staging.keep($0, inputs: $1) }) : nil
                 return renderer.render(reuse: reuse) { file in
                     guard writing else { return }
                     counts.withLock {
@@ -192,7 +199,7 @@ public struct Build: Sendable {
             }
             diagnostics.append(contentsOf: renderDiagnostics)
             guard !diagnostics.hasErrors else { return false }
-            staging.write(InputFingerprint.record(fingerprint, warnings: diagnostics.items))
+            staging.write(InputFingerprint.record(fingerprint.fingerprint, warnings: diagnostics.items))
             counts.withLock { $0.files += 1 }
             return true
         }
@@ -200,7 +207,9 @@ public struct Build: Sendable {
         report.written = summary?.written ?? 0
         report.reused = summary?.reused ?? 0
         report.kept = summary?.kept ?? 0
-        (report.pages, report.fileCount) = counts.withLock { ($0.pages + report.kept, $0.files + report.kept) }
+        report.keptFiles = summary?.keptFiles ?? 0
+        let keptFiles = report.keptFiles
+        (report.pages, report.fileCount) = counts.withLock { ($0.pages + report.kept, $0.files + keptFiles) }
         return report
     }
 

@@ -9,7 +9,17 @@ enum InputFingerprint {
     static let file = ".chibo-build"
 
     static func compute(content: String, theme: String, date: Day, precompress: Bool = true) -> String {
+        compute(content: content, theme: theme, date: date, precompress: precompress).fingerprint
+    }
+
+    /// The fingerprint, and a hash of the same facts about the content's files outside `guidance/`,
+    /// which are all the data files (`scorecards.json`, `findings.csv`, the schedule) read besides
+    /// the UI strings, the build date and the binary.
+    static func compute(content: String, theme: String, date: Day, precompress: Bool)
+        -> (fingerprint: String, data: UInt64)
+    {
         var hasher = FNV()
+        var data = StableHasher()
         for root in [content, theme] {
             hasher.add(Array(root.utf8))
             let base = URL(fileURLWithPath: root).standardizedFileURL
@@ -31,6 +41,10 @@ enum InputFingerprint {
                         info.st_ctim.tv_nsec, Int(info.st_ino),
                     ]
                     hasher.add(Array(facts.map(String.init).joined(separator: " ").utf8))
+                    if root == content, !name.hasPrefix("guidance/"), name != "guidance" {
+                        data.combine(name)
+                        for fact in facts { data.combine(UInt64(bitPattern: Int64(fact))) }
+                    }
                 }
             }
         }
@@ -41,7 +55,7 @@ enum InputFingerprint {
         {
             hasher.add(Array("\(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)".utf8))
         }
-        return hasher.hex
+        return (hasher.hex, data.value)
     }
 
     /// The fingerprint and warnings stored in an output folder, if any.

@@ -24,6 +24,8 @@ public enum OutputWriter {
         public var compressed = 0
         /// Pages whose inputs were those of the previous build: not rendered, their files kept.
         public var kept = 0
+        /// Files kept so, pages and others (data files, search index).
+        public var keptFiles = 0
     }
 
     /// Replaces the folder at `path` with exactly `files` (plus precompressed copies).
@@ -283,6 +285,11 @@ public final class OutputStaging: Sendable {
         return PageReuse.parseManifest(String(decoding: data, as: UTF8.self))
     }
 
+    /// The paths under `folder` in the previous output's manifest, with their inputs hashes.
+    public func previous(under folder: String) -> [(path: String, inputs: UInt64)] {
+        previousInputs.filter { $0.key.hasPrefix(folder) }.map { (path: $0.key, inputs: $0.value) }
+    }
+
     /// Keeps the previous build's file at `path`, with its compressed copies, when the previous build
     /// made it from the same inputs: the page is then not rendered. False when it must be made.
     public func keep(_ path: String, inputs: UInt64) -> Bool {
@@ -303,7 +310,10 @@ public final class OutputStaging: Sendable {
                 return false
             }
         }
-        counts.withLock { $0.kept += 1 }
+        counts.withLock {
+            $0.keptFiles += 1
+            if path.hasSuffix(".html") { $0.kept += 1 }
+        }
         return true
     }
 
