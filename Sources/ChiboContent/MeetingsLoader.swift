@@ -45,11 +45,19 @@ enum MeetingsLoader {
             return (meetings: meetings, diagnostics: diagnostics)
         }
         var meetings: [Meeting] = []
-        var seen: [String: SourceLocation] = [:]
+        // A branch holds one meeting of a kind a day.
+        struct Slot: Hashable {
+            var branch: String
+            var date: Day
+            var kind: MeetingKind
+        }
+        var seen: [Slot: SourceLocation] = [:]
+        seen.reserveCapacity(files.reduce(0) { $0 + $1.meetings.count })
+        meetings.reserveCapacity(seen.capacity)
         for file in files {
             diagnostics.append(contentsOf: file.diagnostics)
             for meeting in file.meetings {
-                let key = "\(meeting.branch)|\(meeting.date)|\(meeting.kind.rawValue)"
+                let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
                     diagnostics.error(
                         meeting.location,
@@ -69,13 +77,32 @@ enum MeetingsLoader {
         _ folder: ContentFolder, _ file: String, rubrics: [Rubric], rubricByKind: [MeetingKind: Rubric],
         organization: Organization, rubricsComplete: Bool, rejected: RejectedUnits, diagnostics: inout Diagnostics
     ) -> [Meeting] {
-        guard let text = folder.text(file, diagnostics: &diagnostics),
-            let table = Records.fromCSV(
-                text, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics)
-        else { return [] }
+        guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
+        var meetings: [Meeting] = []
+        let read = Records.readCSV(
+            bytes, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics,
+            header: { header, diagnostics in
+                hasEveryColumn(header, file: file, rubrics: rubrics, diagnostics: &diagnostics)
+            },
+            record: { record, diagnostics in
+                // The unit's own error is reported; its meetings are left out without more noise.
+                if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { return }
+                if let meeting = Self.read(
+                    record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
+                    diagnostics: &diagnostics)
+                {
+                    meetings.append(meeting)
+                }
+            })
+        return read ? meetings : []
+    }
+
+    /// Whether the header names every column the records need; an error for each one it lacks.
+    static func hasEveryColumn(
+        _ header: [String: SourceLocation], file: String, rubrics: [Rubric], diagnostics: inout Diagnostics
+    ) -> Bool {
         var missingColumns = false
-        for required in ["branch", "date", "kind", "present", "speakers", "self_rating"]
-        where table.header[required] == nil {
+        for required in ["branch", "date", "kind", "present", "speakers", "self_rating"] where header[required] == nil {
             let names = (fields.first { $0.name == required }.map { [$0.name] + $0.aliases } ?? [required])
             diagnostics.error(
                 SourceLocation(file: file),
@@ -83,7 +110,7 @@ enum MeetingsLoader {
             missingColumns = true
         }
         for rubric in rubrics {
-            let absent = rubric.criteria.map { "c\($0.id)" }.filter { table.header[$0] == nil }
+            let absent = rubric.criteria.map { "c\($0.id)" }.filter { header[$0] == nil }
             if !absent.isEmpty {
                 diagnostics.error(
                     SourceLocation(file: file),
@@ -93,19 +120,7 @@ enum MeetingsLoader {
                 missingColumns = true
             }
         }
-        if missingColumns { return [] }
-        var meetings: [Meeting] = []
-        for record in table.records {
-            // The unit's own error is reported; its meetings are left out without more noise.
-            if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { continue }
-            if let meeting = read(
-                record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
-                diagnostics: &diagnostics)
-            {
-                meetings.append(meeting)
-            }
-        }
-        return meetings
+        return !missingColumns
     }
 
     static func read(
