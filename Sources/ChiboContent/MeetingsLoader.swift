@@ -37,35 +37,39 @@ enum MeetingsLoader {
         let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
         // Each file is read on its own core; doubles are found across files afterwards, in file order.
         let names = folder.list("meetings").filter { $0.lowercased().hasSuffix(".csv") }
-        let files = Parallel.map(names) { name in
+        var files = Parallel.map(names) { name in
             var diagnostics = Diagnostics()
             let meetings = readFile(
                 folder, "meetings/" + name, rubrics: rubrics, rubricByKind: rubricByKind, organization: organization,
                 rubricsComplete: rubricsComplete, rejected: rejected, diagnostics: &diagnostics)
             return (meetings: meetings, diagnostics: diagnostics)
         }
-        var meetings: [Meeting] = []
-        // A branch holds one meeting of a kind a day.
+        // A branch holds one meeting of a kind a day; the slot names the first meeting's position.
         struct Slot: Hashable {
             var branch: String
             var date: Day
             var kind: MeetingKind
         }
-        var seen: [Slot: SourceLocation] = [:]
-        seen.reserveCapacity(files.reduce(0) { $0 + $1.meetings.count })
-        meetings.reserveCapacity(seen.capacity)
-        for file in files {
-            diagnostics.append(contentsOf: file.diagnostics)
-            for meeting in file.meetings {
+        let total = files.reduce(0) { $0 + $1.meetings.count }
+        var seen: [Slot: Int] = [:]
+        seen.reserveCapacity(total)
+        var meetings: [Meeting] = []
+        meetings.reserveCapacity(total)
+        for index in files.indices {
+            diagnostics.append(contentsOf: files[index].diagnostics)
+            // Each file's records are let go once taken, so that they are not held twice.
+            let fileMeetings = files[index].meetings
+            files[index].meetings = []
+            for meeting in fileMeetings {
                 let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
                     diagnostics.error(
                         meeting.location,
                         "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
-                            + "the first is at \(first)")
+                            + "the first is at \(meetings[first].location)")
                     continue
                 }
-                seen[key] = meeting.location
+                seen[key] = meetings.count
                 meetings.append(meeting)
             }
         }
@@ -78,6 +82,7 @@ enum MeetingsLoader {
         organization: Organization, rubricsComplete: Bool, rejected: RejectedUnits, diagnostics: inout Diagnostics
     ) -> [Meeting] {
         guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
+        let ratingRanks = rubricByKind.mapValues(ratingRanks)
         var meetings: [Meeting] = []
         let read = Records.readCSV(
             bytes, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics,
@@ -89,7 +94,7 @@ enum MeetingsLoader {
                 if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { return }
                 if let meeting = Self.read(
                     record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
-                    diagnostics: &diagnostics)
+                    ratingRanks: ratingRanks, diagnostics: &diagnostics)
                 {
                     meetings.append(meeting)
                 }
@@ -123,9 +128,18 @@ enum MeetingsLoader {
         return !missingColumns
     }
 
+    /// The rank of each rating of `rubric` by its folded name, as `Rubric.rank(of:)` finds it.
+    static func ratingRanks(_ rubric: Rubric) -> [String: Int] {
+        var ranks: [String: Int] = [:]
+        for (rank, rating) in rubric.ratings.enumerated() where ranks[Folding.fold(rating.name)] == nil {
+            ranks[Folding.fold(rating.name)] = rank
+        }
+        return ranks
+    }
+
     static func read(
         _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], rubricsComplete: Bool = true,
-        diagnostics: inout Diagnostics
+        ratingRanks: [MeetingKind: [String: Int]] = [:], diagnostics: inout Diagnostics
     ) -> Meeting? {
         let errorsBefore = diagnostics.errors.count
         func required(_ field: String, _ help: String) -> Cell? {
@@ -225,7 +239,8 @@ enum MeetingsLoader {
         }
         var selfRating = ""
         if let cell = required("self_rating", "the rating the branch gave itself"), let rubric {
-            if let rank = rubric.rank(of: cell.trimmed) {
+            let ranks = ratingRanks[rubric.appliesTo]
+            if let rank = ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
                 selfRating = rubric.ratings[rank].name
             } else {
                 let names = rubric.ratings.map(\.name).joined(separator: ", ")

@@ -181,7 +181,10 @@ struct Vocabulary<Value: Sendable>: Sendable {
     }
 
     func value(_ text: String) -> Value? {
-        exact[text.trimmingSpaces.lowercased()] ?? exact[Field.key(text)]
+        let trimmed = text.trimmingSpaces
+        // A word as the vocabulary spells it is its own lower case: found without lower-casing.
+        if let value = exact[trimmed] { return value }
+        return exact[trimmed.lowercased()] ?? exact[Field.key(text)]
     }
 
     var help: String { entries.map { $0.words.prefix(2).joined(separator: " / ") }.joined(separator: ", ") }

@@ -152,7 +152,11 @@ extension CSVTable {
                     column = 1
                 } else {
                     if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
-                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                    if length == 1 {
+                        field.append(byte)
+                    } else {
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                    }
                     column += 1
                 }
                 index = next
@@ -185,7 +189,11 @@ extension CSVTable {
                     fieldColumn = column
                 }
                 if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
-                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                if length == 1 {
+                    field.append(byte)
+                } else {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                }
                 column += 1
             }
             index = next
