@@ -15,29 +15,24 @@ struct Cell {
 /// The rows of one CSV file share one table of columns; a row holds only its cells.
 struct Record {
     var location: SourceLocation
-    /// The position in `values` of each field; one instance for all the rows of a file.
-    private var positions: [String: Int]
+    /// The field of each of `values`; one instance for all the rows of a file. A record has a
+    /// few fields with short names, found faster by comparing than by hashing.
+    private var fields: [String]
     private var values: [Cell]
 
-    init(location: SourceLocation, positions: [String: Int], values: [Cell]) {
+    init(location: SourceLocation, fields: [String], values: [Cell]) {
         self.location = location
-        self.positions = positions
+        self.fields = fields
         self.values = values
     }
 
     init(location: SourceLocation, cells: [String: Cell]) {
         self.location = location
-        var positions: [String: Int] = [:]
-        var values: [Cell] = []
-        for (field, cell) in cells {
-            positions[field] = values.count
-            values.append(cell)
-        }
-        self.positions = positions
-        self.values = values
+        fields = Array(cells.keys)
+        values = fields.compactMap { cells[$0] }
     }
 
-    subscript(_ field: String) -> Cell? { positions[field].map { values[$0] } }
+    subscript(_ field: String) -> Cell? { fields.firstIndex(of: field).map { values[$0] } }
 
     /// A non-empty value, or nil.
     func value(_ field: String) -> Cell? {
@@ -216,10 +211,9 @@ private struct CSVRecordReader {
     var hasHeader = false
     var headerCount = 0
     var readsRecords = false
-    /// The field of each column of the header, nil for ignored ones.
-    var columns: [String?] = []
-    /// The position of each field in a record's values.
-    var positions: [String: Int] = [:]
+    /// The position in a record's values of each column of the header, nil for ignored ones.
+    var columns: [Int?] = []
+    /// The field of each position of a record's values.
     var fieldOrder: [String] = []
     var controls = Diagnostics()
     var table = Diagnostics()
@@ -274,11 +268,11 @@ private struct CSVRecordReader {
         let missing = Cell(text: "", location: end ?? SourceLocation(file: file, line: row.line))
         var values = Array(repeating: missing, count: fieldOrder.count)
         for (index, cell) in row.cells.enumerated() where index < columns.count {
-            guard let field = columns[index], let position = positions[field] else { continue }
+            guard let position = columns[index] else { continue }
             values[position] = Cell(text: cell.text, location: location(cell))
         }
         record(
-            Record(location: SourceLocation(file: file, line: row.line), positions: positions, values: values),
+            Record(location: SourceLocation(file: file, line: row.line), fields: fieldOrder, values: values),
             &records)
     }
 
@@ -301,8 +295,7 @@ private struct CSVRecordReader {
                 continue
             }
             headerLocations[field] = location(cell)
-            columns[index] = field
-            positions[field] = fieldOrder.count
+            columns[index] = fieldOrder.count
             fieldOrder.append(field)
         }
     }

@@ -128,11 +128,30 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 extension StringProtocol {
+    /// Whether UTF-8 text whose first byte is `byte` starts with a scalar that is surely not white
+    /// space: printable ASCII, or a lead byte no white space (U+0085, U+00A0, U+1680, U+2000 to
+    /// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts with.
+    @inline(__always)
+    static func startsNoSpace(_ byte: UInt8) -> Bool {
+        (0x21...0x7E).contains(byte) || (byte >= 0xC3 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3)
+    }
+
+    /// Whether UTF-8 text whose last byte is `byte` ends with a scalar that is surely not white
+    /// space: printable ASCII, or a last byte no white space ends with.
+    @inline(__always)
+    static func endsNoSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x7E: return true
+        case 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: return false
+        case 0x81...0xBF: return true
+        default: return false
+        }
+    }
+
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
         let text = String(self)
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F
-        {
+        if let first = text.utf8.first, let last = text.utf8.last, Self.startsNoSpace(first), Self.endsNoSpace(last) {
             return text
         }
         // Most values have nothing to trim: printable ASCII or letters at both ends.

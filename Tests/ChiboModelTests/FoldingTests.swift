@@ -63,6 +63,21 @@ import Testing
         #expect(Day.distantPast < day && Day(parsing: "30/12/9999")?.next == day)
     }
 
+    /// The shortcut by the end bytes never keeps white space that the full trim removes.
+    @Test func trimmingByEndBytes() {
+        let spaces = [
+            "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}",
+            "\u{3000}", " ", "\t",
+        ]
+        for space in spaces {
+            #expect((space + "kỳ" + space).trimmingSpaces == "kỳ")
+            #expect(("đ" + space).trimmingSpaces == "đ")
+            #expect((space + "Đ").trimmingSpaces == "Đ")
+        }
+        #expect("thường kỳ".trimmingSpaces == "thường kỳ")
+        #expect("“x”".trimmingSpaces == "“x”")
+    }
+
     @Test func leapYears() {
         #expect(Day(parsing: "29/02/2024") != nil)
         #expect(Day(parsing: "29/02/2100") == nil)
