@@ -87,17 +87,22 @@ struct ContentFolder: Sendable {
 
     /// The text of a file (UTF-8, NFC), or nil with a diagnostic.
     func text(_ relative: String, diagnostics: inout Diagnostics) -> String? {
+        utf8(relative, diagnostics: &diagnostics).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 of the text of a file (NFC, no BOM), or nil with a diagnostic.
+    func utf8(_ relative: String, diagnostics: inout Diagnostics) -> [UInt8]? {
         switch read(relative) {
         case .failure(let diagnostic):
             diagnostics.append(contentsOf: [diagnostic])
             return nil
         case .success(let bytes):
-            switch SourceText.decode(bytes, file: relative) {
+            switch SourceText.decodeUTF8(bytes, file: relative) {
             case .failure(let diagnostic):
                 diagnostics.append(contentsOf: [diagnostic])
                 return nil
-            case .success(let text):
-                return text
+            case .success(let utf8):
+                return utf8
             }
         }
     }

@@ -37,27 +37,39 @@ enum MeetingsLoader {
         let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
         // Each file is read on its own core; doubles are found across files afterwards, in file order.
         let names = folder.list("meetings").filter { $0.lowercased().hasSuffix(".csv") }
-        let files = Parallel.map(names) { name in
+        var files = Parallel.map(names) { name in
             var diagnostics = Diagnostics()
             let meetings = readFile(
                 folder, "meetings/" + name, rubrics: rubrics, rubricByKind: rubricByKind, organization: organization,
                 rubricsComplete: rubricsComplete, rejected: rejected, diagnostics: &diagnostics)
             return (meetings: meetings, diagnostics: diagnostics)
         }
+        // A branch holds one meeting of a kind a day; the slot names the first meeting's position.
+        struct Slot: Hashable {
+            var branch: String
+            var date: Day
+            var kind: MeetingKind
+        }
+        let total = files.reduce(0) { $0 + $1.meetings.count }
+        var seen: [Slot: Int] = [:]
+        seen.reserveCapacity(total)
         var meetings: [Meeting] = []
-        var seen: [String: SourceLocation] = [:]
-        for file in files {
-            diagnostics.append(contentsOf: file.diagnostics)
-            for meeting in file.meetings {
-                let key = "\(meeting.branch)|\(meeting.date)|\(meeting.kind.rawValue)"
+        meetings.reserveCapacity(total)
+        for index in files.indices {
+            diagnostics.append(contentsOf: files[index].diagnostics)
+            // Each file's records are let go once taken, so that they are not held twice.
+            let fileMeetings = files[index].meetings
+            files[index].meetings = []
+            for meeting in fileMeetings {
+                let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
                     diagnostics.error(
                         meeting.location,
                         "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
-                            + "the first is at \(first)")
+                            + "the first is at \(meetings[first].location)")
                     continue
                 }
-                seen[key] = meeting.location
+                seen[key] = meetings.count
                 meetings.append(meeting)
             }
         }
@@ -69,13 +81,33 @@ enum MeetingsLoader {
         _ folder: ContentFolder, _ file: String, rubrics: [Rubric], rubricByKind: [MeetingKind: Rubric],
         organization: Organization, rubricsComplete: Bool, rejected: RejectedUnits, diagnostics: inout Diagnostics
     ) -> [Meeting] {
-        guard let text = folder.text(file, diagnostics: &diagnostics),
-            let table = Records.fromCSV(
-                text, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics)
-        else { return [] }
+        guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
+        let ratingRanks = rubricByKind.mapValues(ratingRanks)
+        var meetings: [Meeting] = []
+        let read = Records.readCSV(
+            bytes, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics,
+            header: { header, diagnostics in
+                hasEveryColumn(header, file: file, rubrics: rubrics, diagnostics: &diagnostics)
+            },
+            record: { record, diagnostics in
+                // The unit's own error is reported; its meetings are left out without more noise.
+                if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { return }
+                if let meeting = Self.read(
+                    record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
+                    ratingRanks: ratingRanks, diagnostics: &diagnostics)
+                {
+                    meetings.append(meeting)
+                }
+            })
+        return read ? meetings : []
+    }
+
+    /// Whether the header names every column the records need; an error for each one it lacks.
+    static func hasEveryColumn(
+        _ header: [String: SourceLocation], file: String, rubrics: [Rubric], diagnostics: inout Diagnostics
+    ) -> Bool {
         var missingColumns = false
-        for required in ["branch", "date", "kind", "present", "speakers", "self_rating"]
-        where table.header[required] == nil {
+        for required in ["branch", "date", "kind", "present", "speakers", "self_rating"] where header[required] == nil {
             let names = (fields.first { $0.name == required }.map { [$0.name] + $0.aliases } ?? [required])
             diagnostics.error(
                 SourceLocation(file: file),
@@ -83,7 +115,7 @@ enum MeetingsLoader {
             missingColumns = true
         }
         for rubric in rubrics {
-            let absent = rubric.criteria.map { "c\($0.id)" }.filter { table.header[$0] == nil }
+            let absent = rubric.criteria.map { "c\($0.id)" }.filter { header[$0] == nil }
             if !absent.isEmpty {
                 diagnostics.error(
                     SourceLocation(file: file),
@@ -93,24 +125,21 @@ enum MeetingsLoader {
                 missingColumns = true
             }
         }
-        if missingColumns { return [] }
-        var meetings: [Meeting] = []
-        for record in table.records {
-            // The unit's own error is reported; its meetings are left out without more noise.
-            if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { continue }
-            if let meeting = read(
-                record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
-                diagnostics: &diagnostics)
-            {
-                meetings.append(meeting)
-            }
+        return !missingColumns
+    }
+
+    /// The rank of each rating of `rubric` by its folded name, as `Rubric.rank(of:)` finds it.
+    static func ratingRanks(_ rubric: Rubric) -> [String: Int] {
+        var ranks: [String: Int] = [:]
+        for (rank, rating) in rubric.ratings.enumerated() where ranks[Folding.fold(rating.name)] == nil {
+            ranks[Folding.fold(rating.name)] = rank
         }
-        return meetings
+        return ranks
     }
 
     static func read(
         _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], rubricsComplete: Bool = true,
-        diagnostics: inout Diagnostics
+        ratingRanks: [MeetingKind: [String: Int]] = [:], diagnostics: inout Diagnostics
     ) -> Meeting? {
         let errorsBefore = diagnostics.errors.count
         func required(_ field: String, _ help: String) -> Cell? {
@@ -210,7 +239,8 @@ enum MeetingsLoader {
         }
         var selfRating = ""
         if let cell = required("self_rating", "the rating the branch gave itself"), let rubric {
-            if let rank = rubric.rank(of: cell.trimmed) {
+            let ranks = ratingRanks[rubric.appliesTo]
+            if let rank = ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
                 selfRating = rubric.ratings[rank].name
             } else {
                 let names = rubric.ratings.map(\.name).joined(separator: ", ")

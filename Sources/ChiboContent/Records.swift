@@ -11,15 +11,32 @@ struct Cell {
 }
 
 /// A row of a CSV file or an item of a YAML list, with its values by canonical field name.
+///
+/// The rows of one CSV file share one table of columns; a row holds only its cells.
 struct Record {
     var location: SourceLocation
-    var cells: [String: Cell]
+    /// The field of each of `values`; one instance for all the rows of a file. A record has a
+    /// few fields with short names, found faster by comparing than by hashing.
+    private var fields: [String]
+    private var values: [Cell]
 
-    subscript(_ field: String) -> Cell? { cells[field] }
+    init(location: SourceLocation, fields: [String], values: [Cell]) {
+        self.location = location
+        self.fields = fields
+        self.values = values
+    }
+
+    init(location: SourceLocation, cells: [String: Cell]) {
+        self.location = location
+        fields = Array(cells.keys)
+        values = fields.compactMap { cells[$0] }
+    }
+
+    subscript(_ field: String) -> Cell? { fields.firstIndex(of: field).map { values[$0] } }
 
     /// A non-empty value, or nil.
     func value(_ field: String) -> Cell? {
-        guard let cell = cells[field], !cell.isEmpty else { return nil }
+        guard let cell = self[field], !cell.isEmpty else { return nil }
         return cell
     }
 }
@@ -50,91 +67,60 @@ enum Records {
     /// Maps header names to fields; `extra` names the canonical field for headers no field knows
     /// (criterion columns), or nil to warn that the column is ignored.
     static func fromCSV(
-        _ text: String, file: String, fields: [Field], extra: (String) -> String? = { _ in nil },
+        _ text: String, file: String, fields: [Field], extra: @escaping (String) -> String? = { _ in nil },
         diagnostics: inout Diagnostics
     ) -> (header: [String: SourceLocation], records: [Record])? {
-        let table: CSVTable
-        switch CSVTable.parse(text) {
-        case .success(let parsed): table = parsed
-        case .failure(let error):
-            diagnostics.error(SourceLocation(file: file, line: error.line, column: error.column), error.message)
-            return nil
-        }
-        for control in table.controlCharacters {
-            diagnostics.error(SourceLocation(file: file, line: control.line, column: control.column), control.message)
-        }
-        let controlLines = Set(table.controlCharacters.map(\.line))
-        guard let headerRow = table.rows.first else {
-            diagnostics.error(SourceLocation(file: file), "the file is empty; the first row must name the columns")
-            return nil
-        }
-        var columns: [Int: String] = [:]
         var header: [String: SourceLocation] = [:]
-        for (index, cell) in headerRow.cells.enumerated() {
-            let location = SourceLocation(file: file, line: cell.line, column: cell.column)
-            let name = cell.text.trimmingSpaces
-            if name.isEmpty { continue }
-            guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
-                diagnostics.warning(location, "unknown column \"\(name)\" is ignored")
-                continue
-            }
-            if let first = header[field] {
-                diagnostics.error(
-                    location, "the column \"\(name)\" repeats `\(field)` (already at column \(first.column))")
-                continue
-            }
-            header[field] = location
-            columns[index] = field
-        }
-        let separatorByte = table.separator.asciiValue
-        func holdsSeparator(_ text: String) -> Bool {
-            separatorByte.map { text.utf8.contains($0) } ?? text.contains(table.separator)
-        }
         var records: [Record] = []
-        for row in table.rows.dropFirst() {
-            // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
-            if let swallowing = row.cells.first(where: {
-                $0.text.utf8.contains(UInt8(ascii: "\n")) && holdsSeparator($0.text)
-            }) {
-                let lines = swallowing.text.split(separator: "\n", omittingEmptySubsequences: false).count
-                diagnostics.error(
-                    SourceLocation(file: file, line: swallowing.line, column: swallowing.column),
-                    "this quoted cell runs over \(lines) lines and holds the separator (\(table.separator)): "
-                        + "a closing quote \" is probably missing, so the rows after it were read as part of it")
-                continue
+        let read = readCSV(
+            Array(text.utf8), file: file, fields: fields, extra: extra, diagnostics: &diagnostics,
+            header: { found, _ in
+                header = found
+                return true
+            },
+            record: { record, _ in records.append(record) })
+        return read ? (header, records) : nil
+    }
+
+    /// Reads a CSV file's UTF-8 a row at a time: `header` gets the fields the header row names (and
+    /// says whether to read the records), `record` each record in file order; no row is kept.
+    /// False when the file could not be read as a table (then only its one error is reported).
+    ///
+    /// Diagnostics come in the order of reading the whole table first: control characters, then the
+    /// header's and the rows' own problems, then what `header` and `record` report.
+    static func readCSV(
+        _ bytes: [UInt8], file: String, fields: [Field], extra: @escaping (String) -> String? = { _ in nil },
+        diagnostics: inout Diagnostics,
+        header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
+        record: (Record, _ diagnostics: inout Diagnostics) -> Void
+    ) -> Bool {
+        var reader = CSVRecordReader(file: file, fields: fields, extra: extra)
+        var bytes = bytes
+        let result = bytes.withUnsafeMutableBufferPointer { buffer -> Result<Void, CSVTable.ParseError> in
+            let utf8 = UnsafeBufferPointer(buffer)
+            guard let layout = CSVLayout(utf8) else {
+                return reader.readScalars(
+                    String(decoding: utf8, as: UTF8.self), header: header, record: record)
             }
-            // A row with a control character is reported at the character, and left out.
-            if !controlLines.isEmpty, let last = row.cells.last {
-                let end = last.line + last.text.utf8.count { $0 == UInt8(ascii: "\n") }
-                if (row.line...end).contains(where: controlLines.contains) { continue }
-            }
-            var cells: [String: Cell] = [:]
-            if row.cells.count > headerRow.cells.count,
-                row.cells[headerRow.cells.count...].contains(where: { !$0.text.trimmingSpaces.isEmpty }),
-                let extraCell = row.cells.dropFirst(headerRow.cells.count).first(where: {
-                    !$0.text.trimmingSpaces.isEmpty
-                })
-            {
-                diagnostics.error(
-                    SourceLocation(file: file, line: extraCell.line, column: extraCell.column),
-                    "this row has \(row.cells.count) cells but the header names \(headerRow.cells.count) columns; "
-                        + "check for a separator (\(table.separator)) inside a value and put that value in quotes")
-                continue
-            }
-            for (index, cell) in row.cells.enumerated() {
-                guard let field = columns[index] else { continue }
-                cells[field] = Cell(
-                    text: cell.text, location: SourceLocation(file: file, line: cell.line, column: cell.column))
-            }
-            let end = row.cells.last.map {
-                SourceLocation(file: file, line: $0.line, column: $0.column + $0.text.unicodeScalars.count)
-            }
-            for (_, field) in columns where cells[field] == nil {
-                cells[field] = Cell(text: "", location: end ?? SourceLocation(file: file, line: row.line))
-            }
-            records.append(Record(location: SourceLocation(file: file, line: row.line), cells: cells))
+            reader.separator = layout.separator
+            return CSVTable.scan(
+                utf8, layout: layout,
+                control: {
+                    reader.controls.error(SourceLocation(file: file, line: $0.line, column: $0.column), $0.message)
+                },
+                row: { row, hasControl in reader.take(row, hasControl: hasControl, header: header, record: record) })
         }
-        return (header, records)
+        if case .failure(let error) = result {
+            diagnostics.error(SourceLocation(file: file, line: error.line, column: error.column), error.message)
+            return false
+        }
+        diagnostics.append(contentsOf: reader.controls)
+        if !reader.hasHeader {
+            reader.table.error(SourceLocation(file: file), "the file is empty; the first row must name the columns")
+        }
+        diagnostics.append(contentsOf: reader.table)
+        diagnostics.append(contentsOf: reader.records)
+        return reader.hasHeader
     }
 
     /// A YAML list of mappings, each key matched like a CSV header.
@@ -190,7 +176,10 @@ struct Vocabulary<Value: Sendable>: Sendable {
     }
 
     func value(_ text: String) -> Value? {
-        exact[text.trimmingSpaces.lowercased()] ?? exact[Field.key(text)]
+        let trimmed = text.trimmingSpaces
+        // A word as the vocabulary spells it is its own lower case: found without lower-casing.
+        if let value = exact[trimmed] { return value }
+        return exact[trimmed.lowercased()] ?? exact[Field.key(text)]
     }
 
     var help: String { entries.map { $0.words.prefix(2).joined(separator: " / ") }.joined(separator: ", ") }
@@ -210,4 +199,134 @@ enum Words {
         (["regular", "thường kỳ", "sinh hoạt thường kỳ"], .regular),
         (["thematic", "chuyên đề", "sinh hoạt chuyên đề"], .thematic),
     ])
+}
+
+/// The state of reading one CSV file into records: the header's columns and the diagnostics of
+/// each kind, kept apart so that they come out in the order of reading the whole table first.
+private struct CSVRecordReader {
+    let file: String
+    let fields: [Field]
+    let extra: (String) -> String?
+    var separator: Character = ","
+    var hasHeader = false
+    var headerCount = 0
+    var readsRecords = false
+    /// The position in a record's values of each column of the header, nil for ignored ones.
+    var columns: [Int?] = []
+    /// The field of each position of a record's values.
+    var fieldOrder: [String] = []
+    var controls = Diagnostics()
+    var table = Diagnostics()
+    var records = Diagnostics()
+
+    init(file: String, fields: [Field], extra: @escaping (String) -> String?) {
+        self.file = file
+        self.fields = fields
+        self.extra = extra
+    }
+
+    func location(_ cell: CSVTable.Cell) -> SourceLocation {
+        SourceLocation(file: file, line: cell.line, column: cell.column)
+    }
+
+    mutating func take(
+        _ row: CSVTable.Row, hasControl: Bool,
+        header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
+        record: (Record, _ diagnostics: inout Diagnostics) -> Void
+    ) {
+        guard hasHeader else {
+            readHeader(row)
+            readsRecords = header(headerLocations, &records)
+            return
+        }
+        // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
+        if let swallowing = row.cells.first(where: {
+            $0.text.utf8.contains(UInt8(ascii: "\n")) && holdsSeparator($0.text)
+        }) {
+            let lines = swallowing.text.split(separator: "\n", omittingEmptySubsequences: false).count
+            table.error(
+                location(swallowing),
+                "this quoted cell runs over \(lines) lines and holds the separator (\(separator)): "
+                    + "a closing quote \" is probably missing, so the rows after it were read as part of it")
+            return
+        }
+        // A row with a control character is reported at the character, and left out.
+        if hasControl { return }
+        if row.cells.count > headerCount,
+            let extraCell = row.cells.dropFirst(headerCount).first(where: { !$0.text.trimmingSpaces.isEmpty })
+        {
+            table.error(
+                location(extraCell),
+                "this row has \(row.cells.count) cells but the header names \(headerCount) columns; "
+                    + "check for a separator (\(separator)) inside a value and put that value in quotes")
+            return
+        }
+        guard readsRecords else { return }
+        let end = row.cells.last.map {
+            SourceLocation(file: file, line: $0.line, column: $0.column + $0.text.unicodeScalars.count)
+        }
+        let missing = Cell(text: "", location: end ?? SourceLocation(file: file, line: row.line))
+        var values = Array(repeating: missing, count: fieldOrder.count)
+        for (index, cell) in row.cells.enumerated() where index < columns.count {
+            guard let position = columns[index] else { continue }
+            values[position] = Cell(text: cell.text, location: location(cell))
+        }
+        record(
+            Record(location: SourceLocation(file: file, line: row.line), fields: fieldOrder, values: values),
+            &records)
+    }
+
+    var headerLocations = [String: SourceLocation]()
+
+    mutating func readHeader(_ row: CSVTable.Row) {
+        hasHeader = true
+        headerCount = row.cells.count
+        columns = Array(repeating: nil, count: row.cells.count)
+        for (index, cell) in row.cells.enumerated() {
+            let name = cell.text.trimmingSpaces
+            if name.isEmpty { continue }
+            guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
+                table.warning(location(cell), "unknown column \"\(name)\" is ignored")
+                continue
+            }
+            if let first = headerLocations[field] {
+                table.error(
+                    location(cell), "the column \"\(name)\" repeats `\(field)` (already at column \(first.column))")
+                continue
+            }
+            headerLocations[field] = location(cell)
+            columns[index] = fieldOrder.count
+            fieldOrder.append(field)
+        }
+    }
+
+    func holdsSeparator(_ text: String) -> Bool {
+        separator.asciiValue.map { text.utf8.contains($0) } ?? text.contains(separator)
+    }
+
+    /// The same reading for a separator that is not ASCII, through the scalar reader.
+    mutating func readScalars(
+        _ text: String, header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
+        record: (Record, _ diagnostics: inout Diagnostics) -> Void
+    ) -> Result<Void, CSVTable.ParseError> {
+        let table: CSVTable
+        switch CSVTable.parse(text) {
+        case .success(let parsed): table = parsed
+        case .failure(let error): return .failure(error)
+        }
+        separator = table.separator
+        for control in table.controlCharacters {
+            controls.error(SourceLocation(file: file, line: control.line, column: control.column), control.message)
+        }
+        let controlLines = Set(table.controlCharacters.map(\.line))
+        for row in table.rows {
+            var hasControl = false
+            if !controlLines.isEmpty, let last = row.cells.last {
+                let end = last.line + last.text.utf8.count { $0 == UInt8(ascii: "\n") }
+                hasControl = (row.line...end).contains(where: controlLines.contains)
+            }
+            take(row, hasControl: hasControl, header: header, record: record)
+        }
+        return .success(())
+    }
 }

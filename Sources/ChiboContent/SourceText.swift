@@ -5,6 +5,12 @@ import Foundation
 enum SourceText {
     /// The text of `bytes`, or a diagnostic naming the line and column of the first byte that is not UTF-8.
     static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+        decodeUTF8(bytes, file: file).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 of the text of `bytes` in NFC, without the BOM, or a diagnostic naming the line and
+    /// column of the first byte that is not UTF-8.
+    static func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<[UInt8], Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let bad = firstInvalidUTF8Offset(body) {
@@ -20,7 +26,54 @@ enum SourceText {
                         + "it may be in an old Vietnamese encoding (TCVN3, VNI): save it again as UTF-8"))
         }
         // The whole file is normalised once here, so values read from it are NFC already.
-        return .success(String(decoding: body, as: UTF8.self).nfc)
+        return .success(nfc(body))
+    }
+
+    /// `bytes` (valid UTF-8) in NFC. A line end never composes with what is around it, so each line
+    /// is normalised on its own, and only a line that NFC might change goes through the full
+    /// normalisation: the cost follows the lines that need it, not the file.
+    static func nfc(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        if isSurelyNFC(bytes) { return Array(bytes) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+            let line = bytes[start..<end]
+            if isSurelyNFC(line) {
+                out.append(contentsOf: line)
+            } else {
+                out.append(contentsOf: String(decoding: line, as: UTF8.self).nfc.utf8)
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// Whether NFC leaves valid UTF-8 `bytes` as they are, by `String.isSurelyNFC`'s rule read over
+    /// the bytes: scalars below U+0300, precomposed Vietnamese (U+1E00 to U+1EFF), punctuation
+    /// (U+2010 to U+206F).
+    static func isSurelyNFC(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+            } else if lead < 0xCC {
+                index += 2
+            } else if index + 2 < end, lead == 0xE1, (0xB8...0xBB).contains(bytes[index + 1]) {
+                index += 3
+            } else if index + 2 < end, lead == 0xE2,
+                (bytes[index + 1] == 0x80 && bytes[index + 2] >= 0x90)
+                    || (bytes[index + 1] == 0x81 && bytes[index + 2] < 0xB0)
+            {
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// `text` with CRLF (Windows) and lone CR (old Mac) line ends turned into LF, so that every reader

@@ -31,6 +31,22 @@ public struct CSVTable: Sendable {
     /// be LF, CRLF or CR alone (old Mac Excel); a first line `sep=;` (Excel's hint) sets the separator
     /// and is otherwise ignored.
     public static func parse(_ text: String, separator: Character? = nil) -> Result<CSVTable, ParseError> {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            let utf8 = UnsafeBufferPointer(buffer)
+            guard let layout = CSVLayout(utf8, separator: separator) else {
+                return parseScalars(text, separator: separator)
+            }
+            var rows: [Row] = []
+            var controls: [ParseError] = []
+            let result = CSVTable.scan(
+                utf8, layout: layout, control: { controls.append($0) }, row: { row, _ in rows.append(row) })
+            return result.map { CSVTable(separator: layout.separator, rows: rows, controlCharacters: controls) }
+        }
+    }
+
+    /// The parser over Unicode scalars, for a separator that is not ASCII (`sep=` names any character).
+    static func parseScalars(_ text: String, separator: Character? = nil) -> Result<CSVTable, ParseError> {
         var text = text
         if text.utf8.contains(UInt8(ascii: "\r")) {
             // CRLF and a lone CR both become LF.

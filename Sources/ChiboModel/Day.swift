@@ -1,23 +1,23 @@
 /// A calendar day with no time and no time zone, as committee documents write dates.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// `year * 512 + month * 32 + day`: one integer that orders days, so that a meeting carries 4
+    /// bytes for its date.
+    private let packed: Int
+
+    public var year: Int { packed >> 9 }
+    public var month: Int { (packed >> 5) & 0xF }
+    public var day: Int { packed & 0x1F }
 
     /// A valid day of the proleptic Gregorian calendar, or nil.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(uncheckedYear: year, month: month, day: day)
     }
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = year << 9 | month << 5 | day
     }
 
     /// 1 January of year 1, earlier than every day in content.
@@ -26,20 +26,54 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Reads `YYYY-MM-DD`, `DD/MM/YYYY` or `D/M/YYYY` (surrounding spaces ignored).
     public init?(parsing text: some StringProtocol) {
         let trimmed = text.trimmingSpaces
-        if trimmed.contains("-") {
-            let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-            else { return nil }
-            self.init(year: y, month: m, day: d)
-        } else {
-            let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-                parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-                let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2])
-            else { return nil }
-            self.init(year: y, month: m, day: d)
+        var utf8 = Array(trimmed.utf8)
+        // Every form is ASCII: a date with any other character is none.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let parsed: Day? = utf8.withUnsafeMutableBufferPointer { Day.parse(UnsafeBufferPointer($0)) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// The reading of `init(parsing:)` over trimmed ASCII: parts as `Int(_:)` reads them (a `+`
+    /// before the digits of `YYYY-MM-DD` included), lengths counted in characters.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        func number(_ range: Range<Int>, plusAllowed: Bool) -> Int? {
+            var index = range.lowerBound
+            if plusAllowed && index < range.upperBound && bytes[index] == UInt8(ascii: "+") { index += 1 }
+            guard index < range.upperBound else { return nil }
+            var value = 0
+            while index < range.upperBound {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+                index += 1
+            }
+            return value
         }
+        func parts(_ separator: UInt8) -> [Range<Int>] {
+            var parts: [Range<Int>] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == separator {
+                parts.append(start..<index)
+                start = index + 1
+            }
+            parts.append(start..<bytes.count)
+            return parts
+        }
+        if bytes.contains(UInt8(ascii: "-")) {
+            let parts = parts(UInt8(ascii: "-"))
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                let y = number(parts[0], plusAllowed: true), let m = number(parts[1], plusAllowed: true),
+                let d = number(parts[2], plusAllowed: true)
+            else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        let parts = parts(UInt8(ascii: "/"))
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts[2].count == 4, let d = number(parts[0], plusAllowed: false),
+            let m = number(parts[1], plusAllowed: false), let y = number(parts[2], plusAllowed: false)
+        else { return nil }
+        return Day(year: y, month: m, day: d)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -90,19 +124,36 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    public static func < (lhs: Day, rhs: Day) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.packed < rhs.packed }
 }
 
 extension StringProtocol {
+    /// Whether UTF-8 text whose first byte is `byte` starts with a scalar that is surely not white
+    /// space: printable ASCII, or a lead byte no white space (U+0085, U+00A0, U+1680, U+2000 to
+    /// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts with.
+    @inline(__always)
+    static func startsNoSpace(_ byte: UInt8) -> Bool {
+        (0x21...0x7E).contains(byte) || (byte >= 0xC3 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3)
+    }
+
+    /// Whether UTF-8 text whose last byte is `byte` ends with a scalar that is surely not white
+    /// space: printable ASCII, or a last byte no white space ends with.
+    @inline(__always)
+    static func endsNoSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x7E: return true
+        case 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: return false
+        case 0x81...0xBF: return true
+        default: return false
+        }
+    }
+
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
         let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, Self.startsNoSpace(first), Self.endsNoSpace(last) {
+            return text
+        }
         // Most values have nothing to trim: printable ASCII or letters at both ends.
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
             first.value > 0x20, first.value != 0x7F, last.value > 0x20, last.value != 0x7F,

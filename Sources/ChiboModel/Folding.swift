@@ -199,10 +199,13 @@ extension String {
     public var nfc: String { isSurelyNFC ? self : precomposedStringWithCanonicalMapping }
 
     /// True for text that NFC cannot change: only scalars below U+0300 (Basic Latin to Latin
-    /// Extended-B) and precomposed Vietnamese letters (U+1E00 to U+1EFF), no combining marks.
-    /// Anything else goes through the full normalisation.
+    /// Extended-B), precomposed Vietnamese letters (U+1E00 to U+1EFF) and general punctuation
+    /// (U+2010 to U+206F: dashes, curly quotes, ellipsis; none decomposes or composes), no
+    /// combining marks. Anything else goes through the full normalisation.
     var isSurelyNFC: Bool {
-        unicodeScalars.allSatisfy { $0.value < 0x0300 || (0x1E00...0x1EFF).contains($0.value) }
+        unicodeScalars.allSatisfy {
+            $0.value < 0x0300 || (0x1E00...0x1EFF).contains($0.value) || (0x2010...0x206F).contains($0.value)
+        }
     }
 }
 

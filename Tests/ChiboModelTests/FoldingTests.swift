@@ -50,6 +50,34 @@ import Testing
         #expect(Day(parsing: text) == nil)
     }
 
+    /// The reading over bytes keeps what the reading through `Int(_:)` accepted and refused.
+    @Test func readsOverBytesAsBefore() throws {
+        #expect(Day(parsing: "\t2024-03-05\r\n") == Day(year: 2024, month: 3, day: 5))
+        #expect(Day(parsing: "+024-+3-05") == Day(year: 24, month: 3, day: 5))
+        for text in ["2024-3-05", "05/03/+024", "٢٠٢٤-03-05", "2024-03-05x", "05/03/2024/1", "05-03/2024", "0/3/2024"] {
+            #expect(Day(parsing: text) == nil, "\(text)")
+        }
+        let day = try #require(Day(parsing: "31/12/9999"))
+        #expect((day.year, day.month, day.day) == (9999, 12, 31))
+        #expect(Day(parsing: "01/01/0001") == Day.distantPast)
+        #expect(Day.distantPast < day && Day(parsing: "30/12/9999")?.next == day)
+    }
+
+    /// The shortcut by the end bytes never keeps white space that the full trim removes.
+    @Test func trimmingByEndBytes() {
+        let spaces = [
+            "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}",
+            "\u{3000}", " ", "\t",
+        ]
+        for space in spaces {
+            #expect((space + "kỳ" + space).trimmingSpaces == "kỳ")
+            #expect(("đ" + space).trimmingSpaces == "đ")
+            #expect((space + "Đ").trimmingSpaces == "Đ")
+        }
+        #expect("thường kỳ".trimmingSpaces == "thường kỳ")
+        #expect("“x”".trimmingSpaces == "“x”")
+    }
+
     @Test func leapYears() {
         #expect(Day(parsing: "29/02/2024") != nil)
         #expect(Day(parsing: "29/02/2100") == nil)

@@ -1,0 +1,224 @@
+/// Where the rows of a CSV text start and what separates their cells: the `sep=` hint line is
+/// skipped, the separator is the caller's, the hint's or the one the header row uses most.
+public struct CSVLayout: Sendable {
+    public var separator: Character
+    /// The separator's byte; only ASCII separators are read over bytes.
+    var separatorByte: UInt8
+    /// The offset of the first byte to read (the line end after a `sep=` line, else 0).
+    var start: Int
+
+    /// Nil when the separator is not one ASCII character other than a line end or a quote
+    /// (`sep=` may name any character); such text is read scalar by scalar.
+    public init?(_ bytes: UnsafeBufferPointer<UInt8>, separator: Character? = nil) {
+        let firstEnd = bytes.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.count
+        var hinted: Character?
+        var start = 0
+        if firstEnd >= 4 {
+            let firstLine = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<firstEnd]), as: UTF8.self)
+            if firstLine.lowercased().hasPrefix("sep="), firstLine.trimmingSpaces.count == 5,
+                let hint = firstLine.trimmingSpaces.last
+            {
+                hinted = hint
+                start = firstEnd
+            }
+        }
+        let chosen = separator ?? hinted ?? Self.detectSeparator(bytes, from: start)
+        guard chosen.unicodeScalars.count == 1, let scalar = chosen.unicodeScalars.first, scalar.isASCII,
+            scalar != "\n", scalar != "\r", scalar != "\""
+        else { return nil }
+        self.separator = chosen
+        self.separatorByte = UInt8(scalar.value)
+        self.start = start
+    }
+
+    /// The most frequent of `,`, `;` and tab in the first non-blank line outside quotes; `,` on a tie.
+    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Character {
+        var comma = 0
+        var semicolon = 0
+        var tab = 0
+        var inQuotes = false
+        var seenText = false
+        var iterator = bytes[start...].makeIterator()
+        var decoder = UTF8()
+        scanning: while case .scalarValue(let decoded) = decoder.decode(&iterator) {
+            let scalar: Unicode.Scalar = decoded == "\r" ? "\n" : decoded
+            if scalar == "\"" { inQuotes.toggle() }
+            if inQuotes { continue }
+            if scalar == "\n" {
+                if seenText { break scanning }
+                continue
+            }
+            if !scalar.properties.isWhitespace { seenText = true }
+            switch scalar {
+            case ",": comma += 1
+            case ";": semicolon += 1
+            case "\t": tab += 1
+            default: break
+            }
+        }
+        if tab > comma && tab > semicolon { return "\t" }
+        return semicolon > comma ? ";" : ","
+    }
+}
+
+extension CSVTable {
+    /// Reads the rows of UTF-8 `bytes` one at a time, without keeping them: `row` gets each row that
+    /// is not blank and whether it holds a control character, `control` each control character.
+    /// The same reading as `parse`, line ends (CRLF, CR) taken as LF as they come; an unterminated
+    /// quoted cell is the failure, after every row before it was given.
+    public static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, control: (ParseError) -> Void,
+        row: (Row, _ hasControlCharacter: Bool) -> Void
+    ) -> Result<Void, ParseError> {
+        let quote = UInt8(ascii: "\"")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        let sep = layout.separatorByte
+        let count = bytes.count
+        var cells: [Cell] = []
+        var allBlank = true
+        var field: [UInt8] = []
+        field.reserveCapacity(256)
+        // Whether the field so far holds only white space (`trimmingSpaces` would leave nothing).
+        var fieldBlank = true
+        var line = 1
+        var column = 1
+        var fieldLine = 1
+        var fieldColumn = 1
+        var rowLine = 1
+        var inQuotes = false
+        var quoteLine = 1
+        var quoteColumn = 1
+        var afterQuote = false
+        var rowHasControl = false
+
+        func endField() {
+            cells.append(Cell(text: String(decoding: field, as: UTF8.self), line: fieldLine, column: fieldColumn))
+            if !fieldBlank { allBlank = false }
+            field.removeAll(keepingCapacity: true)
+            fieldBlank = true
+            afterQuote = false
+        }
+        func endRow() {
+            endField()
+            if !allBlank { row(Row(cells: cells, line: rowLine), rowHasControl) }
+            cells.removeAll(keepingCapacity: true)
+            allBlank = true
+            rowHasControl = false
+        }
+
+        var index = layout.start
+        while index < count {
+            var byte = bytes[index]
+            var length = 1
+            if byte == carriageReturn {
+                // CRLF and a lone CR are one LF.
+                byte = newline
+                if index + 1 < count && bytes[index + 1] == newline { length = 2 }
+            } else if byte >= 0xC0 {
+                length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                length = min(length, count - index)
+            }
+            let next = index + length
+            // Control characters: C0 but tab and line ends, DEL, C1 (U+0080 to U+009F: C2 80 to C2 9F).
+            if (byte < 0x20 && byte != 0x09 && byte != newline) || byte == 0x7F {
+                if byte != sep {
+                    rowHasControl = true
+                    control(
+                        ParseError(
+                            line: line, column: column, message: controlMessage(Unicode.Scalar(byte))))
+                }
+            } else if byte == 0xC2 && length == 2 && (0x80...0x9F).contains(bytes[index + 1]) {
+                rowHasControl = true
+                // U+0080 to U+009F: the second byte is the code point.
+                control(
+                    ParseError(line: line, column: column, message: controlMessage(Unicode.Scalar(bytes[index + 1]))))
+            }
+            if inQuotes {
+                if byte == quote {
+                    if next < count && bytes[next] == quote {
+                        field.append(quote)
+                        fieldBlank = false
+                        column += 2
+                        index = next + 1
+                        continue
+                    }
+                    inQuotes = false
+                    afterQuote = true
+                    column += 1
+                } else if byte == newline {
+                    field.append(newline)
+                    line += 1
+                    column = 1
+                } else {
+                    if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
+                    if length == 1 {
+                        field.append(byte)
+                    } else {
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                    }
+                    column += 1
+                }
+                index = next
+                continue
+            }
+            if byte == quote && fieldBlank && !afterQuote {
+                field.removeAll(keepingCapacity: true)
+                fieldBlank = true
+                inQuotes = true
+                quoteLine = line
+                quoteColumn = column
+                fieldLine = line
+                fieldColumn = column
+                column += 1
+            } else if byte == sep {
+                endField()
+                column += 1
+                fieldLine = line
+                fieldColumn = column
+            } else if byte == newline {
+                endRow()
+                line += 1
+                column = 1
+                fieldLine = line
+                fieldColumn = 1
+                rowLine = line
+            } else {
+                if field.isEmpty && !afterQuote {
+                    fieldLine = line
+                    fieldColumn = column
+                }
+                if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
+                if length == 1 {
+                    field.append(byte)
+                } else {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                }
+                column += 1
+            }
+            index = next
+        }
+        if inQuotes {
+            return .failure(
+                ParseError(
+                    line: quoteLine, column: quoteColumn,
+                    message:
+                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
+        }
+        if !field.isEmpty || !cells.isEmpty || afterQuote { endRow() }
+        return .success(())
+    }
+
+    /// Whether the scalar of `length` bytes at `index` is white space (Unicode's White_Space).
+    @inline(__always)
+    static func isWhiteSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) }
+        // Every non-ASCII white space starts with C2, E1, E2 or E3.
+        guard lead == 0xC2 || (0xE1...0xE3).contains(lead) else { return false }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isWhitespace
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import ChiboModel
+
+/// The reader over bytes against the reader over scalars it replaced, which stays for separators
+/// that are not ASCII: every row, cell, line, column, control character and error alike.
+@Suite struct CSVBytesTests {
+    struct Parsed: Equatable {
+        var separator: Character
+        var rows: [[CSVTable.Cell]]
+        var lines: [Int]
+        var controls: [CSVTable.ParseError]
+    }
+
+    func parsed(_ result: Result<CSVTable, CSVTable.ParseError>) -> Result<Parsed, CSVTable.ParseError> {
+        result.map { table in
+            Parsed(
+                separator: table.separator, rows: table.rows.map(\.cells), lines: table.rows.map(\.line),
+                controls: table.controlCharacters)
+        }
+    }
+
+    func expectSame(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let bytes = parsed(CSVTable.parse(text))
+        let scalars = parsed(CSVTable.parseScalars(text))
+        #expect(bytes == scalars, "\(text.debugDescription)", sourceLocation: sourceLocation)
+    }
+
+    @Test func edgeCases() {
+        let cases = [
+            "", "\n", "\r\n\r\n", "a", "a,b", "a,b\n1,2", "a,b\n1,2\n", "a;b;c\r\n1;2;3\r\n", "a,b\r1,2\r",
+            "\u{FEFF}a,b\n1,2\n", "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n", "a,b\n\"open\n2,3\n", "a,b\n  \"q\"  ,z\n",
+            "a,b\n\"q\"tail,\"\"\n", "a,b\nx\"y\"z,w\n", "a,b\n\"multi\r\nline\",2\r\n", "a,b\n,\n,,\n \t ,\n",
+            "sep=;\na;b\n1;2\n", "SEP=, \r\na,b\n", "sep=|\na|b\n1|2\n", "sep=é\naéb\n1é2\n", "sep=\na,b\n",
+            "a\tb\tc\n1\t2\t3\n", "a,b\nx\u{0}y,z\n\"q\nr\u{1B}\",s\n", "a,b\n\u{85}\n1,\u{9F}\n", "a,b\n\u{7F},2\n",
+            "Mã chi bộ;Ngày\ncb-1;“trích dẫn”\nđ;ữ\n", "a,b\n\u{A0}\"q\",1\n", "a,b\n\u{3000},\u{2028}\n", "\"a\"\"",
+            "\"", "\"\"\"", "a,\"b\"\"\n", "a,b\n1,2\n\"", "x;y,z\n", "\"a,b\";c;d\n", "a,b\n😀,e\u{301}\n",
+            "a,b\r\n\"x\r\ny\r\nz\",2\r\n3,4", "a,b\n\"\"\"\",x\n", "a,b\n\r\r\n\n1,2",
+        ]
+        for text in cases { expectSame(text) }
+    }
+
+    @Test func randomTexts() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", "b", "1", " ", "\t", ",", ";", "\"", "\"\"", "\n", "\r", "\r\n", "đ", "ữ", "“", "\u{0}", "\u{1B}",
+            "\u{85}", "\u{A0}", "\u{7F}", "😀", "e\u{301}", "sep=", "x",
+        ]
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0..<24, using: &generator)
+            var text = ""
+            for _ in 0..<count { text += pieces.randomElement(using: &generator) ?? "" }
+            expectSame(text)
+        }
+    }
+
+    @Test func rowsComeOneAtATimeWithTheirControlFlag() {
+        var bytes = Array("a,b\n1,2\nx\u{1}y,3\n".utf8)
+        var rows: [(line: Int, control: Bool)] = []
+        var controls: [CSVTable.ParseError] = []
+        let result = bytes.withUnsafeMutableBufferPointer { buffer in
+            let utf8 = UnsafeBufferPointer(buffer)
+            guard let layout = CSVLayout(utf8) else { return false }
+            let scanned = CSVTable.scan(
+                utf8, layout: layout, control: { controls.append($0) }, row: { rows.append(($0.line, $1)) })
+            return (try? scanned.get()) != nil
+        }
+        #expect(result)
+        #expect(rows.map(\.line) == [1, 2, 3])
+        #expect(rows.map(\.control) == [false, false, true])
+        #expect(controls.map(\.column) == [2])
+    }
+}
