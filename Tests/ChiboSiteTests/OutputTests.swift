@@ -228,4 +228,18 @@ import Testing
         let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(!beside.contains { $0.hasPrefix(".public.new-") })
     }
+
+    @Test func gzipBytesDependOnlyOnTheInput() throws {
+        let text = Array(String(repeating: "Hướng dẫn số 08-HD/ĐUK về sinh hoạt chi bộ. ", count: 500).utf8)
+        let first = try #require(Compression.gzip(text))
+        #expect(Compression.gzip(text) == first)
+        // gzip magic, deflate, no flags (no name), a zero time.
+        #expect(Array(first.prefix(8)) == [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00])
+        // Input that does not shrink to half still compresses (the larger buffer is taken).
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<50_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let packed = try #require(Compression.gzip(noise))
+        #expect(packed.count > noise.count / 2)
+        #expect(try #require(Compression.brotli(noise)).count > noise.count / 2)
+    }
 }
