@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     /// upcoming sessions by it.
     public let buildDate: Day
     let urls: SiteURLs
+    /// Whether the search index files are emitted (the search page is, either way).
+    public var includeSearch = true
 
     public init(content: Content, theme: Theme, evaluation: Evaluation, schedule: Schedule, buildDate: Day) {
         self.content = content
@@ -103,7 +105,7 @@ public struct SiteRenderer: Sendable {
             })
 
         // The search index spreads its own work over the cores, then the pages do.
-        Timings.measure("search index") { search.files() }.forEach(emit)
+        if includeSearch { Timings.measure("search index") { search.files() }.forEach(emit) }
         // The data files are made on one core while the others render pages.
         let buildDate = self.buildDate
         let failures = Timings.measure("pages") {

@@ -14,6 +14,8 @@ public struct Build: Sendable {
     public var buildDate: Day
     /// Whether text files get their `.gz` and `.br` copies (`build --no-precompress` leaves them out).
     public var precompress = true
+    /// Whether the search index files are written (`build --no-search` leaves them out, for benchmarks).
+    public var search = true
 
     /// A build of `contentPath` into `outputPath`; without `buildDate`, today in Vietnam by the clock
     /// (the command line passes `--date` or `Build.today()`, which reads `SOURCE_DATE_EPOCH`).
@@ -128,8 +130,9 @@ public struct Build: Sendable {
             )
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
-        let renderer = SiteRenderer(
+        var renderer = SiteRenderer(
             content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate)
+        renderer.includeSearch = search
         return (renderer, diagnostics)
     }
 
@@ -140,7 +143,8 @@ public struct Build: Sendable {
             outputPath, kind: .outputFolder, content: contentPath, theme: resolvedThemePath)
         let fingerprint = Timings.measure("fingerprint") {
             InputFingerprint.compute(
-                content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress)
+                content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress,
+                search: search)
         }
         if let stored = InputFingerprint.stored(in: target.resolved), stored.fingerprint == fingerprint {
             OutputWriter.removeStale(besides: target.resolved)

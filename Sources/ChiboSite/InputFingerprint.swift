@@ -8,7 +8,9 @@ import Foundation
 enum InputFingerprint {
     static let file = ".chibo-build"
 
-    static func compute(content: String, theme: String, date: Day, precompress: Bool = true) -> String {
+    static func compute(
+        content: String, theme: String, date: Day, precompress: Bool = true, search: Bool = true
+    ) -> String {
         var hasher = FNV()
         for root in [content, theme] {
             hasher.add(Array(root.utf8))
@@ -36,6 +38,7 @@ enum InputFingerprint {
         }
         hasher.add(Array(date.description.utf8))
         hasher.add(Array((precompress ? "precompressed" : "plain").utf8))
+        if !search { hasher.add(Array("no search index".utf8)) }
         if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
             let binary = try? FileManager.default.attributesOfItem(atPath: executable)
         {

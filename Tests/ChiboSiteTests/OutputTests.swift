@@ -205,6 +205,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: page + ".br"))
     }
 
+    @Test func withoutSearchNoIndexFilesAreWrittenAndTheNextFullBuildWritesThem() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        var build = Build(
+            contentPath: folder.path + "/content", themePath: PackagePaths.theme, outputPath: folder.path + "/public",
+            buildDate: Day(year: 2024, month: 5, day: 1) ?? Day.distantPast)
+        build.search = false
+        let manager = FileManager.default
+        let index = folder.path + "/public/search"
+        #expect(try build.run().published)
+        #expect(!manager.fileExists(atPath: index))
+        // The search page itself stays.
+        #expect(manager.fileExists(atPath: folder.path + "/public/tim-kiem/index.html"))
+        build.search = true
+        let full = try build.run()
+        #expect(!full.unchanged)
+        let shards = try manager.contentsOfDirectory(atPath: index + "/terms")
+        #expect(
+            !shards.isEmpty && shards.allSatisfy { $0.hasSuffix(".json") || $0.hasSuffix(".gz") || $0.hasSuffix(".br") }
+        )
+        #expect(manager.fileExists(atPath: index + "/numbers.json"))
+    }
+
     @Test func aTemplateErrorFoundWhileWritingLeavesNothingBehind() throws {
         let folder = try site()
         defer { folder.remove() }
