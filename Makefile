@@ -5,11 +5,11 @@ OUTPUT     ?= public
 RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
-SITE_PACKAGES := libcmark-dev libbrotli-dev zlib1g-dev pkg-config
+SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver \
                  openjdk-17-jre-headless
 
-.PHONY: fuzz fuzz-build fuzz-smoke bench template-bench site test deps-site deps-test deps-python build release lint format leak-check python-test clean
+.PHONY: fuzz fuzz-build fuzz-smoke bench template-bench compression-levels site test deps-site deps-test deps-python build release lint format leak-check python-test clean
 
 site: deps-site release
 	$(RELEASE) build --content $(CONTENT) --output $(OUTPUT)
@@ -22,7 +22,7 @@ test: deps-test deps-python lint
 	$(MAKE) --no-print-directory fuzz-smoke
 
 # Speed against Hugo and the cmark floor; prints a table and the targets. Not part of `make test`.
-bench: deps-site
+bench: deps-site compression-levels
 	python3 Tests/bench/bench.py
 
 # Compiled templates against swift-mustache on a 3,000-row page (Tests/bench/template-bench), release build.
@@ -30,6 +30,11 @@ TEMPLATE_BENCH_RUNS ?= 10
 template-bench:
 	CHIBO_BENCH=1 $(SWIFT) build -c release --product chibo-template-bench
 	.build/release/chibo-template-bench $(TEMPLATE_BENCH_RUNS)
+
+# The libdeflate level and Brotli quality of the .gz/.br copies, measured on the bundled site and the corpus.
+compression-levels: deps-site release
+	$(SWIFT) build -c release --product chibo-gen
+	python3 Tests/bench/compression_levels.py
 
 release:
 	$(SWIFT) build -c release --product chibo

@@ -23,7 +23,13 @@ let package = Package(
         .systemLibrary(
             name: "CCompression",
             pkgConfig: "libbrotlienc",
-            providers: [.apt(["libbrotli-dev", "zlib1g-dev"])]
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        // gzip for the precompressed copies: libdeflate compresses smaller than zlib at a lower level.
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
         ),
         .target(name: "CChiboSystem"),
         .target(name: "ChiboModel"),
@@ -42,7 +48,9 @@ let package = Package(
         ),
         .target(
             name: "ChiboSite",
-            dependencies: ["ChiboModel", "ChiboContent", "ChiboRender", "CChiboSystem", "CCompression"]),
+            dependencies: [
+                "ChiboModel", "ChiboContent", "ChiboRender", "CChiboSystem", "CCompression", "CDeflate",
+            ]),
         .executableTarget(
             name: "chibo",
             dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,2 +1,1 @@
-#include <zlib.h>
 #include <brotli/encode.h>

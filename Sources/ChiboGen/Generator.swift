@@ -47,6 +47,16 @@ struct Preset {
             return Preset(
                 name: name, enterpriseBranches: 0, agencyBranches: 0, committeeSizes: [],
                 guidancePages: guidance ?? 2_000, writeSite: true)
+        case "million":
+            // About a million meeting rows (62,000 branches), to measure loading; few guidance pages.
+            var sizes: [Int] = []
+            var rng = SplitMix64(state: 13)
+            for _ in 0..<3_700 { sizes.append(rng.int(12...21)) }
+            let total = sizes.reduce(0, +)
+            sizes[0] += max(0, 61_000 - total)
+            return Preset(
+                name: name, enterpriseBranches: 300, agencyBranches: 700, committeeSizes: sizes,
+                guidancePages: guidance ?? 50, writeSite: true)
         case "nation":
             var sizes: [Int] = []
             var rng = SplitMix64(state: 11)

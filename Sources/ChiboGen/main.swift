@@ -7,7 +7,7 @@ import Foundation
 func usage() -> Never {
     FileHandle.standardError.write(
         Data(
-            "usage: chibo-gen --preset bundled|province|nation|corpus --output DIR [--seed N] [--guidance-pages N]\n"
+            "usage: chibo-gen --preset bundled|province|nation|million|corpus --output DIR [--seed N] [--guidance-pages N]\n"
                 .utf8))
     exit(2)
 }

@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     /// upcoming sessions by it.
     public let buildDate: Day
     let urls: SiteURLs
+    /// Whether the search index files are emitted (the search page is, either way).
+    public var includeSearch = true
 
     public init(content: Content, theme: Theme, evaluation: Evaluation, schedule: Schedule, buildDate: Day) {
         self.content = content
@@ -159,7 +161,9 @@ public struct SiteRenderer: Sendable {
                     reuse.previous(SearchIndex.folder + "/").filter { $0.inputs == searchInputs }.map(\.path),
                     inputs: searchInputs)
             } ?? []
-        if searchKept.isEmpty {
+        if !includeSearch {
+            // A build without the index (`--no-search`) keeps none of it.
+        } else if searchKept.isEmpty {
             for file in Timings.measure("search index", { search.files() }) {
                 emit(file)
                 inputs.withLock { $0[file.path] = searchInputs }

@@ -17,6 +17,8 @@ public struct Build: Sendable {
     /// Names the chibo binary that builds: a page the previous build made is kept only when the
     /// same binary made it. Its size and modification time by default.
     public var toolIdentity = Build.binaryIdentity
+    /// Whether the search index files are written (`build --no-search` leaves them out, for benchmarks).
+    public var search = true
 
     /// A build of `contentPath` into `outputPath`; without `buildDate`, today in Vietnam by the clock
     /// (the command line passes `--date` or `Build.today()`, which reads `SOURCE_DATE_EPOCH`).
@@ -135,8 +137,9 @@ public struct Build: Sendable {
             )
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
-        let renderer = SiteRenderer(
+        var renderer = SiteRenderer(
             content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate)
+        renderer.includeSearch = search
         return (renderer, diagnostics)
     }
 
@@ -163,8 +166,8 @@ public struct Build: Sendable {
             outputPath, kind: .outputFolder, content: contentPath, theme: resolvedThemePath)
         let fingerprint = Timings.measure("fingerprint") {
             InputFingerprint.compute(
-                content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress)
-                as (fingerprint: String, data: UInt64)
+                content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress,
+                search: search) as (fingerprint: String, data: UInt64)
         }
         if let stored = InputFingerprint.stored(in: target.resolved), stored.fingerprint == fingerprint.fingerprint {
             OutputWriter.removeStale(besides: target.resolved)

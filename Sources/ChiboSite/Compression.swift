@@ -1,45 +1,64 @@
 import CCompression
+import CDeflate
 import ChiboRender
+import Synchronization
 
 /// Precompressed copies of text files for nginx's `gzip_static` and `brotli_static`.
 public enum Compression {
-    /// gzip (zlib, best level) with no name and a zero time in the header, so the bytes depend only on the input.
+    /// The libdeflate level of the `.gz` copies: the lowest whose total is no larger than zlib level 9's
+    /// (what chibo used before) on both the bundled site's pages and the 2,000-page benchmark corpus
+    /// (`Tests/bench/compression_levels.py`, 2026-12-02): level 8 is 0.997 of zlib 9 on the bundled site
+    /// (751,262 against 753,716 bytes) and 0.981 on the corpus (14.73 against 15.02 MB); level 7 is
+    /// 1.007 on the bundled site. Levels 10 to 12 are 2 to 10% smaller and 1.5 to 3 times slower.
+    static let gzipLevel: Int32 = 8
+
+    /// gzip through libdeflate, whose header has a zero time, no name and the OS byte "unknown", so
+    /// the bytes depend only on the input (and the level).
     public static func gzip(_ input: [UInt8]) -> [UInt8]? {
-        var stream = z_stream()
-        guard
-            deflateInit2_(
-                &stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { return nil }
-        defer { deflateEnd(&stream) }
-        // Text shrinks to well under half: start there and grow only if it does not, so that a file of
-        // hundreds of megabytes does not need as much again for its copy.
-        var output = [UInt8](repeating: 0, count: input.count / 2 + 1024)
-        var input = input
-        var status = Z_OK
-        input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = uInt(source.count)
-            while status == Z_OK || status == Z_BUF_ERROR {
-                let written = Int(stream.total_out)
-                if written == output.count {
-                    output.append(contentsOf: repeatElement(0, count: max(1024, output.count / 2)))
-                }
-                status = output.withUnsafeMutableBufferPointer { target in
-                    stream.next_out = target.baseAddress.map { $0 + written }
-                    stream.avail_out = uInt(target.count - written)
-                    return deflate(&stream, Z_FINISH)
-                }
-                if status == Z_BUF_ERROR && stream.avail_out > 0 { break }
+        guard let compressor = Compressors.take() else { return nil }
+        defer { Compressors.give(compressor) }
+        // Text shrinks to well under half: start there and take the worst case only if it does not,
+        // so that a file of hundreds of megabytes does not need as much again for its copy.
+        if let half = gzip(input, compressor: compressor, capacity: input.count / 2 + 1024) { return half }
+        return gzip(input, compressor: compressor, capacity: libdeflate_gzip_compress_bound(compressor, input.count))
+    }
+
+    /// gzip into an output of `capacity` bytes; nil when it does not fit.
+    static func gzip(_ input: [UInt8], compressor: OpaquePointer, capacity: Int) -> [UInt8]? {
+        var output = [UInt8](repeating: 0, count: capacity)
+        let size = input.withUnsafeBytes { source in
+            output.withUnsafeMutableBytes { target in
+                libdeflate_gzip_compress(compressor, source.baseAddress, source.count, target.baseAddress, target.count)
             }
         }
-        guard status == Z_STREAM_END else { return nil }
-        output.removeLast(output.count - Int(stream.total_out))
+        guard size > 0 else { return nil }
+        output.removeLast(output.count - size)
         return output
     }
 
-    /// Brotli quality 6: on the site's pages within 2% of quality 9 in size and ten times faster, so
-    /// a full build stays quick; unchanged files keep their compressed copies from the last build.
+    /// libdeflate compressors for reuse: each holds about a megabyte of tables, too much to allocate
+    /// (and fault in) again for every page.
+    enum Compressors {
+        struct Handle: @unchecked Sendable { var pointer: OpaquePointer }
+        static let free = Mutex<[Handle]>([])
+
+        static func take() -> OpaquePointer? {
+            if let handle = free.withLock({ $0.popLast() }) { return handle.pointer }
+            return libdeflate_alloc_compressor(gzipLevel)
+        }
+
+        static func give(_ compressor: OpaquePointer) {
+            free.withLock { $0.append(Handle(pointer: compressor)) }
+        }
+    }
+
+    /// The Brotli quality of the `.br` copies: the lowest whose total stays within 2% of quality 9's on
+    /// both the bundled site's pages and the 2,000-page corpus (`Tests/bench/compression_levels.py`,
+    /// 2026-12-02): quality 8 is 1.002 of quality 9 on the bundled site and 1.010 on the corpus at 0.6
+    /// of its time; quality 7 is 1.022 on the corpus, 6 is 1.021 and 1.050. Unchanged files keep their
+    /// compressed copies from the last build.
+    static let brotliQuality: UInt32 = 8
+
     public static func brotli(_ input: [UInt8]) -> [UInt8]? {
         // As for gzip: half the input first, the worst case only when that is not enough.
         if let half = brotli(input, capacity: input.count / 2 + 1024) { return half }
@@ -59,7 +78,7 @@ public enum Compression {
         let ok = input.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
                 BrotliEncoderCompress(
-                    6, window, BROTLI_MODE_TEXT, source.count, source.baseAddress,
+                    Int32(brotliQuality), window, BROTLI_MODE_TEXT, source.count, source.baseAddress,
                     &size, target.baseAddress)
             }
         }

@@ -8,14 +8,16 @@ import Foundation
 enum InputFingerprint {
     static let file = ".chibo-build"
 
-    static func compute(content: String, theme: String, date: Day, precompress: Bool = true) -> String {
-        compute(content: content, theme: theme, date: date, precompress: precompress).fingerprint
+    static func compute(
+        content: String, theme: String, date: Day, precompress: Bool = true, search: Bool = true
+    ) -> String {
+        compute(content: content, theme: theme, date: date, precompress: precompress, search: search).fingerprint
     }
 
     /// The fingerprint, and a hash of the same facts about the content's files outside `guidance/`,
     /// which are all the data files (`scorecards.json`, `findings.csv`, the schedule) read besides
     /// the UI strings, the build date and the binary.
-    static func compute(content: String, theme: String, date: Day, precompress: Bool)
+    static func compute(content: String, theme: String, date: Day, precompress: Bool, search: Bool)
         -> (fingerprint: String, data: UInt64)
     {
         var hasher = FNV()
@@ -50,6 +52,7 @@ enum InputFingerprint {
         }
         hasher.add(Array(date.description.utf8))
         hasher.add(Array((precompress ? "precompressed" : "plain").utf8))
+        if !search { hasher.add(Array("no search index".utf8)) }
         if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
             let binary = try? FileManager.default.attributesOfItem(atPath: executable)
         {

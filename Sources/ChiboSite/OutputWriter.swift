@@ -254,20 +254,24 @@ public final class OutputStaging: Sendable {
             return
         }
         if compressible {
-            // One compressed copy at a time: for a large file each is megabytes.
-            let compressors: [(String, ([UInt8]) -> [UInt8]?)] = [
+            // The `.gz` and the `.br` on two cores at once: files handed over one after another (the
+            // search index, the assets) and a large file at the end of the build would otherwise keep
+            // one core busy while the other waits. Under parallel rendering both run on this thread.
+            let compressors: [(String, @Sendable ([UInt8]) -> [UInt8]?)] = [
                 (".gz", Compression.gzip), (".br", Compression.brotli),
             ]
-            for (suffix, compress) in compressors {
-                guard let bytes = compress(file.bytes) else {
+            let bytes = file.bytes
+            DispatchQueue.concurrentPerform(iterations: compressors.count) { index in
+                let (suffix, compress) = compressors[index]
+                guard let packed = compress(bytes) else {
                     failures.record(OutputWriter.Failure(description: "cannot compress \(path)"))
-                    continue
+                    return
                 }
                 do {
-                    try FileSystem.writeFile(path + suffix, bytes)
+                    try FileSystem.writeFile(path + suffix, packed)
                 } catch {
                     failures.record(error)
-                    continue
+                    return
                 }
                 OutputWriter.copyTimes(from: path, to: path + suffix)
             }

@@ -73,9 +73,13 @@ struct BuildCommand: ParsableCommand {
         help: "Leave out the .gz and .br copies of text files (a quick preview, or nginx compressing on the fly).")
     var noPrecompress = false
 
+    @Flag(name: .long, help: "Leave out the search index files (the search page stays); for benchmarks.")
+    var noSearch = false
+
     func run() throws {
         var build = try paths.build(output: output)
         build.precompress = !noPrecompress
+        build.search = !noSearch
         let report: Build.Report
         do {
             report = try build.run()

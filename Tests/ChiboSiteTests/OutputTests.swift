@@ -205,6 +205,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: page + ".br"))
     }
 
+    @Test func withoutSearchNoIndexFilesAreWrittenAndTheNextFullBuildWritesThem() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        var build = Build(
+            contentPath: folder.path + "/content", themePath: PackagePaths.theme, outputPath: folder.path + "/public",
+            buildDate: Day(year: 2024, month: 5, day: 1) ?? Day.distantPast)
+        build.search = false
+        let manager = FileManager.default
+        let index = folder.path + "/public/search"
+        #expect(try build.run().published)
+        #expect(!manager.fileExists(atPath: index))
+        // The search page itself stays.
+        #expect(manager.fileExists(atPath: folder.path + "/public/tim-kiem/index.html"))
+        build.search = true
+        let full = try build.run()
+        #expect(!full.unchanged)
+        let shards = try manager.contentsOfDirectory(atPath: index + "/terms")
+        #expect(
+            !shards.isEmpty && shards.allSatisfy { $0.hasSuffix(".json") || $0.hasSuffix(".gz") || $0.hasSuffix(".br") }
+        )
+        #expect(manager.fileExists(atPath: index + "/numbers.json"))
+    }
+
     @Test func aTemplateErrorFoundWhileWritingLeavesNothingBehind() throws {
         let folder = try site()
         defer { folder.remove() }
@@ -227,6 +250,20 @@ import Testing
         #expect(folder.read("public/index.html") == "cũ")
         let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(!beside.contains { $0.hasPrefix(".public.new-") })
+    }
+
+    @Test func gzipBytesDependOnlyOnTheInput() throws {
+        let text = Array(String(repeating: "Hướng dẫn số 08-HD/ĐUK về sinh hoạt chi bộ. ", count: 500).utf8)
+        let first = try #require(Compression.gzip(text))
+        #expect(Compression.gzip(text) == first)
+        // gzip magic, deflate, no flags (no name), a zero time.
+        #expect(Array(first.prefix(8)) == [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00])
+        // Input that does not shrink to half still compresses (the larger buffer is taken).
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<50_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let packed = try #require(Compression.gzip(noise))
+        #expect(packed.count > noise.count / 2)
+        #expect(try #require(Compression.brotli(noise)).count > noise.count / 2)
     }
 }
 
