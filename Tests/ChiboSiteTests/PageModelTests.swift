@@ -10,9 +10,10 @@ import Testing
 /// any template.
 @Suite struct PageModelTests {
     static func pages() throws -> (ScorecardPages, LayoutContext) {
+        let day = try #require(Day(year: 2024, month: 4, day: 10))
         let build = Build(
             contentPath: PackagePaths.root + "/Tests/Fixtures/scorecard-site", themePath: PackagePaths.theme,
-            outputPath: "", buildDate: Day(year: 2024, month: 4, day: 10)!)
+            outputPath: "", buildDate: day)
         let (prepared, diagnostics) = build.prepare()
         let renderer = try #require(prepared, "\(diagnostics.items)")
         let samples = SchedulePages(
