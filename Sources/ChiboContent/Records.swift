@@ -5,8 +5,22 @@ import Yams
 struct Cell {
     var text: String
     var location: SourceLocation
+    /// The text without surrounding white space, trimmed once: a record's reader asks for it often.
+    let trimmed: String
 
-    var trimmed: String { text.trimmingSpaces }
+    init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+        trimmed = text.trimmingSpaces
+    }
+
+    /// A cell whose text the reader knows to be only white space, so that there is nothing to trim.
+    init(text: String, location: SourceLocation, isBlank: Bool) {
+        self.text = text
+        self.location = location
+        trimmed = isBlank ? "" : text.trimmingSpaces
+    }
+
     var isEmpty: Bool { trimmed.isEmpty }
 }
 
@@ -285,7 +299,7 @@ private struct CSVRecordReader {
             // Every field has its cell: the values are made in field order, no placeholder first.
             for position in fieldOrder.indices {
                 let cell = row.cells[columnOfPosition[position]]
-                values.append(Cell(text: row.text(of: cell), location: location(cell)))
+                values.append(Cell(text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank))
             }
         } else {
             let end = row.cells.last.map {
