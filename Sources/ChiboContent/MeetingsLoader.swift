@@ -83,6 +83,7 @@ enum MeetingsLoader {
     ) -> [Meeting] {
         guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
         let ratingRanks = rubricByKind.mapValues(ratingRanks)
+        let exactRanks = rubricByKind.mapValues(exactRatingRanks)
         var meetings: [Meeting] = []
         var columns: Columns?
         let read = Records.readCSV(
@@ -98,7 +99,7 @@ enum MeetingsLoader {
                 if let branch = record.value(at: found.branch)?.trimmed, rejected.contains(branch) { return }
                 if let meeting = Self.read(
                     record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
-                    ratingRanks: ratingRanks, columns: found, diagnostics: &diagnostics)
+                    ratingRanks: ratingRanks, exactRanks: exactRanks, columns: found, diagnostics: &diagnostics)
                 {
                     meetings.append(meeting)
                 }
@@ -141,6 +142,17 @@ enum MeetingsLoader {
         return ranks
     }
 
+    /// The rank of each rating of `rubric` by its name as the rubric writes it: the rank its folded
+    /// name has, so that a rating written as the rubric does is found without folding.
+    static func exactRatingRanks(_ rubric: Rubric) -> [String: Int] {
+        let folded = ratingRanks(rubric)
+        var ranks: [String: Int] = [:]
+        for rating in rubric.ratings {
+            if let rank = folded[Folding.fold(rating.name)], ranks[rating.name] == nil { ranks[rating.name] = rank }
+        }
+        return ranks
+    }
+
     /// The position of each field among a record's values, found once for the rows of a file.
     struct Columns {
         var branch, date, kind, topic, preparer, present, speakers, selfRating: Int?
@@ -176,7 +188,8 @@ enum MeetingsLoader {
 
     static func read(
         _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], rubricsComplete: Bool = true,
-        ratingRanks: [MeetingKind: [String: Int]] = [:], columns: Columns? = nil, diagnostics: inout Diagnostics
+        ratingRanks: [MeetingKind: [String: Int]] = [:], exactRanks: [MeetingKind: [String: Int]] = [:],
+        columns: Columns? = nil, diagnostics: inout Diagnostics
     ) -> Meeting? {
         let errorsBefore = diagnostics.errors.count
         let columns = columns ?? Columns(record)
@@ -277,7 +290,8 @@ enum MeetingsLoader {
         var selfRating = ""
         if let cell = required("self_rating", columns.selfRating, "the rating the branch gave itself"), let rubric {
             let ranks = ratingRanks[rubric.appliesTo]
-            if let rank = ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
+            let exact = exactRanks[rubric.appliesTo]?[cell.trimmed]
+            if let rank = exact ?? ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
                 selfRating = rubric.ratings[rank].name
             } else {
                 let names = rubric.ratings.map(\.name).joined(separator: ", ")
