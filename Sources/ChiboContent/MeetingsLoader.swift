@@ -54,19 +54,35 @@ enum MeetingsLoader {
         var seen: [Slot: Int] = [:]
         seen.reserveCapacity(total)
         var meetings: [Meeting] = []
-        meetings.reserveCapacity(total)
         for index in files.indices {
             diagnostics.append(contentsOf: files[index].diagnostics)
             // Each file's records are let go once taken, so that they are not held twice.
-            let fileMeetings = files[index].meetings
+            var fileMeetings = files[index].meetings
             files[index].meetings = []
+            if meetings.isEmpty {
+                // The first file's array becomes the result, its doubles taken out in place: moved, not copied.
+                var kept = 0
+                for position in fileMeetings.indices {
+                    let meeting = fileMeetings[position]
+                    let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
+                    if let first = seen[key] {
+                        diagnostics.error(meeting.location, second(meeting, first: fileMeetings[first]))
+                        continue
+                    }
+                    seen[key] = kept
+                    if kept != position { fileMeetings.swapAt(kept, position) }
+                    kept += 1
+                }
+                fileMeetings.removeLast(fileMeetings.count - kept)
+                meetings = fileMeetings
+                fileMeetings = []
+                meetings.reserveCapacity(total)
+                continue
+            }
             for meeting in fileMeetings {
                 let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
-                    diagnostics.error(
-                        meeting.location,
-                        "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
-                            + "the first is at \(meetings[first].location)")
+                    diagnostics.error(meeting.location, second(meeting, first: meetings[first]))
                     continue
                 }
                 seen[key] = meetings.count
@@ -74,6 +90,12 @@ enum MeetingsLoader {
             }
         }
         return meetings
+    }
+
+    /// The error of a meeting of the slot `first` holds already.
+    static func second(_ meeting: Meeting, first: Meeting) -> String {
+        "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
+            + "the first is at \(first.location)"
     }
 
     /// The meetings of one file that read without error.
@@ -84,7 +106,9 @@ enum MeetingsLoader {
         guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
         let ratingRanks = rubricByKind.mapValues(ratingRanks)
         let exactRanks = rubricByKind.mapValues(exactRatingRanks)
+        // One meeting a line at most (a cell over lines makes it fewer): the array is not grown and copied.
         var meetings: [Meeting] = []
+        meetings.reserveCapacity(bytes.withUnsafeBufferPointer { $0.count { $0 == UInt8(ascii: "\n") } } + 1)
         var columns: Columns?
         let read = Records.readCSV(
             bytes, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics,

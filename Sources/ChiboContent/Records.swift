@@ -125,9 +125,8 @@ enum Records {
         record: (Record, _ diagnostics: inout Diagnostics) -> Void
     ) -> Bool {
         var reader = CSVRecordReader(file: file, fields: fields, extra: extra)
-        var bytes = bytes
-        let result = bytes.withUnsafeMutableBufferPointer { buffer -> Result<Void, CSVTable.ParseError> in
-            let utf8 = UnsafeBufferPointer(buffer)
+        // Read in place: a mutable buffer would copy the file's bytes, which the caller holds too.
+        let result = bytes.withUnsafeBufferPointer { utf8 -> Result<Void, CSVTable.ParseError> in
             guard let layout = CSVLayout(utf8) else {
                 return reader.readScalars(
                     String(decoding: utf8, as: UTF8.self), header: header, record: record)
