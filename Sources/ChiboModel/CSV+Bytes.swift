@@ -136,8 +136,8 @@ extension CSVTable {
         var cells: [RawCell] = []
         var allBlank = true
         // The bytes of the row's cells so far; the current field starts at `fieldStart`.
-        var rowBytes: [UInt8] = []
-        rowBytes.reserveCapacity(1024)
+        var rowBytes = RowBytes(capacity: 1024)
+        defer { rowBytes.deallocate() }
         var fieldStart = 0
         // Whether the field so far holds only white space (`trimmingSpaces` would leave nothing).
         var fieldBlank = true
@@ -167,14 +167,12 @@ extension CSVTable {
         func endRow() {
             endField()
             if !allBlank {
-                rowBytes.withUnsafeBufferPointer { rowBuffer in
-                    cells.withUnsafeBufferPointer { cellBuffer in
-                        row(RawRow(bytes: rowBuffer, cells: cellBuffer, line: rowLine), rowHasControl)
-                    }
+                cells.withUnsafeBufferPointer { cellBuffer in
+                    row(RawRow(bytes: rowBytes.buffer, cells: cellBuffer, line: rowLine), rowHasControl)
                 }
             }
             cells.removeAll(keepingCapacity: true)
-            rowBytes.removeAll(keepingCapacity: true)
+            rowBytes.count = 0
             fieldStart = 0
             allBlank = true
             rowHasControl = false
@@ -205,7 +203,7 @@ extension CSVTable {
                     fieldColumn = column
                 }
                 if run.nonSpace { fieldBlank = false }
-                rowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run.end]))
+                rowBytes.append(bytes, index..<run.end)
                 column += run.end - index
                 index = run.end
                 continue
@@ -256,7 +254,7 @@ extension CSVTable {
                     if length == 1 {
                         rowBytes.append(byte)
                     } else {
-                        rowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                        rowBytes.append(bytes, index..<next)
                     }
                     column += 1
                 }
@@ -264,7 +262,7 @@ extension CSVTable {
                 continue
             }
             if byte == quote && fieldBlank && !afterQuote {
-                rowBytes.removeLast(rowBytes.count - fieldStart)
+                rowBytes.count = fieldStart
                 fieldBlank = true
                 inQuotes = true
                 quoteLine = line
@@ -293,7 +291,7 @@ extension CSVTable {
                 if length == 1 {
                     rowBytes.append(byte)
                 } else {
-                    rowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                    rowBytes.append(bytes, index..<next)
                 }
                 column += 1
             }
@@ -308,6 +306,51 @@ extension CSVTable {
         }
         if rowBytes.count > fieldStart || !cells.isEmpty || afterQuote { endRow() }
         return .success(())
+    }
+
+    /// The bytes of a row's cells: appended to without the checks of an array, grown by doubling,
+    /// freed by its owner.
+    struct RowBytes {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        @inline(__always)
+        mutating func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            var grown = capacity * 2
+            while grown < count + extra { grown *= 2 }
+            let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            new.initialize(from: base, count: count)
+            base.deallocate()
+            base = new
+            capacity = grown
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        /// Appends `range` of `bytes`.
+        @inline(__always)
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            guard let source = bytes.baseAddress, !range.isEmpty else { return }
+            reserve(range.count)
+            (base + count).initialize(from: source + range.lowerBound, count: range.count)
+            count += range.count
+        }
+
+        var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// Whether the scalar of `length` bytes at `index` is white space (Unicode's White_Space).
