@@ -137,6 +137,17 @@ let unitsCSV = """
             ])
     }
 
+    /// The guidance and the units file are read at once; their errors still come guidance first.
+    @Test func guidanceErrorsComeBeforeUnitsErrors() throws {
+        let (_, diagnostics) = try load(
+            ["units.csv": unitsCSV + "cb-c,Chi bộ C,nhóm,agency,,5\n", "rubrics/thuong-ky.yaml": rubricYAML],
+            bytes: ["guidance/a.md": [0x61, 0xFF, 0x0A]])
+        let found = errors(diagnostics)
+        #expect(found.count == 2, "\(found)")
+        #expect(found.first?.hasPrefix("guidance/a.md:1:2: error: the file is not UTF-8") == true, "\(found)")
+        #expect(found.last?.hasPrefix("units.csv:5:") == true, "\(found)")
+    }
+
     @Test func missingCriterionColumnAndRequiredColumns() throws {
         let (_, diagnostics) = try load([
             "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML,
