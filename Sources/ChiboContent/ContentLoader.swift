@@ -16,20 +16,39 @@ public enum ContentLoader {
             return (nil, diagnostics)
         }
         let settings = SiteLoader.load(folder, diagnostics: &diagnostics)
-        let guidance = GuidanceLoader.load(folder, diagnostics: &diagnostics)
+        // The guidance and the units file are read at once, on two cores; their diagnostics are
+        // given in the same order as reading one after the other.
+        let (guidanceRead, unitsRead) = Parallel.both(
+            {
+                var diagnostics = Diagnostics()
+                let guidance = GuidanceLoader.load(folder, diagnostics: &diagnostics)
+                return (guidance, diagnostics)
+            },
+            {
+                var diagnostics = Diagnostics()
+                let units = UnitsLoader.load(folder, diagnostics: &diagnostics)
+                return (units, diagnostics)
+            })
+        let guidance = guidanceRead.0
+        diagnostics.append(contentsOf: guidanceRead.1)
         // The data is read even when site.yaml is broken, so that one run reports every error.
         var content = Content(
             settings: settings ?? SiteSettings(title: "", organization: ""), sections: guidance.sections,
             documents: guidance.documents, staticFiles: guidance.staticFiles)
         content.unreadable = guidance.unreadable
-        loadData(folder, into: &content, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: unitsRead.1)
+        loadData(folder, units: unitsRead.0, into: &content, diagnostics: &diagnostics)
         return (settings == nil ? nil : content, diagnostics)
     }
 
     /// Units, rubrics and meetings. A folder with none of them is a guidance-only site; once any
     /// exists, the units file and the rubrics are required.
-    static func loadData(_ folder: ContentFolder, into content: inout Content, diagnostics: inout Diagnostics) {
-        let loaded = UnitsLoader.load(folder, diagnostics: &diagnostics)
+    static func loadData(
+        _ folder: ContentFolder, units: (Organization, RejectedUnits)??, into content: inout Content,
+        diagnostics: inout Diagnostics
+    ) {
+        // The units file read already, or read here.
+        let loaded = units ?? UnitsLoader.load(folder, diagnostics: &diagnostics)
         let organization = loaded?.0
         // With no units file every record would name an unknown unit: its one error says it all.
         let rejected = loaded?.1 ?? .unreadable("units.csv")

@@ -54,19 +54,35 @@ enum MeetingsLoader {
         var seen: [Slot: Int] = [:]
         seen.reserveCapacity(total)
         var meetings: [Meeting] = []
-        meetings.reserveCapacity(total)
         for index in files.indices {
             diagnostics.append(contentsOf: files[index].diagnostics)
             // Each file's records are let go once taken, so that they are not held twice.
-            let fileMeetings = files[index].meetings
+            var fileMeetings = files[index].meetings
             files[index].meetings = []
+            if meetings.isEmpty {
+                // The first file's array becomes the result, its doubles taken out in place: moved, not copied.
+                var kept = 0
+                for position in fileMeetings.indices {
+                    let meeting = fileMeetings[position]
+                    let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
+                    if let first = seen[key] {
+                        diagnostics.error(meeting.location, second(meeting, first: fileMeetings[first]))
+                        continue
+                    }
+                    seen[key] = kept
+                    if kept != position { fileMeetings.swapAt(kept, position) }
+                    kept += 1
+                }
+                fileMeetings.removeLast(fileMeetings.count - kept)
+                meetings = fileMeetings
+                fileMeetings = []
+                meetings.reserveCapacity(total)
+                continue
+            }
             for meeting in fileMeetings {
                 let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
-                    diagnostics.error(
-                        meeting.location,
-                        "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
-                            + "the first is at \(meetings[first].location)")
+                    diagnostics.error(meeting.location, second(meeting, first: meetings[first]))
                     continue
                 }
                 seen[key] = meetings.count
@@ -76,6 +92,12 @@ enum MeetingsLoader {
         return meetings
     }
 
+    /// The error of a meeting of the slot `first` holds already.
+    static func second(_ meeting: Meeting, first: Meeting) -> String {
+        "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
+            + "the first is at \(first.location)"
+    }
+
     /// The meetings of one file that read without error.
     static func readFile(
         _ folder: ContentFolder, _ file: String, rubrics: [Rubric], rubricByKind: [MeetingKind: Rubric],
@@ -83,7 +105,11 @@ enum MeetingsLoader {
     ) -> [Meeting] {
         guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
         let ratingRanks = rubricByKind.mapValues(ratingRanks)
+        let exactRanks = rubricByKind.mapValues(exactRatingRanks)
+        // One meeting a line at most (a cell over lines makes it fewer): the array is not grown and copied.
         var meetings: [Meeting] = []
+        meetings.reserveCapacity(bytes.withUnsafeBufferPointer { $0.count { $0 == UInt8(ascii: "\n") } } + 1)
+        var columns: Columns?
         let read = Records.readCSV(
             bytes, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics,
             header: { header, diagnostics in
@@ -91,10 +117,13 @@ enum MeetingsLoader {
             },
             record: { record, diagnostics in
                 // The unit's own error is reported; its meetings are left out without more noise.
-                if let branch = record.value("branch")?.trimmed, rejected.contains(branch) { return }
+                // Every record of the file has the same fields: their positions are found once.
+                let found = columns ?? Columns(record)
+                columns = found
+                if let branch = record.value(at: found.branch)?.trimmed, rejected.contains(branch) { return }
                 if let meeting = Self.read(
                     record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
-                    ratingRanks: ratingRanks, diagnostics: &diagnostics)
+                    ratingRanks: ratingRanks, exactRanks: exactRanks, columns: found, diagnostics: &diagnostics)
                 {
                     meetings.append(meeting)
                 }
@@ -137,14 +166,60 @@ enum MeetingsLoader {
         return ranks
     }
 
+    /// The rank of each rating of `rubric` by its name as the rubric writes it: the rank its folded
+    /// name has, so that a rating written as the rubric does is found without folding.
+    static func exactRatingRanks(_ rubric: Rubric) -> [String: Int] {
+        let folded = ratingRanks(rubric)
+        var ranks: [String: Int] = [:]
+        for rating in rubric.ratings {
+            if let rank = folded[Folding.fold(rating.name)], ranks[rating.name] == nil { ranks[rating.name] = rank }
+        }
+        return ranks
+    }
+
+    /// The position of each field among a record's values, found once for the rows of a file.
+    struct Columns {
+        var branch, date, kind, topic, preparer, present, speakers, selfRating: Int?
+        var politicalStudy, currentAffairs, it, supervisor, note: Int?
+        /// The position of `c1`, `c2`... by criterion number (index 0 unused).
+        var criteria: [Int?]
+
+        init(_ record: Record) {
+            branch = record.position(of: "branch")
+            date = record.position(of: "date")
+            kind = record.position(of: "kind")
+            topic = record.position(of: "topic")
+            preparer = record.position(of: "preparer")
+            present = record.position(of: "present")
+            speakers = record.position(of: "speakers")
+            selfRating = record.position(of: "self_rating")
+            politicalStudy = record.position(of: "political_study")
+            currentAffairs = record.position(of: "current_affairs")
+            it = record.position(of: "it")
+            supervisor = record.position(of: "supervisor")
+            note = record.position(of: "note")
+            var criteria: [Int?] = [nil]
+            for (position, name) in record.fieldNames.enumerated() where name.hasPrefix("c") {
+                guard let number = Int(name.dropFirst()), number > 0, number < 1_000 else { continue }
+                if criteria.count <= number { criteria += Array(repeating: nil, count: number + 1 - criteria.count) }
+                criteria[number] = position
+            }
+            self.criteria = criteria
+        }
+
+        func criterion(_ id: Int) -> Int? { id > 0 && id < criteria.count ? criteria[id] : nil }
+    }
+
     static func read(
         _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], rubricsComplete: Bool = true,
-        ratingRanks: [MeetingKind: [String: Int]] = [:], diagnostics: inout Diagnostics
+        ratingRanks: [MeetingKind: [String: Int]] = [:], exactRanks: [MeetingKind: [String: Int]] = [:],
+        columns: Columns? = nil, diagnostics: inout Diagnostics
     ) -> Meeting? {
         let errorsBefore = diagnostics.errors.count
-        func required(_ field: String, _ help: String) -> Cell? {
-            guard let cell = record.value(field) else {
-                diagnostics.error(record[field]?.location ?? record.location, "`\(field)` is empty: \(help)")
+        let columns = columns ?? Columns(record)
+        func required(_ field: String, _ position: Int?, _ help: String) -> Cell? {
+            guard let cell = record.value(at: position) else {
+                diagnostics.error(record[at: position]?.location ?? record.location, "`\(field)` is empty: \(help)")
                 return nil
             }
             return cell
@@ -160,8 +235,8 @@ enum MeetingsLoader {
             }
             return nil
         }
-        func flag(_ field: String) -> Bool {
-            guard let cell = record.value(field) else { return false }
+        func flag(_ field: String, _ position: Int?) -> Bool {
+            guard let cell = record.value(at: position) else { return false }
             guard let value = BooleanWords.parse(cell.text) else {
                 diagnostics.error(cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
                 return false
@@ -170,7 +245,7 @@ enum MeetingsLoader {
         }
 
         var unit: Unit?
-        if let cell = required("branch", "the id of the branch from the units file") {
+        if let cell = required("branch", columns.branch, "the id of the branch from the units file") {
             let id = cell.trimmed
             if let found = organization[id] {
                 if found.isBranch {
@@ -185,7 +260,7 @@ enum MeetingsLoader {
             }
         }
         var date: Day?
-        if let cell = required("date", "the meeting date, DD/MM/YYYY or YYYY-MM-DD") {
+        if let cell = required("date", columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD") {
             date = Day(parsing: cell.trimmed)
             if date == nil {
                 diagnostics.error(
@@ -194,7 +269,7 @@ enum MeetingsLoader {
         }
         var kind: MeetingKind?
         var rubric: Rubric?
-        if let cell = required("kind", "regular (thường kỳ) or thematic (chuyên đề)") {
+        if let cell = required("kind", columns.kind, "regular (thường kỳ) or thematic (chuyên đề)") {
             kind = Words.meetingKind.value(cell.trimmed)
             if let kind {
                 rubric = rubrics[kind]
@@ -207,17 +282,17 @@ enum MeetingsLoader {
                 diagnostics.error(cell.location, "unknown kind \"\(cell.trimmed)\"; use \(Words.meetingKind.help)")
             }
         }
-        let topic = record.value("topic")?.trimmed
+        let topic = record.value(at: columns.topic)?.trimmed
         if kind == .thematic && topic == nil {
             diagnostics.error(
-                record["topic"]?.location ?? record.location, "a thematic meeting needs its `topic` (chủ đề)")
+                record[at: columns.topic]?.location ?? record.location, "a thematic meeting needs its `topic` (chủ đề)")
         }
-        let present = count(required("present", "the number of members present"), "present")
-        let speakers = count(required("speakers", "the number of members who spoke"), "speakers")
-        if let present, let speakers, speakers > present, let cell = record["speakers"] {
+        let present = count(required("present", columns.present, "the number of members present"), "present")
+        let speakers = count(required("speakers", columns.speakers, "the number of members who spoke"), "speakers")
+        if let present, let speakers, speakers > present, let cell = record[at: columns.speakers] {
             diagnostics.error(cell.location, "\(speakers) speakers but only \(present) members present")
         }
-        if let present, let members = unit?.members, present > members, let cell = record["present"] {
+        if let present, let members = unit?.members, present > members, let cell = record[at: columns.present] {
             diagnostics.error(
                 cell.location, "\(present) members present but the branch has \(members) members (units file)")
         }
@@ -225,10 +300,9 @@ enum MeetingsLoader {
         if let rubric {
             for criterion in rubric.criteria {
                 let field = "c\(criterion.id)"
-                guard let points = count(required(field, "points for criterion \(criterion.id)"), field) else {
-                    continue
-                }
-                if points > criterion.max, let cell = record[field] {
+                let cell = required(field, columns.criterion(criterion.id), "points for criterion \(criterion.id)")
+                guard let points = count(cell, field) else { continue }
+                if points > criterion.max, let cell = record[at: columns.criterion(criterion.id)] {
                     diagnostics.error(
                         cell.location,
                         "criterion \(criterion.id) (\(criterion.title)) has \(points) points, more than its max \(criterion.max)"
@@ -238,9 +312,10 @@ enum MeetingsLoader {
             }
         }
         var selfRating = ""
-        if let cell = required("self_rating", "the rating the branch gave itself"), let rubric {
+        if let cell = required("self_rating", columns.selfRating, "the rating the branch gave itself"), let rubric {
             let ranks = ratingRanks[rubric.appliesTo]
-            if let rank = ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
+            let exact = exactRanks[rubric.appliesTo]?[cell.trimmed]
+            if let rank = exact ?? ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
                 selfRating = rubric.ratings[rank].name
             } else {
                 let names = rubric.ratings.map(\.name).joined(separator: ", ")
@@ -248,17 +323,18 @@ enum MeetingsLoader {
                     cell.location, "\"\(cell.trimmed)\" is not a rating of \(rubric.id); use one of \(names)")
             }
         }
-        let politicalStudy = flag("political_study")
-        let currentAffairs = flag("current_affairs")
-        let usedIT = flag("it")
+        let politicalStudy = flag("political_study", columns.politicalStudy)
+        let currentAffairs = flag("current_affairs", columns.currentAffairs)
+        let usedIT = flag("it", columns.it)
         guard diagnostics.errors.count == errorsBefore, let unit, let date, let kind, let present, let speakers else {
             return nil
         }
         return Meeting(
-            branch: unit.id, date: date, kind: kind, topic: topic, preparer: record.value("preparer")?.trimmed,
-            present: present, speakers: speakers, scores: scores, selfRating: selfRating,
+            branch: unit.id, date: date, kind: kind, topic: topic,
+            preparer: record.value(at: columns.preparer)?.trimmed, present: present, speakers: speakers, scores: scores,
+            selfRating: selfRating,
             politicalStudy: politicalStudy, currentAffairs: currentAffairs, usedIT: usedIT,
-            supervisor: record.value("supervisor")?.trimmed, note: record.value("note")?.trimmed,
+            supervisor: record.value(at: columns.supervisor)?.trimmed, note: record.value(at: columns.note)?.trimmed,
             location: record.location)
     }
 }

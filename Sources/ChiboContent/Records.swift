@@ -5,8 +5,22 @@ import Yams
 struct Cell {
     var text: String
     var location: SourceLocation
+    /// The text without surrounding white space, trimmed once: a record's reader asks for it often.
+    let trimmed: String
 
-    var trimmed: String { text.trimmingSpaces }
+    init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+        trimmed = text.trimmingSpaces
+    }
+
+    /// A cell whose text the reader knows to be only white space, so that there is nothing to trim.
+    init(text: String, location: SourceLocation, isBlank: Bool) {
+        self.text = text
+        self.location = location
+        trimmed = isBlank ? "" : text.trimmingSpaces
+    }
+
     var isEmpty: Bool { trimmed.isEmpty }
 }
 
@@ -33,6 +47,22 @@ struct Record {
     }
 
     subscript(_ field: String) -> Cell? { fields.firstIndex(of: field).map { values[$0] } }
+
+    /// The position of `field` among the record's values: the same for every row of a file, so it
+    /// can be found once and the rows read by position.
+    func position(of field: String) -> Int? { fields.firstIndex(of: field) }
+
+    /// The fields of the values, in order; one instance for all the rows of a file.
+    var fieldNames: [String] { fields }
+
+    /// The value at a position `position(of:)` found, or nil for none.
+    subscript(at position: Int?) -> Cell? { position.map { values[$0] } }
+
+    /// A non-empty value at a position, or nil.
+    func value(at position: Int?) -> Cell? {
+        guard let cell = self[at: position], !cell.isEmpty else { return nil }
+        return cell
+    }
 
     /// A non-empty value, or nil.
     func value(_ field: String) -> Cell? {
@@ -95,15 +125,14 @@ enum Records {
         record: (Record, _ diagnostics: inout Diagnostics) -> Void
     ) -> Bool {
         var reader = CSVRecordReader(file: file, fields: fields, extra: extra)
-        var bytes = bytes
-        let result = bytes.withUnsafeMutableBufferPointer { buffer -> Result<Void, CSVTable.ParseError> in
-            let utf8 = UnsafeBufferPointer(buffer)
+        // Read in place: a mutable buffer would copy the file's bytes, which the caller holds too.
+        let result = bytes.withUnsafeBufferPointer { utf8 -> Result<Void, CSVTable.ParseError> in
             guard let layout = CSVLayout(utf8) else {
                 return reader.readScalars(
                     String(decoding: utf8, as: UTF8.self), header: header, record: record)
             }
             reader.separator = layout.separator
-            return CSVTable.scan(
+            return CSVTable.scanRaw(
                 utf8, layout: layout,
                 control: {
                     reader.controls.error(SourceLocation(file: file, line: $0.line, column: $0.column), $0.message)
@@ -215,6 +244,10 @@ private struct CSVRecordReader {
     var columns: [Int?] = []
     /// The field of each position of a record's values.
     var fieldOrder: [String] = []
+    /// The column of each position of a record's values.
+    var columnOfPosition: [Int] = []
+    /// The number of cells a row needs to hold every field: one past the last named column.
+    var lastMapped = 0
     var controls = Diagnostics()
     var table = Diagnostics()
     var records = Diagnostics()
@@ -230,20 +263,18 @@ private struct CSVRecordReader {
     }
 
     mutating func take(
-        _ row: CSVTable.Row, hasControl: Bool,
+        _ row: CSVTable.RawRow, hasControl: Bool,
         header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
         record: (Record, _ diagnostics: inout Diagnostics) -> Void
     ) {
         guard hasHeader else {
-            readHeader(row)
+            readHeader(row.row)
             readsRecords = header(headerLocations, &records)
             return
         }
         // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
-        if let swallowing = row.cells.first(where: {
-            $0.text.utf8.contains(UInt8(ascii: "\n")) && holdsSeparator($0.text)
-        }) {
-            let lines = swallowing.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        if let swallowing = row.cells.first(where: { $0.hasNewline && holdsSeparator(row.bytes(of: $0)) }) {
+            let lines = row.bytes(of: swallowing).count { $0 == UInt8(ascii: "\n") } + 1
             table.error(
                 location(swallowing),
                 "this quoted cell runs over \(lines) lines and holds the separator (\(separator)): "
@@ -252,8 +283,7 @@ private struct CSVRecordReader {
         }
         // A row with a control character is reported at the character, and left out.
         if hasControl { return }
-        if row.cells.count > headerCount,
-            let extraCell = row.cells.dropFirst(headerCount).first(where: { !$0.text.trimmingSpaces.isEmpty })
+        if row.cells.count > headerCount, let extraCell = row.cells.dropFirst(headerCount).first(where: { !$0.isBlank })
         {
             table.error(
                 location(extraCell),
@@ -262,18 +292,57 @@ private struct CSVRecordReader {
             return
         }
         guard readsRecords else { return }
-        let end = row.cells.last.map {
-            SourceLocation(file: file, line: $0.line, column: $0.column + $0.text.unicodeScalars.count)
-        }
-        let missing = Cell(text: "", location: end ?? SourceLocation(file: file, line: row.line))
-        var values = Array(repeating: missing, count: fieldOrder.count)
-        for (index, cell) in row.cells.enumerated() where index < columns.count {
-            guard let position = columns[index] else { continue }
-            values[position] = Cell(text: cell.text, location: location(cell))
+        var values: [Cell] = []
+        values.reserveCapacity(fieldOrder.count)
+        if row.cells.count >= lastMapped {
+            // Every field has its cell: the values are made in field order, no placeholder first.
+            for position in fieldOrder.indices {
+                let cell = row.cells[columnOfPosition[position]]
+                values.append(Cell(text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank))
+            }
+        } else {
+            let end = row.cells.last.map {
+                SourceLocation(file: file, line: $0.line, column: $0.column + row.text(of: $0).unicodeScalars.count)
+            }
+            let missing = Cell(text: "", location: end ?? SourceLocation(file: file, line: row.line))
+            values = Array(repeating: missing, count: fieldOrder.count)
+            for (index, cell) in row.cells.enumerated() where index < columns.count {
+                guard let position = columns[index] else { continue }
+                values[position] = Cell(text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank)
+            }
         }
         record(
             Record(location: SourceLocation(file: file, line: row.line), fields: fieldOrder, values: values),
             &records)
+    }
+
+    /// Takes a row of the scalar reader as the byte reader gives it.
+    mutating func take(
+        _ row: CSVTable.Row, hasControl: Bool,
+        header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
+        record: (Record, _ diagnostics: inout Diagnostics) -> Void
+    ) {
+        var bytes: [UInt8] = []
+        var cells: [CSVTable.RawCell] = []
+        for cell in row.cells {
+            let start = bytes.count
+            bytes.append(contentsOf: cell.text.utf8)
+            cells.append(
+                CSVTable.RawCell(
+                    start: start, end: bytes.count, line: cell.line, column: cell.column,
+                    isBlank: cell.text.trimmingSpaces.isEmpty, hasNewline: cell.text.utf8.contains(UInt8(ascii: "\n"))))
+        }
+        bytes.withUnsafeBufferPointer { bytes in
+            cells.withUnsafeBufferPointer { cells in
+                take(
+                    CSVTable.RawRow(bytes: bytes, cells: cells, line: row.line), hasControl: hasControl,
+                    header: header, record: record)
+            }
+        }
+    }
+
+    func location(_ cell: CSVTable.RawCell) -> SourceLocation {
+        SourceLocation(file: file, line: cell.line, column: cell.column)
     }
 
     var headerLocations = [String: SourceLocation]()
@@ -297,11 +366,14 @@ private struct CSVRecordReader {
             headerLocations[field] = location(cell)
             columns[index] = fieldOrder.count
             fieldOrder.append(field)
+            columnOfPosition.append(index)
+            lastMapped = index + 1
         }
     }
 
-    func holdsSeparator(_ text: String) -> Bool {
-        separator.asciiValue.map { text.utf8.contains($0) } ?? text.contains(separator)
+    func holdsSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let byte = separator.asciiValue { return bytes.contains(byte) }
+        return String(decoding: bytes, as: UTF8.self).contains(separator)
     }
 
     /// The same reading for a separator that is not ASCII, through the scalar reader.

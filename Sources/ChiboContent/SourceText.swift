@@ -59,7 +59,7 @@ enum SourceText {
         while index < end {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = asciiEnd(bytes, from: index + 1)
             } else if lead < 0xCC {
                 index += 2
             } else if index + 2 < end, lead == 0xE1, (0xB8...0xBB).contains(bytes[index + 1]) {
@@ -94,13 +94,33 @@ enum SourceText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The index of the first byte from `start` that is not ASCII, or the end; eight bytes at a time.
+    @inline(__always)
+    static func asciiEnd(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = bytes.startIndex
+            var offset = start - base
+            let count = buffer.count
+            if let address = buffer.baseAddress {
+                let raw = UnsafeRawPointer(address)
+                while offset + 8 <= count,
+                    raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    offset += 8
+                }
+            }
+            while offset < count && buffer[offset] < 0x80 { offset += 1 }
+            return base + offset
+        }
+    }
+
     static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = asciiEnd(bytes, from: index + 1)
                 continue
             }
             let length: Int

@@ -110,7 +110,11 @@ enum UnitsLoader {
             let kindCell = required("kind", "committee (đảng bộ cơ sở) or branch (chi bộ)")
             if let idCell {
                 let id = idCell.trimmed
-                if !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) || id.hasPrefix("-") {
+                // Lowercase ASCII letters, digits and -: byte by byte, the same as by characters.
+                let allowed = id.utf8.allSatisfy {
+                    (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D
+                }
+                if !allowed || id.hasPrefix("-") {
                     let suggestion = Folding.slug(id)
                     diagnostics.error(
                         idCell.location,

@@ -62,6 +62,55 @@ public struct CSVLayout: Sendable {
 }
 
 extension CSVTable {
+    /// A cell as the byte reader leaves it: a range of its row's bytes (quotes and `""` undone, line
+    /// ends as LF), so that a string is made only for a cell that is used.
+    public struct RawCell: Sendable {
+        /// The cell's bytes in `RawRow.bytes`.
+        public var start: Int
+        public var end: Int
+        public var line: Int
+        public var column: Int
+        /// Whether the text is only white space (`trimmingSpaces` leaves nothing).
+        public var isBlank: Bool
+        /// Whether the text holds a line end (a quoted cell over lines).
+        public var hasNewline: Bool
+
+        public init(start: Int, end: Int, line: Int, column: Int, isBlank: Bool, hasNewline: Bool) {
+            self.start = start
+            self.end = end
+            self.line = line
+            self.column = column
+            self.isBlank = isBlank
+            self.hasNewline = hasNewline
+        }
+    }
+
+    /// A row as the byte reader gives it; its buffers are valid only while the row is given.
+    public struct RawRow {
+        public var bytes: UnsafeBufferPointer<UInt8>
+        public var cells: UnsafeBufferPointer<RawCell>
+        public var line: Int
+
+        public init(bytes: UnsafeBufferPointer<UInt8>, cells: UnsafeBufferPointer<RawCell>, line: Int) {
+            self.bytes = bytes
+            self.cells = cells
+            self.line = line
+        }
+
+        /// The bytes of `cell`.
+        public func bytes(of cell: RawCell) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end])
+        }
+
+        /// The text of `cell`.
+        public func text(of cell: RawCell) -> String { String(decoding: bytes(of: cell), as: UTF8.self) }
+
+        /// The row as `Cell`s, each with its text.
+        public var row: Row {
+            Row(cells: cells.map { Cell(text: text(of: $0), line: $0.line, column: $0.column) }, line: line)
+        }
+    }
+
     /// Reads the rows of UTF-8 `bytes` one at a time, without keeping them: `row` gets each row that
     /// is not blank and whether it holds a control character, `control` each control character.
     /// The same reading as `parse`, line ends (CRLF, CR) taken as LF as they come; an unterminated
@@ -70,17 +119,29 @@ extension CSVTable {
         _ bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, control: (ParseError) -> Void,
         row: (Row, _ hasControlCharacter: Bool) -> Void
     ) -> Result<Void, ParseError> {
+        scanRaw(bytes, layout: layout, control: control) { raw, hasControl in row(raw.row, hasControl) }
+    }
+
+    /// `scan` without making strings: each row's cells are ranges of bytes.
+    public static func scanRaw(
+        _ bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, control: (ParseError) -> Void,
+        row: (RawRow, _ hasControlCharacter: Bool) -> Void
+    ) -> Result<Void, ParseError> {
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " ")
         let sep = layout.separatorByte
         let count = bytes.count
-        var cells: [Cell] = []
+        var cells: [RawCell] = []
         var allBlank = true
-        var field: [UInt8] = []
-        field.reserveCapacity(256)
+        // The bytes of the row's cells so far; the current field starts at `fieldStart`.
+        var rowBytes = RowBytes(capacity: 1024)
+        defer { rowBytes.deallocate() }
+        var fieldStart = 0
         // Whether the field so far holds only white space (`trimmingSpaces` would leave nothing).
         var fieldBlank = true
+        var fieldNewline = false
         var line = 1
         var column = 1
         var fieldLine = 1
@@ -93,23 +154,60 @@ extension CSVTable {
         var rowHasControl = false
 
         func endField() {
-            cells.append(Cell(text: String(decoding: field, as: UTF8.self), line: fieldLine, column: fieldColumn))
+            cells.append(
+                RawCell(
+                    start: fieldStart, end: rowBytes.count, line: fieldLine, column: fieldColumn,
+                    isBlank: fieldBlank, hasNewline: fieldNewline))
             if !fieldBlank { allBlank = false }
-            field.removeAll(keepingCapacity: true)
+            fieldStart = rowBytes.count
             fieldBlank = true
+            fieldNewline = false
             afterQuote = false
         }
         func endRow() {
             endField()
-            if !allBlank { row(Row(cells: cells, line: rowLine), rowHasControl) }
+            if !allBlank {
+                cells.withUnsafeBufferPointer { cellBuffer in
+                    row(RawRow(bytes: rowBytes.buffer, cells: cellBuffer, line: rowLine), rowHasControl)
+                }
+            }
             cells.removeAll(keepingCapacity: true)
+            rowBytes.count = 0
+            fieldStart = 0
             allBlank = true
             rowHasControl = false
+        }
+        /// The end of the run of printable ASCII from `index` that is neither the separator nor a
+        /// quote, and whether it holds anything but spaces.
+        @inline(__always)
+        func printableRun(from index: Int) -> (end: Int, nonSpace: Bool) {
+            var end = index
+            var nonSpace = false
+            while end < count {
+                let byte = bytes[end]
+                guard byte >= space && byte < 0x7F && byte != sep && byte != quote else { break }
+                if byte != space { nonSpace = true }
+                end += 1
+            }
+            return (end, nonSpace)
         }
 
         var index = layout.start
         while index < count {
             var byte = bytes[index]
+            // Printable ASCII, the most of any cell, is taken a run at a time.
+            if byte >= space && byte < 0x7F && byte != sep && byte != quote {
+                let run = printableRun(from: index)
+                if !inQuotes && rowBytes.count == fieldStart && !afterQuote {
+                    fieldLine = line
+                    fieldColumn = column
+                }
+                if run.nonSpace { fieldBlank = false }
+                rowBytes.append(bytes, index..<run.end)
+                column += run.end - index
+                index = run.end
+                continue
+            }
             var length = 1
             if byte == carriageReturn {
                 // CRLF and a lone CR are one LF.
@@ -137,7 +235,7 @@ extension CSVTable {
             if inQuotes {
                 if byte == quote {
                     if next < count && bytes[next] == quote {
-                        field.append(quote)
+                        rowBytes.append(quote)
                         fieldBlank = false
                         column += 2
                         index = next + 1
@@ -147,15 +245,16 @@ extension CSVTable {
                     afterQuote = true
                     column += 1
                 } else if byte == newline {
-                    field.append(newline)
+                    rowBytes.append(newline)
+                    fieldNewline = true
                     line += 1
                     column = 1
                 } else {
                     if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
                     if length == 1 {
-                        field.append(byte)
+                        rowBytes.append(byte)
                     } else {
-                        field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                        rowBytes.append(bytes, index..<next)
                     }
                     column += 1
                 }
@@ -163,7 +262,7 @@ extension CSVTable {
                 continue
             }
             if byte == quote && fieldBlank && !afterQuote {
-                field.removeAll(keepingCapacity: true)
+                rowBytes.count = fieldStart
                 fieldBlank = true
                 inQuotes = true
                 quoteLine = line
@@ -184,15 +283,15 @@ extension CSVTable {
                 fieldColumn = 1
                 rowLine = line
             } else {
-                if field.isEmpty && !afterQuote {
+                if rowBytes.count == fieldStart && !afterQuote {
                     fieldLine = line
                     fieldColumn = column
                 }
                 if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
                 if length == 1 {
-                    field.append(byte)
+                    rowBytes.append(byte)
                 } else {
-                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                    rowBytes.append(bytes, index..<next)
                 }
                 column += 1
             }
@@ -205,8 +304,53 @@ extension CSVTable {
                     message:
                         "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
         }
-        if !field.isEmpty || !cells.isEmpty || afterQuote { endRow() }
+        if rowBytes.count > fieldStart || !cells.isEmpty || afterQuote { endRow() }
         return .success(())
+    }
+
+    /// The bytes of a row's cells: appended to without the checks of an array, grown by doubling,
+    /// freed by its owner.
+    struct RowBytes {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        @inline(__always)
+        mutating func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            var grown = capacity * 2
+            while grown < count + extra { grown *= 2 }
+            let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            new.initialize(from: base, count: count)
+            base.deallocate()
+            base = new
+            capacity = grown
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        /// Appends `range` of `bytes`.
+        @inline(__always)
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            guard let source = bytes.baseAddress, !range.isEmpty else { return }
+            reserve(range.count)
+            (base + count).initialize(from: source + range.lowerBound, count: range.count)
+            count += range.count
+        }
+
+        var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// Whether the scalar of `length` bytes at `index` is white space (Unicode's White_Space).

@@ -151,7 +151,11 @@ extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
         let text = String(self)
-        if let first = text.utf8.first, let last = text.utf8.last, Self.startsNoSpace(first), Self.endsNoSpace(last) {
+        // The end bytes straight from the storage: `utf8.last` walks index by index.
+        let ends = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }
+        if let (first, last) = ends ?? text.utf8.first.flatMap({ first in text.utf8.last.map { (first, $0) } }),
+            Self.startsNoSpace(first), Self.endsNoSpace(last)
+        {
             return text
         }
         // Most values have nothing to trim: printable ASCII or letters at both ends.

@@ -13,6 +13,27 @@ public enum Parallel {
         return results.withLock { $0.compactMap { $0 } }
     }
 
+    /// `first` and `second` at once, on two cores.
+    public static func both<A: Sendable, B: Sendable>(
+        _ first: @Sendable () -> A, _ second: @Sendable () -> B
+    ) -> (A, B) {
+        let results = Mutex<(A?, B?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let value = first()
+                results.withLock { $0.0 = value }
+            } else {
+                let value = second()
+                results.withLock { $0.1 = value }
+            }
+        }
+        let (firstResult, secondResult) = results.withLock { $0 }
+        guard let firstValue = firstResult, let secondValue = secondResult else {
+            preconditionFailure("concurrentPerform runs both iterations")
+        }
+        return (firstValue, secondValue)
+    }
+
     /// Runs `body` on every item, on every core.
     public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
         DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }

@@ -26,3 +26,46 @@ import Testing
         #expect(SiteLoader.normalizeBaseURL(value) == nil)
     }
 }
+
+/// The ASCII runs skipped eight bytes at a time find the same first bad byte and NFC answer as
+/// byte by byte, wherever the byte falls against the eight-byte steps.
+@Suite struct SourceTextASCIIRunTests {
+    func bytewiseFirstInvalid(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            // Only the one bad byte 0xFF and the two-byte "é" are used below.
+            if bytes[index] == 0xC3 && index + 1 < bytes.count && bytes[index + 1] == 0xA9 {
+                index += 2
+                continue
+            }
+            return index
+        }
+        return nil
+    }
+
+    @Test func badByteAtEveryOffset() {
+        for length in 0..<40 {
+            for position in 0..<max(length, 1) {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                if position < length { bytes[position] = 0xFF }
+                let slice = bytes[...]
+                #expect(SourceText.firstInvalidUTF8Offset(slice) == bytewiseFirstInvalid(bytes))
+                // A slice that does not start at 0: the offset is still an index of the array.
+                if length > 3 {
+                    let tail = bytes[3...]
+                    let expected = bytewiseFirstInvalid(Array(tail)).map { $0 + 3 }
+                    #expect(SourceText.firstInvalidUTF8Offset(tail) == expected)
+                }
+                var accented = bytes
+                if position < length { accented.replaceSubrange(position...position, with: [0xC3, 0xA9]) }
+                #expect(SourceText.firstInvalidUTF8Offset(accented[...]) == nil)
+                #expect(SourceText.isSurelyNFC(accented[...]))
+                #expect(SourceText.isSurelyNFC((accented + [0xCC, 0x81])[...]) == false)
+            }
+        }
+    }
+}

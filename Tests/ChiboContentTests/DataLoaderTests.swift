@@ -114,6 +114,40 @@ let unitsCSV = """
         #expect(found.count == expected.count, "\(found)")
     }
 
+    /// Doubles within the first file (taken out in place) and across files: the meetings stay in
+    /// file order, each double is an error naming the first.
+    @Test func doublesWithinAndAcrossFilesKeepFileOrder() throws {
+        let header = "branch,date,kind,present,speakers,c1,c2,c3,c4,c5,self_rating\n"
+        func row(_ branch: String, _ date: String) -> String { "\(branch),\(date),regular,5,1,15,15,30,20,20,Tốt\n" }
+        let (content, diagnostics) = try load([
+            "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML,
+            "meetings/a.csv": header + row("cb-a1", "2024-01-05") + row("cb-a1", "05/01/2024")
+                + row("cb-b", "2024-01-06")
+                + row("cb-a1", "2024-01-07"),
+            "meetings/b.csv": header + row("cb-b", "2024-01-06") + row("cb-b", "2024-01-08"),
+        ])
+        #expect(
+            errors(diagnostics) == [
+                "meetings/a.csv:3:1: error: a second regular meeting of cb-a1 on 05/01/2024; the first is at meetings/a.csv:2:1",
+                "meetings/b.csv:2:1: error: a second regular meeting of cb-b on 06/01/2024; the first is at meetings/a.csv:4:1",
+            ])
+        #expect(
+            content?.meetings.map { "\($0.location)" } == [
+                "meetings/a.csv:2:1", "meetings/a.csv:4:1", "meetings/a.csv:5:1", "meetings/b.csv:3:1",
+            ])
+    }
+
+    /// The guidance and the units file are read at once; their errors still come guidance first.
+    @Test func guidanceErrorsComeBeforeUnitsErrors() throws {
+        let (_, diagnostics) = try load(
+            ["units.csv": unitsCSV + "cb-c,Chi bộ C,nhóm,agency,,5\n", "rubrics/thuong-ky.yaml": rubricYAML],
+            bytes: ["guidance/a.md": [0x61, 0xFF, 0x0A]])
+        let found = errors(diagnostics)
+        #expect(found.count == 2, "\(found)")
+        #expect(found.first?.hasPrefix("guidance/a.md:1:2: error: the file is not UTF-8") == true, "\(found)")
+        #expect(found.last?.hasPrefix("units.csv:5:") == true, "\(found)")
+    }
+
     @Test func missingCriterionColumnAndRequiredColumns() throws {
         let (_, diagnostics) = try load([
             "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML,

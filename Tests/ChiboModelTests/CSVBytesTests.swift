@@ -54,6 +54,35 @@ import Testing
         }
     }
 
+    /// The raw rows' flags say of each cell what its text would: blank, over lines.
+    func expectRawFlags(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let utf8 = UnsafeBufferPointer(buffer)
+            guard let layout = CSVLayout(utf8) else { return }
+            _ = CSVTable.scanRaw(utf8, layout: layout, control: { _ in }) { raw, _ in
+                for cell in raw.cells {
+                    let text = raw.text(of: cell)
+                    #expect(cell.isBlank == text.trimmingSpaces.isEmpty, sourceLocation: sourceLocation)
+                    #expect(cell.hasNewline == text.contains("\n"), sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
+
+    @Test func rawCellsFlagBlankAndMultilineCells() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", " ", "\t", ",", ";", "\"", "\"\"", "\n", "\r\n", "đ", "\u{A0}", "\u{3000}", "x y", "  ", "\u{0}",
+        ]
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0..<20, using: &generator)
+            var text = ""
+            for _ in 0..<count { text += pieces.randomElement(using: &generator) ?? "" }
+            expectRawFlags(text)
+        }
+    }
+
     @Test func rowsComeOneAtATimeWithTheirControlFlag() {
         var bytes = Array("a,b\n1,2\nx\u{1}y,3\n".utf8)
         var rows: [(line: Int, control: Bool)] = []
