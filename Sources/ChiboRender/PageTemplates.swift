@@ -84,8 +84,8 @@ struct PageJob: Sendable {
     /// A page that lists every unit (the units index, the reports): its model and text grow with
     /// the whole organisation, so such pages are rendered one at a time to bound memory.
     var large = false
-    /// Builds the model, hashes it with `salt` (the templates and the tool); when `keep` takes that
-    /// hash, the page is not rendered.
+    /// Builds the model and, in a build that can keep pages (`keep`), hashes it with `salt` (the
+    /// templates and the tool); when `keep` takes that hash, the page is not rendered.
     var render: @Sendable (_ salt: UInt64, _ keep: PageReuse?) -> Result<Outcome, Diagnostics>
     /// For the tests: the template's name, and the page's model in the form swift-mustache reads.
     var reference: @Sendable () -> (template: String, model: Any)
@@ -98,11 +98,13 @@ struct PageJob: Sendable {
         self.reference = { (template.name, model().oracleValue) }
         self.render = { salt, keep in
             let page = model()
+            // Without a previous output to keep from, no manifest is written: nothing to hash.
+            guard let keep else { return template.render(page).map { .made($0, inputs: 0) } }
             var hasher = StableHasher()
             hasher.combine(salt)
             hasher.combine(page.templateDigest)
             let inputs = hasher.value
-            if let keep, keep.reuse(path, inputs) { return .success(.kept(inputs: inputs)) }
+            if keep.reuse(path, inputs) { return .success(.kept(inputs: inputs)) }
             return template.render(page).map { .made($0, inputs: inputs) }
         }
     }

@@ -154,7 +154,7 @@ public struct SiteRenderer: Sendable {
         let inputs = Mutex<[String: UInt64]>([:])
         // The search index spreads its own work over the cores, then the pages do. Its files depend on
         // the documents it indexes only: when they are the previous build's, the files are kept.
-        let searchInputs = search.digest(salt: salt)
+        let searchInputs = reuse == nil ? 0 : search.digest(salt: salt)
         let searchKept =
             reuse.map { reuse in
                 reuse.keep(
