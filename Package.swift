@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "chibo",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "chibo", targets: ["chibo"])
     ],
@@ -32,24 +31,26 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
         .target(name: "CChiboSystem"),
-        .target(name: "ChiboModel"),
+        // Helpers every stage shares (text, hashing, parallel work, timings), `package` access only.
+        .target(name: "ChiboSupport"),
+        .target(name: "ChiboModel", dependencies: ["ChiboSupport"]),
         // Mustache templates compiled against typed page models; swift-mustache checks it in the tests.
-        .target(name: "ChiboTemplate", dependencies: ["ChiboModel"]),
+        .target(name: "ChiboTemplate", dependencies: ["ChiboModel", "ChiboSupport"]),
         .target(
             name: "ChiboContent",
-            dependencies: ["ChiboModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ChiboModel", "ChiboSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "ChiboRender",
             dependencies: [
-                "ChiboModel", "ChiboTemplate", "CCmark",
+                "ChiboModel", "ChiboSupport", "ChiboTemplate", "CCmark",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "ChiboSite",
             dependencies: [
-                "ChiboModel", "ChiboContent", "ChiboRender", "CChiboSystem", "CCompression", "CDeflate",
+                "ChiboModel", "ChiboSupport", "ChiboContent", "ChiboRender", "CChiboSystem", "CCompression", "CDeflate",
             ]),
         .executableTarget(
             name: "chibo",
@@ -60,13 +61,15 @@ let package = Package(
         .target(name: "ChiboTestSupport", path: "Tests/ChiboTestSupport"),
         .testTarget(
             name: "ChiboModelTests",
-            dependencies: ["ChiboModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "ChiboModel", "ChiboSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "ChiboTemplateTests",
             dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboTestSupport"]),
+        .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboSupport", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboRenderTests",
             dependencies: ["ChiboRender", "ChiboContent", "ChiboTemplate", "ChiboTestSupport"]

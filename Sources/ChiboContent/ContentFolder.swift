@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Foundation
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// Reads a content folder into the model, collecting every problem as a diagnostic.
 public enum ContentLoader {

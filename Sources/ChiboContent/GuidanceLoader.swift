@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Yams
 
 /// Reads `guidance/**/*.md` (front matter and Markdown body) and the other files beside them.

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// Reads `meetings/*.csv` and rejects every record the content format rejects, each at its cell.
 enum MeetingsLoader {

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Yams
 
 /// Reads `plans/*.yaml`: sample-meeting plans, checked against the organisation.

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Foundation
 
 /// Turning a content file's bytes into text: UTF-8 (a leading BOM allowed), normalised to NFC.

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Yams
 
 /// The unit ids whose own errors are reported already, so that records naming them are not reported

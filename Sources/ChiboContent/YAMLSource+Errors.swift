@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Yams
 
 /// The text of a YAML document as libyaml counts it: lines from 1, columns in Unicode scalars from 1.
@@ -136,8 +137,7 @@ extension YAMLSource {
     }
 
     static func describe(refused scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code = scalar.codePoint
         switch scalar.value {
         case 0x2028, 0x2029:
             return "the invisible \(scalar.value == 0x2028 ? "line" : "paragraph") separator \(code) is not allowed "

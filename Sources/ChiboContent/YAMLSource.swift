@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Yams
 
 /// A YAML document parsed with positions, and typed access to its values that reports

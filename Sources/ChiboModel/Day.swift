@@ -100,12 +100,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))"
+        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     }
 
     /// `DD/MM/YYYY`, the way Vietnamese documents print dates.
     public var vietnamese: String {
-        "\(Day.pad(day, 2))/\(Day.pad(month, 2))/\(year)"
+        "\(day.zeroPadded(2))/\(month.zeroPadded(2))/\(year)"
     }
 
     /// The day after.
@@ -118,57 +118,5 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The calendar quarter, 1 to 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
 
-    /// `value` with leading zeros to `width` digits.
-    public static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.packed < rhs.packed }
-}
-
-extension StringProtocol {
-    /// Whether UTF-8 text whose first byte is `byte` starts with a scalar that is surely not white
-    /// space: printable ASCII, or a lead byte no white space (U+0085, U+00A0, U+1680, U+2000 to
-    /// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts with.
-    @inline(__always)
-    static func startsNoSpace(_ byte: UInt8) -> Bool {
-        (0x21...0x7E).contains(byte) || (byte >= 0xC3 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3)
-    }
-
-    /// Whether UTF-8 text whose last byte is `byte` ends with a scalar that is surely not white
-    /// space: printable ASCII, or a last byte no white space ends with.
-    @inline(__always)
-    static func endsNoSpace(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x21...0x7E: return true
-        case 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: return false
-        case 0x81...0xBF: return true
-        default: return false
-        }
-    }
-
-    /// The text without leading and trailing spaces, tabs and line ends.
-    public var trimmingSpaces: String {
-        let text = String(self)
-        // The end bytes straight from the storage: `utf8.last` walks index by index.
-        let ends = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }
-        if let (first, last) = ends ?? text.utf8.first.flatMap({ first in text.utf8.last.map { (first, $0) } }),
-            Self.startsNoSpace(first), Self.endsNoSpace(last)
-        {
-            return text
-        }
-        // Most values have nothing to trim: printable ASCII or letters at both ends.
-        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-            first.value > 0x20, first.value != 0x7F, last.value > 0x20, last.value != 0x7F,
-            first.value < 0x80 || !first.properties.isWhitespace, last.value < 0x80 || !last.properties.isWhitespace
-        {
-            return text
-        }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
-    }
 }

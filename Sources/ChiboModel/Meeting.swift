@@ -99,7 +99,7 @@ public struct PeriodPart: Sendable, Hashable, Comparable {
     public static func < (lhs: PeriodPart, rhs: PeriodPart) -> Bool { (lhs.year, lhs.number) < (rhs.year, rhs.number) }
 
     /// `2024-03` for a month, `2024-q1` for a quarter.
-    public var slug: String { isQuarter ? "\(year)-q\(number)" : "\(year)-\(Day.pad(number, 2))" }
+    public var slug: String { isQuarter ? "\(year)-q\(number)" : "\(year)-\(number.zeroPadded(2))" }
 
     /// The first and the last day.
     public var range: DateRange {

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// The machine-readable outputs of the reporting part: `data/scorecards.json` (the output contract)
 /// and `data/findings.csv` for staff who work in spreadsheets.

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// Finding messages in the reader's language, from the theme's UI strings: each says exactly why
 /// ("Tự xếp loại Tốt nhưng tiêu chí 1 (13/15), 4 (8/10) chưa đạt điểm tối đa").
@@ -22,7 +23,7 @@ struct FindingText: Sendable {
     func part(_ part: PeriodPart) -> String {
         Format.fill(
             theme.string(part.isQuarter ? "quarter_label" : "month_label"),
-            ["number": String(part.number), "year": String(part.year), "month": Day.pad(part.number, 2)])
+            ["number": String(part.number), "year": String(part.year), "month": part.number.zeroPadded(2)])
     }
 
     func message(_ finding: Finding) -> String {

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// Numbers as Vietnamese readers write them: a comma before decimals, a percent sign.
 enum Format {
@@ -18,8 +19,7 @@ enum Format {
         let fraction = Int(((abs(rounded) - Double(abs(whole))) * scale).rounded())
         let sign = rounded < 0 && whole == 0 ? "-" : ""
         guard fraction > 0 else { return sign + String(whole) }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: max(0, places - digits.count)) + digits
+        var digits = fraction.zeroPadded(places)
         while digits.hasSuffix("0") { digits.removeLast() }
         return sign + String(whole) + "," + digits
     }

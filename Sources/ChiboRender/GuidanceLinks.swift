@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Foundation
 
 /// Where every guidance source file is published, for rewriting links written to source files.

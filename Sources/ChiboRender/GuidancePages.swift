@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Foundation
 
 /// The guidance part of the site: URLs, rendered bodies, cross-references and backlinks, and the

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// A JSON value with keys kept in the order they were given, written the same way every time.
 enum JSON {
@@ -175,8 +176,7 @@ enum JSON {
             case UInt8(ascii: "\r"): return "\\r"
             case UInt8(ascii: "\t"): return "\\t"
             case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                return "\\u" + byte.zeroPadded(4, radix: 16)
             default: return nil
             }
         }

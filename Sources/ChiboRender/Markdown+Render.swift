@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// A heading of a rendered page, with the anchor id it gets.
 public struct Heading: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// How a build keeps the previous build's file of a page whose inputs did not change.
 public struct PageReuse: Sendable {
@@ -33,7 +34,7 @@ public struct PageReuse: Sendable {
     public static let manifest = ".chibo-pages"
 
     public static func manifestText(_ inputs: [String: UInt64]) -> String {
-        inputs.sorted { $0.key < $1.key }.map { Self.hex($0.value) + " " + $0.key + "\n" }.joined()
+        inputs.sorted { $0.key < $1.key }.map { $0.value.hex16 + " " + $0.key + "\n" }.joined()
     }
 
     public static func parseManifest(_ text: String) -> [String: UInt64] {
@@ -45,8 +46,4 @@ public struct PageReuse: Sendable {
         return result
     }
 
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 }

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import ChiboTemplate
 
 /// A theme template compiled for its page model, or why it cannot render.

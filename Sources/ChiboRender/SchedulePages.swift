@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// The sample-meeting part of the site: the schedule page, a page per plan with its compliance
 /// table, `data/schedule.json` and the `schedule.ics` calendar.
@@ -144,7 +145,7 @@ struct SchedulePages: Sendable {
             months.append(
                 MonthModel(
                     title: Format.fill(
-                        theme.string("month_heading"), ["month": Day.pad(part.number, 2), "year": String(part.year)]),
+                        theme.string("month_heading"), ["month": part.number.zeroPadded(2), "year": String(part.year)]),
                     id: "thang-\(part.slug)", sessions: items))
         }
         for scheduled in schedule.entries {
@@ -293,7 +294,7 @@ struct SchedulePages: Sendable {
             if let time = session.time {
                 let compact = time.replacing(ascii: ":", with: "")
                 let hours = (Int(compact.prefix(2)) ?? 0) + 3
-                let end = hours < 24 ? Day.pad(hours, 2) + compact.dropFirst(2) : "2359"
+                let end = hours < 24 ? hours.zeroPadded(2) + compact.dropFirst(2) : "2359"
                 lines.append("DTSTART;TZID=Asia/Ho_Chi_Minh:\(date)T\(compact)00")
                 lines.append("DTEND;TZID=Asia/Ho_Chi_Minh:\(date)T\(end)00")
             } else {
@@ -326,7 +327,7 @@ struct SchedulePages: Sendable {
 
 /// iCalendar (RFC 5545) text rules.
 enum ICS {
-    static func date(_ day: Day) -> String { Day.pad(day.year, 4) + Day.pad(day.month, 2) + Day.pad(day.day, 2) }
+    static func date(_ day: Day) -> String { day.year.zeroPadded(4) + day.month.zeroPadded(2) + day.day.zeroPadded(2) }
 
     /// TEXT values: backslash, semicolon, comma and line ends escaped.
     static func escape(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// The reporting part of the site: a scorecard page per branch, a page per grassroots committee,
 /// the units index, the bloc report per period and quarter, and the data files.

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 /// One thing the search finds: a guidance document, a unit or a sample meeting.
 struct SearchDocument: Sendable {
@@ -118,9 +119,7 @@ struct SearchIndex: Sendable {
         var count: Int { hashes.count }
 
         mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let key = Int(truncatingIfNeeded: hash)
+            let key = Int(truncatingIfNeeded: FNV1a.hash(word))
             let mask = slots.count - 1
             var slot = key & mask
             while slots[slot] >= 0 {

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Foundation
 import Synchronization
 
@@ -293,13 +294,7 @@ struct AssetTable: Sendable {
 /// A short content hash (64-bit FNV-1a), for asset names.
 public enum Fingerprint {
     public static func hex(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let text = String(hash, radix: 16)
-        return String((String(repeating: "0", count: 16 - text.count) + text).prefix(10))
+        String(FNV1a.hash(bytes).hex16.prefix(10))
     }
 }
 

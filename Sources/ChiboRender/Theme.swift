@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import ChiboTemplate
 import Foundation
 import Synchronization

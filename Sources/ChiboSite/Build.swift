@@ -1,6 +1,7 @@
 import ChiboContent
 import ChiboModel
 import ChiboRender
+import ChiboSupport
 import Foundation
 import Synchronization
 

@@ -1,5 +1,6 @@
 import CChiboSystem
 import ChiboModel
+import ChiboSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import ChiboModel
 import ChiboRender
+import ChiboSupport
 import Foundation
 
 /// A hash of everything a build reads: every file of the content and theme folders (path, size,
@@ -20,10 +21,10 @@ enum InputFingerprint {
     static func compute(content: String, theme: String, date: Day, precompress: Bool, search: Bool)
         -> (fingerprint: String, data: UInt64)
     {
-        var hasher = FNV()
+        var hasher = FNV1a()
         var data = StableHasher()
         for root in [content, theme] {
-            hasher.add(Array(root.utf8))
+            hasher.combine(field: root.utf8)
             let base = URL(fileURLWithPath: root).standardizedFileURL
             let names = (FileManager.default.enumerator(atPath: base.path)?.allObjects as? [String] ?? []).sorted()
             for name in names {
@@ -33,7 +34,7 @@ enum InputFingerprint {
                 else {
                     continue
                 }
-                hasher.add(Array(name.utf8))
+                hasher.combine(field: name.utf8)
                 // Size, modification and change times (to the nanosecond) and inode: any write to a
                 // file moves its change time, which no tool can set back, so the bytes need not be read.
                 var info = stat()
@@ -42,7 +43,7 @@ enum InputFingerprint {
                         Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec,
                         info.st_ctim.tv_nsec, Int(info.st_ino),
                     ]
-                    hasher.add(Array(facts.map(String.init).joined(separator: " ").utf8))
+                    hasher.combine(field: facts.map(String.init).joined(separator: " ").utf8)
                     if root == content, !name.hasPrefix("guidance/"), name != "guidance" {
                         data.combine(name)
                         for fact in facts { data.combine(UInt64(bitPattern: Int64(fact))) }
@@ -50,15 +51,15 @@ enum InputFingerprint {
                 }
             }
         }
-        hasher.add(Array(date.description.utf8))
-        hasher.add(Array((precompress ? "precompressed" : "plain").utf8))
-        if !search { hasher.add(Array("no search index".utf8)) }
+        hasher.combine(field: date.description.utf8)
+        hasher.combine(field: (precompress ? "precompressed" : "plain").utf8)
+        if !search { hasher.combine(field: "no search index".utf8) }
         if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
             let binary = try? FileManager.default.attributesOfItem(atPath: executable)
         {
-            hasher.add(Array("\(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)".utf8))
+            hasher.combine(field: "\(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)".utf8)
         }
-        return (hasher.hex, data.value)
+        return (String(hasher.value, radix: 16), data.value)
     }
 
     /// The fingerprint and warnings stored in an output folder, if any.
@@ -71,21 +72,5 @@ enum InputFingerprint {
 
     static func record(_ fingerprint: String, warnings: [Diagnostic]) -> OutputFile {
         OutputFile(path: file, text: ([fingerprint] + warnings.map(\.description)).joined(separator: "\n") + "\n")
-    }
-
-    /// 64-bit FNV-1a over a stream of byte arrays, each followed by a separator.
-    struct FNV {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-
-        mutating func add(_ bytes: [UInt8]) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash ^= 0xFF
-            hash = hash &* 0x100_0000_01b3
-        }
-
-        var hex: String { String(hash, radix: 16) }
     }
 }

@@ -1,6 +1,7 @@
 import CChiboSystem
 import ChiboModel
 import ChiboRender
+import ChiboSupport
 import Foundation
 import Synchronization
 

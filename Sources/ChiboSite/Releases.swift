@@ -1,5 +1,6 @@
 import ChiboModel
 import ChiboRender
+import ChiboSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -117,7 +118,7 @@ public struct Releases: Sendable {
         let seconds = Int(date.timeIntervalSince1970)
         let day = Day.fromDaysSinceEpoch(Int((Double(seconds) / 86400).rounded(.down)))
         let rest = seconds - Int((Double(seconds) / 86400).rounded(.down)) * 86400
-        return "\(Day.pad(day.year, 4))\(Day.pad(day.month, 2))\(Day.pad(day.day, 2))T"
-            + "\(Day.pad(rest / 3600, 2))\(Day.pad(rest % 3600 / 60, 2))\(Day.pad(rest % 60, 2))Z"
+        return "\(day.year.zeroPadded(4))\(day.month.zeroPadded(2))\(day.day.zeroPadded(2))T"
+            + "\((rest / 3600).zeroPadded(2))\((rest % 3600 / 60).zeroPadded(2))\((rest % 60).zeroPadded(2))Z"
     }
 }

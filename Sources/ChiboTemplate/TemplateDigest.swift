@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 
 extension TemplateModel {
     /// A hash of everything a template can show of this value, the same in every run: two values

@@ -1,3 +1,4 @@
+import ChiboSupport
 import Testing
 
 @testable import ChiboModel

@@ -1,3 +1,4 @@
+import ChiboSupport
 import Foundation
 import PropertyBased
 import Testing

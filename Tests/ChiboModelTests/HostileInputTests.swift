@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboSupport
 import Testing
 
 /// Rules that keep what a careless or hostile editor writes from reaching the site as something else.

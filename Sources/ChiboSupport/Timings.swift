@@ -2,11 +2,11 @@ import Foundation
 
 /// Wall time of the build's stages, printed to standard error when `CHIBO_TIMINGS` is set; for
 /// profiling, never for output.
-public enum Timings {
+package enum Timings {
     static let enabled = ProcessInfo.processInfo.environment["CHIBO_TIMINGS"] != nil
 
     /// Runs `body` and, when timings are on, prints how long it took under `stage`.
-    public static func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+    package static func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()

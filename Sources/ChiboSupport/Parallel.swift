@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// Work spread over every core, results in the order of the input.
-public enum Parallel {
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+package enum Parallel {
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let results = Mutex([R?](repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
@@ -14,7 +14,7 @@ public enum Parallel {
     }
 
     /// `first` and `second` at once, on two cores.
-    public static func both<A: Sendable, B: Sendable>(
+    package static func both<A: Sendable, B: Sendable>(
         _ first: @Sendable () -> A, _ second: @Sendable () -> B
     ) -> (A, B) {
         let results = Mutex<(A?, B?)>((nil, nil))
@@ -35,7 +35,7 @@ public enum Parallel {
     }
 
     /// Runs `body` on every item, on every core.
-    public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+    package static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
         DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
     }
 }
