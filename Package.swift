@@ -38,12 +38,12 @@ let package = Package(
         .target(name: "ChiboTemplate", dependencies: ["ChiboModel", "ChiboSupport"]),
         .target(
             name: "ChiboContent",
-            dependencies: ["ChiboModel", "ChiboSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ChiboModel", "ChiboSupport", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "ChiboRender",
             dependencies: [
-                "ChiboModel", "ChiboSupport", "ChiboTemplate", "CCmark",
+                "ChiboModel", "ChiboSupport", "ChiboTemplate",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

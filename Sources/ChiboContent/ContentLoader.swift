@@ -22,21 +22,25 @@ public enum ContentLoader {
         let (guidanceRead, unitsRead) = Parallel.both(
             {
                 var diagnostics = Diagnostics()
-                let guidance = GuidanceLoader.load(folder, diagnostics: &diagnostics)
-                return (guidance, diagnostics)
+                var guidance = GuidanceLoader.load(folder, diagnostics: &diagnostics)
+                let numbers = GuidanceMarkdown.check(&guidance, diagnostics: &diagnostics)
+                return ((guidance, numbers), diagnostics)
             },
             {
                 var diagnostics = Diagnostics()
                 let units = UnitsLoader.load(folder, diagnostics: &diagnostics)
                 return (units, diagnostics)
             })
-        let guidance = guidanceRead.0
+        let (guidance, numbers) = guidanceRead.0
         diagnostics.append(contentsOf: guidanceRead.1)
         // The data is read even when site.yaml is broken, so that one run reports every error.
         var content = Content(
             settings: settings ?? SiteSettings(title: "", organization: ""), sections: guidance.sections,
             documents: guidance.documents, staticFiles: guidance.staticFiles)
         content.unreadable = guidance.unreadable
+        content.documentNumbers = numbers
+        // A guidance file with errors of its own may hold the number: say nothing more about it.
+        if content.unreadable.isEmpty { checkFindingGuidance(content, diagnostics: &diagnostics) }
         diagnostics.append(contentsOf: unitsRead.1)
         loadData(folder, units: unitsRead.0, into: &content, diagnostics: &diagnostics)
         return (settings == nil ? nil : content, diagnostics)
@@ -83,6 +87,17 @@ public enum ContentLoader {
         content.plans = PlansLoader.load(
             folder, organization: content.organization, rejected: rejected, diagnostics: &diagnostics)
         checkPeriod(&content, diagnostics: &diagnostics)
+    }
+
+    /// Each `finding_guidance` entry names the number of a published guidance document.
+    static func checkFindingGuidance(_ content: Content, diagnostics: inout Diagnostics) {
+        for (code, reference) in content.settings.findingGuidance.sorted(by: { $0.key < $1.key })
+        where content.documentNumbers[Folding.documentNumberKey(reference.number)] == nil {
+            diagnostics.error(
+                reference.location,
+                "`finding_guidance.\(code.rawValue)` names \(reference.number), but no guidance document has that number"
+            )
+        }
     }
 
     /// The period against the records' dates: a configured period that reaches more than a year

@@ -31,6 +31,8 @@ public struct GuidanceDocument: Sendable, Hashable {
     public var bodyLine: Int
     /// Where the front matter gives `number`, for errors about it.
     public var numberLocation: SourceLocation?
+    /// `body` parsed, its `csv` blocks read into tables and its links resolved; empty for a draft.
+    public var markdown = MarkdownNode(kind: .document)
 
     public init(
         sourcePath: String, slugPath: [String], title: String, number: String? = nil, issuer: String? = nil,
@@ -67,6 +69,8 @@ public struct GuidanceSection: Sendable, Hashable {
     public var introLine: Int
     /// The path of `_index.md` when the folder has one.
     public var indexPath: String?
+    /// `intro` parsed, its `csv` blocks read into tables and its links resolved.
+    public var introMarkdown = MarkdownNode(kind: .document)
 
     public init(
         sourcePath: String, slugPath: [String], title: String, summary: String? = nil, order: Int? = nil,
@@ -105,6 +109,8 @@ public struct Content: Sendable {
     /// Guidance files that could not be read (their errors are reported); links to them are not
     /// reported again.
     public var unreadable: Set<String> = []
+    /// The published documents' numbers, by `Folding.documentNumberKey`, with the source path of each.
+    public var documentNumbers: [String: String] = [:]
     /// The units, rubrics and meeting records; empty for a guidance-only site.
     public var organization = Organization(units: [])
     public var rubrics: [Rubric] = []

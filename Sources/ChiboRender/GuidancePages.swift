@@ -60,56 +60,34 @@ struct GuidancePages: Sendable {
         urls.page([SiteURLs.guidanceRoot] + section.slugPath)
     }
 
-    /// Parses and renders every published document; broken links, duplicate numbers and bad CSV
-    /// tables are diagnostics.
+    /// Renders every published document and section intro; the content loader has read and checked
+    /// their Markdown already.
     func build(itemTemplate: PageTemplate<DocumentSummary>, diagnostics: inout Diagnostics) -> Built {
         var built = Built()
         let published = content.documents.filter { !$0.draft }
-        var table = GuidanceLinkTable()
-        table.drafts = Set(content.documents.filter(\.draft).map(\.sourcePath))
-        table.unreadable = content.unreadable
-        // Parsing, like rendering below, runs on every core; the results are merged in source order.
-        let trees = Parallel.map(published) { document in
-            let tree = Markdown.parse(document.body)
-            let shift = Self.headingShift(tree)
-            return (tree: tree, shift: shift, headings: Markdown.headings(of: tree, shift: shift))
-        }
-        for (document, parsed) in zip(published, trees) {
-            let headings = parsed.headings
-            var page = Page(document: document, url: documentURL(document), headings: headings)
+        var linkURLs: [String: String] = [:]
+        for document in published {
+            var page = Page(
+                document: document, url: documentURL(document),
+                headings: document.markdown.headings(shift: document.markdown.headingShift))
             page.sortKey = SortKey(
                 order: document.order ?? Int.max, title: Folding.fold(document.title), path: document.sourcePath)
             built.pages[document.sourcePath] = page
-            table.targets[document.sourcePath] = .init(
-                url: documentURL(document), anchors: Set(headings.map(\.id)), isDocument: true)
+            linkURLs[document.sourcePath] = page.url
         }
-        var sectionTrees: [String: MarkdownNode] = [:]
         for section in content.sections {
-            let tree = Markdown.parse(section.intro)
-            sectionTrees[section.sourcePath] = tree
             built.sections[section.sourcePath] = SectionPage(section: section, url: sectionURL(section))
-            table.targets[section.sourcePath + "/_index.md"] = .init(
-                url: sectionURL(section), anchors: Set(Markdown.headings(of: tree).map(\.id)), isDocument: false)
-            table.targets[section.sourcePath] = table.targets[section.sourcePath + "/_index.md"]
+            linkURLs[section.sourcePath + "/_index.md"] = sectionURL(section)
+            linkURLs[section.sourcePath] = sectionURL(section)
         }
         for file in content.staticFiles {
-            table.targets[file.sourcePath] = .init(
-                url: urls.file(([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/")), anchors: [],
-                isDocument: false)
+            linkURLs[file.sourcePath] = urls.file(([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"))
         }
-
         var numbers: [String: CrossReferenceTarget] = [:]
-        for document in published.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            guard let number = document.number else { continue }
-            let key = Folding.documentNumberKey(number)
-            if let other = numbers[key] {
-                diagnostics.error(
-                    document.numberLocation ?? SourceLocation(file: document.sourcePath),
-                    "the number \(number) is already used by \(other.source); each document number belongs to one page")
-                continue
-            }
+        for (key, source) in content.documentNumbers {
+            guard let page = built.pages[source], let number = page.document.number else { continue }
             numbers[key] = CrossReferenceTarget(
-                number: number, url: documentURL(document), title: document.title, source: document.sourcePath)
+                number: number, url: page.url, title: page.document.title, source: source)
         }
 
         built.numbers = numbers
@@ -118,18 +96,20 @@ struct GuidancePages: Sendable {
             return path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         }.mapValues { $0.sorted { $0.sortKey < $1.sortKey }.map(\.document.sourcePath) }
         let unsafeHTML = content.settings.unsafeHTML
-        let links = table
         let crossReferences = numbers
-        let renders = Parallel.map(Array(zip(published, trees))) { document, parsed in
+        let links = linkURLs
+        let renders = Parallel.map(published) { document in
             let options = MarkdownRenderOptions(
                 unsafeHTML: unsafeHTML, crossReferences: crossReferences, source: document.sourcePath,
-                links: links.resolver(for: document.sourcePath), headingShift: parsed.shift)
-            let rendered = Markdown.render(parsed.tree, source: document.body, options: options)
-            return (rendered: rendered, sections: Markdown.sections(of: parsed.tree, headings: rendered.headings))
+                linkURLs: links, headingShift: document.markdown.headingShift)
+            let rendered = MarkdownHTML.render(document.markdown, options: options)
+            return (
+                rendered: rendered,
+                sections: SearchDocument.sections(of: document.markdown, headings: rendered.headings)
+            )
         }
         for (document, result) in zip(published, renders) {
             let rendered = result.rendered
-            report(rendered.problems, file: document.sourcePath, lineOffset: document.bodyLine - 1, into: &diagnostics)
             built.pages[document.sourcePath]?.html = rendered.html
             built.pages[document.sourcePath]?.sections = result.sections
             built.pages[document.sourcePath]?.cited = rendered.cited.subtracting([document.sourcePath])
@@ -138,13 +118,12 @@ struct GuidancePages: Sendable {
             }
         }
         for section in content.sections {
-            guard let tree = sectionTrees[section.sourcePath], let file = section.indexPath else { continue }
+            guard let file = section.indexPath else { continue }
             let options = MarkdownRenderOptions(
-                unsafeHTML: content.settings.unsafeHTML, crossReferences: numbers, source: file,
-                links: table.resolver(for: file), headingShift: Self.headingShift(tree))
-            let rendered = Markdown.render(tree, source: section.intro, options: options)
-            report(rendered.problems, file: file, lineOffset: section.introLine - 1, into: &diagnostics)
-            built.sections[section.sourcePath]?.introHTML = rendered.html
+                unsafeHTML: content.settings.unsafeHTML, crossReferences: numbers, source: file, linkURLs: linkURLs,
+                headingShift: section.introMarkdown.headingShift)
+            built.sections[section.sourcePath]?.introHTML =
+                MarkdownHTML.render(section.introMarkdown, options: options).html
         }
         renderItems(&built, template: itemTemplate, diagnostics: &diagnostics)
         return built
@@ -164,26 +143,6 @@ struct GuidancePages: Sendable {
                 built.items[page.document.sourcePath] = html.hasSuffix("\n") ? String(html.dropLast()) : html
             case .failure(let problems): diagnostics.append(contentsOf: problems)
             }
-        }
-    }
-
-    /// How far headings move down so that the body's top level is `<h2>` under the page's `<h1>`.
-    static func headingShift(_ tree: MarkdownNode) -> Int {
-        var smallest = 6
-        func visit(_ node: MarkdownNode) {
-            if case .heading(let level) = node.kind { smallest = min(smallest, level) }
-            node.children.forEach(visit)
-        }
-        visit(tree)
-        return max(0, 2 - smallest)
-    }
-
-    func report(
-        _ problems: [RenderedMarkdown.Problem], file: String, lineOffset: Int, into diagnostics: inout Diagnostics
-    ) {
-        for problem in problems {
-            diagnostics.error(
-                SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column), problem.message)
         }
     }
 

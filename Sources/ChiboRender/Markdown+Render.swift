@@ -1,29 +1,6 @@
 import ChiboModel
 import ChiboSupport
 
-/// A heading of a rendered page, with the anchor id it gets.
-public struct Heading: Sendable, Hashable {
-    public var level: Int
-    public var text: String
-    public var id: String
-    public var line: Int
-}
-
-/// Where a Markdown link goes, as the site decides it.
-public enum LinkResolution: Sendable, Hashable {
-    /// Leave the destination as written (a URL with a scheme, or a same-page anchor that exists).
-    case unchanged
-    /// Use this URL; `source` is the content file linked to, if it is a guidance document.
-    case rewritten(url: String, source: String?)
-    /// The link names no file or no anchor: a build error with this message.
-    case broken(String)
-}
-
-/// Decides where relative links of one page go.
-public protocol LinkResolving: Sendable {
-    func resolve(_ destination: String, headings: [Heading]) -> LinkResolution
-}
-
 /// A document that mentions of its number link to.
 public struct CrossReferenceTarget: Sendable, Hashable {
     public var number: String
@@ -47,86 +24,41 @@ public struct MarkdownRenderOptions: Sendable {
     public var crossReferences: [String: CrossReferenceTarget]
     /// The page's own source path: mentions of its own number are not linked.
     public var source: String?
-    public var links: (any LinkResolving)?
+    /// The URL of each guidance file a link may name (`LinkTarget.source`); a link whose target is
+    /// not here keeps its destination as written.
+    public var linkURLs: [String: String]
     /// Shift of heading levels so that `#` in a document body becomes `<h2>` under the page's `<h1>`.
     public var headingShift: Int
 
     public init(
         unsafeHTML: Bool = false, crossReferences: [String: CrossReferenceTarget] = [:], source: String? = nil,
-        links: (any LinkResolving)? = nil, headingShift: Int = 0
+        linkURLs: [String: String] = [:], headingShift: Int = 0
     ) {
         self.unsafeHTML = unsafeHTML
         self.crossReferences = crossReferences
         self.source = source
-        self.links = links
+        self.linkURLs = linkURLs
         self.headingShift = headingShift
     }
 }
 
 /// A page body rendered to HTML, with what the site needs to know about it.
 public struct RenderedMarkdown: Sendable {
-    public struct Problem: Sendable, Hashable {
-        public var line: Int
-        /// 1-based column in characters (Unicode scalars).
-        public var column: Int
-        public var message: String
-    }
-
     public var html: String
     public var headings: [Heading]
     /// Sources of the documents this page cites, by number or by link.
     public var cited: Set<String>
-    public var problems: [Problem]
 }
 
-extension Markdown {
-    /// The headings of a document with unique ASCII ids ("Đảng ủy" → `dang-uy`, then `dang-uy-2`).
-    public static func headings(of document: MarkdownNode, shift: Int = 0) -> [Heading] {
-        var used: [String: Int] = [:]
-        var result: [Heading] = []
-        func visit(_ node: MarkdownNode) {
-            if case .heading(let level) = node.kind {
-                let text = node.plainText.trimmingSpaces
-                var base = Folding.slug(text)
-                if base.isEmpty { base = "muc" }
-                var id = base
-                if let count = used[base] {
-                    var next = count + 1
-                    id = "\(base)-\(next)"
-                    while used[id] != nil {
-                        next += 1
-                        id = "\(base)-\(next)"
-                    }
-                    used[base] = next
-                }
-                used[id] = used[id] ?? 1
-                result.append(Heading(level: min(6, level + shift), text: text, id: id, line: node.line))
-                return
-            }
-            node.children.forEach(visit)
-        }
-        visit(document)
-        return result
-    }
-
-    /// Renders a parsed document to HTML: CommonMark as libcmark writes it, plus heading ids,
-    /// `csv` code blocks as tables, document numbers as links, and checked relative links.
-    public static func render(_ document: MarkdownNode, source text: String, options: MarkdownRenderOptions)
-        -> RenderedMarkdown
-    {
-        var renderer = HTMLRenderer(options: options, headings: headings(of: document, shift: options.headingShift))
+/// Markdown to HTML: CommonMark as libcmark writes it, plus heading ids, `csv` tables, document
+/// numbers as links and links to guidance files as their pages' URLs.
+public enum MarkdownHTML {
+    /// The HTML of a document read and checked by the content loader (its tables read, its links
+    /// resolved); rendering finds no problems of its own.
+    public static func render(_ document: MarkdownNode, options: MarkdownRenderOptions) -> RenderedMarkdown {
+        var renderer = HTMLRenderer(options: options, headings: document.headings(shift: options.headingShift))
         renderer.render(document)
-        let lines = renderer.problems.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false)
-        let problems = renderer.problems.map { problem in
-            var problem = problem
-            if problem.line >= 1, problem.line <= lines.count {
-                let bytes = Array(lines[problem.line - 1].utf8.prefix(max(0, problem.column - 1)))
-                problem.column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
-            }
-            return problem
-        }
-        return RenderedMarkdown(
-            html: renderer.out, headings: renderer.headings, cited: renderer.cited, problems: problems)
+        return RenderedMarkdown(html: renderer.out, headings: renderer.headings, cited: renderer.cited)
     }
 }
 
@@ -136,7 +68,6 @@ private struct HTMLRenderer {
     var headingIndex = 0
     var out = ""
     var cited: Set<String> = []
-    var problems: [RenderedMarkdown.Problem] = []
     var tightStack: [Bool] = []
     var inLink = 0
     var inHeading = 0
@@ -181,7 +112,9 @@ private struct HTMLRenderer {
             renderChildren(node)
             out += "</li>\n"
         case .codeBlock(let info):
-            renderCodeBlock(info: info, literal: node.literal, node: node)
+            renderCodeBlock(info: info, literal: node.literal)
+        case .table(let rows):
+            renderTable(rows)
         case .htmlBlock:
             if options.unsafeHTML {
                 cr()
@@ -231,35 +164,28 @@ private struct HTMLRenderer {
             out += "<strong>"
             renderChildren(node)
             out += "</strong>"
-        case .link(let destination, let title):
-            out += "<a href=\"" + HTML.escapeURL(resolve(destination, node: node)) + "\""
+        case .link(let destination, let title, let target):
+            out += "<a href=\"" + HTML.escapeURL(resolve(destination, target)) + "\""
             if !title.isEmpty { out += " title=\"" + HTML.escape(title) + "\"" }
             out += ">"
             inLink += 1
             renderChildren(node)
             inLink -= 1
             out += "</a>"
-        case .image(let destination, let title):
-            out += "<img src=\"" + HTML.escapeURL(resolve(destination, node: node, image: true)) + "\" alt=\""
+        case .image(let destination, let title, let target):
+            out += "<img src=\"" + HTML.escapeURL(resolve(destination, target, image: true)) + "\" alt=\""
             out += HTML.escape(node.plainText) + "\""
             if !title.isEmpty { out += " title=\"" + HTML.escape(title) + "\"" }
             out += " />"
         }
     }
 
-    mutating func resolve(_ destination: String, node: MarkdownNode, image: Bool = false) -> String {
+    /// The URL a link goes to: its guidance file's page, or the destination as written.
+    mutating func resolve(_ destination: String, _ target: LinkTarget?, image: Bool = false) -> String {
         if !options.unsafeHTML && Self.isDangerous(destination, image: image) { return "" }
-        guard let links = options.links else { return destination }
-        switch links.resolve(destination, headings: headings) {
-        case .unchanged:
-            return destination
-        case .rewritten(let url, let source):
-            if let source { cited.insert(source) }
-            return url
-        case .broken(let message):
-            problems.append(.init(line: node.line, column: node.column, message: message))
-            return destination
-        }
+        guard let target, let url = options.linkURLs[target.source] else { return destination }
+        if target.isDocument { cited.insert(target.source) }
+        return url + (target.fragment.map { "#" + $0 } ?? "")
     }
 
     /// The schemes libcmark drops in safe mode: `javascript:`, `vbscript:`, `file:`, and `data:`
@@ -274,42 +200,27 @@ private struct HTMLRenderer {
         return false
     }
 
-    mutating func renderCodeBlock(info: String, literal: String, node: MarkdownNode) {
+    mutating func renderCodeBlock(info: String, literal: String) {
         let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        if language.lowercased() == "csv" {
-            switch CSVTable.parse(literal) {
-            case .success(let table) where !table.rows.isEmpty:
-                renderTable(table)
-                return
-            case .success:
-                break
-            case .failure(let error):
-                problems.append(
-                    .init(line: node.line + error.line, column: error.column, message: "csv table: \(error.message)"))
-            }
-        }
         cr()
         out += "<pre><code"
         if !language.isEmpty { out += " class=\"language-" + HTML.escape(language) + "\"" }
         out += ">" + HTML.escape(literal) + "</code></pre>\n"
     }
 
-    mutating func renderTable(_ table: CSVTable) {
-        let width = table.rows.map(\.cells.count).max() ?? 0
+    /// A `csv` block's rows: the first the header, each row as wide as the widest.
+    mutating func renderTable(_ rows: [[String]]) {
+        let width = rows.map(\.count).max() ?? 0
         cr()
         out += "<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead>\n<tr>"
-        let header = table.rows[0].cells
+        let header = rows[0]
         for index in 0..<width {
-            let text = index < header.count ? header[index].text.trimmingSpaces : ""
-            out += "<th scope=\"col\">" + HTML.escape(text) + "</th>"
+            out += "<th scope=\"col\">" + HTML.escape(index < header.count ? header[index] : "") + "</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"
-        for row in table.rows.dropFirst() {
+        for row in rows.dropFirst() {
             out += "<tr>"
-            for index in 0..<width {
-                let text = index < row.cells.count ? row.cells[index].text.trimmingSpaces : ""
-                out += "<td>" + HTML.escape(text) + "</td>"
-            }
+            for index in 0..<width { out += "<td>" + HTML.escape(index < row.count ? row[index] : "") + "</td>" }
             out += "</tr>\n"
         }
         out += "</tbody>\n</table></div>\n"

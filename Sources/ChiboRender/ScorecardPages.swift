@@ -37,17 +37,6 @@ struct ScorecardPages: Sendable {
         urls.page([Self.reportRoot] + (quarter.map { [$0.slug] } ?? []))
     }
 
-    /// `finding_guidance` numbers that name no guidance document.
-    func checkGuidanceReferences(into diagnostics: inout Diagnostics) {
-        for (code, reference) in settings.findingGuidance.sorted(by: { $0.key < $1.key })
-        where documents[Folding.documentNumberKey(reference.number)] == nil {
-            diagnostics.error(
-                reference.location,
-                "`finding_guidance.\(code.rawValue)` names \(reference.number), but no guidance document has that number"
-            )
-        }
-    }
-
     // MARK: - Labels
 
     func levelLabel(_ level: UnitLevel) -> String {

@@ -288,7 +288,7 @@ struct SearchIndex: Sendable {
     }
 }
 
-extension Markdown {
+extension SearchDocument {
     /// The text of a document split at its headings, for search: what comes before the first heading,
     /// then each heading with the text under it.
     static func sections(of document: MarkdownNode, headings: [Heading]) -> [SearchDocument.Section] {
@@ -331,6 +331,8 @@ extension Markdown {
 
     private static func blockText(_ node: MarkdownNode) -> String {
         switch node.kind {
+        case .table:
+            return node.literal.replacing(ascii: "\n", with: " · ").replacing(ascii: ",", with: ", ")
         case .codeBlock(let info) where info.lowercased().hasPrefix("csv"):
             return node.literal.replacing(ascii: "\n", with: " · ").replacing(ascii: ",", with: ", ")
         case .codeBlock, .htmlBlock, .thematicBreak:

@@ -65,9 +65,15 @@ public struct SiteRenderer: Sendable {
         var dataPaths: [String]
     }
 
-    /// Loads the templates, renders the guidance bodies and lists every page to make.
-    func plan() -> Plan {
+    /// The theme against the pages: every UI string the code shows and every template compiled for
+    /// its page model. What `chibo check` adds to the content's own checks; nothing is rendered.
+    public func check() -> Diagnostics {
         var diagnostics = Diagnostics()
+        _ = compileTemplates(&diagnostics)
+        return diagnostics
+    }
+
+    private func compileTemplates(_ diagnostics: inout Diagnostics) -> (PageTemplates, AssetTable) {
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
                 SourceLocation(file: "\(theme.path)/i18n/vi.yaml"),
@@ -76,6 +82,13 @@ public struct SiteRenderer: Sendable {
         let assets = AssetTable(theme.assets, urls: urls)
         let (templates, templateProblems) = PageTemplates.compile(theme, globals: ["assets": assets.urlsByKey])
         diagnostics.append(contentsOf: templateProblems)
+        return (templates, assets)
+    }
+
+    /// Compiles the templates, renders the guidance bodies and lists every page to make.
+    func plan() -> Plan {
+        var diagnostics = Diagnostics()
+        let (templates, assets) = compileTemplates(&diagnostics)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
         let built = Timings.measure("guidance markdown") {
             guidance.build(itemTemplate: templates.documentItem, diagnostics: &diagnostics)
@@ -86,8 +99,6 @@ public struct SiteRenderer: Sendable {
         let scorecards = ScorecardPages(
             evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers,
             samples: samples)
-        // A guidance file with errors of its own may hold the number: say nothing more about it.
-        if content.unreadable.isEmpty { scorecards.checkGuidanceReferences(into: &diagnostics) }
         let layout = LayoutContext(
             settings: content.settings, theme: theme, urls: urls, hasData: !scorecards.isEmpty,
             hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty)

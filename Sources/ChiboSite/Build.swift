@@ -109,6 +109,16 @@ public struct Build: Sendable {
         return report
     }
 
+    /// Loads and checks the content and the theme, and compiles the templates, without rendering a
+    /// page: every problem `render()` would report but for a UI string missing from a page only
+    /// rendering shows.
+    public func check() -> Report {
+        let (renderer, loadDiagnostics) = prepare()
+        var diagnostics = loadDiagnostics
+        if let renderer { diagnostics.append(contentsOf: Timings.measure("check theme") { renderer.check() }) }
+        return Report(diagnostics: diagnostics, files: [], published: false)
+    }
+
     /// Loads the content and the theme and evaluates the meetings: the renderer (nil when the content
     /// or the theme cannot be read at all) and the diagnostics so far.
     func prepare() -> (SiteRenderer?, Diagnostics) {
@@ -180,20 +190,19 @@ public struct Build: Sendable {
         let (renderer, loadDiagnostics) = prepare()
         var diagnostics = loadDiagnostics
         guard let renderer else { return Report(diagnostics: diagnostics, files: [], published: false) }
+        // Content with errors is checked against the theme, not rendered: rendering finds nothing more.
+        guard !diagnostics.hasErrors else {
+            diagnostics.append(contentsOf: renderer.check())
+            return Report(diagnostics: diagnostics, files: [], published: false)
+        }
         // Pages go to the staging folder as they are rendered, so memory holds only those in flight.
-        // Content that already has errors is still rendered, for its other errors, but not written.
         let counts = Mutex((pages: 0, files: 0))
         let summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
-            let writing = !diagnostics.hasErrors
             let renderDiagnostics = Timings.measure("render and write") {
-                // Content with errors keeps nothing from the previous output either.
-                let reuse =
-                    writing
-                    ? PageReuse(
-                        salt: toolSalt, dataInputs: fingerprint.data, previous: { staging.previous(under: $0) },
-                        reuse: { staging.keep($0, inputs: $1) }) : nil
+                let reuse = PageReuse(
+                    salt: toolSalt, dataInputs: fingerprint.data, previous: { staging.previous(under: $0) },
+                    reuse: { staging.keep($0, inputs: $1) })
                 return renderer.render(reuse: reuse) { file in
-                    guard writing else { return }
                     counts.withLock {
                         $0.files += 1
                         if file.path.hasSuffix(".html") { $0.pages += 1 }

@@ -109,7 +109,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let report = try paths.build(output: "").render()
+        let report = try paths.build(output: "").check()
         Console.print(report.diagnostics)
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }

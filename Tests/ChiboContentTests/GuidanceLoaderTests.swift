@@ -12,6 +12,30 @@ import Testing
         return ContentLoader.load(from: folder.path)
     }
 
+    /// Links, `csv` tables and document numbers are checked when the content is read, so that
+    /// `chibo check` needs no page rendered: the model holds the resolved link and the table.
+    @Test func markdownIsCheckedWhenRead() throws {
+        let (content, diagnostics) = try load([
+            "guidance/a.md": "---\ntitle: A\nnumber: 03-HD/TU\n---\n## Bước 1\n\n[b](b.md#buoc-2) [x](khong-co.md)\n",
+            "guidance/b.md": "---\ntitle: B\nnumber: 03-HD/TU\n---\n## Bước 2\n\n```csv\nx,y\n\"mở\n```\n",
+        ])
+        let errors = diagnostics.errors.map(\.description)
+        #expect(errors.contains { $0.hasPrefix("guidance/a.md:7:18: error: the link names guidance/khong-co.md") })
+        #expect(
+            errors.contains {
+                $0.hasPrefix("guidance/b.md:3:9: error: the number 03-HD/TU is already used by guidance/a.md")
+            })
+        #expect(errors.contains { $0.hasPrefix("guidance/b.md:9:1: error: csv table:") })
+        #expect(content?.documentNumbers == [Folding.documentNumberKey("03-HD/TU"): "guidance/a.md"])
+        let paragraph = try #require(
+            content?.documents.first { $0.sourcePath == "guidance/a.md" }?.markdown.children.last)
+        #expect(
+            paragraph.children.first?.kind
+                == .link(
+                    destination: "b.md#buoc-2", title: "",
+                    target: LinkTarget(source: "guidance/b.md", fragment: "buoc-2", isDocument: true)))
+    }
+
     @Test func readsFrontMatterAndBody() throws {
         let (content, diagnostics) = try load([
             "guidance/quy-trinh/_index.md": "---\ntitle: Quy trình\norder: 2\n---\nGiới thiệu mục.\n",

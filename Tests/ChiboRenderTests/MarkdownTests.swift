@@ -1,6 +1,7 @@
 import ChiboModel
 import Testing
 
+@testable import ChiboContent
 @testable import ChiboRender
 
 @Suite struct MarkdownTests {
@@ -17,7 +18,7 @@ import Testing
     ])
     func matchesLibcmark(markdown: String) {
         let tree = Markdown.parse(markdown)
-        let ours = Markdown.render(tree, source: markdown, options: MarkdownRenderOptions()).html
+        let ours = MarkdownHTML.render(tree, options: MarkdownRenderOptions()).html
         let withoutIDs = ours.replacing(#/ id="[a-z0-9-]+"/#, with: "")
         #expect(withoutIDs == Markdown.referenceHTML(markdown))
     }
@@ -31,7 +32,7 @@ import Testing
         let link = try #require(tree.children[2].children.first { if case .link = $0.kind { true } else { false } })
         #expect(link.line == 5)
         #expect(link.column == 5)
-        #expect(link.kind == .link(destination: "a.md", title: ""))
+        #expect(link.kind == .link(destination: "a.md", title: "", target: nil))
     }
 
     @Test func smartPunctuation() {
@@ -43,20 +44,20 @@ import Testing
 
     @Test func headingIdsAreFoldedAndUnique() {
         let tree = Markdown.parse("## Đảng ủy\n\n## Đảng ủy\n\n### Đảng ủy\n\n## dang-uy-2\n\n## !!!\n")
-        let ids = Markdown.headings(of: tree).map(\.id)
+        let ids = tree.headings().map(\.id)
         #expect(ids == ["dang-uy", "dang-uy-2", "dang-uy-3", "dang-uy-2-2", "muc"])
         #expect(Set(ids).count == ids.count)
     }
 
     @Test func headingShiftMovesLevels() {
         let tree = Markdown.parse("# A\n\n## B\n")
-        let html = Markdown.render(tree, source: "", options: MarkdownRenderOptions(headingShift: 1)).html
+        let html = MarkdownHTML.render(tree, options: MarkdownRenderOptions(headingShift: 1)).html
         #expect(html == "<h2 id=\"a\">A</h2>\n<h3 id=\"b\">B</h3>\n")
     }
 
     @Test func csvBlocksBecomeAccessibleTables() {
         let source = "```csv\nMức,Điểm\nTốt,\"Từ 90, trở lên\"\nKém\n```\n"
-        let html = Markdown.render(Markdown.parse(source), source: source, options: MarkdownRenderOptions()).html
+        let html = MarkdownHTML.render(GuidanceMarkdown.parse(source).0, options: MarkdownRenderOptions()).html
         #expect(html.contains("<th scope=\"col\">Mức</th><th scope=\"col\">Điểm</th>"))
         #expect(html.contains("<tr><td>Tốt</td><td>Từ 90, trở lên</td></tr>"))
         #expect(html.contains("<tr><td>Kém</td><td></td></tr>"))
@@ -65,22 +66,23 @@ import Testing
 
     @Test func brokenCSVIsAProblemAtItsLine() {
         let source = "đoạn\n\n```csv\na,b\n\"mở\n```\n"
-        let rendered = Markdown.render(Markdown.parse(source), source: source, options: MarkdownRenderOptions())
-        #expect(rendered.problems.map(\.line) == [5])
+        let (tree, problems) = GuidanceMarkdown.parse(source)
+        #expect(problems.map(\.line) == [5])
+        let rendered = MarkdownHTML.render(tree, options: MarkdownRenderOptions())
         #expect(rendered.html.contains("<pre><code class=\"language-csv\">"))
     }
 
     @Test func rawHTMLIsStrippedUnlessAllowed() {
         let source =
             "<script>alert(1)</script>\n\nđoạn <b onclick=\"x\">đậm</b> [x](javascript:alert(1)) ![y](data:image/png;base64,AA)\n"
-        let safe = Markdown.render(Markdown.parse(source), source: source, options: MarkdownRenderOptions()).html
+        let safe = MarkdownHTML.render(Markdown.parse(source), options: MarkdownRenderOptions()).html
         #expect(!safe.contains("<script"))
         #expect(!safe.contains("<b"))
         #expect(!safe.contains("javascript:"))
         #expect(safe.contains("<a href=\"\">x</a>"))
         #expect(safe.contains("src=\"data:image/png;base64,AA\""))
-        let unsafe = Markdown.render(
-            Markdown.parse(source), source: source, options: MarkdownRenderOptions(unsafeHTML: true)
+        let unsafe = MarkdownHTML.render(
+            Markdown.parse(source), options: MarkdownRenderOptions(unsafeHTML: true)
         ).html
         #expect(unsafe.contains("<script>alert(1)</script>"))
         #expect(unsafe.contains("<b onclick=\"x\">"))
@@ -102,8 +104,8 @@ import Testing
     }()
 
     func render(_ source: String, self path: String? = nil) -> RenderedMarkdown {
-        Markdown.render(
-            Markdown.parse(source), source: source,
+        MarkdownHTML.render(
+            Markdown.parse(source),
             options: MarkdownRenderOptions(crossReferences: targets, source: path))
     }
 

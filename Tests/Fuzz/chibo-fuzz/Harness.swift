@@ -120,12 +120,23 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
 }
 
 func markdown(_ text: String) {
-    let document = Markdown.parse(text)
-    let headings = Markdown.headings(of: document, shift: 1)
-    var table = GuidanceLinkTable()
-    table.targets["guidance/a/other.md"] = .init(url: "/a/other/", anchors: ["muc-1"], isDocument: true)
-    table.targets["guidance/a/_index.md"] = .init(url: "/a/", anchors: [], isDocument: false)
-    table.drafts = ["guidance/a/draft.md"]
+    // The document beside a page with a heading, a draft and a section: the content loader's checks.
+    var guidance = GuidanceLoader.Result()
+    guidance.documents = [
+        GuidanceDocument(sourcePath: "guidance/a/doc.md", slugPath: ["a", "doc"], title: "t", body: text),
+        GuidanceDocument(
+            sourcePath: "guidance/a/other.md", slugPath: ["a", "other"], title: "o", number: "12-HD/BTGTW",
+            body: "## Mục 1\n"),
+        GuidanceDocument(
+            sourcePath: "guidance/a/draft.md", slugPath: ["a", "draft"], title: "d", draft: true, body: ""),
+    ]
+    guidance.sections = [
+        GuidanceSection(sourcePath: "guidance/a", slugPath: ["a"], title: "a", indexPath: "guidance/a/_index.md")
+    ]
+    var diagnostics = Diagnostics()
+    _ = GuidanceMarkdown.check(&guidance, diagnostics: &diagnostics)
+    let document = guidance.documents[0].markdown
+    let headings = document.headings(shift: 1)
     let references = [
         Folding.documentNumberKey("12-HD/BTGTW"): CrossReferenceTarget(
             number: "12-HD/BTGTW", url: "/a/other/", title: "Hướng dẫn", source: "guidance/a/other.md")
@@ -133,11 +144,11 @@ func markdown(_ text: String) {
     for unsafe in [false, true] {
         let options = MarkdownRenderOptions(
             unsafeHTML: unsafe, crossReferences: references, source: "guidance/a/doc.md",
-            links: table.resolver(for: "guidance/a/doc.md"), headingShift: 1)
-        _ = Markdown.render(document, source: text, options: options)
+            linkURLs: ["guidance/a/other.md": "/a/other/", "guidance/a/_index.md": "/a/"], headingShift: 1)
+        _ = MarkdownHTML.render(document, options: options)
     }
     _ = DocumentNumbers.mentions(in: text)
-    let sections = Markdown.sections(of: document, headings: headings)
+    let sections = SearchDocument.sections(of: document, headings: headings)
     let search = SearchDocument(
         title: "t", url: "/a/doc/", group: "a", kind: "k", number: nil, sections: sections)
     _ = SearchIndex.terms(of: search)

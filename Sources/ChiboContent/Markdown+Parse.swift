@@ -1,55 +1,5 @@
 import CCmark
-
-/// A CommonMark document as plain Swift values, copied out of libcmark's tree.
-public struct MarkdownNode: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
-        case document
-        case blockQuote
-        case list(ordered: Bool, start: Int, tight: Bool)
-        case item
-        case codeBlock(info: String)
-        case htmlBlock
-        case paragraph
-        case heading(level: Int)
-        case thematicBreak
-        case text
-        case softBreak
-        case lineBreak
-        case code
-        case htmlInline
-        case emphasis
-        case strong
-        case link(destination: String, title: String)
-        case image(destination: String, title: String)
-        case other
-    }
-
-    public var kind: Kind
-    /// The text of text, code, code block and HTML nodes.
-    public var literal: String
-    public var children: [MarkdownNode]
-    /// 1-based line of the node's start, relative to the parsed text.
-    public var line: Int
-    /// 1-based column of the node's start, in bytes of UTF-8 as libcmark counts.
-    public var column: Int
-
-    public init(kind: Kind, literal: String = "", children: [MarkdownNode] = [], line: Int = 1, column: Int = 1) {
-        self.kind = kind
-        self.literal = literal
-        self.children = children
-        self.line = line
-        self.column = column
-    }
-
-    /// The text of the node and its descendants without markup (for headings, alt text).
-    public var plainText: String {
-        switch kind {
-        case .text, .code: return literal
-        case .softBreak, .lineBreak: return " "
-        default: return children.map(\.plainText).joined()
-        }
-    }
-}
+import ChiboModel
 
 /// The two uses of libcmark: parsing into `MarkdownNode` values and rendering straight to HTML.
 /// Every libcmark pointer lives inside one of these functions and is freed before it returns.
@@ -97,7 +47,7 @@ public enum Markdown {
 
     /// libcmark's own HTML for `text` (raw HTML omitted, smart punctuation); the reference the
     /// Swift renderer is tested against.
-    public static func referenceHTML(_ text: String, smart: Bool = true) -> String {
+    package static func referenceHTML(_ text: String, smart: Bool = true) -> String {
         var options = CMARK_OPT_DEFAULT
         if smart { options |= CMARK_OPT_SMART }
         let utf8 = Array(text.utf8)

@@ -2,10 +2,9 @@ import ChiboModel
 import ChiboSupport
 import Foundation
 
-/// Where every guidance source file is published, for rewriting links written to source files.
+/// Every guidance file a relative link may name, with the heading anchors of each.
 struct GuidanceLinkTable: Sendable {
     struct Target: Sendable {
-        var url: String
         var anchors: Set<String>
         var isDocument: Bool
     }
@@ -31,9 +30,19 @@ struct GuidanceLinkTable: Sendable {
     }
 }
 
-/// Resolves the links of one page: relative paths to source files become page URLs; a path or
+/// Where a Markdown link goes.
+enum LinkResolution: Sendable, Hashable {
+    /// Leave the destination as written (a URL with a scheme, or a same-page anchor that exists).
+    case unchanged
+    /// A guidance file; rendering writes its URL.
+    case target(LinkTarget)
+    /// The link names no file or no anchor: a build error with this message.
+    case broken(String)
+}
+
+/// Resolves the links of one page: relative paths to source files name those files; a path or
 /// anchor that does not exist is broken.
-struct GuidanceLinkResolver: LinkResolving {
+struct GuidanceLinkResolver: Sendable {
     let table: GuidanceLinkTable
     let source: String
 
@@ -76,9 +85,8 @@ struct GuidanceLinkResolver: LinkResolving {
             guard found.anchors.contains(fragment) else {
                 return .broken("the link names the heading #\(fragment) that \(target) does not have")
             }
-            return .rewritten(url: found.url + "#" + fragment, source: found.isDocument ? key : nil)
         }
-        return .rewritten(url: found.url, source: found.isDocument ? key : nil)
+        return .target(LinkTarget(source: key, fragment: fragment, isDocument: found.isDocument))
     }
 
     static func hasScheme(_ url: String) -> Bool {
