@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// chibo runs on Linux only: it swaps the output folder with renameat2(RENAME_EXCHANGE), finds its own
+// binary through /proc/self/exe and reads st_mtim from stat. SwiftPM has no Linux entry for `platforms`,
+// so none is declared; Sources/ChiboSupport/Syscalls.swift, the one file of libc calls, stops the build
+// with #error elsewhere.
+
 let package = Package(
     name: "chibo",
     products: [
@@ -30,9 +35,11 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // renameat2 through syscall(2), which Swift cannot call (it is variadic).
         .target(name: "CChiboSystem"),
-        // Helpers every stage shares (text, hashing, parallel work, timings), `package` access only.
-        .target(name: "ChiboSupport"),
+        // Helpers every stage shares (text, hashing, parallel work, timings) and every libc call with its
+        // error type (Syscalls, SystemError), `package` access only.
+        .target(name: "ChiboSupport", dependencies: ["CChiboSystem"]),
         .target(name: "ChiboModel", dependencies: ["ChiboSupport"]),
         // Mustache templates compiled against typed page models; swift-mustache checks it in the tests.
         .target(name: "ChiboTemplate", dependencies: ["ChiboModel", "ChiboSupport"]),
@@ -50,11 +57,13 @@ let package = Package(
         .target(
             name: "ChiboSite",
             dependencies: [
-                "ChiboModel", "ChiboSupport", "ChiboContent", "ChiboRender", "CChiboSystem", "CCompression", "CDeflate",
+                "ChiboModel", "ChiboSupport", "ChiboContent", "ChiboRender", "CCompression", "CDeflate",
             ]),
         .executableTarget(
             name: "chibo",
-            dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ChiboSite", "ChiboSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Seeded generator of content data: the bundled site's data and the benchmark's sizes.
         .executableTarget(name: "chibo-gen", path: "Sources/ChiboGen"),
@@ -77,7 +86,8 @@ let package = Package(
         .testTarget(
             name: "ChiboSiteTests",
             dependencies: [
-                "ChiboSite", "ChiboTemplate", "ChiboTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+                "ChiboSite", "ChiboSupport", "ChiboTemplate", "ChiboTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Snapshots"]
         ),

@@ -2,17 +2,10 @@ import ChiboModel
 import ChiboSupport
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// An operating system's reason for a failure (`errno`), said in its own words.
-struct SystemReason: Error, Sendable, CustomStringConvertible {
-    var code: Int32
-    init(_ code: Int32) { self.code = code }
-    var description: String {
-        code == ELOOP ? "it is a loop of links" : String(cString: strerror(code)).lowercased()
-    }
+extension SystemError {
+    /// The operating system's reason as a diagnostic gives it, in parentheses after what failed:
+    /// "permission denied", "it is a loop of links".
+    var diagnosticReason: String { isLoopOfLinks ? "it is a loop of links" : reason.lowercased() }
 }
 
 /// Read access to a content folder: sorted listings, no hidden files, nothing outside the folder.
@@ -36,10 +29,8 @@ struct ContentFolder: Sendable {
 
     /// The real path of `relative` with every link followed (POSIX `realpath`), or the OS's reason
     /// why it cannot be resolved (a loop of links, a link to nothing).
-    func resolve(_ relative: String) -> Result<String, SystemReason> {
-        guard let resolved = realpath(url(relative).path, nil) else { return .failure(SystemReason(errno)) }
-        defer { free(resolved) }
-        return .success(String(cString: resolved))
+    func resolve(_ relative: String) -> Result<String, SystemError> {
+        Result { () throws(SystemError) in try Syscalls.realPath(url(relative).path) }
     }
 
     /// Whether the real path `real` is the folder `folder` (relative) or lies inside it.
@@ -80,10 +71,21 @@ struct ContentFolder: Sendable {
             let reason =
                 isDirectory(relative)
                 ? "this is a folder, not a file; rename or remove it"
-                : "cannot read the file (\(access(url(relative).path, R_OK) == 0 ? "a read error" : SystemReason(errno).description))"
+                : "cannot read the file (\(unreadableReason(relative)))"
             return .failure(Diagnostic(.error, SourceLocation(file: relative), reason))
         }
         return .success([UInt8](data))
+    }
+
+    /// Why a file that could not be read is unreadable: the OS's reason when this process may not
+    /// read it (or it is gone), else a read error.
+    func unreadableReason(_ relative: String) -> String {
+        do {
+            try Syscalls.checkReadable(url(relative).path)
+            return "a read error"
+        } catch {
+            return error.diagnosticReason
+        }
     }
 
     /// The text of a file (UTF-8, NFC), or nil with a diagnostic.

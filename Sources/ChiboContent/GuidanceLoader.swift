@@ -144,8 +144,8 @@ enum GuidanceLoader {
     static func linkProblem(_ content: ContentFolder, _ relative: String, isDirectory: Bool) -> String? {
         let what = isDirectory ? "folder" : "file"
         switch content.resolve(relative) {
-        case .failure(let reason):
-            return "this \(what) is a link that cannot be followed (\(reason)); remove the link"
+        case .failure(let failure):
+            return "this \(what) is a link that cannot be followed (\(failure.diagnosticReason)); remove the link"
         case .success(let real):
             if !content.contains(real: real) {
                 return "this \(what) is a link to \(real), outside the content folder; "

@@ -156,7 +156,7 @@ public struct Build: Sendable {
 
     /// The binary running, as its size and modification time.
     public static var binaryIdentity: String {
-        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+        guard let executable = Syscalls.executablePath(),
             let binary = try? FileManager.default.attributesOfItem(atPath: executable)
         else { return "" }
         return "\(executable) \(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)"
@@ -251,6 +251,6 @@ public struct InvalidBuildDate: Error, CustomStringConvertible, Sendable, Equata
     public var description: String {
         let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
         return "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 00:00 UTC (as `date +%s` "
-            + "prints it), from 0 to \(Build.latestSourceDateEpoch) (the year 9999); it is \"\(OutputTarget.printable(shown))\""
+            + "prints it), from 0 to \(Build.latestSourceDateEpoch) (the year 9999); it is \"\(shown.printable)\""
     }
 }

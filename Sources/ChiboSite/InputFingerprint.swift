@@ -37,11 +37,10 @@ enum InputFingerprint {
                 hasher.combine(field: name.utf8)
                 // Size, modification and change times (to the nanosecond) and inode: any write to a
                 // file moves its change time, which no tool can set back, so the bytes need not be read.
-                var info = stat()
-                if stat(path, &info) == 0 {
+                if let status = Syscalls.status(path) {
                     let facts = [
-                        Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec,
-                        info.st_ctim.tv_nsec, Int(info.st_ino),
+                        status.size, status.modified.seconds, status.modified.nanoseconds, status.changed.seconds,
+                        status.changed.nanoseconds, Int(truncatingIfNeeded: status.inode),
                     ]
                     hasher.combine(field: facts.map(String.init).joined(separator: " ").utf8)
                     if root == content, !name.hasPrefix("guidance/"), name != "guidance" {
@@ -54,7 +53,7 @@ enum InputFingerprint {
         hasher.combine(field: date.description.utf8)
         hasher.combine(field: (precompress ? "precompressed" : "plain").utf8)
         if !search { hasher.combine(field: "no search index".utf8) }
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+        if let executable = Syscalls.executablePath(),
             let binary = try? FileManager.default.attributesOfItem(atPath: executable)
         {
             hasher.combine(field: "\(binary[.size] ?? 0) \(binary[.modificationDate] ?? 0)".utf8)

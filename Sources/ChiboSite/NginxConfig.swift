@@ -1,9 +1,6 @@
 import ChiboModel
 import ChiboRender
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import ChiboSupport
 
 /// A complete nginx server block for a published site: precompressed files, pretty URLs, the 404
 /// page, long caching of hashed assets and none of HTML, and security headers that the pages allow
@@ -218,7 +215,7 @@ extension NginxConfig {
                 throw InvalidNginxOption(
                     "--server-name", text,
                     "takes host names separated by spaces (example.org, *.example.org, .example.org, "
-                        + "example.*) or _; `\(OutputTarget.printable(name))` is not one")
+                        + "example.*) or _; `\(name.printable)` is not one")
             }
         }
         return names
@@ -226,10 +223,9 @@ extension NginxConfig {
 
     /// An IPv4 address as it is, an IPv6 address (with or without brackets) in brackets.
     static func validAddress(_ text: String) throws(InvalidNginxOption) -> String {
-        var buffer = [UInt8](repeating: 0, count: 16)
-        if inet_pton(AF_INET, text, &buffer) == 1 { return text }
+        if Syscalls.isIPv4Address(text) { return text }
         let bare = text.hasPrefix("[") && text.hasSuffix("]") ? String(text.dropFirst().dropLast()) : text
-        if inet_pton(AF_INET6, bare, &buffer) == 1 { return "[\(bare)]" }
+        if Syscalls.isIPv6Address(bare) { return "[\(bare)]" }
         throw InvalidNginxOption(
             "--listen", text, "takes an IPv4 address (127.0.0.1) or an IPv6 address (::1 or [::1])")
     }
@@ -268,6 +264,6 @@ public struct InvalidNginxOption: Error, CustomStringConvertible, Sendable, Equa
     }
 
     public var description: String {
-        "\(option) \(NginxConfig.quoted(OutputTarget.printable(value))) \(reason)"
+        "\(option) \(NginxConfig.quoted(value.printable)) \(reason)"
     }
 }

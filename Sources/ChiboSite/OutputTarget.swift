@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import ChiboSupport
 
 /// A folder a command is about to replace (`build --output`) or fill with releases (`publish --root`),
 /// checked before anything is written. A build swaps its output folder as a whole, so an output that
@@ -31,8 +29,8 @@ public struct OutputTarget: Sendable, Equatable {
     ) throws(OutputRefusal) {
         self.path = path
         self.resolved = try Self.resolve(path, option: kind.option)
-        let start = "refusing to \(kind == .outputFolder ? "build into" : "publish to") \(Self.printable(path))"
-        let shown = resolved == path ? "" : " (\(Self.printable(resolved)))"
+        let start = "refusing to \(kind == .outputFolder ? "build into" : "publish to") \(path.printable)"
+        let shown = resolved == path ? "" : " (\(resolved.printable))"
         if resolved == "/" {
             throw OutputRefusal("\(start): it is the root folder /; \(kind.option) must name a folder of its own")
         }
@@ -45,12 +43,12 @@ public struct OutputTarget: Sendable, Equatable {
             }
             if Self.isInside(other, resolved) {
                 throw OutputRefusal(
-                    "\(start)\(shown): it contains the \(name) folder \(Self.printable(other)); "
+                    "\(start)\(shown): it contains the \(name) folder \(other.printable); "
                         + "replacing it would delete the \(name)\(deleted)")
             }
             if Self.isInside(resolved, other) {
                 throw OutputRefusal(
-                    "\(start)\(shown): it lies inside the \(name) folder \(Self.printable(other)), "
+                    "\(start)\(shown): it lies inside the \(name) folder \(other.printable), "
                         + "which would read it back as \(name); choose a folder outside it")
             }
         }
@@ -83,19 +81,19 @@ public struct OutputTarget: Sendable, Equatable {
     public static func resolve(_ path: String, option: String = "--output") throws(OutputRefusal) -> String {
         var absolute = path
         if !absolute.hasPrefix("/") {
-            guard let folder = try? FileSystem.currentFolder() else {
-                throw OutputRefusal("cannot resolve \(option) \(printable(path)): the current folder is unreadable")
+            guard let folder = try? Syscalls.currentFolder() else {
+                throw OutputRefusal("cannot resolve \(option) \(path.printable): the current folder is unreadable")
             }
             absolute = folder + "/" + path
         }
         var existing = absolute
         var rest: [Substring] = []
         while true {
-            let kind: FileSystem.Kind?
+            let kind: Syscalls.Kind?
             do {
-                kind = try FileSystem.kind(existing)
+                kind = try Syscalls.kind(existing)
             } catch {
-                throw OutputRefusal("cannot use \(printable(path)) as \(option): \(error.description)")
+                throw OutputRefusal("cannot use \(path.printable) as \(option): \(error.description)")
             }
             if kind != nil { break }
             guard let slash = existing.lastIndex(of: "/") else { break }
@@ -104,20 +102,20 @@ public struct OutputTarget: Sendable, Equatable {
         }
         let real: String
         do {
-            real = try FileSystem.realPath(existing)
+            real = try Syscalls.realPath(existing)
         } catch {
-            let target = FileSystem.linkTarget(existing).map { " to \(printable($0))" } ?? ""
+            let target = Syscalls.linkTarget(existing).map { " to \($0.printable)" } ?? ""
             throw OutputRefusal(
-                "refusing to use \(printable(path)) as \(option): \(printable(existing)) is a symbolic link\(target)"
+                "refusing to use \(path.printable) as \(option): \(existing.printable) is a symbolic link\(target)"
                     + ", which cannot be followed (\(error.reason)); create the folder it names or remove the link")
         }
         var parts = real.split(separator: "/")
         for part in rest where part != "." && !part.isEmpty {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
-        if !rest.isEmpty, FileSystem.exists(real), !FileSystem.isFolder(real) {
+        if !rest.isEmpty, Syscalls.exists(real), !Syscalls.isFolder(real) {
             throw OutputRefusal(
-                "cannot use \(printable(path)) as \(option): \(printable(real)) is a file, not a folder")
+                "cannot use \(path.printable) as \(option): \(real.printable) is a file, not a folder")
         }
         return "/" + parts.joined(separator: "/")
     }
@@ -125,8 +123,8 @@ public struct OutputTarget: Sendable, Equatable {
     /// `$HOME` and the user's home folder in the password database, resolved.
     public static func homeFolders() -> [String] {
         var homes: [String] = []
-        if let home = getenv("HOME") { homes.append(String(cString: home)) }
-        if let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir { homes.append(String(cString: home)) }
+        if let home = Syscalls.environment("HOME") { homes.append(home) }
+        if let home = Syscalls.homeFolderOfUser() { homes.append(home) }
         return homes.filter { !$0.isEmpty }.compactMap { try? resolve($0) }
     }
 
@@ -138,10 +136,10 @@ public struct OutputTarget: Sendable, Equatable {
     /// What is in an existing output folder that no build made; empty when it is missing, empty or a
     /// previous output.
     static func foreignEntries(output: String) -> [String] {
-        guard FileSystem.isFolder(output), let names = try? FileSystem.entries(output) else {
-            return FileSystem.exists(output) ? [output] : []
+        guard Syscalls.isFolder(output), let names = try? Syscalls.entries(output) else {
+            return Syscalls.exists(output) ? [output] : []
         }
-        if (try? FileSystem.kind(output + "/.chibo-build")) == .file { return [] }
+        if (try? Syscalls.kind(output + "/.chibo-build")) == .file { return [] }
         return names.sorted()
     }
 
@@ -149,15 +147,15 @@ public struct OutputTarget: Sendable, Equatable {
     /// (holding only release folders and staging folders), the `current` link, the lock and the
     /// temporary link made while switching.
     static func foreignEntries(root: String) -> [String] {
-        guard FileSystem.isFolder(root), let names = try? FileSystem.entries(root) else {
-            return FileSystem.exists(root) ? [root] : []
+        guard Syscalls.isFolder(root), let names = try? Syscalls.entries(root) else {
+            return Syscalls.exists(root) ? [root] : []
         }
         var foreign: [String] = []
         for name in names.sorted() {
-            let kind = try? FileSystem.kind(root + "/" + name)
+            let kind = try? Syscalls.kind(root + "/" + name)
             switch name {
-            case "releases" where FileSystem.isFolder(root + "/releases"):
-                let releases = (try? FileSystem.entries(root + "/releases")) ?? []
+            case "releases" where Syscalls.isFolder(root + "/releases"):
+                let releases = (try? Syscalls.entries(root + "/releases")) ?? []
                 foreign += releases.sorted().filter { !Releases.isReleaseName($0) && !$0.hasPrefix(".new-") }
                     .map { "releases/" + $0 }
             case "current" where kind == .link, ".chibo.lock" where kind == .file: continue
@@ -170,25 +168,18 @@ public struct OutputTarget: Sendable, Equatable {
 
     /// `site.yaml, units.csv, meetings/ and 4 more (7 entries)`: a few names in a folder and the count.
     static func summary(of folder: String) -> String {
-        guard let names = try? FileSystem.entries(folder) else { return printable(folder) }
-        if names.isEmpty { return "\(printable(folder)), which is empty" }
-        return "\(printable(folder)): \(list(names.sorted()))"
+        guard let names = try? Syscalls.entries(folder) else { return folder.printable }
+        if names.isEmpty { return "\(folder.printable), which is empty" }
+        return "\(folder.printable): \(list(names.sorted()))"
     }
 
     /// The first few names and how many there are in all.
     static func list(_ names: [String]) -> String {
-        let shown = names.prefix(4).map(printable).joined(separator: ", ")
+        let shown = names.prefix(4).map(\.printable).joined(separator: ", ")
         let more = names.count > 4 ? " and \(names.count - 4) more" : ""
         return "\(shown)\(more) (\(names.count) entr\(names.count == 1 ? "y" : "ies"))"
     }
 
-    /// A path or name with its control characters (a newline in a file name) shown as `?`, so that
-    /// every message stays on one line.
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        return String(
-            String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
-    }
 }
 
 /// Why a command will not write where it was told to: a usage error (exit status 2), found before

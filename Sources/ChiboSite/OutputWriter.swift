@@ -1,23 +1,14 @@
-import CChiboSystem
 import ChiboModel
 import ChiboRender
 import ChiboSupport
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Publishes a built site into a folder all at once. The files are written into a new folder beside
 /// it, which then takes the old one's place with an atomic exchange; on any failure or interruption
 /// the old folder stays as it was. Files whose bytes did not change are hard-linked from the old
 /// folder (with their `.gz` and `.br`), so their modification times stay and nothing is compressed twice.
 public enum OutputWriter {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// What a write did, for the command's summary.
     public struct Summary: Sendable {
         public var written = 0
@@ -50,7 +41,7 @@ public enum OutputWriter {
         let target = URL(fileURLWithPath: try OutputTarget.resolve(path))
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
+        let staging = parent.appendingPathComponent(".\(name).new-\(Syscalls.processID)")
         let lock = LockBox()
         defer { lock.release() }
         let writer = OutputStaging(folder: staging, previous: target, precompress: precompress) {
@@ -82,10 +73,10 @@ public enum OutputWriter {
 
     /// Staging folders left by a build that was killed; their process is gone.
     static func removeStale(in folder: URL, prefix: String) {
-        let names = (try? FileSystem.entries(folder.path)) ?? []
+        let names = (try? Syscalls.entries(folder.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
             let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) ?? 0
-            if pid > 0, pid != getpid(), kill(pid, 0) == 0 { continue }
+            if pid > 0, pid != Syscalls.processID, Syscalls.isRunning(pid) { continue }
             try? FileSystem.removeTree(folder.appendingPathComponent(name).path)
         }
     }
@@ -103,29 +94,21 @@ public enum OutputWriter {
     static func reuse(_ file: OutputFile, from previous: URL, into folder: URL, compressed: Bool) -> Bool {
         let old = previous.appendingPathComponent(file.path).path
         let new = folder.appendingPathComponent(file.path).path
-        var info = stat()
-        guard stat(old, &info) == 0, Int(info.st_size) == file.bytes.count,
+        guard let status = Syscalls.status(old), status.size == file.bytes.count,
             let data = FileManager.default.contents(atPath: old), data.elementsEqual(file.bytes)
         else { return false }
         if compressed {
-            for suffix in [".gz", ".br"] where access(old + suffix, F_OK) != 0 { return false }
+            for suffix in [".gz", ".br"] where !Syscalls.isReachable(old + suffix) { return false }
         }
-        guard link(old, new) == 0 else { return false }
+        guard Syscalls.hardLink(old, at: new) else { return false }
         if compressed {
-            for suffix in [".gz", ".br"] where link(old + suffix, new + suffix) != 0 {
-                unlink(new)
-                unlink(new + ".gz")
+            for suffix in [".gz", ".br"] where !Syscalls.hardLink(old + suffix, at: new + suffix) {
+                try? Syscalls.remove(new)
+                try? Syscalls.remove(new + ".gz")
                 return false
             }
         }
         return true
-    }
-
-    static func copyTimes(from source: String, to target: String) {
-        var info = stat()
-        guard stat(source, &info) == 0 else { return }
-        var times = [info.st_atim, info.st_mtim]
-        _ = utimensat(AT_FDCWD, target, &times, 0)
     }
 
     /// A relative path with no `..`, no empty or `.` segment and no leading `/`.
@@ -139,29 +122,26 @@ public enum OutputWriter {
     /// Puts the staging folder in the target's place: an atomic exchange (renameat2), else the old
     /// folder moved aside and the new one renamed in.
     static func swap(_ staging: URL, into target: URL) throws {
-        switch try FileSystem.kind(target.path) {
+        switch try Syscalls.kind(target.path) {
         case nil:
-            try FileSystem.rename(staging.path, to: target.path)
+            try Syscalls.rename(staging.path, to: target.path)
             return
         case .folder: break
-        default: throw Failure(description: "\(OutputTarget.printable(target.path)) exists and is not a folder")
+        default: throw OutputFailure.notAFolder(path: target.path)
         }
-        do {
-            try FileSystem.exchange(staging.path, target.path)
+        if try Syscalls.exchange(staging.path, target.path) {
             FileSystem.removeTreeInParallel(staging.path)
             return
-        } catch {
-            // Without renameat2: move the old folder aside, then the new one in.
-            guard error.errno == EINVAL || error.errno == ENOSYS else { throw error }
         }
+        // Without renameat2: move the old folder aside, then the new one in.
         let old = target.deletingLastPathComponent().appendingPathComponent(
-            ".\(target.lastPathComponent).old-\(getpid())")
+            ".\(target.lastPathComponent).old-\(Syscalls.processID)")
         try? FileSystem.removeTree(old.path)
-        try FileSystem.rename(target.path, to: old.path)
+        try Syscalls.rename(target.path, to: old.path)
         do {
-            try FileSystem.rename(staging.path, to: target.path)
+            try Syscalls.rename(staging.path, to: target.path)
         } catch {
-            try? FileSystem.rename(old.path, to: target.path)
+            try? Syscalls.rename(old.path, to: target.path)
             throw error
         }
         try? FileSystem.removeTree(old.path)
@@ -231,8 +211,7 @@ public final class OutputStaging: Sendable {
             return
         }
         guard OutputWriter.isSafe(file.path) else {
-            failures.record(
-                OutputWriter.Failure(description: "refusing to write \(file.path): it leads outside the output folder"))
+            failures.record(OutputFailure.leadsOutsideTheOutput(path: file.path))
             return
         }
         let parent = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
@@ -249,7 +228,7 @@ public final class OutputStaging: Sendable {
         }
         let path = root + "/" + file.path
         do {
-            try FileSystem.writeFile(path, file.bytes)
+            try Syscalls.writeFile(path, file.bytes)
         } catch {
             failures.record(error)
             return
@@ -265,16 +244,16 @@ public final class OutputStaging: Sendable {
             DispatchQueue.concurrentPerform(iterations: compressors.count) { index in
                 let (suffix, compress) = compressors[index]
                 guard let packed = compress(bytes) else {
-                    failures.record(OutputWriter.Failure(description: "cannot compress \(path)"))
+                    failures.record(OutputFailure.compressionFailed(path: path))
                     return
                 }
                 do {
-                    try FileSystem.writeFile(path + suffix, packed)
+                    try Syscalls.writeFile(path + suffix, packed)
                 } catch {
                     failures.record(error)
                     return
                 }
-                OutputWriter.copyTimes(from: path, to: path + suffix)
+                Syscalls.copyTimes(from: path, to: path + suffix)
             }
         }
         counts.withLock {
@@ -308,10 +287,10 @@ public final class OutputStaging: Sendable {
         }
         let old = previous.path + "/" + path
         let new = root + "/" + path
-        guard link(old, new) == 0 else { return false }
-        for suffix in [".gz", ".br"] where precompress && access(old + suffix, F_OK) == 0 {
-            if link(old + suffix, new + suffix) != 0 {
-                for made in ["", ".gz", ".br"] { unlink(new + made) }
+        guard Syscalls.hardLink(old, at: new) else { return false }
+        for suffix in [".gz", ".br"] where precompress && Syscalls.isReachable(old + suffix) {
+            if !Syscalls.hardLink(old + suffix, at: new + suffix) {
+                for made in ["", ".gz", ".br"] { try? Syscalls.remove(new + made) }
                 return false
             }
         }
@@ -338,24 +317,22 @@ public final class OutputStaging: Sendable {
                 current = current.lastIndex(of: "/").map { String(current[..<$0]) } ?? ""
             }
             for folder in missing.reversed() {
-                try FileSystem.makeFolder(root + "/" + folder, existingIsFine: true)
+                try Syscalls.makeFolder(root + "/" + folder, existingIsFine: true)
                 made.insert(folder)
             }
         }
     }
 }
 
-/// The first failure of parallel work.
+/// The first failure of parallel work: a `SystemError` or an `OutputFailure`.
 final class FailureBox: Sendable {
-    private let failure = Mutex<(any Error & Sendable)?>(nil)
+    private let failure = Mutex<(any Error)?>(nil)
 
     func record(_ error: any Error) {
-        let sendable: any Error & Sendable =
-            error as? SystemFailure ?? error as? OutputWriter.Failure ?? OutputWriter.Failure(description: "\(error)")
-        failure.withLock { if $0 == nil { $0 = sendable } }
+        failure.withLock { if $0 == nil { $0 = error } }
     }
 
-    var first: (any Error & Sendable)? { failure.withLock { $0 } }
+    var first: (any Error)? { failure.withLock { $0 } }
 }
 
 /// A lock taken later, from another thread, and released once.
@@ -377,22 +354,14 @@ final class LockBox: Sendable {
 
 /// An exclusive lock on a file (flock), so that two builds never write to one place at once.
 struct Lock: Sendable {
-    let descriptor: Int32
+    let held: Syscalls.Lock
 
+    /// Takes the lock at `path` of the folder `what`; `OutputFailure.lockedByAnotherBuild` when another
+    /// process holds it.
     init(_ path: String, what: String) throws {
-        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SystemFailure("create the lock file", path, errno: errno) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let code = errno
-            close(descriptor)
-            if code != EWOULDBLOCK { throw SystemFailure("lock", path, errno: code) }
-            throw OutputWriter.Failure(
-                description: "another chibo is writing to \(what) right now; wait for it to finish and run again")
-        }
+        guard let held = try Syscalls.lock(path) else { throw OutputFailure.lockedByAnotherBuild(target: what) }
+        self.held = held
     }
 
-    func release() {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
+    func release() { held.release() }
 }

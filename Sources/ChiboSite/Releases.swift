@@ -3,10 +3,6 @@ import ChiboRender
 import ChiboSupport
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Releases under a root folder for nginx: `ROOT/releases/<time>/` holds each build and
 /// `ROOT/current` is a symbolic link to the live one, swapped atomically (a new link renamed over
 /// the old), so that nginx never serves a half-written site.
@@ -22,12 +18,12 @@ public struct Releases: Sendable {
 
     /// Release names, oldest first.
     public func list() -> [String] {
-        ((try? FileSystem.entries(releasesFolder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        ((try? Syscalls.entries(releasesFolder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     /// The release `current` points at.
     public func live() -> String? {
-        guard let destination = FileSystem.linkTarget(current.path) else { return nil }
+        guard let destination = Syscalls.linkTarget(current.path) else { return nil }
         return URL(fileURLWithPath: destination).lastPathComponent
     }
 
@@ -53,15 +49,15 @@ public struct Releases: Sendable {
         OutputWriter.removeStale(in: releasesFolder, prefix: ".new-")
         var name = Self.name(for: now)
         var suffix = 2
-        while FileSystem.exists(releasesFolder.appendingPathComponent(name).path) {
+        while Syscalls.exists(releasesFolder.appendingPathComponent(name).path) {
             name = Self.name(for: now) + "-\(suffix)"
             suffix += 1
         }
-        let staging = releasesFolder.appendingPathComponent(".new-\(getpid())")
+        let staging = releasesFolder.appendingPathComponent(".new-\(Syscalls.processID)")
         let previous = live().map { releasesFolder.appendingPathComponent($0) }
         do {
             _ = try OutputWriter.write(files, into: staging, previous: previous)
-            try FileSystem.rename(staging.path, to: releasesFolder.appendingPathComponent(name).path)
+            try Syscalls.rename(staging.path, to: releasesFolder.appendingPathComponent(name).path)
         } catch {
             try? FileSystem.removeTree(staging.path)
             throw error
@@ -78,10 +74,10 @@ public struct Releases: Sendable {
         defer { lock.release() }
         let releases = list()
         guard let live = live(), let index = releases.firstIndex(of: live) else {
-            throw OutputWriter.Failure(description: "\(current.path) does not point at a release; nothing to roll back")
+            throw OutputFailure.noLiveRelease(link: current.path)
         }
         guard index > 0 else {
-            throw OutputWriter.Failure(description: "\(live) is the oldest release kept; there is none before it")
+            throw OutputFailure.noEarlierRelease(live: live)
         }
         try point(at: releases[index - 1])
         return releases[index - 1]
@@ -89,18 +85,15 @@ public struct Releases: Sendable {
 
     /// A new link beside `current`, renamed over it: rename(2) replaces the link atomically.
     func point(at release: String) throws {
-        let temporary = root.appendingPathComponent(".current-\(getpid())")
-        unlink(temporary.path)
-        try FileSystem.makeLink(temporary.path, to: "releases/" + release)
-        guard rename(temporary.path, current.path) == 0 else {
-            let failure = SystemFailure("replace the link", current.path, errno: errno)
-            unlink(temporary.path)
-            if failure.errno == EISDIR || failure.errno == ENOTEMPTY || failure.errno == EEXIST {
-                throw OutputWriter.Failure(
-                    description:
-                        "cannot replace \(current.path); it must be a link (move a folder there out of the way)")
-            }
-            throw failure
+        let temporary = root.appendingPathComponent(".current-\(Syscalls.processID)")
+        try? Syscalls.remove(temporary.path)
+        try Syscalls.makeLink(temporary.path, to: "releases/" + release)
+        do {
+            try Syscalls.rename(temporary.path, to: current.path)
+        } catch {
+            try? Syscalls.remove(temporary.path)
+            if error.isInTheWay { throw OutputFailure.notALink(path: current.path) }
+            throw SystemError("replace the link", current.path, errno: error.errno)
         }
     }
 

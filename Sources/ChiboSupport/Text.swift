@@ -22,6 +22,15 @@ extension String {
     }
 }
 
+extension String {
+    /// The text with its C0 control characters and DEL (a newline in a file name) shown as `?`, so
+    /// that a message naming a path or a name stays on one line.
+    package var printable: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+    }
+}
+
 extension Unicode.Scalar {
     /// A control character other than tab and the line ends: C0 controls (NUL, ESC...), DEL and the
     /// C1 controls. No text of the content may hold one.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChiboModel
 import ChiboSite
+import ChiboSupport
 import Foundation
 
 @main
@@ -210,7 +211,7 @@ struct NginxConfigCommand: ParsableCommand {
 
 /// Diagnostics on standard error, one per line, coloured only on a terminal.
 enum Console {
-    static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+    static var isTerminal: Bool { Syscalls.standardErrorIsTerminal }
 
     static func print(_ diagnostics: Diagnostics) {
         for diagnostic in diagnostics.sorted {

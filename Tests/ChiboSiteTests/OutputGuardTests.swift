@@ -1,5 +1,6 @@
 import ChiboModel
 import ChiboRender
+import ChiboSupport
 import ChiboTestSupport
 import Foundation
 import Testing
@@ -144,7 +145,7 @@ import Testing
             outputPath: folder.path + "/public", buildDate: Day(year: 2024, month: 5, day: 1))
         for _ in 0..<2 {
             #expect(try build.run().published)
-            #expect(FileSystem.linkTarget(folder.path + "/public") == "srv/site")
+            #expect(Syscalls.linkTarget(folder.path + "/public") == "srv/site")
             #expect(FileManager.default.fileExists(atPath: folder.path + "/srv/site/van-ban/a/index.html"))
             try folder.write("proj/content/guidance/b.md", "---\ntitle: B\n---\n")
         }
@@ -155,20 +156,43 @@ import Testing
 }
 
 /// System failures say what failed, where, and the operating system's reason, on one line.
-@Suite struct SystemFailureTests {
+@Suite struct SystemErrorTests {
     @Test func theDescriptionHasThePathAndTheReason() {
-        let failure = SystemFailure("write", "/srv/public/index.html.gz", errno: ENOSPC)
+        let failure = SystemError("write", "/srv/public/index.html.gz", errno: ENOSPC)
         #expect(failure.description == "cannot write /srv/public/index.html.gz: No space left on device")
+        #expect(failure.reason == "No space left on device")
+        let missing = SystemError("read the folder", "/srv/gone", errno: ENOENT)
+        #expect(missing.description == "cannot read the folder /srv/gone: No such file or directory")
+    }
+
+    @Test func aControlCharacterInThePathIsShownAsAQuestionMark() {
+        let failure = SystemError("write", "/srv/a\nb.html", errno: EACCES)
+        #expect(failure.description == "cannot write /srv/a?b.html: Permission denied")
+    }
+
+    @Test func aWriteIntoAMissingFolderReportsThePathAndTheOSReason() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/missing/index.html"
+        do {
+            try Syscalls.writeFile(path, [1, 2, 3])
+            Issue.record("wrote into a folder that is not there")
+        } catch {
+            #expect(error == SystemError("write", path, errno: ENOENT))
+            #expect(error.path == path)
+            #expect(error.reason == String(cString: strerror(ENOENT)))
+            #expect(error.description == "cannot write \(path): No such file or directory")
+        }
     }
 
     @Test func aPathThroughAFileIsNotADirectory() throws {
         let folder = try TempFolder(["file": "x"])
         defer { folder.remove() }
-        #expect(throws: SystemFailure("write", folder.path + "/file/index.html", errno: ENOTDIR)) {
-            try FileSystem.writeFile(folder.path + "/file/index.html", [1])
+        #expect(throws: SystemError("write", folder.path + "/file/index.html", errno: ENOTDIR)) {
+            try Syscalls.writeFile(folder.path + "/file/index.html", [1])
         }
         // mkdir's own reason, on the part of the path that is in the way.
-        #expect(throws: SystemFailure("create the folder", folder.path + "/file", errno: EEXIST)) {
+        #expect(throws: SystemError("create the folder", folder.path + "/file", errno: EEXIST)) {
             try FileSystem.makeFolders(folder.path + "/file/a/b")
         }
     }
@@ -178,7 +202,7 @@ import Testing
         defer { folder.remove() }
         let path = folder.path + "/" + String(repeating: "a", count: 300)
         do {
-            try FileSystem.writeFile(path, [1])
+            try Syscalls.writeFile(path, [1])
             Issue.record("a 300-byte name was written")
         } catch {
             #expect(error.errno == ENAMETOOLONG)
@@ -193,7 +217,7 @@ import Testing
         do {
             try OutputWriter.publish([OutputFile(path: long, text: "x")], to: folder.path + "/out")
             Issue.record("published a file whose name is too long")
-        } catch let failure as SystemFailure {
+        } catch let failure as SystemError {
             #expect(failure.errno == ENAMETOOLONG)
             #expect(failure.path.hasSuffix(long))
         }
@@ -219,7 +243,7 @@ import Testing
         do {
             try OutputWriter.publish(files, to: mountPoint + "/public")
             Issue.record("400 KB fitted into 200 KB")
-        } catch let failure as SystemFailure {
+        } catch let failure as SystemError {
             #expect(failure.errno == ENOSPC)
             #expect(failure.description.hasSuffix(": No space left on device"), "\(failure)")
         }

@@ -1,0 +1,39 @@
+import ChiboSupport
+
+/// What stops a build from publishing its output, or a release root from switching, when no system
+/// call failed (a failed call throws `SystemError`, with the operating system's reason).
+public enum OutputFailure: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A file's path is absolute or has a `..`, `.` or empty part: writing it would leave the folder.
+    case leadsOutsideTheOutput(path: String)
+    /// The output path names something that is not a folder (a file, a link to a file).
+    case notAFolder(path: String)
+    /// Another chibo holds the lock of the output folder or the release root `target`.
+    case lockedByAnotherBuild(target: String)
+    /// The compressor gave up on the file at `path`.
+    case compressionFailed(path: String)
+    /// A folder (or something rename cannot replace) is where the `current` link must be.
+    case notALink(path: String)
+    /// The link `link` does not point at a release, so there is nothing to roll back to.
+    case noLiveRelease(link: String)
+    /// The live release `live` is the oldest one kept.
+    case noEarlierRelease(live: String)
+
+    public var description: String {
+        switch self {
+        case .leadsOutsideTheOutput(let path):
+            "refusing to write \(path): it leads outside the output folder"
+        case .notAFolder(let path):
+            "\(path.printable) exists and is not a folder"
+        case .lockedByAnotherBuild(let target):
+            "another chibo is writing to \(target) right now; wait for it to finish and run again"
+        case .compressionFailed(let path):
+            "cannot compress \(path)"
+        case .notALink(let path):
+            "cannot replace \(path); it must be a link (move a folder there out of the way)"
+        case .noLiveRelease(let link):
+            "\(link) does not point at a release; nothing to roll back"
+        case .noEarlierRelease(let live):
+            "\(live) is the oldest release kept; there is none before it"
+        }
+    }
+}

@@ -1,0 +1,289 @@
+import CChiboSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// Elsewhere the build stops here, with the reason, rather than at the first missing libc name.
+#if !os(Linux)
+    #error("chibo runs on Linux: it uses renameat2, /proc/self/exe and st_mtim")
+#endif
+
+/// Every libc call chibo makes, in one file (the model is swift-system's `Internals/Syscalls.swift`):
+/// thin wrappers with Swift types in and out. A call that can fail reads `errno` right after it and
+/// throws a `SystemError` with what was being done and the path; no other file sees a return code or
+/// `errno`, and no other file imports Glibc.
+package enum Syscalls {
+    /// What a path names, without following a last symbolic link.
+    package enum Kind: Equatable, Sendable {
+        case folder, file, link, other
+    }
+
+    /// What `stat` says of a file that a fingerprint keeps: any write moves the change time.
+    package struct Status: Sendable {
+        package var size: Int
+        package var modified: (seconds: Int, nanoseconds: Int)
+        package var changed: (seconds: Int, nanoseconds: Int)
+        package var inode: UInt64
+    }
+
+    // MARK: Looking at paths
+
+    /// The kind of the entry at `path` (lstat), nil when nothing is there; a failure other than
+    /// "no such file" throws.
+    package static func kind(_ path: String) throws(SystemError) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT { return nil }
+            throw SystemError("look at", path, errno: code)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// Whether `path` is a folder, following symbolic links (stat).
+    package static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Whether anything (even a link to nothing) is at `path` (lstat).
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Whether `path` can be reached, following links (access F_OK).
+    package static func isReachable(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// Throws the reason why this process may not read `path` (access R_OK).
+    package static func checkReadable(_ path: String) throws(SystemError) {
+        guard access(path, R_OK) == 0 else { throw SystemError("read", path, errno: errno) }
+    }
+
+    /// Size, times to the nanosecond and inode of the file at `path`, links followed; nil when it
+    /// cannot be looked at.
+    package static func status(_ path: String) -> Status? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Status(
+            size: Int(info.st_size), modified: (info.st_mtim.tv_sec, info.st_mtim.tv_nsec),
+            changed: (info.st_ctim.tv_sec, info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
+    }
+
+    /// The canonical absolute path of an existing `path`, every link followed (realpath).
+    package static func realPath(_ path: String) throws(SystemError) -> String {
+        guard let resolved = realpath(path, nil) else { throw SystemError("resolve", path, errno: errno) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The process's working folder (getcwd).
+    package static func currentFolder() throws(SystemError) -> String {
+        guard let folder = getcwd(nil, 0) else { throw SystemError("read the current folder", ".", errno: errno) }
+        defer { free(folder) }
+        return String(cString: folder)
+    }
+
+    /// The names in a folder, without `.` and `..`, in no particular order (opendir, readdir).
+    package static func entries(_ folder: String) throws(SystemError) -> [String] {
+        guard let stream = opendir(folder) else { throw SystemError("read the folder", folder, errno: errno) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The text of a symbolic link, nil when `path` is not one (readlink).
+    package static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The path of the binary running (Linux's `/proc/self/exe`).
+    package static func executablePath() -> String? {
+        linkTarget("/proc/self/exe")
+    }
+
+    // MARK: Changing paths
+
+    /// Makes one folder (mkdir); with `existingIsFine`, one that is there already (whatever it is) is no
+    /// failure.
+    package static func makeFolder(_ path: String, existingIsFine: Bool = false) throws(SystemError) {
+        guard mkdir(path, 0o755) == 0 else {
+            let code = errno
+            if existingIsFine && code == EEXIST { return }
+            throw SystemError("create the folder", path, errno: code)
+        }
+    }
+
+    /// Renames `source` to `destination` (rename: atomic within one file system, and it replaces a file
+    /// or a link at `destination`).
+    package static func rename(_ source: String, to destination: String) throws(SystemError) {
+        guard Glibc.rename(source, destination) == 0 else {
+            throw SystemError("move \(source.printable) to", destination, errno: errno)
+        }
+    }
+
+    /// Exchanges two paths atomically (renameat2 RENAME_EXCHANGE); false where the file system or the
+    /// kernel cannot (EINVAL, ENOSYS).
+    package static func exchange(_ first: String, _ second: String) throws(SystemError) -> Bool {
+        guard chibo_exchange_paths(first, second) == 0 else {
+            let code = errno
+            if code == EINVAL || code == ENOSYS { return false }
+            throw SystemError("exchange \(first.printable) with", second, errno: code)
+        }
+        return true
+    }
+
+    /// Makes a symbolic link at `path` whose text is `target` (symlink).
+    package static func makeLink(_ path: String, to target: String) throws(SystemError) {
+        guard symlink(target, path) == 0 else { throw SystemError("create the link", path, errno: errno) }
+    }
+
+    /// Makes `path` a second name of the file `existing` (link); false when it cannot.
+    package static func hardLink(_ existing: String, at path: String) -> Bool {
+        link(existing, path) == 0
+    }
+
+    /// Removes an empty folder (rmdir).
+    package static func removeFolder(_ path: String) throws(SystemError) {
+        guard rmdir(path) == 0 else { throw SystemError("remove the folder", path, errno: errno) }
+    }
+
+    /// Removes a file or a link (unlink); nothing there is fine.
+    package static func remove(_ path: String) throws(SystemError) {
+        guard unlink(path) == 0 else {
+            let code = errno
+            if code == ENOENT { return }
+            throw SystemError("remove", path, errno: code)
+        }
+    }
+
+    /// Creates (or truncates) a file and writes all of `bytes` into it (open, write, close); a failed
+    /// close (a full disk on some file systems) is a failure too.
+    package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SystemError("write", path, errno: errno) }
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return count < 0 ? errno : EIO }
+                offset += count
+            }
+            return nil
+        }
+        if let failure {
+            close(descriptor)
+            throw SystemError("write", path, errno: failure)
+        }
+        guard close(descriptor) == 0 else { throw SystemError("write", path, errno: errno) }
+    }
+
+    /// Gives `target` the access and modification times of `source` (stat, utimensat); nothing when
+    /// either cannot be reached.
+    package static func copyTimes(from source: String, to target: String) {
+        var info = stat()
+        guard stat(source, &info) == 0 else { return }
+        var times = [info.st_atim, info.st_mtim]
+        _ = utimensat(AT_FDCWD, target, &times, 0)
+    }
+
+    // MARK: Locks
+
+    /// An open lock file held with an exclusive flock.
+    package struct Lock: Sendable {
+        let descriptor: Int32
+
+        /// Lets the lock go and closes the file.
+        package func release() {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
+    }
+
+    /// Takes an exclusive lock on the file at `path` (open, flock), creating it; nil when another
+    /// process holds it.
+    package static func lock(_ path: String) throws(SystemError) -> Lock? {
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SystemError("create the lock file", path, errno: errno) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            if code == EWOULDBLOCK { return nil }
+            throw SystemError("lock", path, errno: code)
+        }
+        return Lock(descriptor: descriptor)
+    }
+
+    // MARK: The process and its user
+
+    /// This process's id (getpid).
+    package static var processID: Int32 { getpid() }
+
+    /// Whether a process with the id `pid` runs (kill with signal 0).
+    package static func isRunning(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0
+    }
+
+    /// The value of the environment variable `name` (getenv).
+    package static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// The user's home folder in the password database (getpwuid).
+    package static func homeFolderOfUser() -> String? {
+        guard let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir else { return nil }
+        return String(cString: home)
+    }
+
+    /// Whether standard error is a terminal (isatty).
+    package static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    // MARK: Text the C library reads or writes
+
+    /// Whether `text` is an IPv4 address (inet_pton AF_INET).
+    package static func isIPv4Address(_ text: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, text, &buffer) == 1
+    }
+
+    /// Whether `text` is an IPv6 address, without brackets (inet_pton AF_INET6).
+    package static func isIPv6Address(_ text: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET6, text, &buffer) == 1
+    }
+
+    /// The operating system's words for an `errno` (strerror).
+    package static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// The failures callers tell apart, by name rather than by `errno` constant.
+extension SystemError {
+    /// A folder, or an entry that rename(2) cannot replace, is at the destination.
+    package var isInTheWay: Bool { errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST }
+
+    /// Something is at the path already (EEXIST).
+    package var isExisting: Bool { errno == EEXIST }
+
+    /// The links lead round in a loop (ELOOP).
+    package var isLoopOfLinks: Bool { errno == ELOOP }
+}
