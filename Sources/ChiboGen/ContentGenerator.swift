@@ -1,3 +1,4 @@
+import ChiboModel
 import Foundation
 
 /// Builds the organisation, a year of meetings with realistic imperfections, and the sample plan.
@@ -105,7 +106,7 @@ struct ContentGenerator {
             text +=
                 [
                     unit.id, csv(unit.name, ","), unit.isCommittee ? "đảng bộ cơ sở" : "chi bộ",
-                    unit.sector?.rawValue ?? "", unit.parent ?? "", unit.members.map(String.init) ?? "",
+                    unit.sector?.word ?? "", unit.parent ?? "", unit.members.map(String.init) ?? "",
                 ].joined(separator: ",") + "\n"
         }
         return text

@@ -1,3 +1,4 @@
+import ChiboModel
 import Foundation
 
 /// A small, fast, seeded random number generator (SplitMix64): the same seed gives the same content.
@@ -70,12 +71,6 @@ struct Preset {
             return nil
         }
     }
-}
-
-enum Sector: String {
-    case agency = "cơ quan"
-    case publicService = "sự nghiệp"
-    case enterprise = "doanh nghiệp"
 }
 
 struct GeneratedUnit {
