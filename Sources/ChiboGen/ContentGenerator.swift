@@ -8,8 +8,8 @@ struct ContentGenerator {
     var units: [GeneratedUnit] = []
     /// Bloc standing committee members who observe sample meetings.
     let observers = ["Giàng A Tính", "Lò Văn Hùng", "Nguyễn Thị Thanh Huyền", "Trần Quốc Khánh"]
-    /// Meetings that must exist for the bloc sample sessions: host, month, day, thematic.
-    var pinned: [(host: String, month: Int, day: Int, thematic: Bool)] = []
+    /// Meetings that must exist for the bloc sample sessions: host, month, day, kind.
+    var pinned: [(host: String, month: Int, day: Int, kind: MeetingKind)] = []
 
     init(preset: Preset, seed: UInt64) {
         self.preset = preset
@@ -63,7 +63,7 @@ struct ContentGenerator {
                 ? Names.enterprises[index] : ("dn-\(index + 1)", "Doanh nghiệp số \(index + 1)")
             units.append(
                 GeneratedUnit(
-                    id: "cb-" + slug, name: "Chi bộ " + name, isCommittee: false, sector: .enterprise,
+                    id: "cb-" + slug, name: "Chi bộ " + name, kind: .branch, sector: .enterprise,
                     members: rng.int(7...29), effectiveSector: .enterprise))
         }
         let agencyNames = Names.agencies + Names.publicServices
@@ -76,7 +76,7 @@ struct ContentGenerator {
             let sector: Sector = isPublic ? .publicService : .agency
             units.append(
                 GeneratedUnit(
-                    id: "cb-" + pair.0, name: "Chi bộ " + pair.1, isCommittee: false, sector: sector,
+                    id: "cb-" + pair.0, name: "Chi bộ " + pair.1, kind: .branch, sector: sector,
                     members: rng.int(5...29), effectiveSector: sector))
         }
         for (index, size) in preset.committeeSizes.enumerated() {
@@ -85,7 +85,7 @@ struct ContentGenerator {
             let sector = template?.2 ?? [Sector.agency, .publicService, .enterprise][index % 3]
             units.append(
                 GeneratedUnit(
-                    id: id, name: template?.1 ?? "Đảng bộ cơ sở số \(index + 1)", isCommittee: true, sector: sector,
+                    id: id, name: template?.1 ?? "Đảng bộ cơ sở số \(index + 1)", kind: .committee, sector: sector,
                     effectiveSector: sector))
             for branch in 0..<size {
                 let title =
@@ -94,7 +94,7 @@ struct ContentGenerator {
                 let branchID = "\(id.replacingOccurrences(of: "db-", with: "cb-"))-\(branch + 1)"
                 units.append(
                     GeneratedUnit(
-                        id: branchID, name: template == nil ? title : "Chi bộ " + title, isCommittee: false, parent: id,
+                        id: branchID, name: template == nil ? title : "Chi bộ " + title, kind: .branch, parent: id,
                         members: rng.int(3...25), effectiveSector: sector))
             }
         }
@@ -105,7 +105,7 @@ struct ContentGenerator {
         for unit in units {
             text +=
                 [
-                    unit.id, csv(unit.name, ","), unit.isCommittee ? "đảng bộ cơ sở" : "chi bộ",
+                    unit.id, csv(unit.name, ","), unit.kind.word,
                     unit.sector?.word ?? "", unit.parent ?? "", unit.members.map(String.init) ?? "",
                 ].joined(separator: ",") + "\n"
         }
@@ -159,8 +159,9 @@ struct ContentGenerator {
         return computed
     }
 
-    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, thematic: Bool, committeeMembers: [String]) -> String
+    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, kind: MeetingKind, committeeMembers: [String]) -> String
     {
+        let thematic = kind == .thematic
         let members = unit.members ?? 10
         let absentRoll = Double.random(in: 0..<1, using: &rng)
         let absent = absentRoll < 0.72 ? 0 : absentRoll < 0.92 ? 1 : absentRoll < 0.98 ? 2 : min(members - 1, 3)
@@ -185,7 +186,7 @@ struct ContentGenerator {
         let note = !thematic && computed == 1 && rated == "Tốt" ? "Chi bộ tự đánh giá" : ""
         let date = "\(pad(day))/\(pad(month))/2024"
         var cells = [
-            unit.id, date, thematic ? "chuyên đề" : "thường kỳ", csv(topic, ";"), preparer, String(present),
+            unit.id, date, kind.word, csv(topic, ";"), preparer, String(present),
             String(speakers),
         ]
         cells += points.map(String.init)
@@ -210,18 +211,18 @@ struct ContentGenerator {
             for month in 1...12 {
                 let pinnedHere = pinned.filter { $0.host == unit.id && $0.month == month }
                 if skipsMonths && rng.chance(0.25) && pinnedHere.isEmpty { continue }
-                let regularDay = pinnedHere.first { !$0.thematic }?.day ?? rng.int(3...26)
+                let regularDay = pinnedHere.first { $0.kind == .regular }?.day ?? rng.int(3...26)
                 quarters[(month - 1) / 3] +=
-                    row(unit, month: month, day: regularDay, thematic: false, committeeMembers: members) + "\r\n"
-                let pinnedThematic = pinnedHere.first { $0.thematic }
+                    row(unit, month: month, day: regularDay, kind: .regular, committeeMembers: members) + "\r\n"
+                let pinnedThematic = pinnedHere.first { $0.kind == .thematic }
                 let thematicMonth =
-                    pinned.first { $0.host == unit.id && $0.thematic && ($0.month - 1) / 3 == (month - 1) / 3 }?.month
+                    pinned.first { $0.host == unit.id && $0.kind == .thematic && ($0.month - 1) / 3 == (month - 1) / 3 }?.month
                     ?? ((month - 1) / 3 * 3 + 2)
                 if month == thematicMonth && (pinnedThematic != nil || !(skipsQuarter && month == 8)) {
                     var day = pinnedThematic?.day ?? rng.int(3...26)
                     if day == regularDay && pinnedThematic == nil { day = day < 26 ? day + 1 : day - 1 }
                     quarters[(month - 1) / 3] +=
-                        row(unit, month: month, day: day, thematic: true, committeeMembers: members) + "\r\n"
+                        row(unit, month: month, day: day, kind: .thematic, committeeMembers: members) + "\r\n"
                 }
             }
         }
@@ -241,7 +242,7 @@ struct ContentGenerator {
         text +=
             "number: 114-KH/ĐUK\ntitle: Kế hoạch tổ chức sinh hoạt chi bộ mẫu năm 2024\nissued: 2024-01-26\nsessions:\n"
         if let enterprise {
-            pinned.append((enterprise.id, 3, 12, true))
+            pinned.append((enterprise.id, 3, 12, .thematic))
             text += """
                   - host: \(enterprise.id)
                     kind: thematic
@@ -255,7 +256,7 @@ struct ContentGenerator {
                 """
         }
         if let agency {
-            pinned.append((agency.id, 4, 16, false))
+            pinned.append((agency.id, 4, 16, .regular))
             text += """
                   - host: \(agency.id)
                     kind: regular
@@ -272,12 +273,12 @@ struct ContentGenerator {
         for (index, committee) in committees.enumerated() {
             let branches = units.filter { $0.parent == committee.id }
             guard !branches.isEmpty else { continue }
-            var kinds: [String] =
-                branches.count >= 8 ? ["regular", "thematic"] : [index % 2 == 0 ? "regular" : "thematic"]
+            var kinds: [MeetingKind] =
+                branches.count >= 8 ? [.regular, .thematic] : [index % 2 == 0 ? .regular : .thematic]
             if preset.name == "bundled" {
-                if index == 1 { kinds = ["thematic"] }  // 11 branches, only one planned
-                if index == 2 { kinds = ["regular", "regular"] }  // 9 branches, two of one kind
-                if index == 7 { kinds = ["regular", "thematic"] }  // 4 branches, one too many
+                if index == 1 { kinds = [.thematic] }  // 11 branches, only one planned
+                if index == 2 { kinds = [.regular, .regular] }  // 9 branches, two of one kind
+                if index == 7 { kinds = [.regular, .thematic] }  // 4 branches, one too many
             }
             for (position, kind) in kinds.enumerated() {
                 var host = branches[(position * 2) % branches.count].id
@@ -295,8 +296,8 @@ struct ContentGenerator {
                 }
                 let date = "2024-\(pad(preset.name == "bundled" && index == 5 ? 3 : month))-\(pad(day))"
                 text +=
-                    "  - {committee: \(committee.id), host: \(host), kind: \(kind), date: \(date), observers: [\(observer)]"
-                if kind == "thematic" {
+                    "  - {committee: \(committee.id), host: \(host), kind: \(kind.rawValue), date: \(date), observers: [\(observer)]"
+                if kind == .thematic {
                     text +=
                         ", topic: \"\(rng.pick(Names.topics).replacingOccurrences(of: "{unit}", with: committee.name.replacingOccurrences(of: "Đảng bộ ", with: "")))\""
                 }

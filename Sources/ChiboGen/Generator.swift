@@ -73,14 +73,18 @@ struct Preset {
     }
 }
 
+/// A row of the units file: `sector` as written (nil for a branch that inherits its committee's),
+/// `effectiveSector` the one it has.
 struct GeneratedUnit {
     var id: String
     var name: String
-    var isCommittee: Bool
+    var kind: UnitKind
     var sector: Sector?
     var parent: String?
     var members: Int?
     var effectiveSector: Sector
+
+    var isCommittee: Bool { kind == .committee }
 }
 
 /// Vietnamese names of a province's departments, public-service units and companies.

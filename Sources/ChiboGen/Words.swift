@@ -13,3 +13,23 @@ extension Sector {
         }
     }
 }
+
+extension UnitKind {
+    /// Loại, in the units file.
+    var word: String {
+        switch self {
+        case .committee: return "đảng bộ cơ sở"
+        case .branch: return "chi bộ"
+        }
+    }
+}
+
+extension MeetingKind {
+    /// Loại, in the meetings files.
+    var word: String {
+        switch self {
+        case .regular: return "thường kỳ"
+        case .thematic: return "chuyên đề"
+        }
+    }
+}
