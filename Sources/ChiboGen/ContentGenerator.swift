@@ -31,8 +31,8 @@ struct ContentGenerator {
         }
         let plan = samplePlan()
         try save(unitsCSV(), folder.appendingPathComponent("units.csv"))
-        try save(Self.regularRubric, folder.appendingPathComponent("rubrics/thuong-ky.yaml"))
-        try save(Self.thematicRubric, folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
+        try save(Self.yaml(Self.regularRubric, comment: Self.regularComment), folder.appendingPathComponent("rubrics/thuong-ky.yaml"))
+        try save(Self.yaml(Self.thematicRubric, comment: Self.thematicComment), folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
         for (quarter, text) in meetingsCSV().enumerated() {
             try save(text, folder.appendingPathComponent("meetings/2024-q\(quarter + 1).csv"), bom: true)
         }
@@ -119,19 +119,10 @@ struct ContentGenerator {
 
     // MARK: - Meetings
 
-    static let regularMax = [15, 15, 30, 20, 20]
-    static let thematicMax = [20, 20, 30, 15, 15]
-    static let ratingNames = ["Tốt", "Khá", "Trung bình", "Kém"]
-
-    /// The rubric rule: Tốt needs 90 and full marks on 1, 2, 4, 5; then 70, 50, anything.
-    static func rating(_ scores: [Int], _ maxima: [Int]) -> Int {
-        let total = scores.reduce(0, +)
-        let gatesFull = [0, 1, 3, 4].allSatisfy { scores[$0] == maxima[$0] }
-        if total >= 90 && gatesFull { return 0 }
-        if total >= 70 { return 1 }
-        if total >= 50 { return 2 }
-        return 3
-    }
+    static let regularMax = regularRubric.criteria.map(\.max)
+    static let thematicMax = thematicRubric.criteria.map(\.max)
+    /// The positions in the scores of the criteria the best rating needs at full marks.
+    static let gates = ratings[0].requireFull.map { $0 - 1 }
 
     mutating func scores(_ maxima: [Int]) -> [Int] {
         let quality = Double.random(in: 0..<1, using: &rng)
@@ -140,7 +131,7 @@ struct ContentGenerator {
             scores[2] = maxima[2] - rng.int(0...8)
         } else if quality < 0.90 {
             // The letter's case: one or two gate criteria just below their maximum.
-            for gate in [0, 1, 3, 4] where rng.chance(0.4) { scores[gate] -= rng.int(1...3) }
+            for gate in Self.gates where rng.chance(0.4) { scores[gate] -= rng.int(1...3) }
             if scores == maxima { scores[0] -= 1 }
             scores[2] = maxima[2] - rng.int(0...6)
         } else if quality < 0.98 {
@@ -155,7 +146,7 @@ struct ContentGenerator {
         let roll = Double.random(in: 0..<1, using: &rng)
         if roll < 0.30 && computed == 1 { return 0 }  // rated Tốt without full marks on the gates
         if roll < 0.06 && computed > 0 { return computed - 1 }
-        if roll > 0.975 && computed < 3 { return computed + 1 }
+        if roll > 0.975 && computed < Self.ratings.count - 1 { return computed + 1 }
         return computed
     }
 
@@ -172,8 +163,9 @@ struct ContentGenerator {
         let speakers = min(present, max(1, Int((Double(present) * rate).rounded())))
         let maxima = thematic ? Self.thematicMax : Self.regularMax
         let points = scores(maxima)
-        let computed = Self.rating(points, maxima)
-        let rated = Self.ratingNames[selfRating(computed)]
+        let computed = (thematic ? Self.thematicRubric : Self.regularRubric).rating(for: points)
+        let ratedRank = selfRating(computed)
+        let rated = Self.ratings[ratedRank].name
         let study = thematic ? rng.chance(0.5) : !rng.chance(0.05)
         let affairs = thematic ? rng.chance(0.5) : !rng.chance(0.035)
         let it = rng.chance(0.6)
@@ -183,7 +175,7 @@ struct ContentGenerator {
             ? rng.pick(Names.topics).replacingOccurrences(
                 of: "{unit}", with: unit.name.replacingOccurrences(of: "Chi bộ ", with: "")) : ""
         let preparer = thematic ? Names.person(&rng) : ""
-        let note = !thematic && computed == 1 && rated == "Tốt" ? "Chi bộ tự đánh giá" : ""
+        let note = !thematic && computed == 1 && ratedRank == 0 ? "Chi bộ tự đánh giá" : ""
         let date = "\(pad(day))/\(pad(month))/2024"
         var cells = [
             unit.id, date, kind.word, csv(topic, ";"), preparer, String(present),
@@ -317,44 +309,68 @@ struct ContentGenerator {
         """
     }
 
-    static let regularRubric = """
+    // MARK: - Rubrics
+
+    /// The rating bands of both sample rubrics, best first: Tốt needs 90 and full marks on 1, 2, 4, 5.
+    static let ratings = [
+        RatingBand(name: "Tốt", minTotal: 90, requireFull: [1, 2, 4, 5]), RatingBand(name: "Khá", minTotal: 70),
+        RatingBand(name: "Trung bình", minTotal: 50), RatingBand(name: "Kém", minTotal: 0),
+    ]
+
+    static let regularRubric = Rubric(
+        id: "thuong-ky", title: "Tiêu chí chấm điểm sinh hoạt chi bộ thường kỳ", appliesTo: .regular,
+        source: "Quy định số 14-QĐ/TU (thang điểm mẫu)",
+        criteria: [
+            Criterion(id: 1, title: "Chuẩn bị", max: 15),
+            Criterion(id: 2, title: "Thời gian và tỷ lệ đảng viên dự", max: 15),
+            Criterion(id: 3, title: "Nội dung và điều hành", max: 30),
+            Criterion(id: 4, title: "Nguyên tắc, tự phê bình và phê bình", max: 20),
+            Criterion(id: 5, title: "Kết quả thực hiện nghị quyết", max: 20),
+        ],
+        ratings: ratings)
+
+    static let thematicRubric = Rubric(
+        id: "chuyen-de", title: "Tiêu chí chấm điểm sinh hoạt chi bộ chuyên đề", appliesTo: .thematic,
+        source: "Quy định số 14-QĐ/TU (thang điểm mẫu)",
+        criteria: [
+            Criterion(id: 1, title: "Lựa chọn chuyên đề", max: 20),
+            Criterion(id: 2, title: "Chuẩn bị báo cáo chuyên đề", max: 20),
+            Criterion(id: 3, title: "Thảo luận và phát biểu", max: 30),
+            Criterion(id: 4, title: "Kết luận của chủ trì", max: 15),
+            Criterion(id: 5, title: "Tổ chức thực hiện sau chuyên đề", max: 15),
+        ],
+        ratings: ratings)
+
+    static let regularComment = """
         # Thang điểm mẫu cho sinh hoạt thường kỳ, soạn theo tinh thần Quy định số 14-QĐ/TU
         # (nội dung gốc của quy định không có trên trang; sửa tệp này cho khớp văn bản gốc).
-        id: thuong-ky
-        title: Tiêu chí chấm điểm sinh hoạt chi bộ thường kỳ
-        applies_to: regular
-        source: Quy định số 14-QĐ/TU (thang điểm mẫu)
-        criteria:
-          - {id: 1, title: Chuẩn bị, max: 15}
-          - {id: 2, title: Thời gian và tỷ lệ đảng viên dự, max: 15}
-          - {id: 3, title: Nội dung và điều hành, max: 30}
-          - {id: 4, title: "Nguyên tắc, tự phê bình và phê bình", max: 20}
-          - {id: 5, title: Kết quả thực hiện nghị quyết, max: 20}
-        ratings:
-          - {name: Tốt, min_total: 90, require_full: [1, 2, 4, 5]}
-          - {name: Khá, min_total: 70}
-          - {name: Trung bình, min_total: 50}
-          - {name: Kém, min_total: 0}
 
         """
 
-    static let thematicRubric = """
+    static let thematicComment = """
         # Thang điểm mẫu cho sinh hoạt chuyên đề, soạn theo tinh thần Quy định số 14-QĐ/TU.
-        id: chuyen-de
-        title: Tiêu chí chấm điểm sinh hoạt chi bộ chuyên đề
-        applies_to: thematic
-        source: Quy định số 14-QĐ/TU (thang điểm mẫu)
-        criteria:
-          - {id: 1, title: Lựa chọn chuyên đề, max: 20}
-          - {id: 2, title: Chuẩn bị báo cáo chuyên đề, max: 20}
-          - {id: 3, title: Thảo luận và phát biểu, max: 30}
-          - {id: 4, title: Kết luận của chủ trì, max: 15}
-          - {id: 5, title: Tổ chức thực hiện sau chuyên đề, max: 15}
-        ratings:
-          - {name: Tốt, min_total: 90, require_full: [1, 2, 4, 5]}
-          - {name: Khá, min_total: 70}
-          - {name: Trung bình, min_total: 50}
-          - {name: Kém, min_total: 0}
 
         """
+
+    /// A rubric file as the content loader reads it back, after `comment`.
+    static func yaml(_ rubric: Rubric, comment: String) -> String {
+        // A value in a flow mapping is quoted when it holds a comma.
+        func flow(_ value: String) -> String { value.contains(",") ? "\"\(value)\"" : value }
+        var text = comment
+        text += "id: \(rubric.id)\ntitle: \(rubric.title)\napplies_to: \(rubric.appliesTo.rawValue)\n"
+        text += "source: \(rubric.source)\ncriteria:\n"
+        for criterion in rubric.criteria {
+            text += "  - {id: \(criterion.id), title: \(flow(criterion.title)), max: \(criterion.max)}\n"
+        }
+        text += "ratings:\n"
+        for band in rubric.ratings {
+            precondition(band.requireMin.isEmpty, "require_min is not written")
+            text += "  - {name: \(flow(band.name)), min_total: \(band.minTotal)"
+            if !band.requireFull.isEmpty {
+                text += ", require_full: [\(band.requireFull.map(String.init).joined(separator: ", "))]"
+            }
+            text += "}\n"
+        }
+        return text
+    }
 }
