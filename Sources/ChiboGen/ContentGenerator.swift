@@ -176,7 +176,7 @@ struct ContentGenerator {
                 of: "{unit}", with: unit.name.replacingOccurrences(of: "Chi bộ ", with: "")) : ""
         let preparer = thematic ? Names.person(&rng) : ""
         let note = !thematic && computed == 1 && ratedRank == 0 ? "Chi bộ tự đánh giá" : ""
-        let date = "\(pad(day))/\(pad(month))/2024"
+        let date = inYear(month, day).vietnamese
         var cells = [
             unit.id, date, kind.word, csv(topic, ";"), preparer, String(present),
             String(speakers),
@@ -185,8 +185,6 @@ struct ContentGenerator {
         cells += [rated, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note]
         return cells.joined(separator: ";")
     }
-
-    func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     mutating func meetingsCSV() -> [String] {
         let header =
@@ -286,7 +284,7 @@ struct ContentGenerator {
                     day = 12
                     observer = observers[0]  // also at the bloc session on 12/03: a conflict
                 }
-                let date = "2024-\(pad(preset.name == "bundled" && index == 5 ? 3 : month))-\(pad(day))"
+                let date = inYear(preset.name == "bundled" && index == 5 ? 3 : month, day)
                 text +=
                     "  - {committee: \(committee.id), host: \(host), kind: \(kind.rawValue), date: \(date), observers: [\(observer)]"
                 if kind == .thematic {

@@ -18,6 +18,12 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 }
 
+/// A day of 2024, the year every generated file covers.
+func inYear(_ month: Int, _ day: Int) -> Day {
+    guard let date = Day(year: 2024, month: month, day: day) else { preconditionFailure("no day \(day)/\(month)/2024") }
+    return date
+}
+
 /// What to generate.
 struct Preset {
     var name: String
