@@ -31,8 +31,12 @@ struct ContentGenerator {
         }
         let plan = samplePlan()
         try save(unitsCSV(), folder.appendingPathComponent("units.csv"))
-        try save(Self.yaml(Self.regularRubric, comment: Self.regularComment), folder.appendingPathComponent("rubrics/thuong-ky.yaml"))
-        try save(Self.yaml(Self.thematicRubric, comment: Self.thematicComment), folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
+        try save(
+            Self.yaml(Self.regularRubric, comment: Self.regularComment),
+            folder.appendingPathComponent("rubrics/thuong-ky.yaml"))
+        try save(
+            Self.yaml(Self.thematicRubric, comment: Self.thematicComment),
+            folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
         for (quarter, text) in meetingsCSV().enumerated() {
             try save(text, folder.appendingPathComponent("meetings/2024-q\(quarter + 1).csv"), bom: true)
         }
@@ -150,7 +154,8 @@ struct ContentGenerator {
         return computed
     }
 
-    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, kind: MeetingKind, committeeMembers: [String]) -> String
+    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, kind: MeetingKind, committeeMembers: [String])
+        -> String
     {
         let thematic = kind == .thematic
         let members = unit.members ?? 10
@@ -206,7 +211,9 @@ struct ContentGenerator {
                     row(unit, month: month, day: regularDay, kind: .regular, committeeMembers: members) + "\r\n"
                 let pinnedThematic = pinnedHere.first { $0.kind == .thematic }
                 let thematicMonth =
-                    pinned.first { $0.host == unit.id && $0.kind == .thematic && ($0.month - 1) / 3 == (month - 1) / 3 }?.month
+                    pinned.first {
+                        $0.host == unit.id && $0.kind == .thematic && ($0.month - 1) / 3 == (month - 1) / 3
+                    }?.month
                     ?? ((month - 1) / 3 * 3 + 2)
                 if month == thematicMonth && (pinnedThematic != nil || !(skipsQuarter && month == 8)) {
                     var day = pinnedThematic?.day ?? rng.int(3...26)
