@@ -56,7 +56,11 @@ let package = Package(
             dependencies: ["ChiboSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Seeded generator of content data: the bundled site's data and the benchmark's sizes.
-        .executableTarget(name: "chibo-gen", dependencies: ["ChiboModel"], path: "Sources/ChiboGen"),
+        .executableTarget(
+            name: "chibo-gen",
+            dependencies: ["ChiboModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/ChiboGen"
+        ),
         .target(name: "ChiboTestSupport", path: "Tests/ChiboTestSupport"),
         .testTarget(
             name: "ChiboModelTests",

@@ -1,36 +1,43 @@
+import ArgumentParser
 import Foundation
 
 // chibo-gen: writes the data files of a content folder (units, rubrics, meetings, plans), seeded,
 // so that the same arguments give byte-identical files. `bundled` is the default content's data;
 // `province` and `nation` are the benchmark's sizes.
 
-func usage() -> Never {
-    FileHandle.standardError.write(
-        Data(
-            "usage: chibo-gen --preset bundled|province|nation|million|corpus --output DIR [--seed N] [--guidance-pages N]\n"
-                .utf8))
-    exit(2)
-}
+@main
+struct ChiboGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chibo-gen",
+        abstract: "Writes the seeded data files of a content folder: the bundled site's or the benchmark's sizes."
+    )
 
-var arguments = CommandLine.arguments.dropFirst()
-var presetName = ""
-var output = ""
-var seed: UInt64 = 20_240_126
-var guidancePages: Int?
-while let argument = arguments.popFirst() {
-    switch argument {
-    case "--preset": presetName = arguments.popFirst() ?? ""
-    case "--output": output = arguments.popFirst() ?? ""
-    case "--seed": seed = arguments.popFirst().flatMap { UInt64($0) } ?? seed
-    case "--guidance-pages": guidancePages = arguments.popFirst().flatMap { Int($0) }
-    default: usage()
+    @Option(name: .long, help: "What to generate.")
+    var preset: PresetName
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write into, created if missing.", valueName: "dir"))
+    var output: String
+
+    @Option(
+        name: .long, help: ArgumentHelp("The seed: the same seed and preset give byte-identical files.", valueName: "n")
+    )
+    var seed: UInt64 = 20_240_126
+
+    @Option(name: .long, help: ArgumentHelp("The number of guidance pages (default: the preset's).", valueName: "n"))
+    var guidancePages: Int?
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("--output must name a folder") }
+        if let guidancePages, guidancePages < 0 { throw ValidationError("--guidance-pages must be 0 or more") }
     }
-}
-guard let preset = Preset.named(presetName, guidance: guidancePages), !output.isEmpty else { usage() }
-var generator = ContentGenerator(preset: preset, seed: seed)
-do {
-    try generator.write(to: URL(fileURLWithPath: output))
-} catch {
-    FileHandle.standardError.write(Data("chibo-gen: \(error)\n".utf8))
-    exit(1)
+
+    func run() throws {
+        var generator = ContentGenerator(preset: Preset.named(preset, guidance: guidancePages), seed: seed)
+        do {
+            try generator.write(to: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("chibo-gen: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
 }

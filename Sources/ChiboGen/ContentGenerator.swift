@@ -17,7 +17,7 @@ struct ContentGenerator {
     }
 
     mutating func write(to folder: URL) throws {
-        if preset.name == "corpus" {
+        if preset.name == .corpus {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try save(siteYAML(), folder.appendingPathComponent("site.yaml"))
             var corpus = GuidanceCorpus(pages: preset.guidancePages, seed: rng.next())
@@ -60,7 +60,7 @@ struct ContentGenerator {
     // MARK: - Units
 
     mutating func buildUnits() {
-        let bundled = preset.name == "bundled"
+        let bundled = preset.name == .bundled
         for index in 0..<preset.enterpriseBranches {
             let (slug, name) =
                 index < Names.enterprises.count && bundled
@@ -272,14 +272,14 @@ struct ContentGenerator {
             guard !branches.isEmpty else { continue }
             var kinds: [MeetingKind] =
                 branches.count >= 8 ? [.regular, .thematic] : [index % 2 == 0 ? .regular : .thematic]
-            if preset.name == "bundled" {
+            if preset.name == .bundled {
                 if index == 1 { kinds = [.thematic] }  // 11 branches, only one planned
                 if index == 2 { kinds = [.regular, .regular] }  // 9 branches, two of one kind
                 if index == 7 { kinds = [.regular, .thematic] }  // 4 branches, one too many
             }
             for (position, kind) in kinds.enumerated() {
                 var host = branches[(position * 2) % branches.count].id
-                if preset.name == "bundled" && index == 8,
+                if preset.name == .bundled && index == 8,
                     let other = units.first(where: { $0.parent == committees[0].id })
                 {
                     host = other.id  // hosted by a branch of another committee
@@ -287,11 +287,11 @@ struct ContentGenerator {
                 let month = 3 + (index + position * 3) % 8
                 var day = 5 + (index * 3 + position * 7) % 20
                 var observer = observers[(index + position) % observers.count]
-                if preset.name == "bundled" && index == 5 {
+                if preset.name == .bundled && index == 5 {
                     day = 12
                     observer = observers[0]  // also at the bloc session on 12/03: a conflict
                 }
-                let date = inYear(preset.name == "bundled" && index == 5 ? 3 : month, day)
+                let date = inYear(preset.name == .bundled && index == 5 ? 3 : month, day)
                 text +=
                     "  - {committee: \(committee.id), host: \(host), kind: \(kind.rawValue), date: \(date), observers: [\(observer)]"
                 if kind == .thematic {
@@ -306,7 +306,7 @@ struct ContentGenerator {
 
     func siteYAML() -> String {
         """
-        title: "Sổ tay sinh hoạt chi bộ (dữ liệu thử tải: \(preset.name))"
+        title: "Sổ tay sinh hoạt chi bộ (dữ liệu thử tải: \(preset.name.rawValue))"
         organization: Đảng bộ thử nghiệm
         period: {from: 2024-01-01, to: 2024-12-31}
         political_study_required_from: 2023-07-01
