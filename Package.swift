@@ -66,7 +66,11 @@ let package = Package(
             ]
         ),
         // Seeded generator of content data: the bundled site's data and the benchmark's sizes.
-        .executableTarget(name: "chibo-gen", path: "Sources/ChiboGen"),
+        .executableTarget(
+            name: "chibo-gen",
+            dependencies: ["ChiboModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/ChiboGen"
+        ),
         .target(name: "ChiboTestSupport", path: "Tests/ChiboTestSupport"),
         .testTarget(
             name: "ChiboModelTests",

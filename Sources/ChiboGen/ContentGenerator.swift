@@ -1,3 +1,4 @@
+import ChiboModel
 import Foundation
 
 /// Builds the organisation, a year of meetings with realistic imperfections, and the sample plan.
@@ -7,8 +8,8 @@ struct ContentGenerator {
     var units: [GeneratedUnit] = []
     /// Bloc standing committee members who observe sample meetings.
     let observers = ["Giàng A Tính", "Lò Văn Hùng", "Nguyễn Thị Thanh Huyền", "Trần Quốc Khánh"]
-    /// Meetings that must exist for the bloc sample sessions: host, month, day, thematic.
-    var pinned: [(host: String, month: Int, day: Int, thematic: Bool)] = []
+    /// Meetings that must exist for the bloc sample sessions: host, month, day, kind.
+    var pinned: [(host: String, month: Int, day: Int, kind: MeetingKind)] = []
 
     init(preset: Preset, seed: UInt64) {
         self.preset = preset
@@ -16,7 +17,7 @@ struct ContentGenerator {
     }
 
     mutating func write(to folder: URL) throws {
-        if preset.name == "corpus" {
+        if preset.name == .corpus {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try save(siteYAML(), folder.appendingPathComponent("site.yaml"))
             var corpus = GuidanceCorpus(pages: preset.guidancePages, seed: rng.next())
@@ -30,8 +31,12 @@ struct ContentGenerator {
         }
         let plan = samplePlan()
         try save(unitsCSV(), folder.appendingPathComponent("units.csv"))
-        try save(Self.regularRubric, folder.appendingPathComponent("rubrics/thuong-ky.yaml"))
-        try save(Self.thematicRubric, folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
+        try save(
+            Self.yaml(Self.regularRubric, comment: Self.regularComment),
+            folder.appendingPathComponent("rubrics/thuong-ky.yaml"))
+        try save(
+            Self.yaml(Self.thematicRubric, comment: Self.thematicComment),
+            folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
         for (quarter, text) in meetingsCSV().enumerated() {
             try save(text, folder.appendingPathComponent("meetings/2024-q\(quarter + 1).csv"), bom: true)
         }
@@ -55,14 +60,14 @@ struct ContentGenerator {
     // MARK: - Units
 
     mutating func buildUnits() {
-        let bundled = preset.name == "bundled"
+        let bundled = preset.name == .bundled
         for index in 0..<preset.enterpriseBranches {
             let (slug, name) =
                 index < Names.enterprises.count && bundled
                 ? Names.enterprises[index] : ("dn-\(index + 1)", "Doanh nghiệp số \(index + 1)")
             units.append(
                 GeneratedUnit(
-                    id: "cb-" + slug, name: "Chi bộ " + name, isCommittee: false, sector: .enterprise,
+                    id: "cb-" + slug, name: "Chi bộ " + name, kind: .branch, sector: .enterprise,
                     members: rng.int(7...29), effectiveSector: .enterprise))
         }
         let agencyNames = Names.agencies + Names.publicServices
@@ -75,7 +80,7 @@ struct ContentGenerator {
             let sector: Sector = isPublic ? .publicService : .agency
             units.append(
                 GeneratedUnit(
-                    id: "cb-" + pair.0, name: "Chi bộ " + pair.1, isCommittee: false, sector: sector,
+                    id: "cb-" + pair.0, name: "Chi bộ " + pair.1, kind: .branch, sector: sector,
                     members: rng.int(5...29), effectiveSector: sector))
         }
         for (index, size) in preset.committeeSizes.enumerated() {
@@ -84,7 +89,7 @@ struct ContentGenerator {
             let sector = template?.2 ?? [Sector.agency, .publicService, .enterprise][index % 3]
             units.append(
                 GeneratedUnit(
-                    id: id, name: template?.1 ?? "Đảng bộ cơ sở số \(index + 1)", isCommittee: true, sector: sector,
+                    id: id, name: template?.1 ?? "Đảng bộ cơ sở số \(index + 1)", kind: .committee, sector: sector,
                     effectiveSector: sector))
             for branch in 0..<size {
                 let title =
@@ -93,7 +98,7 @@ struct ContentGenerator {
                 let branchID = "\(id.replacingOccurrences(of: "db-", with: "cb-"))-\(branch + 1)"
                 units.append(
                     GeneratedUnit(
-                        id: branchID, name: template == nil ? title : "Chi bộ " + title, isCommittee: false, parent: id,
+                        id: branchID, name: template == nil ? title : "Chi bộ " + title, kind: .branch, parent: id,
                         members: rng.int(3...25), effectiveSector: sector))
             }
         }
@@ -104,8 +109,8 @@ struct ContentGenerator {
         for unit in units {
             text +=
                 [
-                    unit.id, csv(unit.name, ","), unit.isCommittee ? "đảng bộ cơ sở" : "chi bộ",
-                    unit.sector?.rawValue ?? "", unit.parent ?? "", unit.members.map(String.init) ?? "",
+                    unit.id, csv(unit.name, ","), unit.kind.word,
+                    unit.sector?.word ?? "", unit.parent ?? "", unit.members.map(String.init) ?? "",
                 ].joined(separator: ",") + "\n"
         }
         return text
@@ -118,19 +123,10 @@ struct ContentGenerator {
 
     // MARK: - Meetings
 
-    static let regularMax = [15, 15, 30, 20, 20]
-    static let thematicMax = [20, 20, 30, 15, 15]
-    static let ratingNames = ["Tốt", "Khá", "Trung bình", "Kém"]
-
-    /// The rubric rule: Tốt needs 90 and full marks on 1, 2, 4, 5; then 70, 50, anything.
-    static func rating(_ scores: [Int], _ maxima: [Int]) -> Int {
-        let total = scores.reduce(0, +)
-        let gatesFull = [0, 1, 3, 4].allSatisfy { scores[$0] == maxima[$0] }
-        if total >= 90 && gatesFull { return 0 }
-        if total >= 70 { return 1 }
-        if total >= 50 { return 2 }
-        return 3
-    }
+    static let regularMax = regularRubric.criteria.map(\.max)
+    static let thematicMax = thematicRubric.criteria.map(\.max)
+    /// The positions in the scores of the criteria the best rating needs at full marks.
+    static let gates = ratings[0].requireFull.map { $0 - 1 }
 
     mutating func scores(_ maxima: [Int]) -> [Int] {
         let quality = Double.random(in: 0..<1, using: &rng)
@@ -139,7 +135,7 @@ struct ContentGenerator {
             scores[2] = maxima[2] - rng.int(0...8)
         } else if quality < 0.90 {
             // The letter's case: one or two gate criteria just below their maximum.
-            for gate in [0, 1, 3, 4] where rng.chance(0.4) { scores[gate] -= rng.int(1...3) }
+            for gate in Self.gates where rng.chance(0.4) { scores[gate] -= rng.int(1...3) }
             if scores == maxima { scores[0] -= 1 }
             scores[2] = maxima[2] - rng.int(0...6)
         } else if quality < 0.98 {
@@ -154,12 +150,14 @@ struct ContentGenerator {
         let roll = Double.random(in: 0..<1, using: &rng)
         if roll < 0.30 && computed == 1 { return 0 }  // rated Tốt without full marks on the gates
         if roll < 0.06 && computed > 0 { return computed - 1 }
-        if roll > 0.975 && computed < 3 { return computed + 1 }
+        if roll > 0.975 && computed < Self.ratings.count - 1 { return computed + 1 }
         return computed
     }
 
-    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, thematic: Bool, committeeMembers: [String]) -> String
+    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, kind: MeetingKind, committeeMembers: [String])
+        -> String
     {
+        let thematic = kind == .thematic
         let members = unit.members ?? 10
         let absentRoll = Double.random(in: 0..<1, using: &rng)
         let absent = absentRoll < 0.72 ? 0 : absentRoll < 0.92 ? 1 : absentRoll < 0.98 ? 2 : min(members - 1, 3)
@@ -170,8 +168,9 @@ struct ContentGenerator {
         let speakers = min(present, max(1, Int((Double(present) * rate).rounded())))
         let maxima = thematic ? Self.thematicMax : Self.regularMax
         let points = scores(maxima)
-        let computed = Self.rating(points, maxima)
-        let rated = Self.ratingNames[selfRating(computed)]
+        let computed = (thematic ? Self.thematicRubric : Self.regularRubric).rating(for: points)
+        let ratedRank = selfRating(computed)
+        let rated = Self.ratings[ratedRank].name
         let study = thematic ? rng.chance(0.5) : !rng.chance(0.05)
         let affairs = thematic ? rng.chance(0.5) : !rng.chance(0.035)
         let it = rng.chance(0.6)
@@ -181,18 +180,16 @@ struct ContentGenerator {
             ? rng.pick(Names.topics).replacingOccurrences(
                 of: "{unit}", with: unit.name.replacingOccurrences(of: "Chi bộ ", with: "")) : ""
         let preparer = thematic ? Names.person(&rng) : ""
-        let note = !thematic && computed == 1 && rated == "Tốt" ? "Chi bộ tự đánh giá" : ""
-        let date = "\(pad(day))/\(pad(month))/2024"
+        let note = !thematic && computed == 1 && ratedRank == 0 ? "Chi bộ tự đánh giá" : ""
+        let date = inYear(month, day).vietnamese
         var cells = [
-            unit.id, date, thematic ? "chuyên đề" : "thường kỳ", csv(topic, ";"), preparer, String(present),
+            unit.id, date, kind.word, csv(topic, ";"), preparer, String(present),
             String(speakers),
         ]
         cells += points.map(String.init)
         cells += [rated, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note]
         return cells.joined(separator: ";")
     }
-
-    func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     mutating func meetingsCSV() -> [String] {
         let header =
@@ -209,18 +206,20 @@ struct ContentGenerator {
             for month in 1...12 {
                 let pinnedHere = pinned.filter { $0.host == unit.id && $0.month == month }
                 if skipsMonths && rng.chance(0.25) && pinnedHere.isEmpty { continue }
-                let regularDay = pinnedHere.first { !$0.thematic }?.day ?? rng.int(3...26)
+                let regularDay = pinnedHere.first { $0.kind == .regular }?.day ?? rng.int(3...26)
                 quarters[(month - 1) / 3] +=
-                    row(unit, month: month, day: regularDay, thematic: false, committeeMembers: members) + "\r\n"
-                let pinnedThematic = pinnedHere.first { $0.thematic }
+                    row(unit, month: month, day: regularDay, kind: .regular, committeeMembers: members) + "\r\n"
+                let pinnedThematic = pinnedHere.first { $0.kind == .thematic }
                 let thematicMonth =
-                    pinned.first { $0.host == unit.id && $0.thematic && ($0.month - 1) / 3 == (month - 1) / 3 }?.month
+                    pinned.first {
+                        $0.host == unit.id && $0.kind == .thematic && ($0.month - 1) / 3 == (month - 1) / 3
+                    }?.month
                     ?? ((month - 1) / 3 * 3 + 2)
                 if month == thematicMonth && (pinnedThematic != nil || !(skipsQuarter && month == 8)) {
                     var day = pinnedThematic?.day ?? rng.int(3...26)
                     if day == regularDay && pinnedThematic == nil { day = day < 26 ? day + 1 : day - 1 }
                     quarters[(month - 1) / 3] +=
-                        row(unit, month: month, day: day, thematic: true, committeeMembers: members) + "\r\n"
+                        row(unit, month: month, day: day, kind: .thematic, committeeMembers: members) + "\r\n"
                 }
             }
         }
@@ -240,7 +239,7 @@ struct ContentGenerator {
         text +=
             "number: 114-KH/ĐUK\ntitle: Kế hoạch tổ chức sinh hoạt chi bộ mẫu năm 2024\nissued: 2024-01-26\nsessions:\n"
         if let enterprise {
-            pinned.append((enterprise.id, 3, 12, true))
+            pinned.append((enterprise.id, 3, 12, .thematic))
             text += """
                   - host: \(enterprise.id)
                     kind: thematic
@@ -254,7 +253,7 @@ struct ContentGenerator {
                 """
         }
         if let agency {
-            pinned.append((agency.id, 4, 16, false))
+            pinned.append((agency.id, 4, 16, .regular))
             text += """
                   - host: \(agency.id)
                     kind: regular
@@ -271,16 +270,16 @@ struct ContentGenerator {
         for (index, committee) in committees.enumerated() {
             let branches = units.filter { $0.parent == committee.id }
             guard !branches.isEmpty else { continue }
-            var kinds: [String] =
-                branches.count >= 8 ? ["regular", "thematic"] : [index % 2 == 0 ? "regular" : "thematic"]
-            if preset.name == "bundled" {
-                if index == 1 { kinds = ["thematic"] }  // 11 branches, only one planned
-                if index == 2 { kinds = ["regular", "regular"] }  // 9 branches, two of one kind
-                if index == 7 { kinds = ["regular", "thematic"] }  // 4 branches, one too many
+            var kinds: [MeetingKind] =
+                branches.count >= 8 ? [.regular, .thematic] : [index % 2 == 0 ? .regular : .thematic]
+            if preset.name == .bundled {
+                if index == 1 { kinds = [.thematic] }  // 11 branches, only one planned
+                if index == 2 { kinds = [.regular, .regular] }  // 9 branches, two of one kind
+                if index == 7 { kinds = [.regular, .thematic] }  // 4 branches, one too many
             }
             for (position, kind) in kinds.enumerated() {
                 var host = branches[(position * 2) % branches.count].id
-                if preset.name == "bundled" && index == 8,
+                if preset.name == .bundled && index == 8,
                     let other = units.first(where: { $0.parent == committees[0].id })
                 {
                     host = other.id  // hosted by a branch of another committee
@@ -288,14 +287,14 @@ struct ContentGenerator {
                 let month = 3 + (index + position * 3) % 8
                 var day = 5 + (index * 3 + position * 7) % 20
                 var observer = observers[(index + position) % observers.count]
-                if preset.name == "bundled" && index == 5 {
+                if preset.name == .bundled && index == 5 {
                     day = 12
                     observer = observers[0]  // also at the bloc session on 12/03: a conflict
                 }
-                let date = "2024-\(pad(preset.name == "bundled" && index == 5 ? 3 : month))-\(pad(day))"
+                let date = inYear(preset.name == .bundled && index == 5 ? 3 : month, day)
                 text +=
-                    "  - {committee: \(committee.id), host: \(host), kind: \(kind), date: \(date), observers: [\(observer)]"
-                if kind == "thematic" {
+                    "  - {committee: \(committee.id), host: \(host), kind: \(kind.rawValue), date: \(date), observers: [\(observer)]"
+                if kind == .thematic {
                     text +=
                         ", topic: \"\(rng.pick(Names.topics).replacingOccurrences(of: "{unit}", with: committee.name.replacingOccurrences(of: "Đảng bộ ", with: "")))\""
                 }
@@ -307,7 +306,7 @@ struct ContentGenerator {
 
     func siteYAML() -> String {
         """
-        title: "Sổ tay sinh hoạt chi bộ (dữ liệu thử tải: \(preset.name))"
+        title: "Sổ tay sinh hoạt chi bộ (dữ liệu thử tải: \(preset.name.rawValue))"
         organization: Đảng bộ thử nghiệm
         period: {from: 2024-01-01, to: 2024-12-31}
         political_study_required_from: 2023-07-01
@@ -315,44 +314,68 @@ struct ContentGenerator {
         """
     }
 
-    static let regularRubric = """
+    // MARK: - Rubrics
+
+    /// The rating bands of both sample rubrics, best first: Tốt needs 90 and full marks on 1, 2, 4, 5.
+    static let ratings = [
+        RatingBand(name: "Tốt", minTotal: 90, requireFull: [1, 2, 4, 5]), RatingBand(name: "Khá", minTotal: 70),
+        RatingBand(name: "Trung bình", minTotal: 50), RatingBand(name: "Kém", minTotal: 0),
+    ]
+
+    static let regularRubric = Rubric(
+        id: "thuong-ky", title: "Tiêu chí chấm điểm sinh hoạt chi bộ thường kỳ", appliesTo: .regular,
+        source: "Quy định số 14-QĐ/TU (thang điểm mẫu)",
+        criteria: [
+            Criterion(id: 1, title: "Chuẩn bị", max: 15),
+            Criterion(id: 2, title: "Thời gian và tỷ lệ đảng viên dự", max: 15),
+            Criterion(id: 3, title: "Nội dung và điều hành", max: 30),
+            Criterion(id: 4, title: "Nguyên tắc, tự phê bình và phê bình", max: 20),
+            Criterion(id: 5, title: "Kết quả thực hiện nghị quyết", max: 20),
+        ],
+        ratings: ratings)
+
+    static let thematicRubric = Rubric(
+        id: "chuyen-de", title: "Tiêu chí chấm điểm sinh hoạt chi bộ chuyên đề", appliesTo: .thematic,
+        source: "Quy định số 14-QĐ/TU (thang điểm mẫu)",
+        criteria: [
+            Criterion(id: 1, title: "Lựa chọn chuyên đề", max: 20),
+            Criterion(id: 2, title: "Chuẩn bị báo cáo chuyên đề", max: 20),
+            Criterion(id: 3, title: "Thảo luận và phát biểu", max: 30),
+            Criterion(id: 4, title: "Kết luận của chủ trì", max: 15),
+            Criterion(id: 5, title: "Tổ chức thực hiện sau chuyên đề", max: 15),
+        ],
+        ratings: ratings)
+
+    static let regularComment = """
         # Thang điểm mẫu cho sinh hoạt thường kỳ, soạn theo tinh thần Quy định số 14-QĐ/TU
         # (nội dung gốc của quy định không có trên trang; sửa tệp này cho khớp văn bản gốc).
-        id: thuong-ky
-        title: Tiêu chí chấm điểm sinh hoạt chi bộ thường kỳ
-        applies_to: regular
-        source: Quy định số 14-QĐ/TU (thang điểm mẫu)
-        criteria:
-          - {id: 1, title: Chuẩn bị, max: 15}
-          - {id: 2, title: Thời gian và tỷ lệ đảng viên dự, max: 15}
-          - {id: 3, title: Nội dung và điều hành, max: 30}
-          - {id: 4, title: "Nguyên tắc, tự phê bình và phê bình", max: 20}
-          - {id: 5, title: Kết quả thực hiện nghị quyết, max: 20}
-        ratings:
-          - {name: Tốt, min_total: 90, require_full: [1, 2, 4, 5]}
-          - {name: Khá, min_total: 70}
-          - {name: Trung bình, min_total: 50}
-          - {name: Kém, min_total: 0}
 
         """
 
-    static let thematicRubric = """
+    static let thematicComment = """
         # Thang điểm mẫu cho sinh hoạt chuyên đề, soạn theo tinh thần Quy định số 14-QĐ/TU.
-        id: chuyen-de
-        title: Tiêu chí chấm điểm sinh hoạt chi bộ chuyên đề
-        applies_to: thematic
-        source: Quy định số 14-QĐ/TU (thang điểm mẫu)
-        criteria:
-          - {id: 1, title: Lựa chọn chuyên đề, max: 20}
-          - {id: 2, title: Chuẩn bị báo cáo chuyên đề, max: 20}
-          - {id: 3, title: Thảo luận và phát biểu, max: 30}
-          - {id: 4, title: Kết luận của chủ trì, max: 15}
-          - {id: 5, title: Tổ chức thực hiện sau chuyên đề, max: 15}
-        ratings:
-          - {name: Tốt, min_total: 90, require_full: [1, 2, 4, 5]}
-          - {name: Khá, min_total: 70}
-          - {name: Trung bình, min_total: 50}
-          - {name: Kém, min_total: 0}
 
         """
+
+    /// A rubric file as the content loader reads it back, after `comment`.
+    static func yaml(_ rubric: Rubric, comment: String) -> String {
+        // A value in a flow mapping is quoted when it holds a comma.
+        func flow(_ value: String) -> String { value.contains(",") ? "\"\(value)\"" : value }
+        var text = comment
+        text += "id: \(rubric.id)\ntitle: \(rubric.title)\napplies_to: \(rubric.appliesTo.rawValue)\n"
+        text += "source: \(rubric.source)\ncriteria:\n"
+        for criterion in rubric.criteria {
+            text += "  - {id: \(criterion.id), title: \(flow(criterion.title)), max: \(criterion.max)}\n"
+        }
+        text += "ratings:\n"
+        for band in rubric.ratings {
+            precondition(band.requireMin.isEmpty, "require_min is not written")
+            text += "  - {name: \(flow(band.name)), min_total: \(band.minTotal)"
+            if !band.requireFull.isEmpty {
+                text += ", require_full: [\(band.requireFull.map(String.init).joined(separator: ", "))]"
+            }
+            text += "}\n"
+        }
+        return text
+    }
 }

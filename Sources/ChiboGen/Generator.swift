@@ -1,3 +1,5 @@
+import ArgumentParser
+import ChiboModel
 import Foundation
 
 /// A small, fast, seeded random number generator (SplitMix64): the same seed gives the same content.
@@ -17,22 +19,33 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 }
 
+/// A day of 2024, the year every generated file covers.
+func inYear(_ month: Int, _ day: Int) -> Day {
+    guard let date = Day(year: 2024, month: month, day: day) else { preconditionFailure("no day \(day)/\(month)/2024") }
+    return date
+}
+
+/// The presets chibo-gen knows (`--preset`); `Preset.named` says what each holds.
+enum PresetName: String, CaseIterable, ExpressibleByArgument {
+    case bundled, province, nation, million, corpus
+}
+
 /// What to generate.
 struct Preset {
-    var name: String
+    var name: PresetName
     var enterpriseBranches: Int
     var agencyBranches: Int
     var committeeSizes: [Int]
     var guidancePages: Int
     var writeSite: Bool
 
-    static func named(_ name: String, guidance: Int?) -> Preset? {
+    static func named(_ name: PresetName, guidance: Int?) -> Preset {
         switch name {
-        case "bundled":
+        case .bundled:
             return Preset(
                 name: name, enterpriseBranches: 7, agencyBranches: 36,
                 committeeSizes: [14, 11, 9, 8, 7, 6, 5, 4, 4, 3], guidancePages: guidance ?? 0, writeSite: false)
-        case "province":
+        case .province:
             // 3,000 branches under 200 committees, a year of meetings (about 50,000 rows).
             var sizes: [Int] = []
             var rng = SplitMix64(state: 7)
@@ -42,12 +55,12 @@ struct Preset {
             return Preset(
                 name: name, enterpriseBranches: 30, agencyBranches: 70, committeeSizes: sizes,
                 guidancePages: guidance ?? 500, writeSite: true)
-        case "corpus":
+        case .corpus:
             // A pure Markdown corpus: site.yaml and guidance pages only (default 2,000).
             return Preset(
                 name: name, enterpriseBranches: 0, agencyBranches: 0, committeeSizes: [],
                 guidancePages: guidance ?? 2_000, writeSite: true)
-        case "million":
+        case .million:
             // About a million meeting rows (62,000 branches), to measure loading; few guidance pages.
             var sizes: [Int] = []
             var rng = SplitMix64(state: 13)
@@ -57,7 +70,7 @@ struct Preset {
             return Preset(
                 name: name, enterpriseBranches: 300, agencyBranches: 700, committeeSizes: sizes,
                 guidancePages: guidance ?? 50, writeSite: true)
-        case "nation":
+        case .nation:
             var sizes: [Int] = []
             var rng = SplitMix64(state: 11)
             for _ in 0..<3_000 { sizes.append(rng.int(10...22)) }
@@ -66,26 +79,22 @@ struct Preset {
             return Preset(
                 name: name, enterpriseBranches: 300, agencyBranches: 700, committeeSizes: sizes,
                 guidancePages: guidance ?? 500, writeSite: true)
-        default:
-            return nil
         }
     }
 }
 
-enum Sector: String {
-    case agency = "cơ quan"
-    case publicService = "sự nghiệp"
-    case enterprise = "doanh nghiệp"
-}
-
+/// A row of the units file: `sector` as written (nil for a branch that inherits its committee's),
+/// `effectiveSector` the one it has.
 struct GeneratedUnit {
     var id: String
     var name: String
-    var isCommittee: Bool
+    var kind: UnitKind
     var sector: Sector?
     var parent: String?
     var members: Int?
     var effectiveSector: Sector
+
+    var isCommittee: Bool { kind == .committee }
 }
 
 /// Vietnamese names of a province's departments, public-service units and companies.

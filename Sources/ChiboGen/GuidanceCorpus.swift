@@ -1,3 +1,4 @@
+import ChiboModel
 import Foundation
 
 /// Markdown guidance pages for the benchmark: Vietnamese text, headings, lists and links between
@@ -43,7 +44,7 @@ struct GuidanceCorpus {
             let (section, name) = path(index)
             var text = "---\ntitle: Hướng dẫn số \(index + 1) về \(rng.pick(Self.words)) \(rng.pick(Self.words))\n"
             text +=
-                "number: \(index + 1)-HD/ĐUK\nkind: huong-dan\ndate: 2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))\n"
+                "number: \(index + 1)-HD/ĐUK\nkind: huong-dan\ndate: \(inYear(index % 12 + 1, index % 28 + 1))\n"
             text += "summary: \(sentence())\ntags: [sinh hoạt chi bộ, hướng dẫn]\n---\n"
             for part in 1...5 {
                 text += "## Phần \(part)\n\n"

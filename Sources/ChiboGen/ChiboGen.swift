@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+// chibo-gen: writes the data files of a content folder (units, rubrics, meetings, plans), seeded,
+// so that the same arguments give byte-identical files. `bundled` is the default content's data;
+// `province` and `nation` are the benchmark's sizes.
+
+@main
+struct ChiboGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chibo-gen",
+        abstract: "Writes the seeded data files of a content folder: the bundled site's or the benchmark's sizes."
+    )
+
+    @Option(name: .long, help: "What to generate.")
+    var preset: PresetName
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write into, created if missing.", valueName: "dir"))
+    var output: String
+
+    @Option(
+        name: .long, help: ArgumentHelp("The seed: the same seed and preset give byte-identical files.", valueName: "n")
+    )
+    var seed: UInt64 = 20_240_126
+
+    @Option(name: .long, help: ArgumentHelp("The number of guidance pages (default: the preset's).", valueName: "n"))
+    var guidancePages: Int?
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("--output must name a folder") }
+        if let guidancePages, guidancePages < 0 { throw ValidationError("--guidance-pages must be 0 or more") }
+    }
+
+    func run() throws {
+        var generator = ContentGenerator(preset: Preset.named(preset, guidance: guidancePages), seed: seed)
+        do {
+            try generator.write(to: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("chibo-gen: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
