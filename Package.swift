@@ -62,7 +62,8 @@ let package = Package(
         .executableTarget(
             name: "chibo",
             dependencies: [
-                "ChiboSite", "ChiboSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ChiboSite", "ChiboModel", "ChiboSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Seeded generator of content data: the bundled site's data and the benchmark's sizes.
@@ -82,15 +83,16 @@ let package = Package(
             name: "ChiboTemplateTests",
             dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .testTarget(name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboSupport", "ChiboTestSupport"]),
+        .testTarget(
+            name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboModel", "ChiboSupport", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboRenderTests",
-            dependencies: ["ChiboRender", "ChiboContent", "ChiboTemplate", "ChiboTestSupport"]
+            dependencies: ["ChiboRender", "ChiboContent", "ChiboModel", "ChiboTemplate", "ChiboTestSupport"]
         ),
         .testTarget(
             name: "ChiboSiteTests",
             dependencies: [
-                "ChiboSite", "ChiboSupport", "ChiboTemplate", "ChiboTestSupport",
+                "ChiboSite", "ChiboModel", "ChiboRender", "ChiboSupport", "ChiboTemplate", "ChiboTestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Snapshots"]

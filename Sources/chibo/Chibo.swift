@@ -87,17 +87,17 @@ struct BuildCommand: ParsableCommand {
         } catch let refusal as OutputRefusal {
             throw Console.usageError(refusal)
         } catch {
-            Console.printError("error: cannot publish to \(output): \(error)")
+            Console.printLine("error: cannot publish to \(output): \(error)")
             throw ExitCode(1)
         }
         if report.unchanged {
-            for warning in report.storedWarnings { Console.printError(warning) }
-            Console.printInfo("nothing changed since \(output) was built; it is left as it is")
+            for warning in report.storedWarnings { Console.printLine(warning) }
+            Console.printLine("nothing changed since \(output) was built; it is left as it is")
             return
         }
         Console.print(report.diagnostics)
         guard report.published else { throw ExitCode(1) }
-        Console.printInfo(
+        Console.printLine(
             "built \(report.pages) pages, \(report.fileCount) files into \(output) (\(report.written) written, "
                 + "\(report.reused) unchanged, \(report.kept) pages kept without rendering)")
     }
@@ -142,12 +142,12 @@ struct PublishCommand: ParsableCommand {
         } catch let refusal as OutputRefusal {
             throw Console.usageError(refusal)
         } catch {
-            Console.printError("error: cannot publish to \(root): \(error)")
+            Console.printLine("error: cannot publish to \(root): \(error)")
             throw ExitCode(1)
         }
         Console.print(report.diagnostics)
         guard report.published, let release = report.release else { throw ExitCode(1) }
-        Console.printInfo("published release \(release); \(root)/current points at it")
+        Console.printLine("published release \(release); \(root)/current points at it")
     }
 }
 
@@ -161,9 +161,9 @@ struct RollbackCommand: ParsableCommand {
     func run() throws {
         do {
             let release = try Releases(root: root).rollback()
-            Console.printInfo("\(root)/current now points at release \(release)")
+            Console.printLine("\(root)/current now points at release \(release)")
         } catch {
-            Console.printError("error: \(error)")
+            Console.printLine("error: \(error)")
             throw ExitCode(1)
         }
     }
@@ -221,23 +221,21 @@ enum Console {
                 line =
                     "\(diagnostic.location): \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
             }
-            printError(line)
+            printLine(line)
         }
         let errors = diagnostics.errors.count
-        if errors > 0 { printError("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }
+        if errors > 0 { printLine("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }
     }
 
-    static func printError(_ text: String) {
+    /// A line on standard error: every message of the tool, diagnostics and summaries alike.
+    static func printLine(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// Prints `error: ...` for a usage error found after parsing and returns the exit status 2 to throw.
     static func usageError(_ error: any Error) -> ExitCode {
-        printError("error: \(error)")
+        printLine("error: \(error)")
         return ExitCode(2)
     }
 
-    static func printInfo(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
 }
