@@ -1,8 +1,10 @@
 """Bad content: chibo must refuse it cleanly, and leave a published site alone.
 
-Every folder in Tests/Fixtures/bad/ is one case: `content/` is the scorecard fixture site with one
-thing broken, `expected.txt` holds regular expressions, one a line, that must each match a line of
-standard error (`#` lines are comments). A `# KNOWN-GAP: ...` line marks a case the tool gets wrong
+Every folder in Tests/Fixtures/bad/ is one case: the scorecard fixture site with one thing broken,
+stored as an overlay on it (`overlay/` holds the files that differ or are added, `remove.txt` the
+paths to delete; see `bad_corpus.py` and the folder's README.md), materialised into a temporary
+content folder at test time. `expected.txt` holds regular expressions, one a line, that must each
+match a line of standard error (`#` lines are comments). A `# KNOWN-GAP: ...` line marks a case the tool gets wrong
 today (not detected, a crash, a confusing message); such a case is an expected failure and turns
 into an error once the tool is fixed, so that the marker gets removed. The cases that need a symlink,
 a 50 MB file, a control character or CR line ends are made here, in a temporary copy, rather than
@@ -30,10 +32,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bad_corpus import BAD, BASE as GOOD, materialise, overlay_files, removals
 from conftest import CHIBO, ROOT, build
 
-BAD = ROOT / "Tests" / "Fixtures" / "bad"
-GOOD = ROOT / "Tests" / "Fixtures" / "scorecard-site"
 DATE = ("--date", "2024-04-10")
 DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): .+")
 SUMMARY = re.compile(r"^\d+ errors?; nothing was published$")
@@ -57,11 +58,12 @@ def build_bad(content, output, timeout):
 
 
 class Case:
-    def __init__(self, name, expected, gap=None, source=None, prepare=None, timeout=TIMEOUT):
+    def __init__(self, name, expected, gap=None, source=None, overlay=None, prepare=None, timeout=TIMEOUT):
         self.name = name
         self.expected = expected  # regexes; for a made case, computed by `prepare`
         self.gap = gap
-        self.source = source  # the content folder to copy
+        self.source = source  # the content folder to copy, for a made case
+        self.overlay = overlay  # the case folder of Tests/Fixtures/bad to materialise, for a corpus case
         self.prepare = prepare  # prepare(content, scratch) -> expected regexes, for made cases
         self.timeout = timeout
 
@@ -72,7 +74,7 @@ def corpus_cases():
         lines = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
         gaps = [line[len(GAP):].strip() for line in lines if line.startswith(GAP)]
         expected = [line for line in lines if line.strip() and not line.startswith("#")]
-        cases.append(Case(folder.name, expected, gap=gaps[0] if gaps else None, source=folder / "content"))
+        cases.append(Case(folder.name, expected, gap=gaps[0] if gaps else None, overlay=folder))
     return cases
 
 
@@ -475,7 +477,10 @@ class Outcome:
 
     def __init__(self, case, good_site, folder):
         content = folder / "content"
-        shutil.copytree(case.source, content, symlinks=True)
+        if case.overlay:
+            materialise(case.overlay, content)
+        else:
+            shutil.copytree(case.source, content, symlinks=True)
         self.expected = list(case.expected)
         if case.prepare:
             scratch = folder / "scratch"
@@ -524,6 +529,26 @@ def test_corpus_is_big_enough():
         assert case.expected, f"{case.name}: expected.txt has no expression"
         for expression in case.expected:
             re.compile(expression)
+
+
+def test_corpus_cases_are_overlays_holding_only_what_is_wrong():
+    """Each case folder holds expected.txt, overlay/ and remove.txt only (no full copy of the site);
+    every overlay file differs from the base file it replaces, every removed path is in the base."""
+    base = os.fsencode(GOOD)
+    for folder in sorted(path for path in BAD.iterdir() if path.is_dir()):
+        extra = sorted(set(os.listdir(folder)) - {"expected.txt", "overlay", "remove.txt"})
+        assert not extra, f"{folder.name}: {extra} is not part of a case (see Tests/Fixtures/bad/README.md)"
+        changed = overlay_files(folder)
+        assert changed or removals(folder), f"{folder.name}: the case changes nothing in the base site"
+        for relative in changed:
+            original = os.path.join(base, relative)
+            if os.path.isfile(original):
+                with open(original, "rb") as file:
+                    same = file.read() == (folder / "overlay" / os.fsdecode(relative)).read_bytes()
+                assert not same, f"{folder.name}: overlay/{os.fsdecode(relative)} is the same as in the base"
+        for relative in removals(folder):
+            assert os.path.lexists(os.path.join(base, relative)), \
+                f"{folder.name}: remove.txt names {os.fsdecode(relative)}, which is not in the base"
 
 
 @pytest.mark.parametrize("case", params())
