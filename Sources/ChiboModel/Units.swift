@@ -86,6 +86,9 @@ public struct Organization: Sendable, Hashable {
 
     public subscript(id: String) -> Unit? { index[id].map { units[$0] } }
 
+    /// The unit's name, or the id itself for an id no unit has (a record of a rejected unit).
+    public func name(of id: String) -> String { self[id]?.name ?? id }
+
     public var branches: [Unit] { units.filter(\.isBranch) }
     public var committees: [Unit] { units.filter { $0.kind == .committee } }
 

@@ -40,8 +40,8 @@ struct SchedulePages: Sendable {
     var isEmpty: Bool { schedule.plans.isEmpty }
     var url: String { urls.page([Self.root]) }
     func planURL(_ plan: SamplePlan) -> String { urls.page([Self.root, plan.slug]) }
-    func unitURL(_ id: String) -> String { urls.page([ScorecardPages.unitsRoot, id]) }
-    func unitName(_ id: String) -> String { evaluation.organization[id]?.name ?? id }
+    func unitURL(_ id: String) -> String { urls.unit(id) }
+    func unitName(_ id: String) -> String { evaluation.organization.name(of: id) }
 
     static var stringKeys: [String] {
         PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacing(ascii: "-", with: "_") } + [
@@ -113,7 +113,8 @@ struct SchedulePages: Sendable {
             host: link(session.host), committee: session.committee.map(link), venue: session.venue,
             topic: session.topic, audienceCount: String(entry.audience.count), status: state.key,
             statusLabel: state.label,
-            recordURL: recorded ? unitURL(session.host) + "#sh-\(session.date)-\(session.kind.rawValue)" : nil,
+            recordURL: recorded
+                ? unitURL(session.host) + "#" + SiteURLs.meetingAnchor(date: session.date, kind: session.kind) : nil,
             plan: session.plan, scheduleURL: url + "#" + Self.anchor(session), audience: entry.audience.map(link),
             observers: session.observers,
             observerNames: session.observers.joined(separator: theme.string("list_separator")))

@@ -13,7 +13,7 @@ struct ScorecardPages: Sendable {
     let text: FindingText
     let samples: SchedulePages
 
-    static let unitsRoot = "don-vi"
+    static let unitsRoot = SiteURLs.unitsRoot
     static let reportRoot = "bao-cao"
 
     init(
@@ -31,7 +31,7 @@ struct ScorecardPages: Sendable {
 
     var isEmpty: Bool { evaluation.organization.units.isEmpty }
 
-    func unitURL(_ id: String) -> String { urls.page([Self.unitsRoot, id]) }
+    func unitURL(_ id: String) -> String { urls.unit(id) }
     var indexURL: String { urls.page([Self.unitsRoot]) }
     func reportURL(_ quarter: PeriodPart? = nil) -> String {
         urls.page([Self.reportRoot] + (quarter.map { [$0.slug] } ?? []))
@@ -55,7 +55,7 @@ struct ScorecardPages: Sendable {
         ]
     }
 
-    func unitName(_ id: String) -> String { evaluation.organization[id]?.name ?? id }
+    func unitName(_ id: String) -> String { evaluation.organization.name(of: id) }
 
     func unitLink(_ id: String) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
 
@@ -249,7 +249,7 @@ struct ScorecardPages: Sendable {
                 let meeting = evaluated.meeting
                 return MeetingRow(
                     date: meeting.date.vietnamese, dateISO: meeting.date.description,
-                    anchor: "sh-\(meeting.date)-\(meeting.kind.rawValue)", topic: meeting.topic,
+                    anchor: SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind), topic: meeting.topic,
                     preparer: meeting.preparer,
                     scores: zip(meeting.scores, rubric.criteria).map { score, criterion in
                         ScoreCell(points: String(score), full: score >= criterion.max)
@@ -332,7 +332,8 @@ struct ScorecardPages: Sendable {
         let overrated = report.overrated.map { item in
             ReportPage.OverratedRow(
                 unit: unitLink(item.branch),
-                url: unitURL(item.branch) + "#sh-\(item.meeting.meeting.date)-\(item.meeting.meeting.kind.rawValue)",
+                url: unitURL(item.branch) + "#"
+                    + SiteURLs.meetingAnchor(date: item.meeting.meeting.date, kind: item.meeting.meeting.kind),
                 date: item.meeting.meeting.date.vietnamese, kind: kindLabel(item.meeting.meeting.kind),
                 selfRating: item.meeting.meeting.selfRating, rating: item.meeting.rating,
                 reasons: text.reasons(item.blockers))
