@@ -6,10 +6,6 @@ import Yams
 enum GuidanceLoader {
     static let folder = "guidance"
     static let indexFile = "_index.md"
-    static let knownKeys: Set<String> = [
-        "title", "number", "issuer", "date", "kind", "summary", "order", "draft", "tags", "digest", "slug",
-    ]
-    static let sectionKeys: Set<String> = ["title", "summary", "order", "draft"]
 
     struct Result {
         var sections: [GuidanceSection] = []

@@ -93,18 +93,4 @@ public enum Compression {
         return ["html", "css", "js", "json", "xml", "svg", "csv", "ics", "txt", "md"].contains(
             path[path.index(after: dot)...].lowercased())
     }
-
-    /// The files plus a `.gz` and a `.br` beside every compressible file of `minimum` bytes or more.
-    public static func precompressed(_ files: [OutputFile], minimum: Int = 1024) -> [OutputFile] {
-        var result = files
-        for file in files where file.bytes.count >= minimum && isCompressible(file.path) {
-            if let gz = gzip(file.bytes), gz.count < file.bytes.count {
-                result.append(OutputFile(path: file.path + ".gz", bytes: gz))
-            }
-            if let br = brotli(file.bytes), br.count < file.bytes.count {
-                result.append(OutputFile(path: file.path + ".br", bytes: br))
-            }
-        }
-        return result.sorted { $0.path < $1.path }
-    }
 }

@@ -42,15 +42,6 @@ import Testing
         }
     }
 
-    @Test func lineEndsOfEveryKindReadAsOne() throws {
-        let lf = try CSVTable.parse("a,b\n1,2\n3,4\n").get()
-        for text in ["a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r", "a,b\r\n1,2\r3,4\n"] {
-            let table = try CSVTable.parse(text).get()
-            #expect(table.rows.map { $0.cells.map(\.text) } == lf.rows.map { $0.cells.map(\.text) })
-            #expect(table.rows.map(\.line) == [1, 2, 3])
-        }
-    }
-
     @Test func branchesOfACommitteeKeepFileOrder() {
         let organization = Organization(units: [
             Unit(id: "db-a", name: "A", kind: .committee, sector: .agency),

@@ -42,11 +42,6 @@ import Testing
         #expect("Đảng ủy".firstControlCharacter == nil)
     }
 
-    @Test func csvReaderReportsControlCharactersAtTheirCell() throws {
-        let table = try CSVTable.parse("a,b\nx,y\u{0}z\n\"q\nr\u{1B}\",s\n").get()
-        #expect(table.controlCharacters.map { [$0.line, $0.column] } == [[2, 4], [4, 2]])
-    }
-
     @Test func longURLPartsAreRefused() {
         #expect(Folding.urlLengthProblem(["van-ban", String(repeating: "a", count: 200)]) == nil)
         #expect(Folding.urlLengthProblem([String(repeating: "a", count: 201)]) != nil)

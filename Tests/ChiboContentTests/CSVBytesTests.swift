@@ -1,7 +1,7 @@
 import ChiboSupport
 import Testing
 
-@testable import ChiboModel
+@testable import ChiboContent
 
 /// The reader over bytes against the reader over scalars it replaced, which stays for separators
 /// that are not ASCII: every row, cell, line, column, control character and error alike.

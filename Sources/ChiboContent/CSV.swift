@@ -1,3 +1,5 @@
+import ChiboSupport
+
 /// A table read from comma- or semicolon-separated text, every cell with its line and column.
 ///
 /// Accepts what spreadsheet programs write: quoted cells (RFC 4180, `""` for a quote, line ends

@@ -1,3 +1,5 @@
+import ChiboSupport
+
 /// Where the rows of a CSV text start and what separates their cells: the `sep=` hint line is
 /// skipped, the separator is the caller's, the hint's or the one the header row uses most.
 public struct CSVLayout: Sendable {

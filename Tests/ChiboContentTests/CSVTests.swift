@@ -1,3 +1,4 @@
+import ChiboContent
 import ChiboModel
 import Testing
 
@@ -42,5 +43,19 @@ import Testing
     @Test func commaIsTheDefaultSeparator() throws {
         #expect(try table("a;b,c,d\n").separator == ",")
         #expect(try table("").rows.isEmpty)
+    }
+
+    @Test func lineEndsOfEveryKindReadAsOne() throws {
+        let lf = try CSVTable.parse("a,b\n1,2\n3,4\n").get()
+        for text in ["a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r", "a,b\r\n1,2\r3,4\n"] {
+            let table = try CSVTable.parse(text).get()
+            #expect(table.rows.map { $0.cells.map(\.text) } == lf.rows.map { $0.cells.map(\.text) })
+            #expect(table.rows.map(\.line) == [1, 2, 3])
+        }
+    }
+
+    @Test func csvReaderReportsControlCharactersAtTheirCell() throws {
+        let table = try CSVTable.parse("a,b\nx,y\u{0}z\n\"q\nr\u{1B}\",s\n").get()
+        #expect(table.controlCharacters.map { [$0.line, $0.column] } == [[2, 4], [4, 2]])
     }
 }
