@@ -137,11 +137,11 @@ enum MeetingsLoader {
         _ header: [String: SourceLocation], file: String, rubrics: [Rubric], diagnostics: inout Diagnostics
     ) -> Bool {
         var missingColumns = false
-        for required in ["branch", "date", "kind", "present", "speakers", "self_rating"] where header[required] == nil {
-            let names = (fields.first { $0.name == required }.map { [$0.name] + $0.aliases } ?? [required])
+        let required = ["branch", "date", "kind", "present", "speakers", "self_rating"]
+        for names in Field.missing(required, in: header, of: fields) {
             diagnostics.error(
                 SourceLocation(file: file),
-                "the header has no `\(required)` column (write one of: \(names.joined(separator: ", ")))")
+                "the header has no `\(names[0])` column (write one of: \(names.joined(separator: ", ")))")
             missingColumns = true
         }
         for rubric in rubrics {

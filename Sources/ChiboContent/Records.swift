@@ -83,6 +83,14 @@ struct Field {
         self.aliases = aliases
     }
 
+    /// The fields of `required` that `header` lacks, in the order given, each with every name a
+    /// header may give it (the field's own first): the one check of a CSV header's columns.
+    static func missing(_ required: [String], in header: [String: SourceLocation], of fields: [Field]) -> [[String]] {
+        required.filter { header[$0] == nil }.map { name in
+            fields.first { $0.name == name }.map { [$0.name] + $0.aliases } ?? [name]
+        }
+    }
+
     func matches(_ key: String) -> Bool {
         let folded = Self.key(key)
         return folded == Self.key(name) || aliases.contains { Self.key($0) == folded }

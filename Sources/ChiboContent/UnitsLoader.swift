@@ -44,10 +44,11 @@ enum UnitsLoader {
             guard let table = Records.fromCSV(text, file: file, fields: fields, diagnostics: &diagnostics) else {
                 return unreadable
             }
-            let missing = ["id", "name", "kind"].filter { table.header[$0] == nil }
-            for required in missing {
+            let missing = Field.missing(["id", "name", "kind"], in: table.header, of: fields)
+            for names in missing {
                 diagnostics.error(
-                    SourceLocation(file: file), "the header has no `\(required)` column (\(aliases(required)))")
+                    SourceLocation(file: file),
+                    "the header has no `\(names[0])` column (\(names.map { "\"\($0)\"" }.joined(separator: " or ")))")
             }
             // Without these columns no row can be read: one error, not one a row.
             if !missing.isEmpty { return unreadable }
@@ -67,11 +68,6 @@ enum UnitsLoader {
         let accepted = Set(units.map(\.id))
         let named = Set(records.compactMap { $0.value("id")?.trimmed })
         return (Organization(units: units), RejectedUnits(ids: named.subtracting(accepted)))
-    }
-
-    static func aliases(_ field: String) -> String {
-        let names = fields.first { $0.name == field }.map { [$0.name] + $0.aliases } ?? [field]
-        return names.map { "\"\($0)\"" }.joined(separator: " or ")
     }
 
     static func check(_ records: [Record], diagnostics: inout Diagnostics) -> [Unit] {
