@@ -149,8 +149,8 @@ public struct Evaluation: Sendable {
             ?? inPeriod.map(\.date).min().flatMap { first in
                 inPeriod.map(\.date).max().map { DateRange(from: first, to: $0) }
             }
-        let months = period.map { Self.parts(of: $0, quarters: false) } ?? []
-        let quarters = period.map { Self.parts(of: $0, quarters: true) } ?? []
+        let months = period.map { Self.parts(of: $0, kind: .month) } ?? []
+        let quarters = period.map { Self.parts(of: $0, kind: .quarter) } ?? []
         var rubricByKind: [MeetingKind: Rubric] = [:]
         for rubric in rubrics where rubricByKind[rubric.appliesTo] == nil { rubricByKind[rubric.appliesTo] = rubric }
         var byBranch: [String: [Meeting]] = [:]
@@ -260,14 +260,15 @@ public struct Evaluation: Sendable {
     }
 
     /// The calendar months or quarters that a range touches.
-    public static func parts(of range: DateRange, quarters: Bool) -> [PeriodPart] {
+    public static func parts(of range: DateRange, kind: PeriodPart.Kind) -> [PeriodPart] {
         var result: [PeriodPart] = []
         var year = range.from.year
+        let quarters = kind == .quarter
         var number = quarters ? range.from.quarter : range.from.month
         let lastYear = range.to.year
         let last = quarters ? range.to.quarter : range.to.month
         while (year, number) <= (lastYear, last) {
-            result.append(PeriodPart(year: year, number: number, isQuarter: quarters))
+            result.append(PeriodPart(year: year, number: number, kind: kind))
             number += 1
             if number > (quarters ? 4 : 12) {
                 number = 1

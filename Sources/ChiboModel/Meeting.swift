@@ -79,32 +79,42 @@ public enum FindingCode: String, Sendable, Hashable, CaseIterable, Comparable {
 /// A calendar month or quarter of the reporting period.
 extension Day {
     /// The calendar month the day is in.
-    public var monthPart: PeriodPart { PeriodPart(year: year, number: month, isQuarter: false) }
+    public var monthPart: PeriodPart { PeriodPart(year: year, number: month, kind: .month) }
     /// The calendar quarter the day is in.
-    public var quarterPart: PeriodPart { PeriodPart(year: year, number: quarter, isQuarter: true) }
+    public var quarterPart: PeriodPart { PeriodPart(year: year, number: quarter, kind: .quarter) }
 }
 
 public struct PeriodPart: Sendable, Hashable, Comparable {
     public var year: Int
     /// 1 to 12 for a month, 1 to 4 for a quarter.
     public var number: Int
-    public var isQuarter: Bool
+    public var kind: Kind
 
-    public init(year: Int, number: Int, isQuarter: Bool) {
+    /// A calendar month or a calendar quarter.
+    public enum Kind: Sendable, Hashable {
+        case month
+        case quarter
+    }
+
+    public init(year: Int, number: Int, kind: Kind) {
         self.year = year
         self.number = number
-        self.isQuarter = isQuarter
+        self.kind = kind
     }
 
     public static func < (lhs: PeriodPart, rhs: PeriodPart) -> Bool { (lhs.year, lhs.number) < (rhs.year, rhs.number) }
 
     /// `2024-03` for a month, `2024-q1` for a quarter.
-    public var slug: String { isQuarter ? "\(year)-q\(number)" : "\(year)-\(number.zeroPadded(2))" }
+    public var slug: String {
+        switch kind {
+        case .month: "\(year)-\(number.zeroPadded(2))"
+        case .quarter: "\(year)-q\(number)"
+        }
+    }
 
     /// The first and the last day.
     public var range: DateRange {
-        let firstMonth = isQuarter ? (number - 1) * 3 + 1 : number
-        let lastMonth = isQuarter ? firstMonth + 2 : number
+        let (firstMonth, lastMonth) = kind == .quarter ? ((number - 1) * 3 + 1, (number - 1) * 3 + 3) : (number, number)
         let from = Day(year: year, month: firstMonth, day: 1) ?? Day.distantPast
         let to = Day(year: year, month: lastMonth, day: Day.daysIn(month: lastMonth, year: year)) ?? Day.distantPast
         return DateRange(from: from, to: to)

@@ -22,7 +22,7 @@ struct FindingText: Sendable {
 
     func part(_ part: PeriodPart) -> String {
         Format.fill(
-            theme.string(part.isQuarter ? "quarter_label" : "month_label"),
+            theme.string(part.kind == .quarter ? "quarter_label" : "month_label"),
             ["number": String(part.number), "year": String(part.year), "month": part.number.zeroPadded(2)])
     }
 

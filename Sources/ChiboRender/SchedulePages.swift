@@ -142,7 +142,7 @@ struct SchedulePages: Sendable {
         var items: [SessionModel] = []
         func flush() {
             guard let current, !items.isEmpty else { return }
-            let part = PeriodPart(year: current.year, number: current.month, isQuarter: false)
+            let part = PeriodPart(year: current.year, number: current.month, kind: .month)
             months.append(
                 MonthModel(
                     title: Format.fill(

@@ -134,9 +134,9 @@ func codes(_ evaluation: Evaluation, _ branch: String, _ date: String) -> [Findi
         let card = try #require(evaluation[unit: "cb-a"])
         #expect(
             card.findings.map(\.detail) == [
-                .missingIn(PeriodPart(year: 2024, number: 2, isQuarter: false)),
-                .missingIn(PeriodPart(year: 2024, number: 4, isQuarter: false)),
-                .missingIn(PeriodPart(year: 2024, number: 2, isQuarter: true)),
+                .missingIn(PeriodPart(year: 2024, number: 2, kind: .month)),
+                .missingIn(PeriodPart(year: 2024, number: 4, kind: .month)),
+                .missingIn(PeriodPart(year: 2024, number: 2, kind: .quarter)),
             ])
         #expect(card.findingCodes == [.missingRegularMeeting, .missingThematicMeeting])
     }
@@ -197,7 +197,7 @@ func codes(_ evaluation: Evaluation, _ branch: String, _ date: String) -> [Findi
         #expect(report.thematicByQuarter.first?.branchesWithout == ["cb-a", "cb-c"])
         #expect(report.committeeAttendance.first?.supervised == 3)
         #expect(report.unitCounts.map(\.units) == [["cb-c"], ["db"], ["cb-a", "cb-b"]])
-        let q2 = BlocReport(evaluation, quarter: PeriodPart(year: 2024, number: 2, isQuarter: true))
+        let q2 = BlocReport(evaluation, quarter: PeriodPart(year: 2024, number: 2, kind: .quarter))
         #expect(q2.summary.meetings == 1)
         #expect(q2.overrated.isEmpty)
         #expect(q2.branchesByFinding[.missingRegularMeeting] == ["cb-a", "cb-b", "cb-c"])
