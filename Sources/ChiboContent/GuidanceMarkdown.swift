@@ -20,38 +20,31 @@ enum GuidanceMarkdown {
             document.draft ? (MarkdownNode(kind: .document), []) : parse(document.body)
         }
         for index in guidance.documents.indices { guidance.documents[index].markdown = parsed[index].0 }
-        var problems = Dictionary(uniqueKeysWithValues: guidance.documents.indices.map { ($0, parsed[$0].1) })
-        var sectionProblems: [Int: [Problem]] = [:]
-        for index in guidance.sections.indices {
-            let (tree, found) = parse(guidance.sections[index].intro)
-            guidance.sections[index].introMarkdown = tree
-            sectionProblems[index] = found
-        }
+        let introsParsed = guidance.sections.map { parse($0.intro) }
+        for index in guidance.sections.indices { guidance.sections[index].introMarkdown = introsParsed[index].0 }
 
+        // Links are resolved once every page is parsed: a link may name any page's heading.
         let table = linkTable(guidance)
         let documents = guidance.documents
-        let resolved = Parallel.map(Array(documents.indices)) { index in
-            documents[index].draft
-                ? (documents[index].markdown, [])
-                : resolveLinks(documents[index].markdown, table.resolver(for: documents[index].sourcePath))
+        let resolved = Parallel.map(documents) { document in
+            document.draft
+                ? (document.markdown, [])
+                : resolveLinks(document.markdown, table.resolver(for: document.sourcePath))
         }
-        for index in documents.indices {
+        for (index, document) in documents.enumerated() {
             guidance.documents[index].markdown = resolved[index].0
-            problems[index, default: []] += resolved[index].1
-            guard !documents[index].draft else { continue }
-            let document = documents[index]
+            guard !document.draft else { continue }
             report(
-                problems[index] ?? [], in: document.body, file: document.sourcePath, lineOffset: document.bodyLine - 1,
-                into: &diagnostics)
+                parsed[index].1 + resolved[index].1, in: document.body, file: document.sourcePath,
+                lineOffset: document.bodyLine - 1, into: &diagnostics)
         }
-        for index in guidance.sections.indices {
-            let section = guidance.sections[index]
+        for (index, section) in guidance.sections.enumerated() {
             guard let file = section.indexPath else { continue }
             let (tree, found) = resolveLinks(section.introMarkdown, table.resolver(for: file))
             guidance.sections[index].introMarkdown = tree
             report(
-                (sectionProblems[index] ?? []) + found, in: section.intro, file: file,
-                lineOffset: section.introLine - 1, into: &diagnostics)
+                introsParsed[index].1 + found, in: section.intro, file: file, lineOffset: section.introLine - 1,
+                into: &diagnostics)
         }
         return numbers(of: guidance.documents.filter { !$0.draft }, diagnostics: &diagnostics)
     }
@@ -96,7 +89,7 @@ enum GuidanceMarkdown {
         for section in guidance.sections {
             let target = GuidanceLinkTable.Target(
                 anchors: Set(section.introMarkdown.headings().map(\.id)), isDocument: false)
-            table.targets[section.sourcePath + "/" + GuidanceLoader.indexFile] = target
+            table.targets[section.linkKey] = target
             table.targets[section.sourcePath] = target
         }
         for file in guidance.staticFiles { table.targets[file.sourcePath] = .init(anchors: [], isDocument: false) }

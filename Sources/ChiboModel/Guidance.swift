@@ -72,6 +72,10 @@ public struct GuidanceSection: Sendable, Hashable {
     /// `intro` parsed, its `csv` blocks read into tables and its links resolved.
     public var introMarkdown = MarkdownNode(kind: .document)
 
+    /// The key of the section in the table of link targets (`LinkTarget.source`): its `_index.md`,
+    /// whether the folder has one or not (the folder's own path is a second key).
+    public var linkKey: String { sourcePath + "/_index.md" }
+
     public init(
         sourcePath: String, slugPath: [String], title: String, summary: String? = nil, order: Int? = nil,
         intro: String = "", introLine: Int = 1, indexPath: String? = nil

@@ -77,7 +77,7 @@ struct GuidancePages: Sendable {
         }
         for section in content.sections {
             built.sections[section.sourcePath] = SectionPage(section: section, url: sectionURL(section))
-            linkURLs[section.sourcePath + "/_index.md"] = sectionURL(section)
+            linkURLs[section.linkKey] = sectionURL(section)
             linkURLs[section.sourcePath] = sectionURL(section)
         }
         for file in content.staticFiles {
