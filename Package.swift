@@ -49,10 +49,7 @@ let package = Package(
         ),
         .target(
             name: "ChiboRender",
-            dependencies: [
-                "ChiboModel", "ChiboSupport", "ChiboTemplate",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["ChiboModel", "ChiboSupport", "ChiboTemplate"]
         ),
         .target(
             name: "ChiboSite",

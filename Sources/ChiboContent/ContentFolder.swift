@@ -8,14 +8,18 @@ extension SystemError {
     var diagnosticReason: String { isLoopOfLinks ? "it is a loop of links" : reason.lowercased() }
 }
 
-/// Read access to a content folder: sorted listings, no hidden files, nothing outside the folder.
+/// Read access to a content folder (or the theme's): sorted listings, no hidden files, nothing
+/// outside the folder.
 struct ContentFolder: Sendable {
     let root: URL
     private let resolvedRoot: String
+    /// What the folder is called in messages: "the content folder", "the theme folder".
+    let called: String
 
-    init(path: String) {
+    init(path: String, called: String = "the content folder") {
         root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         resolvedRoot = root.resolvingSymlinksInPath().path
+        self.called = called
     }
 
     func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
@@ -57,14 +61,14 @@ struct ContentFolder: Sendable {
         return names.filter { !$0.hasPrefix(".") }.sorted { ($0.nfc, $0) < ($1.nfc, $1) }
     }
 
-    /// The bytes of a file, or a diagnostic when it cannot be read or lies outside the content folder.
+    /// The bytes of a file, or a diagnostic when it cannot be read or lies outside the folder.
     func read(_ relative: String) -> Result<[UInt8], Diagnostic> {
         let target = url(relative).resolvingSymlinksInPath().path
         guard target == resolvedRoot || target.hasPrefix(resolvedRoot + "/") else {
             return .failure(
                 Diagnostic(
                     .error, SourceLocation(file: relative),
-                    "this file is a link to \(target), outside the content folder; copy the file into the folder instead"
+                    "this file is a link to \(target), outside \(called); copy the file into the folder instead"
                 ))
         }
         guard let data = FileManager.default.contents(atPath: url(relative).path) else {

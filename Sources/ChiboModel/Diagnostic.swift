@@ -44,6 +44,19 @@ public struct Diagnostics: Error, Sendable {
     public init() {}
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    /// A place in the list, to ask later whether a step found errors of its own:
+    /// `let mark = diagnostics.checkpoint` before it, `diagnostics.hasErrors(since: mark)` after.
+    public struct Checkpoint: Sendable {
+        fileprivate let count: Int
+    }
+
+    public var checkpoint: Checkpoint { Checkpoint(count: items.count) }
+
+    /// Whether an error was added after `mark`.
+    public func hasErrors(since mark: Checkpoint) -> Bool {
+        items[min(mark.count, items.count)...].contains { $0.severity == .error }
+    }
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
 
     public mutating func error(_ location: SourceLocation, _ message: String) {

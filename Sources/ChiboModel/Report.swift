@@ -1,3 +1,26 @@
+import ChiboSupport
+
+/// The bloc report of the reporting period and of each of its quarters, computed once from the
+/// evaluation before anything is rendered; the report pages (and any other output) read them.
+public struct BlocReports: Sendable {
+    /// The whole period's report; nil when the content has no period (no meetings).
+    public let period: BlocReport?
+    /// One report per quarter of the period, in `Evaluation.quarters` order.
+    public let quarters: [BlocReport]
+
+    public init(_ evaluation: Evaluation) {
+        guard evaluation.period != nil else {
+            period = nil
+            quarters = []
+            return
+        }
+        let parts: [PeriodPart?] = [nil] + evaluation.quarters.map { $0 }
+        let reports = Parallel.map(parts) { BlocReport(evaluation, quarter: $0) }
+        period = reports.first
+        quarters = Array(reports.dropFirst())
+    }
+}
+
 /// The figures a letter like Công văn 750-CV/ĐUK is written from, for the whole period or a part
 /// of it, each with the branches behind it.
 public struct BlocReport: Sendable {

@@ -19,7 +19,7 @@ public enum UnitKind: String, Sendable, Hashable {
 }
 
 /// Where a unit stands in the bloc's tree.
-public enum UnitLevel: String, Sendable, Hashable {
+public enum UnitLevel: String, Sendable, Hashable, CaseIterable {
     /// Đảng bộ cơ sở: has its own branches, holds no meetings itself.
     case committee
     /// Chi bộ cơ sở: a branch directly under the bloc.

@@ -5,6 +5,8 @@ import ChiboSupport
 /// the units index, the bloc report per period and quarter, and the data files.
 struct ScorecardPages: Sendable {
     let evaluation: Evaluation
+    /// The bloc report of the period and of each quarter, computed before rendering.
+    let reports: BlocReports
     let settings: SiteSettings
     let urls: SiteURLs
     let theme: Theme
@@ -17,11 +19,12 @@ struct ScorecardPages: Sendable {
     static let reportRoot = "bao-cao"
 
     init(
-        evaluation: Evaluation, settings: SiteSettings, urls: SiteURLs, theme: Theme,
+        evaluation: Evaluation, reports: BlocReports, settings: SiteSettings, urls: SiteURLs, theme: Theme,
         documents: [String: CrossReferenceTarget], samples: SchedulePages
     ) {
         self.samples = samples
         self.evaluation = evaluation
+        self.reports = reports
         self.settings = settings
         self.urls = urls
         self.theme = theme
@@ -39,20 +42,17 @@ struct ScorecardPages: Sendable {
 
     // MARK: - Labels
 
-    func levelLabel(_ level: UnitLevel) -> String {
-        theme.string("level_" + level.rawValue.replacing(ascii: "-", with: "_"))
-    }
-    func sectorLabel(_ sector: Sector) -> String {
-        theme.string("sector_" + sector.rawValue.replacing(ascii: "-", with: "_"))
-    }
-    func kindLabel(_ kind: MeetingKind) -> String { theme.string("meeting_" + kind.rawValue) }
+    static func key(_ level: UnitLevel) -> String { "level_" + level.rawValue.replacing(ascii: "-", with: "_") }
+    static func key(_ sector: Sector) -> String { "sector_" + sector.rawValue.replacing(ascii: "-", with: "_") }
+    static func key(_ kind: MeetingKind) -> String { "meeting_" + kind.rawValue }
+
+    func levelLabel(_ level: UnitLevel) -> String { theme.string(Self.key(level)) }
+    func sectorLabel(_ sector: Sector) -> String { theme.string(Self.key(sector)) }
+    func kindLabel(_ kind: MeetingKind) -> String { theme.string(Self.key(kind)) }
 
     static var labelKeys: [String] {
-        [
-            "level_committee", "level_grassroots_branch", "level_subordinate_branch", "sector_agency",
-            "sector_public_service", "sector_enterprise", "meeting_regular", "meeting_thematic", "chart_title",
-            "chart_description", "month_short",
-        ]
+        UnitLevel.allCases.map(key) + Sector.allCases.map(key) + MeetingKind.allCases.map(key)
+            + ["chart_title", "chart_description", "month_short"]
     }
 
     func unitName(_ id: String) -> String { evaluation.organization.name(of: id) }
@@ -147,18 +147,19 @@ struct ScorecardPages: Sendable {
                 result.append(PageJob(path: path, template: templates.scorecard) { scorecard(card, layout: layout) })
             }
         }
-        if evaluation.period != nil {
+        if let period = reports.period {
             result.append(
                 PageJob(path: SiteURLs.pageFile([Self.reportRoot]), template: templates.report, large: true) {
-                    report(nil, layout: layout)
+                    reportPage(period, layout: layout)
                 })
-            for quarter in evaluation.quarters {
+            for report in reports.quarters {
+                guard let quarter = report.quarter else { continue }
                 result.append(
                     PageJob(
                         path: SiteURLs.pageFile([Self.reportRoot, quarter.slug]), template: templates.report,
                         large: true
                     ) {
-                        report(quarter, layout: layout)
+                        reportPage(report, layout: layout)
                     })
             }
         }
@@ -299,8 +300,8 @@ struct ScorecardPages: Sendable {
 
     // MARK: - Report
 
-    func report(_ quarter: PeriodPart?, layout: LayoutContext) -> ReportPage {
-        let report = BlocReport(evaluation, quarter: quarter)
+    func reportPage(_ report: BlocReport, layout: LayoutContext) -> ReportPage {
+        let quarter = report.quarter
         let title =
             quarter.map { Format.fill(theme.string("report_quarter_title"), ["part": text.part($0)]) }
             ?? theme.string("report_title")

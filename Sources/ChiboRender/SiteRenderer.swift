@@ -10,6 +10,8 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     public let evaluation: Evaluation
     public let schedule: Schedule
+    /// The bloc report of the period and of each quarter.
+    public let reports: BlocReports
     /// The day of the build, written as `generated` in the data files; the schedule marks past and
     /// upcoming sessions by it.
     public let buildDate: Day
@@ -17,10 +19,14 @@ public struct SiteRenderer: Sendable {
     /// Whether the search index files are emitted (the search page is, either way).
     public var includeSearch = true
 
-    public init(content: Content, theme: Theme, evaluation: Evaluation, schedule: Schedule, buildDate: Day) {
+    public init(
+        content: Content, theme: Theme, evaluation: Evaluation, reports: BlocReports, schedule: Schedule,
+        buildDate: Day
+    ) {
         self.content = content
         self.theme = theme
         self.evaluation = evaluation
+        self.reports = reports
         self.schedule = schedule
         self.buildDate = buildDate
         self.urls = SiteURLs(basePath: content.settings.basePath)
@@ -29,17 +35,19 @@ public struct SiteRenderer: Sendable {
     /// UI strings the Swift side reads; a theme without one of them is an error.
     static var requiredStrings: [String] {
         [
-            "nav_home", "nav_guidance", "nav_units", "nav_report", "guidance_title", "not_found_title", "units_title",
+            "guidance_title", "not_found_title", "units_title",
             "units_grassroots_group", "units_no_meeting", "report_title", "report_quarter_title", "report_list_rating",
             "report_bucket_open", "report_list_bucket", "report_list_below_target", "report_list_thematic_with",
             "report_list_thematic_without", "report_list_never_supervised",
         ]
+            + LayoutContext.navigationKeys + LayoutContext.navigationKeys.dropFirst(2).map { $0 + "_intro" }
             + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacing(ascii: "-", with: "_") }
             + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
             + [
                 "search_kind_document", "search_kind_sample", "search_title", "home_upcoming", "home_recent",
-                "nav_schedule", "nav_schedule_intro", "role_host", "role_audience",
-                "ics_audience", "ics_observers",
+                "role_host", "role_audience",
+                "ics_audience", "ics_observers", "report_intro", "schedule_intro", "plan_compliance_summary",
+                "plan_rule_text",
             ]
     }
 
@@ -76,7 +84,7 @@ public struct SiteRenderer: Sendable {
     private func compileTemplates(_ diagnostics: inout Diagnostics) -> (PageTemplates, AssetTable) {
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
-                SourceLocation(file: "\(theme.path)/i18n/vi.yaml"),
+                SourceLocation(file: theme.stringsFile),
                 "the theme has no UI string `\(key)`; add `\(key): ...`")
         }
         let assets = AssetTable(theme.assets, urls: urls)
@@ -97,7 +105,8 @@ public struct SiteRenderer: Sendable {
             schedule: schedule, evaluation: evaluation, urls: urls, theme: theme, today: buildDate,
             baseURL: content.settings.baseURL)
         let scorecards = ScorecardPages(
-            evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers,
+            evaluation: evaluation, reports: reports, settings: content.settings, urls: urls, theme: theme,
+            documents: built.numbers,
             samples: samples)
         let layout = LayoutContext(
             settings: content.settings, theme: theme, urls: urls, hasData: !scorecards.isEmpty,
@@ -217,11 +226,6 @@ public struct SiteRenderer: Sendable {
         if reuse != nil {
             emit(OutputFile(path: PageReuse.manifest, text: PageReuse.manifestText(inputs.withLock { $0 })))
         }
-        for key in theme.missingStrings where !Self.requiredStrings.contains(key) {
-            diagnostics.error(
-                SourceLocation(file: "\(theme.path)/i18n/vi.yaml"),
-                "the theme has no UI string `\(key)`, which the pages show; add `\(key): ...`")
-        }
         return Self.unique(diagnostics)
     }
 
@@ -320,6 +324,10 @@ struct LayoutContext: Sendable {
     var hasReport = false
     /// Whether the content has sample-meeting plans.
     var hasSchedule = false
+
+    /// The UI strings of every item the navigation may have; the home page introduces each past the
+    /// first two with `KEY_intro`.
+    static let navigationKeys = ["nav_home", "nav_guidance", "nav_units", "nav_report", "nav_schedule"]
 
     /// The navigation: home, guidance, and the units and the report when the content has data.
     var navigation: [(key: String, url: String)] {

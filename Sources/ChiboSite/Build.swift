@@ -110,8 +110,7 @@ public struct Build: Sendable {
     }
 
     /// Loads and checks the content and the theme, and compiles the templates, without rendering a
-    /// page: every problem `render()` would report but for a UI string missing from a page only
-    /// rendering shows.
+    /// page: every problem `render()` would report.
     public func check() -> Report {
         let (renderer, loadDiagnostics) = prepare()
         var diagnostics = loadDiagnostics
@@ -125,9 +124,13 @@ public struct Build: Sendable {
         var diagnostics = Diagnostics()
         let (content, contentDiagnostics) = Timings.measure("load content") { ContentLoader.load(from: contentPath) }
         diagnostics.append(contentsOf: contentDiagnostics)
-        let (theme, themeDiagnostics) = Timings.measure("load theme") { Theme.load(from: resolvedThemePath) }
-        diagnostics.append(contentsOf: themeDiagnostics)
-        // Render even when the content has errors, so that one run reports every error.
+        let theme = Timings.measure("load theme") {
+            ThemeLoader.load(from: resolvedThemePath, diagnostics: &diagnostics).flatMap {
+                Theme($0, diagnostics: &diagnostics)
+            }
+        }
+        // The evaluation is made even when the content has errors, so that `check` compiles the
+        // theme against it and one run reports every error.
         guard let content, let theme else { return (nil, diagnostics) }
         let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
         if let first = future.first {
@@ -148,8 +151,10 @@ public struct Build: Sendable {
             )
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
+        let reports = Timings.measure("bloc report") { BlocReports(evaluation) }
         var renderer = SiteRenderer(
-            content: content, theme: theme, evaluation: evaluation, schedule: schedule, buildDate: buildDate)
+            content: content, theme: theme, evaluation: evaluation, reports: reports, schedule: schedule,
+            buildDate: buildDate)
         renderer.includeSearch = search
         return (renderer, diagnostics)
     }

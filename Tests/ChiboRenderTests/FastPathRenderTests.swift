@@ -1,18 +1,13 @@
 import ChiboModel
-import ChiboTestSupport
 import Testing
 
 @testable import ChiboRender
 
 @Suite struct FastPathRenderTests {
     @Test func uiStringsAreConstantTextEscapedOrRaw() throws {
-        let folder = try TempFolder([
-            "i18n/vi.yaml": "hello: \"Xin chào & tạm biệt\"\n",
-            "templates/page.mustache":
-                "{{% CONTENT_TYPE: HTML }}\n<i>{{t.hello}}</i>{{#items}}<b>{{{t.hello}}}</b>{{/items}}",
-        ])
-        defer { folder.remove() }
-        let (loaded, diagnostics) = Theme.load(from: folder.path)
+        let (loaded, diagnostics) = makeTheme(
+            ["page": "{{% CONTENT_TYPE: HTML }}\n<i>{{t.hello}}</i>{{#items}}<b>{{{t.hello}}}</b>{{/items}}"],
+            strings: ["hello": "Xin chào & tạm biệt"])
         #expect(!diagnostics.hasErrors)
         let theme = try #require(loaded)
         let template = try theme.compile("page", for: TestPage.self).get()

@@ -1,3 +1,4 @@
+import ChiboContent
 import ChiboModel
 import ChiboTemplate
 import ChiboTestSupport
@@ -21,20 +22,18 @@ struct TestPage: TemplateModel {
     ])
 }
 
-@Suite struct ThemeTests {
-    func theme(_ templates: [String: String], strings: String = "hello: Xin chào\n") throws -> (
-        Theme?, Diagnostics, TempFolder
-    ) {
-        var files: [String: String] = ["i18n/vi.yaml": strings]
-        for (name, text) in templates { files["templates/\(name).mustache"] = text }
-        let folder = try TempFolder(files)
-        let (theme, diagnostics) = Theme.load(from: folder.path)
-        return (theme, diagnostics, folder)
-    }
+/// A theme made from templates and UI strings, as `ThemeLoader` would read them from a folder.
+func makeTheme(_ templates: [String: String], strings: [String: String] = ["hello": "Xin chào"]) -> (
+    Theme?, Diagnostics
+) {
+    var diagnostics = Diagnostics()
+    let theme = Theme(ThemeFiles(path: "theme", templates: templates, strings: strings), diagnostics: &diagnostics)
+    return (theme, diagnostics)
+}
 
+@Suite struct ThemeTests {
     @Test func missingPartialIsAnErrorAtTheTag() throws {
-        let (theme, diagnostics, folder) = try theme(["page": "<p>\n  {{> footer}}</p>"])
-        defer { folder.remove() }
+        let (theme, diagnostics) = makeTheme(["page": "<p>\n  {{> footer}}</p>"])
         #expect(theme == nil)
         let error = try #require(diagnostics.errors.first)
         #expect(error.location.file.hasSuffix("templates/page.mustache"))
@@ -44,10 +43,9 @@ struct TestPage: TemplateModel {
     }
 
     @Test func missingVariableIsAnErrorNotEmptyText() throws {
-        let (loaded, _, folder) = try theme([
+        let (loaded, _) = makeTheme([
             "page": "<h1>{{title}}</h1>\n{{#items}}<li>{{name}} {{nmae}}</li>{{/items}}\n{{t.hello}} {{t.bye}}"
         ])
-        defer { folder.remove() }
         let theme = try #require(loaded)
         guard case .failure(let diagnostics) = theme.compile("page", for: TestPage.self) else {
             Issue.record("expected errors")
@@ -60,11 +58,10 @@ struct TestPage: TemplateModel {
     }
 
     @Test func rendersEscapedAndInheritedTemplates() throws {
-        let (loaded, diagnostics, folder) = try theme([
+        let (loaded, diagnostics) = makeTheme([
             "base": "<title>{{page_title}}</title>{{$content}}{{/content}}",
             "page": "{{<base}}{{$content}}<p>{{text}}</p>{{{html}}}<i>{{t.hello}}</i>{{/content}}{{/base}}",
         ])
-        defer { folder.remove() }
         #expect(!diagnostics.hasErrors)
         let theme = try #require(loaded)
         let template = try theme.compile("page", for: TestPage.self).get()
@@ -75,14 +72,15 @@ struct TestPage: TemplateModel {
     }
 
     @Test func templateSyntaxErrorsHaveAPosition() throws {
-        let (theme, diagnostics, folder) = try theme(["page": "a\n{{#open}}b"])
-        defer { folder.remove() }
+        let (theme, diagnostics) = makeTheme(["page": "a\n{{#open}}b"])
         #expect(theme == nil)
         #expect(diagnostics.errors.first?.message.contains("template syntax error") == true)
     }
 
-    @Test func bundledThemeLoadsCleanly() {
-        let (theme, diagnostics) = Theme.load(from: PackagePaths.theme)
+    @Test func bundledThemeLoadsCleanly() throws {
+        var diagnostics = Diagnostics()
+        let files = try #require(ThemeLoader.load(from: PackagePaths.theme, diagnostics: &diagnostics))
+        let theme = Theme(files, diagnostics: &diagnostics)
         #expect(theme != nil)
         #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
         #expect(theme?.assets["site.css"] != nil)

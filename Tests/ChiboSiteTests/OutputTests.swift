@@ -266,25 +266,3 @@ import Testing
         #expect(try #require(Compression.brotli(noise)).count > noise.count / 2)
     }
 }
-
-@Suite struct ThemeContractTests {
-    @Test func aUIStringThePagesShowMustBeInTheTheme() throws {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        let theme = folder.path + "/theme"
-        try FileManager.default.copyItem(atPath: PackagePaths.theme, toPath: theme)
-        let strings = theme + "/i18n/vi.yaml"
-        let text = try String(contentsOfFile: strings, encoding: .utf8)
-        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
-            !$0.hasPrefix("report_intro:")
-        }
-        try kept.joined(separator: "\n").write(toFile: strings, atomically: true, encoding: .utf8)
-        let report = try Build(
-            contentPath: PackagePaths.content, themePath: theme, outputPath: folder.path + "/public"
-        ).run()
-        #expect(!report.published)
-        let error = report.diagnostics.errors.first { $0.message.contains("`report_intro`") }
-        #expect(error?.location.file.hasSuffix("theme/i18n/vi.yaml") == true)
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/public/index.html"))
-    }
-}

@@ -20,7 +20,8 @@ import Testing
             schedule: renderer.schedule, evaluation: renderer.evaluation, urls: renderer.urls, theme: renderer.theme,
             today: renderer.buildDate, baseURL: nil)
         let scorecards = ScorecardPages(
-            evaluation: renderer.evaluation, settings: renderer.content.settings, urls: renderer.urls,
+            evaluation: renderer.evaluation, reports: renderer.reports, settings: renderer.content.settings,
+            urls: renderer.urls,
             theme: renderer.theme, documents: [:], samples: samples)
         let layout = LayoutContext(
             settings: renderer.content.settings, theme: renderer.theme, urls: renderer.urls, hasData: true,
@@ -53,7 +54,7 @@ import Testing
 
     @Test func theReportLinksEachFigureToItsList() throws {
         let (scorecards, layout) = try Self.pages()
-        let report = scorecards.report(nil, layout: layout)
+        let report = scorecards.reportPage(try #require(scorecards.reports.period), layout: layout)
         let listed = Set(report.lists.map { "#" + $0.id })
         for figure in report.ratingRows.map(\.branches) + report.findingRows.map(\.branches) + [report.belowTarget] {
             #expect(listed.contains(figure.href), "\(figure.href)")

@@ -1,0 +1,84 @@
+import ChiboModel
+import ChiboTestSupport
+import Foundation
+import Testing
+
+@testable import ChiboRender
+@testable import ChiboSite
+
+/// The UI strings the pages show are all checked before anything is rendered.
+@Suite struct UIStringTests {
+    /// Every key the pages' code passes to `theme.string` is one `chibo check` looks for.
+    @Test func everyUIStringKeyTheCodeNamesIsRequired() throws {
+        let folder = PackagePaths.root + "/Sources/ChiboRender"
+        let files = try #require(
+            FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") })
+        let literal = /string\("([a-z0-9_]+)"\)/
+        var named: Set<String> = []
+        for file in files {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for match in text.matches(of: literal) { named.insert(String(match.output.1)) }
+        }
+        #expect(named.count > 20)
+        let required = Set(SiteRenderer.requiredStrings)
+        #expect(named.subtracting(required).sorted() == [])
+    }
+
+    /// Every UI string a page shows is either required (checked before rendering) or named by a
+    /// template (checked when it compiles): a string the theme has but neither names, replaced by a
+    /// marker, shows on no page of the bundled or fixture sites.
+    @Test(arguments: ["content", "Tests/Fixtures/scorecard-site", "Tests/Fixtures/small-site"])
+    func noPageShowsAUIStringNoCheckCovers(site: String) throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let theme = folder.path + "/theme"
+        try FileManager.default.copyItem(atPath: PackagePaths.theme, toPath: theme)
+        var templates = ""
+        for file in try FileManager.default.subpathsOfDirectory(atPath: theme + "/templates") {
+            templates += (try? String(contentsOfFile: theme + "/templates/" + file, encoding: .utf8)) ?? ""
+        }
+        let required = Set(SiteRenderer.requiredStrings)
+        let strings = theme + "/i18n/vi.yaml"
+        let lines = try String(contentsOfFile: strings, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map { line -> String in
+            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix("#"), !line.hasPrefix(" ") else {
+                return String(line)
+            }
+            let key = String(line[..<colon])
+            if required.contains(key) || templates.contains("t." + key) { return String(line) }
+            return key + ": \"UNCHECKED-STRING " + key + "\""
+        }
+        try lines.joined(separator: "\n").write(toFile: strings, atomically: true, encoding: .utf8)
+        let report = Build(
+            contentPath: PackagePaths.root + "/" + site, themePath: theme, outputPath: "",
+            buildDate: Day(year: 2024, month: 6, day: 30)
+        ).render()
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.errors)")
+        #expect(report.files.count > 10)
+        for file in report.files where file.bytes.count < 5_000_000 {
+            let shows = String(decoding: file.bytes, as: UTF8.self).contains("UNCHECKED-STRING")
+            #expect(!shows, "\(file.path) shows a UI string no check covers")
+        }
+    }
+
+    @Test func aUIStringThePagesShowMustBeInTheTheme() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let theme = folder.path + "/theme"
+        try FileManager.default.copyItem(atPath: PackagePaths.theme, toPath: theme)
+        let strings = theme + "/i18n/vi.yaml"
+        let text = try String(contentsOfFile: strings, encoding: .utf8)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.hasPrefix("report_intro:")
+        }
+        try kept.joined(separator: "\n").write(toFile: strings, atomically: true, encoding: .utf8)
+        let report = try Build(
+            contentPath: PackagePaths.content, themePath: theme, outputPath: folder.path + "/public"
+        ).run()
+        #expect(!report.published)
+        let error = report.diagnostics.errors.first { $0.message.contains("`report_intro`") }
+        #expect(error?.location.file.hasSuffix("theme/i18n/vi.yaml") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/public/index.html"))
+    }
+}
