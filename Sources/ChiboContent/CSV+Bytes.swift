@@ -120,15 +120,15 @@ extension CSVTable {
     public static func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, control: (ParseError) -> Void,
         row: (Row, _ hasControlCharacter: Bool) -> Void
-    ) -> Result<Void, ParseError> {
-        scanRaw(bytes, layout: layout, control: control) { raw, hasControl in row(raw.row, hasControl) }
+    ) throws(ParseError) {
+        try scanRaw(bytes, layout: layout, control: control) { raw, hasControl in row(raw.row, hasControl) }
     }
 
     /// `scan` without making strings: each row's cells are ranges of bytes.
     public static func scanRaw(
         _ bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, control: (ParseError) -> Void,
         row: (RawRow, _ hasControlCharacter: Bool) -> Void
-    ) -> Result<Void, ParseError> {
+    ) throws(ParseError) {
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
@@ -300,14 +300,13 @@ extension CSVTable {
             index = next
         }
         if inQuotes {
-            return .failure(
+            throw
                 ParseError(
                     line: quoteLine, column: quoteColumn,
                     message:
-                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
+                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")")
         }
         if rowBytes.count > fieldStart || !cells.isEmpty || afterQuote { endRow() }
-        return .success(())
     }
 
     /// The bytes of a row's cells: appended to without the checks of an array, grown by doubling,

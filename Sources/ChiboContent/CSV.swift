@@ -32,23 +32,23 @@ public struct CSVTable: Sendable {
     /// Reads `text`; an unterminated quoted cell is a `ParseError` at the opening quote. Line ends may
     /// be LF, CRLF or CR alone (old Mac Excel); a first line `sep=;` (Excel's hint) sets the separator
     /// and is otherwise ignored.
-    public static func parse(_ text: String, separator: Character? = nil) -> Result<CSVTable, ParseError> {
+    public static func parse(_ text: String, separator: Character? = nil) throws(ParseError) -> CSVTable {
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
+        return try bytes.withUnsafeMutableBufferPointer { (buffer) throws(ParseError) -> CSVTable in
             let utf8 = UnsafeBufferPointer(buffer)
             guard let layout = CSVLayout(utf8, separator: separator) else {
-                return parseScalars(text, separator: separator)
+                return try parseScalars(text, separator: separator)
             }
             var rows: [Row] = []
             var controls: [ParseError] = []
-            let result = CSVTable.scan(
+            try CSVTable.scan(
                 utf8, layout: layout, control: { controls.append($0) }, row: { row, _ in rows.append(row) })
-            return result.map { CSVTable(separator: layout.separator, rows: rows, controlCharacters: controls) }
+            return CSVTable(separator: layout.separator, rows: rows, controlCharacters: controls)
         }
     }
 
     /// The parser over Unicode scalars, for a separator that is not ASCII (`sep=` names any character).
-    static func parseScalars(_ text: String, separator: Character? = nil) -> Result<CSVTable, ParseError> {
+    static func parseScalars(_ text: String, separator: Character? = nil) throws(ParseError) -> CSVTable {
         var text = text
         if text.utf8.contains(UInt8(ascii: "\r")) {
             // CRLF and a lone CR both become LF.
@@ -166,14 +166,14 @@ public struct CSVTable: Sendable {
             }
         }
         if inQuotes {
-            return .failure(
+            throw
                 ParseError(
                     line: quoteLine, column: quoteColumn,
                     message:
-                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")"))
+                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")")
         }
         if !field.isEmpty || !cells.isEmpty || afterQuote { endRow() }
-        return .success(CSVTable(separator: separator, rows: rows, controlCharacters: controls))
+        return CSVTable(separator: separator, rows: rows, controlCharacters: controls)
     }
 
     package static func controlMessage(_ scalar: Unicode.Scalar) -> String {

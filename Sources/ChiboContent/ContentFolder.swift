@@ -33,13 +33,13 @@ struct ContentFolder: Sendable {
 
     /// The real path of `relative` with every link followed (POSIX `realpath`), or the OS's reason
     /// why it cannot be resolved (a loop of links, a link to nothing).
-    func resolve(_ relative: String) -> Result<String, SystemError> {
-        Result { () throws(SystemError) in try Syscalls.realPath(url(relative).path) }
+    func resolve(_ relative: String) throws(SystemError) -> String {
+        try Syscalls.realPath(url(relative).path)
     }
 
     /// Whether the real path `real` is the folder `folder` (relative) or lies inside it.
     func contains(real: String, within folder: String = "") -> Bool {
-        let base = folder.isEmpty ? resolvedRoot : (try? resolve(folder).get()) ?? resolvedRoot
+        let base = folder.isEmpty ? resolvedRoot : (try? resolve(folder)) ?? resolvedRoot
         return real == base || real.hasPrefix(base == "/" ? "/" : base + "/")
     }
 
@@ -61,24 +61,24 @@ struct ContentFolder: Sendable {
         return names.filter { !$0.hasPrefix(".") }.sorted { ($0.nfc, $0) < ($1.nfc, $1) }
     }
 
-    /// The bytes of a file, or a diagnostic when it cannot be read or lies outside the folder.
-    func read(_ relative: String) -> Result<[UInt8], Diagnostic> {
+    /// The bytes of a file, or nil with a diagnostic when it cannot be read or lies outside the folder.
+    func read(_ relative: String, diagnostics: inout Diagnostics) -> [UInt8]? {
         let target = url(relative).resolvingSymlinksInPath().path
         guard target == resolvedRoot || target.hasPrefix(resolvedRoot + "/") else {
-            return .failure(
-                Diagnostic(
-                    .error, SourceLocation(file: relative),
-                    "this file is a link to \(target), outside \(called); copy the file into the folder instead"
-                ))
+            diagnostics.error(
+                .linkOutside, SourceLocation(file: relative),
+                "this file is a link to \(target), outside \(called); copy the file into the folder instead")
+            return nil
         }
         guard let data = FileManager.default.contents(atPath: url(relative).path) else {
             let reason =
                 isDirectory(relative)
                 ? "this is a folder, not a file; rename or remove it"
                 : "cannot read the file (\(unreadableReason(relative)))"
-            return .failure(Diagnostic(.error, SourceLocation(file: relative), reason))
+            diagnostics.error(.fileUnreadable, SourceLocation(file: relative), reason)
+            return nil
         }
-        return .success([UInt8](data))
+        return [UInt8](data)
     }
 
     /// Why a file that could not be read is unreadable: the OS's reason when this process may not
@@ -99,18 +99,8 @@ struct ContentFolder: Sendable {
 
     /// The UTF-8 of the text of a file (NFC, no BOM), or nil with a diagnostic.
     func utf8(_ relative: String, diagnostics: inout Diagnostics) -> [UInt8]? {
-        switch read(relative) {
-        case .failure(let diagnostic):
-            diagnostics.append(contentsOf: [diagnostic])
-            return nil
-        case .success(let bytes):
-            switch SourceText.decodeUTF8(bytes, file: relative) {
-            case .failure(let diagnostic):
-                diagnostics.append(contentsOf: [diagnostic])
-                return nil
-            case .success(let utf8):
-                return utf8
-            }
+        read(relative, diagnostics: &diagnostics).flatMap {
+            SourceText.decodeUTF8($0, file: relative, diagnostics: &diagnostics)
         }
     }
 }

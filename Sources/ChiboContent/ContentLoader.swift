@@ -3,18 +3,17 @@ import ChiboSupport
 
 /// Reads a content folder into the model, collecting every problem as a diagnostic.
 public enum ContentLoader {
-    /// The content of the folder at `path`, with all diagnostics; the content is nil when
+    /// The content of the folder at `path`, every problem added to `diagnostics`; nil when
     /// `site.yaml` could not be read. Callers must not publish when `diagnostics.hasErrors`.
-    public static func load(from path: String) -> (content: Content?, diagnostics: Diagnostics) {
-        var diagnostics = Diagnostics()
+    public static func load(from path: String, diagnostics: inout Diagnostics) -> Content? {
         let folder = ContentFolder(path: path)
         guard folder.isDirectory("") || folder.isDirectory(".") else {
             let problem =
                 folder.exists("")
                 ? "\(path) is a file, not a folder; give the content folder, the one that holds site.yaml"
                 : "the content folder \(path) does not exist"
-            diagnostics.error(SourceLocation(file: "."), problem)
-            return (nil, diagnostics)
+            diagnostics.error(.fileMissing, SourceLocation(file: "."), problem)
+            return nil
         }
         let settings = SiteLoader.load(folder, diagnostics: &diagnostics)
         // The guidance and the units file are read at once, on two cores; their diagnostics are
@@ -43,7 +42,12 @@ public enum ContentLoader {
         if content.unreadable.isEmpty { checkFindingGuidance(content, diagnostics: &diagnostics) }
         diagnostics.append(contentsOf: unitsRead.1)
         loadData(folder, units: unitsRead.0, into: &content, diagnostics: &diagnostics)
-        return (settings == nil ? nil : content, diagnostics)
+        return settings == nil ? nil : content
+    }
+
+    /// Only the settings of the folder at `path` (its `site.yaml`), for what needs no more.
+    public static func settings(from path: String, diagnostics: inout Diagnostics) -> SiteSettings? {
+        SiteLoader.load(ContentFolder(path: path), diagnostics: &diagnostics)
     }
 
     /// Units, rubrics and meetings. A folder with none of them is a guidance-only site; once any
@@ -65,17 +69,20 @@ public enum ContentLoader {
         guard organization != nil || hasRubrics || hasMeetings else { return }
         if organization == nil {
             diagnostics.error(
+                .fileMissing,
                 SourceLocation(file: "units.csv"),
                 "the content has rubrics or meetings but no units file; add units.csv (or units.yaml) listing the units"
             )
         }
         if !hasRubrics {
             diagnostics.error(
+                .fileMissing,
                 SourceLocation(file: "rubrics"),
                 "the content has units but no rubrics; add rubrics/*.yaml, one per meeting kind")
         }
         if let file = loaded?.1.unreadableFile, hasMeetings {
             diagnostics.warning(
+                .uncheckedRecords,
                 SourceLocation(file: file),
                 "meeting records and plans are not checked against the units, because \(file) could not be read")
         }
@@ -94,6 +101,7 @@ public enum ContentLoader {
         for (code, reference) in content.settings.findingGuidance.sorted(by: { $0.key < $1.key })
         where content.documentNumbers[Folding.documentNumberKey(reference.number)] == nil {
             diagnostics.error(
+                .unknownNumber,
                 reference.location,
                 "`finding_guidance.\(code.rawValue)` names \(reference.number), but no guidance document has that number"
             )
@@ -122,6 +130,7 @@ public enum ContentLoader {
             let outlier = isFirst ? first : last
             let meeting = content.meetings[outlier]
             diagnostics.error(
+                .periodRange,
                 meeting.location,
                 "the meeting records span \(content.meetings[first].date) to \(content.meetings[last].date), more than "
                     + "\(DateRange.longestInYears) years; is the year of this one (\(meeting.date)) mistyped? "
@@ -142,6 +151,7 @@ public enum ContentLoader {
         let after = DateRange(from: last.date, to: period.to).monthCount - 1
         if before > 12 || after > 12 {
             diagnostics.warning(
+                .periodRange,
                 content.settings.periodLocation ?? content.settings.location,
                 "the period \(period.from) to \(period.to) reaches \(max(before, after)) months beyond the meeting "
                     + "records (\(first.date) to \(last.date)); every month without a record is reported as missing")

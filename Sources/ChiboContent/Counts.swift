@@ -1,3 +1,5 @@
+import ChiboModel
+
 /// How a count is written: points, members, criterion ids, rating thresholds, plan rule numbers,
 /// `order`. A count is a plain non-negative decimal integer: digits only, no sign (`+5` and `-0` are
 /// refused, `-5` is called negative). In YAML a leading zero is refused too, because YAML 1.1 tools
@@ -12,9 +14,18 @@ enum Counts {
         case sign(Int)
         /// A leading zero in YAML (`05`); the count as it should be written.
         case leadingZero(Int)
+
+        /// The kind of the problem, for its diagnostic.
+        var code: DiagnosticCode {
+            switch self {
+            case .notANumber: .notANumber
+            case .negative: .outOfRange
+            case .sign, .leadingZero: .badForm
+            }
+        }
     }
 
-    static func parse(_ text: String, leadingZeros: Bool) -> Result<Int, Problem> {
+    static func parse(_ text: String, leadingZeros: Bool) throws(Problem) -> Int {
         let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
         var digits = Substring(text)
         var sign: Character?
@@ -23,12 +34,12 @@ enum Counts {
             digits = digits.dropFirst()
         }
         guard !digits.isEmpty, digits.utf8.allSatisfy(isDigit), let value = Int(digits) else {
-            return .failure(.notANumber)
+            throw .notANumber
         }
-        if sign == "-" && value != 0 { return .failure(.negative(-value)) }
-        if sign != nil { return .failure(.sign(value)) }
-        if !leadingZeros && digits.count > 1 && digits.first == "0" { return .failure(.leadingZero(value)) }
-        return .success(value)
+        if sign == "-" && value != 0 { throw .negative(-value) }
+        if sign != nil { throw .sign(value) }
+        if !leadingZeros && digits.count > 1 && digits.first == "0" { throw .leadingZero(value) }
+        return value
     }
 
     /// The message for a count that is not written as one, naming the field.

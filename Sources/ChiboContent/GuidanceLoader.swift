@@ -22,10 +22,10 @@ enum GuidanceLoader {
         var result = Result()
         guard content.isDirectory(folder) else { return result }
         if content.isLink(folder), let problem = linkProblem(content, folder, isDirectory: true) {
-            diagnostics.error(SourceLocation(file: folder), problem)
+            diagnostics.error(problem.code, SourceLocation(file: folder), problem.message)
             return result
         }
-        if case .success(let real) = content.resolve(folder) { result.walked.insert(real) }
+        if let real = try? content.resolve(folder) { result.walked.insert(real) }
         walk(content, path: folder, slugPath: [], into: &result, diagnostics: &diagnostics)
         let read = Parallel.map(result.pending) { job in
             var diagnostics = Diagnostics()
@@ -47,6 +47,7 @@ enum GuidanceLoader {
         for document in result.documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             if let owner = owners[document.slugPath] {
                 diagnostics.error(
+                    .urlTaken,
                     SourceLocation(file: document.sourcePath),
                     "this page's URL /\(document.slugPath.joined(separator: "/"))/ is already \(owner)'s; change its `slug`"
                 )
@@ -79,12 +80,13 @@ enum GuidanceLoader {
             let relative = path + "/" + name
             guard !slug.isEmpty else {
                 diagnostics.error(
+                    .badURLName,
                     SourceLocation(file: relative),
                     "the name `\(name)` gives an empty URL; rename it with letters or digits")
                 continue
             }
             if let problem = Folding.urlLengthProblem(slugPath + [slug]) {
-                diagnostics.error(SourceLocation(file: relative), problem)
+                diagnostics.error(.badURLName, SourceLocation(file: relative), problem)
                 result.unreadable.insert(relative)
                 continue
             }
@@ -94,19 +96,21 @@ enum GuidanceLoader {
                     ? " (they look the same: one is spelt with separate accent marks, Unicode NFD, as some Mac and "
                         + "Windows tools save names; delete or rename one)" : ""
                 diagnostics.error(
+                    .urlTaken,
                     SourceLocation(file: relative),
                     "`\(name)` and `\(owner)` both become the URL `\(slug)`; rename `\(name)`" + spelling)
                 result.unreadable.insert(relative)
                 continue
             }
             if content.isLink(relative), let problem = linkProblem(content, relative, isDirectory: isDirectory) {
-                diagnostics.error(SourceLocation(file: relative), problem)
+                diagnostics.error(problem.code, SourceLocation(file: relative), problem.message)
                 result.unreadable.insert(relative)
                 continue
             }
             if isDirectory {
-                guard case .success(let real) = content.resolve(relative), result.walked.insert(real).inserted else {
+                guard let real = try? content.resolve(relative), result.walked.insert(real).inserted else {
                     diagnostics.error(
+                        .linkedTwice,
                         SourceLocation(file: relative),
                         "this folder is published already under another name (a link to it); remove the link")
                     result.unreadable.insert(relative)
@@ -137,21 +141,32 @@ enum GuidanceLoader {
     /// Why the link `relative` is not followed, or nil when it may be: a link must resolve, and stay
     /// inside the content folder (a folder link inside `guidance/`), so that nothing outside the
     /// folder is published and no walk goes on for ever.
-    static func linkProblem(_ content: ContentFolder, _ relative: String, isDirectory: Bool) -> String? {
+    static func linkProblem(_ content: ContentFolder, _ relative: String, isDirectory: Bool) -> (
+        code: DiagnosticCode, message: String
+    )? {
         let what = isDirectory ? "folder" : "file"
-        switch content.resolve(relative) {
-        case .failure(let failure):
-            return "this \(what) is a link that cannot be followed (\(failure.diagnosticReason)); remove the link"
-        case .success(let real):
-            if !content.contains(real: real) {
-                return "this \(what) is a link to \(real), outside the content folder; "
-                    + "copy it into the content folder instead"
-            }
-            if isDirectory && !content.contains(real: real, within: folder) {
-                return "this folder is a link to \(real), outside guidance/; move the folder into guidance/ instead"
-            }
-            return nil
+        let real: String
+        do {
+            real = try content.resolve(relative)
+        } catch {
+            return (
+                .linkBroken,
+                "this \(what) is a link that cannot be followed (\(error.diagnosticReason)); remove the link"
+            )
         }
+        if !content.contains(real: real) {
+            return (
+                .linkOutside,
+                "this \(what) is a link to \(real), outside the content folder; copy it into the content folder instead"
+            )
+        }
+        if isDirectory && !content.contains(real: real, within: folder) {
+            return (
+                .linkOutside,
+                "this folder is a link to \(real), outside guidance/; move the folder into guidance/ instead"
+            )
+        }
+        return nil
     }
 
     /// Files that operating systems and editors leave beside documents; never published.
@@ -168,31 +183,29 @@ enum GuidanceLoader {
     ) -> [UInt8]? {
         if isLitter(name) {
             diagnostics.warning(
+                .litter,
                 SourceLocation(file: relative), "`\(name)` is a temporary or system file; it is not published")
             return nil
         }
         guard let kind = AttachmentKind(fileName: name) else {
             diagnostics.error(
+                .attachmentRefused,
                 SourceLocation(file: relative),
                 "`\(name)` cannot be published: a guidance folder holds Markdown pages and attachments of these kinds "
                     + "only: \(AttachmentKind.allExtensions.joined(separator: ", ")) (web pages, SVG images and scripts "
                     + "could run in the site; write the page in Markdown, or save an SVG as PNG)")
             return nil
         }
-        switch content.read(relative) {
-        case .failure(let diagnostic):
-            diagnostics.append(contentsOf: [diagnostic])
+        guard let bytes = content.read(relative, diagnostics: &diagnostics) else { return nil }
+        guard kind.matches(bytes) else {
+            diagnostics.error(
+                .attachmentMislabelled,
+                SourceLocation(file: relative),
+                "`\(name)` is not what its name says: \(kind.signatureDescription); save it again in that format "
+                    + "or give it the right extension")
             return nil
-        case .success(let bytes):
-            guard kind.matches(bytes) else {
-                diagnostics.error(
-                    SourceLocation(file: relative),
-                    "`\(name)` is not what its name says: \(kind.signatureDescription); save it again in that format "
-                        + "or give it the right extension")
-                return nil
-            }
-            return bytes
         }
+        return bytes
     }
 
     /// A non-Markdown file keeps its extension: `Mẫu báo cáo.PDF` → `mau-bao-cao.pdf`.
@@ -253,12 +266,14 @@ enum GuidanceLoader {
         guard let text = content.text(path, diagnostics: &diagnostics) else { return nil }
         guard let front = splitFrontMatter(text) else {
             diagnostics.error(
+                .frontMatter,
                 SourceLocation(file: path),
                 "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line")
             return nil
         }
         if let control = front.body.firstControlCharacter {
             diagnostics.error(
+                .controlCharacter,
                 SourceLocation(file: path, line: front.bodyLine + control.lines, column: control.column),
                 "the text holds the control character \(control.scalar.codePoint), which no text may contain; delete it"
             )
@@ -267,10 +282,11 @@ enum GuidanceLoader {
         let yaml = YAMLSource(file: path, lineOffset: front.yamlLine - 1)
         var document = GuidanceDocument(
             sourcePath: path, slugPath: slugPath, title: "", body: front.body, bodyLine: front.bodyLine)
-        let errorsBefore = diagnostics.errors.count
+        let checkpoint = diagnostics.checkpoint
         guard let root = yaml.parse(front.yaml, diagnostics: &diagnostics) else {
-            if diagnostics.errors.count == errorsBefore {
-                diagnostics.error(SourceLocation(file: path, line: 2), "the front matter is empty; it needs `title:`")
+            if !diagnostics.hasErrors(since: checkpoint) {
+                diagnostics.error(
+                    .frontMatter, SourceLocation(file: path, line: 2), "the front matter is empty; it needs `title:`")
             }
             return nil
         }
@@ -291,13 +307,14 @@ enum GuidanceLoader {
             case "slug":
                 guard let slug = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
                 if let problem = Folding.urlLengthProblem(Array(document.slugPath.dropLast()) + [slug]) {
-                    diagnostics.error(yaml.location(value), problem)
+                    diagnostics.error(.badURLName, yaml.location(value), problem)
                 } else if !slug.isEmpty
                     && slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
                 {
                     document.slugPath[document.slugPath.count - 1] = slug
                 } else {
                     diagnostics.error(
+                        .badForm,
                         yaml.location(value),
                         "`slug` is the last part of the page's URL: lowercase ASCII letters, digits and - only "
                             + "(no / or ..), e.g. \"\(Folding.slug(slug))\"")
@@ -309,18 +326,20 @@ enum GuidanceLoader {
                         document.kind = kind
                     } else {
                         let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
-                        diagnostics.error(yaml.location(value), "unknown `kind` \"\(word)\"; use one of \(names)")
+                        diagnostics.error(
+                            .unknownWord, yaml.location(value), "unknown `kind` \"\(word)\"; use one of \(names)")
                     }
                 }
             default:
-                diagnostics.warning(yaml.location(keyNode), "unknown front matter key `\(key)` is ignored")
+                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown front matter key `\(key)` is ignored")
             }
         }
         guard let title, !title.trimmingSpaces.isEmpty else {
             if !pairs.contains(where: { $0.key == "title" }) {
-                diagnostics.error(yaml.location(root), "the front matter needs `title:` (the page title)")
+                diagnostics.error(
+                    .valueMissing, yaml.location(root), "the front matter needs `title:` (the page title)")
             } else if let node = pairs.first(where: { $0.key == "title" })?.value, node.string != nil {
-                diagnostics.error(yaml.location(node), "`title` must not be empty")
+                diagnostics.error(.valueMissing, yaml.location(node), "`title` must not be empty")
             }
             return nil
         }
@@ -355,7 +374,8 @@ enum GuidanceLoader {
             case "summary": section.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
             case "order": section.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             default:
-                diagnostics.warning(yaml.location(keyNode), "unknown section key `\(key)` in _index.md is ignored")
+                diagnostics.warning(
+                    .unknownKey, yaml.location(keyNode), "unknown section key `\(key)` in _index.md is ignored")
             }
         }
     }

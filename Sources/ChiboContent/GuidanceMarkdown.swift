@@ -8,6 +8,7 @@ enum GuidanceMarkdown {
     /// A problem in a Markdown text: a line of the text and a column in bytes of UTF-8, as libcmark
     /// counts.
     struct Problem {
+        var code: DiagnosticCode
         var line: Int
         var column: Int
         var message: String
@@ -62,14 +63,16 @@ enum GuidanceMarkdown {
         if case .codeBlock(let info) = node.kind,
             info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased() == "csv"
         {
-            switch CSVTable.parse(node.literal) {
-            case .success(let table) where !table.rows.isEmpty:
-                node.kind = .table(rows: table.rows.map { $0.cells.map(\.text.trimmingSpaces) })
-            case .success:
-                break
-            case .failure(let error):
+            do {
+                let table = try CSVTable.parse(node.literal)
+                if !table.rows.isEmpty {
+                    node.kind = .table(rows: table.rows.map { $0.cells.map(\.text.trimmingSpaces) })
+                }
+            } catch {
                 problems.append(
-                    Problem(line: node.line + error.line, column: error.column, message: "csv table: \(error.message)"))
+                    Problem(
+                        code: .badTable, line: node.line + error.line, column: error.column,
+                        message: "csv table: \(error.message)"))
             }
             return
         }
@@ -110,7 +113,7 @@ enum GuidanceMarkdown {
                 case .unchanged: break
                 case .target(let found): target = found
                 case .broken(let message):
-                    problems.append(Problem(line: node.line, column: node.column, message: message))
+                    problems.append(Problem(code: .brokenLink, line: node.line, column: node.column, message: message))
                 }
                 if case .link = node.kind {
                     node.kind = .link(destination: destination, title: title, target: target)
@@ -140,7 +143,8 @@ enum GuidanceMarkdown {
                 column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
             }
             diagnostics.error(
-                SourceLocation(file: file, line: problem.line + lineOffset, column: column), problem.message)
+                problem.code, SourceLocation(file: file, line: problem.line + lineOffset, column: column),
+                problem.message)
         }
     }
 
@@ -152,6 +156,7 @@ enum GuidanceMarkdown {
             let key = Folding.documentNumberKey(number)
             if let other = numbers[key] {
                 diagnostics.error(
+                    .duplicateNumber,
                     document.numberLocation ?? SourceLocation(file: document.sourcePath),
                     "the number \(number) is already used by \(other); each document number belongs to one page")
                 continue

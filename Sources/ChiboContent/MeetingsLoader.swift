@@ -67,7 +67,8 @@ enum MeetingsLoader {
                     let meeting = fileMeetings[position]
                     let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                     if let first = seen[key] {
-                        diagnostics.error(meeting.location, second(meeting, first: fileMeetings[first]))
+                        diagnostics.error(
+                            .duplicateMeeting, meeting.location, second(meeting, first: fileMeetings[first]))
                         continue
                     }
                     seen[key] = kept
@@ -83,7 +84,7 @@ enum MeetingsLoader {
             for meeting in fileMeetings {
                 let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
-                    diagnostics.error(meeting.location, second(meeting, first: meetings[first]))
+                    diagnostics.error(.duplicateMeeting, meeting.location, second(meeting, first: meetings[first]))
                     continue
                 }
                 seen[key] = meetings.count
@@ -140,6 +141,7 @@ enum MeetingsLoader {
         let required = ["branch", "date", "kind", "present", "speakers", "self_rating"]
         for names in Field.missing(required, in: header, of: fields) {
             diagnostics.error(
+                .missingColumn,
                 SourceLocation(file: file),
                 "the header has no `\(names[0])` column (write one of: \(names.joined(separator: ", ")))")
             missingColumns = true
@@ -148,6 +150,7 @@ enum MeetingsLoader {
             let absent = rubric.criteria.map { "c\($0.id)" }.filter { header[$0] == nil }
             if !absent.isEmpty {
                 diagnostics.error(
+                    .missingColumn,
                     SourceLocation(file: file),
                     "the rubric \(rubric.id) (\(rubric.appliesTo.rawValue) meetings) scores criteria 1 to "
                         + "\(rubric.criteria.count), but the header has no column \(absent.joined(separator: ", "))"
@@ -216,30 +219,33 @@ enum MeetingsLoader {
         ratingRanks: [MeetingKind: [String: Int]] = [:], exactRanks: [MeetingKind: [String: Int]] = [:],
         columns: Columns? = nil, diagnostics: inout Diagnostics
     ) -> Meeting? {
-        let errorsBefore = diagnostics.errors.count
+        let checkpoint = diagnostics.checkpoint
         let columns = columns ?? Columns(record)
         func required(_ field: String, _ position: Int?, _ help: String) -> Cell? {
             guard let cell = record.value(at: position) else {
-                diagnostics.error(record[at: position]?.location ?? record.location, "`\(field)` is empty: \(help)")
+                diagnostics.error(
+                    .valueMissing, record[at: position]?.location ?? record.location, "`\(field)` is empty: \(help)")
                 return nil
             }
             return cell
         }
         func count(_ cell: Cell?, _ field: String) -> Int? {
             guard let cell else { return nil }
-            switch Counts.parse(cell.trimmed, leadingZeros: true) {
-            case .success(let value): return value
-            case .failure(.notANumber):
-                diagnostics.error(cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
-            case .failure(let problem):
-                diagnostics.error(cell.location, Counts.message(problem, field: field, text: cell.trimmed))
+            do {
+                return try Counts.parse(cell.trimmed, leadingZeros: true)
+            } catch .notANumber {
+                diagnostics.error(
+                    .notANumber, cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
+            } catch {
+                diagnostics.error(error.code, cell.location, Counts.message(error, field: field, text: cell.trimmed))
             }
             return nil
         }
         func flag(_ field: String, _ position: Int?) -> Bool {
             guard let cell = record.value(at: position) else { return false }
             guard let value = BooleanWords.parse(cell.text) else {
-                diagnostics.error(cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
+                diagnostics.error(
+                    .notYesOrNo, cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
                 return false
             }
             return value
@@ -253,10 +259,12 @@ enum MeetingsLoader {
                     unit = found
                 } else {
                     diagnostics.error(
+                        .wrongLevel,
                         cell.location, "\"\(id)\" is a grassroots committee; meetings are recorded for its branches")
                 }
             } else {
                 diagnostics.error(
+                    .unknownUnit,
                     cell.location, "unknown branch \"\(id.visible)\"; it must be an id from the units file")
             }
         }
@@ -265,6 +273,7 @@ enum MeetingsLoader {
             date = Day(parsing: cell.trimmed)
             if date == nil {
                 diagnostics.error(
+                    .notADate,
                     cell.location, "\"\(cell.trimmed)\" is not a valid date; write DD/MM/YYYY or YYYY-MM-DD")
             }
         }
@@ -277,24 +286,29 @@ enum MeetingsLoader {
                 // A rubric file with errors of its own may be the missing one: say nothing more here.
                 if rubric == nil && !rubricsComplete { return nil }
                 if rubric == nil {
-                    diagnostics.error(cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
+                    diagnostics.error(
+                        .rubricKind, cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
                 }
             } else {
-                diagnostics.error(cell.location, "unknown kind \"\(cell.trimmed)\"; use \(Words.meetingKind.help)")
+                diagnostics.error(
+                    .unknownWord, cell.location, "unknown kind \"\(cell.trimmed)\"; use \(Words.meetingKind.help)")
             }
         }
         let topic = record.value(at: columns.topic)?.trimmed
         if kind == .thematic && topic == nil {
             diagnostics.error(
+                .valueMissing,
                 record[at: columns.topic]?.location ?? record.location, "a thematic meeting needs its `topic` (chủ đề)")
         }
         let present = count(required("present", columns.present, "the number of members present"), "present")
         let speakers = count(required("speakers", columns.speakers, "the number of members who spoke"), "speakers")
         if let present, let speakers, speakers > present, let cell = record[at: columns.speakers] {
-            diagnostics.error(cell.location, "\(speakers) speakers but only \(present) members present")
+            diagnostics.error(
+                .impossibleFigures, cell.location, "\(speakers) speakers but only \(present) members present")
         }
         if let present, let members = unit?.members, present > members, let cell = record[at: columns.present] {
             diagnostics.error(
+                .impossibleFigures,
                 cell.location, "\(present) members present but the branch has \(members) members (units file)")
         }
         var scores: [Int] = []
@@ -305,6 +319,7 @@ enum MeetingsLoader {
                 guard let points = count(cell, field) else { continue }
                 if points > criterion.max, let cell = record[at: columns.criterion(criterion.id)] {
                     diagnostics.error(
+                        .impossibleFigures,
                         cell.location,
                         "criterion \(criterion.id) (\(criterion.title)) has \(points) points, more than its max \(criterion.max)"
                     )
@@ -321,13 +336,14 @@ enum MeetingsLoader {
             } else {
                 let names = rubric.ratings.map(\.name).joined(separator: ", ")
                 diagnostics.error(
+                    .unknownWord,
                     cell.location, "\"\(cell.trimmed)\" is not a rating of \(rubric.id); use one of \(names)")
             }
         }
         let politicalStudy = flag("political_study", columns.politicalStudy)
         let currentAffairs = flag("current_affairs", columns.currentAffairs)
         let usedIT = flag("it", columns.it)
-        guard diagnostics.errors.count == errorsBefore, let unit, let date, let kind, let present, let speakers else {
+        guard !diagnostics.hasErrors(since: checkpoint), let unit, let date, let kind, let present, let speakers else {
             return nil
         }
         return Meeting(

@@ -17,7 +17,7 @@ enum PlansLoader {
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
                 if !diagnostics.items.contains(where: { $0.location.file == file }) {
-                    diagnostics.error(SourceLocation(file: file), "the plan file is empty")
+                    diagnostics.error(.fileEmpty, SourceLocation(file: file), "the plan file is empty")
                 }
                 continue
             }
@@ -25,15 +25,17 @@ enum PlansLoader {
             let slug = Folding.slug(stem)
             guard !slug.isEmpty else {
                 diagnostics.error(
+                    .badURLName,
                     SourceLocation(file: file), "the file name gives the plan no URL; rename it with letters or digits")
                 continue
             }
             if let problem = Folding.urlLengthProblem([slug]) {
-                diagnostics.error(SourceLocation(file: file), problem)
+                diagnostics.error(.badURLName, SourceLocation(file: file), problem)
                 continue
             }
             guard !slugs.keys.contains(slug) else {
                 diagnostics.error(
+                    .urlTaken,
                     SourceLocation(file: file),
                     "`\(name)` and `\(slugs[slug] ?? "")` both become the plan page `\(slug)`; rename one of them")
                 continue
@@ -47,6 +49,7 @@ enum PlansLoader {
             let key = Folding.documentNumberKey(plan.number)
             if let other = numbers[key] {
                 diagnostics.error(
+                    .duplicateID,
                     yaml.location(root["number"]), "the plan number \(plan.number) is already used by \(other)")
                 continue
             }
@@ -62,7 +65,7 @@ enum PlansLoader {
         diagnostics: inout Diagnostics
     ) -> SamplePlan? {
         guard let pairs = yaml.mapping(root, "a plan", diagnostics: &diagnostics) else { return nil }
-        let errorsBefore = diagnostics.errors.count
+        let checkpoint = diagnostics.checkpoint
         var plan = SamplePlan(number: "", title: "", sourcePath: yaml.file, slug: slug)
         var sessionNodes: Node?
         var committeeNodes: Node?
@@ -74,13 +77,13 @@ enum PlansLoader {
             case "sessions": sessionNodes = value
             case "committee_sessions": committeeNodes = value
             case "committee_rule": plan.rule = rule(value, yaml: yaml, diagnostics: &diagnostics)
-            default: diagnostics.warning(yaml.location(keyNode), "unknown plan key `\(key)` is ignored")
+            default: diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown plan key `\(key)` is ignored")
             }
         }
         if plan.number.isEmpty {
-            diagnostics.error(yaml.location(root), "the plan needs its `number`, e.g. 114-KH/ĐUK")
+            diagnostics.error(.valueMissing, yaml.location(root), "the plan needs its `number`, e.g. 114-KH/ĐUK")
         }
-        if plan.title.isEmpty { diagnostics.error(yaml.location(root), "the plan needs a `title`") }
+        if plan.title.isEmpty { diagnostics.error(.valueMissing, yaml.location(root), "the plan needs a `title`") }
         if let sessionNodes {
             plan.sessions = sessions(
                 sessionNodes, plan: plan.number, committeeSessions: false, yaml: yaml, organization: organization,
@@ -92,12 +95,13 @@ enum PlansLoader {
                 rejected: rejected, diagnostics: &diagnostics)
             if plan.rule == nil {
                 diagnostics.error(
+                    .planRule,
                     yaml.location(committeeNodes),
                     "`committee_sessions` are checked against `committee_rule` ({threshold, below, at_or_above}); add it"
                 )
             }
         }
-        return diagnostics.errors.count == errorsBefore ? plan : nil
+        return diagnostics.hasErrors(since: checkpoint) ? nil : plan
     }
 
     static func rule(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> CommitteeRule? {
@@ -105,7 +109,8 @@ enum PlansLoader {
         var values: [String: Int] = [:]
         for (key, keyNode, value) in pairs {
             guard ["threshold", "below", "at_or_above"].contains(key) else {
-                diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `committee_rule` is ignored")
+                diagnostics.warning(
+                    .unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `committee_rule` is ignored")
                 continue
             }
             guard let number = yaml.count(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
@@ -113,13 +118,15 @@ enum PlansLoader {
             }
             guard number >= (key == "threshold" ? 1 : 0) else {
                 diagnostics.error(
+                    .outOfRange,
                     yaml.location(value), "`committee_rule.\(key)` must be \(key == "threshold" ? "1" : "0") or more")
                 continue
             }
             values[key] = number
         }
         guard let threshold = values["threshold"], let below = values["below"], let above = values["at_or_above"] else {
-            diagnostics.error(yaml.location(node), "`committee_rule` needs `threshold`, `below` and `at_or_above`")
+            diagnostics.error(
+                .valueMissing, yaml.location(node), "`committee_rule` needs `threshold`, `below` and `at_or_above`")
             return nil
         }
         return CommitteeRule(threshold: threshold, below: below, atOrAbove: above)
@@ -145,13 +152,13 @@ enum PlansLoader {
     ) -> [SampleSession] {
         let what = committeeSessions ? "`committee_sessions`" : "`sessions`"
         guard case .sequence(let items) = node else {
-            diagnostics.error(yaml.location(node), "\(what) must be a list of sessions")
+            diagnostics.error(.wrongShape, yaml.location(node), "\(what) must be a list of sessions")
             return []
         }
         var result: [SampleSession] = []
         for item in items {
             guard let pairs = yaml.mapping(item, "a session", diagnostics: &diagnostics) else { continue }
-            let errorsBefore = diagnostics.errors.count
+            let checkpoint = diagnostics.checkpoint
             var host: String?
             var committee: String?
             var kind: MeetingKind?
@@ -167,18 +174,21 @@ enum PlansLoader {
                     if rejected.contains(id) { continue }
                     guard let unit = organization[id] else {
                         diagnostics.error(
+                            .unknownUnit,
                             yaml.location(value),
                             "unknown host \"\(id.visible)\"; it must be a branch id from the units file")
                         continue
                     }
                     guard unit.isBranch else {
                         diagnostics.error(
+                            .wrongLevel,
                             yaml.location(value),
                             "the host \"\(id)\" is a committee; a sample meeting is hosted by a branch")
                         continue
                     }
                     if !committeeSessions && unit.level != .grassrootsBranch {
                         diagnostics.error(
+                            .wrongLevel,
                             yaml.location(value),
                             "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); \"\(id)\" is under \(unit.parent ?? "")"
                         )
@@ -190,6 +200,7 @@ enum PlansLoader {
                     if rejected.contains(id) { continue }
                     guard let unit = organization[id], unit.kind == .committee else {
                         diagnostics.error(
+                            .wrongLevel,
                             yaml.location(value), "\"\(id)\" is not a grassroots committee of the units file")
                         continue
                     }
@@ -199,6 +210,7 @@ enum PlansLoader {
                     kind = Words.meetingKind.value(word)
                     if kind == nil {
                         diagnostics.error(
+                            .unknownWord,
                             yaml.location(value), "unknown kind \"\(word)\"; use \(Words.meetingKind.help)")
                     }
                 case "date": date = yaml.day(value, key: key, diagnostics: &diagnostics)
@@ -208,6 +220,7 @@ enum PlansLoader {
                         session.time = time.count == 4 ? "0" + time : time
                     } else {
                         diagnostics.error(
+                            .badForm,
                             yaml.location(value), "`time` is HH:MM in 24 hours, e.g. \"08:00\" (in quotes)")
                     }
                 case "venue": session.venue = yaml.string(value, key: key, diagnostics: &diagnostics)
@@ -216,17 +229,19 @@ enum PlansLoader {
                 case "audience" where !committeeSessions:
                     session.audience = audience(value, yaml: yaml, diagnostics: &diagnostics)
                 default:
-                    diagnostics.warning(yaml.location(keyNode), "unknown session key `\(key)` is ignored")
+                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown session key `\(key)` is ignored")
                 }
             }
             for required in ["host", "kind", "date"] + (committeeSessions ? ["committee"] : ["audience"])
             where values[required] == nil {
-                diagnostics.error(yaml.location(item), "the session needs `\(required)`")
+                diagnostics.error(.valueMissing, yaml.location(item), "the session needs `\(required)`")
             }
             if kind == .thematic && (session.topic ?? "").isEmpty {
-                diagnostics.error(yaml.location(values["topic"] ?? item), "a thematic sample meeting needs its `topic`")
+                diagnostics.error(
+                    .valueMissing, yaml.location(values["topic"] ?? item), "a thematic sample meeting needs its `topic`"
+                )
             }
-            guard diagnostics.errors.count == errorsBefore, let host, let kind, let date else { continue }
+            guard !diagnostics.hasErrors(since: checkpoint), let host, let kind, let date else { continue }
             session.host = host
             session.committee = committee
             session.kind = kind
@@ -245,7 +260,8 @@ enum PlansLoader {
             case "level":
                 guard let word = yaml.string(value, key: "audience.level", diagnostics: &diagnostics) else { continue }
                 guard let level = audienceLevels.value(word) else {
-                    diagnostics.error(yaml.location(value), "`audience.level` is grassroots, subordinate or all")
+                    diagnostics.error(
+                        .unknownWord, yaml.location(value), "`audience.level` is grassroots, subordinate or all")
                     continue
                 }
                 audience.level = level
@@ -253,17 +269,20 @@ enum PlansLoader {
             case "sector":
                 for word in yaml.strings(value, key: "audience.sector", diagnostics: &diagnostics) ?? [] {
                     guard let sector = Words.sector.value(word) else {
-                        diagnostics.error(yaml.location(value), "unknown sector \"\(word)\"; use \(Words.sector.help)")
+                        diagnostics.error(
+                            .unknownWord, yaml.location(value), "unknown sector \"\(word)\"; use \(Words.sector.help)")
                         continue
                     }
                     audience.sectors.append(sector)
                 }
             default:
-                diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `audience` is ignored")
+                diagnostics.warning(
+                    .unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `audience` is ignored")
             }
         }
         if !hasLevel && !pairs.contains(where: { $0.key == "level" }) {
-            diagnostics.error(yaml.location(node), "`audience` needs `level`: grassroots, subordinate or all")
+            diagnostics.error(
+                .valueMissing, yaml.location(node), "`audience` needs `level`: grassroots, subordinate or all")
         }
         return audience
     }

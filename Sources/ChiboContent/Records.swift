@@ -135,26 +135,31 @@ enum Records {
     ) -> Bool {
         var reader = CSVRecordReader(file: file, fields: fields, extra: extra)
         // Read in place: a mutable buffer would copy the file's bytes, which the caller holds too.
-        let result = bytes.withUnsafeBufferPointer { utf8 -> Result<Void, CSVTable.ParseError> in
-            guard let layout = CSVLayout(utf8) else {
-                return reader.readScalars(
-                    String(decoding: utf8, as: UTF8.self), header: header, record: record)
+        do {
+            try bytes.withUnsafeBufferPointer { (utf8) throws(CSVTable.ParseError) in
+                guard let layout = CSVLayout(utf8) else {
+                    try reader.readScalars(String(decoding: utf8, as: UTF8.self), header: header, record: record)
+                    return
+                }
+                reader.separator = layout.separator
+                try CSVTable.scanRaw(
+                    utf8, layout: layout,
+                    control: {
+                        reader.controls.error(
+                            .controlCharacter, SourceLocation(file: file, line: $0.line, column: $0.column), $0.message)
+                    },
+                    row: { row, hasControl in reader.take(row, hasControl: hasControl, header: header, record: record) }
+                )
             }
-            reader.separator = layout.separator
-            return CSVTable.scanRaw(
-                utf8, layout: layout,
-                control: {
-                    reader.controls.error(SourceLocation(file: file, line: $0.line, column: $0.column), $0.message)
-                },
-                row: { row, hasControl in reader.take(row, hasControl: hasControl, header: header, record: record) })
-        }
-        if case .failure(let error) = result {
-            diagnostics.error(SourceLocation(file: file, line: error.line, column: error.column), error.message)
+        } catch {
+            diagnostics.error(
+                .unclosedQuote, SourceLocation(file: file, line: error.line, column: error.column), error.message)
             return false
         }
         diagnostics.append(contentsOf: reader.controls)
         if !reader.hasHeader {
-            reader.table.error(SourceLocation(file: file), "the file is empty; the first row must name the columns")
+            reader.table.error(
+                .fileEmpty, SourceLocation(file: file), "the file is empty; the first row must name the columns")
         }
         diagnostics.append(contentsOf: reader.table)
         diagnostics.append(contentsOf: reader.records)
@@ -166,7 +171,7 @@ enum Records {
         _ list: Node, yaml: YAMLSource, fields: [Field], what: String, diagnostics: inout Diagnostics
     ) -> [Record] {
         guard case .sequence(let sequence) = list else {
-            diagnostics.error(yaml.location(list), "\(what) must be a list of `- key: value` items")
+            diagnostics.error(.wrongShape, yaml.location(list), "\(what) must be a list of `- key: value` items")
             return []
         }
         var records: [Record] = []
@@ -175,16 +180,16 @@ enum Records {
             var cells: [String: Cell] = [:]
             for (key, keyNode, value) in pairs {
                 guard let field = fields.first(where: { $0.matches(key) }) else {
-                    diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` is ignored")
+                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` is ignored")
                     continue
                 }
                 guard case .scalar(let scalar) = value else {
-                    diagnostics.error(yaml.location(value), "`\(key)` must be a single value")
+                    diagnostics.error(.wrongShape, yaml.location(value), "`\(key)` must be a single value")
                     continue
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string
                 if let control = text.firstControlCharacter {
-                    diagnostics.error(yaml.location(value), CSVTable.controlMessage(control.scalar))
+                    diagnostics.error(.controlCharacter, yaml.location(value), CSVTable.controlMessage(control.scalar))
                     continue
                 }
                 cells[field.name] = Cell(text: text, location: yaml.location(value))
@@ -285,6 +290,7 @@ private struct CSVRecordReader {
         if let swallowing = row.cells.first(where: { $0.hasNewline && holdsSeparator(row.bytes(of: $0)) }) {
             let lines = row.bytes(of: swallowing).count { $0 == UInt8(ascii: "\n") } + 1
             table.error(
+                .unclosedQuote,
                 location(swallowing),
                 "this quoted cell runs over \(lines) lines and holds the separator (\(separator)): "
                     + "a closing quote \" is probably missing, so the rows after it were read as part of it")
@@ -295,6 +301,7 @@ private struct CSVRecordReader {
         if row.cells.count > headerCount, let extraCell = row.cells.dropFirst(headerCount).first(where: { !$0.isBlank })
         {
             table.error(
+                .rowWidth,
                 location(extraCell),
                 "this row has \(row.cells.count) cells but the header names \(headerCount) columns; "
                     + "check for a separator (\(separator)) inside a value and put that value in quotes")
@@ -364,11 +371,12 @@ private struct CSVRecordReader {
             let name = cell.text.trimmingSpaces
             if name.isEmpty { continue }
             guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
-                table.warning(location(cell), "unknown column \"\(name)\" is ignored")
+                table.warning(.unknownColumn, location(cell), "unknown column \"\(name)\" is ignored")
                 continue
             }
             if let first = headerLocations[field] {
                 table.error(
+                    .duplicateColumn,
                     location(cell), "the column \"\(name)\" repeats `\(field)` (already at column \(first.column))")
                 continue
             }
@@ -389,15 +397,13 @@ private struct CSVRecordReader {
     mutating func readScalars(
         _ text: String, header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
         record: (Record, _ diagnostics: inout Diagnostics) -> Void
-    ) -> Result<Void, CSVTable.ParseError> {
-        let table: CSVTable
-        switch CSVTable.parse(text) {
-        case .success(let parsed): table = parsed
-        case .failure(let error): return .failure(error)
-        }
+    ) throws(CSVTable.ParseError) {
+        let table = try CSVTable.parse(text)
         separator = table.separator
         for control in table.controlCharacters {
-            controls.error(SourceLocation(file: file, line: control.line, column: control.column), control.message)
+            controls.error(
+                .controlCharacter, SourceLocation(file: file, line: control.line, column: control.column),
+                control.message)
         }
         let controlLines = Set(table.controlCharacters.map(\.line))
         for row in table.rows {
@@ -408,6 +414,5 @@ private struct CSVRecordReader {
             }
             take(row, hasControl: hasControl, header: header, record: record)
         }
-        return .success(())
     }
 }

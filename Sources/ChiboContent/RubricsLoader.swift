@@ -17,18 +17,20 @@ enum RubricsLoader {
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
                 if !diagnostics.items.contains(where: { $0.location.file == file }) {
-                    diagnostics.error(SourceLocation(file: file), "the rubric file is empty")
+                    diagnostics.error(.fileEmpty, SourceLocation(file: file), "the rubric file is empty")
                 }
                 continue
             }
             guard let rubric = read(root, yaml: yaml, diagnostics: &diagnostics) else { continue }
             if let other = ids[rubric.id] {
                 diagnostics.error(
+                    .duplicateID,
                     yaml.location(root["id"]), "the rubric id \"\(rubric.id)\" is already used by \(other)")
                 continue
             }
             if let other = kinds[rubric.appliesTo] {
                 diagnostics.error(
+                    .rubricKind,
                     yaml.location(root["applies_to"]),
                     "\(other) already applies to \(rubric.appliesTo.rawValue) meetings; keep one rubric per meeting kind"
                 )
@@ -43,7 +45,7 @@ enum RubricsLoader {
 
     static func read(_ root: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> Rubric? {
         guard let pairs = yaml.mapping(root, "a rubric", diagnostics: &diagnostics) else { return nil }
-        let errorsBefore = diagnostics.errors.count
+        let checkpoint = diagnostics.checkpoint
         var id: String?
         var title = ""
         var source = ""
@@ -63,6 +65,7 @@ enum RubricsLoader {
                     kind = Words.meetingKind.value(word)
                     if kind == nil {
                         diagnostics.error(
+                            .unknownWord,
                             yaml.location(value), "`applies_to` is regular (thường kỳ) or thematic (chuyên đề)")
                     }
                 }
@@ -71,23 +74,24 @@ enum RubricsLoader {
                 ratingsNode = value
                 (ratings, ratingNodes) = readRatings(value, yaml: yaml, diagnostics: &diagnostics)
             default:
-                diagnostics.warning(yaml.location(keyNode), "unknown rubric key `\(key)` is ignored")
+                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown rubric key `\(key)` is ignored")
             }
         }
         guard let id, !id.isEmpty else {
-            diagnostics.error(yaml.location(root), "the rubric needs an `id`")
+            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs an `id`")
             return nil
         }
         if kind == nil && !pairs.contains(where: { $0.key == "applies_to" }) {
-            diagnostics.error(yaml.location(root), "the rubric needs `applies_to: regular` or `applies_to: thematic`")
+            diagnostics.error(
+                .valueMissing, yaml.location(root), "the rubric needs `applies_to: regular` or `applies_to: thematic`")
         }
-        if criteria.isEmpty && diagnostics.errors.count == errorsBefore {
-            diagnostics.error(yaml.location(root), "the rubric needs `criteria`, numbered 1 to N")
+        if criteria.isEmpty && !diagnostics.hasErrors(since: checkpoint) {
+            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs `criteria`, numbered 1 to N")
         }
-        if let ratingsNode, ratings.isEmpty, diagnostics.errors.count == errorsBefore {
-            diagnostics.error(yaml.location(ratingsNode), "the rubric needs at least one rating")
+        if let ratingsNode, ratings.isEmpty, !diagnostics.hasErrors(since: checkpoint) {
+            diagnostics.error(.valueMissing, yaml.location(ratingsNode), "the rubric needs at least one rating")
         } else if ratingsNode == nil {
-            diagnostics.error(yaml.location(root), "the rubric needs `ratings`, best first")
+            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs `ratings`, best first")
         }
         let criterionIDs = Set(criteria.map(\.id))
         // A criterion with an error of its own is not reported again as missing.
@@ -95,6 +99,7 @@ enum RubricsLoader {
             for criterion in band.requireFull
             where !criterionIDs.contains(criterion) && !failedCriteria.contains(criterion) {
                 diagnostics.error(
+                    .rubricInconsistent,
                     yaml.location(node["require_full"]),
                     "`require_full` names criterion \(criterion), which the rubric does not have")
             }
@@ -102,6 +107,7 @@ enum RubricsLoader {
             where !failedCriteria.contains(criterion) {
                 guard let found = criteria.first(where: { $0.id == criterion }) else {
                     diagnostics.error(
+                        .rubricInconsistent,
                         yaml.location(node["require_min"]),
                         "`require_min` names criterion \(criterion), which the rubric does not have"
                     )
@@ -109,6 +115,7 @@ enum RubricsLoader {
                 }
                 if points > found.max {
                     diagnostics.error(
+                        .rubricInconsistent,
                         yaml.location(node["require_min"]),
                         "`require_min` asks \(points) points of criterion \(criterion), more than its max \(found.max)")
                 }
@@ -118,14 +125,16 @@ enum RubricsLoader {
             last.minTotal > 0 || !last.requireFull.isEmpty || !last.requireMin.isEmpty
         {
             diagnostics.error(
+                .rubricInconsistent,
                 yaml.location(node),
                 "the last rating (\(last.name)) must match any total: give it `min_total: 0` and no required criteria")
         }
         var names: Set<String> = []
         for (band, node) in zip(ratings, ratingNodes) where !names.insert(Folding.fold(band.name)).inserted {
-            diagnostics.error(yaml.location(node), "the rating name \"\(band.name)\" is used twice")
+            diagnostics.error(
+                .rubricInconsistent, yaml.location(node), "the rating name \"\(band.name)\" is used twice")
         }
-        guard diagnostics.errors.count == errorsBefore, let kind else { return nil }
+        guard !diagnostics.hasErrors(since: checkpoint), let kind else { return nil }
         return Rubric(id: id, title: title, appliesTo: kind, source: source, criteria: criteria, ratings: ratings)
     }
 
@@ -134,7 +143,7 @@ enum RubricsLoader {
         _ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics
     ) -> ([Criterion], failed: Set<Int>) {
         guard case .sequence(let items) = node else {
-            diagnostics.error(yaml.location(node), "`criteria` must be a list of `{id, title, max}`")
+            diagnostics.error(.wrongShape, yaml.location(node), "`criteria` must be a list of `{id, title, max}`")
             return ([], [])
         }
         var criteria: [Criterion] = []
@@ -148,23 +157,26 @@ enum RubricsLoader {
                 case "id": id = yaml.count(value, key: "id", diagnostics: &diagnostics)
                 case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
                 case "max": max = yaml.count(value, key: "max", diagnostics: &diagnostics)
-                default: diagnostics.warning(yaml.location(keyNode), "unknown criterion key `\(key)` is ignored")
+                default:
+                    diagnostics.warning(
+                        .unknownKey, yaml.location(keyNode), "unknown criterion key `\(key)` is ignored")
                 }
             }
             guard let id, let max else {
                 if !pairs.contains(where: { $0.key == "id" }) || !pairs.contains(where: { $0.key == "max" }) {
-                    diagnostics.error(yaml.location(item), "each criterion needs `id` and `max`")
+                    diagnostics.error(.valueMissing, yaml.location(item), "each criterion needs `id` and `max`")
                 }
                 continue
             }
             if id != position + 1 {
                 diagnostics.error(
+                    .rubricInconsistent,
                     yaml.location(item["id"]),
                     "criteria are numbered 1 to N in order: expected id \(position + 1), found \(id)")
                 continue
             }
             if max <= 0 || max > 10_000 {
-                diagnostics.error(yaml.location(item["max"]), "`max` must be from 1 to 10000 points")
+                diagnostics.error(.outOfRange, yaml.location(item["max"]), "`max` must be from 1 to 10000 points")
                 continue
             }
             criteria.append(Criterion(id: id, title: title, max: max))
@@ -175,7 +187,8 @@ enum RubricsLoader {
 
     static func readRatings(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> ([RatingBand], [Node]) {
         guard case .sequence(let items) = node else {
-            diagnostics.error(yaml.location(node), "`ratings` must be a list of `{name, min_total}`, best first")
+            diagnostics.error(
+                .wrongShape, yaml.location(node), "`ratings` must be a list of `{name, min_total}`, best first")
             return ([], [])
         }
         var bands: [RatingBand] = []
@@ -194,11 +207,13 @@ enum RubricsLoader {
                     if (0...1_000_000).contains(total) {
                         band.minTotal = total
                     } else {
-                        diagnostics.error(yaml.location(value), "`min_total` must be from 0 to 1000000 points")
+                        diagnostics.error(
+                            .outOfRange, yaml.location(value), "`min_total` must be from 0 to 1000000 points")
                     }
                 case "require_full":
                     guard case .sequence(let list) = value else {
                         diagnostics.error(
+                            .wrongShape,
                             yaml.location(value), "`require_full` must be a list of criterion ids, e.g. [1, 2, 4, 5]")
                         continue
                     }
@@ -208,6 +223,7 @@ enum RubricsLoader {
                 case "require_min":
                     guard case .mapping(let mapping) = value else {
                         diagnostics.error(
+                            .wrongShape,
                             yaml.location(value), "`require_min` must map criterion ids to points, e.g. {3: 10}")
                         continue
                     }
@@ -218,11 +234,12 @@ enum RubricsLoader {
                             band.requireMin[id] = least
                         }
                     }
-                default: diagnostics.warning(yaml.location(keyNode), "unknown rating key `\(key)` is ignored")
+                default:
+                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown rating key `\(key)` is ignored")
                 }
             }
             guard hasName else {
-                diagnostics.error(yaml.location(item), "each rating needs a `name`")
+                diagnostics.error(.valueMissing, yaml.location(item), "each rating needs a `name`")
                 continue
             }
             bands.append(band)

@@ -8,15 +8,18 @@ enum SiteLoader {
     static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> SiteSettings? {
         guard folder.exists(file) else {
             diagnostics.error(
+                .fileMissing,
                 SourceLocation(file: file),
                 "the content folder has no site.yaml; create one with at least `title:` and `organization:`")
             return nil
         }
         guard let text = folder.text(file, diagnostics: &diagnostics) else { return nil }
         let yaml = YAMLSource(file: file, lineOffset: 0)
+        let checkpoint = diagnostics.checkpoint
         guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
-            if !diagnostics.hasErrors {
+            if !diagnostics.hasErrors(since: checkpoint) {
                 diagnostics.error(
+                    .fileEmpty,
                     SourceLocation(file: file), "site.yaml is empty; it needs `title:` and `organization:`")
             }
             return nil
@@ -35,6 +38,7 @@ enum SiteLoader {
                         settings.basePath = normalized
                     } else {
                         diagnostics.error(
+                            .badForm,
                             yaml.location(value),
                             "`base_path` must be a URL path such as /so-tay/ (letters, digits, -, _, . and /; no `..`)")
                     }
@@ -45,6 +49,7 @@ enum SiteLoader {
                         settings.baseURL = normalized
                     } else {
                         diagnostics.error(
+                            .badForm,
                             yaml.location(value),
                             "`base_url` must be the site's address, http:// or https://, a host name and optionally "
                                 + "a port and a path, e.g. https://intranet.example:8443/so-tay (no spaces, quotes, "
@@ -66,6 +71,7 @@ enum SiteLoader {
                     guard let finding = FindingCode(rawValue: code) else {
                         let codes = FindingCode.allCases.map(\.rawValue).joined(separator: ", ")
                         diagnostics.error(
+                            .unknownWord,
                             yaml.location(codeNode), "unknown finding code `\(code)`; the codes are \(codes)")
                         continue
                     }
@@ -77,14 +83,15 @@ enum SiteLoader {
             case "political_study_required_from":
                 settings.politicalStudyRequiredFrom = yaml.day(value, key: key, diagnostics: &diagnostics)
             default:
-                diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in site.yaml is ignored")
+                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in site.yaml is ignored")
             }
         }
         if title?.isEmpty ?? true {
-            diagnostics.error(yaml.location(root), "site.yaml needs `title:` (the site's title)")
+            diagnostics.error(.valueMissing, yaml.location(root), "site.yaml needs `title:` (the site's title)")
         }
         if organization?.isEmpty ?? true {
-            diagnostics.error(yaml.location(root), "site.yaml needs `organization:` (the bloc's full name)")
+            diagnostics.error(
+                .valueMissing, yaml.location(root), "site.yaml needs `organization:` (the bloc's full name)")
         }
         settings.title = title ?? ""
         settings.organization = organization ?? ""
@@ -147,20 +154,22 @@ enum SiteLoader {
             switch key {
             case "from": from = yaml.day(value, key: "period.from", diagnostics: &diagnostics)
             case "to": to = yaml.day(value, key: "period.to", diagnostics: &diagnostics)
-            default: diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `period` is ignored")
+            default:
+                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `period` is ignored")
             }
         }
         guard let from, let to else {
-            diagnostics.error(yaml.location(node), "`period` needs both `from:` and `to:` dates")
+            diagnostics.error(.valueMissing, yaml.location(node), "`period` needs both `from:` and `to:` dates")
             return nil
         }
         guard from <= to else {
-            diagnostics.error(yaml.location(node), "`period` ends (\(to)) before it starts (\(from))")
+            diagnostics.error(.periodRange, yaml.location(node), "`period` ends (\(to)) before it starts (\(from))")
             return nil
         }
         let range = DateRange(from: from, to: to)
         guard range.monthCount <= DateRange.longestInYears * 12 else {
             diagnostics.error(
+                .periodRange,
                 yaml.location(node),
                 "`period` spans \(range.monthCount / 12) years (\(from) to \(to)); a reporting period is at most "
                     + "\(DateRange.longestInYears) years: is a year mistyped?")
@@ -175,7 +184,8 @@ enum SiteLoader {
         func rate(_ value: Yams.Node, _ name: String) -> Double? {
             guard let rate = yaml.double(value, key: name, diagnostics: &diagnostics) else { return nil }
             guard (0...1).contains(rate) else {
-                diagnostics.error(yaml.location(value), "`\(name)` is a share from 0 to 1, e.g. 0.30 for 30%")
+                diagnostics.error(
+                    .outOfRange, yaml.location(value), "`\(name)` is a share from 0 to 1, e.g. 0.30 for 30%")
                 return nil
             }
             return rate
@@ -185,7 +195,8 @@ enum SiteLoader {
             case "speaking_rate": targets.speakingRate = rate(value, "targets.speaking_rate") ?? targets.speakingRate
             case "attendance_rate":
                 targets.attendanceRate = rate(value, "targets.attendance_rate") ?? targets.attendanceRate
-            default: diagnostics.warning(yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
+            default:
+                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
             }
         }
         return targets

@@ -4,14 +4,15 @@ import Foundation
 
 /// Turning a content file's bytes into text: UTF-8 (a leading BOM allowed), normalised to NFC.
 enum SourceText {
-    /// The text of `bytes`, or a diagnostic naming the line and column of the first byte that is not UTF-8.
-    static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
-        decodeUTF8(bytes, file: file).map { String(decoding: $0, as: UTF8.self) }
+    /// The text of `bytes`, or nil with a diagnostic naming the line and column of the first byte that
+    /// is not UTF-8.
+    static func decode(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> String? {
+        decodeUTF8(bytes, file: file, diagnostics: &diagnostics).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The UTF-8 of the text of `bytes` in NFC, without the BOM, or a diagnostic naming the line and
-    /// column of the first byte that is not UTF-8.
-    static func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<[UInt8], Diagnostic> {
+    /// The UTF-8 of the text of `bytes` in NFC, without the BOM, or nil with a diagnostic naming the
+    /// line and column of the first byte that is not UTF-8.
+    static func decodeUTF8(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [UInt8]? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let bad = firstInvalidUTF8Offset(body) {
@@ -20,14 +21,14 @@ enum SourceText {
             let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
             let column = String(decoding: body[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
             let byte = String(body[bad], radix: 16, uppercase: true)
-            return .failure(
-                Diagnostic(
-                    .error, SourceLocation(file: file, line: line, column: column),
-                    "the file is not UTF-8 (byte 0x\(byte) at offset \(bad - bytes.startIndex)); "
-                        + "it may be in an old Vietnamese encoding (TCVN3, VNI): save it again as UTF-8"))
+            diagnostics.error(
+                .fileNotUTF8, SourceLocation(file: file, line: line, column: column),
+                "the file is not UTF-8 (byte 0x\(byte) at offset \(bad - bytes.startIndex)); "
+                    + "it may be in an old Vietnamese encoding (TCVN3, VNI): save it again as UTF-8")
+            return nil
         }
         // The whole file is normalised once here, so values read from it are NFC already.
-        return .success(nfc(body))
+        return nfc(body)
     }
 
     /// `bytes` (valid UTF-8) in NFC. A line end never composes with what is around it, so each line

@@ -35,15 +35,12 @@ public enum ThemeLoader {
             }
         }
         if templateFiles.isEmpty {
-            problems.error(SourceLocation(file: "templates"), "the theme has no .mustache templates")
+            problems.error(.fileMissing, SourceLocation(file: "templates"), "the theme has no .mustache templates")
         }
         var assets: [String: [UInt8]] = [:]
         for file in files(folder, under: "static", walked: &walked, diagnostics: &problems)
         where !GuidanceLoader.isLitter(file.split(separator: "/").last.map(String.init) ?? file) {
-            switch folder.read("static/" + file) {
-            case .success(let bytes): assets[file] = bytes
-            case .failure(let problem): problems.append(contentsOf: [problem])
-            }
+            if let bytes = folder.read("static/" + file, diagnostics: &problems) { assets[file] = bytes }
         }
         guard let strings, !problems.hasErrors else { return nil }
         return ThemeFiles(
@@ -56,7 +53,7 @@ public enum ThemeLoader {
         -> [String: String]?
     {
         guard folder.exists(file) else {
-            diagnostics.error(SourceLocation(file: file), "the theme needs its UI strings in this file")
+            diagnostics.error(.fileMissing, SourceLocation(file: file), "the theme needs its UI strings in this file")
             return nil
         }
         guard let text = folder.text(file, diagnostics: &diagnostics) else { return nil }
@@ -66,7 +63,8 @@ public enum ThemeLoader {
             let pairs = yaml.mapping(node, "the UI strings", diagnostics: &diagnostics)
         else {
             if !diagnostics.hasErrors(since: checkpoint) {
-                diagnostics.error(SourceLocation(file: file), "the UI strings must be a mapping of `key: text`")
+                diagnostics.error(
+                    .wrongShape, SourceLocation(file: file), "the UI strings must be a mapping of `key: text`")
             }
             return nil
         }
@@ -85,25 +83,26 @@ public enum ThemeLoader {
         _ folder: ContentFolder, under directory: String, walked: inout Set<String>, diagnostics: inout Diagnostics
     ) -> [String] {
         guard folder.isDirectory(directory) else { return [] }
-        switch folder.resolve(directory) {
-        case .failure(let failure):
+        let real: String
+        do {
+            real = try folder.resolve(directory)
+        } catch {
             diagnostics.error(
-                SourceLocation(file: directory),
-                "this folder is a link that cannot be followed (\(failure.diagnosticReason)); remove the link")
+                .linkBroken, SourceLocation(file: directory),
+                "this folder is a link that cannot be followed (\(error.diagnosticReason)); remove the link")
             return []
-        case .success(let real):
-            guard folder.contains(real: real) else {
-                diagnostics.error(
-                    SourceLocation(file: directory),
-                    "this folder is a link to \(real), outside the theme folder; move the folder into the theme")
-                return []
-            }
-            guard walked.insert(real).inserted else {
-                diagnostics.error(
-                    SourceLocation(file: directory),
-                    "this folder is in the theme already under another name (a link to it); remove the link")
-                return []
-            }
+        }
+        guard folder.contains(real: real) else {
+            diagnostics.error(
+                .linkOutside, SourceLocation(file: directory),
+                "this folder is a link to \(real), outside the theme folder; move the folder into the theme")
+            return []
+        }
+        guard walked.insert(real).inserted else {
+            diagnostics.error(
+                .linkedTwice, SourceLocation(file: directory),
+                "this folder is in the theme already under another name (a link to it); remove the link")
+            return []
         }
         var result: [String] = []
         for name in folder.list(directory) {

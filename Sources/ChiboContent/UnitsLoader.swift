@@ -34,6 +34,7 @@ enum UnitsLoader {
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
             diagnostics.error(
+                .fileTwice,
                 SourceLocation(file: candidates[1]),
                 "both \(candidates[0]) and \(candidates[1]) exist; keep one units file")
         }
@@ -47,6 +48,7 @@ enum UnitsLoader {
             let missing = Field.missing(["id", "name", "kind"], in: table.header, of: fields)
             for names in missing {
                 diagnostics.error(
+                    .missingColumn,
                     SourceLocation(file: file),
                     "the header has no `\(names[0])` column (\(names.map { "\"\($0)\"" }.joined(separator: " or ")))")
             }
@@ -59,7 +61,7 @@ enum UnitsLoader {
                 let pairs = yaml.mapping(root, file, diagnostics: &diagnostics)
             else { return unreadable }
             guard let list = pairs.first(where: { $0.key == "units" })?.value else {
-                diagnostics.error(yaml.location(root), "\(file) needs a `units:` list")
+                diagnostics.error(.valueMissing, yaml.location(root), "\(file) needs a `units:` list")
                 return unreadable
             }
             records = Records.fromYAML(list, yaml: yaml, fields: fields, what: "`units`", diagnostics: &diagnostics)
@@ -83,7 +85,8 @@ enum UnitsLoader {
             var ok = true
             func required(_ field: String, _ help: String) -> Cell? {
                 guard let cell = record.value(field) else {
-                    diagnostics.error(record[field]?.location ?? record.location, "`\(field)` is required: \(help)")
+                    diagnostics.error(
+                        .valueMissing, record[field]?.location ?? record.location, "`\(field)` is required: \(help)")
                     ok = false
                     return nil
                 }
@@ -96,6 +99,7 @@ enum UnitsLoader {
                 let key = (record.value("parent")?.trimmed ?? "") + "/" + Folding.slug(nameCell.trimmed)
                 if let first = names[key] {
                     diagnostics.error(
+                        .duplicateName,
                         nameCell.location,
                         "\"\(nameCell.trimmed)\" is the same name as \"\(first.name)\" on line \(first.line) "
                             + "under the same parent (apart from accents or case); is it entered twice?")
@@ -114,15 +118,17 @@ enum UnitsLoader {
                 if !allowed || id.hasPrefix("-") {
                     let suggestion = Folding.slug(id)
                     diagnostics.error(
+                        .badForm,
                         idCell.location,
                         "the id \"\(id.visible)\" may hold only lowercase ASCII letters, digits and -"
                             + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
                     ok = false
                 } else if let problem = Folding.urlLengthProblem([id]) {
-                    diagnostics.error(idCell.location, problem)
+                    diagnostics.error(.duplicateID, idCell.location, problem)
                     ok = false
                 } else if let first = seen[id] {
-                    diagnostics.error(idCell.location, "the id \"\(id)\" is already used on line \(first.line)")
+                    diagnostics.error(
+                        .duplicateID, idCell.location, "the id \"\(id)\" is already used on line \(first.line)")
                     ok = false
                 } else {
                     seen[id] = idCell.location
@@ -133,6 +139,7 @@ enum UnitsLoader {
                 kind = Words.unitKind.value(kindCell.trimmed)
                 if kind == nil {
                     diagnostics.error(
+                        .unknownWord,
                         kindCell.location, "unknown kind \"\(kindCell.trimmed)\"; use \(Words.unitKind.help)")
                     ok = false
                 }
@@ -141,22 +148,25 @@ enum UnitsLoader {
             if let cell = record.value("sector") {
                 sector = Words.sector.value(cell.trimmed)
                 if sector == nil {
-                    diagnostics.error(cell.location, "unknown sector \"\(cell.trimmed)\"; use \(Words.sector.help)")
+                    diagnostics.error(
+                        .unknownWord, cell.location, "unknown sector \"\(cell.trimmed)\"; use \(Words.sector.help)")
                     ok = false
                 }
             }
             var members: Int?
             if let cell = record.value("members") {
-                if case .success(let value) = Counts.parse(cell.trimmed, leadingZeros: true),
+                if let value = try? Counts.parse(cell.trimmed, leadingZeros: true),
                     (0...100_000).contains(value)
                 {
                     members = value
                 } else {
-                    diagnostics.error(cell.location, "`members` must be a whole number of members, from 0 to 100000")
+                    diagnostics.error(
+                        .outOfRange, cell.location, "`members` must be a whole number of members, from 0 to 100000")
                     ok = false
                 }
             } else if kind == .branch {
                 diagnostics.error(
+                    .valueMissing,
                     record["members"]?.location ?? record.location, "a branch needs `members` (số đảng viên)")
                 ok = false
             }
@@ -176,6 +186,7 @@ enum UnitsLoader {
                 let parentID = parentCell.trimmed
                 if draft.unit.kind == .committee {
                     diagnostics.error(
+                        .wrongLevel,
                         parentCell.location,
                         "a grassroots committee cannot be under another unit (committees do not nest); leave `parent` empty"
                     )
@@ -183,11 +194,13 @@ enum UnitsLoader {
                 }
                 guard let parent = byID[parentID] else {
                     if failed.contains(parentID) { continue }
-                    diagnostics.error(parentCell.location, "the parent \"\(parentID)\" is not a unit id of this file")
+                    diagnostics.error(
+                        .unknownUnit, parentCell.location, "the parent \"\(parentID)\" is not a unit id of this file")
                     continue
                 }
                 guard parent.kind == .committee else {
                     diagnostics.error(
+                        .wrongLevel,
                         parentCell.location,
                         "the parent \"\(parentID)\" is a branch; a branch can only be under a committee")
                     continue
@@ -195,6 +208,7 @@ enum UnitsLoader {
                 if draft.sector == nil { draft.unit.sector = parent.sector }
             } else if draft.sector == nil {
                 diagnostics.error(
+                    .valueMissing,
                     draft.unit.location,
                     "\"\(draft.unit.id)\" is directly under the bloc, so it needs a `sector` (\(Words.sector.help))")
                 continue

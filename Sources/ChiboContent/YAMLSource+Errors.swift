@@ -123,7 +123,7 @@ extension YAMLSource {
             found += 1
             guard line != reportedLine else { continue }
             reportedLine = line
-            diagnostics.error(location(line: line, column: column), Self.describe(refused: scalar))
+            diagnostics.error(.controlCharacter, location(line: line, column: column), Self.describe(refused: scalar))
         }
         return found > 0
     }

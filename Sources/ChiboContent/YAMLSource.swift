@@ -17,7 +17,8 @@ struct YAMLSource {
         if controlCharacters(in: text, diagnostics: &diagnostics) { return nil }
         do {
             if text.utf8.contains(UInt8(ascii: "*")), let alias = try Self.firstAlias(in: text) {
-                diagnostics.error(location(line: alias.line, column: alias.column), Self.aliasMessage(alias.name))
+                diagnostics.error(
+                    .yamlAlias, location(line: alias.line, column: alias.column), Self.aliasMessage(alias.name))
                 return nil
             }
             return try Yams.compose(yaml: text)
@@ -26,14 +27,15 @@ struct YAMLSource {
                 let place = Self.secondOccurrence(of: key, in: text, from: context.mark.line)
             {
                 diagnostics.error(
+                    .duplicateKey,
                     location(line: place.line, column: place.column),
                     "the key `\(key)` is given twice in one mapping; keep one")
                 return nil
             }
             let (line, column, message) = Self.describe(error, text: YAMLText(text), lineOffset: lineOffset)
-            diagnostics.error(location(line: line, column: column), message)
+            diagnostics.error(.yamlSyntax, location(line: line, column: column), message)
         } catch {
-            diagnostics.error(location(line: 1, column: 1), "invalid YAML: \(error)")
+            diagnostics.error(.yamlSyntax, location(line: 1, column: 1), "invalid YAML: \(error)")
         }
         return nil
     }
@@ -68,7 +70,7 @@ struct YAMLSource {
     )]? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
-            diagnostics.error(location(node), "\(what) must be a mapping of `key: value` lines")
+            diagnostics.error(.wrongShape, location(node), "\(what) must be a mapping of `key: value` lines")
             return nil
         }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
@@ -76,7 +78,7 @@ struct YAMLSource {
         for (key, value) in mapping {
             let name = key.string ?? ""
             if !seen.insert(name).inserted {
-                diagnostics.error(location(key), "duplicate key `\(name)`")
+                diagnostics.error(.duplicateKey, location(key), "duplicate key `\(name)`")
                 continue
             }
             pairs.append((name, key, value))
@@ -86,13 +88,14 @@ struct YAMLSource {
 
     func string(_ node: Node, key: String, diagnostics: inout Diagnostics) -> String? {
         guard case .scalar(let scalar) = node else {
-            diagnostics.error(location(node), "`\(key)` must be text, not a list or mapping")
+            diagnostics.error(.wrongShape, location(node), "`\(key)` must be text, not a list or mapping")
             return nil
         }
         if scalar.style == .plain, node.null != nil { return nil }
         // A raw control character is refused before parsing; an escaped one ("\e", "\x00") is refused here.
         if let control = scalar.string.firstControlCharacter {
             diagnostics.error(
+                .controlCharacter,
                 location(node),
                 "`\(key)` holds the control character \(control.scalar.codePoint) (written as an escape), which no "
                     + "text may contain; remove it")
@@ -104,21 +107,21 @@ struct YAMLSource {
     /// A count (see `Counts`): a plain scalar of decimal digits, no sign, no leading zero.
     func count(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
         guard case .scalar(let scalar) = node else {
-            diagnostics.error(location(node), "`\(key)` must be a whole number")
+            diagnostics.error(.notANumber, location(node), "`\(key)` must be a whole number")
             return nil
         }
         let text = scalar.string.trimmingSpaces
-        switch Counts.parse(text, leadingZeros: false) {
-        case .success(let value): return value
-        case .failure(let problem):
-            diagnostics.error(location(node), Counts.message(problem, field: key, text: text))
+        do {
+            return try Counts.parse(text, leadingZeros: false)
+        } catch {
+            diagnostics.error(error.code, location(node), Counts.message(error, field: key, text: text))
             return nil
         }
     }
 
     func double(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Double? {
         guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingSpaces) else {
-            diagnostics.error(location(node), "`\(key)` must be a number")
+            diagnostics.error(.notANumber, location(node), "`\(key)` must be a number")
             return nil
         }
         return value
@@ -126,7 +129,7 @@ struct YAMLSource {
 
     func bool(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Bool? {
         guard case .scalar(let scalar) = node, let value = BooleanWords.parse(scalar.string) else {
-            diagnostics.error(location(node), "`\(key)` must be true or false (yes/no, có/không)")
+            diagnostics.error(.notYesOrNo, location(node), "`\(key)` must be true or false (yes/no, có/không)")
             return nil
         }
         return value
@@ -134,7 +137,7 @@ struct YAMLSource {
 
     func day(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Day? {
         guard case .scalar(let scalar) = node, let value = Day(parsing: scalar.string) else {
-            diagnostics.error(location(node), "`\(key)` must be a date written YYYY-MM-DD or DD/MM/YYYY")
+            diagnostics.error(.notADate, location(node), "`\(key)` must be a date written YYYY-MM-DD or DD/MM/YYYY")
             return nil
         }
         return value
@@ -151,7 +154,7 @@ struct YAMLSource {
         case .scalar(let scalar) where !scalar.string.trimmingSpaces.isEmpty:
             return scalar.string.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         default:
-            diagnostics.error(location(node), "`\(key)` must be a list of words")
+            diagnostics.error(.wrongShape, location(node), "`\(key)` must be a list of words")
             return nil
         }
     }

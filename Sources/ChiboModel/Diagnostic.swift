@@ -25,11 +25,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var severity: Severity
+    /// The kind of problem, for tests and tools; not printed, so that the output stays
+    /// `FILE:LINE:COLUMN: error|warning: MESSAGE`.
+    public var code: DiagnosticCode
     public var location: SourceLocation
     public var message: String
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
         self.severity = severity
+        self.code = code
         self.location = location
         self.message = message
     }
@@ -59,13 +63,16 @@ public struct Diagnostics: Error, Sendable {
     }
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
 
-    public mutating func error(_ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.error, location, message))
+    public mutating func error(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
+        items.append(Diagnostic(.error, code, location, message))
     }
 
-    public mutating func warning(_ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.warning, location, message))
+    public mutating func warning(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
+        items.append(Diagnostic(.warning, code, location, message))
     }
+
+    /// The codes of the errors, in order: what a test of a kind of problem compares.
+    public var errorCodes: [DiagnosticCode] { errors.map(\.code) }
 
     public mutating func append(contentsOf other: Diagnostics) {
         items.append(contentsOf: other.items)

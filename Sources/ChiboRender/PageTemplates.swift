@@ -2,7 +2,8 @@ import ChiboModel
 import ChiboSupport
 import ChiboTemplate
 
-/// A theme template compiled for its page model, or why it cannot render.
+/// A theme template compiled for its page model, or why it cannot render. The outcome is kept as a
+/// value because pages render on every core: each job hands back its problems, as `Parallel` does.
 struct PageTemplate<Model: TemplateModel>: Sendable {
     let name: String
     let compiled: Result<CompiledTemplate<Model>, Diagnostics>
@@ -32,19 +33,25 @@ struct PageTemplates: Sendable {
 
     /// Compiles each template the theme has; the errors of those it has are returned now, and a
     /// missing one is an error when a page needs it.
-    static func compile(_ theme: Theme, globals: [String: [String: String]]) -> (PageTemplates, Diagnostics) {
-        var diagnostics = Diagnostics()
+    static func compile(_ theme: Theme, globals: [String: [String: String]], diagnostics: inout Diagnostics)
+        -> PageTemplates
+    {
         func make<M: TemplateModel>(_ name: String, _ type: M.Type) -> PageTemplate<M> {
             guard theme.hasTemplate(name) else {
                 var missing = Diagnostics()
                 missing.error(
+                    .missingTemplate,
                     SourceLocation(file: "\(theme.path)/templates/\(name).mustache"),
                     "the theme has no template `\(name)`")
                 return PageTemplate(name: name, compiled: .failure(missing))
             }
-            let compiled = theme.compile(name, for: type, globals: globals)
-            if case .failure(let problems) = compiled { diagnostics.append(contentsOf: problems) }
-            return PageTemplate(name: name, compiled: compiled)
+            var problems = Diagnostics()
+            guard let compiled = theme.compile(name, for: type, globals: globals, diagnostics: &problems) else {
+                diagnostics.append(contentsOf: problems)
+                return PageTemplate(name: name, compiled: .failure(problems))
+            }
+            diagnostics.append(contentsOf: problems)
+            return PageTemplate(name: name, compiled: .success(compiled))
         }
         var hasher = StableHasher()
         for (name, text) in theme.sources.sorted(by: { $0.key < $1.key }) {
@@ -68,7 +75,7 @@ struct PageTemplates: Sendable {
             units: make("units", UnitsPage.self), scorecard: make("scorecard", ScorecardPage.self),
             committee: make("committee", CommitteePage.self), report: make("report", ReportPage.self),
             schedule: make("schedule", SchedulePage.self), plan: make("plan", PlanPage.self))
-        return (templates, diagnostics)
+        return templates
     }
 }
 

@@ -84,12 +84,12 @@ public struct SiteRenderer: Sendable {
     private func compileTemplates(_ diagnostics: inout Diagnostics) -> (PageTemplates, AssetTable) {
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
+                .missingString,
                 SourceLocation(file: theme.stringsFile),
                 "the theme has no UI string `\(key)`; add `\(key): ...`")
         }
         let assets = AssetTable(theme.assets, urls: urls)
-        let (templates, templateProblems) = PageTemplates.compile(theme, globals: ["assets": assets.urlsByKey])
-        diagnostics.append(contentsOf: templateProblems)
+        let templates = PageTemplates.compile(theme, globals: ["assets": assets.urlsByKey], diagnostics: &diagnostics)
         return (templates, assets)
     }
 

@@ -21,9 +21,8 @@ public struct Theme: Sendable {
     /// Parses the templates; syntax errors, features chibo's templates do not support and partials
     /// that name no template are diagnostics at their tag, and the theme is nil.
     public init?(_ files: ThemeFiles, diagnostics: inout Diagnostics) {
-        let (library, problems) = TemplateLibrary.parse(files.templates, file: files.templateFile)
-        diagnostics.append(contentsOf: problems)
-        guard let library else { return nil }
+        guard let library = TemplateLibrary.parse(files.templates, file: files.templateFile, diagnostics: &diagnostics)
+        else { return nil }
         self.path = files.path
         self.library = library
         self.sources = files.templates
@@ -42,9 +41,9 @@ public struct Theme: Sendable {
     /// Compiles a template for the model type it shows; `globals` are the names every page has
     /// besides `t`, the UI strings (`assets`). A name the model does not have, a UI string the theme
     /// does not have, are errors at the tag.
-    func compile<M: TemplateModel>(_ name: String, for type: M.Type, globals: [String: [String: String]] = [:])
-        -> Result<CompiledTemplate<M>, Diagnostics>
-    {
-        library.compile(name, for: type, globals: globals.merging(["t": strings]) { $1 })
+    func compile<M: TemplateModel>(
+        _ name: String, for type: M.Type, globals: [String: [String: String]] = [:], diagnostics: inout Diagnostics
+    ) -> CompiledTemplate<M>? {
+        library.compile(name, for: type, globals: globals.merging(["t": strings]) { $1 }, diagnostics: &diagnostics)
     }
 }

@@ -98,8 +98,8 @@ public struct Build: Sendable {
 
     /// Loads, validates and renders; nothing is written.
     public func render() -> Report {
-        let (renderer, loadDiagnostics) = prepare()
-        var diagnostics = loadDiagnostics
+        var diagnostics = Diagnostics()
+        let renderer = prepare(diagnostics: &diagnostics)
         guard let renderer else { return Report(diagnostics: diagnostics, files: [], published: false) }
         let (files, renderDiagnostics) = Timings.measure("render") { renderer.render() }
         diagnostics.append(contentsOf: renderDiagnostics)
@@ -112,18 +112,18 @@ public struct Build: Sendable {
     /// Loads and checks the content and the theme, and compiles the templates, without rendering a
     /// page: every problem `render()` would report.
     public func check() -> Report {
-        let (renderer, loadDiagnostics) = prepare()
-        var diagnostics = loadDiagnostics
+        var diagnostics = Diagnostics()
+        let renderer = prepare(diagnostics: &diagnostics)
         if let renderer { diagnostics.append(contentsOf: Timings.measure("check theme") { renderer.check() }) }
         return Report(diagnostics: diagnostics, files: [], published: false)
     }
 
     /// Loads the content and the theme and evaluates the meetings: the renderer (nil when the content
-    /// or the theme cannot be read at all) and the diagnostics so far.
-    func prepare() -> (SiteRenderer?, Diagnostics) {
-        var diagnostics = Diagnostics()
-        let (content, contentDiagnostics) = Timings.measure("load content") { ContentLoader.load(from: contentPath) }
-        diagnostics.append(contentsOf: contentDiagnostics)
+    /// or the theme cannot be read at all), every problem so far added to `diagnostics`.
+    func prepare(diagnostics: inout Diagnostics) -> SiteRenderer? {
+        let content = Timings.measure("load content") {
+            ContentLoader.load(from: contentPath, diagnostics: &diagnostics)
+        }
         let theme = Timings.measure("load theme") {
             ThemeLoader.load(from: resolvedThemePath, diagnostics: &diagnostics).flatMap {
                 Theme($0, diagnostics: &diagnostics)
@@ -131,10 +131,11 @@ public struct Build: Sendable {
         }
         // The evaluation is made even when the content has errors, so that `check` compiles the
         // theme against it and one run reports every error.
-        guard let content, let theme else { return (nil, diagnostics) }
+        guard let content, let theme else { return nil }
         let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
         if let first = future.first {
             diagnostics.warning(
+                .futureMeeting,
                 first.location,
                 "\(future.count) meeting record\(future.count == 1 ? " is" : "s are") dated after the build date "
                     + "\(buildDate.vietnamese) (this one \(first.date.vietnamese)); is the year right?")
@@ -146,6 +147,7 @@ public struct Build: Sendable {
         }
         if evaluation.outsidePeriod > 0, let period = content.settings.period {
             diagnostics.warning(
+                .outsidePeriod,
                 content.settings.location,
                 "\(evaluation.outsidePeriod) meeting records fall outside the period \(period.from)..\(period.to) and are not counted"
             )
@@ -156,7 +158,7 @@ public struct Build: Sendable {
             content: content, theme: theme, evaluation: evaluation, reports: reports, schedule: schedule,
             buildDate: buildDate)
         renderer.includeSearch = search
-        return (renderer, diagnostics)
+        return renderer
     }
 
     /// The binary running, as its size and modification time.
@@ -192,9 +194,10 @@ public struct Build: Sendable {
             report.storedWarnings = stored.warnings
             return report
         }
-        let (renderer, loadDiagnostics) = prepare()
-        var diagnostics = loadDiagnostics
-        guard let renderer else { return Report(diagnostics: diagnostics, files: [], published: false) }
+        var diagnostics = Diagnostics()
+        guard let renderer = prepare(diagnostics: &diagnostics) else {
+            return Report(diagnostics: diagnostics, files: [], published: false)
+        }
         // Content with errors is checked against the theme, not rendered: rendering finds nothing more.
         guard !diagnostics.hasErrors else {
             diagnostics.append(contentsOf: renderer.check())
@@ -242,9 +245,11 @@ public struct Build: Sendable {
         return report
     }
 
-    /// The content's `base_path`, for the nginx configuration; "/" when the content cannot be read.
-    public var basePath: String {
-        ContentLoader.load(from: contentPath).content?.settings.basePath ?? "/"
+    /// The content's `base_path`, for the nginx configuration: read from `site.yaml` alone; "/" when
+    /// it cannot be read.
+    public func readBasePath() -> String {
+        var diagnostics = Diagnostics()
+        return ContentLoader.settings(from: contentPath, diagnostics: &diagnostics)?.basePath ?? "/"
     }
 }
 

@@ -195,9 +195,9 @@ final class Compiler {
         self.globals = globals
     }
 
-    func error(_ site: TagSite, _ message: String) {
+    func error(_ code: DiagnosticCode, _ site: TagSite, _ message: String) {
         guard reported.insert(site).inserted else { return }
-        diagnostics.error(library.location(site), message)
+        diagnostics.error(code, library.location(site), message)
     }
 
     // MARK: names
@@ -213,6 +213,7 @@ final class Compiler {
         if parts.isEmpty || leadingDot {
             if context.opaqueTop {
                 error(
+                    .templateUnsupported,
                     site,
                     "`{{\(name)}}` here names the empty list of the inverted section around it; chibo's templates "
                         + "do not support naming it")
@@ -229,40 +230,48 @@ final class Compiler {
         }
         if !parts.isEmpty, !leadingDot || context.topIsRoot, let table = globals[first] {
             guard parts.count > 1 else {
-                error(site, "`\(name)` is a table of strings, not text; name one of them: `{{\(first).key}}`")
+                error(
+                    .templateMisuse, site,
+                    "`\(name)` is a table of strings, not text; name one of them: `{{\(first).key}}`")
                 return nil
             }
             guard parts.count == 2 else {
-                error(site, "`\(name)` goes through `\(parts[0]).\(parts[1])`, which is text; it has no fields")
+                error(
+                    .templateMisuse, site,
+                    "`\(name)` goes through `\(parts[0]).\(parts[1])`, which is text; it has no fields")
                 return nil
             }
             guard let value = table[parts[1]] else {
                 if first == "t" {
-                    error(site, "the theme has no UI string `\(parts[1])`; add `\(parts[1]): ...` to i18n/vi.yaml")
+                    error(
+                        .missingString, site,
+                        "the theme has no UI string `\(parts[1])`; add `\(parts[1]): ...` to i18n/vi.yaml")
                 } else {
-                    error(site, "the template names `\(name)`, which the page `\(top)` does not have")
+                    error(.unknownName, site, "the template names `\(name)`, which the page `\(top)` does not have")
                 }
                 return nil
             }
             return .constant(value)
         }
         if parts.isEmpty {
-            error(site, "`{{\(name)}}` names the current value, which is a model without text of its own")
+            error(
+                .templateMisuse, site, "`{{\(name)}}` names the current value, which is a model without text of its own"
+            )
             return nil
         }
-        error(site, "the template names `\(name)`, which the page `\(top)` does not have")
+        error(.unknownName, site, "the template names `\(name)`, which the page `\(top)` does not have")
         return nil
     }
 
     func checked<S>(_ resolution: Resolution<S>, name: String, site: TagSite) -> Resolution<S>? {
         switch resolution {
         case .unknown:
-            error(site, "the template names `\(name)`, which the page `\(top)` does not have")
+            error(.unknownName, site, "the template names `\(name)`, which the page `\(top)` does not have")
             return nil
         case .wrongKind(let what, let remaining):
             let parts = components(name)
             let through = parts.prefix(max(parts.count - remaining, 1)).joined(separator: ".")
-            error(site, "`\(name)` goes through `\(through)`, which is \(what)")
+            error(.templateMisuse, site, "`\(name)` goes through `\(through)`, which is \(what)")
             return nil
         default:
             return resolution
@@ -291,7 +300,9 @@ final class Compiler {
                 inner.indentation += indentation
                 if let override = context.overrides[name] {
                     guard !context.blocks.contains(name) else {
-                        error(site, "the block `\(name)` is expanded inside its own override; it would never end")
+                        error(
+                            .templateMisuse, site,
+                            "the block `\(name)` is expanded inside its own override; it would never end")
                         continue
                     }
                     inner.blocks.append(name)
@@ -301,12 +312,15 @@ final class Compiler {
                 }
             case .partial(let name, let indentation, let overrides, let site):
                 guard let partial = library.nodes[name] else {
-                    error(site, "the template names the partial `\(name)`, but there is no templates/\(name).mustache")
+                    error(
+                        .missingTemplate, site,
+                        "the template names the partial `\(name)`, but there is no templates/\(name).mustache")
                     continue
                 }
                 guard !context.partials.contains(name) else {
                     let chain = (context.partials.drop { $0 != name } + [name]).joined(separator: " → ")
                     error(
+                        .templateUnsupported,
                         site,
                         "the partial `\(name)` includes itself (\(chain)); chibo's templates compile "
                             + "partials in place and do not support recursive partials")
@@ -384,7 +398,9 @@ final class Compiler {
         case .text(let read):
             return .code { s, out in if let text = read(s) { appendEscaped(text, escaping, to: &out) } }
         case .flag:
-            error(site, "`\(name)` is a flag (true or false); test it with `{{#\(name)}}` or `{{^\(name)}}`")
+            error(
+                .templateMisuse, site,
+                "`\(name)` is a flag (true or false); test it with `{{#\(name)}}` or `{{^\(name)}}`")
         case .nested(let access):
             return nestedText(access, name: name, escaping: escaping, site: site)
         case .unknown, .wrongKind:
@@ -395,11 +411,12 @@ final class Compiler {
 
     func nestedText<A: NestedAccess>(_ access: A, name: String, escaping: Escaping, site: TagSite) -> Op<A.Stack>? {
         guard access.kind != .list else {
-            error(site, "`\(name)` is a list; show its items with `{{#\(name)}}...{{/\(name)}}`")
+            error(.templateMisuse, site, "`\(name)` is a list; show its items with `{{#\(name)}}...{{/\(name)}}`")
             return nil
         }
         guard let dot = A.Element.templateFields.field(named: "."), case .text(let read) = dot.kind else {
             error(
+                .templateMisuse,
                 site,
                 "`\(name)` is \(access.kind == .model ? "a model" : "an optional model") without text of its own; "
                     + "name one of its fields")
@@ -417,6 +434,7 @@ final class Compiler {
         switch resolution {
         case .constant, .text:
             error(
+                .templateMisuse,
                 site,
                 "`\(name)` is text; a section `{{\(tag)\(name)}}` needs a flag, an optional value, a model or a list")
             return nil

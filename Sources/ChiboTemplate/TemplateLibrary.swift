@@ -10,18 +10,20 @@ public struct TemplateLibrary: Sendable {
     /// file: the path to print in diagnostics for a template name.
     /// Syntax errors, features chibo does not support and partials or parents naming no template are
     /// all reported, each at its line and column; the library is nil if there is any.
-    public static func parse(_ sources: [String: String], file: @escaping @Sendable (String) -> String)
-        -> (TemplateLibrary?, Diagnostics)
-    {
-        var diagnostics = Diagnostics()
+    public static func parse(
+        _ sources: [String: String], file: @escaping @Sendable (String) -> String, diagnostics: inout Diagnostics
+    ) -> TemplateLibrary? {
+        let checkpoint = diagnostics.checkpoint
         var nodes: [String: [Node]] = [:]
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let (parsed, failure, unsupported) = TemplateParser.parse(text, name: name)
             for item in unsupported {
-                diagnostics.error(location(text, offset: item.offset, file: file(name)), item.message)
+                diagnostics.error(
+                    .templateUnsupported, location(text, offset: item.offset, file: file(name)), item.message)
             }
             if let failure {
                 diagnostics.error(
+                    .templateSyntax,
                     location(text, offset: failure.offset, file: file(name)),
                     "template syntax error: \(failure.message)"
                 )
@@ -35,12 +37,13 @@ public struct TemplateLibrary: Sendable {
             }
             for (partial, site) in missing {
                 diagnostics.error(
+                    .missingTemplate,
                     location(sources[name] ?? "", offset: site.offset, file: file(name)),
                     "the template names the partial `\(partial)`, but there is no templates/\(partial).mustache")
             }
         }
-        let library = TemplateLibrary(sources: sources, nodes: nodes, file: file)
-        return (diagnostics.hasErrors ? nil : library, diagnostics)
+        if diagnostics.hasErrors(since: checkpoint) { return nil }
+        return TemplateLibrary(sources: sources, nodes: nodes, file: file)
     }
 
     static func partials(in nodes: [Node], _ visit: (String, TagSite) -> Void) {
@@ -61,20 +64,22 @@ public struct TemplateLibrary: Sendable {
 
     /// Compiles `name` for model type M: every name resolved now. Globals are the root-most context:
     /// e.g. ["t": uiStrings, "assets": assetURLs]; `{{t.key}}` becomes constant bytes.
+    /// A name the model does not have, a UI string the globals lack, a missing partial: each is a
+    /// diagnostic at its tag, and the result is nil.
     public func compile<M: TemplateModel>(
-        _ name: String, for model: M.Type, globals: [String: [String: String]]
-    ) -> Result<CompiledTemplate<M>, Diagnostics> {
+        _ name: String, for model: M.Type, globals: [String: [String: String]], diagnostics: inout Diagnostics
+    ) -> CompiledTemplate<M>? {
         guard let template = nodes[name] else {
-            var diagnostics = Diagnostics()
-            diagnostics.error(SourceLocation(file: file(name)), "the theme has no template `\(name)`")
-            return .failure(diagnostics)
+            diagnostics.error(.missingTemplate, SourceLocation(file: file(name)), "the theme has no template `\(name)`")
+            return nil
         }
         let compiler = Compiler(library: self, top: name, globals: globals)
         let context = CompileContext<M>(frames: [TypedFrame<M, M>(get: { $0 })], partials: [name])
         let emit = compiler.compile(template, context)
-        if compiler.diagnostics.hasErrors { return .failure(compiler.diagnostics) }
+        diagnostics.append(contentsOf: compiler.diagnostics)
+        if compiler.diagnostics.hasErrors { return nil }
         let size = Self.constantSize(template, library: self, depth: 0)
-        return .success(CompiledTemplate(emit: emit, capacity: max(4096, size * 2)))
+        return CompiledTemplate(emit: emit, capacity: max(4096, size * 2))
     }
 
     /// The bytes of text a template has, with its partials: a first guess at its output's size.

@@ -197,7 +197,7 @@ struct NginxConfigCommand: ParsableCommand {
 
     func run() throws {
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
-        let basePath = Build(contentPath: content).basePath
+        let basePath = Build(contentPath: content).readBasePath()
         do {
             let config = try NginxConfig(
                 root: absolute, port: port, serverName: serverName, basePath: basePath, brotli: !noBrotli,

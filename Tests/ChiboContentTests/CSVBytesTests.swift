@@ -22,8 +22,9 @@ import Testing
     }
 
     func expectSame(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let bytes = parsed(CSVTable.parse(text))
-        let scalars = parsed(CSVTable.parseScalars(text))
+        // Each reading as a value, its table or its error, to compare.
+        let bytes = parsed(Result { () throws(CSVTable.ParseError) in try CSVTable.parse(text) })
+        let scalars = parsed(Result { () throws(CSVTable.ParseError) in try CSVTable.parseScalars(text) })
         #expect(bytes == scalars, "\(text.debugDescription)", sourceLocation: sourceLocation)
     }
 
@@ -61,7 +62,7 @@ import Testing
         bytes.withUnsafeMutableBufferPointer { buffer in
             let utf8 = UnsafeBufferPointer(buffer)
             guard let layout = CSVLayout(utf8) else { return }
-            _ = CSVTable.scanRaw(utf8, layout: layout, control: { _ in }) { raw, _ in
+            try? CSVTable.scanRaw(utf8, layout: layout, control: { _ in }) { raw, _ in
                 for cell in raw.cells {
                     let text = raw.text(of: cell)
                     #expect(cell.isBlank == text.trimmingSpaces.isEmpty, sourceLocation: sourceLocation)
@@ -91,9 +92,9 @@ import Testing
         let result = bytes.withUnsafeMutableBufferPointer { buffer in
             let utf8 = UnsafeBufferPointer(buffer)
             guard let layout = CSVLayout(utf8) else { return false }
-            let scanned = CSVTable.scan(
-                utf8, layout: layout, control: { controls.append($0) }, row: { rows.append(($0.line, $1)) })
-            return (try? scanned.get()) != nil
+            return
+                (try? CSVTable.scan(
+                    utf8, layout: layout, control: { controls.append($0) }, row: { rows.append(($0.line, $1)) })) != nil
         }
         #expect(result)
         #expect(rows.map(\.line) == [1, 2, 3])

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CSVTests {
     func table(_ text: String) throws -> CSVTable {
-        try CSVTable.parse(text).get()
+        try CSVTable.parse(text)
     }
 
     @Test func quotedCellsSeparatorsAndLineEnds() throws {
@@ -30,14 +30,10 @@ import Testing
     }
 
     @Test func unterminatedQuoteIsAnErrorAtTheQuote() {
-        let result = CSVTable.parse("a,b\n1,\"open\n2,3\n")
-        guard case .failure(let error) = result else {
-            Issue.record("expected an error")
-            return
-        }
-        #expect(error.line == 2)
-        #expect(error.column == 3)
-        #expect(error.message.contains("never closed"))
+        let error = #expect(throws: CSVTable.ParseError.self) { try CSVTable.parse("a,b\n1,\"open\n2,3\n") }
+        #expect(error?.line == 2)
+        #expect(error?.column == 3)
+        #expect(error?.message.contains("never closed") == true)
     }
 
     @Test func commaIsTheDefaultSeparator() throws {
@@ -46,16 +42,16 @@ import Testing
     }
 
     @Test func lineEndsOfEveryKindReadAsOne() throws {
-        let lf = try CSVTable.parse("a,b\n1,2\n3,4\n").get()
+        let lf = try CSVTable.parse("a,b\n1,2\n3,4\n")
         for text in ["a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r", "a,b\r\n1,2\r3,4\n"] {
-            let table = try CSVTable.parse(text).get()
+            let table = try CSVTable.parse(text)
             #expect(table.rows.map { $0.cells.map(\.text) } == lf.rows.map { $0.cells.map(\.text) })
             #expect(table.rows.map(\.line) == [1, 2, 3])
         }
     }
 
     @Test func csvReaderReportsControlCharactersAtTheirCell() throws {
-        let table = try CSVTable.parse("a,b\nx,y\u{0}z\n\"q\nr\u{1B}\",s\n").get()
+        let table = try CSVTable.parse("a,b\nx,y\u{0}z\n\"q\nr\u{1B}\",s\n")
         #expect(table.controlCharacters.map { [$0.line, $0.column] } == [[2, 4], [4, 2]])
     }
 }

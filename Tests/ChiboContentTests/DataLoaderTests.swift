@@ -36,7 +36,7 @@ let unitsCSV = """
         let folder = try TempFolder(all)
         defer { folder.remove() }
         for (name, data) in bytes { try folder.write(name, data) }
-        return ContentLoader.load(from: folder.path)
+        return loadContent(folder.path)
     }
 
     func errors(_ diagnostics: Diagnostics) -> [String] { diagnostics.errors.map(\.description) }
@@ -112,6 +112,12 @@ let unitsCSV = """
             #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound: \(found)")
         }
         #expect(found.count == expected.count, "\(found)")
+        // The same problems by kind, in file order.
+        #expect(
+            diagnostics.sorted.filter { $0.severity == .error }.map(\.code) == [
+                .unknownUnit, .wrongLevel, .notADate, .unknownWord, .outOfRange, .notANumber, .impossibleFigures,
+                .impossibleFigures, .impossibleFigures, .unknownWord, .duplicateMeeting, .valueMissing,
+            ])
     }
 
     /// Doubles within the first file (taken out in place) and across files: the meetings stay in
@@ -347,14 +353,14 @@ let unitsCSV = """
     @Test func theContentPathMustBeAFolder() throws {
         let folder = try TempFolder(["site.yaml": minimalSiteYAML])
         defer { folder.remove() }
-        let (content, diagnostics) = ContentLoader.load(from: folder.path + "/site.yaml")
+        let (content, diagnostics) = loadContent(folder.path + "/site.yaml")
         #expect(content == nil)
         #expect(
             errors(diagnostics) == [
                 ".:1:1: error: \(folder.path)/site.yaml is a file, not a folder; give the content folder, the one "
                     + "that holds site.yaml"
             ])
-        let (_, missing) = ContentLoader.load(from: folder.path + "/khong-co")
+        let (_, missing) = loadContent(folder.path + "/khong-co")
         #expect(errors(missing) == [".:1:1: error: the content folder \(folder.path)/khong-co does not exist"])
     }
 
@@ -406,7 +412,7 @@ let unitsCSV = """
             "plans/114.yaml": plan,
         ])
         defer { folder.remove() }
-        let (_, diagnostics) = ContentLoader.load(from: folder.path)
+        let (_, diagnostics) = loadContent(folder.path)
         let found = diagnostics.errors.map(\.description)
         let expected = [
             "plans/114.yaml:5:12: error: unknown host \"khong-co\"",
@@ -422,6 +428,11 @@ let unitsCSV = """
             #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound: \(found)")
         }
         #expect(found.count == expected.count, "\(found)")
+        // The same problems by kind, in file order.
+        #expect(
+            diagnostics.sorted.filter { $0.severity == .error }.map(\.code) == [
+                .unknownUnit, .wrongLevel, .valueMissing, .notADate, .badForm, .unknownWord, .wrongLevel, .wrongLevel,
+            ])
     }
 
     @Test func aGoodPlanLoads() throws {
@@ -446,7 +457,7 @@ let unitsCSV = """
             "plans/114.yaml": plan,
         ])
         defer { folder.remove() }
-        let (content, diagnostics) = ContentLoader.load(from: folder.path)
+        let (content, diagnostics) = loadContent(folder.path)
         #expect(!diagnostics.hasErrors, "\(diagnostics.items)")
         let loaded = try #require(content?.plans.first)
         #expect(loaded.slug == "114")
@@ -479,7 +490,7 @@ let unitsCSV = """
             "meetings/a.csv": meetings,
         ])
         defer { folder.remove() }
-        let (_, diagnostics) = ContentLoader.load(from: folder.path)
+        let (_, diagnostics) = loadContent(folder.path)
         let errors = diagnostics.errors.map(\.description)
         #expect(errors.count == 3, "\(errors)")
         #expect(
@@ -490,5 +501,6 @@ let unitsCSV = """
             })
         #expect(errors.contains { $0.hasPrefix("units.csv:7:22: error: unknown sector \"thiên đường\"") })
         #expect(errors.contains { $0.hasPrefix("meetings/a.csv:4:1: error: unknown branch \"cb-zz\"") })
+        #expect(Set(diagnostics.errorCodes) == [.duplicateName, .unknownWord, .unknownUnit])
     }
 }

@@ -50,6 +50,7 @@ import Testing
         let error = try #require(diagnostics.errors.first)
         #expect(error.location.file == folder.path + "/i18n/vi.yaml")
         #expect(error.location.line == 4)
+        #expect(error.code == .duplicateKey)
         #expect(error.message.contains("`hello`"))
     }
 
@@ -62,6 +63,7 @@ import Testing
         let (files, diagnostics) = load(folder)
         #expect(files == nil)
         #expect(diagnostics.errors.map(\.location.line) == [3])
+        #expect(diagnostics.errorCodes == [.wrongShape])
     }
 
     @Test func aTemplateThatIsNotUTF8IsAnErrorAtItsByte() throws {
@@ -73,7 +75,7 @@ import Testing
         let error = try #require(diagnostics.errors.first)
         #expect(error.location.file == folder.path + "/templates/page.mustache")
         #expect(error.location.line == 2)
-        #expect(error.message.contains("not UTF-8"))
+        #expect(error.code == .fileNotUTF8)
     }
 
     @Test func aLinkOutOfTheThemeIsRefused() throws {
@@ -88,7 +90,7 @@ import Testing
         let (files, diagnostics) = load(folder)
         #expect(files == nil)
         let messages = diagnostics.errors.map(\.description)
-        #expect(messages.count == 2, "\(messages)")
+        #expect(diagnostics.errorCodes == [.linkOutside, .linkOutside], "\(messages)")
         #expect(messages.contains { $0.hasPrefix(folder.path + "/static:") && $0.contains("outside the theme folder") })
         #expect(
             messages.contains {
@@ -101,6 +103,7 @@ import Testing
         defer { folder.remove() }
         let (files, diagnostics) = load(folder)
         #expect(files == nil)
+        #expect(diagnostics.errorCodes == [.fileMissing, .fileMissing])
         #expect(
             diagnostics.errors.map(\.description) == [
                 "\(folder.path)/i18n/vi.yaml:1:1: error: the theme needs its UI strings in this file",

@@ -10,7 +10,8 @@ import Testing
             strings: ["hello": "Xin chào & tạm biệt"])
         #expect(!diagnostics.hasErrors)
         let theme = try #require(loaded)
-        let template = try theme.compile("page", for: TestPage.self).get()
+        var problems = Diagnostics()
+        let template = try #require(theme.compile("page", for: TestPage.self, diagnostics: &problems))
         let html = String(decoding: template.render(TestPage(items: [.init(name: "x")])), as: UTF8.self)
         #expect(html == "<i>Xin chào &amp; tạm biệt</i><b>Xin chào & tạm biệt</b>")
     }

@@ -14,7 +14,8 @@ import Testing
         let build = Build(
             contentPath: PackagePaths.root + "/Tests/Fixtures/scorecard-site", themePath: PackagePaths.theme,
             outputPath: "", buildDate: day)
-        let (prepared, diagnostics) = build.prepare()
+        var diagnostics = Diagnostics()
+        let prepared = build.prepare(diagnostics: &diagnostics)
         let renderer = try #require(prepared, "\(diagnostics.items)")
         let samples = SchedulePages(
             schedule: renderer.schedule, evaluation: renderer.evaluation, urls: renderer.urls, theme: renderer.theme,

@@ -21,7 +21,8 @@ struct ReferenceHTML: MustacheContentType {
     @Test(arguments: sites) func everyPageRendersAsSwiftMustacheRendersIt(site: String) throws {
         let build = Build(
             contentPath: PackagePaths.root + "/" + site, themePath: PackagePaths.theme, outputPath: "")
-        let (prepared, diagnostics) = build.prepare()
+        var diagnostics = Diagnostics()
+        let prepared = build.prepare(diagnostics: &diagnostics)
         let renderer = try #require(prepared, "\(diagnostics.items)")
         let plan = renderer.plan()
         #expect(!plan.diagnostics.hasErrors, "\(plan.diagnostics.items)")

@@ -1,3 +1,4 @@
+import ChiboModel
 import Foundation
 import Testing
 
@@ -119,7 +120,8 @@ import Testing
                 contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         }
         #expect(sources.count > 10)
-        let (library, diagnostics) = TemplateLibrary.parse(sources, file: { $0 })
+        var diagnostics = Diagnostics()
+        let library = TemplateLibrary.parse(sources, file: { $0 }, diagnostics: &diagnostics)
         #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
         #expect(library?.hasTemplate("base") == true)
     }

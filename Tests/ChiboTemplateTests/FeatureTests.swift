@@ -1,3 +1,4 @@
+import ChiboModel
 import Testing
 
 @testable import ChiboTemplate
@@ -137,8 +138,10 @@ let page = Page(
     }
 
     @Test func theSameBufferTakesSeveralPages() throws {
-        let (library, _) = TemplateLibrary.parse(["main": "{{title}};"], file: { $0 })
-        let template = try #require(library).compile("main", for: Page.self, globals: [:]).get()
+        var diagnostics = Diagnostics()
+        let library = try #require(
+            TemplateLibrary.parse(["main": "{{title}};"], file: { $0 }, diagnostics: &diagnostics))
+        let template = try #require(library.compile("main", for: Page.self, globals: [:], diagnostics: &diagnostics))
         var buffer: [UInt8] = []
         template.render(Page(title: "a"), into: &buffer)
         template.render(Page(title: "b"), into: &buffer)

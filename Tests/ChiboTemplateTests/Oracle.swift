@@ -38,11 +38,11 @@ func file(_ name: String) -> String { "theme/templates/\(name).mustache" }
 func compiled<M: TemplateModel>(
     _ sources: [String: String], _ name: String, _ model: M, globals: [String: [String: String]] = [:]
 ) -> Result<String, Diagnostics> {
-    let (library, diagnostics) = TemplateLibrary.parse(sources, file: { "theme/templates/\($0).mustache" })
-    guard let library else { return .failure(diagnostics) }
-    return library.compile(name, for: M.self, globals: globals).map {
-        String(decoding: $0.render(model), as: UTF8.self)
-    }
+    var diagnostics = Diagnostics()
+    guard let library = TemplateLibrary.parse(sources, file: file, diagnostics: &diagnostics),
+        let template = library.compile(name, for: M.self, globals: globals, diagnostics: &diagnostics)
+    else { return .failure(diagnostics) }
+    return .success(String(decoding: template.render(model), as: UTF8.self))
 }
 
 /// Renders with both engines, checks they agree byte for byte, and returns chibo's output.
@@ -69,12 +69,11 @@ func errors<M: TemplateModel>(
     _ sources: [String: String], _ name: String = "main", for model: M.Type,
     globals: [String: [String: String]] = [:]
 ) -> [String] {
-    let (library, diagnostics) = TemplateLibrary.parse(sources, file: { "theme/templates/\($0).mustache" })
-    guard let library else { return diagnostics.sorted.map(describe) }
-    switch library.compile(name, for: M.self, globals: globals) {
-    case .success: return []
-    case .failure(let diagnostics): return diagnostics.sorted.map(describe)
+    var diagnostics = Diagnostics()
+    if let library = TemplateLibrary.parse(sources, file: file, diagnostics: &diagnostics) {
+        _ = library.compile(name, for: M.self, globals: globals, diagnostics: &diagnostics)
     }
+    return diagnostics.sorted.map(describe)
 }
 
 func describe(_ diagnostic: Diagnostic) -> String {

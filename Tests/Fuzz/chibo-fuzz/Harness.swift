@@ -38,7 +38,8 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
     harness = chosen
     // The organisation and rubrics of the scorecard fixture, for the meetings and plans readers.
     let fixture = ProcessInfo.processInfo.environment["CHIBO_FUZZ_FIXTURE"] ?? "Tests/Fixtures/scorecard-site"
-    let (content, _) = ContentLoader.load(from: fixture)
+    var loadProblems = Diagnostics()
+    let content = ContentLoader.load(from: fixture, diagnostics: &loadProblems)
     if let content {
         organization = content.organization
         rubricsByKind = Dictionary(content.rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { a, _ in a })
@@ -68,8 +69,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 func text(_ bytes: [UInt8], _ file: String) -> String? {
-    if case .success(let text) = SourceText.decode(bytes, file: file) { return text }
-    return nil
+    var diagnostics = Diagnostics()
+    return SourceText.decode(bytes, file: file, diagnostics: &diagnostics)
 }
 
 func run(_ harness: Harness, _ bytes: [UInt8]) {
@@ -77,7 +78,7 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
     switch harness {
     case .csv:
         guard let text = text(bytes, "t.csv") else { return }
-        _ = CSVTable.parse(text)
+        _ = try? CSVTable.parse(text)
     case .unitsCSV:
         guard let text = text(bytes, "units.csv"),
             let table = Records.fromCSV(text, file: "units.csv", fields: UnitsLoader.fields, diagnostics: &diagnostics)

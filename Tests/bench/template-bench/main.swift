@@ -173,15 +173,10 @@ func median(_ runs: Int, _ body: () -> Void) -> Double {
 
 let iterations = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 10
 let page = makePage()
-let (parsed, diagnostics) = TemplateLibrary.parse(sources, file: { "templates/\($0).mustache" })
-guard let library = parsed else {
-    print(diagnostics.items.map(\.description).joined(separator: "\n"))
-    exit(1)
-}
-let template: CompiledTemplate<UnitsPage>
-switch library.compile("units", for: UnitsPage.self, globals: globals) {
-case .success(let compiled): template = compiled
-case .failure(let diagnostics):
+var diagnostics = Diagnostics()
+guard let library = TemplateLibrary.parse(sources, file: { "templates/\($0).mustache" }, diagnostics: &diagnostics),
+    let template = library.compile("units", for: UnitsPage.self, globals: globals, diagnostics: &diagnostics)
+else {
     print(diagnostics.items.map(\.description).joined(separator: "\n"))
     exit(1)
 }
