@@ -138,14 +138,6 @@ enum PlansLoader {
         (["all", "tất cả"], .all),
     ])
 
-    static func isTime(_ text: String) -> Bool {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-            let hours = Int(parts[0]), let minutes = Int(parts[1])
-        else { return false }
-        return (0...23).contains(hours) && (0...59).contains(minutes)
-    }
-
     static func sessions(
         _ node: Node, plan: String, committeeSessions: Bool, yaml: YAMLSource, organization: Organization,
         rejected: RejectedUnits = RejectedUnits(), diagnostics: inout Diagnostics
@@ -216,8 +208,8 @@ enum PlansLoader {
                 case "date": date = yaml.day(value, key: key, diagnostics: &diagnostics)
                 case "time":
                     guard let time = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
-                    if isTime(time) {
-                        session.time = time.count == 4 ? "0" + time : time
+                    if let parsed = TimeOfDay(parsing: time) {
+                        session.time = parsed
                     } else {
                         diagnostics.error(
                             .badForm,

@@ -28,8 +28,8 @@ public struct SampleSession: Sendable, Hashable {
     public var committee: String?
     public var kind: MeetingKind
     public var date: Day
-    /// `HH:MM`, Vietnam time.
-    public var time: String?
+    /// When the meeting starts, Vietnam time.
+    public var time: TimeOfDay?
     public var venue: String?
     public var topic: String?
     /// For bloc sessions; a committee session's audience is the committee's own branches.
@@ -39,7 +39,7 @@ public struct SampleSession: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        plan: String, host: String, committee: String? = nil, kind: MeetingKind, date: Day, time: String? = nil,
+        plan: String, host: String, committee: String? = nil, kind: MeetingKind, date: Day, time: TimeOfDay? = nil,
         venue: String? = nil, topic: String? = nil, audience: Audience? = nil, observers: [String] = [],
         location: SourceLocation = SourceLocation(file: "plans/plan.yaml")
     ) {
@@ -210,9 +210,10 @@ public struct Schedule: Sendable {
             }
             compliance[plan.number] = rows
         }
+        // A session without a time comes first in its day, as the empty text did.
         entries.sort {
-            ($0.session.date, $0.session.time ?? "", $0.session.host) < (
-                $1.session.date, $1.session.time ?? "", $1.session.host
+            ($0.session.date, $0.session.time?.minutes ?? -1, $0.session.host) < (
+                $1.session.date, $1.session.time?.minutes ?? -1, $1.session.host
             )
         }
         findings.append(contentsOf: Self.conflicts(entries.map(\.session)))

@@ -49,14 +49,14 @@ enum Chart {
             svg +=
                 "<text class=\"axis\" x=\"\(n(x + slot / 2))\" y=\"\(n(height - bottom + 16))\" text-anchor=\"middle\">\(HTML.escape(month.label))</text>"
         }
+        // The rate line's points, as SVG numbers, each at the middle of its month's slot.
         let points = months.enumerated().compactMap { index, month in
-            month.rate.map { "\(n(left + slot * (Double(index) + 0.5))),\(n(y($0)))" }
+            month.rate.map { (x: n(left + slot * (Double(index) + 0.5)), y: n(y($0))) }
         }
         if !points.isEmpty {
-            svg += "<polyline class=\"rate\" points=\"\(points.joined(separator: " "))\"/>"
+            svg += "<polyline class=\"rate\" points=\"\(points.map { "\($0.x),\($0.y)" }.joined(separator: " "))\"/>"
             for point in points {
-                let xy = point.split(separator: ",")
-                svg += "<circle class=\"rate-dot\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3.5\"/>"
+                svg += "<circle class=\"rate-dot\" cx=\"\(point.x)\" cy=\"\(point.y)\" r=\"3.5\"/>"
             }
         }
         svg +=

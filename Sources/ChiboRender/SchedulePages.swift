@@ -108,7 +108,7 @@ struct SchedulePages: Sendable {
         func link(_ id: String) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
         return SessionModel(
             anchor: Self.anchor(session), title: sessionTitle(session), date: session.date.vietnamese,
-            dateISO: session.date.description, time: session.time,
+            dateISO: session.date.description, time: session.time?.description,
             kind: theme.string("meeting_" + session.kind.rawValue),
             host: link(session.host), committee: session.committee.map(link), venue: session.venue,
             topic: session.topic, audienceCount: String(entry.audience.count), status: state.key,
@@ -230,9 +230,10 @@ struct SchedulePages: Sendable {
     func searchDocuments() -> [SearchDocument] {
         schedule.entries.map { entry in
             let session = entry.session
-            var text = [session.date.vietnamese, session.time, session.venue, session.topic, session.plan].compactMap {
-                $0
-            }
+            var text = [session.date.vietnamese, session.time?.description, session.venue, session.topic, session.plan]
+                .compactMap {
+                    $0
+                }
             text.append(contentsOf: session.observers)
             return SearchDocument(
                 title: sessionTitle(session), url: url + "#" + Self.anchor(session),
@@ -253,7 +254,7 @@ struct SchedulePages: Sendable {
                 ("committee", .optional(session.committee)),
                 ("kind", .string(session.kind.rawValue)),
                 ("date", .string(session.date.description)),
-                ("time", .optional(session.time)),
+                ("time", .optional(session.time?.description)),
                 ("venue", .optional(session.venue)),
                 ("topic", .optional(session.topic)),
                 ("audience", .array(scheduled.audience.map(JSON.string))),
@@ -293,10 +294,9 @@ struct SchedulePages: Sendable {
                         "\(plan?.slug ?? "plan")-\(session.date)-\(session.host)-\(session.kind.rawValue)@chibo"))
             lines.append("DTSTAMP:\(ICS.date(stamp))T000000Z")
             if let time = session.time {
-                let compact = time.replacing(ascii: ":", with: "")
-                let hours = (Int(compact.prefix(2)) ?? 0) + 3
-                let end = hours < 24 ? hours.zeroPadded(2) + compact.dropFirst(2) : "2359"
-                lines.append("DTSTART;TZID=Asia/Ho_Chi_Minh:\(date)T\(compact)00")
+                // A sample meeting is taken to last three hours, ending at midnight at the latest.
+                let end = time.adding(hours: 3)?.compact ?? "2359"
+                lines.append("DTSTART;TZID=Asia/Ho_Chi_Minh:\(date)T\(time.compact)00")
                 lines.append("DTEND;TZID=Asia/Ho_Chi_Minh:\(date)T\(end)00")
             } else {
                 lines.append("DTSTART;VALUE=DATE:\(date)")

@@ -156,31 +156,51 @@ struct SearchIndex: Sendable {
         func string(_ id: Int) -> String { String(decoding: bytes[starts[id]..<starts[id + 1]], as: UTF8.self) }
     }
 
-    /// The terms of one document and, for each, its `section, weight` pairs in section order.
+    /// Where a term occurs in a document: the section (-1 for the title) and the weight there.
+    struct SectionWeight: Sendable {
+        var section: Int32
+        var weight: Int32
+    }
+
+    /// One occurrence of a term in the whole index: the document, the section and the weight.
+    struct Posting: Sendable {
+        var document: Int32
+        var section: Int32
+        var weight: Int32
+    }
+
+    /// A term (by its number in the document's table) in a section: the key weights are summed by.
+    struct TermInSection: Hashable, Comparable {
+        var term: Int32
+        var section: Int32
+
+        static func < (a: TermInSection, b: TermInSection) -> Bool { (a.term, a.section) < (b.term, b.section) }
+    }
+
+    /// The terms of one document and, for each, where it occurs, in section order.
     struct DocumentTerms: Sendable {
         var terms: [String] = []
-        var postings: [[Int]] = []
+        var postings: [[SectionWeight]] = []
     }
 
     static func terms(of document: SearchDocument) -> DocumentTerms {
         var table = WordTable()
-        // (term << 20 | section + 1) -> weight.
-        var weights: [Int: Int] = [:]
-        func add(_ word: UnsafeBufferPointer<UInt8>, section: Int, weight: Int) {
-            weights[table.intern(word) << 20 | (section + 1), default: 0] += weight
+        var weights: [TermInSection: Int32] = [:]
+        func add(_ word: UnsafeBufferPointer<UInt8>, section: Int, weight: Int32) {
+            weights[TermInSection(term: Int32(table.intern(word)), section: Int32(section)), default: 0] += weight
         }
         // Title words count for the document but point at no section (-1): the link goes to the top
         // unless a section matches too.
-        forEachWord(document.title) { add($0, section: -1, weight: titleWeight) }
+        forEachWord(document.title) { add($0, section: -1, weight: Int32(titleWeight)) }
         for (index, section) in document.sections.enumerated() {
-            forEachWord(section.heading) { add($0, section: index, weight: headingWeight) }
+            forEachWord(section.heading) { add($0, section: index, weight: Int32(headingWeight)) }
             forEachWord(section.text) { add($0, section: index, weight: 1) }
         }
         var result = DocumentTerms(
             terms: (0..<table.count).map(table.string), postings: Array(repeating: [], count: table.count))
         for key in weights.keys.sorted() {
-            result.postings[key >> 20].append((key & 0xFFFFF) - 1)
-            result.postings[key >> 20].append(min(weights[key] ?? 0, 99))
+            result.postings[Int(key.term)].append(
+                SectionWeight(section: key.section, weight: min(weights[key] ?? 0, 99)))
         }
         return result
     }
@@ -195,20 +215,17 @@ struct SearchIndex: Sendable {
     }
 
     func files() -> [OutputFile] {
-        // Each term's postings, `[doc, section, weight]` flattened, in document then section order.
-        // Documents are read on every core, then merged in order.
+        // Each term's postings in document then section order. Documents are read on every core,
+        // then merged in order.
         var table = WordTable()
-        var postings: [[Int]] = []
+        var postings: [[Posting]] = []
         for (id, document) in Parallel.map(documents, Self.terms).enumerated() {
             for (local, word) in document.terms.enumerated() {
                 var word = word
                 let term = word.withUTF8 { table.intern($0) }
                 if term == postings.count { postings.append([]) }
-                let pairs = document.postings[local]
-                for start in stride(from: 0, to: pairs.count, by: 2) {
-                    postings[term].append(id)
-                    postings[term].append(pairs[start])
-                    postings[term].append(pairs[start + 1])
+                for place in document.postings[local] {
+                    postings[term].append(Posting(document: Int32(id), section: place.section, weight: place.weight))
                 }
             }
         }
@@ -221,15 +238,14 @@ struct SearchIndex: Sendable {
             shard.append(shard.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
             shard.append(contentsOf: JSON.string(terms[term]).compact.utf8)
             shard.append(contentsOf: Array(":[".utf8))
-            let list = postings[term]
-            for start in stride(from: 0, to: list.count, by: 3) {
-                if start > 0 { shard.append(UInt8(ascii: ",")) }
+            for (index, posting) in postings[term].enumerated() {
+                if index > 0 { shard.append(UInt8(ascii: ",")) }
                 shard.append(UInt8(ascii: "["))
-                Self.appendDecimal(list[start], to: &shard)
+                Self.appendDecimal(Int(posting.document), to: &shard)
                 shard.append(UInt8(ascii: ","))
-                Self.appendDecimal(list[start + 1], to: &shard)
+                Self.appendDecimal(Int(posting.section), to: &shard)
                 shard.append(UInt8(ascii: ","))
-                Self.appendDecimal(list[start + 2], to: &shard)
+                Self.appendDecimal(Int(posting.weight), to: &shard)
                 shard.append(UInt8(ascii: "]"))
             }
             shard.append(UInt8(ascii: "]"))

@@ -461,7 +461,7 @@ let unitsCSV = """
         #expect(!diagnostics.hasErrors, "\(diagnostics.items)")
         let loaded = try #require(content?.plans.first)
         #expect(loaded.slug == "114")
-        #expect(loaded.sessions.first?.time == "08:00")
+        #expect(loaded.sessions.first?.time == TimeOfDay(hour: 8, minute: 0))
         #expect(loaded.sessions.first?.audience == Audience(level: .grassroots, sectors: [.enterprise]))
         #expect(loaded.sessions.first?.observers == ["Ông A", "Bà B"])
         #expect(loaded.committeeSessions.first?.committee == "db-a")
