@@ -1,3 +1,4 @@
+import ChiboModel
 import ChiboSupport
 
 /// Where the rows of a CSV text start and what separates their cells: the `sep=` hint line is
@@ -9,9 +10,10 @@ public struct CSVLayout: Sendable {
     /// The offset of the first byte to read (the line end after a `sep=` line, else 0).
     var start: Int
 
-    /// Nil when the separator is not one ASCII character other than a line end or a quote
-    /// (`sep=` may name any character); such text is read scalar by scalar.
-    public init?(_ bytes: UnsafeBufferPointer<UInt8>, separator: Character? = nil) {
+    /// The separator is `separator`, else the one a first line `sep=X` names, else the most frequent
+    /// of `,`, `;` and tab in the first line. A `sep=` line naming anything but one ASCII character
+    /// other than a quote is an error at it: spreadsheet programs write `sep=,` or `sep=;`.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, separator: Character? = nil) throws(CSVTable.ParseError) {
         let firstEnd = bytes.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.count
         var hinted: Character?
         var start = 0
@@ -27,7 +29,13 @@ public struct CSVLayout: Sendable {
         let chosen = separator ?? hinted ?? Self.detectSeparator(bytes, from: start)
         guard chosen.unicodeScalars.count == 1, let scalar = chosen.unicodeScalars.first, scalar.isASCII,
             scalar != "\n", scalar != "\r", scalar != "\""
-        else { return nil }
+        else {
+            throw CSVTable.ParseError(
+                line: 1, column: 5,
+                message: "the first line `sep=\(chosen)` names a separator that cannot be read; write `sep=,` or "
+                    + "`sep=;`, or delete the line",
+                code: .badForm)
+        }
         self.separator = chosen
         self.separatorByte = UInt8(scalar.value)
         self.start = start
@@ -226,13 +234,16 @@ extension CSVTable {
                     rowHasControl = true
                     control(
                         ParseError(
-                            line: line, column: column, message: controlMessage(Unicode.Scalar(byte))))
+                            line: line, column: column, message: controlMessage(Unicode.Scalar(byte)),
+                            code: .controlCharacter))
                 }
             } else if byte == 0xC2 && length == 2 && (0x80...0x9F).contains(bytes[index + 1]) {
                 rowHasControl = true
                 // U+0080 to U+009F: the second byte is the code point.
                 control(
-                    ParseError(line: line, column: column, message: controlMessage(Unicode.Scalar(bytes[index + 1]))))
+                    ParseError(
+                        line: line, column: column, message: controlMessage(Unicode.Scalar(bytes[index + 1])),
+                        code: .controlCharacter))
             }
             if inQuotes {
                 if byte == quote {
@@ -304,7 +315,8 @@ extension CSVTable {
                 ParseError(
                     line: quoteLine, column: quoteColumn,
                     message:
-                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")")
+                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")",
+                    code: .unclosedQuote)
         }
         if rowBytes.count > fieldStart || !cells.isEmpty || afterQuote { endRow() }
     }

@@ -137,10 +137,7 @@ enum Records {
         // Read in place: a mutable buffer would copy the file's bytes, which the caller holds too.
         do {
             try bytes.withUnsafeBufferPointer { (utf8) throws(CSVTable.ParseError) in
-                guard let layout = CSVLayout(utf8) else {
-                    try reader.readScalars(String(decoding: utf8, as: UTF8.self), header: header, record: record)
-                    return
-                }
+                let layout = try CSVLayout(utf8)
                 reader.separator = layout.separator
                 try CSVTable.scanRaw(
                     utf8, layout: layout,
@@ -153,7 +150,7 @@ enum Records {
             }
         } catch {
             diagnostics.error(
-                .unclosedQuote, SourceLocation(file: file, line: error.line, column: error.column), error.message)
+                error.code, SourceLocation(file: file, line: error.line, column: error.column), error.message)
             return false
         }
         diagnostics.append(contentsOf: reader.controls)
@@ -332,31 +329,6 @@ private struct CSVRecordReader {
             &records)
     }
 
-    /// Takes a row of the scalar reader as the byte reader gives it.
-    mutating func take(
-        _ row: CSVTable.Row, hasControl: Bool,
-        header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
-        record: (Record, _ diagnostics: inout Diagnostics) -> Void
-    ) {
-        var bytes: [UInt8] = []
-        var cells: [CSVTable.RawCell] = []
-        for cell in row.cells {
-            let start = bytes.count
-            bytes.append(contentsOf: cell.text.utf8)
-            cells.append(
-                CSVTable.RawCell(
-                    start: start, end: bytes.count, line: cell.line, column: cell.column,
-                    isBlank: cell.text.trimmingSpaces.isEmpty, hasNewline: cell.text.utf8.contains(UInt8(ascii: "\n"))))
-        }
-        bytes.withUnsafeBufferPointer { bytes in
-            cells.withUnsafeBufferPointer { cells in
-                take(
-                    CSVTable.RawRow(bytes: bytes, cells: cells, line: row.line), hasControl: hasControl,
-                    header: header, record: record)
-            }
-        }
-    }
-
     func location(_ cell: CSVTable.RawCell) -> SourceLocation {
         SourceLocation(file: file, line: cell.line, column: cell.column)
     }
@@ -389,30 +361,7 @@ private struct CSVRecordReader {
     }
 
     func holdsSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let byte = separator.asciiValue { return bytes.contains(byte) }
-        return String(decoding: bytes, as: UTF8.self).contains(separator)
+        separator.asciiValue.map(bytes.contains) ?? false
     }
 
-    /// The same reading for a separator that is not ASCII, through the scalar reader.
-    mutating func readScalars(
-        _ text: String, header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
-        record: (Record, _ diagnostics: inout Diagnostics) -> Void
-    ) throws(CSVTable.ParseError) {
-        let table = try CSVTable.parse(text)
-        separator = table.separator
-        for control in table.controlCharacters {
-            controls.error(
-                .controlCharacter, SourceLocation(file: file, line: control.line, column: control.column),
-                control.message)
-        }
-        let controlLines = Set(table.controlCharacters.map(\.line))
-        for row in table.rows {
-            var hasControl = false
-            if !controlLines.isEmpty, let last = row.cells.last {
-                let end = last.line + last.text.utf8.count { $0 == UInt8(ascii: "\n") }
-                hasControl = (row.line...end).contains(where: controlLines.contains)
-            }
-            take(row, hasControl: hasControl, header: header, record: record)
-        }
-    }
 }

@@ -1,6 +1,7 @@
 import ChiboModel
+import ChiboSupport
 
-/// HTML escaping, the same rules libcmark uses.
+/// HTML escaping with libcmark's rules, through chibo's one table of entities (`HTMLEntity`).
 public enum HTML {
     /// Text and attribute values: `&`, `<`, `>` and `"` become entities.
     public static func escape(_ text: some StringProtocol) -> String {
@@ -10,20 +11,14 @@ public enum HTML {
         return out
     }
 
-    /// Appends `text` escaped as by `escape(_:)`: runs without a special byte are copied whole.
+    /// Appends `text` escaped as by `escape(_:)`: runs without a special byte are copied whole. A
+    /// `'` in text stays as it is, as libcmark leaves it.
     public static func appendEscaped(_ text: some StringProtocol, to out: inout String) {
-        out.append(Substring(text)) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            case UInt8(ascii: "\""): "&quot;"
-            default: nil
-            }
-        }
+        out.append(Substring(text)) { byte in byte == UInt8(ascii: "'") ? nil : HTMLEntity.text(byte) }
     }
 
-    /// A URL for an `href` or `src` attribute: unsafe bytes percent-encoded, `&` and `'` as entities.
+    /// A URL for an `href` or `src` attribute: unsafe bytes percent-encoded, `&` and `'` as entities
+    /// (libcmark writes `'` as `&#x27;`, the same character; chibo writes every `'` as `&#39;`).
     public static func escapeURL(_ url: some StringProtocol) -> String {
         var out = ""
         let hex = Array("0123456789ABCDEF")
@@ -32,8 +27,7 @@ public enum HTML {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "&"): out += "&amp;"
-            case UInt8(ascii: "'"): out += "&#x27;"
+            case UInt8(ascii: "&"), UInt8(ascii: "'"): out += HTMLEntity.text(byte) ?? ""
             default:
                 if "-_.+!*(),%#@?=;:/$~".utf8.contains(byte) {
                     out.unicodeScalars.append(Unicode.Scalar(byte))

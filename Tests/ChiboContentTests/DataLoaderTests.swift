@@ -41,6 +41,16 @@ let unitsCSV = """
 
     func errors(_ diagnostics: Diagnostics) -> [String] { diagnostics.errors.map(\.description) }
 
+    /// Excel's `sep=` hint may name any character; one that cannot separate cells is an error at it.
+    @Test func aSepLineNamingAnUnreadableSeparatorIsAnError() throws {
+        let (_, diagnostics) = try load([
+            "units.csv": "sep=é\n" + unitsCSV.replacingOccurrences(of: ",", with: "é"),
+            "rubrics/thuong-ky.yaml": rubricYAML,
+        ])
+        #expect(diagnostics.errorCodes == [.badForm])
+        #expect(diagnostics.errors.first?.description.hasPrefix("units.csv:1:5: error: the first line `sep=é`") == true)
+    }
+
     @Test func excelExportWithBOMSemicolonsCRLFAndVietnameseHeaders() throws {
         let meetings =
             "Mã chi bộ;Ngày;Hình thức;Có mặt;Số phát biểu;TC1;tc2;Tiêu chí 3;TC 4;c5;Tự xếp loại;SH chính trị tư tưởng;Thông tin thời sự;CNTT;Cấp ủy dự;Ghi chú\r\n"

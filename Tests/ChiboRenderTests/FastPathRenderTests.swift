@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboTemplate
 import Testing
 
 @testable import ChiboRender
@@ -47,6 +48,10 @@ import Testing
         #expect(HTML.escape("a<b>&\"c\" đ 😀") == "a&lt;b&gt;&amp;&quot;c&quot; đ 😀")
         #expect(HTML.escape("") == "")
         #expect(HTML.escape(Substring("x&y").dropFirst()) == "&amp;y")
+        // One spelling of each entity, in text, in URLs and in template values alike.
+        #expect(HTML.escape("it's") == "it's")
+        #expect(HTML.escapeURL("/a'b&c") == "/a&#39;b&amp;c")
+        #expect(escapeHTML("it's <b>") == "it&#39;s &lt;b&gt;")
     }
 
     @Test func documentNumbersAreFoundByScalars() {
