@@ -35,7 +35,7 @@ enum GuidanceMarkdown {
         for (index, document) in documents.enumerated() {
             guidance.documents[index].markdown = resolved[index].0
             guard !document.draft else { continue }
-            report(
+            diagnose(
                 parsed[index].1 + resolved[index].1, in: document.body, file: document.sourcePath,
                 lineOffset: document.bodyLine - 1, into: &diagnostics)
         }
@@ -43,7 +43,7 @@ enum GuidanceMarkdown {
             guard let file = section.indexPath else { continue }
             let (tree, found) = resolveLinks(section.introMarkdown, table.resolver(for: file))
             guidance.sections[index].introMarkdown = tree
-            report(
+            diagnose(
                 introsParsed[index].1 + found, in: section.intro, file: file, lineOffset: section.introLine - 1,
                 into: &diagnostics)
         }
@@ -131,7 +131,7 @@ enum GuidanceMarkdown {
 
     /// Problems as diagnostics of `file`, whose text starts at line `lineOffset + 1`; byte columns become
     /// columns in characters (Unicode scalars) of the line.
-    private static func report(
+    private static func diagnose(
         _ problems: [Problem], in text: String, file: String, lineOffset: Int, into diagnostics: inout Diagnostics
     ) {
         guard !problems.isEmpty else { return }

@@ -221,7 +221,7 @@ enum MeetingsLoader {
     ) -> Meeting? {
         let checkpoint = diagnostics.checkpoint
         let columns = columns ?? Columns(record)
-        func required(_ field: String, _ position: Int?, _ help: String) -> Cell? {
+        func required(_ field: String, _ position: Int?, _ help: String) -> RecordValue? {
             guard let cell = record.value(at: position) else {
                 diagnostics.error(
                     .valueMissing, record[at: position]?.location ?? record.location, "`\(field)` is empty: \(help)")
@@ -229,7 +229,7 @@ enum MeetingsLoader {
             }
             return cell
         }
-        func count(_ cell: Cell?, _ field: String) -> Int? {
+        func count(_ cell: RecordValue?, _ field: String) -> Int? {
             guard let cell else { return nil }
             do {
                 return try Counts.parse(cell.trimmed, leadingZeros: true)

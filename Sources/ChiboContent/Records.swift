@@ -2,8 +2,9 @@ import ChiboModel
 import ChiboSupport
 import Yams
 
-/// A cell of a record: its text and where it stands in the file.
-struct Cell {
+/// The value of one field of a record (a CSV cell, a YAML value): its text and where it stands
+/// in the file.
+struct RecordValue {
     var text: String
     var location: SourceLocation
     /// The text without surrounding white space, trimmed once: a record's reader asks for it often.
@@ -33,21 +34,21 @@ struct Record {
     /// The field of each of `values`; one instance for all the rows of a file. A record has a
     /// few fields with short names, found faster by comparing than by hashing.
     private var fields: [String]
-    private var values: [Cell]
+    private var values: [RecordValue]
 
-    init(location: SourceLocation, fields: [String], values: [Cell]) {
+    init(location: SourceLocation, fields: [String], values: [RecordValue]) {
         self.location = location
         self.fields = fields
         self.values = values
     }
 
-    init(location: SourceLocation, cells: [String: Cell]) {
+    init(location: SourceLocation, cells: [String: RecordValue]) {
         self.location = location
         fields = Array(cells.keys)
         values = fields.compactMap { cells[$0] }
     }
 
-    subscript(_ field: String) -> Cell? { fields.firstIndex(of: field).map { values[$0] } }
+    subscript(_ field: String) -> RecordValue? { fields.firstIndex(of: field).map { values[$0] } }
 
     /// The position of `field` among the record's values: the same for every row of a file, so it
     /// can be found once and the rows read by position.
@@ -57,16 +58,16 @@ struct Record {
     var fieldNames: [String] { fields }
 
     /// The value at a position `position(of:)` found, or nil for none.
-    subscript(at position: Int?) -> Cell? { position.map { values[$0] } }
+    subscript(at position: Int?) -> RecordValue? { position.map { values[$0] } }
 
     /// A non-empty value at a position, or nil.
-    func value(at position: Int?) -> Cell? {
+    func value(at position: Int?) -> RecordValue? {
         guard let cell = self[at: position], !cell.isEmpty else { return nil }
         return cell
     }
 
     /// A non-empty value, or nil.
-    func value(_ field: String) -> Cell? {
+    func value(_ field: String) -> RecordValue? {
         guard let cell = self[field], !cell.isEmpty else { return nil }
         return cell
     }
@@ -174,7 +175,7 @@ enum Records {
         var records: [Record] = []
         for item in sequence {
             guard let pairs = yaml.mapping(item, "each item of \(what)", diagnostics: &diagnostics) else { continue }
-            var cells: [String: Cell] = [:]
+            var cells: [String: RecordValue] = [:]
             for (key, keyNode, value) in pairs {
                 guard let field = fields.first(where: { $0.matches(key) }) else {
                     diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` is ignored")
@@ -189,7 +190,7 @@ enum Records {
                     diagnostics.error(.controlCharacter, yaml.location(value), CSVTable.controlMessage(control.scalar))
                     continue
                 }
-                cells[field.name] = Cell(text: text, location: yaml.location(value))
+                cells[field.name] = RecordValue(text: text, location: yaml.location(value))
             }
             records.append(Record(location: yaml.location(item), cells: cells))
         }
@@ -305,23 +306,24 @@ private struct CSVRecordReader {
             return
         }
         guard readsRecords else { return }
-        var values: [Cell] = []
+        var values: [RecordValue] = []
         values.reserveCapacity(fieldOrder.count)
         if row.cells.count >= lastMapped {
             // Every field has its cell: the values are made in field order, no placeholder first.
             for position in fieldOrder.indices {
                 let cell = row.cells[columnOfPosition[position]]
-                values.append(Cell(text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank))
+                values.append(RecordValue(text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank))
             }
         } else {
             let end = row.cells.last.map {
                 SourceLocation(file: file, line: $0.line, column: $0.column + row.text(of: $0).unicodeScalars.count)
             }
-            let missing = Cell(text: "", location: end ?? SourceLocation(file: file, line: row.line))
+            let missing = RecordValue(text: "", location: end ?? SourceLocation(file: file, line: row.line))
             values = Array(repeating: missing, count: fieldOrder.count)
             for (index, cell) in row.cells.enumerated() where index < columns.count {
                 guard let position = columns[index] else { continue }
-                values[position] = Cell(text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank)
+                values[position] = RecordValue(
+                    text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank)
             }
         }
         record(

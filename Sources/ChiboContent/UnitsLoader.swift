@@ -75,15 +75,15 @@ enum UnitsLoader {
     static func check(_ records: [Record], diagnostics: inout Diagnostics) -> [Unit] {
         struct Draft {
             var unit: Unit
-            var sector: Cell?
-            var parent: Cell?
+            var sector: RecordValue?
+            var parent: RecordValue?
         }
         var drafts: [Draft] = []
         var seen: [String: SourceLocation] = [:]
         var names: [String: (name: String, line: Int)] = [:]
         for record in records {
             var ok = true
-            func required(_ field: String, _ help: String) -> Cell? {
+            func required(_ field: String, _ help: String) -> RecordValue? {
                 guard let cell = record.value(field) else {
                     diagnostics.error(
                         .valueMissing, record[field]?.location ?? record.location, "`\(field)` is required: \(help)")

@@ -75,13 +75,16 @@ public struct SiteRenderer: Sendable {
 
     /// The theme against the pages: every UI string the code shows and every template compiled for
     /// its page model. What `chibo check` adds to the content's own checks; nothing is rendered.
-    public func check() -> Diagnostics {
+    /// It needs only the theme and the settings: the templates compile against the models' types.
+    public static func check(theme: Theme, settings: SiteSettings) -> Diagnostics {
         var diagnostics = Diagnostics()
-        _ = compileTemplates(&diagnostics)
+        _ = compileTemplates(theme, urls: SiteURLs(basePath: settings.basePath), &diagnostics)
         return diagnostics
     }
 
-    private func compileTemplates(_ diagnostics: inout Diagnostics) -> (PageTemplates, AssetTable) {
+    private static func compileTemplates(_ theme: Theme, urls: SiteURLs, _ diagnostics: inout Diagnostics) -> (
+        PageTemplates, AssetTable
+    ) {
         for key in Self.requiredStrings where theme.strings[key] == nil {
             diagnostics.error(
                 .missingString,
@@ -96,7 +99,7 @@ public struct SiteRenderer: Sendable {
     /// Compiles the templates, renders the guidance bodies and lists every page to make.
     func plan() -> Plan {
         var diagnostics = Diagnostics()
-        let (templates, assets) = compileTemplates(&diagnostics)
+        let (templates, assets) = Self.compileTemplates(theme, urls: urls, &diagnostics)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
         let built = Timings.measure("guidance markdown") {
             guidance.build(itemTemplate: templates.documentItem, diagnostics: &diagnostics)

@@ -64,7 +64,8 @@ public struct Build: Sendable {
         return Day.fromDaysSinceEpoch(shifted >= 0 ? shifted / 86400 : (shifted - 86399) / 86400)
     }
 
-    public struct Report: Sendable {
+    /// What a build, a check or a publish did: its diagnostics, the files it made and what it wrote.
+    public struct Outcome: Sendable {
         public var diagnostics: Diagnostics
         public var files: [OutputFile]
         /// True when the output folder was replaced.
@@ -97,13 +98,13 @@ public struct Build: Sendable {
     }
 
     /// Loads, validates and renders; nothing is written.
-    public func render() -> Report {
+    public func render() -> Outcome {
         var diagnostics = Diagnostics()
         let renderer = prepare(diagnostics: &diagnostics)
-        guard let renderer else { return Report(diagnostics: diagnostics, files: [], published: false) }
+        guard let renderer else { return Outcome(diagnostics: diagnostics, files: [], published: false) }
         let (files, renderDiagnostics) = Timings.measure("render") { renderer.render() }
         diagnostics.append(contentsOf: renderDiagnostics)
-        var report = Report(diagnostics: diagnostics, files: diagnostics.hasErrors ? [] : files, published: false)
+        var report = Outcome(diagnostics: diagnostics, files: diagnostics.hasErrors ? [] : files, published: false)
         report.pages = report.files.filter { $0.path.hasSuffix(".html") }.count
         report.fileCount = report.files.count
         return report
@@ -111,16 +112,44 @@ public struct Build: Sendable {
 
     /// Loads and checks the content and the theme, and compiles the templates, without rendering a
     /// page: every problem `render()` would report.
-    public func check() -> Report {
+    public func check() -> Outcome {
         var diagnostics = Diagnostics()
-        let renderer = prepare(diagnostics: &diagnostics)
-        if let renderer { diagnostics.append(contentsOf: Timings.measure("check theme") { renderer.check() }) }
-        return Report(diagnostics: diagnostics, files: [], published: false)
+        if let loaded = load(diagnostics: &diagnostics) {
+            diagnostics.append(
+                contentsOf: Timings.measure("check theme") {
+                    SiteRenderer.check(theme: loaded.theme, settings: loaded.content.settings)
+                })
+        }
+        return Outcome(diagnostics: diagnostics, files: [], published: false)
     }
 
-    /// Loads the content and the theme and evaluates the meetings: the renderer (nil when the content
-    /// or the theme cannot be read at all), every problem so far added to `diagnostics`.
+    /// The content and the theme as read, the evaluation and the schedule.
+    struct Loaded {
+        var content: Content
+        var theme: Theme
+        var evaluation: Evaluation
+        var schedule: Schedule
+    }
+
+    /// The renderer of the content (nil when the content or the theme cannot be read at all), with
+    /// the bloc reports computed; every problem so far added to `diagnostics`.
     func prepare(diagnostics: inout Diagnostics) -> SiteRenderer? {
+        load(diagnostics: &diagnostics).map(renderer)
+    }
+
+    /// The renderer of loaded content: the bloc reports are computed here, before any page.
+    func renderer(_ loaded: Loaded) -> SiteRenderer {
+        let reports = Timings.measure("bloc report") { BlocReports(loaded.evaluation) }
+        var renderer = SiteRenderer(
+            content: loaded.content, theme: loaded.theme, evaluation: loaded.evaluation, reports: reports,
+            schedule: loaded.schedule, buildDate: buildDate)
+        renderer.includeSearch = search
+        return renderer
+    }
+
+    /// Loads the content and the theme and evaluates the meetings (nil when the content or the theme
+    /// cannot be read at all); every problem so far added to `diagnostics`.
+    func load(diagnostics: inout Diagnostics) -> Loaded? {
         let content = Timings.measure("load content") {
             ContentLoader.load(from: contentPath, diagnostics: &diagnostics)
         }
@@ -153,12 +182,7 @@ public struct Build: Sendable {
             )
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
-        let reports = Timings.measure("bloc report") { BlocReports(evaluation) }
-        var renderer = SiteRenderer(
-            content: content, theme: theme, evaluation: evaluation, reports: reports, schedule: schedule,
-            buildDate: buildDate)
-        renderer.includeSearch = search
-        return renderer
+        return Loaded(content: content, theme: theme, evaluation: evaluation, schedule: schedule)
     }
 
     /// The binary running, as its size and modification time.
@@ -179,7 +203,7 @@ public struct Build: Sendable {
 
     /// Renders and, when there is no error, replaces the output folder atomically. An output folder
     /// that `OutputTarget` refuses throws its `OutputRefusal` before anything is read or written.
-    public func run() throws -> Report {
+    public func run() throws -> Outcome {
         let target = try OutputTarget(
             outputPath, kind: .outputFolder, content: contentPath, theme: resolvedThemePath)
         let fingerprint = Timings.measure("fingerprint") {
@@ -189,20 +213,21 @@ public struct Build: Sendable {
         }
         if let stored = InputFingerprint.stored(in: target.resolved), stored.fingerprint == fingerprint.fingerprint {
             OutputWriter.removeStale(besides: target.resolved)
-            var report = Report(diagnostics: Diagnostics(), files: [], published: true)
+            var report = Outcome(diagnostics: Diagnostics(), files: [], published: true)
             report.unchanged = true
             report.storedWarnings = stored.warnings
             return report
         }
         var diagnostics = Diagnostics()
-        guard let renderer = prepare(diagnostics: &diagnostics) else {
-            return Report(diagnostics: diagnostics, files: [], published: false)
+        guard let loaded = load(diagnostics: &diagnostics) else {
+            return Outcome(diagnostics: diagnostics, files: [], published: false)
         }
         // Content with errors is checked against the theme, not rendered: rendering finds nothing more.
         guard !diagnostics.hasErrors else {
-            diagnostics.append(contentsOf: renderer.check())
-            return Report(diagnostics: diagnostics, files: [], published: false)
+            diagnostics.append(contentsOf: SiteRenderer.check(theme: loaded.theme, settings: loaded.content.settings))
+            return Outcome(diagnostics: diagnostics, files: [], published: false)
         }
+        let renderer = renderer(loaded)
         // Pages go to the staging folder as they are rendered, so memory holds only those in flight.
         let counts = Mutex((pages: 0, files: 0))
         let summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
@@ -224,7 +249,7 @@ public struct Build: Sendable {
             counts.withLock { $0.files += 1 }
             return true
         }
-        var report = Report(diagnostics: diagnostics, files: [], published: summary != nil)
+        var report = Outcome(diagnostics: diagnostics, files: [], published: summary != nil)
         report.written = summary?.written ?? 0
         report.reused = summary?.reused ?? 0
         report.kept = summary?.kept ?? 0
@@ -236,7 +261,7 @@ public struct Build: Sendable {
 
     /// Renders and, when there is no error, adds a release under `root` and makes it live. A root
     /// that `OutputTarget` refuses throws its `OutputRefusal` before anything is written.
-    public func publish(root: String, keep: Int) throws -> Report {
+    public func publish(root: String, keep: Int) throws -> Outcome {
         _ = try OutputTarget(root, kind: .releaseRoot, content: contentPath, theme: resolvedThemePath)
         var report = render()
         guard !report.diagnostics.hasErrors else { return report }

@@ -10,7 +10,7 @@ import Synchronization
 /// folder (with their `.gz` and `.br`), so their modification times stay and nothing is compressed twice.
 public enum OutputWriter {
     /// What a write did, for the command's summary.
-    public struct Summary: Sendable {
+    public struct WriteCounts: Sendable {
         public var written = 0
         public var reused = 0
         public var compressed = 0
@@ -22,12 +22,12 @@ public enum OutputWriter {
 
     /// Replaces the folder at `path` with exactly `files` (plus precompressed copies).
     @discardableResult
-    public static func publish(_ files: [OutputFile], to path: String, precompress: Bool = true) throws -> Summary {
+    public static func publish(_ files: [OutputFile], to path: String, precompress: Bool = true) throws -> WriteCounts {
         let summary = try publish(to: path, precompress: precompress) { staging in
             Parallel.forEach(files) { staging.write($0) }
             return true
         }
-        return summary ?? Summary()
+        return summary ?? WriteCounts()
     }
 
     /// Replaces the folder at `path` with what `produce` writes into the staging folder it is given
@@ -36,7 +36,7 @@ public enum OutputWriter {
     /// at the first write, so a build that writes nothing leaves nothing beside the output folder.
     public static func publish(
         to path: String, precompress: Bool = true, _ produce: (OutputStaging) throws -> Bool
-    ) throws -> Summary? {
+    ) throws -> WriteCounts? {
         // A symbolic link is followed: its target is replaced and the link stays a link.
         let target = URL(fileURLWithPath: try OutputTarget.resolve(path))
         let parent = target.deletingLastPathComponent()
@@ -83,7 +83,7 @@ public enum OutputWriter {
 
     /// Writes `files` into the new folder `folder`; unchanged files are hard-linked from `previous`.
     static func write(_ files: [OutputFile], into folder: URL, previous: URL?, precompress: Bool = true) throws
-        -> Summary
+        -> WriteCounts
     {
         let staging = try OutputStaging(folder: folder, previous: previous, precompress: precompress)
         Parallel.forEach(files) { staging.write($0) }
@@ -160,7 +160,7 @@ public final class OutputStaging: Sendable {
     private let prepare: (@Sendable () throws -> Void)?
     private let opened = Mutex(false)
     private let made = Mutex<Set<String>>([""])
-    private let counts = Mutex(OutputWriter.Summary())
+    private let counts = Mutex(OutputWriter.WriteCounts())
     private let failures = FailureBox()
     /// Each page's inputs hash in the previous output, from its manifest.
     private let previousInputs: [String: UInt64]
@@ -302,7 +302,7 @@ public final class OutputStaging: Sendable {
     }
 
     /// What was written, or the first failure.
-    public func finish() throws -> OutputWriter.Summary {
+    public func finish() throws -> OutputWriter.WriteCounts {
         if let failure = failures.first { throw failure }
         return counts.withLock { $0 }
     }

@@ -81,7 +81,7 @@ struct BuildCommand: ParsableCommand {
         var build = try paths.build(output: output)
         build.precompress = !noPrecompress
         build.search = !noSearch
-        let report: Build.Report
+        let report: Build.Outcome
         do {
             report = try build.run()
         } catch let refusal as OutputRefusal {
@@ -134,7 +134,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report: Build.Report
+        let report: Build.Outcome
         do {
             report = try paths.build(output: "").publish(root: root, keep: keep)
         } catch let exit as ExitCode {

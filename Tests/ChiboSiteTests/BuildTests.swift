@@ -11,7 +11,7 @@ import Testing
         contentPath: PackagePaths.content, themePath: PackagePaths.theme, outputPath: "",
         buildDate: Day(year: 2024, month: 12, day: 31) ?? Day.distantPast
     ).render()
-    var report: Build.Report { Self.built }
+    var report: Build.Outcome { Self.built }
 
     @Test func buildsWithoutErrors() {
         #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.sorted.map(\.description))")

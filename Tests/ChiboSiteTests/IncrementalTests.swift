@@ -76,7 +76,7 @@ import Testing
         let theme = folder.path + "/theme"
         try FileManager.default.copyItem(atPath: PackagePaths.root + "/Tests/Fixtures/scorecard-site", toPath: content)
         try FileManager.default.copyItem(atPath: PackagePaths.theme, toPath: theme)
-        func build(_ output: String, tool: String = "chibo-test") throws -> Build.Report {
+        func build(_ output: String, tool: String = "chibo-test") throws -> Build.Outcome {
             var build = Build(contentPath: content, themePath: theme, outputPath: folder.path + "/" + output)
             build.toolIdentity = tool
             return try build.run()

@@ -11,7 +11,7 @@ import Testing
         contentPath: PackagePaths.fixtures + "/scorecard-site", themePath: PackagePaths.theme, outputPath: "",
         buildDate: Day(year: 2024, month: 4, day: 10) ?? Day.distantPast
     ).render()
-    var report: Build.Report { Self.built }
+    var report: Build.Outcome { Self.built }
 
     var files: [String: OutputFile] { Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0) }) }
 
