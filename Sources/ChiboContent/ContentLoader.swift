@@ -36,10 +36,9 @@ public enum ContentLoader {
         var content = Content(
             settings: settings ?? SiteSettings(title: "", organization: ""), sections: guidance.sections,
             documents: guidance.documents, staticFiles: guidance.staticFiles)
-        content.unreadable = guidance.unreadable
         content.documentNumbers = numbers
         // A guidance file with errors of its own may hold the number: say nothing more about it.
-        if content.unreadable.isEmpty { checkFindingGuidance(content, diagnostics: &diagnostics) }
+        if guidance.unreadable.isEmpty { checkFindingGuidance(content, diagnostics: &diagnostics) }
         diagnostics.append(contentsOf: unitsRead.1)
         loadData(folder, units: unitsRead.0, into: &content, diagnostics: &diagnostics)
         return settings == nil ? nil : content
@@ -88,11 +87,10 @@ public enum ContentLoader {
         }
         content.organization = organization ?? Organization(units: [])
         content.rubrics = rubrics
-        content.meetings = MeetingsLoader.load(
-            folder, organization: content.organization, rubrics: rubrics, rubricsComplete: rubricsComplete,
-            rejected: rejected, diagnostics: &diagnostics)
-        content.plans = PlansLoader.load(
-            folder, organization: content.organization, rejected: rejected, diagnostics: &diagnostics)
+        let context = RecordContext(
+            organization: content.organization, rejected: rejected, rubrics: rubrics, rubricsComplete: rubricsComplete)
+        content.meetings = MeetingsLoader.load(folder, context: context, diagnostics: &diagnostics)
+        content.plans = PlansLoader.load(folder, context: context, diagnostics: &diagnostics)
         checkPeriod(&content, diagnostics: &diagnostics)
     }
 

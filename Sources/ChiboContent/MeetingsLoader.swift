@@ -31,18 +31,15 @@ enum MeetingsLoader {
         return nil
     }
 
-    static func load(
-        _ folder: ContentFolder, organization: Organization, rubrics: [Rubric], rubricsComplete: Bool = true,
-        rejected: RejectedUnits = RejectedUnits(), diagnostics: inout Diagnostics
-    ) -> [Meeting] {
-        let rubricByKind = Dictionary(rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The meetings of `meetings/*.csv` that read without error, checked against `context`; a
+    /// meeting of a branch, date and kind recorded already is an error at the second.
+    static func load(_ folder: ContentFolder, context: RecordContext, diagnostics: inout Diagnostics) -> [Meeting] {
+        let reader = MeetingReader(context)
         // Each file is read on its own core; doubles are found across files afterwards, in file order.
         let names = folder.list("meetings").filter { $0.lowercased().hasSuffix(".csv") }
         var files = Parallel.map(names) { name in
             var diagnostics = Diagnostics()
-            let meetings = readFile(
-                folder, "meetings/" + name, rubrics: rubrics, rubricByKind: rubricByKind, organization: organization,
-                rubricsComplete: rubricsComplete, rejected: rejected, diagnostics: &diagnostics)
+            let meetings = reader.readFile(folder, "meetings/" + name, diagnostics: &diagnostics)
             return (meetings: meetings, diagnostics: diagnostics)
         }
         // A branch holds one meeting of a kind a day; the slot names the first meeting's position.
@@ -98,39 +95,6 @@ enum MeetingsLoader {
     static func second(_ meeting: Meeting, first: Meeting) -> String {
         "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
             + "the first is at \(first.location)"
-    }
-
-    /// The meetings of one file that read without error.
-    static func readFile(
-        _ folder: ContentFolder, _ file: String, rubrics: [Rubric], rubricByKind: [MeetingKind: Rubric],
-        organization: Organization, rubricsComplete: Bool, rejected: RejectedUnits, diagnostics: inout Diagnostics
-    ) -> [Meeting] {
-        guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
-        let ratingRanks = rubricByKind.mapValues(ratingRanks)
-        let exactRanks = rubricByKind.mapValues(exactRatingRanks)
-        // One meeting a line at most (a cell over lines makes it fewer): the array is not grown and copied.
-        var meetings: [Meeting] = []
-        meetings.reserveCapacity(bytes.withUnsafeBufferPointer { $0.count { $0 == UInt8(ascii: "\n") } } + 1)
-        var columns: Columns?
-        let read = Records.readCSV(
-            bytes, file: file, fields: fields, extra: criterionColumn, diagnostics: &diagnostics,
-            header: { header, diagnostics in
-                hasEveryColumn(header, file: file, rubrics: rubrics, diagnostics: &diagnostics)
-            },
-            record: { record, diagnostics in
-                // The unit's own error is reported; its meetings are left out without more noise.
-                // Every record of the file has the same fields: their positions are found once.
-                let found = columns ?? Columns(record)
-                columns = found
-                if let branch = record.value(at: found.branch)?.trimmed, rejected.contains(branch) { return }
-                if let meeting = Self.read(
-                    record, organization: organization, rubrics: rubricByKind, rubricsComplete: rubricsComplete,
-                    ratingRanks: ratingRanks, exactRanks: exactRanks, columns: found, diagnostics: &diagnostics)
-                {
-                    meetings.append(meeting)
-                }
-            })
-        return read ? meetings : []
     }
 
     /// Whether the header names every column the records need; an error for each one it lacks.
@@ -213,63 +177,60 @@ enum MeetingsLoader {
 
         func criterion(_ id: Int) -> Int? { id > 0 && id < criteria.count ? criteria[id] : nil }
     }
+}
 
-    static func read(
-        _ record: Record, organization: Organization, rubrics: [MeetingKind: Rubric], rubricsComplete: Bool = true,
-        ratingRanks: [MeetingKind: [String: Int]] = [:], exactRanks: [MeetingKind: [String: Int]] = [:],
-        columns: Columns? = nil, diagnostics: inout Diagnostics
-    ) -> Meeting? {
-        let checkpoint = diagnostics.checkpoint
-        let columns = columns ?? Columns(record)
-        func required(_ field: String, _ position: Int?, _ help: String) -> RecordValue? {
-            guard let cell = record.value(at: position) else {
-                diagnostics.error(
-                    .valueMissing, record[at: position]?.location ?? record.location, "`\(field)` is empty: \(help)")
-                return nil
-            }
-            return cell
-        }
-        func count(_ cell: RecordValue?, _ field: String) -> Int? {
-            guard let cell else { return nil }
-            do {
-                return try Counts.parse(cell.trimmed, leadingZeros: true)
-            } catch .notANumber {
-                diagnostics.error(
-                    .notANumber, cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
-            } catch {
-                diagnostics.error(error.code, cell.location, Counts.message(error, field: field, text: cell.trimmed))
-            }
-            return nil
-        }
-        func flag(_ field: String, _ position: Int?) -> Bool {
-            guard let cell = record.value(at: position) else { return false }
-            guard let value = BooleanWords.parse(cell.text) else {
-                diagnostics.error(
-                    .notYesOrNo, cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
-                return false
-            }
-            return value
-        }
+/// Reads the meeting records of files, each against the units and the rubrics; what every record
+/// is checked with is worked out once.
+struct MeetingReader: Sendable {
+    let context: RecordContext
+    let rubricByKind: [MeetingKind: Rubric]
+    /// Each rubric's ratings by folded name, and by the name as the rubric writes it.
+    let ratingRanks: [MeetingKind: [String: Int]]
+    let exactRanks: [MeetingKind: [String: Int]]
 
-        var unit: Unit?
-        if let cell = required("branch", columns.branch, "the id of the branch from the units file") {
-            let id = cell.trimmed
-            if let found = organization[id] {
-                if found.isBranch {
-                    unit = found
-                } else {
-                    diagnostics.error(
-                        .wrongLevel,
-                        cell.location, "\"\(id)\" is a grassroots committee; meetings are recorded for its branches")
+    init(_ context: RecordContext) {
+        self.context = context
+        rubricByKind = Dictionary(context.rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { first, _ in first })
+        ratingRanks = rubricByKind.mapValues(MeetingsLoader.ratingRanks)
+        exactRanks = rubricByKind.mapValues(MeetingsLoader.exactRatingRanks)
+    }
+
+    /// The meetings of one file that read without error.
+    func readFile(_ folder: ContentFolder, _ file: String, diagnostics: inout Diagnostics) -> [Meeting] {
+        guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
+        // One meeting a line at most (a cell over lines makes it fewer): the array is not grown and copied.
+        var meetings: [Meeting] = []
+        meetings.reserveCapacity(bytes.withUnsafeBufferPointer { $0.count { $0 == UInt8(ascii: "\n") } } + 1)
+        var columns: MeetingsLoader.Columns?
+        let read = Records.readCSV(
+            bytes, file: file, fields: MeetingsLoader.fields, extra: MeetingsLoader.criterionColumn,
+            diagnostics: &diagnostics,
+            header: { header, diagnostics in
+                MeetingsLoader.hasEveryColumn(header, file: file, rubrics: context.rubrics, diagnostics: &diagnostics)
+            },
+            record: { record, diagnostics in
+                // The unit's own error is reported; its meetings are left out without more noise.
+                // Every record of the file has the same fields: their positions are found once.
+                let found = columns ?? MeetingsLoader.Columns(record)
+                columns = found
+                if let branch = record.value(at: found.branch)?.trimmed, context.rejected.contains(branch) { return }
+                if let meeting = self.read(record, columns: found, diagnostics: &diagnostics) {
+                    meetings.append(meeting)
                 }
-            } else {
-                diagnostics.error(
-                    .unknownUnit,
-                    cell.location, "unknown branch \"\(id.visible)\"; it must be an id from the units file")
-            }
-        }
+            })
+        return read ? meetings : []
+    }
+
+    /// The meeting of one record, or nil with every error in it at its cell.
+    func read(_ record: Record, columns: MeetingsLoader.Columns? = nil, diagnostics: inout Diagnostics) -> Meeting? {
+        let checkpoint = diagnostics.checkpoint
+        let columns = columns ?? MeetingsLoader.Columns(record)
+        let cells = RecordCells(record: record)
+        let unit = branch(
+            cells.required("branch", columns.branch, "the id of the branch from the units file", &diagnostics),
+            &diagnostics)
         var date: Day?
-        if let cell = required("date", columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD") {
+        if let cell = cells.required("date", columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD", &diagnostics) {
             date = Day(parsing: cell.trimmed)
             if date == nil {
                 diagnostics.error(
@@ -279,12 +240,13 @@ enum MeetingsLoader {
         }
         var kind: MeetingKind?
         var rubric: Rubric?
-        if let cell = required("kind", columns.kind, "regular (thường kỳ) or thematic (chuyên đề)") {
+        if let cell = cells.required("kind", columns.kind, "regular (thường kỳ) or thematic (chuyên đề)", &diagnostics)
+        {
             kind = Words.meetingKind.value(cell.trimmed)
             if let kind {
-                rubric = rubrics[kind]
+                rubric = rubricByKind[kind]
                 // A rubric file with errors of its own may be the missing one: say nothing more here.
-                if rubric == nil && !rubricsComplete { return nil }
+                if rubric == nil && !context.rubricsComplete { return nil }
                 if rubric == nil {
                     diagnostics.error(
                         .rubricKind, cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
@@ -300,49 +262,18 @@ enum MeetingsLoader {
                 .valueMissing,
                 record[at: columns.topic]?.location ?? record.location, "a thematic meeting needs its `topic` (chủ đề)")
         }
-        let present = count(required("present", columns.present, "the number of members present"), "present")
-        let speakers = count(required("speakers", columns.speakers, "the number of members who spoke"), "speakers")
-        if let present, let speakers, speakers > present, let cell = record[at: columns.speakers] {
-            diagnostics.error(
-                .impossibleFigures, cell.location, "\(speakers) speakers but only \(present) members present")
-        }
-        if let present, let members = unit?.members, present > members, let cell = record[at: columns.present] {
-            diagnostics.error(
-                .impossibleFigures,
-                cell.location, "\(present) members present but the branch has \(members) members (units file)")
-        }
-        var scores: [Int] = []
-        if let rubric {
-            for criterion in rubric.criteria {
-                let field = "c\(criterion.id)"
-                let cell = required(field, columns.criterion(criterion.id), "points for criterion \(criterion.id)")
-                guard let points = count(cell, field) else { continue }
-                if points > criterion.max, let cell = record[at: columns.criterion(criterion.id)] {
-                    diagnostics.error(
-                        .impossibleFigures,
-                        cell.location,
-                        "criterion \(criterion.id) (\(criterion.title)) has \(points) points, more than its max \(criterion.max)"
-                    )
-                }
-                scores.append(points)
-            }
-        }
+        let (present, speakers) = attendance(cells, columns, members: unit?.members, &diagnostics)
+        let scores = rubric.map { self.scores(cells, columns, rubric: $0, &diagnostics) } ?? []
         var selfRating = ""
-        if let cell = required("self_rating", columns.selfRating, "the rating the branch gave itself"), let rubric {
-            let ranks = ratingRanks[rubric.appliesTo]
-            let exact = exactRanks[rubric.appliesTo]?[cell.trimmed]
-            if let rank = exact ?? ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
-                selfRating = rubric.ratings[rank].name
-            } else {
-                let names = rubric.ratings.map(\.name).joined(separator: ", ")
-                diagnostics.error(
-                    .unknownWord,
-                    cell.location, "\"\(cell.trimmed)\" is not a rating of \(rubric.id); use one of \(names)")
-            }
+        if let cell = cells.required(
+            "self_rating", columns.selfRating, "the rating the branch gave itself", &diagnostics),
+            let rubric
+        {
+            selfRating = rating(cell, of: rubric, &diagnostics) ?? ""
         }
-        let politicalStudy = flag("political_study", columns.politicalStudy)
-        let currentAffairs = flag("current_affairs", columns.currentAffairs)
-        let usedIT = flag("it", columns.it)
+        let politicalStudy = cells.flag("political_study", columns.politicalStudy, &diagnostics)
+        let currentAffairs = cells.flag("current_affairs", columns.currentAffairs, &diagnostics)
+        let usedIT = cells.flag("it", columns.it, &diagnostics)
         guard !diagnostics.hasErrors(since: checkpoint), let unit, let date, let kind, let present, let speakers else {
             return nil
         }
@@ -353,5 +284,115 @@ enum MeetingsLoader {
             politicalStudy: politicalStudy, currentAffairs: currentAffairs, usedIT: usedIT,
             supervisor: record.value(at: columns.supervisor)?.trimmed, note: record.value(at: columns.note)?.trimmed,
             location: record.location)
+    }
+
+    /// The branch a record names: a branch of the units file, not a committee.
+    func branch(_ cell: RecordValue?, _ diagnostics: inout Diagnostics) -> Unit? {
+        guard let cell else { return nil }
+        let id = cell.trimmed
+        guard let found = context.organization[id] else {
+            diagnostics.error(
+                .unknownUnit, cell.location, "unknown branch \"\(id.visible)\"; it must be an id from the units file")
+            return nil
+        }
+        guard found.isBranch else {
+            diagnostics.error(
+                .wrongLevel, cell.location,
+                "\"\(id)\" is a grassroots committee; meetings are recorded for its branches")
+            return nil
+        }
+        return found
+    }
+
+    /// Members present and speakers: no more speakers than present, no more present than members.
+    func attendance(
+        _ cells: RecordCells, _ columns: MeetingsLoader.Columns, members: Int?, _ diagnostics: inout Diagnostics
+    ) -> (present: Int?, speakers: Int?) {
+        let present = cells.count(
+            cells.required("present", columns.present, "the number of members present", &diagnostics), "present",
+            &diagnostics)
+        let speakers = cells.count(
+            cells.required("speakers", columns.speakers, "the number of members who spoke", &diagnostics), "speakers",
+            &diagnostics)
+        if let present, let speakers, speakers > present, let cell = cells.record[at: columns.speakers] {
+            diagnostics.error(
+                .impossibleFigures, cell.location, "\(speakers) speakers but only \(present) members present")
+        }
+        if let present, let members, present > members, let cell = cells.record[at: columns.present] {
+            diagnostics.error(
+                .impossibleFigures,
+                cell.location, "\(present) members present but the branch has \(members) members (units file)")
+        }
+        return (present, speakers)
+    }
+
+    /// The points of each criterion of the rubric, none above the criterion's maximum.
+    func scores(
+        _ cells: RecordCells, _ columns: MeetingsLoader.Columns, rubric: Rubric, _ diagnostics: inout Diagnostics
+    ) -> [Int] {
+        var scores: [Int] = []
+        for criterion in rubric.criteria {
+            let field = "c\(criterion.id)"
+            let cell = cells.required(
+                field, columns.criterion(criterion.id), "points for criterion \(criterion.id)", &diagnostics)
+            guard let points = cells.count(cell, field, &diagnostics) else { continue }
+            if points > criterion.max, let cell = cells.record[at: columns.criterion(criterion.id)] {
+                diagnostics.error(
+                    .impossibleFigures,
+                    cell.location,
+                    "criterion \(criterion.id) (\(criterion.title)) has \(points) points, more than its max \(criterion.max)"
+                )
+            }
+            scores.append(points)
+        }
+        return scores
+    }
+
+    /// The rubric's name of the rating a cell gives, matched as written or ignoring case and accents.
+    func rating(_ cell: RecordValue, of rubric: Rubric, _ diagnostics: inout Diagnostics) -> String? {
+        let ranks = ratingRanks[rubric.appliesTo]
+        let exact = exactRanks[rubric.appliesTo]?[cell.trimmed]
+        if let rank = exact ?? ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
+            return rubric.ratings[rank].name
+        }
+        let names = rubric.ratings.map(\.name).joined(separator: ", ")
+        diagnostics.error(
+            .unknownWord, cell.location, "\"\(cell.trimmed)\" is not a rating of \(rubric.id); use one of \(names)")
+        return nil
+    }
+}
+
+/// The values of one record as a meeting needs them: required, counted, yes or no.
+struct RecordCells {
+    let record: Record
+
+    func required(_ field: String, _ position: Int?, _ help: String, _ diagnostics: inout Diagnostics) -> RecordValue? {
+        guard let cell = record.value(at: position) else {
+            diagnostics.error(
+                .valueMissing, record[at: position]?.location ?? record.location, "`\(field)` is empty: \(help)")
+            return nil
+        }
+        return cell
+    }
+
+    func count(_ cell: RecordValue?, _ field: String, _ diagnostics: inout Diagnostics) -> Int? {
+        guard let cell else { return nil }
+        do {
+            return try Counts.parse(cell.trimmed, leadingZeros: true)
+        } catch .notANumber {
+            diagnostics.error(.notANumber, cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
+        } catch {
+            diagnostics.error(error.code, cell.location, Counts.message(error, field: field, text: cell.trimmed))
+        }
+        return nil
+    }
+
+    func flag(_ field: String, _ position: Int?, _ diagnostics: inout Diagnostics) -> Bool {
+        guard let cell = record.value(at: position) else { return false }
+        guard let value = BooleanWords.parse(cell.text) else {
+            diagnostics.error(.notYesOrNo, cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
+            return false
+        }
+        return value
     }
 }

@@ -5,8 +5,7 @@ import Yams
 /// Reads `plans/*.yaml`: sample-meeting plans, checked against the organisation.
 enum PlansLoader {
     static func load(
-        _ folder: ContentFolder, organization: Organization, rejected: RejectedUnits = RejectedUnits(),
-        diagnostics: inout Diagnostics
+        _ folder: ContentFolder, context: RecordContext, diagnostics: inout Diagnostics
     ) -> [SamplePlan] {
         var plans: [SamplePlan] = []
         var numbers: [String: String] = [:]
@@ -43,7 +42,7 @@ enum PlansLoader {
             slugs[slug] = name
             guard
                 let plan = read(
-                    root, yaml: yaml, slug: slug, organization: organization, rejected: rejected,
+                    root, yaml: yaml, slug: slug, context: context,
                     diagnostics: &diagnostics)
             else { continue }
             let key = Folding.documentNumberKey(plan.number)
@@ -60,8 +59,7 @@ enum PlansLoader {
     }
 
     static func read(
-        _ root: Node, yaml: YAMLSource, slug: String, organization: Organization,
-        rejected: RejectedUnits = RejectedUnits(),
+        _ root: Node, yaml: YAMLSource, slug: String, context: RecordContext,
         diagnostics: inout Diagnostics
     ) -> SamplePlan? {
         guard let pairs = yaml.mapping(root, "a plan", diagnostics: &diagnostics) else { return nil }
@@ -86,13 +84,13 @@ enum PlansLoader {
         if plan.title.isEmpty { diagnostics.error(.valueMissing, yaml.location(root), "the plan needs a `title`") }
         if let sessionNodes {
             plan.sessions = sessions(
-                sessionNodes, plan: plan.number, committeeSessions: false, yaml: yaml, organization: organization,
-                rejected: rejected, diagnostics: &diagnostics)
+                sessionNodes, plan: plan.number, committeeSessions: false, yaml: yaml, context: context,
+                diagnostics: &diagnostics)
         }
         if let committeeNodes {
             plan.committeeSessions = sessions(
-                committeeNodes, plan: plan.number, committeeSessions: true, yaml: yaml, organization: organization,
-                rejected: rejected, diagnostics: &diagnostics)
+                committeeNodes, plan: plan.number, committeeSessions: true, yaml: yaml, context: context,
+                diagnostics: &diagnostics)
             if plan.rule == nil {
                 diagnostics.error(
                     .planRule,
@@ -139,8 +137,8 @@ enum PlansLoader {
     ])
 
     static func sessions(
-        _ node: Node, plan: String, committeeSessions: Bool, yaml: YAMLSource, organization: Organization,
-        rejected: RejectedUnits = RejectedUnits(), diagnostics: inout Diagnostics
+        _ node: Node, plan: String, committeeSessions: Bool, yaml: YAMLSource, context: RecordContext,
+        diagnostics: inout Diagnostics
     ) -> [SampleSession] {
         let what = committeeSessions ? "`committee_sessions`" : "`sessions`"
         guard case .sequence(let items) = node else {
@@ -163,8 +161,8 @@ enum PlansLoader {
                 switch key {
                 case "host":
                     guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
-                    if rejected.contains(id) { continue }
-                    guard let unit = organization[id] else {
+                    if context.rejected.contains(id) { continue }
+                    guard let unit = context.organization[id] else {
                         diagnostics.error(
                             .unknownUnit,
                             yaml.location(value),
@@ -189,8 +187,8 @@ enum PlansLoader {
                     host = id
                 case "committee" where committeeSessions:
                     guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
-                    if rejected.contains(id) { continue }
-                    guard let unit = organization[id], unit.kind == .committee else {
+                    if context.rejected.contains(id) { continue }
+                    guard let unit = context.organization[id], unit.kind == .committee else {
                         diagnostics.error(
                             .wrongLevel,
                             yaml.location(value), "\"\(id)\" is not a grassroots committee of the units file")

@@ -16,6 +16,19 @@ struct RejectedUnits: Sendable {
     func contains(_ id: String) -> Bool { unreadableFile != nil || ids.contains(id) }
 }
 
+/// What the meeting records and the plans are checked against: the units and the rubrics as read,
+/// and what of them could not be read, so that a record is not blamed for its unit's or its
+/// rubric's own error.
+struct RecordContext: Sendable {
+    var organization: Organization
+    /// The unit ids whose rows had errors (or every id, when the units file could not be read).
+    var rejected = RejectedUnits()
+    var rubrics: [Rubric] = []
+    /// False when a rubric file had errors: a meeting kind without a rubric may be its, and is not
+    /// reported again.
+    var rubricsComplete = true
+}
+
 /// Reads `units.csv` or `units.yaml` into the organisation tree and checks it.
 enum UnitsLoader {
     static let fields = [
@@ -72,111 +85,127 @@ enum UnitsLoader {
         return (Organization(units: units), RejectedUnits(ids: named.subtracting(accepted)))
     }
 
+    /// The units of the records, each checked on its own row and then in the hierarchy; a unit with
+    /// an error is left out, and so, quietly, are the branches under it.
     static func check(_ records: [Record], diagnostics: inout Diagnostics) -> [Unit] {
-        struct Draft {
-            var unit: Unit
-            var sector: RecordValue?
-            var parent: RecordValue?
-        }
-        var drafts: [Draft] = []
+        var rows = UnitRows()
+        let drafts = records.compactMap { rows.draft($0, diagnostics: &diagnostics) }
+        return placed(drafts, of: records, diagnostics: &diagnostics)
+    }
+
+    /// A unit read from its row, before its parent is checked.
+    struct Draft {
+        var unit: Unit
+        /// The row's sector, when it gives one (else the parent's, or an error at the top level).
+        var sector: RecordValue?
+        var parent: RecordValue?
+    }
+
+    /// The units' rows read one by one, with what a row is checked against in the rows before it.
+    struct UnitRows {
+        /// Where each id was first given.
         var seen: [String: SourceLocation] = [:]
+        /// Each parent's children by folded name, with the first spelling and its line.
         var names: [String: (name: String, line: Int)] = [:]
-        for record in records {
-            var ok = true
+
+        /// The unit of one row, or nil with its errors.
+        mutating func draft(_ record: Record, diagnostics: inout Diagnostics) -> Draft? {
+            let checkpoint = diagnostics.checkpoint
             func required(_ field: String, _ help: String) -> RecordValue? {
                 guard let cell = record.value(field) else {
                     diagnostics.error(
                         .valueMissing, record[field]?.location ?? record.location, "`\(field)` is required: \(help)")
-                    ok = false
                     return nil
                 }
                 return cell
             }
             let idCell = required("id", "a stable id of lowercase letters, digits and -")
             let nameCell = required("name", "the unit's display name")
-            if let nameCell {
-                // Two units of one parent with one name (apart from accents and case) are a double entry.
-                let key = (record.value("parent")?.trimmed ?? "") + "/" + Folding.slug(nameCell.trimmed)
-                if let first = names[key] {
-                    diagnostics.error(
-                        .duplicateName,
-                        nameCell.location,
-                        "\"\(nameCell.trimmed)\" is the same name as \"\(first.name)\" on line \(first.line) "
-                            + "under the same parent (apart from accents or case); is it entered twice?")
-                    ok = false
-                } else {
-                    names[key] = (nameCell.trimmed, nameCell.location.line)
-                }
-            }
+            if let nameCell { checkName(nameCell, parent: record.value("parent"), diagnostics: &diagnostics) }
             let kindCell = required("kind", "committee (đảng bộ cơ sở) or branch (chi bộ)")
-            if let idCell {
-                let id = idCell.trimmed
-                // Lowercase ASCII letters, digits and -: byte by byte, the same as by characters.
-                let allowed = id.utf8.allSatisfy {
-                    (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D
-                }
-                if !allowed || id.hasPrefix("-") {
-                    let suggestion = Folding.slug(id)
-                    diagnostics.error(
-                        .badForm,
-                        idCell.location,
-                        "the id \"\(id.visible)\" may hold only lowercase ASCII letters, digits and -"
-                            + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
-                    ok = false
-                } else if let problem = Folding.urlLengthProblem([id]) {
-                    diagnostics.error(.duplicateID, idCell.location, problem)
-                    ok = false
-                } else if let first = seen[id] {
-                    diagnostics.error(
-                        .duplicateID, idCell.location, "the id \"\(id)\" is already used on line \(first.line)")
-                    ok = false
-                } else {
-                    seen[id] = idCell.location
-                }
+            if let idCell { checkID(idCell, diagnostics: &diagnostics) }
+            let kind = kindCell.flatMap { Self.word($0, Words.unitKind, "kind", diagnostics: &diagnostics) }
+            let sector = record.value("sector").flatMap {
+                Self.word($0, Words.sector, "sector", diagnostics: &diagnostics)
             }
-            var kind: UnitKind?
-            if let kindCell {
-                kind = Words.unitKind.value(kindCell.trimmed)
-                if kind == nil {
-                    diagnostics.error(
-                        .unknownWord,
-                        kindCell.location, "unknown kind \"\(kindCell.trimmed)\"; use \(Words.unitKind.help)")
-                    ok = false
-                }
-            }
-            var sector: Sector?
-            if let cell = record.value("sector") {
-                sector = Words.sector.value(cell.trimmed)
-                if sector == nil {
-                    diagnostics.error(
-                        .unknownWord, cell.location, "unknown sector \"\(cell.trimmed)\"; use \(Words.sector.help)")
-                    ok = false
-                }
-            }
-            var members: Int?
-            if let cell = record.value("members") {
-                if let value = try? Counts.parse(cell.trimmed, leadingZeros: true),
-                    (0...100_000).contains(value)
-                {
-                    members = value
-                } else {
-                    diagnostics.error(
-                        .outOfRange, cell.location, "`members` must be a whole number of members, from 0 to 100000")
-                    ok = false
-                }
-            } else if kind == .branch {
-                diagnostics.error(
-                    .valueMissing,
-                    record["members"]?.location ?? record.location, "a branch needs `members` (số đảng viên)")
-                ok = false
-            }
-            guard ok, let idCell, let nameCell, let kind else { continue }
+            let members = Self.members(record, isBranch: kind == .branch, diagnostics: &diagnostics)
+            guard !diagnostics.hasErrors(since: checkpoint), let idCell, let nameCell, let kind else { return nil }
             let unit = Unit(
                 id: idCell.trimmed, name: nameCell.trimmed, kind: kind, sector: sector ?? .agency,
                 parent: record.value("parent")?.trimmed, members: members, location: idCell.location)
-            drafts.append(
-                Draft(unit: unit, sector: sector == nil ? nil : record.value("sector"), parent: record.value("parent")))
+            return Draft(
+                unit: unit, sector: sector == nil ? nil : record.value("sector"), parent: record.value("parent"))
         }
+
+        /// Two units of one parent with one name (apart from accents and case) are a double entry.
+        mutating func checkName(_ cell: RecordValue, parent: RecordValue?, diagnostics: inout Diagnostics) {
+            let key = (parent?.trimmed ?? "") + "/" + Folding.slug(cell.trimmed)
+            if let first = names[key] {
+                diagnostics.error(
+                    .duplicateName,
+                    cell.location,
+                    "\"\(cell.trimmed)\" is the same name as \"\(first.name)\" on line \(first.line) "
+                        + "under the same parent (apart from accents or case); is it entered twice?")
+            } else {
+                names[key] = (cell.trimmed, cell.location.line)
+            }
+        }
+
+        /// An id is lowercase ASCII letters, digits and -, short enough for a URL, and given once.
+        mutating func checkID(_ cell: RecordValue, diagnostics: inout Diagnostics) {
+            let id = cell.trimmed
+            // Byte by byte, the same as by characters.
+            let allowed = id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+            if !allowed || id.hasPrefix("-") {
+                let suggestion = Folding.slug(id)
+                diagnostics.error(
+                    .badForm,
+                    cell.location,
+                    "the id \"\(id.visible)\" may hold only lowercase ASCII letters, digits and -"
+                        + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
+            } else if let problem = Folding.urlLengthProblem([id]) {
+                diagnostics.error(.badURLName, cell.location, problem)
+            } else if let first = seen[id] {
+                diagnostics.error(.duplicateID, cell.location, "the id \"\(id)\" is already used on line \(first.line)")
+            } else {
+                seen[id] = cell.location
+            }
+        }
+
+        /// The value of a word of `words`, or nil with an error naming the words.
+        static func word<Value>(
+            _ cell: RecordValue, _ words: Vocabulary<Value>, _ field: String, diagnostics: inout Diagnostics
+        ) -> Value? {
+            guard let value = words.value(cell.trimmed) else {
+                diagnostics.error(
+                    .unknownWord, cell.location, "unknown \(field) \"\(cell.trimmed)\"; use \(words.help)")
+                return nil
+            }
+            return value
+        }
+
+        /// The members of a unit, 0 to 100000; a branch must give them.
+        static func members(_ record: Record, isBranch: Bool, diagnostics: inout Diagnostics) -> Int? {
+            guard let cell = record.value("members") else {
+                if isBranch {
+                    diagnostics.error(
+                        .valueMissing,
+                        record["members"]?.location ?? record.location, "a branch needs `members` (số đảng viên)")
+                }
+                return nil
+            }
+            guard let value = try? Counts.parse(cell.trimmed, leadingZeros: true), (0...100_000).contains(value) else {
+                diagnostics.error(
+                    .outOfRange, cell.location, "`members` must be a whole number of members, from 0 to 100000")
+                return nil
+            }
+            return value
+        }
+    }
+
+    /// The drafts whose parents are right: a committee under nothing, a branch under a committee of
+    /// the file or under nothing with its own sector. A branch inherits its committee's sector.
+    static func placed(_ drafts: [Draft], of records: [Record], diagnostics: inout Diagnostics) -> [Unit] {
         let byID = Dictionary(drafts.map { ($0.unit.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
         // A parent whose own row has an error is reported there; its branches are left out quietly.
         let failed = Set(records.compactMap { $0.value("id")?.trimmed }).subtracting(byID.keys)

@@ -4,9 +4,6 @@ public struct Content: Sendable {
     public var sections: [GuidanceSection]
     public var documents: [GuidanceDocument]
     public var staticFiles: [StaticFile]
-    /// Guidance files that could not be read (their errors are reported); links to them are not
-    /// reported again.
-    public var unreadable: Set<String> = []
     /// The published documents' numbers, by `Folding.documentNumberKey`, with the source path of each.
     public var documentNumbers: [String: String] = [:]
     /// The units, rubrics and meeting records; empty for a guidance-only site.

@@ -92,15 +92,7 @@ public struct BlocReport: Sendable {
         let range = quarter?.range ?? evaluation.period ?? DateRange(from: Day.distantPast, to: Day.distantPast)
         self.range = range
         self.quarter = quarter
-        let organization = evaluation.organization
-        var counts: [UnitCount] = []
-        for sector in Sector.allCases {
-            for level in [UnitLevel.committee, .grassrootsBranch, .subordinateBranch] {
-                let units = organization.units.filter { $0.sector == sector && $0.level == level }.map(\.id)
-                if !units.isEmpty { counts.append(UnitCount(sector: sector, level: level, units: units)) }
-            }
-        }
-        unitCounts = counts
+        unitCounts = Self.unitCounts(evaluation.organization)
 
         var summary = Summary()
         var sectors: [Sector: Summary] = [:]
@@ -176,8 +168,26 @@ public struct BlocReport: Sendable {
         branchesByRating = byRating.mapValues { Array(Set($0)).sorted() }
         branchesByFinding = byFinding.mapValues { $0.sorted() }
 
+        thematicByQuarter = Self.thematic(evaluation, parts: parts)
+        committeeAttendance = Self.committeeAttendance(evaluation, range: range)
+    }
+
+    /// The units by sector and level.
+    static func unitCounts(_ organization: Organization) -> [UnitCount] {
+        var counts: [UnitCount] = []
+        for sector in Sector.allCases {
+            for level in [UnitLevel.committee, .grassrootsBranch, .subordinateBranch] {
+                let units = organization.units.filter { $0.sector == sector && $0.level == level }.map(\.id)
+                if !units.isEmpty { counts.append(UnitCount(sector: sector, level: level, units: units)) }
+            }
+        }
+        return counts
+    }
+
+    /// For each quarter, the thematic meetings held and the branches that held one and did not.
+    static func thematic(_ evaluation: Evaluation, parts: [PeriodPart]) -> [QuarterThematic] {
         let branchIDs = evaluation.scorecards.filter(\.unit.isBranch).map(\.unit.id)
-        thematicByQuarter = parts.map { part in
+        return parts.map { part in
             var with: [String] = []
             var count = 0
             for card in evaluation.scorecards where card.unit.isBranch {
@@ -191,7 +201,13 @@ public struct BlocReport: Sendable {
                 quarter: part, meetings: count, branchesWith: with,
                 branchesWithout: branchIDs.filter { !withSet.contains($0) })
         }
-        committeeAttendance = organization.committees.map { committee in
+    }
+
+    /// For each grassroots committee, its branches' meetings in `range`, how many a committee member
+    /// attended, and the branches none attended.
+    static func committeeAttendance(_ evaluation: Evaluation, range: DateRange) -> [CommitteeAttendance] {
+        let organization = evaluation.organization
+        return organization.committees.map { committee in
             var meetings = 0
             var supervised = 0
             var never: [String] = []

@@ -91,8 +91,8 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
                 diagnostics: &diagnostics)
         else { return }
         for record in table.records {
-            _ = MeetingsLoader.read(
-                record, organization: organization, rubrics: rubricsByKind, diagnostics: &diagnostics)
+            _ = MeetingReader(RecordContext(organization: organization, rubrics: Array(rubricsByKind.values))).read(
+                record, diagnostics: &diagnostics)
         }
     case .siteYAML:
         // SiteLoader reads only from a folder: the input is written to site.yaml in a tmpfs folder.
@@ -107,7 +107,8 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
         guard let text = text(bytes, "plans/p.yaml") else { return }
         let yaml = YAMLSource(file: "plans/p.yaml", lineOffset: 0)
         guard let root = yaml.parse(text, diagnostics: &diagnostics) else { return }
-        _ = PlansLoader.read(root, yaml: yaml, slug: "p", organization: organization, diagnostics: &diagnostics)
+        _ = PlansLoader.read(
+            root, yaml: yaml, slug: "p", context: RecordContext(organization: organization), diagnostics: &diagnostics)
     case .frontMatter:
         // The document reader is private to GuidanceLoader: the input is guidance/a/doc.md of a tmpfs folder.
         try? FileManager.default.createDirectory(atPath: scratch + "/guidance/a", withIntermediateDirectories: true)
