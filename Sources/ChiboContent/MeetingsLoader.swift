@@ -44,7 +44,7 @@ enum MeetingsLoader {
         }
         // A branch holds one meeting of a kind a day; the slot names the first meeting's position.
         struct Slot: Hashable {
-            var branch: String
+            var branch: UnitID
             var date: Day
             var kind: MeetingKind
         }
@@ -213,7 +213,9 @@ struct MeetingReader: Sendable {
                 // Every record of the file has the same fields: their positions are found once.
                 let found = columns ?? MeetingsLoader.Columns(record)
                 columns = found
-                if let branch = record.value(at: found.branch)?.trimmed, context.rejected.contains(branch) { return }
+                if let branch = record.value(at: found.branch)?.trimmed, context.rejected.contains(UnitID(branch)) {
+                    return
+                }
                 if let meeting = self.read(record, columns: found, diagnostics: &diagnostics) {
                     meetings.append(meeting)
                 }
@@ -289,10 +291,11 @@ struct MeetingReader: Sendable {
     /// The branch a record names: a branch of the units file, not a committee.
     func branch(_ cell: RecordValue?, _ diagnostics: inout Diagnostics) -> Unit? {
         guard let cell else { return nil }
-        let id = cell.trimmed
+        let id = UnitID(cell.trimmed)
         guard let found = context.organization[id] else {
             diagnostics.error(
-                .unknownUnit, cell.location, "unknown branch \"\(id.visible)\"; it must be an id from the units file")
+                .unknownUnit, cell.location,
+                "unknown branch \"\(cell.trimmed.visible)\"; it must be an id from the units file")
             return nil
         }
         guard found.isBranch else {

@@ -149,8 +149,8 @@ enum PlansLoader {
         for item in items {
             guard let pairs = yaml.mapping(item, "a session", diagnostics: &diagnostics) else { continue }
             let checkpoint = diagnostics.checkpoint
-            var host: String?
-            var committee: String?
+            var host: UnitID?
+            var committee: UnitID?
             var kind: MeetingKind?
             var date: Day?
             var session = SampleSession(
@@ -160,13 +160,14 @@ enum PlansLoader {
                 values[key] = value
                 switch key {
                 case "host":
-                    guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    guard let text = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    let id = UnitID(text)
                     if context.rejected.contains(id) { continue }
                     guard let unit = context.organization[id] else {
                         diagnostics.error(
                             .unknownUnit,
                             yaml.location(value),
-                            "unknown host \"\(id.visible)\"; it must be a branch id from the units file")
+                            "unknown host \"\(text.visible)\"; it must be a branch id from the units file")
                         continue
                     }
                     guard unit.isBranch else {
@@ -180,13 +181,14 @@ enum PlansLoader {
                         diagnostics.error(
                             .wrongLevel,
                             yaml.location(value),
-                            "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); \"\(id)\" is under \(unit.parent ?? "")"
+                            "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); \"\(id)\" is under \(unit.parent?.rawValue ?? "")"
                         )
                         continue
                     }
                     host = id
                 case "committee" where committeeSessions:
-                    guard let id = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    guard let text = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
+                    let id = UnitID(text)
                     if context.rejected.contains(id) { continue }
                     guard let unit = context.organization[id], unit.kind == .committee else {
                         diagnostics.error(

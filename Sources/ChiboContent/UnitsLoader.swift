@@ -7,13 +7,13 @@ import Yams
 /// not be read (a folder, not UTF-8, a broken header), so that its one error is not followed by an
 /// "unknown branch" for every meeting.
 struct RejectedUnits: Sendable {
-    var ids: Set<String> = []
+    var ids: Set<UnitID> = []
     /// The units file, when it could not be read at all.
     var unreadableFile: String?
 
     static func unreadable(_ file: String) -> RejectedUnits { RejectedUnits(unreadableFile: file) }
 
-    func contains(_ id: String) -> Bool { unreadableFile != nil || ids.contains(id) }
+    func contains(_ id: UnitID) -> Bool { unreadableFile != nil || ids.contains(id) }
 }
 
 /// What the meeting records and the plans are checked against: the units and the rubrics as read,
@@ -81,7 +81,7 @@ enum UnitsLoader {
         }
         let units = check(records, diagnostics: &diagnostics)
         let accepted = Set(units.map(\.id))
-        let named = Set(records.compactMap { $0.value("id")?.trimmed })
+        let named = Set(records.compactMap { $0.value("id").map { UnitID($0.trimmed) } })
         return (Organization(units: units), RejectedUnits(ids: named.subtracting(accepted)))
     }
 
@@ -131,8 +131,8 @@ enum UnitsLoader {
             let members = Self.members(record, isBranch: kind == .branch, diagnostics: &diagnostics)
             guard !diagnostics.hasErrors(since: checkpoint), let idCell, let nameCell, let kind else { return nil }
             let unit = Unit(
-                id: idCell.trimmed, name: nameCell.trimmed, kind: kind, sector: sector ?? .agency,
-                parent: record.value("parent")?.trimmed, members: members, location: idCell.location)
+                id: UnitID(idCell.trimmed), name: nameCell.trimmed, kind: kind, sector: sector ?? .agency,
+                parent: record.value("parent").map { UnitID($0.trimmed) }, members: members, location: idCell.location)
             return Draft(
                 unit: unit, sector: sector == nil ? nil : record.value("sector"), parent: record.value("parent"))
         }
@@ -208,11 +208,11 @@ enum UnitsLoader {
     static func placed(_ drafts: [Draft], of records: [Record], diagnostics: inout Diagnostics) -> [Unit] {
         let byID = Dictionary(drafts.map { ($0.unit.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
         // A parent whose own row has an error is reported there; its branches are left out quietly.
-        let failed = Set(records.compactMap { $0.value("id")?.trimmed }).subtracting(byID.keys)
+        let failed = Set(records.compactMap { $0.value("id").map { UnitID($0.trimmed) } }).subtracting(byID.keys)
         var units: [Unit] = []
         for var draft in drafts {
             if let parentCell = draft.parent {
-                let parentID = parentCell.trimmed
+                let parentID = UnitID(parentCell.trimmed)
                 if draft.unit.kind == .committee {
                     diagnostics.error(
                         .wrongLevel,

@@ -96,7 +96,7 @@ public struct Scorecard: Sendable, Hashable {
     public var findings: [Finding]
     public var summary: Summary
     /// For a committee, the ids of its branches in file order.
-    public var branches: [String]
+    public var branches: [UnitID]
 
     /// Branch-level finding codes, each once, in the order of the codes.
     public var findingCodes: [FindingCode] { Array(Set(findings.map(\.code))).sorted() }
@@ -117,11 +117,11 @@ public struct Evaluation: Sendable {
     /// Records left out because their date is outside the configured period.
     public var outsidePeriod: Int
 
-    public subscript(unit id: String) -> Scorecard? {
+    public subscript(unit id: UnitID) -> Scorecard? {
         scorecardIndex[id].map { scorecards[$0] }
     }
 
-    private var scorecardIndex: [String: Int] = [:]
+    private var scorecardIndex: [UnitID: Int] = [:]
 
     /// Computes ratings, findings and summaries.
     ///
@@ -153,11 +153,11 @@ public struct Evaluation: Sendable {
         let quarters = period.map { Self.parts(of: $0, kind: .quarter) } ?? []
         var rubricByKind: [MeetingKind: Rubric] = [:]
         for rubric in rubrics where rubricByKind[rubric.appliesTo] == nil { rubricByKind[rubric.appliesTo] = rubric }
-        var byBranch: [String: [Meeting]] = [:]
+        var byBranch: [UnitID: [Meeting]] = [:]
         for meeting in inPeriod { byBranch[meeting.branch, default: []].append(meeting) }
 
         var scorecards: [Scorecard] = []
-        var index: [String: Int] = [:]
+        var index: [UnitID: Int] = [:]
         for unit in organization.units where unit.isBranch {
             let records = (byBranch[unit.id] ?? []).sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
             var evaluated: [EvaluatedMeeting] = []

@@ -36,13 +36,13 @@ public enum FindingDetail: Sendable, Hashable {
 /// Something the committee should look at, computed from the records.
 public struct Finding: Sendable, Hashable {
     public var code: FindingCode
-    public var branch: String
+    public var branch: UnitID
     /// The meeting the finding is about; nil for branch-level findings.
     public var date: Day?
     public var kind: MeetingKind?
     public var detail: FindingDetail
 
-    public init(code: FindingCode, branch: String, date: Day? = nil, kind: MeetingKind? = nil, detail: FindingDetail) {
+    public init(code: FindingCode, branch: UnitID, date: Day? = nil, kind: MeetingKind? = nil, detail: FindingDetail) {
         self.code = code
         self.branch = branch
         self.date = date

@@ -1,6 +1,6 @@
 /// One meeting record of a branch, as the committee's spreadsheet gives it.
 public struct Meeting: Sendable, Hashable {
-    public var branch: String
+    public var branch: UnitID
     public var date: Day
     public var kind: MeetingKind
     /// The topic of a thematic meeting.
@@ -28,7 +28,7 @@ public struct Meeting: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        branch: String, date: Day, kind: MeetingKind, topic: String? = nil, preparer: String? = nil, present: Int,
+        branch: UnitID, date: Day, kind: MeetingKind, topic: String? = nil, preparer: String? = nil, present: Int,
         speakers: Int, scores: [Int], selfRating: String, politicalStudy: Bool = false, currentAffairs: Bool = false,
         usedIT: Bool = false, supervisor: String? = nil, note: String? = nil,
         location: SourceLocation = SourceLocation(file: "meetings.csv")

@@ -27,18 +27,18 @@ public struct BlocReport: Sendable {
     public struct UnitCount: Sendable, Hashable {
         public var sector: Sector
         public var level: UnitLevel
-        public var units: [String]
+        public var units: [UnitID]
     }
 
     public struct BranchCount: Sendable, Hashable {
-        public var branch: String
+        public var branch: UnitID
         public var count: Int
         /// Of how many meetings that could have had it.
         public var of: Int
     }
 
     public struct OverratedMeeting: Sendable, Hashable {
-        public var branch: String
+        public var branch: UnitID
         public var meeting: EvaluatedMeeting
         public var blockers: [RatingBlocker]
     }
@@ -48,21 +48,21 @@ public struct BlocReport: Sendable {
         public var lower: Double
         public var upper: Double?
         public var meetings: Int
-        public var branches: [String]
+        public var branches: [UnitID]
     }
 
     public struct QuarterThematic: Sendable, Hashable {
         public var quarter: PeriodPart
         public var meetings: Int
-        public var branchesWith: [String]
-        public var branchesWithout: [String]
+        public var branchesWith: [UnitID]
+        public var branchesWithout: [UnitID]
     }
 
     public struct CommitteeAttendance: Sendable, Hashable {
-        public var committee: String
+        public var committee: UnitID
         public var meetings: Int
         public var supervised: Int
-        public var branchesNeverSupervised: [String]
+        public var branchesNeverSupervised: [UnitID]
     }
 
     public var range: DateRange
@@ -79,13 +79,13 @@ public struct BlocReport: Sendable {
     /// Meetings by speaking rate, in buckets of 10 percentage points up to 50%.
     public var speakingBuckets: [RateBucket]
     /// Branches whose speaking rate over the range is below the target, lowest first.
-    public var branchesBelowSpeakingTarget: [(branch: String, rate: Double)]
+    public var branchesBelowSpeakingTarget: [(branch: UnitID, rate: Double)]
     public var thematicByQuarter: [QuarterThematic]
     public var committeeAttendance: [CommitteeAttendance]
     /// Branches with a given computed rating, by rating name.
-    public var branchesByRating: [String: [String]]
+    public var branchesByRating: [String: [UnitID]]
     /// Branches with at least one finding of a code.
-    public var branchesByFinding: [FindingCode: [String]]
+    public var branchesByFinding: [FindingCode: [UnitID]]
 
     /// The report over `range` (the whole period when nil).
     public init(_ evaluation: Evaluation, quarter: PeriodPart? = nil) {
@@ -103,9 +103,9 @@ public struct BlocReport: Sendable {
         var buckets = (0..<6).map {
             RateBucket(lower: Double($0) / 10, upper: $0 < 5 ? Double($0 + 1) / 10 : nil, meetings: 0, branches: [])
         }
-        var below: [(branch: String, rate: Double)] = []
-        var byRating: [String: [String]] = [:]
-        var byFinding: [FindingCode: [String]] = [:]
+        var below: [(branch: UnitID, rate: Double)] = []
+        var byRating: [String: [UnitID]] = [:]
+        var byFinding: [FindingCode: [UnitID]] = [:]
         let parts = quarter.map { [$0] } ?? evaluation.quarters
 
         for card in evaluation.scorecards where card.unit.isBranch {
@@ -188,7 +188,7 @@ public struct BlocReport: Sendable {
     static func thematic(_ evaluation: Evaluation, parts: [PeriodPart]) -> [QuarterThematic] {
         let branchIDs = evaluation.scorecards.filter(\.unit.isBranch).map(\.unit.id)
         return parts.map { part in
-            var with: [String] = []
+            var with: [UnitID] = []
             var count = 0
             for card in evaluation.scorecards where card.unit.isBranch {
                 let held = card.meetings.filter { $0.meeting.kind == .thematic && part.range.contains($0.meeting.date) }
@@ -210,7 +210,7 @@ public struct BlocReport: Sendable {
         return organization.committees.map { committee in
             var meetings = 0
             var supervised = 0
-            var never: [String] = []
+            var never: [UnitID] = []
             for branch in organization.branches(of: committee.id) {
                 guard let card = evaluation[unit: branch.id] else { continue }
                 let inRange = card.meetings.filter { range.contains($0.meeting.date) }

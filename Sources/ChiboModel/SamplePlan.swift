@@ -23,9 +23,9 @@ public struct Audience: Sendable, Hashable {
 public struct SampleSession: Sendable, Hashable {
     /// The number of the plan that schedules it.
     public var plan: String
-    public var host: String
+    public var host: UnitID
     /// The grassroots committee whose own sample meeting this is; nil for a bloc session.
-    public var committee: String?
+    public var committee: UnitID?
     public var kind: MeetingKind
     public var date: Day
     /// When the meeting starts, Vietnam time.
@@ -39,7 +39,7 @@ public struct SampleSession: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        plan: String, host: String, committee: String? = nil, kind: MeetingKind, date: Day, time: TimeOfDay? = nil,
+        plan: String, host: UnitID, committee: UnitID? = nil, kind: MeetingKind, date: Day, time: TimeOfDay? = nil,
         venue: String? = nil, topic: String? = nil, audience: Audience? = nil, observers: [String] = [],
         location: SourceLocation = SourceLocation(file: "plans/plan.yaml")
     ) {
@@ -124,21 +124,21 @@ public struct PlanFinding: Sendable, Hashable {
         /// A committee's count against the rule.
         case count(branches: Int, required: Int, planned: Int, regular: Int, thematic: Int)
         /// A committee session hosted by a branch that is not the committee's.
-        case foreignHost(host: String, date: Day)
+        case foreignHost(host: UnitID, date: Day)
         /// One host or observer in two sessions on one day.
-        case conflict(who: String, isObserver: Bool, date: Day, hosts: [String])
+        case conflict(who: String, isObserver: Bool, date: Day, hosts: [UnitID])
     }
 
     public var code: PlanFindingCode
     public var plan: String
     /// The committee (count and host findings) or the host (conflicts) the finding is about.
-    public var unit: String
+    public var unit: UnitID
     public var detail: Detail
 }
 
 /// One committee's plan against the rule.
 public struct Compliance: Sendable, Hashable {
-    public var committee: String
+    public var committee: UnitID
     public var branches: Int
     public var required: Int
     public var needsBothKinds: Bool
@@ -155,7 +155,7 @@ public struct Schedule: Sendable {
     public struct Entry: Sendable, Hashable {
         public var session: SampleSession
         /// Branch ids, in the order of the units file; never the host.
-        public var audience: [String]
+        public var audience: [UnitID]
     }
 
     public var plans: [SamplePlan]
@@ -224,7 +224,7 @@ public struct Schedule: Sendable {
 
     /// The branches that attend a session: for a bloc session, the branches of its level and sectors;
     /// for a committee session, the committee's own branches. Never the host.
-    public static func audience(of session: SampleSession, in organization: Organization) -> [String] {
+    public static func audience(of session: SampleSession, in organization: Organization) -> [UnitID] {
         let branches: [Unit]
         if let committee = session.committee {
             branches = organization.branches(of: committee)
@@ -255,7 +255,7 @@ public struct Schedule: Sendable {
                 findings.append(
                     PlanFinding(
                         code: .scheduleConflict, plan: same[0].plan, unit: host,
-                        detail: .conflict(who: host, isObserver: false, date: date, hosts: [host])))
+                        detail: .conflict(who: host.rawValue, isObserver: false, date: date, hosts: [host])))
             }
             var observers: [String: [SampleSession]] = [:]
             for session in same {

@@ -28,21 +28,34 @@ public enum UnitLevel: String, Sendable, Hashable, CaseIterable {
     case subordinateBranch = "subordinate-branch"
 }
 
+/// The id of a unit as the units file gives it (lowercase ASCII letters, digits and -): what meeting
+/// records, plans and URLs name a unit by.
+public struct UnitID: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public var description: String { rawValue }
+
+    public static func < (a: UnitID, b: UnitID) -> Bool { a.rawValue < b.rawValue }
+}
+
 /// A unit of the bloc: a grassroots committee or a branch.
 public struct Unit: Sendable, Hashable, Identifiable {
-    public var id: String
+    public var id: UnitID
     public var name: String
     public var kind: UnitKind
     /// The unit's sector; a branch with none given inherits its committee's.
     public var sector: Sector
     /// The id of the committee above, nil when directly under the bloc.
-    public var parent: String?
+    public var parent: UnitID?
     /// Number of Party members (đảng viên); required for branches.
     public var members: Int?
     public var location: SourceLocation
 
     public init(
-        id: String, name: String, kind: UnitKind, sector: Sector, parent: String? = nil, members: Int? = nil,
+        id: UnitID, name: String, kind: UnitKind, sector: Sector, parent: UnitID? = nil, members: Int? = nil,
         location: SourceLocation = SourceLocation(file: "units.csv")
     ) {
         self.id = id
@@ -68,14 +81,14 @@ public struct Unit: Sendable, Hashable, Identifiable {
 /// The bloc's organisation tree, in the order of the units file.
 public struct Organization: Sendable, Hashable {
     public private(set) var units: [Unit]
-    private var index: [String: Int]
+    private var index: [UnitID: Int]
     /// Positions of the branches under each parent, in file order.
-    private var branchPositions: [String: [Int]]
+    private var branchPositions: [UnitID: [Int]]
 
     public init(units: [Unit]) {
         self.units = units
-        var index: [String: Int] = [:]
-        var branchPositions: [String: [Int]] = [:]
+        var index: [UnitID: Int] = [:]
+        var branchPositions: [UnitID: [Int]] = [:]
         for (position, unit) in units.enumerated() {
             if index[unit.id] == nil { index[unit.id] = position }
             if unit.isBranch, let parent = unit.parent { branchPositions[parent, default: []].append(position) }
@@ -84,16 +97,16 @@ public struct Organization: Sendable, Hashable {
         self.branchPositions = branchPositions
     }
 
-    public subscript(id: String) -> Unit? { index[id].map { units[$0] } }
+    public subscript(id: UnitID) -> Unit? { index[id].map { units[$0] } }
 
     /// The unit's name, or the id itself for an id no unit has (a record of a rejected unit).
-    public func name(of id: String) -> String { self[id]?.name ?? id }
+    public func name(of id: UnitID) -> String { self[id]?.name ?? id.rawValue }
 
     public var branches: [Unit] { units.filter(\.isBranch) }
     public var committees: [Unit] { units.filter { $0.kind == .committee } }
 
     /// The branches of a grassroots committee, in file order.
-    public func branches(of committee: String) -> [Unit] {
+    public func branches(of committee: UnitID) -> [Unit] {
         (branchPositions[committee] ?? []).map { units[$0] }
     }
 }

@@ -9,20 +9,21 @@ extension SchedulePages {
             let session = scheduled.session
             return .object([
                 ("plan", .string(session.plan)),
-                ("host", .string(session.host)),
-                ("committee", .optional(session.committee)),
+                ("host", .string(session.host.rawValue)),
+                ("committee", .optional(session.committee?.rawValue)),
                 ("kind", .string(session.kind.rawValue)),
                 ("date", .string(session.date.description)),
                 ("time", .optional(session.time?.description)),
                 ("venue", .optional(session.venue)),
                 ("topic", .optional(session.topic)),
-                ("audience", .array(scheduled.audience.map(JSON.string))),
+                ("audience", .array(scheduled.audience.map { .string($0.rawValue) })),
                 ("observers", .array(session.observers.map(JSON.string))),
             ])
         }
         let findings: [JSON] = schedule.findings.map {
             .object([
-                ("code", .string($0.code.rawValue)), ("unit", .string($0.unit)), ("message", .string(message($0))),
+                ("code", .string($0.code.rawValue)), ("unit", .string($0.unit.rawValue)),
+                ("message", .string(message($0))),
             ])
         }
         return OutputFile(

@@ -12,7 +12,7 @@ struct SchedulePages: Sendable {
     /// Scheme and host put before page URLs in the calendar; without it events carry no URL.
     let baseURL: String?
     /// For each unit, the entries it hosts or attends, in schedule order, with whether it hosts.
-    let entriesByUnit: [String: [(index: Int, hosts: Bool)]]
+    let entriesByUnit: [UnitID: [(index: Int, hosts: Bool)]]
 
     static let root = "lich-sinh-hoat-mau"
 
@@ -23,13 +23,13 @@ struct SchedulePages: Sendable {
         self.theme = theme
         self.today = today
         self.baseURL = baseURL
-        var byUnit: [String: [(index: Int, hosts: Bool)]] = [:]
+        var byUnit: [UnitID: [(index: Int, hosts: Bool)]] = [:]
         for (index, scheduled) in schedule.entries.enumerated() {
             let host = scheduled.session.host
             var units = [host]
             units += scheduled.audience
             if let committee = scheduled.session.committee { units.append(committee) }
-            var seen: Set<String> = []
+            var seen: Set<UnitID> = []
             for unit in units where seen.insert(unit).inserted {
                 byUnit[unit, default: []].append((index, unit == host))
             }
@@ -40,8 +40,8 @@ struct SchedulePages: Sendable {
     var isEmpty: Bool { schedule.plans.isEmpty }
     var url: String { urls.page([Self.root]) }
     func planURL(_ plan: SamplePlan) -> String { urls.page([Self.root, plan.slug]) }
-    func unitURL(_ id: String) -> String { urls.unit(id) }
-    func unitName(_ id: String) -> String { evaluation.organization.name(of: id) }
+    func unitURL(_ id: UnitID) -> String { urls.unit(id) }
+    func unitName(_ id: UnitID) -> String { evaluation.organization.name(of: id) }
 
     static var stringKeys: [String] {
         PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacing(ascii: "-", with: "_") } + [
@@ -84,7 +84,7 @@ struct SchedulePages: Sendable {
             return Format.fill(
                 theme.string(isObserver ? "plan_schedule_conflict_observer" : key),
                 [
-                    "who": isObserver ? who : unitName(who), "date": date.vietnamese,
+                    "who": isObserver ? who : unitName(UnitID(who)), "date": date.vietnamese,
                     "hosts": hosts.map(unitName).joined(separator: theme.string("list_separator")),
                 ])
         }
@@ -105,7 +105,7 @@ struct SchedulePages: Sendable {
             }
             ?? false
         let state = status(session.date)
-        func link(_ id: String) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
+        func link(_ id: UnitID) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
         return SessionModel(
             anchor: Self.anchor(session), title: sessionTitle(session), date: session.date.vietnamese,
             dateISO: session.date.description, time: session.time?.description,
@@ -210,7 +210,7 @@ struct SchedulePages: Sendable {
             })
     }
 
-    func sessions(of unit: String) -> [SessionModel] {
+    func sessions(of unit: UnitID) -> [SessionModel] {
         (entriesByUnit[unit] ?? []).map { found in
             var item = entry(schedule.entries[found.index])
             item.role = theme.string(found.hosts ? "role_host" : "role_audience")

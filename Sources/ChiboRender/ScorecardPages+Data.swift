@@ -17,11 +17,11 @@ extension ScorecardPages {
         writer.array("units", evaluation.scorecards) { card in
             let unit = card.unit
             var pairs: [(String, JSON)] = [
-                ("id", .string(unit.id)),
+                ("id", .string(unit.id.rawValue)),
                 ("name", .string(unit.name)),
                 ("kind", .string(unit.kind.rawValue)),
                 ("sector", .string(unit.sector.rawValue)),
-                ("parent", .optional(unit.parent)),
+                ("parent", .optional(unit.parent?.rawValue)),
                 ("members", .optional(unit.members)),
                 ("url", .string(unitURL(unit.id))),
             ]
@@ -90,7 +90,7 @@ extension ScorecardPages {
             findings.append(contentsOf: card.findings)
             for finding in findings {
                 row([
-                    card.unit.id, card.unit.name, committee, finding.date?.vietnamese ?? "",
+                    card.unit.id.rawValue, card.unit.name, committee, finding.date?.vietnamese ?? "",
                     finding.kind.map(kindLabel) ?? "", finding.code.rawValue, text.label(finding.code),
                     text.message(finding),
                 ])

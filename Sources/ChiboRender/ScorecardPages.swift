@@ -34,7 +34,7 @@ struct ScorecardPages: Sendable {
 
     var isEmpty: Bool { evaluation.organization.units.isEmpty }
 
-    func unitURL(_ id: String) -> String { urls.unit(id) }
+    func unitURL(_ id: UnitID) -> String { urls.unit(id) }
     var indexURL: String { urls.page([Self.unitsRoot]) }
     func reportURL(_ quarter: PeriodPart? = nil) -> String {
         urls.page([Self.reportRoot] + (quarter.map { [$0.slug] } ?? []))
@@ -55,9 +55,9 @@ struct ScorecardPages: Sendable {
             + ["chart_title", "chart_description", "month_short"]
     }
 
-    func unitName(_ id: String) -> String { evaluation.organization.name(of: id) }
+    func unitName(_ id: UnitID) -> String { evaluation.organization.name(of: id) }
 
-    func unitLink(_ id: String) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
+    func unitLink(_ id: UnitID) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
 
     // MARK: - Findings
 
@@ -111,7 +111,7 @@ struct ScorecardPages: Sendable {
     func unitSummary(_ card: Scorecard) -> UnitRow {
         let unit = card.unit
         return UnitRow(
-            id: unit.id, name: unit.name, url: unitURL(unit.id), level: levelLabel(unit.level),
+            id: unit.id.rawValue, name: unit.name, url: unitURL(unit.id), level: levelLabel(unit.level),
             sector: sectorLabel(unit.sector), members: unit.members.map(String.init) ?? "–",
             isCommittee: unit.kind == .committee, branchCount: String(card.branches.count),
             latestRating: latestRating(card), figures: figures(card.summary), ratings: ratings(card.summary.ratings))
@@ -126,7 +126,7 @@ struct ScorecardPages: Sendable {
             return SearchDocument(
                 title: unit.name, url: unitURL(unit.id), group: parent ?? theme.string("units_title"),
                 kind: levelLabel(unit.level), number: nil,
-                sections: [SearchDocument.Section(anchor: "", heading: "", text: facts + " · " + unit.id)])
+                sections: [SearchDocument.Section(anchor: "", heading: "", text: facts + " · " + unit.id.rawValue)])
         }
     }
 
@@ -140,7 +140,7 @@ struct ScorecardPages: Sendable {
             }
         ]
         for card in evaluation.scorecards {
-            let path = SiteURLs.pageFile([Self.unitsRoot, card.unit.id])
+            let path = SiteURLs.pageFile([Self.unitsRoot, card.unit.id.rawValue])
             if card.unit.kind == .committee {
                 result.append(PageJob(path: path, template: templates.committee) { committee(card, layout: layout) })
             } else {
@@ -180,7 +180,7 @@ struct ScorecardPages: Sendable {
         for committee in cards where committee.unit.kind == .committee {
             groups.append(
                 UnitGroup(
-                    title: committee.unit.name, url: unitURL(committee.unit.id), id: "dv-" + committee.unit.id,
+                    title: committee.unit.name, url: unitURL(committee.unit.id), id: "dv-" + committee.unit.id.rawValue,
                     units: committee.branches.compactMap { byID[$0] }.map(row)))
         }
         for sector in Sector.allCases {
@@ -308,7 +308,7 @@ struct ScorecardPages: Sendable {
         var crumbs = [(theme.string("nav_home"), urls.page([]))]
         if quarter != nil { crumbs.append((theme.string("report_title"), reportURL())) }
         var lists: [UnitList] = []
-        func listed(_ id: String, _ title: String, _ units: [String]) -> ListFigure {
+        func listed(_ id: String, _ title: String, _ units: [UnitID]) -> ListFigure {
             lists.append(UnitList(id: id, title: title, count: String(units.count), units: units.map(unitLink)))
             return ListFigure(count: String(units.count), href: "#" + id, hasUnits: !units.isEmpty)
         }

@@ -23,7 +23,7 @@ public struct SiteURLs: Sendable, Hashable {
     }
 
     /// The page of a unit: `/base/don-vi/<id>/`.
-    public func unit(_ id: String) -> String { page([Self.unitsRoot, id]) }
+    public func unit(_ id: UnitID) -> String { page([Self.unitsRoot, id.rawValue]) }
 
     /// The anchor of a meeting on its unit's page: `sh-2024-03-12-regular`.
     public static func meetingAnchor(date: Day, kind: MeetingKind) -> String { "sh-\(date)-\(kind.rawValue)" }

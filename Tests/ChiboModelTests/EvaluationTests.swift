@@ -19,7 +19,7 @@ let organization = Organization(units: [
 ])
 
 func regular(
-    _ branch: String, _ date: String, scores: [Int] = [15, 15, 30, 20, 20], self rating: String = "Tốt",
+    _ branch: UnitID, _ date: String, scores: [Int] = [15, 15, 30, 20, 20], self rating: String = "Tốt",
     present: Int = 10, speakers: Int = 5, study: Bool = true, affairs: Bool = true, supervisor: String? = "Ông X"
 ) -> Meeting {
     Meeting(
@@ -27,7 +27,7 @@ func regular(
         selfRating: rating, politicalStudy: study, currentAffairs: affairs, supervisor: supervisor)
 }
 
-func thematic(_ branch: String, _ date: String, present: Int = 10, speakers: Int = 5) -> Meeting {
+func thematic(_ branch: UnitID, _ date: String, present: Int = 10, speakers: Int = 5) -> Meeting {
     Meeting(
         branch: branch, date: day(date), kind: .thematic, topic: "Chủ đề", present: present, speakers: speakers,
         scores: [20, 20, 20, 20, 20], selfRating: "Tốt", supervisor: "Ông X")
@@ -41,7 +41,7 @@ func evaluate(_ meetings: [Meeting], period: DateRange? = nil, studyFrom: Day? =
         organization: organization, rubrics: [regularRubric, thematicRubric], meetings: meetings, settings: settings)
 }
 
-func codes(_ evaluation: Evaluation, _ branch: String, _ date: String) -> [FindingCode] {
+func codes(_ evaluation: Evaluation, _ branch: UnitID, _ date: String) -> [FindingCode] {
     evaluation[unit: branch]?.meetings.first { $0.meeting.date == day(date) }?.findings.map(\.code) ?? []
 }
 

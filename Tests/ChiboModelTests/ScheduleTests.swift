@@ -23,7 +23,7 @@ import Testing
     }
 
     func session(
-        _ host: String, committee: String? = nil, _ kind: MeetingKind = .regular, _ date: String = "2024-03-01",
+        _ host: UnitID, committee: UnitID? = nil, _ kind: MeetingKind = .regular, _ date: String = "2024-03-01",
         audience: Audience? = nil, observers: [String] = []
     ) -> SampleSession {
         SampleSession(
@@ -31,7 +31,7 @@ import Testing
             observers: observers)
     }
 
-    func codes(_ schedule: Schedule, _ committee: String) -> [PlanFindingCode] {
+    func codes(_ schedule: Schedule, _ committee: UnitID) -> [PlanFindingCode] {
         schedule.compliance["114-KH/ĐUK"]?.first { $0.committee == committee }?.findings ?? []
     }
 
