@@ -128,8 +128,8 @@ enum MeetingsLoader {
     /// The rank of each rating of `rubric` by its folded name, as `Rubric.rank(of:)` finds it.
     static func ratingRanks(_ rubric: Rubric) -> [String: Int] {
         var ranks: [String: Int] = [:]
-        for (rank, rating) in rubric.ratings.enumerated() where ranks[Folding.fold(rating.name)] == nil {
-            ranks[Folding.fold(rating.name)] = rank
+        for (rank, rating) in rubric.ratings.enumerated() where ranks[Folding.fold(rating.name.rawValue)] == nil {
+            ranks[Folding.fold(rating.name.rawValue)] = rank
         }
         return ranks
     }
@@ -140,7 +140,8 @@ enum MeetingsLoader {
         let folded = ratingRanks(rubric)
         var ranks: [String: Int] = [:]
         for rating in rubric.ratings {
-            if let rank = folded[Folding.fold(rating.name)], ranks[rating.name] == nil { ranks[rating.name] = rank }
+            let name = rating.name.rawValue
+            if let rank = folded[Folding.fold(name)], ranks[name] == nil { ranks[name] = rank }
         }
         return ranks
     }
@@ -266,7 +267,7 @@ struct MeetingReader: Sendable {
         }
         let (present, speakers) = attendance(cells, columns, members: unit?.members, &diagnostics)
         let scores = rubric.map { self.scores(cells, columns, rubric: $0, &diagnostics) } ?? []
-        var selfRating = ""
+        var selfRating: RatingName = ""
         if let cell = cells.required(
             "self_rating", columns.selfRating, "the rating the branch gave itself", &diagnostics),
             let rubric
@@ -352,13 +353,13 @@ struct MeetingReader: Sendable {
     }
 
     /// The rubric's name of the rating a cell gives, matched as written or ignoring case and accents.
-    func rating(_ cell: RecordValue, of rubric: Rubric, _ diagnostics: inout Diagnostics) -> String? {
+    func rating(_ cell: RecordValue, of rubric: Rubric, _ diagnostics: inout Diagnostics) -> RatingName? {
         let ranks = ratingRanks[rubric.appliesTo]
         let exact = exactRanks[rubric.appliesTo]?[cell.trimmed]
         if let rank = exact ?? ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
             return rubric.ratings[rank].name
         }
-        let names = rubric.ratings.map(\.name).joined(separator: ", ")
+        let names = rubric.ratings.map(\.name.rawValue).joined(separator: ", ")
         diagnostics.error(
             .unknownWord, cell.location, "\"\(cell.trimmed)\" is not a rating of \(rubric.id); use one of \(names)")
         return nil

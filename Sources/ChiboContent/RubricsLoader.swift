@@ -130,7 +130,7 @@ enum RubricsLoader {
                 "the last rating (\(last.name)) must match any total: give it `min_total: 0` and no required criteria")
         }
         var names: Set<String> = []
-        for (band, node) in zip(ratings, ratingNodes) where !names.insert(Folding.fold(band.name)).inserted {
+        for (band, node) in zip(ratings, ratingNodes) where !names.insert(Folding.fold(band.name.rawValue)).inserted {
             diagnostics.error(
                 .rubricInconsistent, yaml.location(node), "the rating name \"\(band.name)\" is used twice")
         }
@@ -200,8 +200,8 @@ enum RubricsLoader {
             for (key, keyNode, value) in pairs {
                 switch key {
                 case "name":
-                    band.name = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
-                    hasName = !band.name.isEmpty
+                    band.name = RatingName(yaml.string(value, key: key, diagnostics: &diagnostics) ?? "")
+                    hasName = !band.name.rawValue.isEmpty
                 case "min_total":
                     let total = yaml.count(value, key: key, diagnostics: &diagnostics) ?? 0
                     if (0...1_000_000).contains(total) {

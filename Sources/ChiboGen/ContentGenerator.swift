@@ -187,7 +187,7 @@ struct ContentGenerator {
             String(speakers),
         ]
         cells += points.map(String.init)
-        cells += [rated, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note]
+        cells += [rated.rawValue, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note]
         return cells.joined(separator: ";")
     }
 
@@ -370,7 +370,7 @@ struct ContentGenerator {
         text += "ratings:\n"
         for band in rubric.ratings {
             precondition(band.requireMin.isEmpty, "require_min is not written")
-            text += "  - {name: \(flow(band.name)), min_total: \(band.minTotal)"
+            text += "  - {name: \(flow(band.name.rawValue)), min_total: \(band.minTotal)"
             if !band.requireFull.isEmpty {
                 text += ", require_full: [\(band.requireFull.map(String.init).joined(separator: ", "))]"
             }

@@ -6,7 +6,7 @@ public struct EvaluatedMeeting: Sendable, Hashable {
     /// The sum of the rubric's maxima.
     public var max: Int
     /// The computed rating, the first band whose conditions all hold.
-    public var rating: String
+    public var rating: RatingName
     public var ratingRank: Int
     /// The rank of the self-rating in the rubric, 0 the best.
     public var selfRank: Int
@@ -23,9 +23,9 @@ public struct Summary: Sendable, Hashable {
     public var thematicMeetings = 0
     public var points = 0
     /// Computed ratings by name.
-    public var ratings: [String: Int] = [:]
+    public var ratings: [RatingName: Int] = [:]
     /// Self-ratings by name, as the rubric spells them.
-    public var selfRatings: [String: Int] = [:]
+    public var selfRatings: [RatingName: Int] = [:]
     public var speakers = 0
     public var present = 0
     /// Members of the branch summed over the meetings, the base of the attendance rate.
@@ -113,7 +113,7 @@ public struct Evaluation: Sendable {
     /// In the order of the units file.
     public var scorecards: [Scorecard]
     /// Rating names, best first, over all rubrics.
-    public var ratingNames: [String]
+    public var ratingNames: [RatingName]
     /// Records left out because their date is outside the configured period.
     public var outsidePeriod: Int
 
@@ -202,7 +202,7 @@ public struct Evaluation: Sendable {
         scorecards.sort { (order[$0.unit.id] ?? 0) < (order[$1.unit.id] ?? 0) }
         index = Dictionary(uniqueKeysWithValues: scorecards.enumerated().map { ($1.unit.id, $0) })
 
-        var names: [String] = []
+        var names: [RatingName] = []
         for rubric in rubrics.sorted(by: { $0.appliesTo.rawValue < $1.appliesTo.rawValue }) {
             for band in rubric.ratings where !names.contains(band.name) { names.append(band.name) }
         }
@@ -219,7 +219,7 @@ public struct Evaluation: Sendable {
     {
         let targets = settings.targets
         let ratingRank = rubric.rating(for: meeting.scores)
-        let selfRank = rubric.rank(of: meeting.selfRating) ?? ratingRank
+        let selfRank = rubric.rank(of: meeting.selfRating.rawValue) ?? ratingRank
         let computed = rubric.ratings[ratingRank].name
         let selfName = rubric.ratings[selfRank].name
         var findings: [Finding] = []

@@ -21,8 +21,8 @@ public enum FindingCode: String, Sendable, Hashable, CaseIterable, Comparable {
 /// Why a finding was raised, in numbers; the theme turns it into a sentence.
 public enum FindingDetail: Sendable, Hashable {
     /// The self-rating is better than the computed one; `blockers` say what keeps the meeting from it.
-    case overrated(selfRating: String, computed: String, blockers: [RatingBlocker])
-    case underrated(selfRating: String, computed: String)
+    case overrated(selfRating: RatingName, computed: RatingName, blockers: [RatingBlocker])
+    case underrated(selfRating: RatingName, computed: RatingName)
     /// A share below its target: `count` of `of` (speakers of present, present of members).
     case rate(count: Int, of: Int, target: Double)
     /// A regular meeting without an item it must have.

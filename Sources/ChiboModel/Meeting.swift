@@ -14,7 +14,7 @@ public struct Meeting: Sendable, Hashable {
     /// Points per criterion of the rubric for `kind`, criterion 1 first.
     public var scores: [Int]
     /// The rating the branch gave itself (tự xếp loại), a rating name of the rubric.
-    public var selfRating: String
+    public var selfRating: RatingName
     /// Political-ideological study held (Hướng dẫn 08-HD/ĐUK).
     public var politicalStudy: Bool
     /// Current affairs and document briefing held.
@@ -29,7 +29,8 @@ public struct Meeting: Sendable, Hashable {
 
     public init(
         branch: UnitID, date: Day, kind: MeetingKind, topic: String? = nil, preparer: String? = nil, present: Int,
-        speakers: Int, scores: [Int], selfRating: String, politicalStudy: Bool = false, currentAffairs: Bool = false,
+        speakers: Int, scores: [Int], selfRating: RatingName, politicalStudy: Bool = false,
+        currentAffairs: Bool = false,
         usedIT: Bool = false, supervisor: String? = nil, note: String? = nil,
         location: SourceLocation = SourceLocation(file: "meetings.csv")
     ) {

@@ -83,7 +83,7 @@ public struct BlocReport: Sendable {
     public var thematicByQuarter: [QuarterThematic]
     public var committeeAttendance: [CommitteeAttendance]
     /// Branches with a given computed rating, by rating name.
-    public var branchesByRating: [String: [UnitID]]
+    public var branchesByRating: [RatingName: [UnitID]]
     /// Branches with at least one finding of a code.
     public var branchesByFinding: [FindingCode: [UnitID]]
 
@@ -104,7 +104,7 @@ public struct BlocReport: Sendable {
             RateBucket(lower: Double($0) / 10, upper: $0 < 5 ? Double($0 + 1) / 10 : nil, meetings: 0, branches: [])
         }
         var below: [(branch: UnitID, rate: Double)] = []
-        var byRating: [String: [UnitID]] = [:]
+        var byRating: [RatingName: [UnitID]] = [:]
         var byFinding: [FindingCode: [UnitID]] = [:]
         let parts = quarter.map { [$0] } ?? evaluation.quarters
 

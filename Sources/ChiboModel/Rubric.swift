@@ -20,16 +20,27 @@ public struct Criterion: Sendable, Hashable {
     }
 }
 
+/// The name of a rating as a rubric spells it ("Tốt", "Khá"): what a meeting is rated, by the
+/// rubric's bands or by the branch itself. Ratings are ranked by their rubric, not by their names.
+public struct RatingName: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public var description: String { rawValue }
+}
+
 /// A rating and the conditions a meeting must meet to get it.
 public struct RatingBand: Sendable, Hashable {
-    public var name: String
+    public var name: RatingName
     public var minTotal: Int
     /// Criteria that must be at their maximum (Quy định 14-QĐ/TU: "Tốt" needs full marks on 1, 2, 4, 5).
     public var requireFull: [Int]
     /// Criteria with a least number of points.
     public var requireMin: [Int: Int]
 
-    public init(name: String, minTotal: Int, requireFull: [Int] = [], requireMin: [Int: Int] = [:]) {
+    public init(name: RatingName, minTotal: Int, requireFull: [Int] = [], requireMin: [Int: Int] = [:]) {
         self.name = name
         self.minTotal = minTotal
         self.requireFull = requireFull
@@ -75,7 +86,7 @@ public struct Rubric: Sendable, Hashable {
     /// The position of a rating name, 0 the best; names match ignoring case and diacritics.
     public func rank(of name: String) -> Int? {
         let key = Folding.fold(name.trimmingSpaces)
-        return ratings.firstIndex { Folding.fold($0.name) == key }
+        return ratings.firstIndex { Folding.fold($0.name.rawValue) == key }
     }
 
     /// What keeps `scores` (criterion 1 first) from the rating `band`; empty when it reaches it.

@@ -31,9 +31,9 @@ struct FindingText: Sendable {
         switch finding.detail {
         case .overrated(let selfRating, let computed, let blockers):
             return Format.fill(
-                template, ["self": selfRating, "computed": computed, "reasons": reasons(blockers)])
+                template, ["self": selfRating.rawValue, "computed": computed.rawValue, "reasons": reasons(blockers)])
         case .underrated(let selfRating, let computed):
-            return Format.fill(template, ["self": selfRating, "computed": computed])
+            return Format.fill(template, ["self": selfRating.rawValue, "computed": computed.rawValue])
         case .rate(let count, let of, let target):
             let rate = of > 0 ? Double(count) / Double(of) : 0
             return Format.fill(

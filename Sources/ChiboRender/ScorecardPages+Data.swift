@@ -36,8 +36,8 @@ extension ScorecardPages {
                                     ("kind", .string(evaluated.meeting.kind.rawValue)),
                                     ("total", .int(evaluated.total)),
                                     ("max", .int(evaluated.max)),
-                                    ("rating", .string(evaluated.rating)),
-                                    ("self_rating", .string(evaluated.meeting.selfRating)),
+                                    ("rating", .string(evaluated.rating.rawValue)),
+                                    ("self_rating", .string(evaluated.meeting.selfRating.rawValue)),
                                     ("speaking_rate", .optional(evaluated.speakingRate.map(Format.jsonRate))),
                                     ("findings", .array(evaluated.findings.map { .string($0.code.rawValue) })),
                                 ])
@@ -45,7 +45,9 @@ extension ScorecardPages {
                     ))
             }
             pairs.append(("findings", .array(card.findingCodes.map { .string($0.rawValue) })))
-            let ratings: [(String, JSON)] = evaluation.ratingNames.map { ($0, .int(card.summary.ratings[$0] ?? 0)) }
+            let ratings: [(String, JSON)] = evaluation.ratingNames.map {
+                ($0.rawValue, .int(card.summary.ratings[$0] ?? 0))
+            }
             pairs.append(
                 (
                     "summary",

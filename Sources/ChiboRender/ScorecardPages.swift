@@ -77,8 +77,8 @@ struct ScorecardPages: Sendable {
         }
     }
 
-    func ratings(_ counts: [String: Int]) -> [RatingCount] {
-        evaluation.ratingNames.map { RatingCount(name: $0, count: String(counts[$0] ?? 0)) }
+    func ratings(_ counts: [RatingName: Int]) -> [RatingCount] {
+        evaluation.ratingNames.map { RatingCount(name: $0.rawValue, count: String(counts[$0] ?? 0)) }
     }
 
     func figures(_ summary: Summary) -> FiguresModel {
@@ -103,7 +103,7 @@ struct ScorecardPages: Sendable {
             findingsTotal: String(summary.findings.values.reduce(0, +)))
     }
 
-    func latestRating(_ card: Scorecard) -> String? {
+    func latestRating(_ card: Scorecard) -> RatingName? {
         card.meetings.max { ($0.meeting.date, $0.meeting.kind.rawValue) < ($1.meeting.date, $1.meeting.kind.rawValue) }?
             .rating
     }
@@ -114,7 +114,8 @@ struct ScorecardPages: Sendable {
             id: unit.id.rawValue, name: unit.name, url: unitURL(unit.id), level: levelLabel(unit.level),
             sector: sectorLabel(unit.sector), members: unit.members.map(String.init) ?? "–",
             isCommittee: unit.kind == .committee, branchCount: String(card.branches.count),
-            latestRating: latestRating(card), figures: figures(card.summary), ratings: ratings(card.summary.ratings))
+            latestRating: latestRating(card)?.rawValue, figures: figures(card.summary),
+            ratings: ratings(card.summary.ratings))
     }
 
     /// Every unit for the search index: its name, level, sector and committee.
@@ -197,15 +198,16 @@ struct ScorecardPages: Sendable {
             return UnitGroup(title: sectorLabel(sector), url: nil, id: "lh-" + sector.rawValue, units: units.map(row))
         }
         let latest = Dictionary(
-            uniqueKeysWithValues: cards.filter(\.unit.isBranch).map { ($0.unit.id, latestRating($0) ?? "") })
+            uniqueKeysWithValues: cards.filter(\.unit.isBranch).map { ($0.unit.id, latestRating($0)) })
         var ratingGroups: [UnitGroup] = []
-        for name in evaluation.ratingNames + [""] {
-            let units = byName(cards.filter { latest[$0.unit.id] == name })
+        // A group per rating, then the branches with no meeting yet.
+        for rating in evaluation.ratingNames.map(Optional.some) + [nil] {
+            let units = byName(cards.filter { latest[$0.unit.id] == rating })
             guard !units.isEmpty else { continue }
             ratingGroups.append(
                 UnitGroup(
-                    title: name.isEmpty ? theme.string("units_no_meeting") : name, url: nil,
-                    id: "xl-" + (name.isEmpty ? "chua-co" : Folding.slug(name)), units: units.map(row)))
+                    title: rating?.rawValue ?? theme.string("units_no_meeting"), url: nil,
+                    id: "xl-" + (rating.map { Folding.slug($0.rawValue) } ?? "chua-co"), units: units.map(row)))
         }
         return UnitsPage(
             layout: layout.page(
@@ -255,8 +257,8 @@ struct ScorecardPages: Sendable {
                     scores: zip(meeting.scores, rubric.criteria).map { score, criterion in
                         ScoreCell(points: String(score), full: score >= criterion.max)
                     },
-                    total: String(evaluated.total), max: String(evaluated.max), rating: evaluated.rating,
-                    selfRating: meeting.selfRating, overrated: evaluated.selfRank < evaluated.ratingRank,
+                    total: String(evaluated.total), max: String(evaluated.max), rating: evaluated.rating.rawValue,
+                    selfRating: meeting.selfRating.rawValue, overrated: evaluated.selfRank < evaluated.ratingRank,
                     speakingRate: Format.percent(evaluated.speakingRate),
                     attendance: "\(meeting.present)/\(unit.members.map(String.init) ?? "–")",
                     supervisor: meeting.supervisor, note: meeting.note, findings: evaluated.findings.map(finding))
@@ -292,7 +294,8 @@ struct ScorecardPages: Sendable {
             layout: layout.page(
                 title: card.unit.name, current: nil,
                 breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]),
-            unit: unitSummary(card), figures: figures(card.summary), ratingNames: evaluation.ratingNames,
+            unit: unitSummary(card), figures: figures(card.summary),
+            ratingNames: evaluation.ratingNames.map(\.rawValue),
             ratings: ratings(card.summary.ratings),
             branches: card.branches.compactMap { evaluation[unit: $0] }.map(unitSummary),
             findingCounts: findingCounts(card.summary), samples: samples.sessions(of: card.unit.id))
@@ -324,10 +327,11 @@ struct ScorecardPages: Sendable {
         }
         let ratingRows = evaluation.ratingNames.map { name in
             ReportPage.RatingRow(
-                name: name, computed: String(report.summary.ratings[name] ?? 0),
+                name: name.rawValue, computed: String(report.summary.ratings[name] ?? 0),
                 selfCount: String(report.summary.selfRatings[name] ?? 0),
                 branches: listed(
-                    "xl-" + Folding.slug(name), Format.fill(theme.string("report_list_rating"), ["rating": name]),
+                    "xl-" + Folding.slug(name.rawValue),
+                    Format.fill(theme.string("report_list_rating"), ["rating": name.rawValue]),
                     report.branchesByRating[name] ?? []))
         }
         let overrated = report.overrated.map { item in
@@ -336,7 +340,7 @@ struct ScorecardPages: Sendable {
                 url: unitURL(item.branch) + "#"
                     + SiteURLs.meetingAnchor(date: item.meeting.meeting.date, kind: item.meeting.meeting.kind),
                 date: item.meeting.meeting.date.vietnamese, kind: kindLabel(item.meeting.meeting.kind),
-                selfRating: item.meeting.meeting.selfRating, rating: item.meeting.rating,
+                selfRating: item.meeting.meeting.selfRating.rawValue, rating: item.meeting.rating.rawValue,
                 reasons: text.reasons(item.blockers))
         }
         let findingRows = FindingCode.allCases.map { code in
@@ -409,7 +413,7 @@ struct ScorecardPages: Sendable {
                     title: levelLabel(entry.level), figures: figures(entry.summary),
                     ratings: ratings(entry.summary.ratings))
             },
-            ratingNames: evaluation.ratingNames, dataJSON: urls.file("data/scorecards.json"),
+            ratingNames: evaluation.ratingNames.map(\.rawValue), dataJSON: urls.file("data/scorecards.json"),
             dataCSV: urls.file("data/findings.csv"), lists: lists)
     }
 }

@@ -19,7 +19,7 @@ let organization = Organization(units: [
 ])
 
 func regular(
-    _ branch: UnitID, _ date: String, scores: [Int] = [15, 15, 30, 20, 20], self rating: String = "Tốt",
+    _ branch: UnitID, _ date: String, scores: [Int] = [15, 15, 30, 20, 20], self rating: RatingName = "Tốt",
     present: Int = 10, speakers: Int = 5, study: Bool = true, affairs: Bool = true, supervisor: String? = "Ông X"
 ) -> Meeting {
     Meeting(

@@ -18,7 +18,7 @@ let regularRubric = Rubric(
     ])
 
 @Suite struct RatingTests {
-    func rating(_ scores: [Int], _ rubric: Rubric = regularRubric) -> String {
+    func rating(_ scores: [Int], _ rubric: Rubric = regularRubric) -> RatingName {
         rubric.ratings[rubric.rating(for: scores)].name
     }
 
