@@ -143,79 +143,32 @@ extension CSVTable {
         let space = UInt8(ascii: " ")
         let sep = layout.separatorByte
         let count = bytes.count
-        var cells: [RawCell] = []
-        var allBlank = true
-        // The bytes of the row's cells so far; the current field starts at `fieldStart`.
-        var rowBytes = RowBytes(capacity: 1024)
-        defer { rowBytes.deallocate() }
-        var fieldStart = 0
-        // Whether the field so far holds only white space (`trimmingSpaces` would leave nothing).
-        var fieldBlank = true
-        var fieldNewline = false
+        var state = RowState()
+        defer { state.rowBytes.deallocate() }
         var line = 1
         var column = 1
-        var fieldLine = 1
-        var fieldColumn = 1
-        var rowLine = 1
         var inQuotes = false
         var quoteLine = 1
         var quoteColumn = 1
-        var afterQuote = false
-        var rowHasControl = false
-
-        func endField() {
-            cells.append(
-                RawCell(
-                    start: fieldStart, end: rowBytes.count, line: fieldLine, column: fieldColumn,
-                    isBlank: fieldBlank, hasNewline: fieldNewline))
-            if !fieldBlank { allBlank = false }
-            fieldStart = rowBytes.count
-            fieldBlank = true
-            fieldNewline = false
-            afterQuote = false
-        }
-        func endRow() {
-            endField()
-            if !allBlank {
-                cells.withUnsafeBufferPointer { cellBuffer in
-                    row(RawRow(bytes: rowBytes.buffer, cells: cellBuffer, line: rowLine), rowHasControl)
-                }
-            }
-            cells.removeAll(keepingCapacity: true)
-            rowBytes.count = 0
-            fieldStart = 0
-            allBlank = true
-            rowHasControl = false
-        }
-        /// The end of the run of printable ASCII from `index` that is neither the separator nor a
-        /// quote, and whether it holds anything but spaces.
-        @inline(__always)
-        func printableRun(from index: Int) -> (end: Int, nonSpace: Bool) {
-            var end = index
-            var nonSpace = false
-            while end < count {
-                let byte = bytes[end]
-                guard byte >= space && byte < 0x7F && byte != sep && byte != quote else { break }
-                if byte != space { nonSpace = true }
-                end += 1
-            }
-            return (end, nonSpace)
-        }
 
         var index = layout.start
         while index < count {
             var byte = bytes[index]
             // Printable ASCII, the most of any cell, is taken a run at a time.
             if byte >= space && byte < 0x7F && byte != sep && byte != quote {
-                let run = printableRun(from: index)
-                if !inQuotes && rowBytes.count == fieldStart && !afterQuote {
-                    fieldLine = line
-                    fieldColumn = column
+                var end = index
+                var nonSpace = false
+                while end < count {
+                    let next = bytes[end]
+                    guard next >= space && next < 0x7F && next != sep && next != quote else { break }
+                    if next != space { nonSpace = true }
+                    end += 1
                 }
-                if run.nonSpace { fieldBlank = false }
-                rowBytes.append(bytes, index..<run.end)
-                column += run.end - index
-                index = run.end
+                if !inQuotes { state.startField(line: line, column: column) }
+                if nonSpace { state.fieldBlank = false }
+                state.rowBytes.append(bytes, index..<end)
+                column += end - index
+                index = end
                 continue
             }
             var length = 1
@@ -228,84 +181,50 @@ extension CSVTable {
                 length = min(length, count - index)
             }
             let next = index + length
-            // Control characters: C0 but tab and line ends, DEL, C1 (U+0080 to U+009F: C2 80 to C2 9F).
-            if (byte < 0x20 && byte != 0x09 && byte != newline) || byte == 0x7F {
-                if byte != sep {
-                    rowHasControl = true
-                    control(
-                        ParseError(
-                            line: line, column: column, message: controlMessage(Unicode.Scalar(byte)),
-                            code: .controlCharacter))
-                }
-            } else if byte == 0xC2 && length == 2 && (0x80...0x9F).contains(bytes[index + 1]) {
-                rowHasControl = true
-                // U+0080 to U+009F: the second byte is the code point.
+            if let scalar = controlCharacter(bytes, at: index, byte: byte, length: length, separator: sep) {
+                state.rowHasControl = true
                 control(
-                    ParseError(
-                        line: line, column: column, message: controlMessage(Unicode.Scalar(bytes[index + 1])),
-                        code: .controlCharacter))
+                    ParseError(line: line, column: column, message: controlMessage(scalar), code: .controlCharacter))
             }
             if inQuotes {
                 if byte == quote {
                     if next < count && bytes[next] == quote {
-                        rowBytes.append(quote)
-                        fieldBlank = false
+                        state.rowBytes.append(quote)
+                        state.fieldBlank = false
                         column += 2
                         index = next + 1
                         continue
                     }
                     inQuotes = false
-                    afterQuote = true
+                    state.afterQuote = true
                     column += 1
                 } else if byte == newline {
-                    rowBytes.append(newline)
-                    fieldNewline = true
+                    state.rowBytes.append(newline)
+                    state.fieldNewline = true
                     line += 1
                     column = 1
                 } else {
-                    if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
-                    if length == 1 {
-                        rowBytes.append(byte)
-                    } else {
-                        rowBytes.append(bytes, index..<next)
-                    }
+                    state.append(bytes, at: index, length: length)
                     column += 1
                 }
-                index = next
-                continue
-            }
-            if byte == quote && fieldBlank && !afterQuote {
-                rowBytes.count = fieldStart
-                fieldBlank = true
+            } else if byte == quote && state.fieldBlank && !state.afterQuote {
+                state.rowBytes.count = state.fieldStart
                 inQuotes = true
-                quoteLine = line
-                quoteColumn = column
-                fieldLine = line
-                fieldColumn = column
+                (quoteLine, quoteColumn) = (line, column)
+                (state.fieldLine, state.fieldColumn) = (line, column)
                 column += 1
             } else if byte == sep {
-                endField()
+                state.endField()
                 column += 1
-                fieldLine = line
-                fieldColumn = column
+                (state.fieldLine, state.fieldColumn) = (line, column)
             } else if byte == newline {
-                endRow()
+                state.endRow(row)
                 line += 1
                 column = 1
-                fieldLine = line
-                fieldColumn = 1
-                rowLine = line
+                (state.fieldLine, state.fieldColumn, state.rowLine) = (line, 1, line)
             } else {
-                if rowBytes.count == fieldStart && !afterQuote {
-                    fieldLine = line
-                    fieldColumn = column
-                }
-                if fieldBlank && !isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
-                if length == 1 {
-                    rowBytes.append(byte)
-                } else {
-                    rowBytes.append(bytes, index..<next)
-                }
+                state.startField(line: line, column: column)
+                state.append(bytes, at: index, length: length)
                 column += 1
             }
             index = next
@@ -318,7 +237,85 @@ extension CSVTable {
                         "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")",
                     code: .unclosedQuote)
         }
-        if rowBytes.count > fieldStart || !cells.isEmpty || afterQuote { endRow() }
+        if state.rowBytes.count > state.fieldStart || !state.cells.isEmpty || state.afterQuote { state.endRow(row) }
+    }
+
+    /// The control character at `index` to report, if any: C0 but tab and line ends, DEL, and C1
+    /// (U+0080 to U+009F: C2 80 to C2 9F). A control byte that is the separator separates.
+    @inline(__always)
+    static func controlCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, byte: UInt8, length: Int, separator: UInt8
+    ) -> Unicode.Scalar? {
+        if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F {
+            return byte == separator ? nil : Unicode.Scalar(byte)
+        }
+        if byte == 0xC2 && length == 2 && (0x80...0x9F).contains(bytes[index + 1]) {
+            // The second byte is the code point.
+            return Unicode.Scalar(bytes[index + 1])
+        }
+        return nil
+    }
+
+    /// The row being read: its bytes so far, its cells, and the field being read.
+    struct RowState {
+        var cells: [RawCell] = []
+        /// The bytes of the row's cells so far; the current field starts at `fieldStart`.
+        var rowBytes = RowBytes(capacity: 1024)
+        var fieldStart = 0
+        /// Whether the field so far holds only white space (`trimmingSpaces` would leave nothing).
+        var fieldBlank = true
+        var fieldNewline = false
+        var fieldLine = 1
+        var fieldColumn = 1
+        /// Whether the field's closing quote has been read.
+        var afterQuote = false
+        var allBlank = true
+        var rowHasControl = false
+        var rowLine = 1
+
+        /// Marks where the field starts, when nothing of it is read yet.
+        @inline(__always)
+        mutating func startField(line: Int, column: Int) {
+            if rowBytes.count == fieldStart && !afterQuote { (fieldLine, fieldColumn) = (line, column) }
+        }
+
+        /// Appends the scalar of `length` bytes at `index` to the field.
+        @inline(__always)
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) {
+            if fieldBlank && !CSVTable.isWhiteSpace(bytes, at: index, length: length) { fieldBlank = false }
+            if length == 1 {
+                rowBytes.append(bytes[index])
+            } else {
+                rowBytes.append(bytes, index..<(index + length))
+            }
+        }
+
+        mutating func endField() {
+            cells.append(
+                RawCell(
+                    start: fieldStart, end: rowBytes.count, line: fieldLine, column: fieldColumn,
+                    isBlank: fieldBlank, hasNewline: fieldNewline))
+            if !fieldBlank { allBlank = false }
+            fieldStart = rowBytes.count
+            fieldBlank = true
+            fieldNewline = false
+            afterQuote = false
+        }
+
+        /// Ends the field and the row, and hands the row on unless every cell of it is blank.
+        mutating func endRow(_ row: (RawRow, _ hasControlCharacter: Bool) -> Void) {
+            endField()
+            if !allBlank {
+                let buffer = rowBytes.buffer
+                let (line, hasControl) = (rowLine, rowHasControl)
+                cells.withUnsafeBufferPointer { row(RawRow(bytes: buffer, cells: $0, line: line), hasControl) }
+            }
+            cells.removeAll(keepingCapacity: true)
+            rowBytes.count = 0
+            fieldStart = 0
+            allBlank = true
+            rowHasControl = false
+        }
     }
 
     /// The bytes of a row's cells: appended to without the checks of an array, grown by doubling,
