@@ -76,7 +76,7 @@ extension SchedulePages {
             if let baseURL {
                 lines.append("URL:" + SiteURLs.absolute(url + "#" + Self.anchor(session), baseURL: baseURL))
             }
-            lines.append("CATEGORIES:" + ICS.escape(theme.string("meeting_" + session.kind.rawValue)))
+            lines.append("CATEGORIES:" + ICS.escape(theme.string(ScorecardPages.key(session.kind))))
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

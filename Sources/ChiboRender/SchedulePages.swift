@@ -3,7 +3,7 @@ import ChiboSupport
 
 /// The sample-meeting part of the site: the schedule page, a page per plan with its compliance
 /// table, `data/schedule.json` and the `schedule.ics` calendar.
-struct SchedulePages: Sendable {
+struct SchedulePages: NamesUnits, Sendable {
     let schedule: Schedule
     let evaluation: Evaluation
     let urls: SiteURLs
@@ -40,8 +40,6 @@ struct SchedulePages: Sendable {
     var isEmpty: Bool { schedule.plans.isEmpty }
     var url: String { urls.page([Self.root]) }
     func planURL(_ plan: SamplePlan) -> String { urls.page([Self.root, plan.slug]) }
-    func unitURL(_ id: UnitID) -> String { urls.unit(id) }
-    func unitName(_ id: UnitID) -> String { evaluation.organization.name(of: id) }
 
     static var stringKeys: [String] {
         PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacing(ascii: "-", with: "_") } + [
@@ -105,17 +103,16 @@ struct SchedulePages: Sendable {
             }
             ?? false
         let state = status(session.date)
-        func link(_ id: UnitID) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
         return SessionModel(
             anchor: Self.anchor(session), title: sessionTitle(session), date: session.date.vietnamese,
             dateISO: session.date.description, time: session.time?.description,
-            kind: theme.string("meeting_" + session.kind.rawValue),
-            host: link(session.host), committee: session.committee.map(link), venue: session.venue,
+            kind: theme.string(ScorecardPages.key(session.kind)),
+            host: unitLink(session.host), committee: session.committee.map(unitLink), venue: session.venue,
             topic: session.topic, audienceCount: String(entry.audience.count), status: state.key,
             statusLabel: state.label,
             recordURL: recorded
                 ? unitURL(session.host) + "#" + SiteURLs.meetingAnchor(date: session.date, kind: session.kind) : nil,
-            plan: session.plan, scheduleURL: url + "#" + Self.anchor(session), audience: entry.audience.map(link),
+            plan: session.plan, scheduleURL: url + "#" + Self.anchor(session), audience: entry.audience.map(unitLink),
             observers: session.observers,
             observerNames: session.observers.joined(separator: theme.string("list_separator")))
     }

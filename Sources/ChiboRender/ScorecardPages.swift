@@ -3,7 +3,7 @@ import ChiboSupport
 
 /// The reporting part of the site: a scorecard page per branch, a page per grassroots committee,
 /// the units index, the bloc report per period and quarter, and the data files.
-struct ScorecardPages: Sendable {
+struct ScorecardPages: NamesUnits, Sendable {
     let evaluation: Evaluation
     /// The bloc report of the period and of each quarter, computed before rendering.
     let reports: BlocReports
@@ -34,7 +34,6 @@ struct ScorecardPages: Sendable {
 
     var isEmpty: Bool { evaluation.organization.units.isEmpty }
 
-    func unitURL(_ id: UnitID) -> String { urls.unit(id) }
     var indexURL: String { urls.page([Self.unitsRoot]) }
     func reportURL(_ quarter: PeriodPart? = nil) -> String {
         urls.page([Self.reportRoot] + (quarter.map { [$0.slug] } ?? []))
@@ -54,10 +53,6 @@ struct ScorecardPages: Sendable {
         UnitLevel.allCases.map(key) + Sector.allCases.map(key) + MeetingKind.allCases.map(key)
             + ["chart_title", "chart_description", "month_short"]
     }
-
-    func unitName(_ id: UnitID) -> String { evaluation.organization.name(of: id) }
-
-    func unitLink(_ id: UnitID) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
 
     // MARK: - Findings
 
