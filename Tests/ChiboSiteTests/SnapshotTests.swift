@@ -38,7 +38,7 @@ import Testing
             .filter { !$0.hasSuffix("/") && manager.contents(atPath: snapshots + "/" + $0) != nil }
             .filter { path in
                 var isDirectory: ObjCBool = false
-                manager.fileExists(atPath: snapshots + "/" + path, isDirectory: &isDirectory)
+                _ = manager.fileExists(atPath: snapshots + "/" + path, isDirectory: &isDirectory)
                 return !isDirectory.boolValue
             }
         #expect(Set(recorded) == Set(pages.map(\.path)), "run with RECORD_SNAPSHOTS=1 to re-record")
