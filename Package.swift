@@ -15,10 +15,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The zip container of .xlsx workbooks, read and written (inflate and deflate through zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: property-based checks of the rating rules.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
+        .systemLibrary(
+            name: "CXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
@@ -45,7 +52,10 @@ let package = Package(
         .target(name: "ChiboTemplate", dependencies: ["ChiboModel", "ChiboSupport"]),
         .target(
             name: "ChiboContent",
-            dependencies: ["ChiboModel", "ChiboSupport", "CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "ChiboModel", "ChiboSupport", "CCmark", "CXML2", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "ChiboRender",

@@ -62,7 +62,7 @@ public enum ContentLoader {
         let rejected = loaded?.1 ?? .unreadable("units.csv")
         let (rubrics, rubricsComplete) = RubricsLoader.load(folder, diagnostics: &diagnostics)
         let hasMeetings =
-            folder.list("meetings").contains { $0.lowercased().hasSuffix(".csv") }
+            folder.list("meetings").contains(where: MeetingsLoader.isMeetingsFile)
             || folder.list("plans").contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         let hasRubrics = folder.list("rubrics").contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         guard organization != nil || hasRubrics || hasMeetings else { return }

@@ -36,7 +36,7 @@ enum MeetingsLoader {
     static func load(_ folder: ContentFolder, context: RecordContext, diagnostics: inout Diagnostics) -> [Meeting] {
         let reader = MeetingReader(context)
         // Each file is read on its own core; doubles are found across files afterwards, in file order.
-        let names = folder.list("meetings").filter { $0.lowercased().hasSuffix(".csv") }
+        let names = folder.list("meetings").filter { isMeetingsFile($0) }
         var files = Parallel.map(names) { name in
             var diagnostics = Diagnostics()
             let meetings = reader.readFile(folder, "meetings/" + name, diagnostics: &diagnostics)
@@ -89,6 +89,13 @@ enum MeetingsLoader {
             }
         }
         return meetings
+    }
+
+    /// Whether a file of `meetings/` holds records: a CSV file or an Excel workbook (not Excel's lock
+    /// file `~$name.xlsx`).
+    static func isMeetingsFile(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".csv") || (lowered.hasSuffix(".xlsx") && !name.hasPrefix("~$"))
     }
 
     /// The error of a meeting of the slot `first` holds already.
@@ -198,29 +205,41 @@ struct MeetingReader: Sendable {
 
     /// The meetings of one file that read without error.
     func readFile(_ folder: ContentFolder, _ file: String, diagnostics: inout Diagnostics) -> [Meeting] {
-        guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return [] }
-        // One meeting a line at most (a cell over lines makes it fewer): the array is not grown and copied.
+        let isWorkbook = file.lowercased().hasSuffix(".xlsx")
+        let contents =
+            isWorkbook ? folder.read(file, diagnostics: &diagnostics) : folder.utf8(file, diagnostics: &diagnostics)
+        guard let bytes = contents else { return [] }
         var meetings: [Meeting] = []
-        meetings.reserveCapacity(bytes.withUnsafeBufferPointer { $0.count { $0 == UInt8(ascii: "\n") } } + 1)
+        if !isWorkbook {
+            // One meeting a line at most (a cell over lines makes it fewer): the array is not grown and copied.
+            meetings.reserveCapacity(bytes.withUnsafeBufferPointer { $0.count { $0 == UInt8(ascii: "\n") } } + 1)
+        }
+        // Every record of a table (a sheet, in a workbook) has the same fields: their positions are
+        // found once for it.
         var columns: MeetingsLoader.Columns?
-        let read = Records.readCSV(
-            bytes, file: file, fields: MeetingsLoader.fields, extra: MeetingsLoader.criterionColumn,
-            diagnostics: &diagnostics,
-            header: { header, diagnostics in
-                MeetingsLoader.hasEveryColumn(header, file: file, rubrics: context.rubrics, diagnostics: &diagnostics)
-            },
-            record: { record, diagnostics in
-                // The unit's own error is reported; its meetings are left out without more noise.
-                // Every record of the file has the same fields: their positions are found once.
-                let found = columns ?? MeetingsLoader.Columns(record)
-                columns = found
-                if let branch = record.value(at: found.branch)?.trimmed, context.rejected.contains(UnitID(branch)) {
-                    return
-                }
-                if let meeting = self.read(record, columns: found, diagnostics: &diagnostics) {
-                    meetings.append(meeting)
-                }
-            })
+        let header = { (header: [String: SourceLocation], diagnostics: inout Diagnostics) -> Bool in
+            columns = nil
+            return MeetingsLoader.hasEveryColumn(
+                header, file: file, rubrics: context.rubrics, diagnostics: &diagnostics)
+        }
+        let record = { (record: Record, diagnostics: inout Diagnostics) in
+            // The unit's own error is reported; its meetings are left out without more noise.
+            let found = columns ?? MeetingsLoader.Columns(record)
+            columns = found
+            if let branch = record.value(at: found.branch)?.trimmed, context.rejected.contains(UnitID(branch)) {
+                return
+            }
+            if let meeting = self.read(record, columns: found, diagnostics: &diagnostics) { meetings.append(meeting) }
+        }
+        let fields = MeetingsLoader.fields
+        let read =
+            isWorkbook
+            ? Records.readWorkbook(
+                bytes, file: file, fields: fields, extra: MeetingsLoader.criterionColumn, diagnostics: &diagnostics,
+                header: header, record: record)
+            : Records.readCSV(
+                bytes, file: file, fields: fields, extra: MeetingsLoader.criterionColumn, diagnostics: &diagnostics,
+                header: header, record: record)
         return read ? meetings : []
     }
 
@@ -336,10 +355,10 @@ struct MeetingReader: Sendable {
     ) -> [Int] {
         var scores: [Int] = []
         for criterion in rubric.criteria {
-            let field = "c\(criterion.id)"
             let cell = cells.required(
-                field, columns.criterion(criterion.id), "points for criterion \(criterion.id)", &diagnostics)
-            guard let points = cells.count(cell, field, &diagnostics) else { continue }
+                "c\(criterion.id)", columns.criterion(criterion.id), "points for criterion \(criterion.id)",
+                &diagnostics)
+            guard let points = cells.count(cell, "c\(criterion.id)", &diagnostics) else { continue }
             if points > criterion.max, let cell = cells.record[at: columns.criterion(criterion.id)] {
                 diagnostics.error(
                     .impossibleFigures,
@@ -370,23 +389,28 @@ struct MeetingReader: Sendable {
 struct RecordCells {
     let record: Record
 
-    func required(_ field: String, _ position: Int?, _ help: String, _ diagnostics: inout Diagnostics) -> RecordValue? {
+    /// The field and the help are made only for the error: on every row they would cost more than the value.
+    func required(
+        _ field: @autoclosure () -> String, _ position: Int?, _ help: @autoclosure () -> String,
+        _ diagnostics: inout Diagnostics
+    ) -> RecordValue? {
         guard let cell = record.value(at: position) else {
             diagnostics.error(
-                .valueMissing, record[at: position]?.location ?? record.location, "`\(field)` is empty: \(help)")
+                .valueMissing, record[at: position]?.location ?? record.location, "`\(field())` is empty: \(help())")
             return nil
         }
         return cell
     }
 
-    func count(_ cell: RecordValue?, _ field: String, _ diagnostics: inout Diagnostics) -> Int? {
+    func count(_ cell: RecordValue?, _ field: @autoclosure () -> String, _ diagnostics: inout Diagnostics) -> Int? {
         guard let cell else { return nil }
         do {
             return try Counts.parse(cell.trimmed, leadingZeros: true)
         } catch .notANumber {
-            diagnostics.error(.notANumber, cell.location, "`\(field)` must be a whole number, not \"\(cell.trimmed)\"")
+            diagnostics.error(
+                .notANumber, cell.location, "`\(field())` must be a whole number, not \"\(cell.trimmed)\"")
         } catch {
-            diagnostics.error(error.code, cell.location, Counts.message(error, field: field, text: cell.trimmed))
+            diagnostics.error(error.code, cell.location, Counts.message(error, field: field(), text: cell.trimmed))
         }
         return nil
     }

@@ -164,6 +164,63 @@ enum Records {
         return reader.hasHeader
     }
 
+    /// Every sheet of a workbook that holds records, each read as a CSV file is: its first row with
+    /// text is its header, then a record a row. A sheet whose name starts with `_` (a clerk's notes)
+    /// and an empty sheet are left out, a hidden sheet too with a warning. Diagnostics name the sheet
+    /// and the cell; those about a sheet as a whole stand at its header row. False when the workbook
+    /// cannot be read at all (its one error is reported) or has no sheet with a header.
+    static func readWorkbook(
+        _ bytes: [UInt8], file: String, fields: [Field], extra: @escaping (String) -> String? = { _ in nil },
+        diagnostics: inout Diagnostics,
+        header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
+        record: (Record, _ diagnostics: inout Diagnostics) -> Void
+    ) -> Bool {
+        guard let workbook = Workbook.open(bytes, file: file, diagnostics: &diagnostics) else { return false }
+        var anyHeader = false
+        for sheet in workbook.sheets where !sheet.name.hasPrefix("_") {
+            if sheet.isHidden {
+                diagnostics.warning(
+                    .hiddenSheet, SourceLocation(file: file, sheet: sheet.name),
+                    "the sheet \"\(sheet.name)\" is hidden and is not read; show it (or name it with a leading _ "
+                        + "to keep it as notes)")
+                continue
+            }
+            var reader = CSVRecordReader(file: file, fields: fields, extra: extra, sheet: sheet.name)
+            var headerRow = 1
+            do {
+                try workbook.read(
+                    sheet,
+                    row: { number, cells in
+                        guard !cells.isEmpty else { return }
+                        if !reader.hasHeader { headerRow = number }
+                        reader.take(number, cells, header: header, record: record)
+                    },
+                    problem: { problem in
+                        reader.table.error(
+                            problem.code,
+                            SourceLocation(file: file, line: problem.row, column: problem.column, sheet: sheet.name),
+                            problem.message)
+                    })
+            } catch {
+                diagnostics.error(.workbookUnreadable, SourceLocation(file: file, sheet: sheet.name), error.message)
+                return false
+            }
+            guard reader.hasHeader else { continue }
+            anyHeader = true
+            // What is said of the sheet as a whole (a missing column) stands at its header row.
+            for var problems in [reader.controls, reader.table, reader.records] {
+                problems.placeUnlocated(in: file, at: SourceLocation(file: file, line: headerRow, sheet: sheet.name))
+                diagnostics.append(contentsOf: problems)
+            }
+        }
+        if !anyHeader {
+            diagnostics.error(
+                .fileEmpty, SourceLocation(file: file),
+                "the workbook has no sheet with a header row; the first row of a sheet must name the columns")
+        }
+        return anyHeader
+    }
+
     /// A YAML list of mappings, each key matched like a CSV header.
     static func fromYAML(
         _ list: Node, yaml: YAMLSource, fields: [Field], what: String, diagnostics: inout Diagnostics
@@ -264,14 +321,21 @@ private struct CSVRecordReader {
     var table = Diagnostics()
     var records = Diagnostics()
 
-    init(file: String, fields: [Field], extra: @escaping (String) -> String?) {
+    /// For a workbook's sheet: its name, which every location names.
+    let sheet: String?
+    /// A sheet row's bytes and cells, kept from row to row.
+    var sheetBytes: [UInt8] = []
+    var sheetRowCells: [CSVTable.RawCell] = []
+
+    init(file: String, fields: [Field], extra: @escaping (String) -> String?, sheet: String? = nil) {
         self.file = file
         self.fields = fields
         self.extra = extra
+        self.sheet = sheet
     }
 
     func location(_ cell: CSVTable.Cell) -> SourceLocation {
-        SourceLocation(file: file, line: cell.line, column: cell.column)
+        SourceLocation(file: file, line: cell.line, column: cell.column, sheet: sheet)
     }
 
     mutating func take(
@@ -316,9 +380,11 @@ private struct CSVRecordReader {
             }
         } else {
             let end = row.cells.last.map {
-                SourceLocation(file: file, line: $0.line, column: $0.column + row.text(of: $0).unicodeScalars.count)
+                SourceLocation(
+                    file: file, line: $0.line, column: $0.column + row.text(of: $0).unicodeScalars.count, sheet: sheet)
             }
-            let missing = RecordValue(text: "", location: end ?? SourceLocation(file: file, line: row.line))
+            let missing = RecordValue(
+                text: "", location: end ?? SourceLocation(file: file, line: row.line, sheet: sheet))
             values = Array(repeating: missing, count: fieldOrder.count)
             for (index, cell) in row.cells.enumerated() where index < columns.count {
                 guard let position = columns[index] else { continue }
@@ -327,12 +393,79 @@ private struct CSVRecordReader {
             }
         }
         record(
-            Record(location: SourceLocation(file: file, line: row.line), fields: fieldOrder, values: values),
+            Record(
+                location: SourceLocation(file: file, line: row.line, sheet: sheet), fields: fieldOrder, values: values),
             &records)
     }
 
+    /// Takes a workbook's row as the CSV reader's: every column up to the last with text is a cell
+    /// (an empty one where the sheet has none), so that cells stand at their header's position. A
+    /// control character is an error at its cell and leaves the row out, as in CSV.
+    mutating func take(
+        _ number: Int, _ sheetCells: [Workbook.Cell],
+        header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
+        record: (Record, _ diagnostics: inout Diagnostics) -> Void
+    ) {
+        var bytes = sheetBytes
+        var cells = sheetRowCells
+        bytes.removeAll(keepingCapacity: true)
+        cells.removeAll(keepingCapacity: true)
+        // The buffers are lent back for the next row.
+        defer {
+            sheetBytes = bytes
+            sheetRowCells = cells
+        }
+        var hasControl = false
+        for cell in sheetCells {
+            while cells.count < cell.column - 1 {
+                let column = cells.count + 1
+                cells.append(
+                    CSVTable.RawCell(
+                        start: bytes.count, end: bytes.count, line: number, column: column, isBlank: true,
+                        hasNewline: false))
+            }
+            var text = cell.text
+            // One pass over the bytes: a byte that may begin a control character, a line end, and
+            // whether anything but ASCII white space is there.
+            let (mayHoldControl, hasNewline, visibleASCII, onlyASCII) = text.withUTF8 { utf8 in
+                var control = false
+                var newline = false
+                var visible = false
+                var ascii = true
+                for (index, byte) in utf8.enumerated() {
+                    if byte < 0x20 || byte == 0x7F { control = true }
+                    // C1 controls are C2 80 to C2 9F.
+                    if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { control = true }
+                    if byte == 0x0A { newline = true }
+                    if byte > 0x20 && byte < 0x7F { visible = true }
+                    if byte >= 0x80 { ascii = false }
+                }
+                return (control, newline, visible, ascii)
+            }
+            if mayHoldControl, let control = text.firstControlCharacter {
+                controls.error(
+                    .controlCharacter, SourceLocation(file: file, line: number, column: cell.column, sheet: sheet),
+                    CSVTable.controlMessage(control.scalar))
+                hasControl = true
+            }
+            let start = bytes.count
+            bytes.append(contentsOf: text.utf8)
+            cells.append(
+                CSVTable.RawCell(
+                    start: start, end: bytes.count, line: number, column: cell.column,
+                    isBlank: !visibleASCII && (onlyASCII || text.trimmingSpaces.isEmpty), hasNewline: hasNewline))
+        }
+        bytes.withUnsafeBufferPointer { bytes in
+            cells.withUnsafeBufferPointer { cells in
+                take(
+                    CSVTable.RawRow(bytes: bytes, cells: cells, line: number), hasControl: hasControl, header: header,
+                    record: record)
+            }
+        }
+    }
+
     func location(_ cell: CSVTable.RawCell) -> SourceLocation {
-        SourceLocation(file: file, line: cell.line, column: cell.column)
+        SourceLocation(file: file, line: cell.line, column: cell.column, sheet: sheet)
     }
 
     var headerLocations = [String: SourceLocation]()

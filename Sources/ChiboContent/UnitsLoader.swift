@@ -43,7 +43,7 @@ enum UnitsLoader {
     /// The organisation, and the ids the file names but could not accept (their errors are reported;
     /// records that name them are not reported again).
     static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> (Organization, RejectedUnits)? {
-        let candidates = ["units.csv", "units.yaml", "units.yml"].filter { folder.exists($0) }
+        let candidates = ["units.csv", "units.xlsx", "units.yaml", "units.yml"].filter { folder.exists($0) }
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
             diagnostics.error(
@@ -52,23 +52,12 @@ enum UnitsLoader {
                 "both \(candidates[0]) and \(candidates[1]) exist; keep one units file")
         }
         let unreadable = (Organization(units: []), RejectedUnits.unreadable(file))
-        guard let text = folder.text(file, diagnostics: &diagnostics) else { return unreadable }
         var records: [Record] = []
-        if file.hasSuffix(".csv") {
-            guard let table = Records.fromCSV(text, file: file, fields: fields, diagnostics: &diagnostics) else {
-                return unreadable
-            }
-            let missing = Field.missing(["id", "name", "kind"], in: table.header, of: fields)
-            for names in missing {
-                diagnostics.error(
-                    .missingColumn,
-                    SourceLocation(file: file),
-                    "the header has no `\(names[0])` column (\(names.map { "\"\($0)\"" }.joined(separator: " or ")))")
-            }
-            // Without these columns no row can be read: one error, not one a row.
-            if !missing.isEmpty { return unreadable }
-            records = table.records
+        if file.hasSuffix(".csv") || file.hasSuffix(".xlsx") {
+            guard let read = readTable(folder, file, diagnostics: &diagnostics) else { return unreadable }
+            records = read
         } else {
+            guard let text = folder.text(file, diagnostics: &diagnostics) else { return unreadable }
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics),
                 let pairs = yaml.mapping(root, file, diagnostics: &diagnostics)
@@ -83,6 +72,36 @@ enum UnitsLoader {
         let accepted = Set(units.map(\.id))
         let named = Set(records.compactMap { $0.value("id").map { UnitID($0.trimmed) } })
         return (Organization(units: units), RejectedUnits(ids: named.subtracting(accepted)))
+    }
+
+    /// The records of `units.csv` or `units.xlsx`, or nil when the file cannot be read or its header
+    /// lacks a column every row needs (one error, not one a row).
+    static func readTable(_ folder: ContentFolder, _ file: String, diagnostics: inout Diagnostics) -> [Record]? {
+        var records: [Record] = []
+        var complete = true
+        let header = { (found: [String: SourceLocation], diagnostics: inout Diagnostics) -> Bool in
+            for names in Field.missing(["id", "name", "kind"], in: found, of: fields) {
+                diagnostics.error(
+                    .missingColumn,
+                    SourceLocation(file: file),
+                    "the header has no `\(names[0])` column (\(names.map { "\"\($0)\"" }.joined(separator: " or ")))")
+                complete = false
+            }
+            return complete
+        }
+        let read: Bool
+        if file.hasSuffix(".xlsx") {
+            guard let bytes = folder.read(file, diagnostics: &diagnostics) else { return nil }
+            read = Records.readWorkbook(
+                bytes, file: file, fields: fields, diagnostics: &diagnostics, header: header,
+                record: { record, _ in records.append(record) })
+        } else {
+            guard let bytes = folder.utf8(file, diagnostics: &diagnostics) else { return nil }
+            read = Records.readCSV(
+                bytes, file: file, fields: fields, diagnostics: &diagnostics, header: header,
+                record: { record, _ in records.append(record) })
+        }
+        return read && complete ? records : nil
     }
 
     /// The units of the records, each checked on its own row and then in the hierarchy; a unit with

@@ -3,17 +3,37 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var file: String
     public var line: Int
     public var column: Int
+    /// For a cell of a workbook: the sheet's name. The line is the row's number and the column the
+    /// column's, and a diagnostic names the sheet and the cell as Excel does (`cell C14`).
+    public var sheet: String?
 
-    public init(file: String, line: Int = 1, column: Int = 1) {
+    public init(file: String, line: Int = 1, column: Int = 1, sheet: String? = nil) {
         self.file = file
         self.line = max(line, 1)
         self.column = max(column, 1)
+        self.sheet = sheet
     }
 
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// The cell's name as a spreadsheet writes it: the column's letters and the row's number, `C14`.
+    public var cellName: String { Self.columnLetters(column) + String(line) }
+
+    /// `A` for column 1, `Z` for 26, `AA` for 27.
+    public static func columnLetters(_ column: Int) -> String {
+        var number = max(column, 1)
+        var letters: [Character] = []
+        while number > 0 {
+            let digit = (number - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
+            number = (number - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// By file, then sheet, line and column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
     }
 }
 
@@ -38,7 +58,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `FILE:LINE:COLUMN: error: MESSAGE`, and for a workbook's cell ` [sheet "NAME", cell C14]` after it.
+    public var description: String {
+        let cell = location.sheet.map { " [sheet \"\($0)\", cell \(location.cellName)]" } ?? ""
+        return "\(location): \(severity.rawValue): \(message)" + cell
+    }
 }
 
 /// A growing list of diagnostics, collected over a whole run so that every error is reported at once.
@@ -80,6 +104,17 @@ public struct Diagnostics: Error, Sendable {
 
     public mutating func append(contentsOf other: [Diagnostic]) {
         items.append(contentsOf: other)
+    }
+
+    /// Places the diagnostics about `file` that have no line of their own (said of the file as a
+    /// whole) at `location`: a workbook's sheet, at its header row.
+    public mutating func placeUnlocated(in file: String, at location: SourceLocation) {
+        for index in items.indices
+        where items[index].location.file == file && items[index].location.sheet == nil
+            && items[index].location.line == 1 && items[index].location.column == 1
+        {
+            items[index].location = location
+        }
     }
 
     /// The diagnostics in file, line and column order; the order of a run's output.

@@ -22,6 +22,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A folder reached twice, through a link to it.
     case linkedTwice = "file.linked-twice"
 
+    // MARK: Workbooks
+
+    /// A workbook that cannot be read at all: not a zip, truncated, encrypted, an old binary `.xls`, a
+    /// part that does not parse, or one that inflates past a sane size.
+    case workbookUnreadable = "workbook.unreadable"
+    /// A cell holding an error value (`#REF!`, `#VALUE!`...).
+    case cellErrorValue = "workbook.error-value"
+    /// A formula cell whose value Excel has not saved with it.
+    case noCachedValue = "workbook.no-cached-value"
+    /// A hidden sheet, left out (a warning).
+    case hiddenSheet = "workbook.hidden-sheet"
+
     // MARK: Names and URLs
 
     /// A file or folder name, or a `slug`, that gives no URL or a URL not allowed.

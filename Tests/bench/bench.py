@@ -260,6 +260,60 @@ def province(report, content):
     report.check("province one guidance page changed < 0.5 s", one_page < 0.5)
 
 
+def workbook_set(province):
+    """The province with its meeting records in one workbook (a sheet a quarter), written by openpyxl
+    with real dates and numbers; made once."""
+    folder = WORK / "province-xlsx"
+    target = folder / "meetings" / "2024.xlsx"
+    if target.exists():
+        return folder
+    import csv
+    import datetime
+    import re
+    import openpyxl
+    fresh(folder)
+    shutil.copytree(province, folder, dirs_exist_ok=True)
+    book = openpyxl.Workbook(write_only=True)
+    for path in sorted((folder / "meetings").glob("*.csv")):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter=";"))
+        sheet = book.create_sheet(path.stem)
+        sheet.append(rows[0])
+        for row in rows[1:]:
+            values = []
+            for name, value in zip(rows[0], row):
+                if re.fullmatch(r"\d{2}/\d{2}/\d{4}", value):
+                    day, month, year = map(int, value.split("/"))
+                    values.append(datetime.date(year, month, day))
+                elif re.fullmatch(r"\d+", value) and not name.lower().startswith("m"):
+                    values.append(int(value))
+                else:
+                    values.append(value or None)
+            sheet.append(values)
+        path.unlink()
+    book.save(target)
+    return folder
+
+
+def workbook(report, province):
+    """Loading the province's meetings from one workbook, against the same records as CSV files."""
+    content = workbook_set(province)
+    rows = sum(max(0, f.read_bytes().count(b"\n") - 1) for f in (province / "meetings").glob("*.csv"))
+    loads = {}
+    for name, folder in (("csv", province), ("xlsx", content)):
+        times = []
+        for _ in range(RUNS):
+            result = subprocess.run(
+                [str(CHIBO), "check", "--content", str(folder), "--theme", str(ROOT / "site-theme"),
+                 "--date", "2024-06-30"], capture_output=True, text=True, env={**os.environ, "CHIBO_TIMINGS": "1"})
+            found = re.search(r"load content: (\d+) ms", result.stderr)
+            times.append(int(found.group(1)) / 1000 if found else float("inf"))
+        loads[name] = report.row(f"province meetings ({rows:,} rows) loaded from {name}", times,
+                                 note="chibo check, its load stage")
+    report.ratio("workbook load ÷ CSV load", loads["xlsx"] / loads["csv"])
+    report.check(f"a {rows:,}-row workbook loads < 1 s", loads["xlsx"] < 1)
+
+
 def main():
     tools()
     sets = prepare()
@@ -280,6 +334,7 @@ def main():
         corpus_jobs(report, sets["corpus"])
     if "province" in SIZES:
         province(report, sets["province"])
+        workbook(report, sets["province"])
     if "nation" in SIZES:
         out = WORK / "out-nation"
         times, peaks = [], []
