@@ -59,7 +59,9 @@ let package = Package(
         ),
         .target(
             name: "ChiboRender",
-            dependencies: ["ChiboModel", "ChiboSupport", "ChiboTemplate"]
+            dependencies: [
+                "ChiboModel", "ChiboSupport", "ChiboTemplate", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "ChiboSite",

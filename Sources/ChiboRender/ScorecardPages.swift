@@ -7,6 +7,8 @@ struct ScorecardPages: NamesUnits, Sendable {
     let evaluation: Evaluation
     /// The bloc report of the period and of each quarter, computed before rendering.
     let reports: BlocReports
+    /// The rubrics, each with its meeting-record workbook.
+    let rubrics: [Rubric]
     let settings: SiteSettings
     let urls: SiteURLs
     let theme: Theme
@@ -19,9 +21,10 @@ struct ScorecardPages: NamesUnits, Sendable {
     static let reportRoot = "bao-cao"
 
     init(
-        evaluation: Evaluation, reports: BlocReports, settings: SiteSettings, urls: SiteURLs, theme: Theme,
-        documents: [String: CrossReferenceTarget], samples: SchedulePages
+        evaluation: Evaluation, reports: BlocReports, rubrics: [Rubric] = [], settings: SiteSettings, urls: SiteURLs,
+        theme: Theme, documents: [String: CrossReferenceTarget], samples: SchedulePages
     ) {
+        self.rubrics = rubrics
         self.samples = samples
         self.evaluation = evaluation
         self.reports = reports
@@ -210,7 +213,14 @@ struct ScorecardPages: NamesUnits, Sendable {
                 breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
             byCommittee: groups, bySector: bySector, byRating: ratingGroups,
             unitCount: String(cards.filter(\.unit.isBranch).count),
-            committeeCount: String(cards.filter { $0.unit.kind == .committee }.count))
+            committeeCount: String(cards.filter { $0.unit.kind == .committee }.count),
+            recordForms: rubrics.map { rubric in
+                UnitsPage.RecordForm(
+                    title: Format.fill(
+                        theme.string("units_record_form"),
+                        ["kind": kindLabel(rubric.appliesTo), "rubric": rubric.title]),
+                    url: urls.file(RecordWorkbook.path(rubric)))
+            })
     }
 
     func chart(_ card: Scorecard) -> (svg: String, rows: [ChartRow]) {

@@ -40,13 +40,15 @@ public struct SiteRenderer: Sendable {
             "report_bucket_open", "report_list_bucket", "report_list_below_target", "report_list_thematic_with",
             "report_list_thematic_without", "report_list_never_supervised",
         ]
-            + LayoutContext.navigationKeys + LayoutContext.navigationKeys.dropFirst(2).map { $0 + "_intro" }
+            + RecordWorkbook.helpKeys + LayoutContext.navigationKeys
+            + LayoutContext.navigationKeys.dropFirst(2).map { $0 + "_intro" }
             + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacing(ascii: "-", with: "_") }
             + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
             + [
                 "search_kind_document", "search_kind_sample", "search_title", "home_upcoming", "home_recent",
                 "role_host", "role_audience",
-                "ics_audience", "ics_observers", "report_intro", "schedule_intro", "plan_compliance_summary",
+                "ics_audience", "ics_observers", "units_record_form", "report_intro", "schedule_intro",
+                "plan_compliance_summary",
                 "plan_rule_text",
             ]
     }
@@ -108,7 +110,8 @@ public struct SiteRenderer: Sendable {
             schedule: schedule, evaluation: evaluation, urls: urls, theme: theme, today: buildDate,
             baseURL: content.settings.baseURL)
         let scorecards = ScorecardPages(
-            evaluation: evaluation, reports: reports, settings: content.settings, urls: urls, theme: theme,
+            evaluation: evaluation, reports: reports, rubrics: content.rubrics, settings: content.settings, urls: urls,
+            theme: theme,
             documents: built.numbers,
             samples: samples)
         let layout = LayoutContext(
@@ -135,6 +138,8 @@ public struct SiteRenderer: Sendable {
         let search = SearchIndex(
             documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
         let buildDate = self.buildDate
+        let rubrics = content.rubrics
+        let organization = evaluation.organization
         return Plan(
             diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, search: search,
             documentItems: {
@@ -149,10 +154,22 @@ public struct SiteRenderer: Sendable {
                 if !scorecards.isEmpty {
                     emit(scorecards.scorecardsJSON(generated: buildDate))
                     emit(scorecards.findingsCSV())
+                    for rubric in rubrics {
+                        let help = RecordWorkbook.helpKeys.map {
+                            Format.fill(
+                                theme.string($0),
+                                ["rubric": rubric.id, "kind": theme.string(ScorecardPages.key(rubric.appliesTo))])
+                        }
+                        emit(
+                            OutputFile(
+                                path: RecordWorkbook.path(rubric),
+                                bytes: RecordWorkbook.make(rubric, organization: organization, help: help)))
+                    }
                 }
             },
             dataPaths: (samples.isEmpty ? [] : ["data/schedule.json", "schedule.ics"])
-                + (scorecards.isEmpty ? [] : ["data/scorecards.json", "data/findings.csv"]))
+                + (scorecards.isEmpty
+                    ? [] : ["data/scorecards.json", "data/findings.csv"] + rubrics.map(RecordWorkbook.path)))
     }
 
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,

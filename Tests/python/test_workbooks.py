@@ -255,3 +255,59 @@ def test_a_broken_workbook_is_one_error_at_the_file(tmp_path, case, expected):
     errors = [line for line in lines if line.startswith("meetings/2024-q2.xlsx:")]
     assert len(errors) == 1, lines
     assert expected in errors[0], errors
+
+
+def test_the_meeting_record_workbook_reads_back_with_its_validations_and_builds_when_filled_in(tmp_path):
+    output = tmp_path / "public"
+    result = build(FIXTURE, output, *DATE)
+    assert result.returncode == 0, result.stderr
+    template = output / "data" / "mau-bien-ban-thuong-ky.xlsx"
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames == ["Biên bản", "_Hướng dẫn", "_Danh sách"]
+    assert book["_Danh sách"].sheet_state == "hidden"
+    sheet = book["Biên bản"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:7] == ["Mã chi bộ", "Ngày", "Loại", "Chủ đề", "Người chuẩn bị", "Có mặt", "Phát biểu"]
+    criteria = [name for name in header if name.startswith("TC")]
+    assert criteria == ["TC1", "TC2", "TC3", "TC4", "TC5"]
+    assert header[-6:] == ["Tự xếp loại", "Chính trị tư tưởng", "Thời sự", "CNTT", "Cấp ủy dự", "Ghi chú"]
+    assert sheet.freeze_panes == "A2"
+    assert all(sheet.column_dimensions[openpyxl.utils.get_column_letter(i)].width >= 6
+               for i in range(1, len(header) + 1))
+    rules = {}
+    for validation in sheet.data_validations.dataValidation:
+        for bounds in validation.sqref.ranges:
+            rules[header[bounds.min_col - 1]] = validation
+    assert rules["Mã chi bộ"].type == "list" and "_Danh sách" in rules["Mã chi bộ"].formula1
+    assert rules["Loại"].formula1 == '"thường kỳ"'
+    assert rules["Chính trị tư tưởng"].formula1 == '"có,không"'
+    assert rules["Tự xếp loại"].type == "list"
+    rubric_max = {"TC1": 15, "TC2": 15, "TC3": 30, "TC4": 20, "TC5": 20}
+    for name, maximum in rubric_max.items():
+        assert rules[name].type == "whole" and rules[name].formula1 == "0", name
+        assert int(rules[name].formula2) == maximum, name
+    lists = book["_Danh sách"]
+    ids = [row[0].value for row in lists.iter_rows(min_row=2) if row[0].value]
+    assert "cb-van-phong" in ids and "db-so-y-te" not in ids
+    ratings = [row[2].value for row in lists.iter_rows(min_row=2) if row[2].value]
+    assert ratings[0] == "Tốt"
+    assert "Biên bản" in book["_Hướng dẫn"]["A1"].value
+
+    # A branch fills it in and sends it back: the meeting counts.
+    row = {"Mã chi bộ": "cb-van-phong", "Ngày": datetime.date(2024, 3, 28), "Loại": "thường kỳ",
+           "Có mặt": 10, "Phát biểu": 6, "TC1": 15, "TC2": 15, "TC3": 30, "TC4": 20, "TC5": 20,
+           "Tự xếp loại": "Tốt", "Chính trị tư tưởng": "có", "Thời sự": "có", "CNTT": "không",
+           "Cấp ủy dự": "Nguyễn Văn An"}
+    for column, name in enumerate(header, start=1):
+        if name in row:
+            sheet.cell(row=2, column=column, value=row[name])
+    sheet.cell(row=2, column=2).number_format = "dd/mm/yyyy"
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    book.save(content / "meetings" / "cb-van-phong-thang-3.xlsx")
+    filled = build(content, tmp_path / "filled", *DATE)
+    assert filled.returncode == 0, filled.stderr
+    import json
+    data = json.loads((tmp_path / "filled" / "data" / "scorecards.json").read_text(encoding="utf-8"))
+    unit = next(u for u in data["units"] if u["id"] == "cb-van-phong")
+    assert any(m["date"] == "2024-03-28" and m["total"] == 100 for m in unit["meetings"]), unit["meetings"]

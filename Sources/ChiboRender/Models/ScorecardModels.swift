@@ -100,8 +100,19 @@ struct UnitsPage: PageModel {
     var byRating: [UnitGroup]
     var unitCount: String
     var committeeCount: String
+    /// The meeting-record workbooks a branch fills in, one per rubric.
+    var recordForms: [RecordForm] = []
+
+    /// A workbook to download: its title and its URL.
+    struct RecordForm: TemplateModel, Hashable {
+        var title: String
+        var url: String
+        static let templateFields = TemplateFields<Self>(["title": .text(\.title), "url": .text(\.url)])
+    }
 
     static let templateFields = fields([
+        "record_forms": .list(\.recordForms),
+        "has_record_forms": .flag { !$0.recordForms.isEmpty },
         "by_committee": .list(\.byCommittee),
         "has_by_committee": .flag { !$0.byCommittee.isEmpty },
         "by_sector": .list(\.bySector),
