@@ -60,7 +60,8 @@ let package = Package(
         .target(
             name: "ChiboRender",
             dependencies: [
-                "ChiboModel", "ChiboSupport", "ChiboTemplate", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ChiboModel", "ChiboSupport", "ChiboTemplate",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
