@@ -335,7 +335,37 @@ struct GuidancePages: Sendable {
                 .map { summary($0, built) },
             cites: page.cited.compactMap { built.pages[$0] }
                 .sorted { $0.sortKey < $1.sortKey }
-                .map { summary($0, built) })
+                .map { summary($0, built) },
+            recordForms: document.number.map { number in
+                content.rubrics.filter { Self.names(number, in: $0.source) }.map { rubric in
+                    UnitsPage.RecordForm(
+                        title: Format.fill(
+                            theme.string("units_record_form"),
+                            ["kind": theme.string(ScorecardPages.key(rubric.appliesTo)), "rubric": rubric.title]),
+                        url: urls.file(RecordWorkbook.path(rubric)))
+                }
+            } ?? [])
+    }
+
+    /// Whether `text` (a rubric's `source`) names the document number `number`, as a whole number:
+    /// "Quy định số 14-QĐ/TU" names 14-QĐ/TU, not 4-QĐ/TU.
+    static func names(_ number: String, in text: String) -> Bool {
+        let key = Folding.documentNumberKey(number)
+        // Folded as the number is, but with its spaces, which separate the number from the words.
+        let folded = Folding.fold(text).uppercased()
+        guard !key.isEmpty else { return false }
+        var start = folded.startIndex
+        while let found = folded.range(of: key, range: start..<folded.endIndex) {
+            let before = found.lowerBound == folded.startIndex ? nil : folded[folded.index(before: found.lowerBound)]
+            let after = found.upperBound == folded.endIndex ? nil : folded[found.upperBound]
+            if !(before?.isLetter ?? false || before?.isNumber ?? false)
+                && !(after?.isLetter ?? false || after?.isNumber ?? false)
+            {
+                return true
+            }
+            start = folded.index(after: found.lowerBound)
+        }
+        return false
     }
 
     /// Headings of levels 2 and 3 as a two-level list.

@@ -43,3 +43,13 @@ import Testing
         #expect(first.starts(with: [0x50, 0x4B, 0x03, 0x04]))
     }
 }
+
+@Suite struct RubricSourceTests {
+    @Test func aRubricsSourceNamesADocumentNumberAsAWhole() {
+        #expect(GuidancePages.names("14-QĐ/TU", in: "Quy định số 14-QĐ/TU (thang điểm mẫu)"))
+        #expect(GuidancePages.names("14-QĐ/TU", in: "quy dinh so 14-qd/tu"))
+        #expect(!GuidancePages.names("4-QĐ/TU", in: "Quy định số 14-QĐ/TU"))
+        #expect(!GuidancePages.names("14-QĐ/TU", in: "Quy định số 14-QĐ/TUV"))
+        #expect(!GuidancePages.names("14-QĐ/TU", in: ""))
+    }
+}

@@ -141,8 +141,13 @@ struct DocumentPage: PageModel {
     var tags: [String]
     var citedBy: [DocumentSummary]
     var cites: [DocumentSummary]
+    /// For the rubric's own document (its `source` names the document's number): the meeting-record
+    /// workbooks of the rubrics it sets.
+    var recordForms: [UnitsPage.RecordForm] = []
 
     static let templateFields = fields([
+        "record_forms": .list(\.recordForms),
+        "has_record_forms": .flag { !$0.recordForms.isEmpty },
         "document": .model(\.document),
         "has_meta": .flag(\.hasMeta),
         "body": .text(\.body),
