@@ -337,12 +337,8 @@ struct GuidancePages: Sendable {
                 .sorted { $0.sortKey < $1.sortKey }
                 .map { summary($0, built) },
             recordForms: document.number.map { number in
-                content.rubrics.filter { Self.names(number, in: $0.source) }.map { rubric in
-                    UnitsPage.RecordForm(
-                        title: Format.fill(
-                            theme.string("units_record_form"),
-                            ["kind": theme.string(ScorecardPages.key(rubric.appliesTo)), "rubric": rubric.title]),
-                        url: urls.file(RecordWorkbook.path(rubric)))
+                content.rubrics.filter { Self.names(number, in: $0.source) }.map {
+                    RecordWorkbook.link($0, theme: theme, urls: urls)
                 }
             } ?? [])
     }

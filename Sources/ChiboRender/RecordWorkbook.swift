@@ -33,6 +33,15 @@ enum RecordWorkbook {
 
     static func path(_ rubric: Rubric) -> String { "data/mau-bien-ban-\(rubric.id).xlsx" }
 
+    /// The link to a rubric's workbook, as the units page and the rubric's document show it.
+    static func link(_ rubric: Rubric, theme: Theme, urls: SiteURLs) -> UnitsPage.RecordForm {
+        UnitsPage.RecordForm(
+            title: Format.fill(
+                theme.string("units_record_form"),
+                ["kind": theme.string(ScorecardPages.key(rubric.appliesTo)), "rubric": rubric.title]),
+            url: urls.file(RecordWorkbook.path(rubric)))
+    }
+
     /// The columns for `rubric`, in the order of the content format's table.
     static func columns(_ rubric: Rubric, branches: Int, ratings: Int) -> [Column] {
         let yesNo = Column.Rule.list("\"có,không\"")

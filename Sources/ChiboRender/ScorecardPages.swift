@@ -214,13 +214,7 @@ struct ScorecardPages: NamesUnits, Sendable {
             byCommittee: groups, bySector: bySector, byRating: ratingGroups,
             unitCount: String(cards.filter(\.unit.isBranch).count),
             committeeCount: String(cards.filter { $0.unit.kind == .committee }.count),
-            recordForms: rubrics.map { rubric in
-                UnitsPage.RecordForm(
-                    title: Format.fill(
-                        theme.string("units_record_form"),
-                        ["kind": kindLabel(rubric.appliesTo), "rubric": rubric.title]),
-                    url: urls.file(RecordWorkbook.path(rubric)))
-            })
+            recordForms: rubrics.map { RecordWorkbook.link($0, theme: theme, urls: urls) })
     }
 
     func chart(_ card: Scorecard) -> (svg: String, rows: [ChartRow]) {
