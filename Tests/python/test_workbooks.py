@@ -2,7 +2,8 @@
 
 The scorecard fixture's units and meetings are written as workbooks the way a clerk's Excel holds
 them: real dates in date-formatted cells, numbers as numbers, booleans, Vietnamese headers, the
-records split over two sheets, a notes sheet (`_Ghi chú`), a hidden sheet, a merged header cell,
+records split over two sheets, a sheet with only its header, an empty sheet, a notes sheet
+(`_Ghi chú`), a hidden sheet, a merged header cell,
 formulas with the values Excel saves beside them, styled empty cells past the data. The site built
 from them must be the site built from the CSV files, byte for byte. Broken workbooks are each one
 clear error at the file (or at the cell), exit status 1, and nothing is published.
@@ -117,6 +118,8 @@ def workbook_site(tmp_path, epoch_1904=False):
         hidden.append(["khong-co"] + [""] * (len(header) - 1))
         hidden.sheet_state = "hidden"
         book.create_sheet("Trống")
+        only_header = book.create_sheet("Quý 1 (c)")
+        only_header.append(header)
         notes = book.create_sheet("_Hướng dẫn")
         notes.append(["Nhập mỗi buổi sinh hoạt một dòng."])
         target = path.with_suffix(".xlsx")
