@@ -59,9 +59,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COLUMN: error: MESSAGE`, and for a workbook's cell ` [sheet "NAME", cell C14]` after it.
-    public var description: String {
-        let cell = location.sheet.map { " [sheet \"\($0)\", cell \(location.cellName)]" } ?? ""
-        return "\(location): \(severity.rawValue): \(message)" + cell
+    public var description: String { "\(location): \(severity.rawValue): \(fullMessage)" }
+
+    /// The message, and for a workbook's cell ` [sheet "NAME", cell C14]` after it.
+    public var fullMessage: String {
+        message + (location.sheet.map { " [sheet \"\($0)\", cell \(location.cellName)]" } ?? "")
     }
 }
 

@@ -270,6 +270,13 @@ public struct Build: Sendable {
         return report
     }
 
+    /// A fingerprint of every input file (names, sizes, times), the build date and the binary: when it
+    /// is unchanged, a rebuild would make the same files. What `chibo serve` polls.
+    public func inputFingerprint() -> String {
+        InputFingerprint.compute(
+            content: contentPath, theme: resolvedThemePath, date: buildDate, precompress: precompress, search: search)
+    }
+
     /// The content's `base_path`, for the nginx configuration: read from `site.yaml` alone; "/" when
     /// it cannot be read.
     public func readBasePath() -> String {

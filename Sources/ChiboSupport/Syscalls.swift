@@ -1,4 +1,5 @@
 import CChiboSystem
+import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -252,6 +253,19 @@ package enum Syscalls {
         guard let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir else { return nil }
         return String(cString: home)
     }
+
+    /// Calls `body` on SIGINT (Ctrl-C) instead of ending the process there: signal(2) ignores it so that
+    /// a dispatch source gets it. The source is returned and must be kept.
+    package static func onInterrupt(_ body: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+        source.setEventHandler(handler: body)
+        source.resume()
+        return source
+    }
+
+    /// Whether `errno` says an address is in use already (EADDRINUSE).
+    package static func isAddressInUse(_ code: Int32) -> Bool { code == EADDRINUSE }
 
     /// Whether standard error is a terminal (isatty).
     package static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChiboModel
+import ChiboPreview
 import ChiboSite
 import ChiboSupport
 import Foundation
@@ -10,7 +11,8 @@ struct Chibo: ParsableCommand {
         commandName: "chibo",
         abstract: "Builds the bloc committee's intranet site from its content folder.",
         subcommands: [
-            BuildCommand.self, CheckCommand.self, PublishCommand.self, RollbackCommand.self, NginxConfigCommand.self,
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, RollbackCommand.self,
+            NginxConfigCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )
@@ -219,7 +221,7 @@ enum Console {
             if isTerminal {
                 let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
                 line =
-                    "\(diagnostic.location): \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+                    "\(diagnostic.location): \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.fullMessage)"
             }
             printLine(line)
         }
@@ -238,4 +240,56 @@ enum Console {
         return ExitCode(2)
     }
 
+}
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a live preview that rebuilds on every change and shows the errors on the pages.")
+
+    @OptionGroup var paths: PathOptions
+
+    @Option(name: .long, help: "The port to serve on.")
+    var port = 1313
+
+    @Option(name: .long, help: "The IPv4 address to listen on; 127.0.0.1, this computer only, unless told.")
+    var listen = "127.0.0.1"
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        guard Syscalls.isIPv4Address(listen) else { throw ValidationError("--listen takes an IPv4 address") }
+    }
+
+    func run() throws {
+        // The build date: --date, else SOURCE_DATE_EPOCH, else today in Vietnam at each rebuild.
+        let fixed: Day?
+        do {
+            fixed =
+                try paths.date
+                ?? (ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil ? nil : Build.today())
+        } catch {
+            throw Console.usageError(error)
+        }
+        let preview = Preview(contentPath: paths.content, themePath: paths.theme)
+        let (address, port) = (listen, UInt16(port))
+        Task {
+            do {
+                try await preview.run(
+                    address: address, port: port, today: { fixed ?? (try? Build.today()) ?? Build().buildDate },
+                    log: { Console.printLine($0) })
+            } catch let failure as Preview.CannotListen {
+                Console.printLine("error: \(failure)")
+                Foundation.exit(2)
+            } catch {
+                Console.printLine("error: the preview stopped: \(error)")
+                Foundation.exit(1)
+            }
+        }
+        // The site lives in memory: Ctrl-C has nothing to clean up, and ends the preview at once.
+        let interrupt = Syscalls.onInterrupt {
+            Console.printLine("stopped")
+            Foundation.exit(0)
+        }
+        withExtendedLifetime(interrupt) { dispatchMain() }
+    }
 }

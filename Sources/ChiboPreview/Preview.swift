@@ -1,0 +1,227 @@
+import ChiboModel
+import ChiboSite
+import ChiboSupport
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Synchronization
+
+/// `chibo serve`: the site built in memory and served on a loopback port, rebuilt when any input
+/// changes. A build with errors keeps the last good site, and every page shows the errors over it
+/// (`/_chibo/preview.js` polls `/_chibo/state.json`); pages reload themselves when a build succeeds.
+/// Nothing of this reaches `build` or `publish` output: the script and its stylesheet are added to
+/// pages as they are served.
+public final class Preview: Sendable {
+    /// One diagnostic as the overlay shows it: where, what, and the source line.
+    struct Problem: Sendable {
+        var diagnostic: Diagnostic
+        /// The line of the file the diagnostic points at, when it is a text file.
+        var source: String?
+    }
+
+    struct State: Sendable {
+        /// The last good build's files by path (`index.html`, `van-ban/a/index.html`).
+        var files: [String: [UInt8]] = [:]
+        var basePath = "/"
+        /// Counts builds; the script reloads when it changes and the build is good.
+        var version = 0
+        var problems: [Problem] = []
+        var fingerprint = ""
+    }
+
+    let contentPath: String
+    let themePath: String?
+    let state = Mutex(State())
+
+    public init(contentPath: String, themePath: String?) {
+        self.contentPath = contentPath
+        self.themePath = themePath
+    }
+
+    /// Builds again when the inputs changed since the last build; the line to print, or nil.
+    public func refresh(today: Day) -> String? {
+        var build = Build(contentPath: contentPath, themePath: themePath, outputPath: "", buildDate: today)
+        build.precompress = false
+        let fingerprint = build.inputFingerprint()
+        guard state.withLock({ $0.fingerprint }) != fingerprint else { return nil }
+        let started = Date()
+        let outcome = build.render()
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        let errors = outcome.diagnostics.errors
+        let problems = outcome.diagnostics.sorted.map { Problem(diagnostic: $0, source: sourceLine(of: $0)) }
+        let basePath = build.readBasePath()
+        let pages = outcome.files.filter { $0.path.hasSuffix(".html") }.count
+        state.withLock { state in
+            state.fingerprint = fingerprint
+            state.version += 1
+            state.problems = problems
+            if errors.isEmpty {
+                state.files = Dictionary(outcome.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 })
+                state.basePath = basePath
+            }
+        }
+        let time = Self.clock(Date())
+        if errors.isEmpty {
+            return "\(time) built in \(milliseconds) ms: \(pages) pages"
+                + (problems.isEmpty ? "" : ", \(problems.count) warning\(problems.count == 1 ? "" : "s")")
+        }
+        return "\(time) \(errors.count) error\(errors.count == 1 ? "" : "s") in \(milliseconds) ms; "
+            + "the last good site is served, each page lists the errors"
+    }
+
+    static func clock(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    /// The text of the line a diagnostic names, for a text file of the content or the theme.
+    func sourceLine(of diagnostic: Diagnostic) -> String? {
+        let location = diagnostic.location
+        guard location.sheet == nil else { return nil }
+        let candidates = [contentPath + "/" + location.file, location.file]
+        for path in candidates {
+            guard let data = FileManager.default.contents(atPath: path), data.count < 50_000_000,
+                let text = String(data: data, encoding: .utf8)
+            else { continue }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard location.line >= 1, location.line <= lines.count else { return nil }
+            return String(lines[location.line - 1]).replacingOccurrences(of: "\r", with: "")
+        }
+        return nil
+    }
+
+    // MARK: - Serving
+
+    /// The response to a request for `path` (no query).
+    func respond(_ path: String) -> HTTPResponse {
+        switch path {
+        case "/_chibo/preview.js":
+            return Self.response(.ok, type: "text/javascript; charset=utf-8", Array(PreviewAssets.script.utf8))
+        case "/_chibo/preview.css":
+            return Self.response(.ok, type: "text/css; charset=utf-8", Array(PreviewAssets.stylesheet.utf8))
+        case "/_chibo/state.json":
+            return Self.response(.ok, type: "application/json", Array(stateJSON().utf8), cache: false)
+        default:
+            break
+        }
+        let (files, basePath) = state.withLock { ($0.files, $0.basePath) }
+        guard path.hasPrefix(basePath) else {
+            if path == "/" { return HTTPResponse(statusCode: .found, headers: HTTPHeaders([.location: basePath])) }
+            return notFound(files)
+        }
+        var relative = String(path.dropFirst(basePath.count)).removingPercentEncoding ?? ""
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        guard !relative.split(separator: "/").contains(".."), let bytes = files[relative] else {
+            if files[relative + "/index.html"] != nil {
+                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: path + "/"]))
+            }
+            return notFound(files)
+        }
+        let type = Self.mediaType(relative)
+        return Self.response(.ok, type: type, type.hasPrefix("text/html") ? Self.inject(bytes) : bytes, cache: false)
+    }
+
+    func notFound(_ files: [String: [UInt8]]) -> HTTPResponse {
+        Self.response(.notFound, type: "text/html; charset=utf-8", Self.inject(files["404.html"] ?? Array("404".utf8)))
+    }
+
+    static func response(_ status: HTTPStatusCode, type: String, _ body: [UInt8], cache: Bool = true) -> HTTPResponse {
+        var headers: HTTPHeaders = [
+            .contentType: type,
+            HTTPHeader("Content-Security-Policy"): NginxConfig.contentSecurityPolicy,
+            HTTPHeader("X-Content-Type-Options"): "nosniff",
+        ]
+        if !cache { headers[HTTPHeader("Cache-Control")] = "no-store" }
+        return HTTPResponse(statusCode: status, headers: headers, body: Data(body))
+    }
+
+    /// The page with the preview's stylesheet and script before `</head>`.
+    static func inject(_ page: [UInt8]) -> [UInt8] {
+        let tag = Array(
+            "<link rel=\"stylesheet\" href=\"/_chibo/preview.css\"><script src=\"/_chibo/preview.js\" defer></script>"
+                .utf8)
+        let end = Array("</head>".utf8)
+        guard
+            let index = (0...(max(0, page.count - end.count))).first(where: {
+                page[$0..<($0 + end.count)].elementsEqual(end)
+            })
+        else { return page + tag }
+        return Array(page[..<index]) + tag + Array(page[index...])
+    }
+
+    static func mediaType(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let ext = name.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        let type = NginxConfig.types.first { $0.extensions.contains(ext) }?.mediaType ?? "application/octet-stream"
+        return type.hasPrefix("text/") || type.hasSuffix("json") || type.hasSuffix("javascript")
+            || type.hasSuffix("xml") ? type + "; charset=utf-8" : type
+    }
+
+    /// `{"version": N, "problems": [{"file", "line", "column", "severity", "message", "sheet", "source"}]}`.
+    func stateJSON() -> String {
+        let (version, problems) = state.withLock { ($0.version, $0.problems) }
+        let items: [[String: Any]] = problems.map { problem in
+            let location = problem.diagnostic.location
+            var item: [String: Any] = [
+                "file": location.file, "line": location.line, "column": location.column,
+                "severity": problem.diagnostic.severity.rawValue, "message": problem.diagnostic.message,
+            ]
+            if let sheet = location.sheet { item["cell"] = "\(sheet) \(location.cellName)" }
+            if let source = problem.source { item["source"] = source }
+            return item
+        }
+        let object: [String: Any] = ["version": version, "problems": items]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{\"version\": \(version), \"problems\": []}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The address cannot be listened on: a usage error (exit status 2).
+    public struct CannotListen: Error, CustomStringConvertible {
+        public var address: String
+        public var port: UInt16
+        public var reason: String
+        public var inUse: Bool
+
+        public var description: String {
+            inUse
+                ? "\(address):\(port) is in use (\(reason)); give another port with --port"
+                : "cannot listen on \(address):\(port) (\(reason))"
+        }
+    }
+
+    /// Serves on `address`:`port` until the task is cancelled, rebuilding every quarter second when an
+    /// input changed; `log` gets the URL and a line per build.
+    public func run(
+        address: String, port: UInt16, today: @escaping @Sendable () -> Day, log: @escaping @Sendable (String) -> Void
+    )
+        async throws
+    {
+        if let line = refresh(today: today()) { log(line) }
+        let server = HTTPServer(address: try .inet(ip4: address, port: port), logger: .disabled)
+        // The raw path: `request.path` drops a trailing slash, which names a folder's page here.
+        await server.appendRoute("GET *") { [self] request in respond(request.target.path(percentEncoded: true)) }
+        let watcher = Task.detached { [self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 250_000_000)
+                if let line = refresh(today: today()) { log(line) }
+            }
+        }
+        defer { watcher.cancel() }
+        let base = state.withLock { $0.basePath }
+        Task {
+            try await server.waitUntilListening()
+            log("serving http://\(address):\(port)\(base) (Ctrl-C stops)")
+        }
+        do {
+            try await server.run()
+        } catch let error as SocketError {
+            if case .failed(_, let code, let message) = error {
+                throw CannotListen(address: address, port: port, reason: message, inUse: Syscalls.isAddressInUse(code))
+            }
+            throw CannotListen(address: address, port: port, reason: error.localizedDescription, inUse: false)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The script and stylesheet `chibo serve` adds to every page it serves, as files (the site's
+/// Content-Security-Policy allows no inline script or style). The script asks for the build's state
+/// every half second: a new good build reloads the page, a build with errors shows them over it.
+enum PreviewAssets {
+    static let script = #"""
+        (() => {
+          "use strict";
+          let seen = null;
+          let overlay = null;
+          function show(problems) {
+            if (overlay) overlay.remove();
+            overlay = null;
+            const errors = problems.filter((p) => p.severity === "error");
+            if (errors.length === 0) return;
+            overlay = document.createElement("section");
+            overlay.className = "chibo-overlay";
+            overlay.setAttribute("role", "alert");
+            overlay.setAttribute("aria-label", "chibo");
+            const title = document.createElement("h2");
+            title.textContent = errors.length + (errors.length === 1 ? " lỗi" : " lỗi") +
+              " trong nội dung: trang đang hiện bản dựng tốt gần nhất";
+            overlay.appendChild(title);
+            const list = document.createElement("ol");
+            for (const p of errors) {
+              const item = document.createElement("li");
+              const where = document.createElement("code");
+              where.className = "chibo-where";
+              where.textContent = p.file + ":" + p.line + ":" + p.column + (p.cell ? " [" + p.cell + "]" : "");
+              item.appendChild(where);
+              const message = document.createElement("p");
+              message.textContent = p.message;
+              item.appendChild(message);
+              if (typeof p.source === "string") {
+                const source = document.createElement("pre");
+                source.textContent = p.source + "\n" + " ".repeat(Math.max(0, p.column - 1)) + "^";
+                item.appendChild(source);
+              }
+              list.appendChild(item);
+            }
+            overlay.appendChild(list);
+            document.body.appendChild(overlay);
+          }
+          async function poll() {
+            try {
+              const response = await fetch("/_chibo/state.json", { cache: "no-store" });
+              const state = await response.json();
+              const failed = state.problems.some((p) => p.severity === "error");
+              if (seen !== null && state.version !== seen && !failed) {
+                location.reload();
+                return;
+              }
+              seen = state.version;
+              show(state.problems);
+            } catch (error) {
+              // The server is rebuilding or stopped: ask again.
+            }
+            setTimeout(poll, 500);
+          }
+          poll();
+        })();
+        """#
+
+    static let stylesheet = """
+        .chibo-overlay { position: fixed; inset: 0 0 auto 0; max-height: 70vh; overflow: auto; z-index: 99999;
+          background: #fff8f6; color: #3b0a00; border-bottom: 4px solid #b3261e; padding: 1rem 1.5rem;
+          font: 15px/1.5 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+        .chibo-overlay h2 { margin: 0 0 .5rem; font-size: 1.1rem; }
+        .chibo-overlay ol { margin: 0; padding-left: 1.5rem; }
+        .chibo-overlay li { margin: .5rem 0; }
+        .chibo-overlay p { margin: .25rem 0; }
+        .chibo-overlay pre { margin: .25rem 0; padding: .5rem; background: #fff; border: 1px solid #e0c0bb;
+          overflow-x: auto; font: 13px/1.4 ui-monospace, monospace; }
+        .chibo-where { font-weight: 600; }
+        """
+}
