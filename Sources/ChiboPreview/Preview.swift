@@ -32,6 +32,8 @@ public final class Preview: Sendable {
     let contentPath: String
     let themePath: String?
     let state = Mutex(State())
+    /// The pages open in a browser, each told the state when a build ends (a WebSocket each).
+    let listeners = Mutex<(next: Int, all: [Int: AsyncStream<WSMessage>.Continuation])>((0, [:]))
 
     public init(contentPath: String, themePath: String?) {
         self.contentPath = contentPath
@@ -60,6 +62,8 @@ public final class Preview: Sendable {
                 state.basePath = basePath
             }
         }
+        let message = WSMessage.text(stateJSON())
+        for listener in listeners.withLock({ Array($0.all.values) }) { listener.yield(message) }
         let time = Self.clock(Date())
         if errors.isEmpty {
             return "\(time) built in \(milliseconds) ms: \(pages) pages"
@@ -201,15 +205,29 @@ public final class Preview: Sendable {
     {
         if let line = refresh(today: today()) { log(line) }
         let server = HTTPServer(address: try .inet(ip4: address, port: port), logger: .disabled)
+        await server.appendRoute(
+            "GET /_chibo/events",
+            to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: Events(preview: self))))
         // The raw path: `request.path` drops a trailing slash, which names a folder's page here.
         await server.appendRoute("GET *") { [self] request in respond(request.target.path(percentEncoded: true)) }
-        let watcher = Task.detached { [self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 250_000_000)
+        // inotify tells of a change at once; the fingerprint says whether a rebuild is due (an editor's
+        // swap files change nothing the build reads). Without inotify the inputs are polled.
+        let roots = [contentPath, Build(contentPath: contentPath, themePath: themePath).resolvedThemePath]
+        let watcher = Thread { [self] in
+            let descriptor = Syscalls.watchFolders(roots)
+            while true {
+                if let descriptor {
+                    guard Syscalls.waitForEvents(descriptor, milliseconds: 1000) else { continue }
+                    // Let a burst of writes (a save, a copy of many files) end before building.
+                    while Syscalls.waitForEvents(descriptor, milliseconds: 30) {}
+                    Syscalls.addWatches(descriptor, roots)
+                } else {
+                    Thread.sleep(forTimeInterval: 0.25)
+                }
                 if let line = refresh(today: today()) { log(line) }
             }
         }
-        defer { watcher.cancel() }
+        watcher.start()
         let base = state.withLock { $0.basePath }
         Task {
             try await server.waitUntilListening()
@@ -223,5 +241,27 @@ public final class Preview: Sendable {
             }
             throw CannotListen(address: address, port: port, reason: error.localizedDescription, inUse: false)
         }
+    }
+}
+
+/// The WebSocket of one open page: the state now, then after every build.
+struct Events: WSMessageHandler {
+    let preview: Preview
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
+        let id = preview.listeners.withLock { listeners in
+            listeners.next += 1
+            listeners.all[listeners.next] = continuation
+            return listeners.next
+        }
+        continuation.yield(.text(preview.stateJSON()))
+        let preview = self.preview
+        continuation.onTermination = { _ in _ = preview.listeners.withLock { $0.all.removeValue(forKey: id) } }
+        Task {
+            for await _ in client {}
+            continuation.finish()
+        }
+        return stream
     }
 }

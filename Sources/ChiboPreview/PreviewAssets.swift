@@ -1,6 +1,7 @@
 /// The script and stylesheet `chibo serve` adds to every page it serves, as files (the site's
-/// Content-Security-Policy allows no inline script or style). The script asks for the build's state
-/// every half second: a new good build reloads the page, a build with errors shows them over it.
+/// Content-Security-Policy allows no inline script or style). The script hears from the server, over
+/// a WebSocket, when a build ends: a new good build reloads the page, a build with errors shows them
+/// over it.
 enum PreviewAssets {
     static let script = #"""
         (() => {
@@ -40,23 +41,23 @@ enum PreviewAssets {
             overlay.appendChild(list);
             document.body.appendChild(overlay);
           }
-          async function poll() {
-            try {
-              const response = await fetch("/_chibo/state.json", { cache: "no-store" });
-              const state = await response.json();
-              const failed = state.problems.some((p) => p.severity === "error");
-              if (seen !== null && state.version !== seen && !failed) {
-                location.reload();
-                return;
-              }
-              seen = state.version;
-              show(state.problems);
-            } catch (error) {
-              // The server is rebuilding or stopped: ask again.
+          function take(state) {
+            const failed = state.problems.some((p) => p.severity === "error");
+            if (seen !== null && state.version !== seen && !failed) {
+              location.reload();
+              return;
             }
-            setTimeout(poll, 500);
+            seen = state.version;
+            show(state.problems);
           }
-          poll();
+          // The server says when a build ends; while it cannot be reached, try again each second.
+          function connect() {
+            const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") +
+              location.host + "/_chibo/events");
+            socket.onmessage = (event) => take(JSON.parse(event.data));
+            socket.onclose = () => setTimeout(connect, 1000);
+          }
+          connect();
         })();
         """#
 

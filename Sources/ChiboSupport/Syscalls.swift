@@ -264,6 +264,48 @@ package enum Syscalls {
         return source
     }
 
+    /// An inotify descriptor watching every folder under `roots` for files made, changed, moved or
+    /// deleted (inotify_init1, inotify_add_watch); nil when inotify cannot be used.
+    package static func watchFolders(_ roots: [String]) -> Int32? {
+        let descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        addWatches(descriptor, roots)
+        return descriptor
+    }
+
+    /// Adds a watch on every folder under `roots` (again: a folder watched already keeps its watch),
+    /// so that folders made since are watched too.
+    package static func addWatches(_ descriptor: Int32, _ roots: [String]) {
+        let events = UInt32(
+            IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
+                | IN_DELETE_SELF | IN_ATTRIB)
+        var folders = roots
+        while let folder = folders.popLast() {
+            guard inotify_add_watch(descriptor, folder, events) >= 0 else { continue }
+            for name in (try? entries(folder)) ?? [] where !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                if isFolder(path) { folders.append(path) }
+            }
+        }
+    }
+
+    /// Waits up to `milliseconds` for events on an inotify descriptor and reads them all; whether
+    /// there were any (poll, read).
+    package static func waitForEvents(_ descriptor: Int32, milliseconds: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&entry, 1, milliseconds) > 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var any = false
+        while true {
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, 0) > 0 else { break }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            any = true
+        }
+        return any
+    }
+
     /// Whether `errno` says an address is in use already (EADDRINUSE).
     package static func isAddressInUse(_ code: Int32) -> Bool { code == EADDRINUSE }
 
