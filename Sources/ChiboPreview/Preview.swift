@@ -6,11 +6,11 @@ import FlyingSocks
 import Foundation
 import Synchronization
 
-/// `chibo serve`: the site built in memory and served on a loopback port, rebuilt when any input
-/// changes. A build with errors keeps the last good site, and every page shows the errors over it
-/// (`/_chibo/preview.js` polls `/_chibo/state.json`); pages reload themselves when a build succeeds.
-/// Nothing of this reaches `build` or `publish` output: the script and its stylesheet are added to
-/// pages as they are served.
+/// `chibo serve`: the site built into a temporary folder (never into `public/`) and served on a
+/// loopback port, rebuilt when an input changes: as `chibo build` rebuilds, only the pages whose
+/// inputs changed are rendered again. A build with errors leaves the folder as it was, so the last
+/// good site stays, and every page shows the errors over it. Nothing of this reaches `build` or
+/// `publish` output: the script and its stylesheet are added to pages as they are served.
 public final class Preview: Sendable {
     /// One diagnostic as the overlay shows it: where, what, and the source line.
     struct Problem: Sendable {
@@ -20,10 +20,8 @@ public final class Preview: Sendable {
     }
 
     struct State: Sendable {
-        /// The last good build's files by path (`index.html`, `van-ban/a/index.html`).
-        var files: [String: [UInt8]] = [:]
         var basePath = "/"
-        /// Counts builds; the script reloads when it changes and the build is good.
+        /// Counts builds; a page reloads when it changes and the build is good.
         var version = 0
         var problems: [Problem] = []
         var fingerprint = ""
@@ -31,6 +29,8 @@ public final class Preview: Sendable {
 
     let contentPath: String
     let themePath: String?
+    /// The folder the site is built into, in the system's temporary folder; removed by `stop()`.
+    public let output: String
     let state = Mutex(State())
     /// The pages open in a browser, each told the state when a build ends (a WebSocket each).
     let listeners = Mutex<(next: Int, all: [Int: AsyncStream<WSMessage>.Continuation])>((0, [:]))
@@ -38,35 +38,46 @@ public final class Preview: Sendable {
     public init(contentPath: String, themePath: String?) {
         self.contentPath = contentPath
         self.themePath = themePath
+        output = NSTemporaryDirectory() + "chibo-serve-\(ProcessInfo.processInfo.processIdentifier)/site"
+    }
+
+    /// Removes the temporary folder.
+    public func stop() {
+        try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent)
     }
 
     /// Builds again when the inputs changed since the last build; the line to print, or nil.
     public func refresh(today: Day) -> String? {
-        var build = Build(contentPath: contentPath, themePath: themePath, outputPath: "", buildDate: today)
+        var build = Build(contentPath: contentPath, themePath: themePath, outputPath: output, buildDate: today)
         build.precompress = false
         let fingerprint = build.inputFingerprint()
         guard state.withLock({ $0.fingerprint }) != fingerprint else { return nil }
         let started = Date()
-        let outcome = build.render()
+        let outcome: Build.Outcome
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            outcome = try build.run()
+        } catch {
+            state.withLock { $0.fingerprint = fingerprint }
+            return "\(Self.clock(Date())) the build could not be written: \(error)"
+        }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         let errors = outcome.diagnostics.errors
         let problems = outcome.diagnostics.sorted.map { Problem(diagnostic: $0, source: sourceLine(of: $0)) }
         let basePath = build.readBasePath()
-        let pages = outcome.files.filter { $0.path.hasSuffix(".html") }.count
         state.withLock { state in
             state.fingerprint = fingerprint
             state.version += 1
             state.problems = problems
-            if errors.isEmpty {
-                state.files = Dictionary(outcome.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 })
-                state.basePath = basePath
-            }
+            if errors.isEmpty { state.basePath = basePath }
         }
         let message = WSMessage.text(stateJSON())
         for listener in listeners.withLock({ Array($0.all.values) }) { listener.yield(message) }
         let time = Self.clock(Date())
         if errors.isEmpty {
-            return "\(time) built in \(milliseconds) ms: \(pages) pages"
+            let rendered = outcome.pages - outcome.kept
+            return "\(time) built in \(milliseconds) ms: \(rendered) of \(outcome.pages) pages rendered"
                 + (problems.isEmpty ? "" : ", \(problems.count) warning\(problems.count == 1 ? "" : "s")")
         }
         return "\(time) \(errors.count) error\(errors.count == 1 ? "" : "s") in \(milliseconds) ms; "
@@ -109,25 +120,37 @@ public final class Preview: Sendable {
         default:
             break
         }
-        let (files, basePath) = state.withLock { ($0.files, $0.basePath) }
+        let basePath = state.withLock { $0.basePath }
         guard path.hasPrefix(basePath) else {
             if path == "/" { return HTTPResponse(statusCode: .found, headers: HTTPHeaders([.location: basePath])) }
-            return notFound(files)
+            return notFound()
         }
         var relative = String(path.dropFirst(basePath.count)).removingPercentEncoding ?? ""
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        guard !relative.split(separator: "/").contains(".."), let bytes = files[relative] else {
-            if files[relative + "/index.html"] != nil {
+        let parts = relative.split(separator: "/")
+        guard !parts.contains(".."), !parts.contains(where: { $0.hasPrefix(".") }) else { return notFound() }
+        guard let bytes = file(relative) else {
+            if file(relative + "/index.html") != nil {
                 return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: path + "/"]))
             }
-            return notFound(files)
+            return notFound()
         }
         let type = Self.mediaType(relative)
         return Self.response(.ok, type: type, type.hasPrefix("text/html") ? Self.inject(bytes) : bytes, cache: false)
     }
 
-    func notFound(_ files: [String: [UInt8]]) -> HTTPResponse {
-        Self.response(.notFound, type: "text/html; charset=utf-8", Self.inject(files["404.html"] ?? Array("404".utf8)))
+    /// A file of the built site: a plain file under the output folder, nothing outside it.
+    func file(_ relative: String) -> [UInt8]? {
+        let path = output + "/" + relative
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        return [UInt8](data)
+    }
+
+    func notFound() -> HTTPResponse {
+        Self.response(.notFound, type: "text/html; charset=utf-8", Self.inject(file("404.html") ?? Array("404".utf8)))
     }
 
     static func response(_ status: HTTPStatusCode, type: String, _ body: [UInt8], cache: Bool = true) -> HTTPResponse {

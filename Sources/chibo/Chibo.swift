@@ -278,15 +278,18 @@ struct ServeCommand: ParsableCommand {
                     address: address, port: port, today: { fixed ?? (try? Build.today()) ?? Build().buildDate },
                     log: { Console.printLine($0) })
             } catch let failure as Preview.CannotListen {
+                preview.stop()
                 Console.printLine("error: \(failure)")
                 Foundation.exit(2)
             } catch {
+                preview.stop()
                 Console.printLine("error: the preview stopped: \(error)")
                 Foundation.exit(1)
             }
         }
-        // The site lives in memory: Ctrl-C has nothing to clean up, and ends the preview at once.
+        // Ctrl-C removes the temporary folder of the site and ends the preview.
         let interrupt = Syscalls.onInterrupt {
+            preview.stop()
             Console.printLine("stopped")
             Foundation.exit(0)
         }
