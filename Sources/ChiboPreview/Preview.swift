@@ -234,16 +234,18 @@ public final class Preview: Sendable {
         // The raw path: `request.path` drops a trailing slash, which names a folder's page here.
         await server.appendRoute("GET *") { [self] request in respond(request.target.path(percentEncoded: true)) }
         // inotify tells of a change at once; the fingerprint says whether a rebuild is due (an editor's
-        // swap files change nothing the build reads). Without inotify the inputs are polled.
+        // swap files change nothing the build reads), and is taken each second besides, for what no
+        // event tells (a new day, a change inotify missed). Without inotify the inputs are polled.
         let roots = [contentPath, Build(contentPath: contentPath, themePath: themePath).resolvedThemePath]
         let watcher = Thread { [self] in
             let descriptor = Syscalls.watchFolders(roots)
             while true {
                 if let descriptor {
-                    guard Syscalls.waitForEvents(descriptor, milliseconds: 1000) else { continue }
-                    // Let a burst of writes (a save, a copy of many files) end before building.
-                    while Syscalls.waitForEvents(descriptor, milliseconds: 30) {}
-                    Syscalls.addWatches(descriptor, roots)
+                    if Syscalls.waitForEvents(descriptor, milliseconds: 1000) {
+                        // Let a burst of writes (a save, a copy of many files) end before building.
+                        while Syscalls.waitForEvents(descriptor, milliseconds: 30) {}
+                        Syscalls.addWatches(descriptor, roots)
+                    }
                 } else {
                     Thread.sleep(forTimeInterval: 0.25)
                 }
