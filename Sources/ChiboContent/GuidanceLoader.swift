@@ -44,6 +44,18 @@ enum GuidanceLoader {
         // A `slug:` in front matter may take a URL that another page or a section already has.
         var owners: [[String]: String] = [:]
         for section in result.sections { owners[section.slugPath] = section.sourcePath }
+        // A section's long list of documents goes on in `trang-2/`, `trang-3/`, ... below it.
+        var listed: [[String]: Int] = [:]
+        for document in result.documents { listed[Array(document.slugPath.dropLast()), default: 0] += 1 }
+        for (path, slugs) in result.sections.map({ ($0.sourcePath, $0.slugPath) })
+            + result.documents.map({ ($0.sourcePath, $0.slugPath) })
+        where slugs.last.map({ ListPages.isPage($0, of: listed[Array(slugs.dropLast())] ?? 0) }) ?? false {
+            diagnostics.error(
+                .urlTaken, SourceLocation(file: path),
+                "the URL /\(slugs.joined(separator: "/"))/ is that of a page of its section's list of documents "
+                    + "(\(listed[Array(slugs.dropLast())] ?? 0) documents, \(ListPages.rows) a page); "
+                    + "rename it or give it another `slug`")
+        }
         for document in result.documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             if let owner = owners[document.slugPath] {
                 diagnostics.error(

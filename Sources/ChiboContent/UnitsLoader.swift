@@ -109,7 +109,16 @@ enum UnitsLoader {
     static func check(_ records: [Record], diagnostics: inout Diagnostics) -> [Unit] {
         var rows = UnitRows()
         let drafts = records.compactMap { rows.draft($0, diagnostics: &diagnostics) }
-        return placed(drafts, of: records, diagnostics: &diagnostics)
+        let units = placed(drafts, of: records, diagnostics: &diagnostics)
+        // The directory lists the units directly under the bloc, in pages at /don-vi/trang-2/, ...
+        let listed = units.filter { $0.parent == nil }.count
+        for unit in units where ListPages.isPage(unit.id.rawValue, of: listed) {
+            diagnostics.error(
+                .reservedID, unit.location,
+                "the id \"\(unit.id)\" is the name of a page of the units directory (/don-vi/\(unit.id)/, "
+                    + "which lists \(listed) units, \(ListPages.rows) a page); choose another")
+        }
+        return units
     }
 
     /// A unit read from its row, before its parent is checked.
@@ -184,6 +193,11 @@ enum UnitsLoader {
                         + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
             } else if let problem = Folding.urlLengthProblem([id]) {
                 diagnostics.error(.badURLName, cell.location, problem)
+            } else if id == UnitID.ratingListsFolder {
+                diagnostics.error(
+                    .reservedID, cell.location,
+                    "the id \"\(id)\" is the name of the units directory's lists by rating (/don-vi/\(id)/); "
+                        + "choose another")
             } else if let first = seen[id] {
                 diagnostics.error(.duplicateID, cell.location, "the id \"\(id)\" is already used on line \(first.line)")
             } else {

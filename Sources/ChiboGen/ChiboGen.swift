@@ -26,13 +26,24 @@ struct ChiboGen: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The number of guidance pages (default: the preset's).", valueName: "n"))
     var guidancePages: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --preset nation: this many branches instead of 50,000, in the same shape.", valueName: "n"))
+    var branches: Int?
+
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output must name a folder") }
+        if let branches {
+            guard preset == .nation else { throw ValidationError("--branches goes with --preset nation") }
+            guard branches >= 100 else { throw ValidationError("--branches must be 100 or more") }
+        }
         if let guidancePages, guidancePages < 0 { throw ValidationError("--guidance-pages must be 0 or more") }
     }
 
     func run() throws {
-        var generator = ContentGenerator(preset: Preset.named(preset, guidance: guidancePages), seed: seed)
+        var generator = ContentGenerator(
+            preset: Preset.named(preset, guidance: guidancePages, branches: branches), seed: seed)
         do {
             try generator.write(to: URL(fileURLWithPath: output))
         } catch {

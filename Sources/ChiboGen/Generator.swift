@@ -39,7 +39,7 @@ struct Preset {
     var guidancePages: Int
     var writeSite: Bool
 
-    static func named(_ name: PresetName, guidance: Int?) -> Preset {
+    static func named(_ name: PresetName, guidance: Int?, branches: Int? = nil) -> Preset {
         switch name {
         case .bundled:
             return Preset(
@@ -71,13 +71,16 @@ struct Preset {
                 name: name, enterpriseBranches: 300, agencyBranches: 700, committeeSizes: sizes,
                 guidancePages: guidance ?? 50, writeSite: true)
         case .nation:
+            // 50,000 branches (or `branches`): 2% grassroots branches, the rest under committees of
+            // 10 to 22, the first of them taking what the others leave (a thousand at 50,000).
+            let all = branches ?? 50_000
             var sizes: [Int] = []
             var rng = SplitMix64(state: 11)
-            for _ in 0..<3_000 { sizes.append(rng.int(10...22)) }
+            for _ in 0..<(all * 3 / 50) { sizes.append(rng.int(10...22)) }
             let total = sizes.reduce(0, +)
-            sizes[0] += max(0, 49_000 - total)
+            sizes[0] += max(0, all * 49 / 50 - total)
             return Preset(
-                name: name, enterpriseBranches: 300, agencyBranches: 700, committeeSizes: sizes,
+                name: name, enterpriseBranches: all * 3 / 500, agencyBranches: all * 7 / 500, committeeSizes: sizes,
                 guidancePages: guidance ?? 500, writeSite: true)
         }
     }

@@ -103,6 +103,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A unit where the hierarchy does not allow it: a committee under a unit, a branch as a
     /// parent, meetings recorded for a committee, a committee hosting a sample meeting.
     case wrongLevel = "units.wrong-level"
+    /// An id the units directory uses for a page of its own (`trang-2`, `xep-loai`).
+    case reservedID = "units.reserved-id"
 
     // MARK: Rubrics
 

@@ -39,6 +39,10 @@ public struct UnitID: Sendable, Hashable, Comparable, CustomStringConvertible, E
     public var description: String { rawValue }
 
     public static func < (a: UnitID, b: UnitID) -> Bool { a.rawValue < b.rawValue }
+
+    /// The units directory's lists by latest rating: `/don-vi/xep-loai/<rating>/`; no unit may
+    /// have it as its id.
+    public static let ratingListsFolder = "xep-loai"
 }
 
 /// A unit of the bloc: a grassroots committee or a branch.
@@ -108,5 +112,31 @@ public struct Organization: Sendable, Hashable {
     /// The branches of a grassroots committee, in file order.
     public func branches(of committee: UnitID) -> [Unit] {
         (branchPositions[committee] ?? []).map { units[$0] }
+    }
+}
+
+/// Long lists (the units directory, a section's documents, the findings of a code) go on in
+/// numbered pages below the list's own folder: `.../trang-2/`, `.../trang-3/`. A unit or a
+/// document whose URL name is one of those pages is an error where it is given.
+public enum ListPages {
+    /// The folder of page `n` (from 2) is this and the number: `trang-2`.
+    public static let prefix = "trang-"
+    /// Rows a page holds at most.
+    public static let rows = 200
+
+    /// How many pages a list of `items` rows takes, at least one.
+    public static func count(items: Int) -> Int { max(1, (items + rows - 1) / rows) }
+
+    /// The page number a folder name stands for: 2 for `trang-2`; nil for any other name.
+    public static func number(_ name: String) -> Int? {
+        guard name.hasPrefix(prefix) else { return nil }
+        let digits = name.utf8.dropFirst(prefix.utf8.count)
+        guard !digits.isEmpty, digits.count < 10, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(String(decoding: digits, as: UTF8.self))
+    }
+
+    /// Whether `name` is the folder of a page of a list of `items` rows.
+    public static func isPage(_ name: String, of items: Int) -> Bool {
+        number(name).map { $0 >= 2 && $0 <= count(items: items) } ?? false
     }
 }

@@ -171,13 +171,8 @@ struct GuidancePages: Sendable {
         page.isSearch = true
         return SearchPage(
             layout: page,
-            sections: subsections(of: root, built).map { sub in
-                var item = sectionSummary(sub, built)
-                item.documents = documents(in: sub.section, built).map { summary($0, built) }
-                return item
-            },
-            documents: documents(in: root, built).map { summary($0, built) },
-            indexURL: urls.file(SearchIndex.folder + "/"))
+            sections: subsections(of: root, built).map { sectionSummary($0, built) },
+            documents: [], indexURL: urls.file(SearchIndex.folder + "/"))
     }
 
     // MARK: - Sorting
@@ -269,13 +264,15 @@ struct GuidancePages: Sendable {
     func pages(_ built: Built, layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         var result: [PageJob] = []
         for section in built.sections.values.sorted(by: { $0.section.sourcePath < $1.section.sourcePath }) {
-            result.append(
-                PageJob(
-                    path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + section.section.slugPath),
-                    template: templates.section
-                ) {
-                    sectionPage(section, built, layout: layout)
-                })
+            let paging = Paging(
+                base: [SiteURLs.guidanceRoot] + section.section.slugPath,
+                items: documents(in: section.section, built).count)
+            for index in 0..<paging.count {
+                result.append(
+                    PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: templates.section) {
+                        sectionPage(section, built, page: index, paging: paging, layout: layout)
+                    })
+            }
         }
         for page in built.pages.values.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
             result.append(
@@ -289,7 +286,19 @@ struct GuidancePages: Sendable {
         return result
     }
 
-    func sectionPage(_ section: SectionPage, _ built: Built, layout: LayoutContext) -> SectionPageModel {
+    /// How many documents a section's entry on its parent's page, or a kind's group, shows.
+    static let previewDocuments = 10
+
+    /// Page `page` of a section: its intro, its subsections with their first documents and, on
+    /// the guidance index, the newest documents of each kind, all on the first page; the section's
+    /// own documents in pages of `Paging.rows`.
+    func sectionPage(
+        _ section: SectionPage, _ built: Built, page: Int = 0, paging: Paging? = nil, layout: LayoutContext
+    ) -> SectionPageModel {
+        let own = documents(in: section.section, built)
+        let paging = paging ?? Paging(base: [SiteURLs.guidanceRoot] + section.section.slugPath, items: own.count)
+        let pager = paging.pager(page, urls: urls, theme: theme)
+        let first = page == 0
         let isRoot = section.section.slugPath.isEmpty
         let title =
             isRoot
@@ -303,20 +312,29 @@ struct GuidancePages: Sendable {
                     .sorted { $0.sortKey < $1.sortKey }
                 guard !docs.isEmpty else { return nil }
                 return KindGroup(
-                    kind: kindLabel(kind) ?? "", id: kind.rawValue, documents: docs.map { summary($0, built) })
+                    kind: kindLabel(kind) ?? "", id: kind.rawValue,
+                    documents: docs.prefix(Self.previewDocuments).map { summary($0, built) }, count: String(docs.count),
+                    more: docs.count > Self.previewDocuments)
             }
         return SectionPageModel(
             layout: layout.page(
-                title: title, current: isRoot ? section.url : nil, description: section.section.summary,
-                breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: false)),
-            intro: section.introHTML,
-            documents: documents(in: section.section, built).map { summary($0, built) },
-            subsections: subsections(of: section.section, built).map { sub in
-                var item = sectionSummary(sub, built)
-                item.documents = documents(in: sub.section, built).map { summary($0, built) }
-                return item
+                title: first ? title : "\(title) · \(pager.label)", current: isRoot && first ? section.url : nil,
+                description: section.section.summary,
+                breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: !first)),
+            intro: first ? section.introHTML : "",
+            documents: own[min(page * Paging.rows, own.count)..<min((page + 1) * Paging.rows, own.count)].map {
+                summary($0, built)
             },
-            byKind: byKind, isRoot: isRoot)
+            subsections: !first
+                ? []
+                : subsections(of: section.section, built).map { sub in
+                    var item = sectionSummary(sub, built)
+                    let docs = documents(in: sub.section, built)
+                    item.documents = docs.prefix(Self.previewDocuments).map { summary($0, built) }
+                    item.more = docs.count > Self.previewDocuments
+                    return item
+                },
+            byKind: first ? byKind : [], isRoot: isRoot, isFirstPage: first, pager: pager)
     }
 
     func documentPage(_ page: Page, _ built: Built, layout: LayoutContext) -> DocumentPage {

@@ -30,6 +30,7 @@ struct PageTemplates: Sendable {
     let report: PageTemplate<ReportPage>
     let schedule: PageTemplate<SchedulePage>
     let plan: PageTemplate<PlanPage>
+    let list: PageTemplate<ListPage>
 
     /// Compiles each template the theme has; the errors of those it has are returned now, and a
     /// missing one is an error when a page needs it.
@@ -74,7 +75,8 @@ struct PageTemplates: Sendable {
             search: make("search", SearchPage.self), notFound: make("404", NotFoundPage.self),
             units: make("units", UnitsPage.self), scorecard: make("scorecard", ScorecardPage.self),
             committee: make("committee", CommitteePage.self), report: make("report", ReportPage.self),
-            schedule: make("schedule", SchedulePage.self), plan: make("plan", PlanPage.self))
+            schedule: make("schedule", SchedulePage.self), plan: make("plan", PlanPage.self),
+            list: make("list", ListPage.self))
         return templates
     }
 }

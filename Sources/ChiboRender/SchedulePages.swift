@@ -45,7 +45,10 @@ struct SchedulePages: NamesUnits, Sendable {
         PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacing(ascii: "-", with: "_") } + [
             "plan_schedule_conflict_observer", "schedule_title", "month_heading", "sample_regular", "sample_thematic",
             "status_past",
-            "status_today", "status_upcoming", "plan_kinds_suffix",
+            "status_today", "status_upcoming", "plan_kinds_suffix", "both_kinds", "col_status", "plan_bloc_sessions",
+            "plan_committee_sessions", "plan_compliance_title", "plan_findings_title", "schedule_audience_title",
+            "status_ok", "status_problem", "label_host", "label_committee", "label_topic", "label_venue", "col_kind",
+            "col_branch_count", "col_required", "col_planned",
         ]
     }
 
@@ -95,7 +98,51 @@ struct SchedulePages: NamesUnits, Sendable {
 
     // MARK: - Models
 
-    func entry(_ entry: Schedule.Entry) -> SessionModel {
+    /// Sessions per page of the schedule.
+    static let perPage = 50
+    /// A session's audience is listed with it up to this many units, else on a page of its own.
+    static let audienceInline = 30
+
+    var paging: Paging { Paging(base: [Self.root], items: schedule.entries.count, perPage: Self.perPage) }
+
+    /// The URL of the schedule's page that shows entry `index`, with the session's anchor.
+    func sessionURL(_ index: Int) -> String {
+        urls.page(paging.slugs(index / Self.perPage)) + "#" + Self.anchor(schedule.entries[index].session)
+    }
+
+    /// The folder of the page that lists a session's audience.
+    func audienceFolder(_ session: SampleSession) -> [String] {
+        let plan = schedule.plans.first { $0.number == session.plan }?.slug ?? Folding.slug(session.plan)
+        return [Self.root, plan, "thanh-phan", String(Self.anchor(session).dropFirst("smm-".count))]
+    }
+
+    /// The audience of every session too large to list with it, each a list of its own.
+    func audienceLists() -> [RowList] {
+        schedule.entries.filter { $0.audience.count > Self.audienceInline }.map { entry in
+            let audience = entry.audience
+            return RowList(
+                folder: audienceFolder(entry.session),
+                title: Format.fill(
+                    theme.string("schedule_audience_title"),
+                    ["session": sessionTitle(entry.session), "date": entry.session.date.vietnamese]),
+                columns: [
+                    ListPage.Column(title: theme.string("col_unit")),
+                    ListPage.Column(title: theme.string("col_committee")),
+                ],
+                count: audience.count,
+                rows: { range in
+                    audience[range].map { id in
+                        let parent = evaluation.organization[id]?.parent.map(unitLink)
+                        return ListPage.Row(
+                            head: ListPage.Cell(text: unitName(id), url: unitURL(id)),
+                            cells: [ListPage.Cell(text: parent?.name ?? "–", url: parent?.url)])
+                    }
+                })
+        }
+    }
+
+    func entry(at index: Int) -> SessionModel {
+        let entry = schedule.entries[index]
         let session = entry.session
         let recorded =
             evaluation[unit: session.host]?.meetings.contains {
@@ -112,75 +159,171 @@ struct SchedulePages: NamesUnits, Sendable {
             statusLabel: state.label,
             recordURL: recorded
                 ? unitURL(session.host) + "#" + SiteURLs.meetingAnchor(date: session.date, kind: session.kind) : nil,
-            plan: session.plan, scheduleURL: url + "#" + Self.anchor(session), audience: entry.audience.map(unitLink),
+            plan: session.plan, scheduleURL: sessionURL(index),
+            audience: entry.audience.count > Self.audienceInline ? [] : entry.audience.map(unitLink),
+            audienceURL: entry.audience.count > Self.audienceInline ? urls.page(audienceFolder(session)) : nil,
             observers: session.observers,
             observerNames: session.observers.joined(separator: theme.string("list_separator")))
     }
 
     func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !isEmpty else { return [] }
-        var result = [
-            PageJob(path: SiteURLs.pageFile([Self.root]), template: templates.schedule) {
-                schedulePage(layout: layout)
+        let paging = self.paging
+        var result = (0..<paging.count).map { index in
+            PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: templates.schedule) {
+                schedulePage(index, layout: layout)
             }
-        ]
+        }
+        let home = (theme.string("nav_home"), urls.page([]))
+        let scheduleCrumb = (theme.string("schedule_title"), url)
         for plan in schedule.plans {
+            let (_, lists) = planPage(plan, layout: layout)
             result.append(
                 PageJob(path: SiteURLs.pageFile([Self.root, plan.slug]), template: templates.plan) {
-                    planPage(plan, layout: layout)
+                    planPage(plan, layout: layout).page
                 })
+            for list in lists {
+                result += list.pages(
+                    template: templates.list, layout: layout,
+                    crumbs: [home, scheduleCrumb, (plan.title, planURL(plan))],
+                    parent: Crumb(title: plan.title, url: planURL(plan)))
+            }
+        }
+        for list in audienceLists() {
+            result += list.pages(
+                template: templates.list, layout: layout, crumbs: [home, scheduleCrumb],
+                parent: Crumb(title: scheduleCrumb.0, url: scheduleCrumb.1))
         }
         return result
     }
 
-    func schedulePage(layout: LayoutContext) -> SchedulePage {
-        var months: [MonthModel] = []
-        var current: (year: Int, month: Int)?
-        var items: [SessionModel] = []
-        func flush() {
-            guard let current, !items.isEmpty else { return }
-            let part = PeriodPart(year: current.year, number: current.month, kind: .month)
-            months.append(
-                MonthModel(
-                    title: Format.fill(
-                        theme.string("month_heading"), ["month": part.number.zeroPadded(2), "year": String(part.year)]),
-                    id: "thang-\(part.slug)", sessions: items))
-        }
-        for scheduled in schedule.entries {
-            let key = (scheduled.session.date.year, scheduled.session.date.month)
-            if current.map({ $0 != key }) ?? true {
-                flush()
-                current = key
-                items = []
-            }
-            items.append(entry(scheduled))
-        }
-        flush()
-        return SchedulePage(
-            layout: layout.page(
-                title: theme.string("schedule_title"), current: url,
-                breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
-            months: months,
-            plans: schedule.plans.map { PlanLink(number: $0.number, title: $0.title, url: planURL($0)) },
-            intro: Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese]),
-            icsURL: urls.file("schedule.ics"), jsonURL: urls.file("data/schedule.json"))
+    func monthID(_ date: Day) -> String {
+        "thang-\(PeriodPart(year: date.year, number: date.month, kind: .month).slug)"
     }
 
-    func planPage(_ plan: SamplePlan, layout: LayoutContext) -> PlanPage {
-        let entries = schedule.entries.filter { $0.session.plan == plan.number }
-        let rows = schedule.compliance[plan.number] ?? []
-        let compliance = rows.map { row in
-            PlanPage.ComplianceRow(
-                committee: UnitLink(name: unitName(row.committee), url: unitURL(row.committee)),
-                branches: String(row.branches), required: String(row.required), bothKinds: row.needsBothKinds,
-                planned: String(row.planned), regular: String(row.regular), thematic: String(row.thematic),
-                compliant: row.isCompliant,
-                findings: schedule.findings.filter {
-                    $0.plan == plan.number && $0.unit == row.committee && $0.code != .scheduleConflict
-                }
-                .map { PlanFindingModel(message: message($0), code: $0.code.rawValue) })
+    func monthTitle(_ date: Day) -> String {
+        Format.fill(theme.string("month_heading"), ["month": date.month.zeroPadded(2), "year": String(date.year)])
+    }
+
+    /// Page `page` of the schedule: its sessions by month, with every month's link (to the page
+    /// where the month starts) and the pager.
+    func schedulePage(_ page: Int, layout: LayoutContext) -> SchedulePage {
+        let entries = schedule.entries
+        let start = page * Self.perPage
+        var months: [MonthModel] = []
+        for index in start..<min(start + Self.perPage, entries.count) {
+            let date = entries[index].session.date
+            if months.last?.id != monthID(date) {
+                let continued = index > 0 && monthID(entries[index - 1].session.date) == monthID(date)
+                months.append(
+                    MonthModel(title: monthTitle(date), id: monthID(date), continued: continued, sessions: []))
+            }
+            months[months.count - 1].sessions.append(entry(at: index))
         }
-        return PlanPage(
+        var nav: [Crumb] = []
+        for (index, scheduled) in entries.enumerated()
+        where index == 0 || monthID(entries[index - 1].session.date) != monthID(scheduled.session.date) {
+            nav.append(
+                Crumb(
+                    title: monthTitle(scheduled.session.date),
+                    url: (index / Self.perPage == page ? "" : urls.page(paging.slugs(index / Self.perPage))) + "#"
+                        + monthID(scheduled.session.date)))
+        }
+        let pager = paging.pager(page, urls: urls, theme: theme)
+        let title = theme.string("schedule_title")
+        return SchedulePage(
+            layout: layout.page(
+                title: page == 0 ? title : "\(title) · \(pager.label)", current: url,
+                breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
+            months: months, monthLinks: nav,
+            plans: schedule.plans.map { PlanLink(number: $0.number, title: $0.title, url: planURL($0)) },
+            intro: Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese]),
+            icsURL: urls.file("schedule.ics"), jsonURL: urls.file("data/schedule.json"), pager: pager)
+    }
+
+    /// The sessions of a list, a row each: the date (linked to the session on the schedule), the
+    /// host, the committee, the kind, the topic and the venue.
+    func sessionList(_ folder: [String], title: String, indices: [Int]) -> RowList {
+        let columns = ["label_host", "label_committee", "col_kind", "label_topic", "label_venue"]
+        return RowList(
+            folder: folder, title: title,
+            columns: [ListPage.Column(title: theme.string("col_date"))]
+                + columns.map { ListPage.Column(title: theme.string($0)) },
+            count: indices.count,
+            rows: { range in
+                indices[range].map { index in
+                    let session = schedule.entries[index].session
+                    let committee = session.committee.map(unitLink)
+                    return ListPage.Row(
+                        head: ListPage.Cell(
+                            text: session.date.vietnamese + (session.time.map { " · \($0)" } ?? ""),
+                            url: sessionURL(index)),
+                        cells: [
+                            ListPage.Cell(text: unitName(session.host), url: unitURL(session.host)),
+                            ListPage.Cell(text: committee?.name ?? "–", url: committee?.url),
+                            ListPage.Cell(text: theme.string(ScorecardPages.key(session.kind))),
+                            ListPage.Cell(text: session.topic ?? "–"),
+                            ListPage.Cell(text: session.venue ?? "–"),
+                        ])
+                }
+            })
+    }
+
+    /// A plan's page and the lists it shows the first rows of: its sessions (the bloc's, the
+    /// committees'), the committees' compliance and the problems found.
+    func planPage(_ plan: SamplePlan, layout: LayoutContext) -> (page: PlanPage, lists: [RowList]) {
+        let indices = schedule.entries.indices.filter { schedule.entries[$0].session.plan == plan.number }
+        let folder = [Self.root, plan.slug]
+        let bloc = sessionList(
+            folder + ["buoi-cua-khoi"], title: "\(plan.number): \(theme.string("plan_bloc_sessions"))",
+            indices: indices.filter { schedule.entries[$0].session.committee == nil })
+        let committees = sessionList(
+            folder + ["buoi-cua-co-so"], title: "\(plan.number): \(theme.string("plan_committee_sessions"))",
+            indices: indices.filter { schedule.entries[$0].session.committee != nil })
+        let rows = schedule.compliance[plan.number] ?? []
+        let planFindings = schedule.findings.filter { $0.plan == plan.number }
+        let problems = Dictionary(grouping: planFindings.filter { $0.code != .scheduleConflict }, by: \.unit)
+        let compliance = RowList(
+            folder: folder + ["thuc-hien"], title: "\(plan.number): \(theme.string("plan_compliance_title"))",
+            columns: [ListPage.Column(title: theme.string("col_unit"))]
+                + ["col_branch_count", "col_required", "col_planned"].map {
+                    ListPage.Column(title: theme.string($0), numeric: true)
+                } + [ListPage.Column(title: theme.string("col_status"))],
+            count: rows.count,
+            rows: { range in
+                rows[range].map { row in
+                    let status =
+                        row.isCompliant
+                        ? theme.string("status_ok")
+                        : ([theme.string("status_problem")] + (problems[row.committee] ?? []).map(message))
+                            .joined(separator: " ")
+                    return ListPage.Row(
+                        head: ListPage.Cell(text: unitName(row.committee), url: unitURL(row.committee)),
+                        cells: [
+                            ListPage.Cell(text: String(row.branches), numeric: true),
+                            ListPage.Cell(
+                                text: String(row.required)
+                                    + (row.needsBothKinds ? " " + theme.string("both_kinds") : ""), numeric: true),
+                            ListPage.Cell(text: "\(row.planned) (\(row.regular) + \(row.thematic))", numeric: true),
+                            ListPage.Cell(text: status),
+                        ])
+                }
+            })
+        let findings = RowList(
+            folder: folder + ["van-de"], title: "\(plan.number): \(theme.string("plan_findings_title"))",
+            columns: [
+                ListPage.Column(title: theme.string("col_unit")), ListPage.Column(title: theme.string("col_finding")),
+            ],
+            count: planFindings.count,
+            rows: { range in
+                planFindings[range].map { finding in
+                    let known = evaluation.organization[finding.unit] != nil
+                    return ListPage.Row(
+                        head: ListPage.Cell(text: unitName(finding.unit), url: known ? unitURL(finding.unit) : nil),
+                        cells: [ListPage.Cell(text: message(finding))])
+                }
+            })
+        let page = PlanPage(
             layout: layout.page(
                 title: plan.title, current: nil,
                 breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("schedule_title"), url)]),
@@ -189,8 +332,8 @@ struct SchedulePages: NamesUnits, Sendable {
                 PlanPage.Rule(
                     threshold: String(rule.threshold), below: String(rule.below), atOrAbove: String(rule.atOrAbove))
             },
-            blocSessions: entries.filter { $0.session.committee == nil }.map(entry),
-            committeeSessions: entries.filter { $0.session.committee != nil }.map(entry), compliance: compliance,
+            blocSessions: bloc.preview(urls: urls), committeeSessions: committees.preview(urls: urls),
+            compliance: compliance.preview(urls: urls),
             complianceSummary: Format.fill(
                 theme.string("plan_compliance_summary"),
                 ["compliant": String(rows.filter(\.isCompliant).count), "total": String(rows.count)]),
@@ -202,38 +345,38 @@ struct SchedulePages: NamesUnits, Sendable {
                         "at_or_above": String(rule.atOrAbove),
                     ])
             },
-            findings: schedule.findings.filter { $0.plan == plan.number }.map {
-                PlanFindingModel(message: message($0), code: $0.code.rawValue)
-            })
+            findings: findings.preview(urls: urls))
+        return (page, [bloc, committees, compliance, findings])
     }
 
     func sessions(of unit: UnitID) -> [SessionModel] {
         (entriesByUnit[unit] ?? []).map { found in
-            var item = entry(schedule.entries[found.index])
+            var item = entry(at: found.index)
             item.role = theme.string(found.hosts ? "role_host" : "role_audience")
             return item
         }
     }
 
     func upcoming(limit: Int) -> [SessionModel] {
-        schedule.entries.filter { $0.session.date >= today }.prefix(limit).map(entry)
+        schedule.entries.indices.filter { schedule.entries[$0].session.date >= today }.prefix(limit).map(entry)
     }
 
     func recent(limit: Int) -> [SessionModel] {
-        schedule.entries.filter { $0.session.date < today }.suffix(limit).reversed().map(entry)
+        schedule.entries.indices.filter { schedule.entries[$0].session.date < today }.suffix(limit).reversed().map(
+            entry)
     }
 
     /// Every sample meeting for the search index.
     func searchDocuments() -> [SearchDocument] {
-        schedule.entries.map { entry in
-            let session = entry.session
+        schedule.entries.indices.map { index in
+            let session = schedule.entries[index].session
             var text = [session.date.vietnamese, session.time?.description, session.venue, session.topic, session.plan]
                 .compactMap {
                     $0
                 }
             text.append(contentsOf: session.observers)
             return SearchDocument(
-                title: sessionTitle(session), url: url + "#" + Self.anchor(session),
+                title: sessionTitle(session), url: sessionURL(index),
                 group: theme.string("schedule_title"),
                 kind: theme.string("search_kind_sample"), number: nil,
                 sections: [SearchDocument.Section(anchor: "", heading: "", text: text.joined(separator: " · "))])

@@ -133,88 +133,132 @@ struct ScorecardPages: NamesUnits, Sendable {
 
     func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !isEmpty else { return [] }
-        var result = [
-            PageJob(path: SiteURLs.pageFile([Self.unitsRoot]), template: templates.units, large: true) {
-                unitsIndex(layout: layout)
-            }
-        ]
+        var result = unitsDirectory(layout: layout, template: templates.units)
+        let home = (theme.string("nav_home"), urls.page([]))
+        let directory = Crumb(title: theme.string("units_title"), url: indexURL)
+        for list in ratingLists() {
+            result += list.pages(
+                template: templates.list, layout: layout, crumbs: [home, (directory.title, directory.url)],
+                parent: directory)
+        }
         for card in evaluation.scorecards {
-            let path = SiteURLs.pageFile([Self.unitsRoot, card.unit.id.rawValue])
             if card.unit.kind == .committee {
-                result.append(PageJob(path: path, template: templates.committee) { committee(card, layout: layout) })
+                result += committeePages(card, layout: layout, template: templates.committee)
             } else {
+                let path = SiteURLs.pageFile([Self.unitsRoot, card.unit.id.rawValue])
                 result.append(PageJob(path: path, template: templates.scorecard) { scorecard(card, layout: layout) })
             }
         }
-        if let period = reports.period {
-            result.append(
-                PageJob(path: SiteURLs.pageFile([Self.reportRoot]), template: templates.report, large: true) {
-                    reportPage(period, layout: layout)
-                })
-            for report in reports.quarters {
-                guard let quarter = report.quarter else { continue }
-                result.append(
-                    PageJob(
-                        path: SiteURLs.pageFile([Self.reportRoot, quarter.slug]), template: templates.report,
-                        large: true
-                    ) {
-                        reportPage(report, layout: layout)
-                    })
-            }
-        }
+        result += reportPages(layout: layout, templates: templates)
         return result
     }
 
-    func unitsIndex(layout: LayoutContext) -> UnitsPage {
+    /// The units directory: the bloc's committees and grassroots branches, a group per sector, in
+    /// pages of at most `Paging.rows` units; the first page also counts them and links the lists
+    /// by rating and the record forms.
+    func unitsDirectory(layout: LayoutContext, template: PageTemplate<UnitsPage>) -> [PageJob] {
         let cards = evaluation.scorecards
-        let byID = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, $0) })
-        // Each unit's row, folded name and latest rating once: every unit appears in three lists.
-        let rows = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, unitSummary($0)) })
-        let folded = Dictionary(uniqueKeysWithValues: cards.map { ($0.unit.id, Folding.fold($0.unit.name)) })
-        func row(_ card: Scorecard) -> UnitRow { rows[card.unit.id] ?? unitSummary(card) }
-        func byName(_ units: [Scorecard]) -> [Scorecard] {
-            units.sorted { (folded[$0.unit.id] ?? "") < (folded[$1.unit.id] ?? "") }
+        let direct = Sector.allCases.map { sector in
+            (sector, cards.filter { $0.unit.parent == nil && $0.unit.sector == sector })
+        }.filter { !$0.1.isEmpty }
+        let entries = direct.flatMap { sector, units in units.map { (sector, $0) } }
+        let pages = Paging.split(entries)
+        let paging = Paging(base: [Self.unitsRoot], items: entries.count)
+        // The page each sector's group starts on, for the counts' links.
+        var firstPage: [Sector: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            for (sector, _) in page where firstPage[sector] == nil { firstPage[sector] = index }
         }
-        var groups: [UnitGroup] = []
-        for committee in cards where committee.unit.kind == .committee {
-            groups.append(
-                UnitGroup(
-                    title: committee.unit.name, url: unitURL(committee.unit.id), id: "dv-" + committee.unit.id.rawValue,
-                    units: committee.branches.compactMap { byID[$0] }.map(row)))
+        let starts = firstPage
+        let sectors = direct.map { sector, _ in
+            let units = cards.filter { $0.unit.sector == sector }
+            return SectorCount(
+                title: sectorLabel(sector),
+                url: urls.page(paging.slugs(starts[sector] ?? 0)) + "#lv-" + sector.rawValue,
+                committees: String(units.filter { $0.unit.kind == .committee }.count),
+                grassroots: String(units.filter { $0.unit.level == .grassrootsBranch }.count),
+                subordinate: String(units.filter { $0.unit.level == .subordinateBranch }.count))
         }
-        for sector in Sector.allCases {
-            let direct = cards.filter { $0.unit.level == .grassrootsBranch && $0.unit.sector == sector }
-            if direct.isEmpty { continue }
-            groups.append(
-                UnitGroup(
-                    title: Format.fill(theme.string("units_grassroots_group"), ["sector": sectorLabel(sector)]),
-                    url: nil, id: "cbcs-" + sector.rawValue, units: direct.map(row)))
+        let byRating = ratingLists().map { list in
+            LinkedCount(title: list.title, count: String(list.count), url: urls.page(list.folder))
         }
-        let bySector = Sector.allCases.compactMap { sector -> UnitGroup? in
-            let units = byName(cards.filter { $0.unit.isBranch && $0.unit.sector == sector })
-            guard !units.isEmpty else { return nil }
-            return UnitGroup(title: sectorLabel(sector), url: nil, id: "lh-" + sector.rawValue, units: units.map(row))
+        let branchCount = String(cards.filter(\.unit.isBranch).count)
+        let committeeCount = String(cards.filter { $0.unit.kind == .committee }.count)
+        let forms = rubrics.map { RecordWorkbook.link($0, theme: theme, urls: urls) }
+        return pages.enumerated().map { index, page in
+            PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
+                var groups: [UnitGroup] = []
+                for (sector, card) in page {
+                    if groups.last?.id != "lv-" + sector.rawValue {
+                        groups.append(
+                            UnitGroup(
+                                title: sectorLabel(sector), id: "lv-" + sector.rawValue,
+                                continued: starts[sector] != index, units: []))
+                    }
+                    groups[groups.count - 1].units.append(unitSummary(card))
+                }
+                let pager = paging.pager(index, urls: urls, theme: theme)
+                let title = theme.string("units_title")
+                return UnitsPage(
+                    layout: layout.page(
+                        title: index == 0 ? title : "\(title) · \(pager.label)", current: indexURL,
+                        breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
+                    isFirstPage: index == 0, sectors: index == 0 ? sectors : [],
+                    byRating: index == 0 ? byRating : [], groups: groups, unitCount: branchCount,
+                    committeeCount: committeeCount, recordForms: index == 0 ? forms : [], pager: pager)
+            }
         }
-        let latest = Dictionary(
-            uniqueKeysWithValues: cards.filter(\.unit.isBranch).map { ($0.unit.id, latestRating($0)) })
-        var ratingGroups: [UnitGroup] = []
-        // A group per rating, then the branches with no meeting yet.
+    }
+
+    /// The branches by their latest meeting's computed rating, a list per rating and one of the
+    /// branches with no meeting yet, each by name.
+    func ratingLists() -> [RowList] {
+        let branches = evaluation.scorecards.filter(\.unit.isBranch)
+        let latest = Dictionary(uniqueKeysWithValues: branches.map { ($0.unit.id, latestRating($0)) })
+        let folded = Dictionary(uniqueKeysWithValues: branches.map { ($0.unit.id, Folding.fold($0.unit.name)) })
+        var lists: [RowList] = []
         for rating in evaluation.ratingNames.map(Optional.some) + [nil] {
-            let units = byName(cards.filter { latest[$0.unit.id] == rating })
-            guard !units.isEmpty else { continue }
-            ratingGroups.append(
-                UnitGroup(
-                    title: rating?.rawValue ?? theme.string("units_no_meeting"), url: nil,
-                    id: "xl-" + (rating.map { Folding.slug($0.rawValue) } ?? "chua-co"), units: units.map(row)))
+            let units = branches.filter { latest[$0.unit.id] == rating }.sorted {
+                (folded[$0.unit.id] ?? "", $0.unit.id) < (folded[$1.unit.id] ?? "", $1.unit.id)
+            }
+            if rating == nil && units.isEmpty { continue }
+            let title =
+                rating.map { Format.fill(theme.string("units_rating_list"), ["rating": $0.rawValue]) }
+                ?? theme.string("units_no_meeting")
+            lists.append(
+                unitList(
+                    [Self.unitsRoot, UnitID.ratingListsFolder, rating.map { Folding.slug($0.rawValue) } ?? "chua-co"],
+                    title: title, units: units))
         }
-        return UnitsPage(
-            layout: layout.page(
-                title: theme.string("units_title"), current: indexURL,
-                breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
-            byCommittee: groups, bySector: bySector, byRating: ratingGroups,
-            unitCount: String(cards.filter(\.unit.isBranch).count),
-            committeeCount: String(cards.filter { $0.unit.kind == .committee }.count),
-            recordForms: rubrics.map { RecordWorkbook.link($0, theme: theme, urls: urls) })
+        return lists
+    }
+
+    /// A list of branches with their figures, one row each.
+    func unitList(_ folder: [String], title: String, intro: String? = nil, units: [Scorecard]) -> RowList {
+        let columns = [
+            "col_committee", "col_members", "col_meetings", "col_average", "col_speaking_rate", "col_findings",
+        ]
+        return RowList(
+            folder: folder, title: title, intro: intro,
+            columns: [ListPage.Column(title: theme.string("col_unit"))]
+                + columns.enumerated().map { ListPage.Column(title: theme.string($1), numeric: $0 > 0) },
+            count: units.count,
+            rows: { range in
+                units[range].map { card in
+                    let figures = figures(card.summary)
+                    let parent = card.unit.parent.map(unitLink)
+                    return ListPage.Row(
+                        head: ListPage.Cell(text: card.unit.name, url: unitURL(card.unit.id)),
+                        cells: [
+                            ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
+                            ListPage.Cell(text: card.unit.members.map(String.init) ?? "–", numeric: true),
+                            ListPage.Cell(text: figures.meetings, numeric: true),
+                            ListPage.Cell(text: figures.averageTotal, numeric: true),
+                            ListPage.Cell(text: figures.speakingRate, numeric: true),
+                            ListPage.Cell(text: figures.findingsTotal, numeric: true),
+                        ])
+                }
+            })
     }
 
     func chart(_ card: Scorecard) -> (svg: String, rows: [ChartRow]) {
@@ -288,40 +332,161 @@ struct ScorecardPages: NamesUnits, Sendable {
             samples: samples.sessions(of: unit.id))
     }
 
-    func committee(_ card: Scorecard, layout: LayoutContext) -> CommitteePage {
-        CommitteePage(
+    /// A committee's page, its figures and the first part of its branch table, then the rest of
+    /// the table in pages of its own (`/don-vi/<id>/trang-2/`).
+    func committeePages(_ card: Scorecard, layout: LayoutContext, template: PageTemplate<CommitteePage>) -> [PageJob] {
+        let paging = Paging(base: [Self.unitsRoot, card.unit.id.rawValue], items: card.branches.count)
+        return (0..<paging.count).map { index in
+            PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
+                committee(card, page: index, paging: paging, layout: layout)
+            }
+        }
+    }
+
+    func committee(_ card: Scorecard, page: Int = 0, paging: Paging? = nil, layout: LayoutContext) -> CommitteePage {
+        let paging = paging ?? Paging(base: [Self.unitsRoot, card.unit.id.rawValue], items: card.branches.count)
+        let pager = paging.pager(page, urls: urls, theme: theme)
+        let start = page * Paging.rows
+        let branches = card.branches[min(start, card.branches.count)..<min(start + Paging.rows, card.branches.count)]
+        var crumbs = [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]
+        if page > 0 { crumbs.append((card.unit.name, unitURL(card.unit.id))) }
+        return CommitteePage(
             layout: layout.page(
-                title: card.unit.name, current: nil,
-                breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]),
+                title: page == 0 ? card.unit.name : "\(card.unit.name) · \(pager.label)", current: nil,
+                breadcrumb: crumbs),
             unit: unitSummary(card), figures: figures(card.summary),
             ratingNames: evaluation.ratingNames.map(\.rawValue),
             ratings: ratings(card.summary.ratings),
-            branches: card.branches.compactMap { evaluation[unit: $0] }.map(unitSummary),
-            findingCounts: findingCounts(card.summary), samples: samples.sessions(of: card.unit.id))
+            branches: branches.compactMap { evaluation[unit: $0] }.map(unitSummary),
+            findingCounts: page == 0 ? findingCounts(card.summary) : [],
+            samples: page == 0 ? samples.sessions(of: card.unit.id) : [], isFirstPage: page == 0, pager: pager)
     }
 
     // MARK: - Report
 
-    func reportPage(_ report: BlocReport, layout: LayoutContext) -> ReportPage {
-        let quarter = report.quarter
-        let title =
-            quarter.map { Format.fill(theme.string("report_quarter_title"), ["part": text.part($0)]) }
+    /// The folder of a report's list: `bao-cao/danh-sach/<id>`, or under the quarter's report.
+    func reportFolder(_ report: BlocReport, _ kind: String, _ id: String) -> [String] {
+        [Self.reportRoot] + (report.quarter.map { [$0.slug] } ?? []) + [kind, id]
+    }
+
+    /// The report pages of the period and of each quarter, and the lists their figures link to:
+    /// every finding of a code (`phat-hien/<code>/`) and the units behind each other figure
+    /// (`danh-sach/<id>/`), each in pages.
+    func reportPages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
+        guard let period = reports.period else { return [] }
+        var result: [PageJob] = []
+        for report in [period] + reports.quarters {
+            let path = SiteURLs.pageFile([Self.reportRoot] + (report.quarter.map { [$0.slug] } ?? []))
+            let (_, lists) = reportPage(report, layout: layout)
+            result.append(PageJob(path: path, template: templates.report) { reportPage(report, layout: layout).page })
+            let home = (theme.string("nav_home"), urls.page([]))
+            var crumbs = [home, (theme.string("report_title"), reportURL())]
+            let parent = Crumb(title: reportTitle(report), url: reportURL(report.quarter))
+            if report.quarter != nil { crumbs.append((parent.title, parent.url)) }
+            for list in lists {
+                result += list.pages(template: templates.list, layout: layout, crumbs: crumbs, parent: parent)
+            }
+        }
+        return result
+    }
+
+    func reportTitle(_ report: BlocReport) -> String {
+        report.quarter.map { Format.fill(theme.string("report_quarter_title"), ["part": text.part($0)]) }
             ?? theme.string("report_title")
+    }
+
+    /// Every finding of one code in the report's range, a row each: the branch, its committee, the
+    /// meeting's date (linked to the meeting on the scorecard), the message and the guidance.
+    func findingList(_ report: BlocReport, _ code: FindingCode) -> RowList {
+        let findings = report.findings(of: code, in: evaluation)
+        let columns = ["col_committee", "col_date", "col_finding", "col_guidance"].map {
+            ListPage.Column(title: theme.string($0))
+        }
+        return RowList(
+            folder: reportFolder(report, "phat-hien", code.rawValue), title: text.label(code),
+            intro: Format.fill(
+                theme.string("report_finding_list_intro"),
+                ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
+            columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: findings.count,
+            rows: { range in
+                findings[range].map { item in
+                    let model = finding(item)
+                    let parent = evaluation.organization[item.branch]?.parent.map(unitLink)
+                    let date = item.date.map { date in
+                        ListPage.Cell(
+                            text: date.vietnamese,
+                            url: unitURL(item.branch) + "#"
+                                + SiteURLs.meetingAnchor(date: date, kind: item.kind ?? .regular))
+                    }
+                    return ListPage.Row(
+                        head: ListPage.Cell(text: unitName(item.branch), url: unitURL(item.branch)),
+                        cells: [
+                            ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
+                            date ?? ListPage.Cell(text: "–"),
+                            ListPage.Cell(text: model.message),
+                            ListPage.Cell(text: model.guidanceNumber ?? "", url: model.guidanceURL),
+                        ])
+                }
+            })
+    }
+
+    /// A list of branches each with a figure of its own (a count, a rate).
+    func figureList(
+        _ folder: [String], title: String, column: String, items: [(UnitID, String)], numeric: Bool = true
+    ) -> RowList {
+        RowList(
+            folder: folder, title: title,
+            columns: [
+                ListPage.Column(title: theme.string("col_unit")), ListPage.Column(title: theme.string("col_committee")),
+                ListPage.Column(title: theme.string(column), numeric: numeric),
+            ],
+            count: items.count,
+            rows: { range in
+                items[range].map { id, figure in
+                    let parent = evaluation.organization[id]?.parent.map(unitLink)
+                    return ListPage.Row(
+                        head: ListPage.Cell(text: unitName(id), url: unitURL(id)),
+                        cells: [
+                            ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
+                            ListPage.Cell(text: figure, numeric: numeric),
+                        ])
+                }
+            })
+    }
+
+    func preview(_ list: RowList) -> ListPreview { list.preview(urls: urls) }
+
+    func figure(_ list: RowList) -> ListFigure { list.figure(urls: urls) }
+
+    /// The report page's model, and the lists its figures link to.
+    func reportPage(_ report: BlocReport, layout: LayoutContext) -> (page: ReportPage, lists: [RowList]) {
+        let quarter = report.quarter
         var crumbs = [(theme.string("nav_home"), urls.page([]))]
         if quarter != nil { crumbs.append((theme.string("report_title"), reportURL())) }
-        var lists: [UnitList] = []
-        func listed(_ id: String, _ title: String, _ units: [UnitID]) -> ListFigure {
-            lists.append(UnitList(id: id, title: title, count: String(units.count), units: units.map(unitLink)))
-            return ListFigure(count: String(units.count), href: "#" + id, hasUnits: !units.isEmpty)
+        var lists: [RowList] = []
+        func add(_ list: RowList) -> RowList {
+            lists.append(list)
+            return list
         }
-        func skipped(_ items: [BlocReport.BranchCount]) -> [ReportPage.SkippedRow] {
-            items.map { ReportPage.SkippedRow(unit: unitLink($0.branch), count: String($0.count), of: String($0.of)) }
+        func listed(_ id: String, _ title: String, _ units: [UnitID]) -> ListFigure {
+            figure(
+                add(
+                    unitList(
+                        reportFolder(report, "danh-sach", id), title: title,
+                        units: units.compactMap { evaluation[unit: $0] })))
+        }
+        func skipped(_ id: String, _ title: String, _ items: [BlocReport.BranchCount]) -> ListPreview {
+            preview(
+                add(
+                    figureList(
+                        reportFolder(report, "danh-sach", id), title: title, column: "col_skipped",
+                        items: items.map { ($0.branch, "\($0.count)/\($0.of)") })))
         }
         let unitCounts = report.unitCounts.map { count in
             ReportPage.UnitCountRow(
                 sector: sectorLabel(count.sector), level: levelLabel(count.level),
                 figure: listed(
-                    "ds-\(count.sector.rawValue)-\(count.level.rawValue)",
+                    "\(count.sector.rawValue)-\(count.level.rawValue)",
                     "\(levelLabel(count.level)) · \(sectorLabel(count.sector))", count.units))
         }
         let ratingRows = evaluation.ratingNames.map { name in
@@ -329,23 +494,19 @@ struct ScorecardPages: NamesUnits, Sendable {
                 name: name.rawValue, computed: String(report.summary.ratings[name] ?? 0),
                 selfCount: String(report.summary.selfRatings[name] ?? 0),
                 branches: listed(
-                    "xl-" + Folding.slug(name.rawValue),
+                    "xep-loai-" + Folding.slug(name.rawValue),
                     Format.fill(theme.string("report_list_rating"), ["rating": name.rawValue]),
                     report.branchesByRating[name] ?? []))
         }
-        let overrated = report.overrated.map { item in
-            ReportPage.OverratedRow(
-                unit: unitLink(item.branch),
-                url: unitURL(item.branch) + "#"
-                    + SiteURLs.meetingAnchor(date: item.meeting.meeting.date, kind: item.meeting.meeting.kind),
-                date: item.meeting.meeting.date.vietnamese, kind: kindLabel(item.meeting.meeting.kind),
-                selfRating: item.meeting.meeting.selfRating.rawValue, rating: item.meeting.rating.rawValue,
-                reasons: text.reasons(item.blockers))
-        }
+        let overrated = preview(add(findingList(report, .overrated)))
+        for code in FindingCode.allCases where code != .overrated { _ = add(findingList(report, code)) }
         let findingRows = FindingCode.allCases.map { code in
             ReportPage.FindingRow(
                 label: text.label(code), code: code.rawValue, count: String(report.summary.findings[code] ?? 0),
-                branches: listed("ds-" + code.rawValue, text.label(code), report.branchesByFinding[code] ?? []))
+                branches: ListFigure(
+                    count: String((report.branchesByFinding[code] ?? []).count),
+                    href: urls.page(reportFolder(report, "phat-hien", code.rawValue)),
+                    hasUnits: !(report.branchesByFinding[code] ?? []).isEmpty))
         }
         let buckets = report.speakingBuckets.map { bucket in
             let label =
@@ -355,35 +516,31 @@ struct ScorecardPages: NamesUnits, Sendable {
                 label: label, meetings: String(bucket.meetings),
                 belowTarget: (bucket.upper ?? 2) <= settings.targets.speakingRate,
                 branches: listed(
-                    "pb-\(Int((bucket.lower * 100).rounded()))",
+                    "phat-bieu-\(Int((bucket.lower * 100).rounded()))",
                     Format.fill(theme.string("report_list_bucket"), ["range": label]), bucket.branches))
         }
-        let belowTarget = listed(
-            "pb-duoi-muc-tieu", theme.string("report_list_below_target"),
-            report.branchesBelowSpeakingTarget.map(\.branch))
+        let belowTarget = preview(
+            add(
+                figureList(
+                    reportFolder(report, "danh-sach", "phat-bieu-duoi-muc-tieu"),
+                    title: theme.string("report_list_below_target"), column: "col_speaking_rate",
+                    items: report.branchesBelowSpeakingTarget.map { ($0.branch, Format.percent($0.rate)) })))
         let thematicRows = report.thematicByQuarter.map { row in
             ReportPage.ThematicRow(
                 quarter: text.part(row.quarter), meetings: String(row.meetings),
                 with: listed(
-                    "cd-\(row.quarter.slug)-co",
+                    "chuyen-de-\(row.quarter.slug)-co",
                     Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),
                     row.branchesWith),
                 without: listed(
-                    "cd-\(row.quarter.slug)-khong",
+                    "chuyen-de-\(row.quarter.slug)-khong",
                     Format.fill(theme.string("report_list_thematic_without"), ["part": text.part(row.quarter)]),
                     row.branchesWithout))
         }
-        let committeeRows = report.committeeAttendance.map { row in
-            ReportPage.CommitteeRow(
-                unit: unitLink(row.committee), meetings: String(row.meetings), supervised: String(row.supervised),
-                share: Format.percent(row.meetings > 0 ? Double(row.supervised) / Double(row.meetings) : nil),
-                never: listed(
-                    "cu-\(row.committee)",
-                    Format.fill(theme.string("report_list_never_supervised"), ["unit": unitName(row.committee)]),
-                    row.branchesNeverSupervised))
-        }
-        return ReportPage(
-            layout: layout.page(title: title, current: quarter == nil ? reportURL() : nil, breadcrumb: crumbs),
+        let committees = preview(add(committeeList(report)))
+        let page = ReportPage(
+            layout: layout.page(
+                title: reportTitle(report), current: quarter == nil ? reportURL() : nil, breadcrumb: crumbs),
             intro: Format.fill(
                 theme.string("report_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             figures: figures(report.summary),
@@ -392,16 +549,12 @@ struct ScorecardPages: NamesUnits, Sendable {
             },
             wholeURL: reportURL(), isQuarter: quarter != nil, unitCounts: unitCounts, ratingRows: ratingRows,
             overrated: overrated,
-            // The list itself is the `overrated` row's, with the findings.
-            overratedFigure: ListFigure(
-                count: String((report.branchesByFinding[.overrated] ?? []).count), href: "#ds-overrated",
-                hasUnits: !(report.branchesByFinding[.overrated] ?? []).isEmpty),
-            skippedStudy: skipped(report.skippedPoliticalStudy), skippedAffairs: skipped(report.skippedCurrentAffairs),
+            skippedStudy: skipped(
+                "thieu-chinh-tri-tu-tuong", theme.string("report_study_title"), report.skippedPoliticalStudy),
+            skippedAffairs: skipped(
+                "thieu-thoi-su", theme.string("report_affairs_title"), report.skippedCurrentAffairs),
             findingRows: findingRows, speakingBuckets: buckets, belowTarget: belowTarget,
-            belowTargetRows: report.branchesBelowSpeakingTarget.map {
-                ReportPage.BelowRow(unit: unitLink($0.branch), rate: Format.percent($0.rate))
-            },
-            thematicRows: thematicRows, committeeRows: committeeRows,
+            thematicRows: thematicRows, committees: committees,
             sectorRows: report.bySector.map { entry in
                 ReportPage.GroupRow(
                     title: sectorLabel(entry.sector), figures: figures(entry.summary),
@@ -413,6 +566,39 @@ struct ScorecardPages: NamesUnits, Sendable {
                     ratings: ratings(entry.summary.ratings))
             },
             ratingNames: evaluation.ratingNames.map(\.rawValue), dataJSON: urls.file("data/scorecards.json"),
-            dataCSV: urls.file("data/findings.csv"), lists: lists)
+            dataCSV: urls.file("data/findings.csv"))
+        return (page, lists)
+    }
+
+    /// Each grassroots committee's attendance at its branches' meetings, and how many of its
+    /// branches no committee member visited.
+    func committeeList(_ report: BlocReport) -> RowList {
+        let rows = report.committeeAttendance
+        let columns = ["col_meetings", "col_supervised", "col_share", "col_never_supervised"].map {
+            ListPage.Column(title: theme.string($0), numeric: true)
+        }
+        return RowList(
+            folder: reportFolder(report, "danh-sach", "cap-uy-du-sinh-hoat"),
+            title: theme.string("report_committees_title"),
+            intro: theme.string("report_committees_intro"),
+            columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: rows.count,
+            rows: { range in
+                rows[range].map { row in
+                    ListPage.Row(
+                        head: ListPage.Cell(text: unitName(row.committee), url: unitURL(row.committee)),
+                        cells: [
+                            ListPage.Cell(text: String(row.meetings), numeric: true),
+                            ListPage.Cell(text: String(row.supervised), numeric: true),
+                            ListPage.Cell(
+                                text: Format.percent(
+                                    row.meetings > 0 ? Double(row.supervised) / Double(row.meetings) : nil),
+                                numeric: true),
+                            ListPage.Cell(
+                                text: String(row.branchesNeverSupervised.count),
+                                url: row.branchesNeverSupervised.isEmpty ? nil : unitURL(row.committee) + "#chi-bo",
+                                numeric: true),
+                        ])
+                }
+            })
     }
 }

@@ -36,9 +36,11 @@ public struct SiteRenderer: Sendable {
     static var requiredStrings: [String] {
         [
             "guidance_title", "not_found_title", "units_title",
-            "units_grassroots_group", "units_no_meeting", "report_title", "report_quarter_title", "report_list_rating",
+            "units_no_meeting", "units_rating_list", "pager_label", "report_title", "report_quarter_title",
+            "report_list_rating",
             "report_bucket_open", "report_list_bucket", "report_list_below_target", "report_list_thematic_with",
-            "report_list_thematic_without", "report_list_never_supervised",
+            "report_list_thematic_without", "report_finding_list_intro",
+            "report_committees_title", "report_committees_intro", "report_study_title", "report_affairs_title",
         ]
             + RecordWorkbook.helpKeys + LayoutContext.navigationKeys
             + LayoutContext.navigationKeys.dropFirst(2).map { $0 + "_intro" }
@@ -51,6 +53,10 @@ public struct SiteRenderer: Sendable {
                 "plan_compliance_summary",
                 "plan_rule_text",
             ]
+            + [
+                "unit", "committee", "members", "meetings", "average", "speaking_rate", "findings", "date", "finding",
+                "guidance", "skipped", "supervised", "share", "never_supervised",
+            ].map { "col_" + $0 }
     }
 
     /// Every output file, or the diagnostics that stop the build.

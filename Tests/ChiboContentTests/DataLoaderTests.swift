@@ -51,6 +51,28 @@ let unitsCSV = """
         #expect(diagnostics.errors.first?.description.hasPrefix("units.csv:1:5: error: the first line `sep=é`") == true)
     }
 
+    /// The units directory has pages of its own beside the units' (`/don-vi/xep-loai/`, and
+    /// `/don-vi/trang-2/` once more than 200 units are directly under the bloc): a unit with such
+    /// an id is an error at it, not a page overwritten. A `trang-N` the directory does not reach
+    /// is an id like any other.
+    @Test func anIDTheUnitsDirectoryUsesIsAnError() throws {
+        let many = (1...200).map { "cb-\($0),Chi bộ \($0),branch,agency,,9\n" }.joined()
+        let (_, diagnostics) = try load([
+            "units.csv": unitsCSV + "trang-2,Chi bộ C,branch,agency,,9\nxep-loai,Chi bộ D,branch,agency,,9\n"
+                + "trang-3,Chi bộ E,branch,agency,,9\ntrang-2a,Chi bộ F,branch,agency,,9\n" + many,
+            "rubrics/thuong-ky.yaml": rubricYAML,
+        ])
+        #expect(diagnostics.errorCodes == [.reservedID, .reservedID])
+        #expect(errors(diagnostics).first?.hasPrefix("units.csv:6:1: error: the id \"xep-loai\"") == true)
+        #expect(
+            errors(diagnostics).last?.hasPrefix(
+                "units.csv:5:1: error: the id \"trang-2\" is the name of a page of the units directory") == true)
+        let (_, small) = try load([
+            "units.csv": unitsCSV + "trang-2,Chi bộ C,branch,agency,,9\n", "rubrics/thuong-ky.yaml": rubricYAML,
+        ])
+        #expect(small.errorCodes.isEmpty)
+    }
+
     @Test func excelExportWithBOMSemicolonsCRLFAndVietnameseHeaders() throws {
         let meetings =
             "Mã chi bộ;Ngày;Hình thức;Có mặt;Số phát biểu;TC1;tc2;Tiêu chí 3;TC 4;c5;Tự xếp loại;SH chính trị tư tưởng;Thông tin thời sự;CNTT;Cấp ủy dự;Ghi chú\r\n"

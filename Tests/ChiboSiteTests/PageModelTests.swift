@@ -55,14 +55,48 @@ import Testing
 
     @Test func theReportLinksEachFigureToItsList() throws {
         let (scorecards, layout) = try Self.pages()
-        let report = scorecards.reportPage(try #require(scorecards.reports.period), layout: layout)
-        let listed = Set(report.lists.map { "#" + $0.id })
-        for figure in report.ratingRows.map(\.branches) + report.findingRows.map(\.branches) + [report.belowTarget] {
-            #expect(listed.contains(figure.href), "\(figure.href)")
+        let period = try #require(scorecards.reports.period)
+        let (report, lists) = scorecards.reportPage(period, layout: layout)
+        let listed = Dictionary(uniqueKeysWithValues: lists.map { (scorecards.urls.page($0.folder), $0.count) })
+        let figures =
+            report.ratingRows.map(\.branches) + report.unitCounts.map(\.figure) + report.speakingBuckets.map(\.branches)
+            + [report.belowTarget.all, report.overrated.all, report.committees.all]
+        for figure in figures {
+            // Each figure links to a list page of exactly as many rows as it says.
+            #expect(listed[figure.href].map(String.init) == figure.count, "\(figure.href)")
             #expect(figure.hasUnits == (figure.count != "0"))
         }
+        // A finding code's figure counts its findings, and its page lists every one of them.
+        for row in report.findingRows {
+            #expect(listed[row.branches.href].map(String.init) == row.count, "\(row.code)")
+        }
+        #expect(
+            report.overrated.rows.count
+                == min(RowList.previewRows, lists.first { $0.folder.last == "overrated" }?.count ?? -1))
         #expect(!report.isQuarter)
         #expect(report.quarters.allSatisfy { !$0.current })
+    }
+
+    @Test func aLongListIsSplitIntoLinkedPages() throws {
+        let (scorecards, _) = try Self.pages()
+        let pages = Paging.split(Array(0..<401))
+        #expect(pages.map(\.count) == [200, 200, 1])
+        #expect(Paging.split([Int]()).map(\.count) == [0])
+        let paging = Paging(base: ["bao-cao", "phat-hien", "overrated"], items: 2_401)
+        #expect(paging.count == 13)
+        #expect(paging.slugs(0) == ["bao-cao", "phat-hien", "overrated"])
+        #expect(paging.slugs(4) == ["bao-cao", "phat-hien", "overrated", "trang-5"])
+        let middle = paging.pager(6, urls: scorecards.urls, theme: scorecards.theme)
+        #expect(middle.isPaged)
+        #expect(middle.label == "Trang 7/13")
+        #expect(middle.previous == "/bao-cao/phat-hien/overrated/trang-6/")
+        #expect(middle.next == "/bao-cao/phat-hien/overrated/trang-8/")
+        #expect(middle.links.map(\.number) == ["1", "…", "5", "6", "7", "8", "9", "…", "13"])
+        #expect(middle.links.filter(\.current).map(\.number) == ["7"])
+        let first = paging.pager(0, urls: scorecards.urls, theme: scorecards.theme)
+        #expect(first.previous == nil)
+        #expect(first.links.first?.url == "/bao-cao/phat-hien/overrated/")
+        #expect(!Paging(base: ["don-vi"], items: 200).pager(0, urls: scorecards.urls, theme: scorecards.theme).isPaged)
     }
 
     @Test func equalModelsHashAlikeAndAChangeShows() throws {

@@ -105,14 +105,26 @@ import Testing
         #expect(committee.contains("<a href=\"/don-vi/cb-van-phong/\">Chi bộ Văn phòng Sở</a>"))
         #expect(committee.contains("<dd>3/4 <span class=\"muted\">(75%)</span></dd>") || committee.contains("4/6"))
         let index = try page("don-vi/index.html")
-        for id in ["theo-dang-bo", "theo-loai-hinh", "theo-xep-loai"] { #expect(index.contains("id=\"\(id)\"")) }
+        for id in ["so-don-vi", "theo-xep-loai", "danh-ba", "lv-public-service"] {
+            #expect(index.contains("id=\"\(id)\""))
+        }
+        // The directory lists committees and grassroots branches; a subordinate branch is on its committee's page.
+        #expect(index.contains("<a href=\"/don-vi/db-so-y-te/\">"))
+        #expect(!index.contains("<a href=\"/don-vi/cb-van-phong/\">"))
+        #expect(index.contains("<a href=\"/don-vi/xep-loai/kha/\">"))
     }
 
     @Test func reportFiguresLinkToTheirBranches() throws {
         let html = try page("bao-cao/index.html")
-        let lists = SiteChecks.attributes("href", in: html).filter { $0.hasPrefix("#") }
-        #expect(lists.count >= 20)
-        for anchor in lists { #expect(html.contains("id=\"\(anchor.dropFirst())\""), "\(anchor)") }
+        let lists = SiteChecks.attributes("href", in: html).filter {
+            $0.hasPrefix("/bao-cao/danh-sach/") || $0.hasPrefix("/bao-cao/phat-hien/")
+        }
+        #expect(Set(lists).count >= 20)
+        // Every figure's list is a page of the site.
+        for url in lists { #expect(files[String(url.dropFirst()) + "index.html"] != nil, "\(url)") }
+        let overrated = try page("bao-cao/phat-hien/overrated/index.html")
+        #expect(overrated.contains("tiêu chí 1 (13/15), 4 (18/20) chưa đạt điểm tối đa"))
+        #expect(overrated.contains("<a href=\"/don-vi/cb-van-phong/#sh-2024-02-07-regular\">07/02/2024</a>"))
         #expect(html.contains("tiêu chí 1 (13/15), 4 (18/20) chưa đạt điểm tối đa"))
         #expect(files["bao-cao/2024-q1/index.html"] != nil)
         let sitemap = try page("sitemap.xml")

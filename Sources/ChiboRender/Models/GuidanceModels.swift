@@ -39,12 +39,15 @@ struct SectionSummary: TemplateModel, Hashable {
     var summary: String?
     var count: String
     var documents: [DocumentSummary] = []
+    /// Whether the section has more documents than are shown.
+    var more = false
 
     static let templateFields = TemplateFields<Self>([
         "title": .text(\.title),
         "url": .text(\.url),
         "summary": .optional(\.summary),
         "count": .text(\.count),
+        "more": .flag(\.more),
         "documents": .list(\.documents),
         "has_documents": .flag { !$0.documents.isEmpty },
     ])
@@ -94,8 +97,12 @@ struct KindGroup: TemplateModel, Hashable {
     var kind: String
     var id: String
     var documents: [DocumentSummary]
+    /// How many documents of the kind there are; the group shows the newest few.
+    var count: String
+    var more: Bool
     static let templateFields = TemplateFields<Self>([
-        "kind": .text(\.kind), "id": .text(\.id), "documents": .list(\.documents),
+        "kind": .text(\.kind), "id": .text(\.id), "documents": .list(\.documents), "count": .text(\.count),
+        "more": .flag(\.more),
         "has_documents": .flag { !$0.documents.isEmpty },
     ])
 }
@@ -107,6 +114,8 @@ struct SectionPageModel: PageModel {
     var subsections: [SectionSummary]
     var byKind: [KindGroup]
     var isRoot: Bool
+    var isFirstPage = true
+    var pager = PagerModel()
 
     static let templateFields = fields([
         "intro": .text(\.intro),
@@ -117,6 +126,8 @@ struct SectionPageModel: PageModel {
         "by_kind": .list(\.byKind),
         "has_by_kind": .flag { !$0.byKind.isEmpty },
         "is_root": .flag(\.isRoot),
+        "is_first_page": .flag(\.isFirstPage),
+        "pager": .model(\.pager),
     ])
 }
 

@@ -1,26 +1,26 @@
 import ChiboModel
 import ChiboTemplate
 
-/// A figure that counts units, linked to the list of them further down the report.
+/// A figure that counts units or findings, linked to the page that lists them.
 struct ListFigure: TemplateModel, Hashable {
     var count: String
     var href: String
-    /// Whether the list has any unit (the count is not zero).
+    /// Whether the list has any row (the count is not zero).
     var hasUnits: Bool
     static let templateFields = TemplateFields<Self>([
         "count": .text(\.count), "href": .text(\.href), "has_units": .flag(\.hasUnits),
     ])
 }
 
-/// A list of units at the end of the report, which a figure links to.
-struct UnitList: TemplateModel, Hashable {
-    var id: String
-    var title: String
-    var count: String
-    var units: [UnitLink]
+/// The first rows of a long list, shown on the page whose figure counts it, with the link to all.
+struct ListPreview: TemplateModel, Hashable {
+    var columns: [ListPage.Column]
+    var rows: [ListPage.Row]
+    var all: ListFigure
+    /// Whether the list has more rows than are shown.
+    var more: Bool
     static let templateFields = TemplateFields<Self>([
-        "id": .text(\.id), "title": .text(\.title), "count": .text(\.count), "units": .list(\.units),
-        "has_units": .flag { !$0.units.isEmpty },
+        "columns": .list(\.columns), "rows": .list(\.rows), "all": .model(\.all), "more": .flag(\.more),
     ])
 }
 
@@ -54,29 +54,6 @@ struct ReportPage: PageModel {
         ])
     }
 
-    struct OverratedRow: TemplateModel, Hashable {
-        var unit: UnitLink
-        var url: String
-        var date: String
-        var kind: String
-        var selfRating: String
-        var rating: String
-        var reasons: String
-        static let templateFields = TemplateFields<Self>([
-            "unit": .model(\.unit), "url": .text(\.url), "date": .text(\.date), "kind": .text(\.kind),
-            "self_rating": .text(\.selfRating), "rating": .text(\.rating), "reasons": .text(\.reasons),
-        ])
-    }
-
-    struct SkippedRow: TemplateModel, Hashable {
-        var unit: UnitLink
-        var count: String
-        var of: String
-        static let templateFields = TemplateFields<Self>([
-            "unit": .model(\.unit), "count": .text(\.count), "of": .text(\.of),
-        ])
-    }
-
     struct FindingRow: TemplateModel, Hashable {
         var label: String
         var code: String
@@ -98,12 +75,6 @@ struct ReportPage: PageModel {
         ])
     }
 
-    struct BelowRow: TemplateModel, Hashable {
-        var unit: UnitLink
-        var rate: String
-        static let templateFields = TemplateFields<Self>(["unit": .model(\.unit), "rate": .text(\.rate)])
-    }
-
     struct ThematicRow: TemplateModel, Hashable {
         var quarter: String
         var meetings: String
@@ -112,18 +83,6 @@ struct ReportPage: PageModel {
         static let templateFields = TemplateFields<Self>([
             "quarter": .text(\.quarter), "meetings": .text(\.meetings), "with": .model(\.with),
             "without": .model(\.without),
-        ])
-    }
-
-    struct CommitteeRow: TemplateModel, Hashable {
-        var unit: UnitLink
-        var meetings: String
-        var supervised: String
-        var share: String
-        var never: ListFigure
-        static let templateFields = TemplateFields<Self>([
-            "unit": .model(\.unit), "meetings": .text(\.meetings), "supervised": .text(\.supervised),
-            "share": .text(\.share), "never": .model(\.never),
         ])
     }
 
@@ -144,22 +103,19 @@ struct ReportPage: PageModel {
     var isQuarter: Bool
     var unitCounts: [UnitCountRow]
     var ratingRows: [RatingRow]
-    var overrated: [OverratedRow]
-    var overratedFigure: ListFigure
-    var skippedStudy: [SkippedRow]
-    var skippedAffairs: [SkippedRow]
+    var overrated: ListPreview
+    var skippedStudy: ListPreview
+    var skippedAffairs: ListPreview
     var findingRows: [FindingRow]
     var speakingBuckets: [BucketRow]
-    var belowTarget: ListFigure
-    var belowTargetRows: [BelowRow]
+    var belowTarget: ListPreview
     var thematicRows: [ThematicRow]
-    var committeeRows: [CommitteeRow]
+    var committees: ListPreview
     var sectorRows: [GroupRow]
     var levelRows: [GroupRow]
     var ratingNames: [String]
     var dataJSON: String
     var dataCSV: String
-    var lists: [UnitList]
 
     static let templateFields = fields([
         "intro": .text(\.intro),
@@ -172,24 +128,17 @@ struct ReportPage: PageModel {
         "has_unit_counts": .flag { !$0.unitCounts.isEmpty },
         "rating_rows": .list(\.ratingRows),
         "has_rating_rows": .flag { !$0.ratingRows.isEmpty },
-        "overrated": .list(\.overrated),
-        "has_overrated": .flag { !$0.overrated.isEmpty },
-        "overrated_figure": .model(\.overratedFigure),
-        "skipped_study": .list(\.skippedStudy),
-        "has_skipped_study": .flag { !$0.skippedStudy.isEmpty },
-        "skipped_affairs": .list(\.skippedAffairs),
-        "has_skipped_affairs": .flag { !$0.skippedAffairs.isEmpty },
+        "overrated": .model(\.overrated),
+        "skipped_study": .model(\.skippedStudy),
+        "skipped_affairs": .model(\.skippedAffairs),
         "finding_rows": .list(\.findingRows),
         "has_finding_rows": .flag { !$0.findingRows.isEmpty },
         "speaking_buckets": .list(\.speakingBuckets),
         "has_speaking_buckets": .flag { !$0.speakingBuckets.isEmpty },
         "below_target": .model(\.belowTarget),
-        "below_target_rows": .list(\.belowTargetRows),
-        "has_below_target_rows": .flag { !$0.belowTargetRows.isEmpty },
         "thematic_rows": .list(\.thematicRows),
         "has_thematic_rows": .flag { !$0.thematicRows.isEmpty },
-        "committee_rows": .list(\.committeeRows),
-        "has_committee_rows": .flag { !$0.committeeRows.isEmpty },
+        "committees": .model(\.committees),
         "sector_rows": .list(\.sectorRows),
         "has_sector_rows": .flag { !$0.sectorRows.isEmpty },
         "level_rows": .list(\.levelRows),
@@ -197,7 +146,5 @@ struct ReportPage: PageModel {
         "rating_names": .list(\.ratingNames),
         "data_json": .text(\.dataJSON),
         "data_csv": .text(\.dataCSV),
-        "lists": .list(\.lists),
-        "has_lists": .flag { !$0.lists.isEmpty },
     ])
 }

@@ -20,6 +20,8 @@ struct SessionModel: TemplateModel, Hashable {
     var plan: String
     var scheduleURL: String
     var audience: [UnitLink]
+    /// The page of the audience, when it is too long to list with the session.
+    var audienceURL: String?
     var observers: [String]
     var observerNames: String
     /// On a unit's page: whether the unit hosts the session or attends it.
@@ -44,6 +46,7 @@ struct SessionModel: TemplateModel, Hashable {
         "schedule_url": .text(\.scheduleURL),
         "audience": .list(\.audience),
         "has_audience": .flag { !$0.audience.isEmpty },
+        "audience_url": .optional(\.audienceURL),
         "observers": .list(\.observers),
         "has_observers": .flag { !$0.observers.isEmpty },
         "observer_names": .text(\.observerNames),
@@ -54,9 +57,11 @@ struct SessionModel: TemplateModel, Hashable {
 struct MonthModel: TemplateModel, Hashable {
     var title: String
     var id: String
+    /// Whether the month began on an earlier page.
+    var continued = false
     var sessions: [SessionModel]
     static let templateFields = TemplateFields<Self>([
-        "title": .text(\.title), "id": .text(\.id), "sessions": .list(\.sessions),
+        "title": .text(\.title), "id": .text(\.id), "continued": .flag(\.continued), "sessions": .list(\.sessions),
         "has_sessions": .flag { !$0.sessions.isEmpty },
     ])
 }
@@ -73,13 +78,18 @@ struct PlanLink: TemplateModel, Hashable {
 struct SchedulePage: PageModel {
     var layout: LayoutModel
     var months: [MonthModel]
+    /// Every month of the schedule, linked where it starts.
+    var monthLinks: [Crumb]
     var plans: [PlanLink]
     var intro: String
     var icsURL: String
     var jsonURL: String
+    var pager: PagerModel
 
     static let templateFields = fields([
         "months": .list(\.months),
+        "month_links": .list(\.monthLinks),
+        "pager": .model(\.pager),
         "has_months": .flag { !$0.months.isEmpty },
         "plans": .list(\.plans),
         "has_plans": .flag { !$0.plans.isEmpty },
@@ -87,12 +97,6 @@ struct SchedulePage: PageModel {
         "ics_url": .text(\.icsURL),
         "json_url": .text(\.jsonURL),
     ])
-}
-
-struct PlanFindingModel: TemplateModel, Hashable {
-    var message: String
-    var code: String
-    static let templateFields = TemplateFields<Self>(["message": .text(\.message), "code": .text(\.code)])
 }
 
 struct PlanPage: PageModel {
@@ -105,48 +109,26 @@ struct PlanPage: PageModel {
         ])
     }
 
-    struct ComplianceRow: TemplateModel, Hashable {
-        var committee: UnitLink
-        var branches: String
-        var required: String
-        var bothKinds: Bool
-        var planned: String
-        var regular: String
-        var thematic: String
-        var compliant: Bool
-        var findings: [PlanFindingModel]
-        static let templateFields = TemplateFields<Self>([
-            "committee": .model(\.committee), "branches": .text(\.branches), "required": .text(\.required),
-            "both_kinds": .flag(\.bothKinds), "planned": .text(\.planned), "regular": .text(\.regular),
-            "thematic": .text(\.thematic), "compliant": .flag(\.compliant), "findings": .list(\.findings),
-            "has_findings": .flag { !$0.findings.isEmpty },
-        ])
-    }
-
     var layout: LayoutModel
     var number: String
     var issued: String?
     var rule: Rule?
-    var blocSessions: [SessionModel]
-    var committeeSessions: [SessionModel]
-    var compliance: [ComplianceRow]
+    var blocSessions: ListPreview
+    var committeeSessions: ListPreview
+    var compliance: ListPreview
     var complianceSummary: String
     var ruleText: String?
-    var findings: [PlanFindingModel]
+    var findings: ListPreview
 
     static let templateFields = fields([
         "number": .text(\.number),
         "issued": .optional(\.issued),
         "rule": .optional(\.rule),
-        "bloc_sessions": .list(\.blocSessions),
-        "has_bloc_sessions": .flag { !$0.blocSessions.isEmpty },
-        "committee_sessions": .list(\.committeeSessions),
-        "has_committee_sessions": .flag { !$0.committeeSessions.isEmpty },
-        "compliance": .list(\.compliance),
-        "has_compliance": .flag { !$0.compliance.isEmpty },
+        "bloc_sessions": .model(\.blocSessions),
+        "committee_sessions": .model(\.committeeSessions),
+        "compliance": .model(\.compliance),
         "compliance_summary": .text(\.complianceSummary),
         "rule_text": .optional(\.ruleText),
-        "findings": .list(\.findings),
-        "has_findings": .flag { !$0.findings.isEmpty },
+        "findings": .model(\.findings),
     ])
 }

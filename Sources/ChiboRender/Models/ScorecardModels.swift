@@ -81,27 +81,56 @@ struct UnitRow: TemplateModel, Hashable {
     ])
 }
 
-/// A group of units in the units index.
+/// A group of units on a page of the units directory: a sector's committees and grassroots
+/// branches. A group split across pages is `continued` on the later ones.
 struct UnitGroup: TemplateModel, Hashable {
     var title: String
-    var url: String?
     var id: String
+    var continued = false
     var units: [UnitRow]
     static let templateFields = TemplateFields<Self>([
-        "title": .text(\.title), "url": .optional(\.url), "id": .text(\.id), "units": .list(\.units),
+        "title": .text(\.title), "id": .text(\.id), "continued": .flag(\.continued), "units": .list(\.units),
         "has_units": .flag { !$0.units.isEmpty },
     ])
 }
 
+/// A figure that links to the list of what it counts.
+struct LinkedCount: TemplateModel, Hashable {
+    var title: String
+    var count: String
+    var url: String?
+    static let templateFields = TemplateFields<Self>([
+        "title": .text(\.title), "count": .text(\.count), "url": .optional(\.url),
+    ])
+}
+
+/// A sector's units, counted, on the first page of the units directory.
+struct SectorCount: TemplateModel, Hashable {
+    var title: String
+    /// Where the sector's group starts in the directory.
+    var url: String
+    var committees: String
+    var grassroots: String
+    var subordinate: String
+    static let templateFields = TemplateFields<Self>([
+        "title": .text(\.title), "url": .text(\.url), "committees": .text(\.committees),
+        "grassroots": .text(\.grassroots), "subordinate": .text(\.subordinate),
+    ])
+}
+
+/// A page of the units directory: the bloc's committees and grassroots branches by sector, with
+/// the counts, the rating lists and the record forms on the first page.
 struct UnitsPage: PageModel {
     var layout: LayoutModel
-    var byCommittee: [UnitGroup]
-    var bySector: [UnitGroup]
-    var byRating: [UnitGroup]
+    var isFirstPage: Bool
+    var sectors: [SectorCount]
+    var byRating: [LinkedCount]
+    var groups: [UnitGroup]
     var unitCount: String
     var committeeCount: String
     /// The meeting-record workbooks a branch fills in, one per rubric.
     var recordForms: [RecordForm] = []
+    var pager: PagerModel
 
     /// A workbook to download: its title and its URL.
     struct RecordForm: TemplateModel, Hashable {
@@ -111,16 +140,16 @@ struct UnitsPage: PageModel {
     }
 
     static let templateFields = fields([
+        "is_first_page": .flag(\.isFirstPage),
         "record_forms": .list(\.recordForms),
         "has_record_forms": .flag { !$0.recordForms.isEmpty },
-        "by_committee": .list(\.byCommittee),
-        "has_by_committee": .flag { !$0.byCommittee.isEmpty },
-        "by_sector": .list(\.bySector),
-        "has_by_sector": .flag { !$0.bySector.isEmpty },
+        "sectors": .list(\.sectors),
         "by_rating": .list(\.byRating),
         "has_by_rating": .flag { !$0.byRating.isEmpty },
+        "groups": .list(\.groups),
         "unit_count": .text(\.unitCount),
         "committee_count": .text(\.committeeCount),
+        "pager": .model(\.pager),
     ])
 }
 
@@ -281,9 +310,15 @@ struct CommitteePage: PageModel {
     var branches: [UnitRow]
     var findingCounts: [FindingCount]
     var samples: [SessionModel]
+    /// The committee's figures, findings and samples are on its first page; every page has a part
+    /// of the branch table.
+    var isFirstPage = true
+    var pager = PagerModel()
 
     static let templateFields = fields([
         "unit": .model(\.unit),
+        "is_first_page": .flag(\.isFirstPage),
+        "pager": .model(\.pager),
         "figures": .model(\.figures),
         "rating_names": .list(\.ratingNames),
         "ratings": .list(\.ratings),
