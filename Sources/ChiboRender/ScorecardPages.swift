@@ -116,17 +116,60 @@ struct ScorecardPages: NamesUnits, Sendable {
             ratings: ratings(card.summary.ratings))
     }
 
-    /// Every unit for the search index: its name, level, sector and committee.
+    /// Every unit for the search index: its name, level, sector and committee; a branch's meetings
+    /// each as a section that links to the meeting (its topic as the heading, the date, kind,
+    /// preparer, rating and findings as the text) and its own findings. Then the report's finding
+    /// pages, one for each code that has findings in the period.
     func searchDocuments() -> [SearchDocument] {
-        evaluation.organization.units.map { unit in
+        let separator = " · "
+        var documents = evaluation.scorecards.map { card in
+            let unit = card.unit
             let parent = unit.parent.map(unitName)
-            let facts = [levelLabel(unit.level), sectorLabel(unit.sector), parent].compactMap { $0 }.joined(
-                separator: " · ")
+            let facts = [levelLabel(unit.level), sectorLabel(unit.sector), parent, unit.id.rawValue].compactMap { $0 }
+            var sections = [SearchDocument.Section(anchor: "", heading: "", text: facts.joined(separator: separator))]
+            // A meeting's date, kind and rating are on every meeting: its topic and preparer tell it
+            // apart. The findings are named once for the branch, so that no word is in its postings
+            // once a meeting.
+            for evaluated in card.meetings {
+                let meeting = evaluated.meeting
+                guard meeting.topic != nil || meeting.preparer != nil else { continue }
+                sections.append(
+                    SearchDocument.Section(
+                        anchor: SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind),
+                        heading: meeting.topic ?? "", text: meeting.preparer ?? ""))
+            }
+            let codes = Set(card.meetings.flatMap { $0.findings.map(\.code) } + card.findings.map(\.code))
+            if !codes.isEmpty {
+                let labels = FindingCode.allCases.filter(codes.contains).map(text.label)
+                sections.append(
+                    SearchDocument.Section(
+                        anchor: "phat-hien", heading: theme.string("findings_summary_title"),
+                        text: (labels + card.findings.map(text.message)).joined(separator: separator)))
+            }
             return SearchDocument(
                 title: unit.name, url: unitURL(unit.id), group: parent ?? theme.string("units_title"),
-                kind: levelLabel(unit.level), number: nil,
-                sections: [SearchDocument.Section(anchor: "", heading: "", text: facts + " · " + unit.id.rawValue)])
+                kind: levelLabel(unit.level), number: nil, sections: sections)
         }
+        if let period = reports.period {
+            for code in FindingCode.allCases where (period.summary.findings[code] ?? 0) > 0 {
+                let count = String(period.summary.findings[code] ?? 0)
+                documents.append(
+                    SearchDocument(
+                        title: text.label(code), url: urls.page(reportFolder(period, "phat-hien", code.rawValue)),
+                        group: theme.string("report_title"), kind: theme.string("search_kind_finding"), number: nil,
+                        sections: [
+                            SearchDocument.Section(
+                                anchor: "", heading: "",
+                                text: Format.fill(
+                                    theme.string("search_finding_text"),
+                                    [
+                                        "count": count, "from": period.range.from.vietnamese,
+                                        "to": period.range.to.vietnamese,
+                                    ]))
+                        ]))
+            }
+        }
+        return documents
     }
 
     // MARK: - Pages

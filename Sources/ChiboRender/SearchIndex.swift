@@ -48,7 +48,7 @@ struct SearchIndex: Sendable {
     }
     /// The search page's folder.
     static let page = "tim-kiem"
-    static let chunk = 64
+    static let chunk = 8
     /// Weights: a word in the title counts most, then headings, then the text.
     static let titleWeight = 12
     static let headingWeight = 5
@@ -205,13 +205,51 @@ struct SearchIndex: Sendable {
         return result
     }
 
-    /// The shard of a term: the first two characters of its folded form (`_` for anything else).
-    static func shard(_ term: String) -> String {
+    /// The shard of a term at a depth: the first `depth` characters of its folded form (`_` for
+    /// anything but a-z and 0-9, and for each character a shorter term lacks).
+    static func shard(_ term: String, depth: Int = 2) -> String {
         let folded = Folding.fold(term)
-        let prefix = folded.unicodeScalars.prefix(2).map { scalar -> String in
+        let prefix = folded.unicodeScalars.prefix(depth).map { scalar -> String in
             ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? String(scalar) : "_"
         }.joined()
-        return prefix.count == 1 ? prefix + "_" : prefix
+        return prefix + String(repeating: "_", count: depth - prefix.count)
+    }
+
+    /// A shard larger than this (uncompressed) is split by one more character of its terms, so that
+    /// a query downloads a small part of even a nation's index.
+    static let shardLimit = 48 * 1024
+    /// A term found in more places than this is common: listed, with no postings.
+    static let commonPostings = 12_000
+    /// Shards are split at most down to this many characters.
+    static let maxShardDepth = 5
+
+    /// The terms (by number, in byte order) of each shard, the large ones split by deeper prefixes
+    /// until each is under `shardLimit` or `maxShardDepth` deep: `ch` becomes `cha`, `che`, ...
+    static func shards(_ terms: [String], sizes: [Int]) -> [(name: String, terms: [Int])] {
+        var result: [(name: String, terms: [Int])] = []
+        func place(_ group: [Int], depth: Int) {
+            var byName: [String: [Int]] = [:]
+            var order: [String] = []
+            for term in group {
+                let name = shard(terms[term], depth: depth)
+                if byName[name] == nil { order.append(name) }
+                byName[name, default: []].append(term)
+            }
+            for name in order.sorted() {
+                let members = byName[name] ?? []
+                let size = members.reduce(0) { $0 + sizes[$1] }
+                // A term shorter than the next depth would only be padded: its shard cannot shrink.
+                if size > shardLimit, depth < maxShardDepth, members.count > 1,
+                    Set(members.map { shard(terms[$0], depth: depth + 1) }).count > 1
+                {
+                    place(members, depth: depth + 1)
+                } else {
+                    result.append((name, members))
+                }
+            }
+        }
+        place(terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }, depth: 2)
+        return result
     }
 
     func files() -> [OutputFile] {
@@ -230,26 +268,37 @@ struct SearchIndex: Sendable {
             }
         }
         let terms = (0..<table.count).map(table.string)
+        // A word in very many places ("chi", "bộ" in every unit's name at a nation's size) tells
+        // nothing apart and would make one download of hundreds of kilobytes: it is listed as
+        // common, without postings, and a query leaves it out (the script says so when a query has
+        // no other word).
+        let common = Set(terms.indices.filter { postings[$0].count > Self.commonPostings })
+        // About 12 bytes a posting: enough to decide where to split.
+        let sizes = terms.indices.map { common.contains($0) ? 0 : terms[$0].utf8.count + 4 + postings[$0].count * 12 }
+        let layout = Self.shards(terms, sizes: sizes).map { shard in
+            (name: shard.name, terms: shard.terms.filter { !common.contains($0) })
+        }.filter { !$0.terms.isEmpty }
         // Shards are written straight to bytes: `{"term":[[doc,section,weight],...],...}`.
         var shards: [String: [UInt8]] = [:]
-        for term in terms.indices.sorted(by: { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }) {
-            let name = Self.shard(terms[term])
-            var shard = shards.removeValue(forKey: name) ?? []
-            shard.append(shard.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            shard.append(contentsOf: JSON.string(terms[term]).compact.utf8)
-            shard.append(contentsOf: Array(":[".utf8))
-            for (index, posting) in postings[term].enumerated() {
-                if index > 0 { shard.append(UInt8(ascii: ",")) }
-                shard.append(UInt8(ascii: "["))
-                Self.appendDecimal(Int(posting.document), to: &shard)
-                shard.append(UInt8(ascii: ","))
-                Self.appendDecimal(Int(posting.section), to: &shard)
-                shard.append(UInt8(ascii: ","))
-                Self.appendDecimal(Int(posting.weight), to: &shard)
+        for (name, members) in layout {
+            for term in members {
+                var shard = shards.removeValue(forKey: name) ?? []
+                shard.append(shard.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+                shard.append(contentsOf: JSON.string(terms[term]).compact.utf8)
+                shard.append(contentsOf: Array(":[".utf8))
+                for (index, posting) in postings[term].enumerated() {
+                    if index > 0 { shard.append(UInt8(ascii: ",")) }
+                    shard.append(UInt8(ascii: "["))
+                    Self.appendDecimal(Int(posting.document), to: &shard)
+                    shard.append(UInt8(ascii: ","))
+                    Self.appendDecimal(Int(posting.section), to: &shard)
+                    shard.append(UInt8(ascii: ","))
+                    Self.appendDecimal(Int(posting.weight), to: &shard)
+                    shard.append(UInt8(ascii: "]"))
+                }
                 shard.append(UInt8(ascii: "]"))
+                shards[name] = shard
             }
-            shard.append(UInt8(ascii: "]"))
-            shards[name] = shard
         }
         var files: [OutputFile] = []
         for (name, bytes) in shards.sorted(by: { $0.key < $1.key }) {
@@ -267,6 +316,7 @@ struct SearchIndex: Sendable {
                 text: JSON.object([
                     ("numbers", .object(numbers)), ("chunk", .int(Self.chunk)), ("count", .int(documents.count)),
                     ("shards", .array(shards.keys.sorted().map(JSON.string))),
+                    ("common", .array(common.map { terms[$0] }.sorted().map(JSON.string))),
                 ]).compact))
         let chunks = Array(stride(from: 0, to: documents.count, by: Self.chunk))
         files += Parallel.map(chunks) { start in
@@ -281,7 +331,7 @@ struct SearchIndex: Sendable {
                             document.sections.map { section in
                                 .array([
                                     .string(section.anchor), .string(section.heading),
-                                    .string(String(section.text.unicodeScalars.prefix(Self.snippetLength))),
+                                    .string(Self.cut(section.text, Self.snippetLength)),
                                 ])
                             })
                     ),
@@ -290,6 +340,17 @@ struct SearchIndex: Sendable {
             return OutputFile(path: "\(Self.folder)/docs/\(start / Self.chunk).json", text: JSON.array(items).compact)
         }
         return files
+    }
+
+    /// The text up to `limit` characters, cut at the last space before it when it is longer, so that
+    /// a snippet never ends in the middle of a word.
+    static func cut(_ text: String, _ limit: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+            end < scalars.endIndex
+        else { return text }
+        let space = scalars[..<end].lastIndex { $0.properties.isWhitespace } ?? end
+        return String(scalars[..<space])
     }
 
     /// Appends the decimal digits of a number.
@@ -347,12 +408,14 @@ extension SearchDocument {
 
     private static func blockText(_ node: MarkdownNode) -> String {
         switch node.kind {
-        case .table:
-            return node.literal.replacing(ascii: "\n", with: " · ").replacing(ascii: ",", with: ", ")
-        case .codeBlock(let info) where info.lowercased().hasPrefix("csv"):
-            return node.literal.replacing(ascii: "\n", with: " · ").replacing(ascii: ",", with: ", ")
-        case .codeBlock, .htmlBlock, .thematicBreak:
+        case .table(let rows):
+            // The cells as the page's table shows them, not the CSV source with its quotes.
+            return rows.map { $0.joined(separator: ", ") }.joined(separator: " · ")
+        case .codeBlock:
             return node.literal
+        case .htmlBlock, .thematicBreak:
+            // Raw HTML is not shown on the page (nor its source), so the search shows none of it.
+            return ""
         case .paragraph, .heading:
             return node.plainText
         default:

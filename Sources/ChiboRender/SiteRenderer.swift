@@ -32,6 +32,9 @@ public struct SiteRenderer: Sendable {
         self.urls = SiteURLs(basePath: content.settings.basePath)
     }
 
+    /// The theme's static file also published at the site's root, under its own name.
+    static let rootIcon = "favicon.ico"
+
     /// UI strings the Swift side reads; a theme without one of them is an error.
     static var requiredStrings: [String] {
         [
@@ -47,7 +50,8 @@ public struct SiteRenderer: Sendable {
             + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacing(ascii: "-", with: "_") }
             + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
             + [
-                "search_kind_document", "search_kind_sample", "search_title", "home_upcoming", "home_recent",
+                "search_kind_document", "search_kind_sample", "search_kind_finding", "search_finding_text",
+                "findings_summary_title", "search_title", "home_upcoming", "home_recent",
                 "role_host", "role_audience",
                 "ics_audience", "ics_observers", "units_record_form", "report_intro", "schedule_intro",
                 "plan_compliance_summary",
@@ -192,6 +196,8 @@ public struct SiteRenderer: Sendable {
         // Nor is anything kept from the previous output.
         let reuse = writing ? reuse : nil
         plan.assets.files.forEach(emit)
+        // Browsers ask for /favicon.ico whatever icon a page declares: the theme's is there too.
+        if let icon = theme.assets[Self.rootIcon] { emit(OutputFile(path: Self.rootIcon, bytes: icon)) }
 
         // Every page depends on the templates and, in a build that keeps unchanged pages, the tool.
         var saltHasher = StableHasher()

@@ -45,7 +45,8 @@ public struct NginxConfig: Sendable {
     static let siteTypes: [(mediaType: String, extensions: [String])] = [
         ("text/html", ["html"]), ("text/css", ["css"]), ("application/javascript", ["js"]),
         ("application/json", ["json"]), ("text/xml", ["xml"]), ("text/csv", ["csv"]), ("text/calendar", ["ics"]),
-        ("text/plain", ["txt", "md"]), ("image/svg+xml", ["svg"]), ("image/png", ["png"]), ("font/woff2", ["woff2"]),
+        ("text/plain", ["txt", "md"]), ("image/svg+xml", ["svg"]), ("image/png", ["png"]), ("image/x-icon", ["ico"]),
+        ("font/woff2", ["woff2"]),
         ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ["docx"]),
         ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ["xlsx"]),
     ]

@@ -45,6 +45,7 @@ CONTENT_TYPES = {
     ".xml": {"text/xml; charset=utf-8", "application/xml; charset=utf-8"},
     ".txt": {"text/plain; charset=utf-8"},
     ".svg": {"image/svg+xml", "image/svg+xml; charset=utf-8"},
+    ".ico": {"image/x-icon"},
     ".pdf": {"application/pdf"},
     ".png": {"image/png"},
     ".jpg": {"image/jpeg"},

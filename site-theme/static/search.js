@@ -16,13 +16,23 @@
   function words(text) {
     return text.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
   }
-  function shardOf(term) {
-    var folded = fold(term);
+  // A shard holds the terms whose folded form begins with its name ("_" for any other character,
+  // and for each a shorter term lacks); large ones are split by one more character ("ch" into
+  // "cha", "che", ...). A word lies in the one shard that names its beginning; a shorter word, which
+  // begins terms of several shards, needs all of them.
+  function key(folded, depth) {
     var name = "";
-    for (var i = 0; i < 2 && i < folded.length; i++) {
-      name += /[a-z0-9]/.test(folded[i]) ? folded[i] : "_";
-    }
-    return name.length === 1 ? name + "_" : name;
+    for (var i = 0; i < depth; i++) name += i < folded.length && /[a-z0-9]/.test(folded[i]) ? folded[i] : "_";
+    return name;
+  }
+  function shardsFor(term, names) {
+    var folded = fold(term);
+    var exact = names.filter(function (name) {
+      return name.length <= Math.max(folded.length, 2) && key(folded, name.length) === name;
+    });
+    if (exact.length > 0) return exact;
+    var prefix = key(folded, folded.length);
+    return names.filter(function (name) { return name.lastIndexOf(prefix, 0) === 0; });
   }
   function load(path) {
     if (!cache[path]) {
@@ -38,14 +48,16 @@
   }
 
   // Term matches: exact spelling 3, same letters with other marks 2, a longer word (prefix) 1.
+  // A common word (in too many places to be indexed) matches every document: null.
   function matchTerm(term, index, shardNames) {
     var folded = fold(term);
-    var name = shardOf(term);
-    if (shardNames.indexOf(name) < 0) return Promise.resolve({});
-    return load("terms/" + name + ".json").then(function (shard) {
+    var common = (index.common || []).some(function (word) { return word === term || fold(word) === folded; });
+    if (common) return Promise.resolve(null);
+    var names = shardsFor(term, shardNames);
+    return Promise.all(names.map(function (name) { return load("terms/" + name + ".json"); })).then(function (shards) {
       // found[doc] = {score: best over sections, sections: {section: best score}, terms: [matched words]}
       var found = {};
-      Object.keys(shard).forEach(function (key) {
+      shards.forEach(function (shard) { Object.keys(shard).forEach(function (key) {
         var keyFolded = fold(key);
         if (keyFolded.lastIndexOf(folded, 0) !== 0) return;
         var factor = key === term ? 3 : keyFolded === folded ? 2 : 1;
@@ -61,7 +73,7 @@
           if (score > hit.score) hit.score = score;
           if (hit.terms.indexOf(key) < 0) hit.terms.push(key);
         });
-      });
+      }); });
       return found;
     });
   }
@@ -69,6 +81,8 @@
   function search(query) {
     var trimmed = query.trim();
     if (!trimmed) {
+      current = null;
+      more.hidden = true;
       list.textContent = "";
       statusLine.textContent = "";
       return Promise.resolve();
@@ -87,7 +101,15 @@
       var terms = words(trimmed).filter(function (term, position, all) {
         return term.length > 1 || all.length === 1;
       });
-      return Promise.all(terms.map(function (term) { return matchTerm(term, meta, meta.shards); })).then(function (perTerm) {
+      return Promise.all(terms.map(function (term) { return matchTerm(term, meta, meta.shards); })).then(function (matched) {
+        var perTerm = matched.filter(function (found) { return found !== null; });
+        if (perTerm.length === 0 && matched.length > 0 && Object.keys(scores).length === 0) {
+          list.textContent = "";
+          more.hidden = true;
+          current = null;
+          say(app.getAttribute("data-common"), 0);
+          return;
+        }
         if (perTerm.length > 0) {
           Object.keys(perTerm[0]).forEach(function (doc) {
             var total = 0, hits = [], bySection = {}, exact = 0, exactSections = null;
@@ -123,22 +145,42 @@
         // A word typed with its marks that is found spelt that way counts before any score.
         var ranked = Object.keys(scores).map(Number).sort(function (a, b) {
           return (scores[b].exact || 0) - (scores[a].exact || 0) || scores[b].score - scores[a].score || a - b;
-        }).slice(0, 20);
-        var chunks = {};
-        ranked.forEach(function (doc) { chunks[Math.floor(doc / meta.chunk)] = true; });
-        return Promise.all(Object.keys(chunks).map(function (chunk) {
-          return load("docs/" + chunk + ".json").then(function (docs) { return [Number(chunk), docs]; });
-        })).then(function (loaded) {
-          var byChunk = {};
-          loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
-          if (input.value.trim() !== trimmed) return;
-          render(ranked.map(function (doc) {
-            return { doc: byChunk[Math.floor(doc / meta.chunk)][doc % meta.chunk], hit: scores[doc] };
-          }), terms);
         });
+        list.textContent = "";
+        if (ranked.length === 0) {
+          more.hidden = true;
+          say(app.getAttribute("data-none"), 0);
+          return;
+        }
+        say(app.getAttribute("data-count"), ranked.length);
+        current = { query: trimmed, ranked: ranked, scores: scores, terms: terms, shown: 0, chunk: meta.chunk };
+        return showMore(current);
       });
     }).catch(function () {
       statusLine.textContent = app.getAttribute("data-error");
+    });
+  }
+
+  // The results of the last query, shown PAGE at a time: each page downloads the documents of
+  // its results only.
+  var PAGE = 10;
+  var current = null;
+  var more = document.getElementById("search-more");
+  function showMore(state) {
+    var page = state.ranked.slice(state.shown, state.shown + PAGE);
+    var chunks = {};
+    page.forEach(function (doc) { chunks[Math.floor(doc / state.chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (chunk) {
+      return load("docs/" + chunk + ".json").then(function (docs) { return [Number(chunk), docs]; });
+    })).then(function (loaded) {
+      if (state !== current) return;
+      var byChunk = {};
+      loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
+      render(page.map(function (doc) {
+        return { doc: byChunk[Math.floor(doc / state.chunk)][doc % state.chunk], hit: state.scores[doc] };
+      }), state.terms);
+      state.shown += page.length;
+      more.hidden = state.shown >= state.ranked.length;
     });
   }
 
@@ -157,9 +199,20 @@
         if (position >= 0 && (at < 0 || position < at)) at = position;
       });
     }
+    // From the start of a word about 60 characters before the match to the end of a word about
+    // 220 characters on: a snippet never begins or ends inside a word.
     var start = Math.max(0, at - 60);
-    var piece = text.slice(start, start + 220);
-    return (start > 0 ? "… " : "") + piece + (start + 220 < text.length ? " …" : "");
+    if (start > 0) {
+      var before = text.lastIndexOf(" ", start);
+      start = before >= 0 ? before + 1 : 0;
+    }
+    var end = Math.min(text.length, start + 220);
+    if (end < text.length) {
+      var cut = text.lastIndexOf(" ", end);
+      end = cut > Math.max(start, at) ? cut : (text.indexOf(" ", end) >= 0 ? text.indexOf(" ", end) : text.length);
+    }
+    var piece = text.slice(start, end);
+    return (start > 0 ? "… " : "") + piece + (end < text.length ? " …" : "");
   }
 
   function highlight(element, text, terms) {
@@ -204,19 +257,17 @@
   }
 
   function render(results, terms) {
-    list.textContent = "";
-    if (results.length === 0) {
-      say(app.getAttribute("data-none"), 0);
-      return;
-    }
-    say(app.getAttribute("data-count"), results.length);
     var queryTerms = terms.slice();
     results.forEach(function (result) {
       var doc = result.doc;
       var section = doc.s[bestSection(doc, result.hit, queryTerms)] || doc.s[0] || ["", "", ""];
       // A document found by its number, or by its title alone, opens at the top.
+      // So does one whose title holds every word of the query: the query names the page.
       var keys = Object.keys(result.hit.bySection || {});
-      var titleOnly = keys.length === 1 && keys[0] === "-1";
+      var titleWords = words(doc.t).map(fold);
+      var titleOnly = (keys.length === 1 && keys[0] === "-1") || queryTerms.every(function (term) {
+        return titleWords.some(function (word) { return word.lastIndexOf(fold(term), 0) === 0; });
+      });
       var anchor = result.hit.number || titleOnly ? "" : section[0];
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -234,6 +285,10 @@
       list.appendChild(item);
     });
   }
+
+  more.addEventListener("click", function () {
+    if (current) showMore(current);
+  });
 
   var timer = null;
   input.addEventListener("input", function () {

@@ -1,0 +1,86 @@
+import ChiboModel
+import Foundation
+import Testing
+
+@testable import ChiboRender
+
+@Suite struct SearchIndexTests {
+    func document(_ title: String, _ text: String) -> SearchDocument {
+        SearchDocument(
+            title: title, url: "/x/", group: "g", kind: "k", number: nil,
+            sections: [SearchDocument.Section(anchor: "", heading: "", text: text)])
+    }
+
+    func shards(_ files: [OutputFile]) throws -> [String: [String: Any]] {
+        var result: [String: [String: Any]] = [:]
+        for file in files where file.path.hasPrefix("search/terms/") {
+            let name = String(file.path.dropFirst("search/terms/".count).dropLast(".json".count))
+            result[name] = try #require(JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
+        }
+        return result
+    }
+
+    /// A shard past the limit is split by one more character, and again, so that every term is in
+    /// the one shard whose name begins its folded form, and no name begins another's.
+    @Test func largeShardsAreSplitByLongerPrefixes() throws {
+        let words = (0..<3_000).map { "chữ\($0 % 7)x\($0)" } + ["ch", "chi", "cha", "ba"]
+        let documents = stride(from: 0, to: words.count, by: 10).map { start in
+            document("Văn bản \(start)", words[start..<min(start + 10, words.count)].joined(separator: " "))
+        }
+        let files = SearchIndex(documents: documents).files()
+        let shards = try shards(files)
+        #expect(shards.count > 3)
+        #expect(shards.keys.contains { $0.count > 2 })
+        let names = Array(shards.keys)
+        for name in names {
+            #expect(!names.contains { $0 != name && $0.hasPrefix(name) }, "\(name) is a prefix of another shard")
+        }
+        for word in words {
+            let holding = shards.filter { $0.value[word] != nil }.map(\.key)
+            #expect(holding.count == 1, "\(word) in \(holding)")
+            if let name = holding.first {
+                #expect(name == SearchIndex.shard(word, depth: name.count), "\(word) in \(name)")
+            }
+        }
+        // "ch" is shorter than the split: it stays in the shard padded with `_`.
+        #expect(shards["ch_"]?["ch"] != nil)
+        let numbers = try #require(files.first { $0.path == "search/numbers.json" })
+        let meta = try #require(JSONSerialization.jsonObject(with: Data(numbers.bytes)) as? [String: Any])
+        #expect(Set(meta["shards"] as? [String] ?? []) == Set(names))
+        #expect(meta["chunk"] as? Int == SearchIndex.chunk)
+    }
+
+    /// A word in more places than `commonPostings` is listed as common, with no postings.
+    @Test func aWordInVeryManyPlacesIsCommonWithoutPostings() throws {
+        let documents = (0...SearchIndex.commonPostings).map { document("Chi bộ số \($0)", "đơn vị \($0)") }
+        let files = SearchIndex(documents: documents).files()
+        let numbers = try #require(files.first { $0.path == "search/numbers.json" })
+        let meta = try #require(JSONSerialization.jsonObject(with: Data(numbers.bytes)) as? [String: Any])
+        #expect(meta["common"] as? [String] == ["bộ", "chi", "số", "vị", "đơn"])
+        let shards = try shards(files)
+        #expect(!shards.values.contains { $0["chi"] != nil })
+        #expect(shards.values.contains { $0["12000"] != nil })
+    }
+
+    @Test func snippetsAreCutAtASpace() {
+        #expect(SearchIndex.cut("một hai ba bốn", 9) == "một hai")
+        #expect(SearchIndex.cut("một hai", 20) == "một hai")
+        #expect(SearchIndex.cut("mộthaiba", 4) == "mộthaiba".prefix(4).description)
+    }
+
+    /// What the page does not show (raw HTML, the CSV source of a table) is not in the search text.
+    @Test func searchTextHoldsWhatThePageShows() {
+        var html = MarkdownNode(kind: .htmlBlock)
+        html.literal = "<div class=\"x\">ẩn</div>"
+        var table = MarkdownNode(kind: .table(rows: [["Tên", "Số"], ["Chi bộ \"A\", B", "3"]]))
+        table.literal = "Tên,Số\n\"Chi bộ \"\"A\"\", B\",3"
+        var paragraph = MarkdownNode(kind: .paragraph)
+        var text = MarkdownNode(kind: .text)
+        text.literal = "Đoạn văn."
+        paragraph.children = [text]
+        var root = MarkdownNode(kind: .document)
+        root.children = [html, table, paragraph]
+        let sections = SearchDocument.sections(of: root, headings: [])
+        #expect(sections.map(\.text) == ["Tên, Số · Chi bộ \"A\", B, 3 Đoạn văn."])
+    }
+}
