@@ -6,7 +6,7 @@ RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
 SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev libxml2-dev zlib1g-dev pkg-config
-TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver \
+TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver poppler-utils \
                  openjdk-17-jre-headless
 
 .PHONY: fuzz fuzz-build fuzz-smoke bench template-bench compression-levels site test deps-site deps-test deps-python build release lint format leak-check python-test clean
@@ -22,7 +22,7 @@ test: deps-test deps-python lint
 	$(MAKE) --no-print-directory fuzz-smoke
 
 # Speed against Hugo and the cmark floor; prints a table and the targets. Not part of `make test`.
-bench: deps-site deps-python compression-levels
+bench: deps-test deps-python compression-levels
 	python3 Tests/bench/bench.py
 
 # Compiled templates against swift-mustache on a 3,000-row page (Tests/bench/template-bench), release build.

@@ -15,8 +15,9 @@ enum Chart {
     {
         let width = 640.0
         let height = 260.0
-        let left = 40.0
-        let right = 48.0
+        // Room for the axes' labels at the size a phone draws them (22 units, see site.css).
+        let left = 48.0
+        let right = 60.0
         let top = 16.0
         let bottom = 36.0
         let plotWidth = width - left - right
@@ -46,8 +47,10 @@ enum Chart {
                 svg +=
                     "<rect class=\"bar\" x=\"\(n(x + slot * 0.2))\" y=\"\(n(barTop))\" width=\"\(n(slot * 0.6))\" height=\"\(n(top + plotHeight - barTop))\"/>"
             }
+            // With more than a year of months, a phone shows every other label (`thin` ones hidden).
+            let thin = months.count > 12 && index % 2 == 1 ? " thin" : ""
             svg +=
-                "<text class=\"axis\" x=\"\(n(x + slot / 2))\" y=\"\(n(height - bottom + 16))\" text-anchor=\"middle\">\(HTML.escape(month.label))</text>"
+                "<text class=\"axis month\(thin)\" x=\"\(n(x + slot / 2))\" y=\"\(n(height - bottom + 20))\" text-anchor=\"middle\">\(HTML.escape(month.label))</text>"
         }
         // The rate line's points, as SVG numbers, each at the middle of its month's slot.
         let points = months.enumerated().compactMap { index, month in

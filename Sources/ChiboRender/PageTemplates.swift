@@ -105,9 +105,16 @@ struct PageJob: Sendable {
     ) {
         self.path = path
         self.large = large
-        self.reference = { (template.name, model().oracleValue) }
+        // The page's address, from where it goes: `don-vi/x/index.html` is `/base/don-vi/x/`.
+        let relative = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        @Sendable func made() -> M {
+            var page = model()
+            page.layout.pageURL = SiteURLs.absolute(page.layout.base + relative, baseURL: page.layout.baseURL)
+            return page
+        }
+        self.reference = { (template.name, made().oracleValue) }
         self.render = { salt, keep in
-            let page = model()
+            let page = made()
             // Without a previous output to keep from, no manifest is written: nothing to hash.
             guard let keep else { return template.render(page).map { .made($0, inputs: 0) } }
             var hasher = StableHasher()

@@ -511,12 +511,13 @@ struct ScorecardPages: NamesUnits, Sendable {
             lists.append(list)
             return list
         }
-        func listed(_ id: String, _ title: String, _ units: [UnitID]) -> ListFigure {
-            figure(
-                add(
-                    unitList(
-                        reportFolder(report, "danh-sach", id), title: title,
-                        units: units.compactMap { evaluation[unit: $0] })))
+        /// A list of units; one that is the same in every report (the units by sector and level,
+        /// a quarter's thematic meetings) is the whole period's, made once, and linked to from each.
+        func listed(_ id: String, _ title: String, _ units: [UnitID], periodWide: Bool = false) -> ListFigure {
+            let list = unitList(
+                periodWide ? [Self.reportRoot, "danh-sach", id] : reportFolder(report, "danh-sach", id), title: title,
+                units: units.compactMap { evaluation[unit: $0] })
+            return figure(periodWide && quarter != nil ? list : add(list))
         }
         func skipped(_ id: String, _ title: String, _ items: [BlocReport.BranchCount]) -> ListPreview {
             preview(
@@ -530,7 +531,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                 sector: sectorLabel(count.sector), level: levelLabel(count.level),
                 figure: listed(
                     "\(count.sector.rawValue)-\(count.level.rawValue)",
-                    "\(levelLabel(count.level)) · \(sectorLabel(count.sector))", count.units))
+                    "\(levelLabel(count.level)) · \(sectorLabel(count.sector))", count.units, periodWide: true))
         }
         let ratingRows = evaluation.ratingNames.map { name in
             ReportPage.RatingRow(
@@ -574,11 +575,11 @@ struct ScorecardPages: NamesUnits, Sendable {
                 with: listed(
                     "chuyen-de-\(row.quarter.slug)-co",
                     Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),
-                    row.branchesWith),
+                    row.branchesWith, periodWide: true),
                 without: listed(
                     "chuyen-de-\(row.quarter.slug)-khong",
                     Format.fill(theme.string("report_list_thematic_without"), ["part": text.part(row.quarter)]),
-                    row.branchesWithout))
+                    row.branchesWithout, periodWide: true))
         }
         let committees = preview(add(committeeList(report)))
         let page = ReportPage(

@@ -126,7 +126,8 @@ public struct SiteRenderer: Sendable {
             samples: samples)
         let layout = LayoutContext(
             settings: content.settings, theme: theme, urls: urls, hasData: !scorecards.isEmpty,
-            hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty)
+            hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty,
+            buildDate: buildDate)
 
         let theme = self.theme
         var pages = [
@@ -356,6 +357,8 @@ struct LayoutContext: Sendable {
     var hasReport = false
     /// Whether the content has sample-meeting plans.
     var hasSchedule = false
+    /// The day of the build, in the printed footer of every page.
+    var buildDate: Day?
 
     /// The UI strings of every item the navigation may have; the home page introduces each past the
     /// first two with `KEY_intro`.
@@ -381,6 +384,7 @@ struct LayoutContext: Sendable {
             },
             pageTitle: title, searchURL: urls.page([SearchIndex.page]),
             description: description ?? settings.organization,
-            breadcrumb: breadcrumb.map { Crumb(title: $0.0, url: $0.1) })
+            breadcrumb: breadcrumb.map { Crumb(title: $0.0, url: $0.1) }, buildDate: buildDate?.vietnamese ?? "",
+            baseURL: settings.baseURL)
     }
 }

@@ -13,6 +13,7 @@
 The contenders alternate run by run; figures are medians. BENCH_SIZES (default
 bundled,corpus,province,nation,million) and BENCH_RUNS (default 5) shorten a run; BENCH_STRICT=1
 makes a failed target exit non-zero. Timing belongs here, never in unit tests."""
+import json
 import os
 import pathlib
 import re
@@ -53,6 +54,73 @@ def timed(command, cwd=None):
 
 def size_of(folder):
     return sum(path.stat().st_size for path in pathlib.Path(folder).rglob("*") if path.is_file())
+
+
+PAGE_LIMIT = 300_000  # bytes: no HTML page larger, at any size
+
+
+def largest_page(report, label, out):
+    """The largest HTML page of a build, printed, and the target that none is over 300 KB."""
+    size, path = max((path.stat().st_size, path) for path in pathlib.Path(out).rglob("*.html"))
+    report.pages.append((label, size, str(path.relative_to(out))))
+    report.check(f"{label}: largest page {size / 1000:.0f} KB ≤ 300 KB", size <= PAGE_LIMIT)
+
+
+def search_queries(content, out):
+    """Queries a reader types: a study topic, a branch's name, a thematic meeting's topic."""
+    import csv
+    queries = ["tham nhung"]
+    units = json.loads((pathlib.Path(out) / "data" / "scorecards.json").read_text(encoding="utf-8"))["units"]
+    branches = [unit for unit in units if unit["kind"] == "branch"]
+    if branches:
+        queries.append(branches[len(branches) // 2]["name"])
+    for path in sorted((pathlib.Path(content) / "meetings").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            sample = handle.readline()
+            handle.seek(0)
+            rows = csv.DictReader(handle, delimiter=";" if sample.count(";") > sample.count(",") else ",")
+            column = next((name for name in rows.fieldnames or [] if name.strip().lower() in ("topic", "chủ đề")), None)
+            topic = next((row[column] for row in rows if column and row[column].strip()), None)
+        if topic:
+            queries.append(topic)
+            break
+    return queries
+
+
+def first_search(report, label, content, out, limit):
+    """What a first search downloads (brotli, through nginx, measured by Chromium's Performance API),
+    for each query of `search_queries`, and the search index's size."""
+    sys.path.insert(0, str(ROOT / "Tests" / "python"))
+    import browser_support as support
+    index = pathlib.Path(out) / "search"
+    brotli = sum(path.stat().st_size for path in index.rglob("*.br"))
+    worst = 0
+    workdir = WORK / f"nginx-{label}"
+    fresh(workdir)
+    workdir.mkdir(parents=True)
+    with support.nginx_serving(pathlib.Path(out), workdir) as base:
+        driver = support.start_chromium()
+        try:
+            support.set_cache_disabled(driver, True)
+            for query in search_queries(content, out):
+                support.open_page(driver, base, "/tim-kiem/")
+                support.wait_for_quiet_network(driver, settle=0.2)
+                before = len(support.transfer_entries(driver))
+                driver.execute_script(
+                    "const i = document.getElementById('search-input'); i.value = arguments[0];"
+                    "i.dispatchEvent(new Event('input'));", query)
+                state = support.wait_for(
+                    driver, lambda d: (lambda s: s if s["status"] not in (None, "", s["loading"]) else False)(
+                        support.search_state(d)), 30, f"the search for {query!r} did not finish")
+                support.wait_for_quiet_network(driver, settle=0.3, timeout=30)
+                searched = support.transfer_entries(driver)[before:]
+                total = sum(transfer for _, transfer, _ in searched)
+                worst = max(worst, total)
+                report.searches.append((label, query, total, len(searched), state["status"]))
+        finally:
+            driver.quit()
+    report.searches.append((label, f"(whole index: {brotli / 1e6:.1f} MB brotli)", brotli, 0, ""))
+    report.check(f"{label}: a first search downloads {worst / 1024:.0f} KB ≤ {limit // 1024} KB", worst <= limit)
 
 
 def chibo(content, output, *flags):
@@ -133,7 +201,7 @@ find '{public}' -type f \\( {names} \\) -size +1023c -print0 |
 
 class Report:
     def __init__(self):
-        self.rows, self.ratios, self.checks = [], [], []
+        self.rows, self.ratios, self.checks, self.pages, self.searches = [], [], [], [], []
 
     def row(self, label, times, peaks=None, output=None, pages=None, note=""):
         wall = statistics.median(times)
@@ -201,6 +269,7 @@ def corpus_jobs(report, corpus):
     fc = report.row("corpus publish: chibo build", publish_c, peaks["fc"], size_of(out), html_c)
     fh = report.row(f"corpus publish: hugo + pagefind + gzip -9 + brotli -q {QUALITY}", publish_h, peaks["fh"],
                     size_of(public), html_h)
+    largest_page(report, "corpus", out)
     report.ratio("pages job: chibo ÷ Hugo", pc / ph)
     report.ratio("pages job: chibo ÷ floor", pc / fl)
     report.ratio("publish job: chibo ÷ Hugo pipeline", fc / fh)
@@ -236,6 +305,8 @@ def province(report, content):
         full.append(t)
         peaks.append(m)
     size = size_of(out)
+    largest_page(report, "province", out)
+    first_search(report, "province", content, out, 300 * 1024)
     meeting, guidance, nothing = [], [], []
     for index in range(RUNS):
         toggle_meeting(content, index % 2 == 0)
@@ -375,6 +446,8 @@ def main():
             peaks.append(m)
         wall = report.row("bundled as published", times, peaks, size_of(out), sum(1 for _ in out.rglob("*.html")))
         report.check("bundled site < 0.25 s", wall < 0.25)
+        largest_page(report, "bundled", out)
+        first_search(report, "bundled", sets["bundled"], out, 100 * 1024)
         preview(report, sets["bundled"])
     if "corpus" in SIZES:
         corpus_jobs(report, sets["corpus"])
@@ -392,6 +465,8 @@ def main():
         wall = report.row("nation as published", times, peaks, size_of(out), sum(1 for _ in out.rglob("*.html")),
                           note=f"{LARGE_RUNS} runs")
         report.check("nation as published < 120 s", wall < 120)
+        largest_page(report, "nation", out)
+        first_search(report, "nation", sets["nation"], out, 300 * 1024)
         report.check("nation as published < 1.5 GB peak", max(peaks) < 1536 * 1024)
     if "million" in SIZES:
         content = sets["million"]
@@ -413,6 +488,16 @@ def main():
         print("| %s | %.2f s | %d | %s | %s | %s | %s |" % (
             label, wall, runs, f"{rate:.0f}" if rate else "–", f"{peak / 1024:.0f} MB" if peak else "–",
             f"{output / 1e6:.1f} MB" if output else "–", note))
+    print()
+    print("| size | largest page | bytes |")
+    print("|---|---|---:|")
+    for label, size, path in report.pages:
+        print(f"| {label} | {path} | {size:,} |")
+    print()
+    print("| size | first search for | downloaded (brotli) | requests | status |")
+    print("|---|---|---:|---:|---|")
+    for label, query, total, requests, status in report.searches:
+        print(f"| {label} | {query[:60]} | {total / 1024:.1f} KB | {requests} | {status} |")
     print()
     for label, value in report.ratios:
         print(f"{label} = {value:.2f}")

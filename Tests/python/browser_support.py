@@ -21,6 +21,7 @@ from test_nginx import (die_with_pytest, find_nginx, free_port, link_modules_fol
 CONTENT = ROOT / "content"
 THEME = ROOT / "site-theme"
 BUILD_DATE = "2024-03-01"
+BUILD_DATE_VIETNAMESE = "01/03/2024"
 HOST = "127.0.0.1"
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

@@ -29,6 +29,13 @@ struct LayoutModel: TemplateModel, Hashable {
     var isSearch = false
     var description: String
     var breadcrumb: [Crumb]
+    /// The page's own address (with `base_url` when the site has one), for the printed footer; set
+    /// by the page's job, which knows where the page goes.
+    var pageURL = ""
+    /// The day of the build, as the printed footer gives it.
+    var buildDate = ""
+    /// `base_url` from the settings, put before the page's address in the footer.
+    var baseURL: String?
 
     static let templateFields = TemplateFields<Self>([
         "site": .model(\.site),
@@ -41,6 +48,8 @@ struct LayoutModel: TemplateModel, Hashable {
         "description": .text(\.description),
         "breadcrumb": .list(\.breadcrumb),
         "has_breadcrumb": .flag { !$0.breadcrumb.isEmpty },
+        "page_url": .text(\.pageURL),
+        "build_date": .text(\.buildDate),
     ])
 }
 
@@ -60,7 +69,7 @@ struct UnitLink: TemplateModel, Hashable {
 
 /// A page of the site: its model, which holds the layout's fields too, and the template that shows it.
 protocol PageModel: TemplateModel, Hashable {
-    var layout: LayoutModel { get }
+    var layout: LayoutModel { get set }
 }
 
 extension PageModel {

@@ -1,0 +1,100 @@
+"""Printing from the browser: the report, a scorecard and a committee page printed by headless
+Chromium (Page.printToPDF, the page's own @page size), then read with poppler's pdfinfo and
+pdftotext: A4, a sensible number of pages, no navigation or search box, every figure of the page in
+the text, and the page's address and build date at its foot."""
+import base64
+import html
+import re
+import shutil
+import subprocess
+
+import pytest
+
+import browser_support as support
+
+PAGES = {
+    "report": ("/bao-cao/", 2, 12),
+    "scorecard": ("/don-vi/cb-dien-luc/", 1, 6),
+    "committee": ("/don-vi/db-so-y-te/", 1, 4),
+}
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return support.build_site(tmp_path_factory.mktemp("print-site") / "public")
+
+
+@pytest.fixture(scope="module")
+def base(site, tmp_path_factory):
+    with support.nginx_serving(site, tmp_path_factory.mktemp("print-nginx")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def driver(base):
+    for tool in ("pdfinfo", "pdftotext"):
+        if not shutil.which(tool):
+            pytest.fail(f"{tool} is missing (Debian package poppler-utils; make test installs it)")
+    browser = support.start_chromium()
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture(scope="module")
+def printed(driver, base, tmp_path_factory):
+    """Each page printed to PDF: its pdfinfo fields and its text, page by page."""
+    folder = tmp_path_factory.mktemp("pdf")
+    result = {}
+    for name, (path, _, _) in PAGES.items():
+        support.open_page(driver, base, path)
+        data = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})
+        pdf = folder / f"{name}.pdf"
+        pdf.write_bytes(base64.b64decode(data["data"]))
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        result[name] = ({key.strip(): value.strip() for key, value in fields.items()}, text.split("\f"))
+    return result
+
+
+def figures_of(site, path):
+    """The figures a page shows: every whitespace-separated token with a digit in its main content,
+    outside the chart's drawing (its numbers are in the chart's data table too)."""
+    page = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+    main = page[page.index("<main"):page.index("</main>")]
+    main = re.sub(r"<svg.*?</svg>", " ", main, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", main))
+    return {token.strip(".,;:()") for token in text.split() if re.search(r"\d", token)}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_prints_on_a4(printed, name):
+    info, pages = printed[name]
+    width, height = map(float, re.match(r"([\d.]+) x ([\d.]+) pts", info["Page size"]).groups())
+    assert (round(width), round(height)) == tuple(map(round, A4_POINTS)), info["Page size"]
+    low, high = PAGES[name][1], PAGES[name][2]
+    assert low <= int(info["Pages"]) <= high, f"{name}: {info['Pages']} pages"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_figure_is_in_the_printed_text(site, printed, name):
+    _, pages = printed[name]
+    text = " ".join(" ".join(pages).split())
+    # A cell's text may wrap after a hyphen ("14-" / "QĐ/TU"), which pdftotext joins without it.
+    missing = sorted(token for token in figures_of(site, PAGES[name][0])
+                     if token not in text and token.replace("-", "") not in text)
+    assert not missing, f"{name}: not in the PDF's text: {missing[:20]}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_navigation_and_the_address_and_build_date_at_the_foot(base, printed, name):
+    _, pages = printed[name]
+    pages = [page for page in pages if page.strip()]
+    path = PAGES[name][0]
+    last = " ".join(pages[-1].split())
+    assert f"{path} · Trang dựng ngày {support.BUILD_DATE_VIETNAMESE}" in last, last[-300:]
+    whole = " ".join(" ".join(pages).split())
+    for chrome in ("Tìm văn bản, đơn vị", "Bỏ qua, đến nội dung chính", "Trang chủ"):
+        assert chrome not in whole, f"{name}: {chrome!r} printed"
