@@ -172,26 +172,23 @@ public struct BlocReport: Sendable {
         committeeAttendance = Self.committeeAttendance(evaluation, range: range)
     }
 
-    /// Every finding of `code` in the report's range, as `summary.findings[code]` counts them:
-    /// those of the branches' meetings in the range, and the branch-level ones about a month or
-    /// quarter that overlaps it; branch by branch in the units file's order, each by date.
-    public func findings(of code: FindingCode, in evaluation: Evaluation) -> [Finding] {
-        var result: [Finding] = []
+    /// Every finding in the report's range by code, as `summary.findings` counts them: those of
+    /// the branches' meetings in the range, and the branch-level ones about a month or quarter that
+    /// overlaps it; branch by branch in the units file's order, each by date.
+    public func findingsByCode(in evaluation: Evaluation) -> [FindingCode: [Finding]] {
+        var result: [FindingCode: [Finding]] = [:]
         for card in evaluation.scorecards where card.unit.isBranch {
-            var mine: [Finding] = []
-            if code.isBranchLevel {
-                for finding in card.findings where finding.code == code {
-                    guard case .missingIn(let part) = finding.detail, part.range.from <= range.to,
-                        range.from <= part.range.to
-                    else { continue }
-                    mine.append(finding)
-                }
-            } else {
-                for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
-                    mine += evaluated.findings.filter { $0.code == code }
-                }
+            var mine: [FindingCode: [Finding]] = [:]
+            for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
+                for finding in evaluated.findings { mine[finding.code, default: []].append(finding) }
             }
-            result += mine
+            for finding in card.findings {
+                guard case .missingIn(let part) = finding.detail, part.range.from <= range.to,
+                    range.from <= part.range.to
+                else { continue }
+                mine[finding.code, default: []].append(finding)
+            }
+            for (code, found) in mine { result[code, default: []] += found }
         }
         return result
     }

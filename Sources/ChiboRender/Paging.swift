@@ -106,6 +106,8 @@ struct ListPage: PageModel {
 
     var layout: LayoutModel
     var intro: String?
+    /// The guidance document that explains the list (a finding code's).
+    var guidance: Crumb?
     /// How many rows the whole list has, on every page.
     var total: String
     /// Where the list comes from (the report, the units directory), to go back.
@@ -115,7 +117,8 @@ struct ListPage: PageModel {
     var pager: PagerModel
 
     static let templateFields = fields([
-        "intro": .optional(\.intro), "total": .text(\.total), "parent": .model(\.parent),
+        "intro": .optional(\.intro), "guidance": .optional(\.guidance), "total": .text(\.total),
+        "parent": .model(\.parent),
         "columns": .list(\.columns), "rows": .list(\.rows), "has_rows": .flag { !$0.rows.isEmpty },
         "pager": .model(\.pager),
     ])
@@ -128,6 +131,7 @@ struct RowList: Sendable {
     var title: String
     var intro: String?
     var columns: [ListPage.Column]
+    var guidance: Crumb? = nil
     /// How many rows the list has.
     var count: Int
     /// The rows at the given positions.
@@ -160,7 +164,7 @@ struct RowList: Sendable {
                 return ListPage(
                     layout: layout.page(
                         title: index == 0 ? title : "\(title) · \(pager.label)", current: nil, breadcrumb: crumbs),
-                    intro: intro, total: String(count), parent: parent, columns: columns,
+                    intro: intro, guidance: guidance, total: String(count), parent: parent, columns: columns,
                     rows: rows(start..<min(start + Paging.rows, count)), pager: pager)
             }
         }

@@ -169,19 +169,17 @@ struct SchedulePages: NamesUnits, Sendable {
     func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !isEmpty else { return [] }
         let paging = self.paging
+        let months = monthStarts()
         var result = (0..<paging.count).map { index in
             PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: templates.schedule) {
-                schedulePage(index, layout: layout)
+                schedulePage(index, months: months, layout: layout)
             }
         }
         let home = (theme.string("nav_home"), urls.page([]))
         let scheduleCrumb = (theme.string("schedule_title"), url)
         for plan in schedule.plans {
-            let (_, lists) = planPage(plan, layout: layout)
-            result.append(
-                PageJob(path: SiteURLs.pageFile([Self.root, plan.slug]), template: templates.plan) {
-                    planPage(plan, layout: layout).page
-                })
+            let (page, lists) = planPage(plan, layout: layout)
+            result.append(PageJob(path: SiteURLs.pageFile([Self.root, plan.slug]), template: templates.plan) { page })
             for list in lists {
                 result += list.pages(
                     template: templates.list, layout: layout,
@@ -205,9 +203,19 @@ struct SchedulePages: NamesUnits, Sendable {
         Format.fill(theme.string("month_heading"), ["month": date.month.zeroPadded(2), "year": String(date.year)])
     }
 
+    /// Each month of the schedule with the entry it starts at.
+    func monthStarts() -> [(index: Int, date: Day)] {
+        let entries = schedule.entries
+        return entries.indices.filter { index in
+            index == 0 || monthID(entries[index - 1].session.date) != monthID(entries[index].session.date)
+        }.map { ($0, entries[$0].session.date) }
+    }
+
     /// Page `page` of the schedule: its sessions by month, with every month's link (to the page
     /// where the month starts) and the pager.
-    func schedulePage(_ page: Int, layout: LayoutContext) -> SchedulePage {
+    func schedulePage(_ page: Int, months starts: [(index: Int, date: Day)]? = nil, layout: LayoutContext)
+        -> SchedulePage
+    {
         let entries = schedule.entries
         let start = page * Self.perPage
         var months: [MonthModel] = []
@@ -220,14 +228,11 @@ struct SchedulePages: NamesUnits, Sendable {
             }
             months[months.count - 1].sessions.append(entry(at: index))
         }
-        var nav: [Crumb] = []
-        for (index, scheduled) in entries.enumerated()
-        where index == 0 || monthID(entries[index - 1].session.date) != monthID(scheduled.session.date) {
-            nav.append(
-                Crumb(
-                    title: monthTitle(scheduled.session.date),
-                    url: (index / Self.perPage == page ? "" : urls.page(paging.slugs(index / Self.perPage))) + "#"
-                        + monthID(scheduled.session.date)))
+        let nav = (starts ?? monthStarts()).map { index, date in
+            Crumb(
+                title: monthTitle(date),
+                url: (index / Self.perPage == page ? "" : urls.page(paging.slugs(index / Self.perPage))) + "#"
+                    + monthID(date))
         }
         let pager = paging.pager(page, urls: urls, theme: theme)
         let title = theme.string("schedule_title")

@@ -288,17 +288,17 @@ struct ScorecardPages: NamesUnits, Sendable {
             count: units.count,
             rows: { range in
                 units[range].map { card in
-                    let figures = figures(card.summary)
+                    let summary = card.summary
                     let parent = card.unit.parent.map(unitLink)
                     return ListPage.Row(
                         head: ListPage.Cell(text: card.unit.name, url: unitURL(card.unit.id)),
                         cells: [
                             ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
                             ListPage.Cell(text: card.unit.members.map(String.init) ?? "–", numeric: true),
-                            ListPage.Cell(text: figures.meetings, numeric: true),
-                            ListPage.Cell(text: figures.averageTotal, numeric: true),
-                            ListPage.Cell(text: figures.speakingRate, numeric: true),
-                            ListPage.Cell(text: figures.findingsTotal, numeric: true),
+                            ListPage.Cell(text: String(summary.meetings), numeric: true),
+                            ListPage.Cell(text: Format.decimal(summary.averageTotal), numeric: true),
+                            ListPage.Cell(text: Format.percent(summary.speakingRate), numeric: true),
+                            ListPage.Cell(text: String(summary.findings.values.reduce(0, +)), numeric: true),
                         ])
                 }
             })
@@ -420,8 +420,9 @@ struct ScorecardPages: NamesUnits, Sendable {
         var result: [PageJob] = []
         for report in [period] + reports.quarters {
             let path = SiteURLs.pageFile([Self.reportRoot] + (report.quarter.map { [$0.slug] } ?? []))
-            let (_, lists) = reportPage(report, layout: layout)
-            result.append(PageJob(path: path, template: templates.report) { reportPage(report, layout: layout).page })
+            // The page's model is made with its lists, once.
+            let (page, lists) = reportPage(report, layout: layout)
+            result.append(PageJob(path: path, template: templates.report) { page })
             let home = (theme.string("nav_home"), urls.page([]))
             var crumbs = [home, (theme.string("report_title"), reportURL())]
             let parent = Crumb(title: reportTitle(report), url: reportURL(report.quarter))
@@ -440,12 +441,11 @@ struct ScorecardPages: NamesUnits, Sendable {
 
     /// Every finding of one code in the report's range, a row each: the branch, its committee, the
     /// meeting's date (linked to the meeting on the scorecard), the message and the guidance.
-    func findingList(_ report: BlocReport, _ code: FindingCode) -> RowList {
-        let findings = report.findings(of: code, in: evaluation)
-        let columns = ["col_committee", "col_date", "col_finding", "col_guidance"].map {
-            ListPage.Column(title: theme.string($0))
-        }
-        return RowList(
+    func findingList(_ report: BlocReport, _ code: FindingCode, _ findings: [Finding]) -> RowList {
+        let columns = ["col_committee", "col_date", "col_finding"].map { ListPage.Column(title: theme.string($0)) }
+        // The guidance that explains the code, once for the list.
+        let guidance = settings.findingGuidance[code].flatMap { documents[Folding.documentNumberKey($0.number)] }
+        var list = RowList(
             folder: reportFolder(report, "phat-hien", code.rawValue), title: text.label(code),
             intro: Format.fill(
                 theme.string("report_finding_list_intro"),
@@ -453,7 +453,6 @@ struct ScorecardPages: NamesUnits, Sendable {
             columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: findings.count,
             rows: { range in
                 findings[range].map { item in
-                    let model = finding(item)
                     let parent = evaluation.organization[item.branch]?.parent.map(unitLink)
                     let date = item.date.map { date in
                         ListPage.Cell(
@@ -465,12 +464,12 @@ struct ScorecardPages: NamesUnits, Sendable {
                         head: ListPage.Cell(text: unitName(item.branch), url: unitURL(item.branch)),
                         cells: [
                             ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
-                            date ?? ListPage.Cell(text: "–"),
-                            ListPage.Cell(text: model.message),
-                            ListPage.Cell(text: model.guidanceNumber ?? "", url: model.guidanceURL),
+                            date ?? ListPage.Cell(text: "–"), ListPage.Cell(text: text.message(item)),
                         ])
                 }
             })
+        list.guidance = guidance.map { Crumb(title: $0.number, url: $0.url) }
+        return list
     }
 
     /// A list of branches each with a figure of its own (a count, a rate).
@@ -542,8 +541,11 @@ struct ScorecardPages: NamesUnits, Sendable {
                     Format.fill(theme.string("report_list_rating"), ["rating": name.rawValue]),
                     report.branchesByRating[name] ?? []))
         }
-        let overrated = preview(add(findingList(report, .overrated)))
-        for code in FindingCode.allCases where code != .overrated { _ = add(findingList(report, code)) }
+        let byCode = report.findingsByCode(in: evaluation)
+        let overrated = preview(add(findingList(report, .overrated, byCode[.overrated] ?? [])))
+        for code in FindingCode.allCases where code != .overrated {
+            _ = add(findingList(report, code, byCode[code] ?? []))
+        }
         let findingRows = FindingCode.allCases.map { code in
             ReportPage.FindingRow(
                 label: text.label(code), code: code.rawValue, count: String(report.summary.findings[code] ?? 0),

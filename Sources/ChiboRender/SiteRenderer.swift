@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
             ]
             + [
                 "unit", "committee", "members", "meetings", "average", "speaking_rate", "findings", "date", "finding",
-                "guidance", "skipped", "supervised", "share", "never_supervised",
+                "skipped", "supervised", "share", "never_supervised",
             ].map { "col_" + $0 }
     }
 
