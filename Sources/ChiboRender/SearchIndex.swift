@@ -218,8 +218,8 @@ struct SearchIndex: Sendable {
     /// A shard larger than this (uncompressed) is split by one more character of its terms, so that
     /// a query downloads a small part of even a nation's index.
     static let shardLimit = 48 * 1024
-    /// A term found in more places than this is common: listed, with no postings.
-    static let commonPostings = 12_000
+    /// A term found in more places than this keeps only this many, its best, and is partial.
+    static let partialPostings = 2_000
     /// Shards are split at most down to this many characters.
     static let maxShardDepth = 5
 
@@ -268,16 +268,19 @@ struct SearchIndex: Sendable {
             }
         }
         let terms = (0..<table.count).map(table.string)
-        // A word in very many places ("chi", "bộ" in every unit's name at a nation's size) tells
-        // nothing apart and would make one download of hundreds of kilobytes: it is listed as
-        // common, without postings, and a query leaves it out (the script says so when a query has
-        // no other word).
-        let common = Set(terms.indices.filter { postings[$0].count > Self.commonPostings })
+        // A word in very many places ("chi", "bộ" in every unit's name at a nation's size) would make
+        // one download of hundreds of kilobytes: it keeps only its `partialPostings` best places (by
+        // weight: titles and headings first), is listed as partial, and a query does not require it.
+        var partial: [Int] = []
+        for term in terms.indices where postings[term].count > Self.partialPostings {
+            partial.append(term)
+            let best = postings[term].indices.sorted {
+                (postings[term][$0].weight, -$0) > (postings[term][$1].weight, -$1)
+            }.prefix(Self.partialPostings).sorted()
+            postings[term] = best.map { postings[term][$0] }
+        }
         // About 12 bytes a posting: enough to decide where to split.
-        let sizes = terms.indices.map { common.contains($0) ? 0 : terms[$0].utf8.count + 4 + postings[$0].count * 12 }
-        let layout = Self.shards(terms, sizes: sizes).map { shard in
-            (name: shard.name, terms: shard.terms.filter { !common.contains($0) })
-        }.filter { !$0.terms.isEmpty }
+        let layout = Self.shards(terms, sizes: terms.indices.map { terms[$0].utf8.count + 4 + postings[$0].count * 12 })
         // Shards are written straight to bytes: `{"term":[[doc,section,weight],...],...}`.
         var shards: [String: [UInt8]] = [:]
         for (name, members) in layout {
@@ -316,7 +319,7 @@ struct SearchIndex: Sendable {
                 text: JSON.object([
                     ("numbers", .object(numbers)), ("chunk", .int(Self.chunk)), ("count", .int(documents.count)),
                     ("shards", .array(shards.keys.sorted().map(JSON.string))),
-                    ("common", .array(common.map { terms[$0] }.sorted().map(JSON.string))),
+                    ("partial", .array(partial.map { terms[$0] }.sorted().map(JSON.string))),
                 ]).compact))
         let chunks = Array(stride(from: 0, to: documents.count, by: Self.chunk))
         files += Parallel.map(chunks) { start in

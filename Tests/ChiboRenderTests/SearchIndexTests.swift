@@ -50,16 +50,24 @@ import Testing
         #expect(meta["chunk"] as? Int == SearchIndex.chunk)
     }
 
-    /// A word in more places than `commonPostings` is listed as common, with no postings.
-    @Test func aWordInVeryManyPlacesIsCommonWithoutPostings() throws {
-        let documents = (0...SearchIndex.commonPostings).map { document("Chi bộ số \($0)", "đơn vị \($0)") }
+    /// A word in more places than `partialPostings` keeps only that many, its best (by weight),
+    /// and is listed as partial: a query does not require it.
+    @Test func aWordInVeryManyPlacesKeepsItsBestPlaces() throws {
+        let titled = (0..<SearchIndex.partialPostings).map { document("Chi bộ số \($0)", "đơn vị \($0)") }
+        let documents = titled + [document("Khác", "chi tiết đơn vị")]
         let files = SearchIndex(documents: documents).files()
         let numbers = try #require(files.first { $0.path == "search/numbers.json" })
         let meta = try #require(JSONSerialization.jsonObject(with: Data(numbers.bytes)) as? [String: Any])
-        #expect(meta["common"] as? [String] == ["bộ", "chi", "số", "vị", "đơn"])
+        #expect(meta["partial"] as? [String] == ["chi", "vị", "đơn"])
         let shards = try shards(files)
-        #expect(!shards.values.contains { $0["chi"] != nil })
-        #expect(shards.values.contains { $0["12000"] != nil })
+        let chi = try #require(shards.values.compactMap { $0["chi"] as? [[Int]] }.first)
+        #expect(chi.count == SearchIndex.partialPostings)
+        // The one place in a text (weight 1) is the one left out: every title's stays.
+        #expect(!chi.contains { $0[0] == SearchIndex.partialPostings })
+        #expect(chi.map { $0[0] } == Array(0..<SearchIndex.partialPostings))
+        // A word in exactly that many places keeps them all, and is not partial.
+        let bo = try #require(shards.values.compactMap { $0["bộ"] as? [[Int]] }.first)
+        #expect(bo.count == SearchIndex.partialPostings)
     }
 
     @Test func snippetsAreCutAtASpace() {

@@ -109,14 +109,17 @@ def first_search(report, label, content, out, limit):
                 driver.execute_script(
                     "const i = document.getElementById('search-input'); i.value = arguments[0];"
                     "i.dispatchEvent(new Event('input'));", query)
-                state = support.wait_for(
-                    driver, lambda d: (lambda s: s if s["status"] not in (None, "", s["loading"]) else False)(
-                        support.search_state(d)), 30, f"the search for {query!r} did not finish")
+                def finished(d):
+                    s = support.search_state(d)
+                    done = s["status"] not in (None, "", s["loading"]) and (s["results"] or s["status"] == s["none"])
+                    return s if done else False
+                state = support.wait_for(driver, finished, 30, f"the search for {query!r} did not finish")
                 support.wait_for_quiet_network(driver, settle=0.3, timeout=30)
                 searched = support.transfer_entries(driver)[before:]
                 total = sum(transfer for _, transfer, _ in searched)
                 worst = max(worst, total)
-                report.searches.append((label, query, total, len(searched), state["status"]))
+                first = state["results"][0][0] if state["results"] else "–"
+                report.searches.append((label, query, total, len(searched), f"{state['status']}; first {first}"))
         finally:
             driver.quit()
     report.searches.append((label, f"(whole index: {brotli / 1e6:.1f} MB brotli)", brotli, 0, ""))
@@ -494,7 +497,7 @@ def main():
     for label, size, path in report.pages:
         print(f"| {label} | {path} | {size:,} |")
     print()
-    print("| size | first search for | downloaded (brotli) | requests | status |")
+    print("| size | first search for | downloaded (brotli) | requests | results |")
     print("|---|---|---:|---:|---|")
     for label, query, total, requests, status in report.searches:
         print(f"| {label} | {query[:60]} | {total / 1024:.1f} KB | {requests} | {status} |")

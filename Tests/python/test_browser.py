@@ -14,6 +14,7 @@ chromium through chromedriver. One URL per template (browser_support.TEMPLATES) 
 
 A check that finds a bug of the site is marked xfail with a reason starting "BUG:".
 """
+import json
 import pathlib
 import time
 import urllib.parse
@@ -193,6 +194,41 @@ def test_search_with_and_without_diacritics_agree(desktop, base):
     assert page(folded["results"][0][0]) == page(exact["results"][0][0])
     # As many pages found; those typed with marks come first, so the first ten may differ.
     assert folded["status"] == exact["status"]
+
+
+def section_texts(site):
+    """Every section text the search index holds, as the snippets are cut from."""
+    texts = []
+    for chunk in (site / "search" / "docs").glob("*.json"):
+        for document in json.loads(chunk.read_text(encoding="utf-8")):
+            texts += [section[2] for section in document["s"]] + [section[1] for section in document["s"]]
+    return texts
+
+
+@pytest.mark.parametrize("query", ["tham nhung", "xep loai", "chi bo", "Điện lực", "kiểm điểm"])
+def test_snippets_begin_and_end_at_word_boundaries(desktop, base, site, query):
+    """A snippet is a run of whole words of its section's text (with "…" where it is cut), so it
+    never starts inside a word ("… nh tổng quan") and shows nothing the page does not."""
+    state = support.url_search(desktop, base, query)
+    snippets = desktop.execute_script(
+        "return [...document.querySelectorAll('#search-results .doc-summary')].map(p => p.textContent)")
+    assert snippets, state
+    texts = section_texts(site)
+    for snippet in snippets:
+        piece = snippet.removeprefix("… ").removesuffix(" …")
+        if not piece:
+            continue
+        found = False
+        for text in texts:
+            at = text.find(piece)
+            while at >= 0 and not found:
+                end = at + len(piece)
+                found = (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace())
+                at = text.find(piece, at + 1)
+            if found:
+                break
+        assert found, f"{query!r}: the snippet {snippet!r} is not whole words of a section"
+        assert "<" not in piece and "](" not in piece and "**" not in piece, snippet
 
 
 def test_search_without_a_match_says_so(desktop, base):

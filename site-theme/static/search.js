@@ -48,18 +48,20 @@
   }
 
   // Term matches: exact spelling 3, same letters with other marks 2, a longer word (prefix) 1.
-  // A common word (in too many places to be indexed) matches every document: null.
+  // A common word (in very many places) keeps only its best places in the index: a query word
+  // that matches one is "partial", and a document need not have it to be found.
   function matchTerm(term, index, shardNames) {
     var folded = fold(term);
-    var common = (index.common || []).some(function (word) { return word === term || fold(word) === folded; });
-    if (common) return Promise.resolve(null);
+    var partialTerms = index.partial || [];
     var names = shardsFor(term, shardNames);
     return Promise.all(names.map(function (name) { return load("terms/" + name + ".json"); })).then(function (shards) {
       // found[doc] = {score: best over sections, sections: {section: best score}, terms: [matched words]}
       var found = {};
+      var partial = false;
       shards.forEach(function (shard) { Object.keys(shard).forEach(function (key) {
         var keyFolded = fold(key);
         if (keyFolded.lastIndexOf(folded, 0) !== 0) return;
+        if (partialTerms.indexOf(key) >= 0) partial = true;
         var factor = key === term ? 3 : keyFolded === folded ? 2 : 1;
         if (term !== folded && key !== term && keyFolded === folded) factor = 1.5;
         shard[key].forEach(function (posting) {
@@ -74,7 +76,7 @@
           if (hit.terms.indexOf(key) < 0) hit.terms.push(key);
         });
       }); });
-      return found;
+      return { found: found, partial: partial };
     });
   }
 
@@ -102,20 +104,26 @@
         return term.length > 1 || all.length === 1;
       });
       return Promise.all(terms.map(function (term) { return matchTerm(term, meta, meta.shards); })).then(function (matched) {
-        var perTerm = matched.filter(function (found) { return found !== null; });
-        if (perTerm.length === 0 && matched.length > 0 && Object.keys(scores).length === 0) {
-          list.textContent = "";
-          more.hidden = true;
-          current = null;
-          say(app.getAttribute("data-common"), 0);
-          return;
+        // Every word must be found, except that a document need not have a partial word (one
+        // whose postings are only its best places); with only partial words, any of them will do,
+        // and documents with more of them come first.
+        var required = matched.filter(function (term) { return !term.partial; });
+        var someLeftOut = required.length < matched.length;
+        var candidates = {};
+        if (required.length > 0) {
+          Object.keys(required[0].found).forEach(function (doc) { candidates[doc] = true; });
+        } else {
+          matched.forEach(function (term) { Object.keys(term.found).forEach(function (doc) { candidates[doc] = true; }); });
         }
-        if (perTerm.length > 0) {
-          Object.keys(perTerm[0]).forEach(function (doc) {
-            var total = 0, hits = [], bySection = {}, exact = 0, exactSections = null;
-            for (var i = 0; i < perTerm.length; i++) {
-              var hit = perTerm[i][doc];
-              if (!hit) return;
+        Object.keys(candidates).forEach(function (doc) {
+            var total = 0, hits = [], bySection = {}, exact = 0, exactSections = null, words = 0;
+            for (var i = 0; i < matched.length; i++) {
+              var hit = matched[i].found[doc];
+              if (!hit) {
+                if (matched[i].partial) continue;
+                return;
+              }
+              words += 1;
               total += hit.score;
               if (hit.exact) exact += 1;
               hits = hits.concat(hit.terms);
@@ -138,13 +146,14 @@
               if (bySection[s] > best || (bySection[s] === best && Number(s) < section)) { best = bySection[s]; section = Number(s); }
             });
             var existing = scores[doc];
-            if (existing) { existing.score += total; existing.terms = hits; existing.section = section; existing.bySection = bySection; existing.exact = exact; }
-            else scores[doc] = { score: total, section: section, terms: hits, bySection: bySection, exact: exact };
-          });
-        }
+            if (existing) { existing.score += total; existing.terms = hits; existing.section = section; existing.bySection = bySection; existing.exact = exact; existing.words = words; }
+            else scores[doc] = { score: total, section: section, terms: hits, bySection: bySection, exact: exact, words: words };
+        });
         // A word typed with its marks that is found spelt that way counts before any score.
         var ranked = Object.keys(scores).map(Number).sort(function (a, b) {
-          return (scores[b].exact || 0) - (scores[a].exact || 0) || scores[b].score - scores[a].score || a - b;
+          return (someLeftOut ? (scores[b].words || 0) - (scores[a].words || 0) : 0) ||
+            (scores[b].exact || 0) - (scores[a].exact || 0) ||
+            scores[b].score - scores[a].score || a - b;
         });
         list.textContent = "";
         if (ranked.length === 0) {
