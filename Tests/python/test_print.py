@@ -55,7 +55,9 @@ def printed(driver, base, tmp_path_factory):
         fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
-        result[name] = ({key.strip(): value.strip() for key, value in fields.items()}, text.split("\f"))
+        boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout
+        result[name] = ({key.strip(): value.strip() for key, value in fields.items()}, text.split("\f"), boxes)
     return result
 
 
@@ -71,7 +73,7 @@ def figures_of(site, path):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_prints_on_a4(printed, name):
-    info, pages = printed[name]
+    info, pages, _ = printed[name]
     width, height = map(float, re.match(r"([\d.]+) x ([\d.]+) pts", info["Page size"]).groups())
     assert (round(width), round(height)) == tuple(map(round, A4_POINTS)), info["Page size"]
     low, high = PAGES[name][1], PAGES[name][2]
@@ -80,7 +82,7 @@ def test_prints_on_a4(printed, name):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_figure_is_in_the_printed_text(site, printed, name):
-    _, pages = printed[name]
+    _, pages, _ = printed[name]
     text = " ".join(" ".join(pages).split())
     # A cell's text may wrap after a hyphen ("14-" / "QĐ/TU"), which pdftotext joins without it.
     missing = sorted(token for token in figures_of(site, PAGES[name][0])
@@ -90,7 +92,7 @@ def test_every_figure_is_in_the_printed_text(site, printed, name):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_no_navigation_and_the_address_and_build_date_at_the_foot(base, printed, name):
-    _, pages = printed[name]
+    _, pages, _ = printed[name]
     pages = [page for page in pages if page.strip()]
     path = PAGES[name][0]
     last = " ".join(pages[-1].split())
@@ -98,3 +100,34 @@ def test_no_navigation_and_the_address_and_build_date_at_the_foot(base, printed,
     whole = " ".join(" ".join(pages).split())
     for chrome in ("Tìm văn bản, đơn vị", "Bỏ qua, đến nội dung chính", "Trang chủ"):
         assert chrome not in whole, f"{name}: {chrome!r} printed"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_everything_printed_is_within_the_paper(printed, name):
+    """Tables and charts fit the page: no word is drawn past the paper's edges."""
+    _, _, boxes = printed[name]
+    outside = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S):
+        width, height = float(page.group(1)), float(page.group(2))
+        for word in re.finditer(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>',
+                                page.group(3)):
+            x0, y0, x1, y1 = map(float, word.groups()[:4])
+            if x0 < 0 or y0 < 0 or x1 > width + 0.5 or y1 > height + 0.5:
+                outside.append(html.unescape(word.group(5)))
+    assert not outside, f"{name}: drawn off the paper: {outside[:10]}"
+
+
+def test_no_meeting_row_is_split_across_pages(site, printed):
+    """Each of the scorecard's meeting rows is printed whole on one page: its date and its total
+    are on the same page."""
+    _, pages, _ = printed["scorecard"]
+    page = (site / "don-vi" / "cb-dien-luc" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="sh-[^"]+"><th scope="row"><time datetime="[^"]+">([^<]+)</time></th>.*?'
+                      r'<strong>(\d+)</strong>/(\d+)', page)
+    assert len(rows) > 5, rows
+    texts = [" ".join(text.split()) for text in pages]
+    for date, total, maximum in rows:
+        holding = [index for index, text in enumerate(texts) if date in text]
+        assert holding, date
+        assert any(f"{total}/{maximum}" in texts[index] for index in holding), (
+            f"the row of {date} ({total}/{maximum}) is split across pages")
