@@ -176,10 +176,11 @@ struct ScorecardPages: NamesUnits, Sendable {
 
     func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !isEmpty else { return [] }
-        var result = unitsDirectory(layout: layout, template: templates.units)
+        let byRating = ratingLists()
+        var result = unitsDirectory(layout: layout, template: templates.units, byRating: byRating)
         let home = (theme.string("nav_home"), urls.page([]))
         let directory = Crumb(title: theme.string("units_title"), url: indexURL)
-        for list in ratingLists() {
+        for list in byRating {
             result += list.pages(
                 template: templates.list, layout: layout, crumbs: [home, (directory.title, directory.url)],
                 parent: directory)
@@ -199,7 +200,9 @@ struct ScorecardPages: NamesUnits, Sendable {
     /// The units directory: the bloc's committees and grassroots branches, a group per sector, in
     /// pages of at most `Paging.rows` units; the first page also counts them and links the lists
     /// by rating and the record forms.
-    func unitsDirectory(layout: LayoutContext, template: PageTemplate<UnitsPage>) -> [PageJob] {
+    func unitsDirectory(layout: LayoutContext, template: PageTemplate<UnitsPage>, byRating lists: [RowList])
+        -> [PageJob]
+    {
         let cards = evaluation.scorecards
         let direct = Sector.allCases.map { sector in
             (sector, cards.filter { $0.unit.parent == nil && $0.unit.sector == sector })
@@ -222,11 +225,9 @@ struct ScorecardPages: NamesUnits, Sendable {
                 grassroots: String(units.filter { $0.unit.level == .grassrootsBranch }.count),
                 subordinate: String(units.filter { $0.unit.level == .subordinateBranch }.count))
         }
-        let byRating = ratingLists().map { list in
+        let byRating = lists.map { list in
             LinkedCount(title: list.title, count: String(list.count), url: urls.page(list.folder))
         }
-        let branchCount = String(cards.filter(\.unit.isBranch).count)
-        let committeeCount = String(cards.filter { $0.unit.kind == .committee }.count)
         let forms = rubrics.map { RecordWorkbook.link($0, theme: theme, urls: urls) }
         return pages.enumerated().map { index, page in
             PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
@@ -247,8 +248,8 @@ struct ScorecardPages: NamesUnits, Sendable {
                         title: index == 0 ? title : "\(title) · \(pager.label)", current: indexURL,
                         breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
                     isFirstPage: index == 0, sectors: index == 0 ? sectors : [],
-                    byRating: index == 0 ? byRating : [], groups: groups, unitCount: branchCount,
-                    committeeCount: committeeCount, recordForms: index == 0 ? forms : [], pager: pager)
+                    byRating: index == 0 ? byRating : [], groups: groups, recordForms: index == 0 ? forms : [],
+                    pager: pager)
             }
         }
     }

@@ -126,8 +126,6 @@ struct UnitsPage: PageModel {
     var sectors: [SectorCount]
     var byRating: [LinkedCount]
     var groups: [UnitGroup]
-    var unitCount: String
-    var committeeCount: String
     /// The meeting-record workbooks a branch fills in, one per rubric.
     var recordForms: [RecordForm] = []
     var pager: PagerModel
@@ -147,8 +145,6 @@ struct UnitsPage: PageModel {
         "by_rating": .list(\.byRating),
         "has_by_rating": .flag { !$0.byRating.isEmpty },
         "groups": .list(\.groups),
-        "unit_count": .text(\.unitCount),
-        "committee_count": .text(\.committeeCount),
         "pager": .model(\.pager),
     ])
 }
