@@ -39,6 +39,8 @@ TEMPLATES = {
     "quarter-report": "/bao-cao/2024-q1/",
     "schedule": "/lich-sinh-hoat-mau/",
     "plan": "/lich-sinh-hoat-mau/ke-hoach-114-kh-duk/",
+    "list": "/bao-cao/phat-hien/low-speaking-rate/",
+    "units-by-rating": "/don-vi/xep-loai/kha/",
     "search": "/tim-kiem/",
     "not-found": "/khong-co/",
 }

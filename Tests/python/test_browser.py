@@ -309,6 +309,46 @@ def test_phone_width_does_not_scroll_sideways(phone, base, path):
         f"{path} is {scroll_width} px wide in a {inner_width} px window; widest: {widest}")
 
 
+def column_values(driver, column):
+    return driver.execute_script(
+        "return [...document.querySelectorAll('table.sortable tbody tr')].filter(r => !r.hidden)"
+        ".map(r => r.cells[arguments[0]].textContent.trim())", column)
+
+
+def test_a_table_sorts_by_a_column_and_filters_its_rows(desktop, base):
+    """The list's script: a heading sorts the page's rows by its column, numbers as numbers, first
+    up then down; the box keeps the rows that have every word typed, with or without marks."""
+    from selenium.webdriver.common.by import By
+
+    support.open_page(desktop, base, TEMPLATES["units-by-rating"])
+    rows = len(column_values(desktop, 0))
+    assert rows > 5
+    headings = desktop.find_elements(By.CSS_SELECTOR, "table.sortable thead th")
+    rate = next(index for index, th in enumerate(headings) if "phát biểu" in th.text)
+    button = headings[rate].find_element(By.CSS_SELECTOR, "button.sort")
+    number = lambda text: float(text.rstrip("%").replace(",", ".")) if text not in ("–", "") else float("-inf")  # noqa: E731
+    button.click()
+    up = [number(text) for text in column_values(desktop, rate)]
+    assert up == sorted(up) and len(set(up)) > 1, up
+    assert headings[rate].get_attribute("aria-sort") == "ascending"
+    button.click()
+    down = [number(text) for text in column_values(desktop, rate)]
+    assert down == sorted(down, reverse=True), down
+    names = column_values(desktop, 0)
+    field = desktop.find_element(By.CSS_SELECTOR, "p.table-filter input")
+    import unicodedata
+
+    def fold(text):
+        text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+    word = fold(names[0].split()[-1])
+    field.send_keys(word)  # typed without marks
+    kept = column_values(desktop, 0)
+    assert 0 < len(kept) < rows and all(word in fold(name) for name in kept), (word, kept)
+    assert names[0] in kept
+
+
 def test_phone_chart_labels_are_readable_and_apart(phone, base):
     """At 360 px the chart is drawn at about half its size: its labels still measure 11 CSS px or
     more, and no two month labels overlap."""
