@@ -246,6 +246,22 @@ import Testing
         #expect(diagnostics.errors.first?.message.contains("both become the URL `dang-uy`") == true)
     }
 
+    /// A section's documents go on in `trang-2/`, ...: a document named so, in a section with that
+    /// many pages, would lose its page, and is an error at it; in a shorter section it is a name
+    /// like any other.
+    @Test func aDocumentNamedAsAPageOfItsSectionsListIsAnError() throws {
+        var files: [String: String] = [:]
+        for index in 0..<ListPages.rows { files["guidance/muc/tai-lieu-\(index).md"] = "---\ntitle: T\(index)\n---\n" }
+        files["guidance/muc/trang-2.md"] = "---\ntitle: Trang hai\n---\n"
+        files["guidance/ngan/trang-2.md"] = "---\ntitle: Trang hai\n---\n"
+        let (_, diagnostics) = try load(files)
+        #expect(diagnostics.errorCodes == [.urlTaken])
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.location.file == "guidance/muc/trang-2.md")
+        #expect(
+            error.message.hasPrefix("the URL /muc/trang-2/ is that of a page of its section's list of documents (201"))
+    }
+
     @Test func bomAndNFDAreNormalised() throws {
         let folder = try TempFolder(["site.yaml": minimalSiteYAML])
         defer { folder.remove() }
