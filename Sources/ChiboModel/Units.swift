@@ -124,8 +124,8 @@ public enum ListPages {
     /// Rows a page holds at most.
     public static let rows = 200
 
-    /// How many pages a list of `items` rows takes, at least one.
-    public static func count(items: Int) -> Int { max(1, (items + rows - 1) / rows) }
+    /// How many pages a list of `items` rows takes, `perPage` a page, at least one.
+    public static func count(items: Int, perPage: Int = rows) -> Int { max(1, (items + perPage - 1) / perPage) }
 
     /// The page number a folder name stands for: 2 for `trang-2`; nil for any other name.
     public static func number(_ name: String) -> Int? {

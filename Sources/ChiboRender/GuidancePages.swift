@@ -318,11 +318,11 @@ struct GuidancePages: Sendable {
             }
         return SectionPageModel(
             layout: layout.page(
-                title: first ? title : "\(title) · \(pager.label)", current: isRoot && first ? section.url : nil,
+                title: pager.title(title), current: isRoot && first ? section.url : nil,
                 description: section.section.summary,
                 breadcrumb: breadcrumb(to: section.section.sourcePath, built, includeSelf: !first)),
             intro: first ? section.introHTML : "",
-            documents: own[min(page * Paging.rows, own.count)..<min((page + 1) * Paging.rows, own.count)].map {
+            documents: own[paging.range(page)].map {
                 summary($0, built)
             },
             subsections: !first

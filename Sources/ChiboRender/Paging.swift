@@ -14,12 +14,22 @@ struct Paging: Sendable {
 
     /// The list's own folder, as slugs under `base_path`.
     let base: [String]
+    /// How many rows the list has, and how many a page holds.
+    let items: Int
+    let perPage: Int
     /// How many pages the list has, at least one.
     let count: Int
 
     init(base: [String], items: Int, perPage: Int = Paging.rows) {
         self.base = base
-        self.count = max(1, (items + perPage - 1) / perPage)
+        self.items = items
+        self.perPage = perPage
+        self.count = ListPages.count(items: items, perPage: perPage)
+    }
+
+    /// The positions of the rows page `index` (from 0) shows; empty past the last page.
+    func range(_ index: Int) -> Range<Int> {
+        min(index * perPage, items)..<min((index + 1) * perPage, items)
     }
 
     /// The slugs of page `index` (from 0): the list's own for the first.
@@ -27,8 +37,8 @@ struct Paging: Sendable {
 
     /// The pages of `items`, at most `perPage` each, and at least one, empty when `items` is.
     static func split<T>(_ items: [T], perPage: Int = Paging.rows) -> [ArraySlice<T>] {
-        guard !items.isEmpty else { return [items[...]] }
-        return stride(from: 0, to: items.count, by: perPage).map { items[$0..<min($0 + perPage, items.count)] }
+        let paging = Paging(base: [], items: items.count, perPage: perPage)
+        return (0..<paging.count).map { items[paging.range($0)] }
     }
 
     /// The links of page `index`: previous, next, and the numbers (all of them up to nine pages,
@@ -72,6 +82,11 @@ struct PagerModel: TemplateModel, Hashable {
     var previous: String?
     var next: String?
     var links: [Link] = []
+
+    /// The title of the page: the list's, and after the first page its number ("… · Trang 2/15").
+    func title(_ list: String) -> String {
+        isPaged && previous != nil ? "\(list) · \(label)" : list
+    }
 
     static let templateFields = TemplateFields<Self>([
         "is_paged": .flag(\.isPaged), "label": .text(\.label), "previous": .optional(\.previous),
@@ -160,12 +175,10 @@ struct RowList: Sendable {
         return (0..<paging.count).map { index in
             PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
                 let pager = paging.pager(index, urls: layout.urls, theme: layout.theme)
-                let start = index * Paging.rows
                 return ListPage(
-                    layout: layout.page(
-                        title: index == 0 ? title : "\(title) · \(pager.label)", current: nil, breadcrumb: crumbs),
+                    layout: layout.page(title: pager.title(title), current: nil, breadcrumb: crumbs),
                     intro: intro, guidance: guidance, total: String(count), parent: parent, columns: columns,
-                    rows: rows(start..<min(start + Paging.rows, count)), pager: pager)
+                    rows: rows(paging.range(index)), pager: pager)
             }
         }
     }

@@ -217,9 +217,8 @@ struct SchedulePages: NamesUnits, Sendable {
         -> SchedulePage
     {
         let entries = schedule.entries
-        let start = page * Self.perPage
         var months: [MonthModel] = []
-        for index in start..<min(start + Self.perPage, entries.count) {
+        for index in paging.range(page) {
             let date = entries[index].session.date
             if months.last?.id != monthID(date) {
                 let continued = index > 0 && monthID(entries[index - 1].session.date) == monthID(date)
@@ -238,7 +237,7 @@ struct SchedulePages: NamesUnits, Sendable {
         let title = theme.string("schedule_title")
         return SchedulePage(
             layout: layout.page(
-                title: page == 0 ? title : "\(title) · \(pager.label)", current: url,
+                title: pager.title(title), current: url,
                 breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
             months: months, monthLinks: nav,
             plans: schedule.plans.map { PlanLink(number: $0.number, title: $0.title, url: planURL($0)) },

@@ -245,7 +245,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                 let title = theme.string("units_title")
                 return UnitsPage(
                     layout: layout.page(
-                        title: index == 0 ? title : "\(title) · \(pager.label)", current: indexURL,
+                        title: pager.title(title), current: indexURL,
                         breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
                     isFirstPage: index == 0, sectors: index == 0 ? sectors : [],
                     byRating: index == 0 ? byRating : [], groups: groups, recordForms: index == 0 ? forms : [],
@@ -390,13 +390,12 @@ struct ScorecardPages: NamesUnits, Sendable {
     func committee(_ card: Scorecard, page: Int = 0, paging: Paging? = nil, layout: LayoutContext) -> CommitteePage {
         let paging = paging ?? Paging(base: [Self.unitsRoot, card.unit.id.rawValue], items: card.branches.count)
         let pager = paging.pager(page, urls: urls, theme: theme)
-        let start = page * Paging.rows
-        let branches = card.branches[min(start, card.branches.count)..<min(start + Paging.rows, card.branches.count)]
+        let branches = card.branches[paging.range(page)]
         var crumbs = [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]
         if page > 0 { crumbs.append((card.unit.name, unitURL(card.unit.id))) }
         return CommitteePage(
             layout: layout.page(
-                title: page == 0 ? card.unit.name : "\(card.unit.name) · \(pager.label)", current: nil,
+                title: pager.title(card.unit.name), current: nil,
                 breadcrumb: crumbs),
             unit: unitSummary(card), figures: figures(card.summary),
             ratingNames: evaluation.ratingNames.map(\.rawValue),
