@@ -136,10 +136,7 @@ public struct BlocReport: Sendable {
                 }
                 byRating[evaluated.rating, default: []].append(unit.id)
             }
-            for finding in card.findings {
-                guard case .missingIn(let part) = finding.detail, part.range.from <= range.to,
-                    range.from <= part.range.to
-                else { continue }
+            for finding in card.findings where Self.concerns(finding, range) {
                 codes.insert(finding.code)
                 branchSummary.findings[finding.code, default: 0] += 1
             }
@@ -182,15 +179,19 @@ public struct BlocReport: Sendable {
             for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
                 for finding in evaluated.findings { mine[finding.code, default: []].append(finding) }
             }
-            for finding in card.findings {
-                guard case .missingIn(let part) = finding.detail, part.range.from <= range.to,
-                    range.from <= part.range.to
-                else { continue }
+            for finding in card.findings where Self.concerns(finding, range) {
                 mine[finding.code, default: []].append(finding)
             }
             for (code, found) in mine { result[code, default: []] += found }
         }
         return result
+    }
+
+    /// Whether a branch's own finding (a month or quarter with no meeting of a kind) is about a
+    /// part of the period that overlaps `range`.
+    static func concerns(_ finding: Finding, _ range: DateRange) -> Bool {
+        guard case .missingIn(let part) = finding.detail else { return false }
+        return part.range.from <= range.to && range.from <= part.range.to
     }
 
     /// The units by sector and level.

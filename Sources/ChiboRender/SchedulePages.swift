@@ -131,12 +131,7 @@ struct SchedulePages: NamesUnits, Sendable {
                 ],
                 count: audience.count,
                 rows: { range in
-                    audience[range].map { id in
-                        let parent = evaluation.organization[id]?.parent.map(unitLink)
-                        return ListPage.Row(
-                            head: ListPage.Cell(text: unitName(id), url: unitURL(id)),
-                            cells: [ListPage.Cell(text: parent?.name ?? "–", url: parent?.url)])
-                    }
+                    audience[range].map { id in ListPage.Row(head: unitCell(id), cells: [committeeCell(id)]) }
                 })
         }
     }
@@ -257,14 +252,13 @@ struct SchedulePages: NamesUnits, Sendable {
             rows: { range in
                 indices[range].map { index in
                     let session = schedule.entries[index].session
-                    let committee = session.committee.map(unitLink)
                     return ListPage.Row(
                         head: ListPage.Cell(
                             text: session.date.vietnamese + (session.time.map { " · \($0)" } ?? ""),
                             url: sessionURL(index)),
                         cells: [
-                            ListPage.Cell(text: unitName(session.host), url: unitURL(session.host)),
-                            ListPage.Cell(text: committee?.name ?? "–", url: committee?.url),
+                            unitCell(session.host),
+                            session.committee.map(unitCell) ?? ListPage.Cell(text: "–"),
                             ListPage.Cell(text: theme.string(ScorecardPages.key(session.kind))),
                             ListPage.Cell(text: session.topic ?? "–"),
                             ListPage.Cell(text: session.venue ?? "–"),
@@ -302,7 +296,7 @@ struct SchedulePages: NamesUnits, Sendable {
                         : ([theme.string("status_problem")] + (problems[row.committee] ?? []).map(message))
                             .joined(separator: " ")
                     return ListPage.Row(
-                        head: ListPage.Cell(text: unitName(row.committee), url: unitURL(row.committee)),
+                        head: unitCell(row.committee),
                         cells: [
                             ListPage.Cell(text: String(row.branches), numeric: true),
                             ListPage.Cell(

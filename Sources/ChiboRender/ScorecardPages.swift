@@ -290,11 +290,10 @@ struct ScorecardPages: NamesUnits, Sendable {
             rows: { range in
                 units[range].map { card in
                     let summary = card.summary
-                    let parent = card.unit.parent.map(unitLink)
                     return ListPage.Row(
-                        head: ListPage.Cell(text: card.unit.name, url: unitURL(card.unit.id)),
+                        head: unitCell(card.unit.id),
                         cells: [
-                            ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
+                            committeeCell(card.unit.id),
                             ListPage.Cell(text: card.unit.members.map(String.init) ?? "–", numeric: true),
                             ListPage.Cell(text: String(summary.meetings), numeric: true),
                             ListPage.Cell(text: Format.decimal(summary.averageTotal), numeric: true),
@@ -453,7 +452,6 @@ struct ScorecardPages: NamesUnits, Sendable {
             columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: findings.count,
             rows: { range in
                 findings[range].map { item in
-                    let parent = evaluation.organization[item.branch]?.parent.map(unitLink)
                     let date = item.date.map { date in
                         ListPage.Cell(
                             text: date.vietnamese,
@@ -461,9 +459,9 @@ struct ScorecardPages: NamesUnits, Sendable {
                                 + SiteURLs.meetingAnchor(date: date, kind: item.kind ?? .regular))
                     }
                     return ListPage.Row(
-                        head: ListPage.Cell(text: unitName(item.branch), url: unitURL(item.branch)),
+                        head: unitCell(item.branch),
                         cells: [
-                            ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
+                            committeeCell(item.branch),
                             date ?? ListPage.Cell(text: "–"), ListPage.Cell(text: text.message(item)),
                         ])
                 }
@@ -485,13 +483,8 @@ struct ScorecardPages: NamesUnits, Sendable {
             count: items.count,
             rows: { range in
                 items[range].map { id, figure in
-                    let parent = evaluation.organization[id]?.parent.map(unitLink)
-                    return ListPage.Row(
-                        head: ListPage.Cell(text: unitName(id), url: unitURL(id)),
-                        cells: [
-                            ListPage.Cell(text: parent?.name ?? "–", url: parent?.url),
-                            ListPage.Cell(text: figure, numeric: numeric),
-                        ])
+                    ListPage.Row(
+                        head: unitCell(id), cells: [committeeCell(id), ListPage.Cell(text: figure, numeric: numeric)])
                 }
             })
     }
@@ -631,7 +624,7 @@ struct ScorecardPages: NamesUnits, Sendable {
             rows: { range in
                 rows[range].map { row in
                     ListPage.Row(
-                        head: ListPage.Cell(text: unitName(row.committee), url: unitURL(row.committee)),
+                        head: unitCell(row.committee),
                         cells: [
                             ListPage.Cell(text: String(row.meetings), numeric: true),
                             ListPage.Cell(text: String(row.supervised), numeric: true),

@@ -14,4 +14,13 @@ extension NamesUnits {
     func unitURL(_ id: UnitID) -> String { urls.unit(id) }
 
     func unitLink(_ id: UnitID) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
+
+    /// A list's cell for the unit itself, linked to its page.
+    func unitCell(_ id: UnitID) -> ListPage.Cell { ListPage.Cell(text: unitName(id), url: unitURL(id)) }
+
+    /// A list's cell for the committee above a unit, linked; "–" for a unit directly under the bloc.
+    func committeeCell(_ id: UnitID) -> ListPage.Cell {
+        guard let parent = evaluation.organization[id]?.parent else { return ListPage.Cell(text: "–") }
+        return unitCell(parent)
+    }
 }
