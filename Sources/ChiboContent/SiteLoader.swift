@@ -82,6 +82,8 @@ enum SiteLoader {
                 }
             case "political_study_required_from":
                 settings.politicalStudyRequiredFrom = yaml.day(value, key: key, diagnostics: &diagnostics)
+            case "letter":
+                settings.letter = letter(value, yaml: yaml, diagnostics: &diagnostics)
             default:
                 diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in site.yaml is ignored")
             }
@@ -195,10 +197,52 @@ enum SiteLoader {
             case "speaking_rate": targets.speakingRate = rate(value, "targets.speaking_rate") ?? targets.speakingRate
             case "attendance_rate":
                 targets.attendanceRate = rate(value, "targets.attendance_rate") ?? targets.attendanceRate
+            case "current_affairs_rate":
+                targets.currentAffairsRate =
+                    rate(value, "targets.current_affairs_rate") ?? targets.currentAffairsRate
+            case "it_rate": targets.itRate = rate(value, "targets.it_rate") ?? targets.itRate
+            case "supervision_rate":
+                targets.supervisionRate = rate(value, "targets.supervision_rate") ?? targets.supervisionRate
             default:
                 diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
             }
         }
         return targets
+    }
+
+    /// The drafted review letter's settings: text keys, and lists (a list, or one line of text) for
+    /// the recipients and the copies, whose lines may hold commas.
+    static func letter(_ node: Yams.Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> LetterSettings {
+        var letter = LetterSettings()
+        guard let pairs = yaml.mapping(node, "`letter`", diagnostics: &diagnostics) else { return letter }
+        func text(_ value: Yams.Node, _ key: String) -> String? {
+            yaml.string(value, key: "letter." + key, diagnostics: &diagnostics)?.trimmingSpaces
+        }
+        func lines(_ value: Yams.Node, _ key: String) -> [String]? {
+            if case .sequence(let items) = value {
+                return items.compactMap { text($0, key) }.filter { !$0.isEmpty }
+            }
+            return text(value, key).map { [$0] }
+        }
+        let keys: [String: WritableKeyPath<LetterSettings, String?>] = [
+            "superior": \.superior, "issuer": \.issuer, "code": \.code, "short_name": \.shortName,
+            "board": \.board, "place": \.place, "on_behalf": \.onBehalf, "signer_title": \.signerTitle,
+            "signer": \.signer,
+        ]
+        for (key, keyNode, value) in pairs {
+            if let path = keys[key] {
+                letter[keyPath: path] = text(value, key)
+            } else if key == "recipients" {
+                letter.recipients = lines(value, key)
+            } else if key == "copies" {
+                letter.copies = lines(value, key)
+            } else {
+                let known = (keys.keys.sorted() + ["recipients", "copies"]).joined(separator: ", ")
+                diagnostics.warning(
+                    .unknownKey, yaml.location(keyNode),
+                    "unknown key `\(key)` in `letter` is ignored; the keys are \(known)")
+            }
+        }
+        return letter
     }
 }

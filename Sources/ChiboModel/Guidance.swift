@@ -5,6 +5,20 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
     case plan = "ke-hoach"
     case letter = "cong-van"
     case studyMaterial = "tai-lieu"
+
+    /// The kind a Party document's number names: "08-HD/ĐUK" is a guidance (HD), "14-QĐ/TU" a
+    /// regulation, "114-KH/ĐUK" a plan, "750-CV/ĐUK" a letter; nil for any other number.
+    public init?(number: String) {
+        guard let dash = number.firstIndex(of: "-") else { return nil }
+        let abbreviation = number[number.index(after: dash)...].prefix { $0 != "/" }
+        switch Folding.fold(abbreviation) {
+        case "hd": self = .guidance
+        case "qd": self = .regulation
+        case "kh": self = .plan
+        case "cv": self = .letter
+        default: return nil
+        }
+    }
 }
 
 /// One Markdown guidance document from `guidance/**/*.md`.

@@ -65,6 +65,31 @@ public struct BlocReport: Sendable {
         public var branchesNeverSupervised: [UnitID]
     }
 
+    /// The figures of one kind of meeting: what a review letter says about regular and about
+    /// thematic meetings, each with the branches behind it.
+    public struct KindFigures: Sendable, Hashable {
+        public var kind: MeetingKind
+        /// The branches' meetings of the kind in the range.
+        public var summary = Summary()
+        /// Branches with a meeting of the kind in the range.
+        public var branches: [UnitID] = []
+        /// Branches whose speaking rate, and whose attendance, over their meetings of the kind is
+        /// below the target.
+        public var belowSpeakingTarget: [UnitID] = []
+        public var belowAttendanceTarget: [UnitID] = []
+        /// Branches with a meeting of the kind without current affairs, and with one without IT.
+        public var withoutCurrentAffairs: [UnitID] = []
+        public var withoutIT: [UnitID] = []
+        /// Branches with a self-rating above the computed rating.
+        public var overratedBranches: [UnitID] = []
+        /// The criteria, by id, that kept an overrated meeting from its self-rating by not being at
+        /// full marks; and how many overrated meetings had too few points in all.
+        public var overratedCriteria: [Int] = []
+        public var overratedBelowTotal = 0
+
+        public init(kind: MeetingKind) { self.kind = kind }
+    }
+
     public var range: DateRange
     /// The quarter this report covers, nil for the whole period.
     public var quarter: PeriodPart?
@@ -86,6 +111,12 @@ public struct BlocReport: Sendable {
     public var branchesByRating: [RatingName: [UnitID]]
     /// Branches with at least one finding of a code.
     public var branchesByFinding: [FindingCode: [UnitID]]
+    /// Regular meetings, then thematic ones.
+    public var byKind: [KindFigures]
+
+    public subscript(kind: MeetingKind) -> KindFigures {
+        byKind.first { $0.kind == kind } ?? KindFigures(kind: kind)
+    }
 
     /// The report over `range` (the whole period when nil).
     public init(_ evaluation: Evaluation, quarter: PeriodPart? = nil) {
@@ -107,22 +138,39 @@ public struct BlocReport: Sendable {
         var byRating: [RatingName: [UnitID]] = [:]
         var byFinding: [FindingCode: [UnitID]] = [:]
         let parts = quarter.map { [$0] } ?? evaluation.quarters
+        var kinds = MeetingKind.allCases.map { KindFigures(kind: $0) }
+        var criteria = MeetingKind.allCases.map { _ in Set<Int>() }
+        let targets = evaluation.targets
 
         for card in evaluation.scorecards where card.unit.isBranch {
             let unit = card.unit
             var branchSummary = Summary()
+            var kindSummaries = MeetingKind.allCases.map { _ in Summary() }
+            var kindFlags = MeetingKind.allCases.map { _ in (affairs: false, it: false, overrated: false) }
             var missingStudy = 0
             var missingAffairs = 0
             var regular = 0
             var codes: Set<FindingCode> = []
             for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
                 branchSummary.add(evaluated, unit: unit)
+                let slot = MeetingKind.allCases.firstIndex(of: evaluated.meeting.kind) ?? 0
+                kindSummaries[slot].add(evaluated, unit: unit)
+                if !evaluated.meeting.currentAffairs { kindFlags[slot].affairs = true }
+                if !evaluated.meeting.usedIT { kindFlags[slot].it = true }
                 if evaluated.meeting.kind == .regular { regular += 1 }
                 for finding in evaluated.findings {
                     codes.insert(finding.code)
                     switch finding.detail {
                     case .overrated(_, _, let blockers):
                         overrated.append(OverratedMeeting(branch: unit.id, meeting: evaluated, blockers: blockers))
+                        kindFlags[slot].overrated = true
+                        for blocker in blockers {
+                            switch blocker {
+                            case .notFull(let criterion, _, _): criteria[slot].insert(criterion)
+                            case .total: kinds[slot].overratedBelowTotal += 1
+                            case .belowMinimum: break
+                            }
+                        }
                     default: break
                     }
                     if finding.code == .missingPoliticalStudy { missingStudy += 1 }
@@ -146,6 +194,19 @@ public struct BlocReport: Sendable {
             if let rate = branchSummary.speakingRate, rate < evaluation.targets.speakingRate {
                 below.append((unit.id, rate))
             }
+            for (slot, kindSummary) in kindSummaries.enumerated() where kindSummary.meetings > 0 {
+                kinds[slot].summary.add(kindSummary)
+                kinds[slot].branches.append(unit.id)
+                if let rate = kindSummary.speakingRate, rate < targets.speakingRate {
+                    kinds[slot].belowSpeakingTarget.append(unit.id)
+                }
+                if let rate = kindSummary.attendanceRate, rate < targets.attendanceRate {
+                    kinds[slot].belowAttendanceTarget.append(unit.id)
+                }
+                if kindFlags[slot].affairs { kinds[slot].withoutCurrentAffairs.append(unit.id) }
+                if kindFlags[slot].it { kinds[slot].withoutIT.append(unit.id) }
+                if kindFlags[slot].overrated { kinds[slot].overratedBranches.append(unit.id) }
+            }
             summary.add(branchSummary)
             sectors[unit.sector, default: Summary()].add(branchSummary)
             levels[unit.level, default: Summary()].add(branchSummary)
@@ -165,6 +226,8 @@ public struct BlocReport: Sendable {
         branchesByRating = byRating.mapValues { Array(Set($0)).sorted() }
         branchesByFinding = byFinding.mapValues { $0.sorted() }
 
+        for slot in kinds.indices { kinds[slot].overratedCriteria = criteria[slot].sorted() }
+        byKind = kinds
         thematicByQuarter = Self.thematic(evaluation, parts: parts)
         committeeAttendance = Self.committeeAttendance(evaluation, range: range)
     }

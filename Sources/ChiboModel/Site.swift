@@ -18,6 +18,9 @@ public struct SiteSettings: Sendable, Hashable {
     public var politicalStudyRequiredFrom: Day?
     /// The guidance document (by number) each finding code refers readers to.
     public var findingGuidance: [FindingCode: DocumentReference] = [:]
+    /// The head and foot of the drafted review letter (`letter:`); what is not set is derived from
+    /// `organization` (`LetterSettings.derived`).
+    public var letter = LetterSettings()
     public var location: SourceLocation
 
     public init(
@@ -54,10 +57,95 @@ public struct Targets: Sendable, Hashable {
     public var speakingRate: Double
     /// Share of members present; Hướng dẫn 12-HD/BTCTW asks for more than 85%.
     public var attendanceRate: Double
+    /// Share of regular meetings with current affairs (thời sự); Hướng dẫn 03-HD/TU asks for it in
+    /// every monthly meeting.
+    public var currentAffairsRate: Double
+    /// Share of meetings that use information technology; the letter 750-CV/ĐUK counts it a
+    /// strength when most do.
+    public var itRate: Double
+    /// Share of subordinate branches' meetings a grassroots committee member attends.
+    public var supervisionRate: Double
 
-    public init(speakingRate: Double = 0.30, attendanceRate: Double = 0.85) {
+    public init(
+        speakingRate: Double = 0.30, attendanceRate: Double = 0.85, currentAffairsRate: Double = 1,
+        itRate: Double = 0.5, supervisionRate: Double = 1
+    ) {
         self.speakingRate = speakingRate
         self.attendanceRate = attendanceRate
+        self.currentAffairsRate = currentAffairsRate
+        self.itRate = itRate
+        self.supervisionRate = supervisionRate
+    }
+}
+
+/// The settings of the drafted review letter (`letter:` in `site.yaml`). Each is nil when not set;
+/// `derived(from:)` fills in what the organisation's name gives.
+public struct LetterSettings: Sendable, Hashable {
+    /// The superior body, the first line top left ("Đảng bộ tỉnh Lai Châu").
+    public var superior: String?
+    /// The issuing body, under it ("Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh").
+    public var issuer: String?
+    /// The issuer's short name in the document number ("ĐUK" in "Số 750-CV/ĐUK").
+    public var code: String?
+    /// The issuer as the letter's sentences name it ("Đảng ủy Khối").
+    public var shortName: String?
+    /// The standing committee that decides and signs ("Ban Thường vụ").
+    public var board: String?
+    /// The place before the date ("Lai Châu").
+    public var place: String?
+    public var recipients: [String]?
+    /// The signature block: on whose behalf ("T/M Ban Thường vụ"), the title, the name.
+    public var onBehalf: String?
+    public var signerTitle: String?
+    public var signer: String?
+    /// The list under "Nơi nhận:".
+    public var copies: [String]?
+
+    public init() {}
+
+    /// The settings with every unset one derived from `organization`: "Đảng bộ Khối ... tỉnh Lai Châu"
+    /// gives the superior "Đảng bộ tỉnh Lai Châu", the issuer "Đảng ủy Khối ... tỉnh", the code "ĐUK",
+    /// the short name "Đảng ủy Khối" and the place "Lai Châu". What cannot be derived is left empty.
+    public func derived(from organization: String) -> LetterSettings {
+        var words = organization.split(separator: " ").map(String.init)
+        var place: String?
+        var superior: String?
+        for (index, word) in words.enumerated().reversed() where index + 1 < words.count {
+            let folded = Folding.fold(word)
+            let isProvince = folded == "tinh"
+            let isCity = folded == "pho" && index > 0 && Folding.fold(words[index - 1]) == "thanh"
+            guard isProvince || isCity else { continue }
+            let name = words[(index + 1)...].joined(separator: " ")
+            place = name
+            superior = "Đảng bộ " + words[(isCity ? index - 1 : index)...].joined(separator: " ")
+            words.removeSubrange((index + 1)...)
+            break
+        }
+        // A committee's name is its Party organisation's with "Đảng bộ" as "Đảng ủy".
+        if words.count >= 2, Folding.fold(words[0]) == "dang", Folding.fold(words[1]) == "bo" {
+            words[1] = "ủy"
+        }
+        let issuer = words.joined(separator: " ")
+        let short = words.prefix(3).joined(separator: " ")
+        var result = self
+        result.superior = self.superior ?? superior
+        result.issuer = self.issuer ?? issuer
+        result.shortName = self.shortName ?? short
+        // Initials without tone marks, but Đ kept: "Đảng ủy Khối" is ĐUK.
+        result.code =
+            self.code
+            ?? words.prefix(3).compactMap(\.first).map {
+                "đĐ".contains($0) ? "Đ" : Folding.fold(String($0)).uppercased()
+            }
+            .joined()
+        result.board = self.board ?? "Ban Thường vụ"
+        result.place = self.place ?? place
+        result.recipients = self.recipients ?? ["Các chi, đảng bộ cơ sở trực thuộc"]
+        result.onBehalf = self.onBehalf ?? "T/M " + (result.board ?? "")
+        result.signerTitle = self.signerTitle ?? "Bí thư"
+        result.signer = self.signer
+        result.copies = self.copies ?? ["Như trên", "Lưu Văn phòng"]
+        return result
     }
 }
 

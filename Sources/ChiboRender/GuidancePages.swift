@@ -87,7 +87,8 @@ struct GuidancePages: Sendable {
         for (key, source) in content.documentNumbers {
             guard let page = built.pages[source], let number = page.document.number else { continue }
             numbers[key] = CrossReferenceTarget(
-                number: number, url: page.url, title: page.document.title, source: source)
+                number: number, url: page.url, title: page.document.title, source: source, kind: page.document.kind,
+                date: page.document.date, issuer: page.document.issuer)
         }
 
         built.numbers = numbers

@@ -7,12 +7,22 @@ public struct CrossReferenceTarget: Sendable, Hashable {
     public var url: String
     public var title: String
     public var source: String
+    /// What the review letter cites of the document: "Hướng dẫn số ..., ngày ... của ...".
+    public var kind: DocumentKind?
+    public var date: Day?
+    public var issuer: String?
 
-    public init(number: String, url: String, title: String, source: String) {
+    public init(
+        number: String, url: String, title: String, source: String, kind: DocumentKind? = nil, date: Day? = nil,
+        issuer: String? = nil
+    ) {
         self.number = number
         self.url = url
         self.title = title
         self.source = source
+        self.kind = kind
+        self.date = date
+        self.issuer = issuer
     }
 }
 

@@ -31,6 +31,9 @@ struct PageTemplates: Sendable {
     let schedule: PageTemplate<SchedulePage>
     let plan: PageTemplate<PlanPage>
     let list: PageTemplate<ListPage>
+    let letter: PageTemplate<LetterPage>
+    /// The review letter's paragraphs, plain text, in `LetterPages.paragraphTemplates` order.
+    let letterParagraphs: [PageTemplate<LetterFigures>]
 
     /// Compiles each template the theme has; the errors of those it has are returned now, and a
     /// missing one is an error when a page needs it.
@@ -76,7 +79,8 @@ struct PageTemplates: Sendable {
             units: make("units", UnitsPage.self), scorecard: make("scorecard", ScorecardPage.self),
             committee: make("committee", CommitteePage.self), report: make("report", ReportPage.self),
             schedule: make("schedule", SchedulePage.self), plan: make("plan", PlanPage.self),
-            list: make("list", ListPage.self))
+            list: make("list", ListPage.self), letter: make("letter", LetterPage.self),
+            letterParagraphs: LetterPages.paragraphTemplates.map { make($0, LetterFigures.self) })
         return templates
     }
 }
@@ -91,6 +95,9 @@ struct PageJob: Sendable {
     }
 
     var path: String
+    /// Whether the file is an HTML page (in the sitemap, and in the tests' reference rendering);
+    /// false for a document made beside one.
+    var isPage = true
     /// A page that lists every unit (the units index, the reports): its model and text grow with
     /// the whole organisation, so such pages are rendered one at a time to bound memory.
     var large = false
@@ -124,5 +131,29 @@ struct PageJob: Sendable {
             if keep.reuse(path, inputs) { return .success(.kept(inputs: inputs)) }
             return template.render(page).map { .made($0, inputs: inputs) }
         }
+    }
+
+    /// A file that is not a page: `bytes` makes it, `inputs` is the hash of what they are made from.
+    init(path: String, inputs: UInt64, bytes: @escaping @Sendable () -> [UInt8]) {
+        self.path = path
+        self.isPage = false
+        self.reference = { ("", [String: Any]()) }
+        self.render = { salt, keep in
+            guard let keep else { return .success(.made(bytes(), inputs: 0)) }
+            var hasher = StableHasher()
+            hasher.combine(salt)
+            hasher.combine(inputs)
+            let hash = hasher.value
+            if keep.reuse(path, hash) { return .success(.kept(inputs: hash)) }
+            return .success(.made(bytes(), inputs: hash))
+        }
+    }
+
+    /// A file that cannot be made: what its model needs did not render.
+    init(path: String, failed problems: Diagnostics) {
+        self.path = path
+        self.isPage = path.hasSuffix(".html")
+        self.reference = { ("", [String: Any]()) }
+        self.render = { _, _ in .failure(problems) }
     }
 }

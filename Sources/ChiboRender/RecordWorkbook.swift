@@ -1,7 +1,5 @@
 import ChiboModel
 import ChiboSupport
-import Foundation
-import ZIPFoundation
 
 /// The workbook a branch fills in to record its meetings of one rubric's kind
 /// (`data/mau-bien-ban-<rubric id>.xlsx`): the header row of the meeting records with the rubric's
@@ -89,7 +87,7 @@ enum RecordWorkbook {
             ("xl/worksheets/sheet2.xml", textSheet([help], widths: [100])),
             ("xl/worksheets/sheet3.xml", textSheet(lists, widths: [18, 36, 16])),
         ]
-        return zip(parts)
+        return OfficePackage.zip(parts)
     }
 
     // MARK: - Parts
@@ -159,11 +157,7 @@ enum RecordWorkbook {
             + escape(text) + "</t></is></c>"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.append(Substring(text)) { byte in byte == UInt8(ascii: "'") ? nil : HTMLEntity.text(byte) }
-        return out
-    }
+    static func escape(_ text: String) -> String { OfficePackage.escape(text) }
 
     static func columnsXML(_ widths: [Int]) -> String {
         "<cols>"
@@ -222,26 +216,5 @@ enum RecordWorkbook {
             xml += "</row>"
         }
         return xml + "</sheetData></worksheet>"
-    }
-
-    /// The parts in a zip, deflated, every entry dated 1980-01-01 so that the bytes follow the input.
-    static func zip(_ parts: [(String, String)]) -> [UInt8] {
-        // An archive in memory fails only if ZIPFoundation does: that is a fault of chibo's, not of
-        // the content, and stops the build loudly.
-        do {
-            let archive = try Archive(accessMode: .create)
-            let date = Date(timeIntervalSince1970: 315_532_800)
-            for (path, text) in parts {
-                let data = Data(text.utf8)
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                    permissions: 0o644, compressionMethod: .deflate
-                ) { position, size in data.subdata(in: Int(position)..<(Int(position) + size)) }
-            }
-            guard let data = archive.data else { preconditionFailure("the in-memory zip has no data") }
-            return [UInt8](data)
-        } catch {
-            preconditionFailure("writing a workbook in memory failed: \(error)")
-        }
     }
 }

@@ -39,6 +39,13 @@ extension ScorecardPages {
                                     ("rating", .string(evaluated.rating.rawValue)),
                                     ("self_rating", .string(evaluated.meeting.selfRating.rawValue)),
                                     ("speaking_rate", .optional(evaluated.speakingRate.map(Format.jsonRate))),
+                                    ("present", .int(evaluated.meeting.present)),
+                                    ("speakers", .int(evaluated.meeting.speakers)),
+                                    ("scores", .array(evaluated.meeting.scores.map { .int($0) })),
+                                    ("political_study", .bool(evaluated.meeting.politicalStudy)),
+                                    ("current_affairs", .bool(evaluated.meeting.currentAffairs)),
+                                    ("used_it", .bool(evaluated.meeting.usedIT)),
+                                    ("supervised", .bool(evaluated.meeting.supervisor != nil)),
                                     ("findings", .array(evaluated.findings.map { .string($0.code.rawValue) })),
                                 ])
                             })

@@ -566,7 +566,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                     items: report.branchesBelowSpeakingTarget.map { ($0.branch, Format.percent($0.rate)) })))
         let thematicRows = report.thematicByQuarter.map { row in
             ReportPage.ThematicRow(
-                quarter: text.part(row.quarter), meetings: String(row.meetings),
+                quarter: text.part(row.quarter), id: "chuyen-de-" + row.quarter.slug, meetings: String(row.meetings),
                 with: listed(
                     "chuyen-de-\(row.quarter.slug)-co",
                     Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),
@@ -594,6 +594,16 @@ struct ScorecardPages: NamesUnits, Sendable {
                 "thieu-thoi-su", theme.string("report_affairs_title"), report.skippedCurrentAffairs),
             findingRows: findingRows, speakingBuckets: buckets, belowTarget: belowTarget,
             thematicRows: thematicRows, committees: committees,
+            kindColumns: ReportKindTable.columns.map { $0.map(kindLabel) ?? theme.string("report_kinds_all") },
+            kindRows: ReportKindTable.rows(report).map { row in
+                ReportPage.KindRow(
+                    label: theme.string(row.key),
+                    cells: zip(ReportKindTable.columns, row.values).map { kind, value in
+                        ReportPage.KindRow.Cell(id: ReportKindTable.id(row.id, kind), value: value)
+                    })
+            },
+            letterURL: urls.page(LetterPages.folder(report)),
+            letterDocument: urls.file(LetterPages.documentPath(report)),
             sectorRows: report.bySector.map { entry in
                 ReportPage.GroupRow(
                     title: sectorLabel(entry.sector), figures: figures(entry.summary),

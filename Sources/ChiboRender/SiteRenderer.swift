@@ -57,6 +57,7 @@ public struct SiteRenderer: Sendable {
                 "plan_compliance_summary",
                 "plan_rule_text",
             ]
+            + LetterPages.stringKeys + ["report_letter", "report_letter_docx", "report_kinds_all"]
             + [
                 "unit", "committee", "members", "meetings", "average", "speaking_rate", "findings", "date", "finding",
                 "skipped", "supervised", "share", "never_supervised",
@@ -78,6 +79,8 @@ public struct SiteRenderer: Sendable {
         var assets: AssetTable
         var pages: [PageJob] = []
         var search: SearchIndex
+        /// For the tests: the review letters, whose paragraphs the `letter-*` templates render.
+        var letters: LetterPages?
         /// For the tests: each guidance document's list entry model, which `doc-item` renders once.
         var documentItems: @Sendable () -> [DocumentSummary]
         /// The data files, made on one core while the others render pages, and their paths.
@@ -142,6 +145,10 @@ public struct SiteRenderer: Sendable {
                 guidance.searchPage(built, layout: layout)
             })
         pages.append(contentsOf: samples.pages(layout: layout, templates: templates))
+        let letters = LetterPages(
+            evaluation: evaluation, reports: reports, schedule: schedule, settings: content.settings, urls: urls,
+            theme: theme, documents: built.numbers, buildDate: buildDate)
+        pages.append(contentsOf: letters.jobs(layout: layout, templates: templates))
         pages.append(
             PageJob(path: "404.html", template: templates.notFound) {
                 NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
@@ -153,6 +160,7 @@ public struct SiteRenderer: Sendable {
         let organization = evaluation.organization
         return Plan(
             diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, search: search,
+            letters: letters,
             documentItems: {
                 built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
                     .map { guidance.summary($0, built) }
@@ -246,7 +254,7 @@ public struct SiteRenderer: Sendable {
         for (page, failure) in zip(pages, failures) {
             if let failure {
                 diagnostics.append(contentsOf: failure)
-            } else if page.path != "404.html" {
+            } else if page.isPage && page.path != "404.html" {
                 sitemap.append(
                     urls.file(
                         page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path))

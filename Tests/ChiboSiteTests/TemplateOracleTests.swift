@@ -32,7 +32,7 @@ struct ReferenceHTML: MustacheContentType {
             library.register(try MustacheTemplate(string: text), named: name)
         }
         var compared = 0
-        for job in plan.pages {
+        for job in plan.pages where job.isPage {
             guard case .success(.made(let bytes, _)) = job.render(0, nil) else {
                 Issue.record("\(site): \(job.path) did not render")
                 continue
@@ -55,7 +55,26 @@ struct ReferenceHTML: MustacheContentType {
             }
             compared += 1
         }
-        #expect(compared == plan.pages.count + plan.documentItems().count)
+        // The review letters' paragraphs: each `letter-*` template with each report's figures.
+        var paragraphs = 0
+        if let letters = plan.letters, let period = renderer.reports.period {
+            for report in [period] + renderer.reports.quarters {
+                let figures = letters.figures(report)
+                var root: [String: Any] = ["t": renderer.theme.strings, "assets": plan.assets.urlsByKey]
+                for (key, value) in try #require(figures.oracleValue as? [String: Any]) { root[key] = value }
+                for (name, template) in zip(LetterPages.paragraphTemplates, plan.templates.letterParagraphs) {
+                    let bytes = try template.render(figures).get()
+                    if String(decoding: bytes, as: UTF8.self) != library.render(root, withTemplate: name) {
+                        Issue.record("\(site): \(name) of \(report.range) differs from swift-mustache's")
+                    }
+                    paragraphs += 1
+                }
+            }
+        }
+        let reports = renderer.reports.period == nil ? 0 : 1 + renderer.reports.quarters.count
+        #expect(paragraphs == reports * LetterPages.paragraphTemplates.count)
+        #expect(site == "Tests/Fixtures/small-site" || paragraphs > 0)
+        #expect(compared == plan.pages.filter(\.isPage).count + plan.documentItems().count)
         #expect(compared > 5)
     }
 }

@@ -77,13 +77,28 @@ struct ReportPage: PageModel {
 
     struct ThematicRow: TemplateModel, Hashable {
         var quarter: String
+        /// The row's id: `chuyen-de-<yyyy-qN>`.
+        var id: String
         var meetings: String
         var with: ListFigure
         var without: ListFigure
         static let templateFields = TemplateFields<Self>([
-            "quarter": .text(\.quarter), "meetings": .text(\.meetings), "with": .model(\.with),
+            "quarter": .text(\.quarter), "id": .text(\.id), "meetings": .text(\.meetings), "with": .model(\.with),
             "without": .model(\.without),
         ])
+    }
+
+    /// A row of the table by kind of meeting: a figure for regular meetings, thematic ones and both.
+    struct KindRow: TemplateModel, Hashable {
+        struct Cell: TemplateModel, Hashable {
+            var id: String
+            var value: String
+            static let templateFields = TemplateFields<Self>(["id": .text(\.id), "value": .text(\.value)])
+        }
+
+        var label: String
+        var cells: [Cell]
+        static let templateFields = TemplateFields<Self>(["label": .text(\.label), "cells": .list(\.cells)])
     }
 
     struct GroupRow: TemplateModel, Hashable {
@@ -111,6 +126,12 @@ struct ReportPage: PageModel {
     var belowTarget: ListPreview
     var thematicRows: [ThematicRow]
     var committees: ListPreview
+    /// The table by kind of meeting: its column headings and rows.
+    var kindColumns: [String]
+    var kindRows: [KindRow]
+    /// The drafted review letter of the same range, as a page and as a Word document.
+    var letterURL: String
+    var letterDocument: String
     var sectorRows: [GroupRow]
     var levelRows: [GroupRow]
     var ratingNames: [String]
@@ -139,6 +160,10 @@ struct ReportPage: PageModel {
         "thematic_rows": .list(\.thematicRows),
         "has_thematic_rows": .flag { !$0.thematicRows.isEmpty },
         "committees": .model(\.committees),
+        "kind_columns": .list(\.kindColumns),
+        "kind_rows": .list(\.kindRows),
+        "letter_url": .text(\.letterURL),
+        "letter_document": .text(\.letterDocument),
         "sector_rows": .list(\.sectorRows),
         "has_sector_rows": .flag { !$0.sectorRows.isEmpty },
         "level_rows": .list(\.levelRows),

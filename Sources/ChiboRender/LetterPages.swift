@@ -1,0 +1,418 @@
+import ChiboModel
+import ChiboSupport
+
+/// The draft of the committee's review letter for the period and for each quarter
+/// (`bao-cao/du-thao-cong-van/` and `bao-cao/du-thao-cong-van.docx`, the same under each quarter):
+/// the figures decided by `ReviewLetter`, the wording of the theme's `letter-*` templates, the head
+/// and foot from `letter:` in `site.yaml`, laid out as Hướng dẫn 36-HD/VPTW lays out a letter.
+struct LetterPages: Sendable {
+    let evaluation: Evaluation
+    let reports: BlocReports
+    let schedule: Schedule
+    let settings: SiteSettings
+    let urls: SiteURLs
+    let theme: Theme
+    /// Guidance pages by document number key: the documents the letter cites.
+    let documents: [String: CrossReferenceTarget]
+    let buildDate: Day
+
+    static let folder = "du-thao-cong-van"
+
+    /// The theme's paragraph templates, in the letter's order: the subject line, the opening, the
+    /// strengths and weaknesses of regular and of thematic meetings, the requests.
+    static let paragraphTemplates = [
+        "letter-subject", "letter-opening", "letter-regular-strengths", "letter-regular-weaknesses",
+        "letter-thematic-strengths", "letter-thematic-weaknesses", "letter-requests",
+    ]
+
+    static let stringKeys = [
+        "letter_title", "letter_intro", "letter_party", "letter_draft_mark", "letter_number", "letter_place_date",
+        "letter_date", "letter_recipients", "letter_copies", "letter_part_regular", "letter_part_thematic",
+        "letter_part_requests", "letter_period_year", "letter_period_quarter", "letter_period_range",
+        "letter_audience_grassroots", "letter_audience_subordinate", "letter_audience_all", "letter_audience_sectors",
+        "letter_figure_meetings", "letter_figure_speaking", "letter_figure_attendance",
+        "letter_figure_current_affairs", "letter_figure_it", "letter_figure_overrated",
+        "letter_figure_overrated_branches", "letter_figure_study", "letter_figure_thematic_gap",
+        "letter_figure_supervised", "letter_citation", "letter_document",
+    ]
+
+    var isEmpty: Bool { reports.period == nil || evaluation.organization.units.isEmpty }
+
+    /// The page's folder and the document's path, beside the report of `report`.
+    static func folder(_ report: BlocReport) -> [String] {
+        [ScorecardPages.reportRoot] + (report.quarter.map { [$0.slug] } ?? []) + [folder]
+    }
+
+    static func documentPath(_ report: BlocReport) -> String { folder(report).joined(separator: "/") + ".docx" }
+
+    func pageURL(_ report: BlocReport) -> String { urls.page(Self.folder(report)) }
+    func documentURL(_ report: BlocReport) -> String { urls.file(Self.documentPath(report)) }
+
+    /// Every report's letter page and Word document. The letter's text is made here, once, from the
+    /// compiled paragraph templates; a template that cannot render fails both files.
+    func jobs(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
+        guard !isEmpty, let period = reports.period else { return [] }
+        var jobs: [PageJob] = []
+        for report in [period] + reports.quarters {
+            let path = SiteURLs.pageFile(Self.folder(report))
+            switch text(report, templates: templates) {
+            case .failure(let problems):
+                jobs.append(PageJob(path: path, failed: problems))
+                jobs.append(PageJob(path: Self.documentPath(report), failed: problems))
+            case .success(let (letter, _)):
+                let page = self.page(report, letter: letter, layout: layout)
+                jobs.append(PageJob(path: path, template: templates.letter) { page })
+                let properties = LetterDocument.Properties(title: letter.title, created: buildDate)
+                jobs.append(
+                    PageJob(path: Self.documentPath(report), inputs: letter.digest(properties)) {
+                        LetterDocument.make(letter, properties: properties)
+                    })
+            }
+        }
+        return jobs
+    }
+
+    /// The letter's figures for the templates, and for the tests.
+    func figures(_ report: BlocReport) -> LetterFigures {
+        let review = ReviewLetter(report, evaluation: evaluation, schedule: schedule)
+        let derived = settings.letter.derived(from: settings.organization)
+        let shortName = derived.shortName ?? settings.organization
+        let documents = LetterFigures.Documents(
+            scoring: cited(.overrated), study: cited(.missingPoliticalStudy), procedure: cited(.missingCurrentAffairs),
+            speaking: cited(.lowSpeakingRate), attendance: cited(.lowAttendance), supervision: cited(.noSupervisor))
+        let summary = report.summary
+        var regular = kind(review.regular)
+        regular.hasWeaknesses = regular.hasWeaknesses || !review.skippedStudy.isEmpty || review.supervision == .missed
+        var thematic = kind(review.thematic)
+        thematic.hasWeaknesses = thematic.hasWeaknesses || !review.thematicGaps.isEmpty
+        let kinds = [review.regular, review.thematic]
+        return LetterFigures(
+            period: period(report), from: report.range.from.vietnamese, to: report.range.to.vietnamese,
+            board: [derived.board ?? "", shortName].filter { !$0.isEmpty }.joined(separator: " "),
+            shortName: shortName,
+            plans: review.plans.enumerated().map { index, cited in
+                plan(cited, last: index == review.plans.count - 1)
+            },
+            regular: regular, thematic: thematic,
+            study: LetterFigures.Study(
+                skipped: !review.skippedStudy.isEmpty, branches: String(review.skippedStudy.count),
+                meetings: String(review.skippedStudy.map(\.count).reduce(0, +)),
+                requiredFrom: settings.politicalStudyRequiredFrom?.vietnamese),
+            thematicGaps: review.thematicGaps.enumerated().map { index, gap in
+                LetterFigures.Gap(
+                    quarter: FindingText(theme: theme).part(gap.quarter), branches: String(gap.branchesWithout.count),
+                    last: index == review.thematicGaps.count - 1)
+            },
+            supervision: LetterFigures.Supervision(
+                measured: review.supervision != .none, met: review.supervision == .met,
+                missed: review.supervision == .missed, share: Format.percent(summary.supervisedShare),
+                target: Format.percent(review.targets.supervisionRate), supervised: String(summary.supervised),
+                supervisable: String(summary.supervisable),
+                committeesWithGaps: String(
+                    report.committeeAttendance.filter { !$0.branchesNeverSupervised.isEmpty }.count)),
+            documents: documents, hasWeaknesses: review.hasWeaknesses,
+            planGaps: review.plans.contains { $0.compliant < $0.committees },
+            overrated: kinds.contains(where: \.overrated),
+            speakingMissed: kinds.contains { $0.speaking == .missed },
+            attendanceMissed: kinds.contains { $0.attendance == .missed }, itMissed: kinds.contains { $0.it == .missed }
+        )
+    }
+
+    /// The letter of `report` as text: its paragraph templates rendered with its figures, split into
+    /// paragraphs, under the part headings; with the figures, for the tests.
+    func text(_ report: BlocReport, templates: PageTemplates) -> Result<(LetterText, LetterFigures), Diagnostics> {
+        let figures = self.figures(report)
+        var rendered: [String: [String]] = [:]
+        var problems = Diagnostics()
+        for (name, template) in zip(Self.paragraphTemplates, templates.letterParagraphs) {
+            switch template.render(figures) {
+            case .success(let bytes): rendered[name] = Self.paragraphs(String(decoding: bytes, as: UTF8.self))
+            case .failure(let failure): problems.append(contentsOf: failure)
+            }
+        }
+        guard !problems.hasErrors else { return .failure(problems) }
+        func body(_ name: String) -> [LetterText.Paragraph] {
+            (rendered[name] ?? []).map { LetterText.Paragraph(style: .body, text: $0) }
+        }
+        var paragraphs = body("letter-opening")
+        var part = 0
+        func heading(_ key: String) {
+            part += 1
+            paragraphs.append(
+                LetterText.Paragraph(style: .heading, text: Format.fill(theme.string(key), ["n": String(part)])))
+        }
+        heading("letter_part_regular")
+        paragraphs += body("letter-regular-strengths") + body("letter-regular-weaknesses")
+        heading("letter_part_thematic")
+        paragraphs += body("letter-thematic-strengths") + body("letter-thematic-weaknesses")
+        let requests = body("letter-requests")
+        if !requests.isEmpty {
+            heading("letter_part_requests")
+            paragraphs += requests
+        }
+        // A Party letter ends with "./." after its last sentence.
+        if let last = paragraphs.indices.last(where: { paragraphs[$0].style == .body }) {
+            var text = paragraphs[last].text
+            if text.hasSuffix(".") { text.removeLast() }
+            paragraphs[last].text = text + "./."
+        }
+        let derived = settings.letter.derived(from: settings.organization)
+        let date = Format.fill(
+            theme.string(derived.place == nil ? "letter_date" : "letter_place_date"),
+            [
+                "place": derived.place ?? "", "day": buildDate.day.zeroPadded(2),
+                "month": buildDate.month.zeroPadded(2),
+                "year": String(buildDate.year),
+            ])
+        let subject = rendered["letter-subject"]?.joined(separator: " ") ?? ""
+        let copies = derived.copies ?? []
+        let letter = LetterText(
+            draftMark: theme.string("letter_draft_mark"), party: theme.string("letter_party"),
+            superior: derived.superior.map { $0.uppercased() }, issuer: (derived.issuer ?? "").uppercased(),
+            number: Format.fill(
+                theme.string("letter_number"),
+                ["blank": String(repeating: "\u{00A0}", count: 7), "code": derived.code ?? ""]),
+            placeDate: date, subject: subject, recipientsLabel: theme.string("letter_recipients"),
+            recipients: derived.recipients ?? [], paragraphs: paragraphs,
+            onBehalf: (derived.onBehalf ?? "").uppercased(), signerTitle: (derived.signerTitle ?? "").uppercased(),
+            signer: derived.signer, copiesLabel: theme.string("letter_copies"),
+            copies: copies.enumerated().map { index, line in
+                "- " + line + (index == copies.count - 1 ? "." : ";")
+            },
+            title: theme.string("letter_title") + " " + subject)
+        return .success((letter, figures))
+    }
+
+    /// A template's output as paragraphs: split at blank lines, each line break and run of spaces
+    /// inside a paragraph one space, empty paragraphs left out. Theme authors write a paragraph over
+    /// as many lines as they like, and a section that shows nothing leaves nothing.
+    static func paragraphs(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [Substring] = []
+        func flush() {
+            let words = current.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }) }
+            if !words.isEmpty { result.append(words.joined(separator: " ")) }
+            current = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = line.hasSuffix("\r") ? line.dropLast() : line
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                flush()
+            } else {
+                current.append(line)
+            }
+        }
+        flush()
+        return result
+    }
+
+    // MARK: - Figures
+
+    /// "năm 2024", "quý I năm 2024", or "từ ngày 01/01/2024 đến ngày 30/06/2025".
+    func period(_ report: BlocReport) -> String {
+        let range = report.range
+        if let quarter = report.quarter, quarter.range == range {
+            let roman = ["I", "II", "III", "IV"][max(0, min(3, quarter.number - 1))]
+            return Format.fill(
+                theme.string("letter_period_quarter"), ["roman": roman, "year": String(quarter.year)])
+        }
+        if range.from.month == 1, range.from.day == 1, range.to.month == 12, range.to.day == 31,
+            range.from.year == range.to.year
+        {
+            return Format.fill(theme.string("letter_period_year"), ["year": String(range.from.year)])
+        }
+        return Format.fill(
+            theme.string("letter_period_range"), ["from": range.from.vietnamese, "to": range.to.vietnamese])
+    }
+
+    /// The guidance document `finding_guidance` names for a code, as the letter cites it.
+    func cited(_ code: FindingCode) -> LetterFigures.Document? {
+        guard let reference = settings.findingGuidance[code] else { return nil }
+        let target = documents[Folding.documentNumberKey(reference.number)]
+        // Without a guidance page, the kind is the one the number names ("HD" a guidance).
+        let kind = (target?.kind ?? DocumentKind(number: reference.number)).map {
+            theme.string("kind_" + $0.rawValue.replacing(ascii: "-", with: "_"))
+        }
+        let citation = Format.fill(
+            theme.string("letter_citation"),
+            ["kind": kind ?? theme.string("letter_document"), "number": target?.number ?? reference.number])
+        var parts = [citation]
+        if let date = target?.date { parts.append("ngày " + date.vietnamese) }
+        let text = parts.joined(separator: ", ") + (target?.issuer.map { " của " + $0 } ?? "")
+        return LetterFigures.Document(
+            number: target?.number ?? reference.number, citation: text, title: target?.title ?? reference.number)
+    }
+
+    func plan(_ cited: ReviewLetter.CitedPlan, last: Bool) -> LetterFigures.Plan {
+        let plan = cited.plan
+        var topic = plan.title
+        if Folding.fold(topic).hasPrefix("ke hoach ") { topic = String(topic.dropFirst("Kế hoạch ".count)) }
+        topic = topic.prefix(1).lowercased() + topic.dropFirst()
+        let groups = cited.groups.enumerated().map { index, group in
+            LetterFigures.SessionGroup(
+                hosts: group.hosts.zeroPadded(2), kind: theme.string(ScorecardPages.key(group.kind)).lowercased(),
+                audienceSize: group.audienceSize.zeroPadded(2), audience: audience(group.audience),
+                last: index == cited.groups.count - 1)
+        }
+        return LetterFigures.Plan(
+            number: plan.number, title: plan.title, topic: topic, issued: plan.issued?.vietnamese, groups: groups,
+            rule: plan.rule.map {
+                LetterFigures.Rule(
+                    threshold: String($0.threshold), below: $0.below.zeroPadded(2),
+                    atOrAbove: $0.atOrAbove.zeroPadded(2))
+            },
+            committees: String(cited.committees), compliant: String(cited.compliant),
+            nonCompliant: String(cited.committees - cited.compliant), hasCommittees: cited.committees > 0,
+            allCompliant: cited.compliant == cited.committees, last: last)
+    }
+
+    /// "chi bộ cơ sở loại hình doanh nghiệp".
+    func audience(_ audience: Audience) -> String {
+        let level = theme.string("letter_audience_" + audience.level.rawValue)
+        guard !audience.sectors.isEmpty else { return level }
+        let sectors = audience.sectors.map { theme.string(ScorecardPages.key($0)).lowercased() }
+        return Format.fill(
+            theme.string("letter_audience_sectors"), ["level": level, "sectors": sectors.joined(separator: ", ")])
+    }
+
+    func kind(_ review: ReviewLetter.KindReview) -> LetterFigures.Kind {
+        let figures = review.figures
+        let summary = figures.summary
+        func share(_ count: Int) -> String {
+            Format.percent(summary.meetings > 0 ? Double(count) / Double(summary.meetings) : nil)
+        }
+        let targets = evaluation.targets
+        return LetterFigures.Kind(
+            name: theme.string(ScorecardPages.key(figures.kind)).lowercased(), hasMeetings: review.hasMeetings,
+            meetings: String(summary.meetings), branches: String(figures.branches.count),
+            speakingRate: Format.percent(summary.speakingRate), speakingTarget: Format.percent(targets.speakingRate),
+            speakingMet: review.speaking == .met, speakingMissed: review.speaking == .missed,
+            speakingBelow: String(figures.belowSpeakingTarget.count),
+            attendanceRate: Format.percent(summary.attendanceRate),
+            attendanceTarget: Format.percent(targets.attendanceRate), attendanceMet: review.attendance == .met,
+            attendanceMissed: review.attendance == .missed,
+            attendanceBelow: String(figures.belowAttendanceTarget.count),
+            currentAffairsShare: share(summary.currentAffairs),
+            currentAffairsTarget: Format.percent(targets.currentAffairsRate),
+            currentAffairsMet: review.currentAffairs == .met, currentAffairsMissed: review.currentAffairs == .missed,
+            currentAffairsWithout: String(summary.meetings - summary.currentAffairs),
+            currentAffairsBranches: String(figures.withoutCurrentAffairs.count),
+            itShare: share(summary.usedIT), itTarget: Format.percent(targets.itRate), itMet: review.it == .met,
+            itMissed: review.it == .missed, itBranches: String(figures.withoutIT.count),
+            overrated: review.overrated, overratedMeetings: String(summary.findings[.overrated] ?? 0),
+            overratedBranches: String(figures.overratedBranches.count),
+            overratedCriteria: figures.overratedCriteria.isEmpty
+                ? nil : figures.overratedCriteria.map(String.init).joined(separator: ", "),
+            overratedBelowTotal: figures.overratedBelowTotal > 0 ? String(figures.overratedBelowTotal) : nil,
+            topRating: evaluation.ratingNames.first?.rawValue ?? "", hasStrengths: review.strengths,
+            hasWeaknesses: review.weaknesses)
+    }
+
+    // MARK: - Page
+
+    func page(_ report: BlocReport, letter: LetterText, layout: LayoutContext) -> LetterPage {
+        let reportURL = urls.page([ScorecardPages.reportRoot] + (report.quarter.map { [$0.slug] } ?? []))
+        let title = theme.string("letter_title") + " · " + period(report)
+        var crumbs = [
+            (theme.string("nav_home"), urls.page([])),
+            (theme.string("report_title"), urls.page([ScorecardPages.reportRoot])),
+        ]
+        if report.quarter != nil { crumbs.append((FindingText(theme: theme).part(report.quarter!), reportURL)) }
+        return LetterPage(
+            layout: layout.page(title: title, current: nil, breadcrumb: crumbs), letter: letter,
+            intro: Format.fill(
+                theme.string("letter_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
+            docxURL: documentURL(report), reportURL: reportURL, figures: figureRows(report, reportURL: reportURL))
+    }
+
+    /// The report's figures the default wording uses, each with the cell of the report page that
+    /// shows it (`ReportPage.KindTable`'s ids), so that a clerk checks the draft against the report.
+    func figureRows(_ report: BlocReport, reportURL: String) -> [LetterFigureRow] {
+        var rows: [LetterFigureRow] = []
+        let table = ReportKindTable.rows(report)
+        for kind in MeetingKind.allCases where report[kind].summary.meetings > 0 {
+            let column = ReportKindTable.columns.firstIndex(of: kind) ?? 0
+            for row in table where row.id != "supervised" {
+                rows.append(
+                    LetterFigureRow(
+                        label: theme.string(row.key) + " · " + theme.string(ScorecardPages.key(kind)),
+                        value: row.values[column], href: reportURL + "#" + ReportKindTable.id(row.id, kind)))
+            }
+        }
+        rows.append(
+            LetterFigureRow(
+                label: theme.string("letter_figure_supervised"), value: Format.percent(report.summary.supervisedShare),
+                href: reportURL + "#" + ReportKindTable.id("supervised", nil)))
+        rows.append(
+            LetterFigureRow(
+                label: theme.string("letter_figure_study"), value: String(report.skippedPoliticalStudy.count),
+                href: reportURL + "#chinh-tri-tu-tuong"))
+        for gap in report.thematicByQuarter where !gap.branchesWithout.isEmpty {
+            rows.append(
+                LetterFigureRow(
+                    label: theme.string("letter_figure_thematic_gap") + " · "
+                        + FindingText(theme: theme).part(gap.quarter),
+                    value: String(gap.branchesWithout.count), href: reportURL + "#chuyen-de-" + gap.quarter.slug))
+        }
+        return rows
+    }
+}
+
+extension LetterText {
+    /// A stable hash of everything the Word document shows, for keeping it between builds.
+    func digest(_ properties: LetterDocument.Properties) -> UInt64 {
+        var hasher = StableHasher()
+        for text in [draftMark, party, superior ?? "", issuer, number, placeDate, subject, recipientsLabel]
+            + recipients + [onBehalf, signerTitle, signer ?? "", copiesLabel] + copies + [title]
+            + paragraphs.map({ $0.style.rawValue + $0.text }) + [properties.title, properties.created.description]
+        {
+            hasher.combine(text)
+        }
+        return hasher.value
+    }
+}
+
+/// The report's table by kind of meeting (regular, thematic, both): the figures a review letter
+/// states, each cell with an id that the letter's page links to.
+enum ReportKindTable {
+    struct Row {
+        var id: String
+        /// The UI string of its label.
+        var key: String
+        /// By column: regular, thematic, both.
+        var values: [String]
+    }
+
+    static let columns: [MeetingKind?] = [.regular, .thematic, nil]
+
+    /// `loai-speaking-regular`, `loai-supervised-all`.
+    static func id(_ row: String, _ kind: MeetingKind?) -> String { "loai-\(row)-\(kind?.rawValue ?? "all")" }
+
+    static func rows(_ report: BlocReport) -> [Row] {
+        let summaries = columns.map { $0.map { report[$0].summary } ?? report.summary }
+        func share(_ count: (Summary) -> Int) -> [String] {
+            summaries.map { Format.percent($0.meetings > 0 ? Double(count($0)) / Double($0.meetings) : nil) }
+        }
+        let overratedBranches = columns.map {
+            String(($0.map { report[$0].overratedBranches } ?? report.branchesByFinding[.overrated] ?? []).count)
+        }
+        return [
+            Row(id: "meetings", key: "letter_figure_meetings", values: summaries.map { String($0.meetings) }),
+            Row(
+                id: "speaking", key: "letter_figure_speaking", values: summaries.map { Format.percent($0.speakingRate) }
+            ),
+            Row(
+                id: "attendance", key: "letter_figure_attendance",
+                values: summaries.map { Format.percent($0.attendanceRate) }),
+            Row(id: "current-affairs", key: "letter_figure_current_affairs", values: share(\.currentAffairs)),
+            Row(id: "it", key: "letter_figure_it", values: share(\.usedIT)),
+            Row(
+                id: "overrated", key: "letter_figure_overrated",
+                values: summaries.map { String($0.findings[.overrated] ?? 0) }),
+            Row(id: "overrated-branches", key: "letter_figure_overrated_branches", values: overratedBranches),
+            Row(
+                id: "supervised", key: "letter_figure_supervised",
+                values: summaries.map { Format.percent($0.supervisedShare) }),
+        ]
+    }
+}

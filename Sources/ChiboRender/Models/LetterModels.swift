@@ -1,0 +1,281 @@
+import ChiboModel
+import ChiboTemplate
+
+/// The figures the theme's letter paragraphs (`letter-*.mustache`, plain text) are written with:
+/// every number formatted as the letter prints it, and a flag for each strength and weakness, so
+/// that a paragraph says only what occurred.
+struct LetterFigures: TemplateModel, Hashable {
+    /// A document the letter cites, from the guidance pages: "Hướng dẫn số 08-HD/ĐUK, ngày
+    /// 20/06/2023 của Ban Thường vụ Đảng ủy Khối" as `citation`.
+    struct Document: TemplateModel, Hashable {
+        var number: String
+        var citation: String
+        var title: String
+        static let templateFields = TemplateFields<Self>([
+            "number": .text(\.number), "citation": .text(\.citation), "title": .text(\.title),
+        ])
+    }
+
+    /// The documents cited by what they are cited for (`finding_guidance` of the codes).
+    struct Documents: TemplateModel, Hashable {
+        var scoring: Document?
+        var study: Document?
+        var procedure: Document?
+        var speaking: Document?
+        var attendance: Document?
+        var supervision: Document?
+        static let templateFields = TemplateFields<Self>([
+            "scoring": .optional(\.scoring), "study": .optional(\.study), "procedure": .optional(\.procedure),
+            "speaking": .optional(\.speaking), "attendance": .optional(\.attendance),
+            "supervision": .optional(\.supervision),
+        ])
+    }
+
+    /// Sample sessions of one kind for one audience: "01 chi bộ ... cho 07 chi bộ cơ sở ...".
+    struct SessionGroup: TemplateModel, Hashable {
+        var hosts: String
+        var kind: String
+        var audienceSize: String
+        var audience: String
+        var last: Bool
+        static let templateFields = TemplateFields<Self>([
+            "hosts": .text(\.hosts), "kind": .text(\.kind), "audience_size": .text(\.audienceSize),
+            "audience": .text(\.audience), "last": .flag(\.last),
+        ])
+    }
+
+    struct Rule: TemplateModel, Hashable {
+        var threshold: String
+        var below: String
+        var atOrAbove: String
+        static let templateFields = TemplateFields<Self>([
+            "threshold": .text(\.threshold), "below": .text(\.below), "at_or_above": .text(\.atOrAbove),
+        ])
+    }
+
+    struct Plan: TemplateModel, Hashable {
+        var number: String
+        var title: String
+        /// The title without its leading "Kế hoạch", lower-cased: what the plan is about.
+        var topic: String
+        var issued: String?
+        var groups: [SessionGroup]
+        var rule: Rule?
+        var committees: String
+        var compliant: String
+        var nonCompliant: String
+        var hasCommittees: Bool
+        var allCompliant: Bool
+        var last: Bool
+        static let templateFields = TemplateFields<Self>([
+            "number": .text(\.number), "title": .text(\.title), "topic": .text(\.topic), "issued": .optional(\.issued),
+            "groups": .list(\.groups), "has_groups": .flag { !$0.groups.isEmpty }, "rule": .optional(\.rule),
+            "committees": .text(\.committees), "compliant": .text(\.compliant),
+            "non_compliant": .text(\.nonCompliant), "has_committees": .flag(\.hasCommittees),
+            "all_compliant": .flag(\.allCompliant), "last": .flag(\.last),
+        ])
+    }
+
+    /// One kind of meeting's figures and verdicts.
+    struct Kind: TemplateModel, Hashable {
+        var name: String
+        var hasMeetings: Bool
+        var meetings: String
+        var branches: String
+        var speakingRate: String
+        var speakingTarget: String
+        var speakingMet: Bool
+        var speakingMissed: Bool
+        var speakingBelow: String
+        var attendanceRate: String
+        var attendanceTarget: String
+        var attendanceMet: Bool
+        var attendanceMissed: Bool
+        var attendanceBelow: String
+        var currentAffairsShare: String
+        var currentAffairsTarget: String
+        var currentAffairsMet: Bool
+        var currentAffairsMissed: Bool
+        var currentAffairsWithout: String
+        var currentAffairsBranches: String
+        var itShare: String
+        var itTarget: String
+        var itMet: Bool
+        var itMissed: Bool
+        var itBranches: String
+        var overrated: Bool
+        var overratedMeetings: String
+        var overratedBranches: String
+        var overratedCriteria: String?
+        var overratedBelowTotal: String?
+        var topRating: String
+        var hasStrengths: Bool
+        /// Whether the part has a weakness to state: the kind's own, and for regular meetings the
+        /// political study and the committees' attendance, for thematic ones the quarters without one.
+        var hasWeaknesses: Bool
+        static let templateFields = TemplateFields<Self>([
+            "name": .text(\.name), "has_meetings": .flag(\.hasMeetings), "meetings": .text(\.meetings),
+            "branches": .text(\.branches),
+            "speaking_rate": .text(\.speakingRate), "speaking_target": .text(\.speakingTarget),
+            "speaking_met": .flag(\.speakingMet), "speaking_missed": .flag(\.speakingMissed),
+            "speaking_below": .text(\.speakingBelow),
+            "attendance_rate": .text(\.attendanceRate), "attendance_target": .text(\.attendanceTarget),
+            "attendance_met": .flag(\.attendanceMet), "attendance_missed": .flag(\.attendanceMissed),
+            "attendance_below": .text(\.attendanceBelow),
+            "current_affairs_share": .text(\.currentAffairsShare),
+            "current_affairs_target": .text(\.currentAffairsTarget),
+            "current_affairs_met": .flag(\.currentAffairsMet), "current_affairs_missed": .flag(\.currentAffairsMissed),
+            "current_affairs_without": .text(\.currentAffairsWithout),
+            "current_affairs_branches": .text(\.currentAffairsBranches),
+            "it_share": .text(\.itShare), "it_target": .text(\.itTarget), "it_met": .flag(\.itMet),
+            "it_missed": .flag(\.itMissed), "it_branches": .text(\.itBranches),
+            "overrated": .flag(\.overrated), "overrated_meetings": .text(\.overratedMeetings),
+            "overrated_branches": .text(\.overratedBranches), "overrated_criteria": .optional(\.overratedCriteria),
+            "overrated_below_total": .optional(\.overratedBelowTotal), "top_rating": .text(\.topRating),
+            "has_strengths": .flag(\.hasStrengths), "has_weaknesses": .flag(\.hasWeaknesses),
+        ])
+    }
+
+    struct Study: TemplateModel, Hashable {
+        var skipped: Bool
+        var branches: String
+        var meetings: String
+        var requiredFrom: String?
+        static let templateFields = TemplateFields<Self>([
+            "skipped": .flag(\.skipped), "branches": .text(\.branches), "meetings": .text(\.meetings),
+            "required_from": .optional(\.requiredFrom),
+        ])
+    }
+
+    struct Gap: TemplateModel, Hashable {
+        var quarter: String
+        var branches: String
+        var last: Bool
+        static let templateFields = TemplateFields<Self>([
+            "quarter": .text(\.quarter), "branches": .text(\.branches), "last": .flag(\.last),
+        ])
+    }
+
+    struct Supervision: TemplateModel, Hashable {
+        var measured: Bool
+        var met: Bool
+        var missed: Bool
+        var share: String
+        var target: String
+        var supervised: String
+        var supervisable: String
+        /// Committees with a branch no committee member visited.
+        var committeesWithGaps: String
+        static let templateFields = TemplateFields<Self>([
+            "measured": .flag(\.measured), "met": .flag(\.met), "missed": .flag(\.missed), "share": .text(\.share),
+            "target": .text(\.target), "supervised": .text(\.supervised), "supervisable": .text(\.supervisable),
+            "committees_with_gaps": .text(\.committeesWithGaps),
+            "has_gaps": .flag { $0.committeesWithGaps != "0" },
+        ])
+    }
+
+    var period: String
+    var from: String
+    var to: String
+    /// "Ban Thường vụ Đảng ủy Khối", and "Đảng ủy Khối".
+    var board: String
+    var shortName: String
+    var plans: [Plan]
+    var regular: Kind
+    var thematic: Kind
+    var study: Study
+    var thematicGaps: [Gap]
+    var supervision: Supervision
+    var documents: Documents
+    var hasWeaknesses: Bool
+    var planGaps: Bool
+    /// Weaknesses of either kind of meeting, for the requests, written once for both.
+    var overrated: Bool
+    var speakingMissed: Bool
+    var attendanceMissed: Bool
+    var itMissed: Bool
+
+    static let templateFields = TemplateFields<Self>([
+        "period": .text(\.period), "from": .text(\.from), "to": .text(\.to), "board": .text(\.board),
+        "short_name": .text(\.shortName), "plans": .list(\.plans), "has_plans": .flag { !$0.plans.isEmpty },
+        "regular": .model(\.regular), "thematic": .model(\.thematic), "study": .model(\.study),
+        "thematic_gaps": .list(\.thematicGaps), "has_thematic_gaps": .flag { !$0.thematicGaps.isEmpty },
+        "supervision": .model(\.supervision), "documents": .model(\.documents),
+        "has_weaknesses": .flag(\.hasWeaknesses), "plan_gaps": .flag(\.planGaps), "overrated": .flag(\.overrated),
+        "speaking_missed": .flag(\.speakingMissed), "attendance_missed": .flag(\.attendanceMissed),
+        "it_missed": .flag(\.itMissed),
+    ])
+}
+
+/// The drafted letter as text, laid out in its blocks: what the page and the Word document both show.
+struct LetterText: Sendable, Hashable {
+    struct Paragraph: Sendable, Hashable {
+        enum Style: String, Sendable, Hashable {
+            /// A numbered part's heading ("1. Đối với sinh hoạt thường kỳ").
+            case heading
+            case body
+        }
+
+        var style: Style
+        var text: String
+    }
+
+    var draftMark: String
+    var party: String
+    var superior: String?
+    var issuer: String
+    var number: String
+    var placeDate: String
+    var subject: String
+    var recipientsLabel: String
+    var recipients: [String]
+    var paragraphs: [Paragraph]
+    var onBehalf: String
+    var signerTitle: String
+    var signer: String?
+    var copiesLabel: String
+    var copies: [String]
+    /// The document's title, in its properties and the page's heading.
+    var title: String
+}
+
+/// A figure of the draft, with the place on the report page that shows it.
+struct LetterFigureRow: TemplateModel, Hashable {
+    var label: String
+    var value: String
+    var href: String
+    static let templateFields = TemplateFields<Self>([
+        "label": .text(\.label), "value": .text(\.value), "href": .text(\.href),
+    ])
+}
+
+/// The draft letter's page: the letter laid out as on paper, its Word document, and the figures it
+/// uses with where the report shows each.
+struct LetterPage: PageModel {
+    struct Paragraph: TemplateModel, Hashable {
+        var text: String
+        var heading: Bool
+        static let templateFields = TemplateFields<Self>(["text": .text(\.text), "heading": .flag(\.heading)])
+    }
+
+    var layout: LayoutModel
+    var letter: LetterText
+    var intro: String
+    var docxURL: String
+    var reportURL: String
+    var figures: [LetterFigureRow]
+
+    static let templateFields = fields([
+        "intro": .text(\.intro), "docx_url": .text(\.docxURL), "report_url": .text(\.reportURL),
+        "figures": .list(\.figures),
+        "draft_mark": .text(\.letter.draftMark), "party": .text(\.letter.party),
+        "superior": .optional(\.letter.superior), "issuer": .text(\.letter.issuer), "number": .text(\.letter.number),
+        "place_date": .text(\.letter.placeDate), "subject": .text(\.letter.subject),
+        "recipients_label": .text(\.letter.recipientsLabel), "recipients": .list(\.letter.recipients),
+        "single_recipient": .flag { $0.letter.recipients.count == 1 },
+        "paragraphs": .list { $0.letter.paragraphs.map { Paragraph(text: $0.text, heading: $0.style == .heading) } },
+        "on_behalf": .text(\.letter.onBehalf), "signer_title": .text(\.letter.signerTitle),
+        "signer": .optional(\.letter.signer), "copies_label": .text(\.letter.copiesLabel),
+        "copies": .list(\.letter.copies),
+    ])
+}

@@ -1,0 +1,37 @@
+import ChiboSupport
+import Foundation
+import ZIPFoundation
+
+/// What the Office Open XML files chibo writes (the record workbooks, the review letter's Word
+/// document) have in common: XML text escaped, and the parts in a zip written with ZIPFoundation.
+enum OfficePackage {
+    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    /// Text for an XML element or attribute: `&`, `<`, `>` and `"` as entities.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.append(Substring(text)) { byte in byte == UInt8(ascii: "'") ? nil : HTMLEntity.text(byte) }
+        return out
+    }
+
+    /// The parts in a zip, deflated, every entry dated 1980-01-01 so that the bytes follow the input.
+    static func zip(_ parts: [(String, String)]) -> [UInt8] {
+        // An archive in memory fails only if ZIPFoundation does: that is a fault of chibo's, not of
+        // the content, and stops the build loudly.
+        do {
+            let archive = try Archive(accessMode: .create)
+            let date = Date(timeIntervalSince1970: 315_532_800)
+            for (path, text) in parts {
+                let data = Data(text.utf8)
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                    permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in data.subdata(in: Int(position)..<(Int(position) + size)) }
+            }
+            guard let data = archive.data else { preconditionFailure("the in-memory zip has no data") }
+            return [UInt8](data)
+        } catch {
+            preconditionFailure("writing an Office document in memory failed: \(error)")
+        }
+    }
+}
