@@ -317,7 +317,7 @@ struct LetterPages: Sendable {
             (theme.string("nav_home"), urls.page([])),
             (theme.string("report_title"), urls.page([ScorecardPages.reportRoot])),
         ]
-        if report.quarter != nil { crumbs.append((FindingText(theme: theme).part(report.quarter!), reportURL)) }
+        if let quarter = report.quarter { crumbs.append((FindingText(theme: theme).part(quarter), reportURL)) }
         return LetterPage(
             layout: layout.page(title: title, current: nil, breadcrumb: crumbs), letter: letter,
             intro: Format.fill(
