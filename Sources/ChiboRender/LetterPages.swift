@@ -318,8 +318,10 @@ struct LetterPages: Sendable {
             (theme.string("report_title"), urls.page([ScorecardPages.reportRoot])),
         ]
         if let quarter = report.quarter { crumbs.append((FindingText(theme: theme).part(quarter), reportURL)) }
+        var pageLayout = layout.page(title: title, current: nil, breadcrumb: crumbs)
+        pageLayout.printFooter = false
         return LetterPage(
-            layout: layout.page(title: title, current: nil, breadcrumb: crumbs), letter: letter,
+            layout: pageLayout, letter: letter,
             intro: Format.fill(
                 theme.string("letter_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             docxURL: documentURL(report), reportURL: reportURL, figures: figureRows(report, reportURL: reportURL))

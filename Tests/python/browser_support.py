@@ -36,6 +36,7 @@ TEMPLATES = {
     "scorecard": "/don-vi/cb-dien-luc/",
     "committee": "/don-vi/db-so-y-te/",
     "report": "/bao-cao/",
+    "letter": "/bao-cao/du-thao-cong-van/",
     "quarter-report": "/bao-cao/2024-q1/",
     "schedule": "/lich-sinh-hoat-mau/",
     "plan": "/lich-sinh-hoat-mau/ke-hoach-114-kh-duk/",

@@ -131,3 +131,40 @@ def test_no_meeting_row_is_split_across_pages(site, printed):
         assert holding, date
         assert any(f"{total}/{maximum}" in texts[index] for index in holding), (
             f"the row of {date} ({total}/{maximum}) is split across pages")
+
+
+def test_the_draft_letter_prints_alone_with_the_guides_margins(driver, base, tmp_path):
+    """The draft letter prints as a letter: A4, text inside margins of 35 mm left and 15 mm right
+    and 25 mm top and bottom, no site navigation, no table of figures, no address line, and the
+    page number at the top centre from the second page on."""
+    support.open_page(driver, base, "/bao-cao/du-thao-cong-van/")
+    data = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(base64.b64decode(data["data"]))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info, info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 2 <= pages <= 4, info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    whole = " ".join(text.split())
+    for expected in ("DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "Kính gửi:", "1. Đối với sinh hoạt thường kỳ", "./.",
+                     "Nơi nhận:", "T/M BAN THƯỜNG VỤ"):
+        assert expected in whole, expected
+    for absent in ("Số liệu dùng trong dự thảo", "Tìm văn bản, đơn vị", "Trang dựng ngày", "Tải bản Word"):
+        assert absent not in whole, f"{absent!r} printed"
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    mm = 72 / 25.4
+    for number, page in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", boxes, re.S), start=1):
+        words = [(tuple(map(float, w[:4])), html.unescape(w[4])) for w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)]
+        body = [box for box, word in words if not (word.isdigit() and box[1] < 25 * mm)]
+        assert min(box[0] for box in body) >= 35 * mm - 1, f"page {number}: text left of the 35 mm margin"
+        assert max(box[2] for box in body) <= (210 - 15) * mm + 1, f"page {number}: text right of the margin"
+        assert min(box[1] for box in body) >= 25 * mm - 1, f"page {number}: text above the 25 mm margin"
+        assert max(box[3] for box in body) <= (297 - 25) * mm + 1, f"page {number}: text below the margin"
+        numbers = [word for box, word in words if word.isdigit() and box[1] < 25 * mm]
+        assert numbers == ([] if number == 1 else [str(number)]), f"page {number}: page numbers {numbers}"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Times" in fonts or "LiberationSerif" in fonts or "Liberation Serif" in fonts, fonts

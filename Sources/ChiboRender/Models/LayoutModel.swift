@@ -36,6 +36,8 @@ struct LayoutModel: TemplateModel, Hashable {
     var buildDate = ""
     /// `base_url` from the settings, put before the page's address in the footer.
     var baseURL: String?
+    /// Whether the printed page ends with its address and the build date; a drafted letter does not.
+    var printFooter = true
 
     static let templateFields = TemplateFields<Self>([
         "site": .model(\.site),
@@ -50,6 +52,7 @@ struct LayoutModel: TemplateModel, Hashable {
         "has_breadcrumb": .flag { !$0.breadcrumb.isEmpty },
         "page_url": .text(\.pageURL),
         "build_date": .text(\.buildDate),
+        "print_footer": .flag(\.printFooter),
     ])
 }
 

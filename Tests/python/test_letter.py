@@ -1,0 +1,389 @@
+"""The drafted review letter (bao-cao/du-thao-cong-van/ and its .docx), read from outside: the Word
+document through python-docx (text, styles, page, properties, no macros), every figure recomputed
+from data/scorecards.json and data/schedule.json, the page's figures against the report page's
+cells, the letter on content where a weakness did not occur, and LibreOffice's conversion to PDF."""
+import csv
+import datetime
+import html
+import json
+import math
+import pathlib
+import re
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+
+import docx
+import pytest
+import yaml
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from conftest import ROOT, build
+
+CONTENT = ROOT / "content"
+FIXTURE = ROOT / "Tests" / "Fixtures" / "scorecard-site"
+BUILD_DATE = "2024-12-20"
+
+
+def percent(share):
+    """Format.percent: one decimal, rounded half away from zero, a comma, no ",0"."""
+    if share is None:
+        return "–"
+    tenths = math.floor(share * 1000 + 0.5)
+    whole, fraction = divmod(tenths, 10)
+    return f"{whole}%" if fraction == 0 else f"{whole},{fraction}%"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("letter") / "public"
+    result = build(CONTENT, output, "--date", BUILD_DATE)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def letter_html(site, folder="bao-cao"):
+    return (site / folder / "du-thao-cong-van" / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(fragment):
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def body_paragraphs(page):
+    """The letter's body as the page shows it: (is a heading, text) per paragraph."""
+    body = page[page.index('<div class="letter-body">'):page.index('<div class="letter-foot">')]
+    return [(tag == "h2", text_of(inner))
+            for tag, inner in re.findall(r"<(h2|p)[^>]*>(.*?)</\1>", body, re.S)]
+
+
+def parts(paragraphs):
+    """The body's text by numbered part: {1: "...", 2: "...", 3: "..."}; 0 is the opening."""
+    result, current = {0: []}, 0
+    for heading, text in paragraphs:
+        if heading:
+            current = int(text.split(".")[0])
+            result[current] = []
+        else:
+            result[current].append(text)
+    return {number: " ".join(texts) for number, texts in result.items()}
+
+
+# --------------------------------------------------------------------------- the Word document
+
+
+@pytest.fixture(scope="module")
+def document(site):
+    return docx.Document(str(site / "bao-cao" / "du-thao-cong-van.docx"))
+
+
+def test_the_document_is_a4_with_the_guides_margins_and_times_new_roman(document):
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
+    assert [round(margin.mm) for margin in margins] == [25, 25, 35, 15]
+    assert round(section.header_distance.mm) == 10
+    assert section.different_first_page_header_footer, "the page number starts on the second page"
+    header = section.header._element.xml
+    assert "PAGE" in header and "Letter" in header
+    assert document.styles["Letter Page Number"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    styles = document.styles.element.xml
+    assert 'w:ascii="Times New Roman"' in styles and 'w:hAnsi="Times New Roman"' in styles
+    assert document.styles["Letter Body"].font.size.pt == 14
+    assert document.styles["Letter Party"].font.size.pt == 15 and document.styles["Letter Party"].font.bold
+    assert document.styles["Letter Subject"].font.size.pt == 12 and document.styles["Letter Subject"].font.italic
+    assert document.styles["Letter Date"].font.italic
+    assert document.styles["Letter Copies"].font.size.pt == 12
+
+
+def test_the_head_is_a_borderless_table_as_clerks_build_it(document):
+    head = document.tables[0]
+    left, right = (cell.text for cell in head.rows[0].cells)
+    assert "ĐẢNG BỘ TỈNH LAI CHÂU" in left
+    assert "ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH" in left
+    assert re.search(r"Số\s+-CV/ĐUK", left), left
+    assert "V/v rút kinh nghiệm sinh hoạt chi bộ năm 2024" in left
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in right
+    assert "Lai Châu, ngày 20 tháng 12 năm 2024" in right
+    borders = head._tbl.tblPr.xml
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        assert f'<w:{edge} w:val="nil"/>' in borders
+    styles = {paragraph.style.name for cell in head.rows[0].cells for paragraph in cell.paragraphs}
+    assert {"Letter Head", "Letter Issuer", "Letter Number", "Letter Subject", "Letter Party",
+            "Letter Date"} <= styles
+    foot = document.tables[1]
+    copies, signature = (cell.text for cell in foot.rows[0].cells)
+    assert copies.startswith("Nơi nhận:") and "- Như trên;" in copies and copies.rstrip().endswith(".")
+    assert "T/M BAN THƯỜNG VỤ" in signature and "PHÓ BÍ THƯ" in signature
+
+
+def test_the_body_is_real_paragraphs_in_the_letters_order(document, site):
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text.strip()]
+    assert paragraphs[0] == ("Letter Draft Mark", "DỰ THẢO")
+    assert paragraphs[1] == ("Letter Recipients", "Kính gửi: Các chi, đảng bộ cơ sở trực thuộc")
+    headings = [text for style, text in paragraphs if style == "Letter Part Heading"]
+    assert headings == ["1. Đối với sinh hoạt thường kỳ", "2. Đối với sinh hoạt chuyên đề", "3. Yêu cầu"]
+    body = [text for style, text in paragraphs if style in ("Letter Body", "Letter Part Heading")]
+    assert body[-1].endswith("./."), body[-1]
+    assert "Kế hoạch số 114-KH/ĐUK, ngày 26/01/2024" in body[0]
+    # The page shows the same paragraphs.
+    assert [text for _, text in body_paragraphs(letter_html(site))] == body
+    for _, text in paragraphs:
+        assert unicodedata.is_normalized("NFC", text), text
+
+
+def test_properties_and_no_macros(site, document):
+    properties = document.core_properties
+    assert properties.title == "Dự thảo công văn V/v rút kinh nghiệm sinh hoạt chi bộ năm 2024"
+    assert properties.created == datetime.datetime(2024, 12, 20, tzinfo=datetime.timezone.utc) or \
+        properties.created.replace(tzinfo=None) == datetime.datetime(2024, 12, 20)
+    with zipfile.ZipFile(site / "bao-cao" / "du-thao-cong-van.docx") as archive:
+        names = archive.namelist()
+        types = archive.read("[Content_Types].xml").decode()
+    assert not any("vba" in name.lower() for name in names), names
+    assert "macroEnabled" not in types
+    assert "document.main+xml" in types
+
+
+# --------------------------------------------------------------------------- every figure
+
+
+def recomputed(site):
+    """The letter's figures, from the data files alone."""
+    cards = json.loads((site / "data" / "scorecards.json").read_text(encoding="utf-8"))
+    settings = yaml.safe_load((CONTENT / "site.yaml").read_text(encoding="utf-8"))
+    rubrics = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in (CONTENT / "rubrics").glob("*.yaml")]
+    rubric = {r["applies_to"]: r for r in rubrics}
+    period = cards["period"]
+    units = {unit["id"]: unit for unit in cards["units"]}
+    required_from = str(settings["political_study_required_from"])
+    result = {}
+    for kind in ("regular", "thematic"):
+        speakers = present = members = affairs = it = meetings = overrated = 0
+        overrated_branches, criteria = set(), set()
+        top = rubric[kind]["ratings"][0]
+        for unit in cards["units"]:
+            for meeting in unit.get("meetings", []):
+                if meeting["kind"] != kind or not period["from"] <= meeting["date"] <= period["to"]:
+                    continue
+                meetings += 1
+                speakers += meeting["speakers"]
+                present += meeting["present"]
+                members += unit["members"]
+                affairs += meeting["current_affairs"]
+                it += meeting["used_it"]
+                if "overrated" in meeting["findings"]:
+                    overrated += 1
+                    overrated_branches.add(unit["id"])
+                    if meeting["self_rating"] == top["name"]:
+                        for criterion in top.get("require_full", []):
+                            maximum = next(c["max"] for c in rubric[kind]["criteria"] if c["id"] == criterion)
+                            if meeting["scores"][criterion - 1] < maximum:
+                                criteria.add(criterion)
+        result[kind] = {
+            "meetings": str(meetings), "speaking": percent(speakers / present),
+            "attendance": percent(present / members), "affairs": percent(affairs / meetings),
+            "affairs_without": str(meetings - affairs), "it": percent(it / meetings),
+            "overrated": str(overrated), "overrated_branches": str(len(overrated_branches)),
+            "criteria": ", ".join(map(str, sorted(criteria))),
+        }
+    skipped = {}
+    supervised = supervisable = 0
+    for unit in cards["units"]:
+        parent = units.get(unit.get("parent"))
+        for meeting in unit.get("meetings", []):
+            if not period["from"] <= meeting["date"] <= period["to"]:
+                continue
+            if meeting["kind"] == "regular" and meeting["date"] >= required_from and not meeting["political_study"]:
+                skipped[unit["id"]] = skipped.get(unit["id"], 0) + 1
+            if parent is not None and parent["kind"] == "committee":
+                supervisable += 1
+                supervised += meeting["supervised"]
+    result["study"] = {"branches": str(len(skipped)), "meetings": str(sum(skipped.values()))}
+    result["supervision"] = {"share": percent(supervised / supervisable), "of": f"{supervised}/{supervisable}"}
+    gaps = []
+    branches = [unit for unit in cards["units"] if unit["kind"] == "branch"]
+    year = int(period["from"][:4])
+    for quarter in range(1, 5):
+        months = [f"{year}-{month:02d}" for month in range(3 * quarter - 2, 3 * quarter + 1)]
+        without = [unit for unit in branches
+                   if not any(m["kind"] == "thematic" and m["date"][:7] in months for m in unit["meetings"])]
+        if without:
+            gaps.append(f"quý {quarter}/{year} có {len(without)} chi bộ không sinh hoạt chuyên đề")
+    result["gaps"] = gaps
+    schedule = json.loads((site / "data" / "schedule.json").read_text(encoding="utf-8"))
+    committees = [unit for unit in cards["units"] if unit["kind"] == "committee"]
+    failing = {f["unit"] for f in schedule["findings"] if f["code"].startswith("committee-plan-")}
+    result["compliance"] = f"{len(committees) - len(failing)}/{len(committees)}"
+    return result
+
+
+def test_every_figure_equals_the_data_files(site, document):
+    expected = recomputed(site)
+    paragraphs = [(p.style.name == "Letter Part Heading", p.text) for p in document.paragraphs if p.text.strip()
+                  and p.style.name in ("Letter Body", "Letter Part Heading")]
+    text = parts(paragraphs)
+    regular, thematic = expected["regular"], expected["thematic"]
+    assert f"Có {expected['compliance']} đảng ủy cơ sở xây dựng kế hoạch sinh hoạt mẫu đúng yêu cầu" in text[0]
+    for phrase in (
+        f"tổ chức {regular['meetings']} buổi sinh hoạt thường kỳ",
+        f"chiếm khoảng {regular['speaking']} số đảng viên dự sinh hoạt",
+        f"dự sinh hoạt đạt {regular['attendance']}",
+        f"ở {regular['it']} số buổi",
+        f"{regular['affairs_without']} buổi sinh hoạt của",
+        f"(có ở {regular['affairs']} số buổi)",
+        f"{regular['overrated']} buổi sinh hoạt của {regular['overrated_branches']} chi bộ tự xếp loại cao hơn",
+        f"các tiêu chí {regular['criteria']} không đạt điểm tối đa",
+        f"Ở {expected['study']['branches']} chi bộ còn {expected['study']['meetings']} buổi sinh hoạt thường kỳ "
+        "chưa triển khai sinh hoạt chính trị tư tưởng",
+        f"Cấp ủy cơ sở mới dự {expected['supervision']['of']} buổi",
+        f"({expected['supervision']['share']})",
+    ):
+        assert phrase in text[1], f"{phrase!r} not in the regular part:\n{text[1]}"
+    for phrase in [
+        f"đã tổ chức {thematic['meetings']} buổi sinh hoạt chuyên đề",
+        f"chiếm khoảng {thematic['speaking']} số đảng viên",
+        f"dự sinh hoạt đạt {thematic['attendance']}",
+        f"{thematic['overrated']} buổi sinh hoạt chuyên đề của {thematic['overrated_branches']} chi bộ",
+    ] + expected["gaps"]:
+        assert phrase in text[2], f"{phrase!r} not in the thematic part:\n{text[2]}"
+    # The document numbers come from the content: finding_guidance and the guidance pages.
+    for number in ("08-HD/ĐUK", "03-HD/TU", "14-QĐ/TU", "114-KH/ĐUK"):
+        assert number in " ".join(text.values())
+
+
+def test_the_pages_figures_are_the_report_pages_cells(site):
+    page = letter_html(site)
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td class="num"><a href="([^"#]*)#([^"]+)">([^<]+)</a>',
+                      page)
+    assert len(rows) >= 15, rows
+    reports = {}
+    for label, url, anchor, value in rows:
+        report = reports.setdefault(url, (site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
+        cell = re.search(rf'<(t[dr]|h2)[^>]* id="{re.escape(anchor)}"[^>]*>(.*?)</\1>', report, re.S)
+        assert cell, f"{label}: no #{anchor} on {url}"
+        assert value in text_of(cell.group(2)).split() or f"({value})" in text_of(cell.group(2)), (
+            f"{label}: the draft says {value}, the report's #{anchor} shows {text_of(cell.group(2))!r}")
+    # Every percentage the letter states is a figure of the report, or a target of site.yaml.
+    settings = yaml.safe_load((CONTENT / "site.yaml").read_text(encoding="utf-8"))
+    targets = {percent(v) for v in settings["targets"].values()} | {"30%", "85%", "100%", "50%"}
+    values = {value for *_, value in rows}
+    body = " ".join(text for _, text in body_paragraphs(page))
+    stated = set(re.findall(r"\d+(?:,\d+)?%", body))
+    assert stated, body
+    assert stated <= values | targets, stated - values - targets
+
+
+def test_each_quarter_has_its_draft_linked_from_its_report(site):
+    for quarter in range(1, 5):
+        folder = f"bao-cao/2024-q{quarter}"
+        report = (site / folder / "index.html").read_text(encoding="utf-8")
+        assert f'href="/{folder}/du-thao-cong-van/"' in report
+        assert f'href="/{folder}/du-thao-cong-van.docx"' in report
+        page = letter_html(site, folder)
+        assert f"V/v rút kinh nghiệm sinh hoạt chi bộ quý {'I II III IV'.split()[quarter - 1]} năm 2024" in page
+        quarterly = docx.Document(str(site / folder / "du-thao-cong-van.docx"))
+        assert any("quý" in p.text for t in quarterly.tables for c in t.rows[0].cells for p in c.paragraphs)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/bao-cao/du-thao-cong-van/" in sitemap and ".docx" not in sitemap
+
+
+# --------------------------------------------------------------------------- content variants
+
+
+def variant(tmp_path, edit_rows=None, site_yaml=None):
+    """The scorecard fixture with its meeting rows edited, built; returns the period's letter."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    if edit_rows:
+        path = content / "meetings" / "2024-q1.csv"
+        with path.open(encoding="utf-8-sig", newline="") as source:
+            header, *rows = list(csv.reader(source, delimiter=";"))
+        rows = [edit_rows(row) for row in rows]
+        with path.open("w", encoding="utf-8", newline="") as target:
+            csv.writer(target, delimiter=";").writerows([header] + [row for row in rows if row])
+    if site_yaml:
+        (content / "site.yaml").write_text(
+            (content / "site.yaml").read_text(encoding="utf-8") + site_yaml, encoding="utf-8")
+    output = tmp_path / "public"
+    result = build(content, output, "--date", "2024-04-10")
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+# Columns: id, date, kind, topic, preparer, present, speakers, TC1..TC5, self-rating, study, affairs, IT, ...
+FULL = {"regular": ["15", "15", "30", "20", "20"], "thematic": ["20", "20", "30", "15", "15"]}
+KINDS = {"thường kỳ": "regular", "regular": "regular", "chuyên đề": "thematic", "thematic": "thematic"}
+
+
+def test_no_overrating_and_full_political_study_say_nothing_about_either(tmp_path):
+    def clean(cells):
+        cells[7:12] = FULL[KINDS[cells[2].strip().lower()]]
+        cells[12] = "Tốt"
+        cells[13] = "có"
+        return cells
+
+    output = variant(tmp_path, clean)
+    page = letter_html(output)
+    text = parts(body_paragraphs(page))
+    whole = " ".join(text.values())
+    for absent in ("chính trị tư tưởng", "tự xếp loại cao hơn", "chấm điểm", "tiêu chí", "08-HD/ĐUK", "14-QĐ/TU"):
+        assert absent not in whole, f"{absent!r} in a letter where it did not occur:\n{whole}"
+    # What did occur is still there, with its request.
+    assert "thông tin thời sự" in text[3] or "chuyên đề ít nhất mỗi quý" in text[3]
+    document = docx.Document(str(output / "bao-cao" / "du-thao-cong-van.docx"))
+    assert "chính trị tư tưởng" not in " ".join(p.text for p in document.paragraphs)
+
+
+def test_no_thematic_meetings_says_so_without_empty_figures(tmp_path):
+    output = variant(tmp_path, lambda cells: None if KINDS[cells[2].strip().lower()] == "thematic" else cells)
+    text = parts(body_paragraphs(letter_html(output)))
+    assert "chưa có chi bộ nào tổ chức sinh hoạt chuyên đề" in text[2], text[2]
+    assert not re.search(r"\d", text[2].replace("2024", "").replace("31/03", "").replace("01/01", "")), text[2]
+    assert "Ưu điểm" not in text[2] and "–" not in text[2]
+    assert "Tổ chức sinh hoạt chuyên đề ít nhất mỗi quý một lần" in text[3]
+
+
+def test_the_letter_settings_reach_the_page_and_the_document(tmp_path):
+    output = variant(tmp_path, site_yaml=(
+        "letter:\n  superior: Đảng bộ tỉnh Thử\n  issuer: Đảng ủy Khối thử\n  place: Phong Thổ\n"
+        "  recipients: [Các chi bộ trực thuộc, Các đảng ủy cơ sở]\n  signer_title: Phó Bí thư\n"
+        "  signer: Nguyễn Văn A\n  copies: [Như trên, Thường trực Đảng ủy Khối, Lưu VP]\n"))
+    document = docx.Document(str(output / "bao-cao" / "du-thao-cong-van.docx"))
+    left, right = (cell.text for cell in document.tables[0].rows[0].cells)
+    assert "ĐẢNG BỘ TỈNH THỬ" in left and "ĐẢNG ỦY KHỐI THỬ" in left
+    assert "Phong Thổ, ngày 10 tháng 04 năm 2024" in right
+    texts = [p.text for p in document.paragraphs]
+    assert "- Các chi bộ trực thuộc;" in texts and "- Các đảng ủy cơ sở." in texts
+    copies, signature = (cell.text for cell in document.tables[1].rows[0].cells)
+    assert "- Thường trực Đảng ủy Khối;" in copies and "- Lưu VP." in copies
+    assert "PHÓ BÍ THƯ" in signature and "Nguyễn Văn A" in signature
+    page = letter_html(output)
+    assert "Phong Thổ, ngày 10 tháng 04 năm 2024" in page and "Nguyễn Văn A" in page
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+
+def test_libreoffice_opens_it_and_prints_it_on_a_few_pages(site, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed: `apt-get install libreoffice-writer-nogui` "
+                    "(about 300 MB) to convert the draft to PDF in this test")
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(site / "bao-cao" / "du-thao-cong-van.docx")],
+        capture_output=True, text=True, timeout=180, check=False)
+    pdf = tmp_path / "du-thao-cong-van.pdf"
+    assert pdf.exists(), result.stdout + result.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 2 <= pages <= 4, info
+    assert "595" in re.search(r"Page size:.*", info).group(0)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "./." in text
+    # The page number is printed at the top of the second page, not the first.
+    second = text.split("\f")[1].strip().splitlines()[0]
+    assert second.strip() == "2", second
