@@ -219,10 +219,15 @@ enum SiteLoader {
             yaml.string(value, key: "letter." + key, diagnostics: &diagnostics)?.trimmingSpaces
         }
         func lines(_ value: Yams.Node, _ key: String) -> [String]? {
-            if case .sequence(let items) = value {
-                return items.compactMap { text($0, key) }.filter { !$0.isEmpty }
+            switch value {
+            case .sequence(let items): return items.compactMap { text($0, key) }.filter { !$0.isEmpty }
+            case .scalar: return text(value, key).map { [$0] }
+            default:
+                diagnostics.error(
+                    .wrongShape, yaml.location(value),
+                    "`letter.\(key)` must be a list of lines (`[Như trên, Lưu VP]`) or one line of text")
+                return nil
             }
-            return text(value, key).map { [$0] }
         }
         let keys: [String: WritableKeyPath<LetterSettings, String?>] = [
             "superior": \.superior, "issuer": \.issuer, "code": \.code, "short_name": \.shortName,

@@ -194,8 +194,8 @@ struct LetterPages: Sendable {
             if !words.isEmpty { result.append(words.joined(separator: " ")) }
             current = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
+        // A line ends at LF, CR LF (one Character in Swift) or CR.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 flush()
             } else {

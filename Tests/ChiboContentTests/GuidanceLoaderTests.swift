@@ -303,6 +303,50 @@ import Testing
         #expect(settings.politicalStudyRequiredFrom == Day(parsing: "2023-07-01"))
     }
 
+    @Test func readsTheLetterSettingsAndTheLettersTargets() throws {
+        let (content, diagnostics) = try load(
+            """
+            title: Sổ tay
+            organization: Đảng bộ Khối các cơ quan tỉnh Lai Châu
+            targets: {current_affairs_rate: 0.9, it_rate: 0.6, supervision_rate: 0.75}
+            letter:
+              superior: Đảng bộ tỉnh Lai Châu
+              code: ĐUK
+              place: Lai Châu
+              recipients: "Các chi, đảng bộ cơ sở trực thuộc"
+              copies: [Như trên, "Thường trực, Văn phòng", Lưu VP]
+              signer_title: Phó Bí thư
+              signer: Nguyễn Văn A
+              sender: x
+            """)
+        let settings = try #require(content?.settings)
+        #expect(settings.targets.currentAffairsRate == 0.9)
+        #expect(settings.targets.itRate == 0.6)
+        #expect(settings.targets.supervisionRate == 0.75)
+        let letter = settings.letter
+        #expect(letter.superior == "Đảng bộ tỉnh Lai Châu")
+        // A line of text is one recipient, commas and all; a list is a line each.
+        #expect(letter.recipients == ["Các chi, đảng bộ cơ sở trực thuộc"])
+        #expect(letter.copies == ["Như trên", "Thường trực, Văn phòng", "Lưu VP"])
+        #expect(letter.signerTitle == "Phó Bí thư")
+        #expect(letter.signer == "Nguyễn Văn A")
+        #expect(letter.issuer == nil)
+        #expect(
+            diagnostics.items.map(\.description) == [
+                "site.yaml:12:3: warning: unknown key `sender` in `letter` is ignored; the keys are board, code, "
+                    + "issuer, on_behalf, place, short_name, signer, signer_title, superior, recipients, copies"
+            ])
+        let (_, bad) = try load("title: A\norganization: B\nletter: [x]\nletter2: {}\n")
+        #expect(
+            bad.errors.map(\.description).contains { $0.hasPrefix("site.yaml:3:9: error: `letter` must be a mapping") })
+        let (_, wrong) = try load("title: A\norganization: B\nletter: {signer: [a, b]}\ntargets: {it_rate: 2}\n")
+        let errors = wrong.errors.map(\.description)
+        #expect(errors.contains { $0.hasPrefix("site.yaml:3:18: error: `letter.signer` must be text") })
+        #expect(
+            errors.contains { $0.hasPrefix("site.yaml:4:20: error: `targets.it_rate` is a share from 0 to 1") },
+            "\(errors)")
+    }
+
     @Test func defaults() throws {
         let (content, _) = try load(minimalSiteYAML)
         let settings = try #require(content?.settings)
