@@ -120,56 +120,66 @@ enum LetterDocument {
 
     // MARK: - Styles
 
-    /// A paragraph style: its name as Word shows it, and its paragraph and run properties.
+    /// A paragraph style: its name as Word shows it, and its paragraph and run properties, written
+    /// in the order the schema gives them (`spacing`, `ind`, `jc`; `b`, `i`, `caps`, `sz`, `u`):
+    /// Word refuses a document whose properties are out of order.
     struct Style {
+        enum Alignment: String {
+            case left, center, both
+        }
+
         var id: String
         var name: String
-        var paragraph: String
-        var run: String
+        var keepNext = false
+        var before = 0
+        var after = 0
+        var firstLine = 0
+        var left = 0
+        var alignment = Alignment.left
+        var bold = false
+        var italic = false
+        var caps = false
+        var points = 14
+        var underline = false
+
+        var paragraph: String {
+            var xml = keepNext ? "<w:keepNext/>" : ""
+            xml += "<w:spacing w:before=\"\(before)\" w:after=\"\(after)\" w:line=\"240\" w:lineRule=\"auto\"/>"
+            if firstLine > 0 || left > 0 { xml += "<w:ind w:left=\"\(left)\" w:firstLine=\"\(firstLine)\"/>" }
+            return xml + "<w:jc w:val=\"\(alignment.rawValue)\"/>"
+        }
+
+        var run: String {
+            var xml = bold ? "<w:b/><w:bCs/>" : ""
+            xml += italic ? "<w:i/><w:iCs/>" : ""
+            xml += caps ? "<w:caps/>" : ""
+            xml += LetterDocument.size(points)
+            return xml + (underline ? "<w:u w:val=\"single\"/>" : "")
+        }
     }
 
-    static let centred = "<w:jc w:val=\"center\"/>"
     static func size(_ points: Int) -> String { "<w:sz w:val=\"\(points * 2)\"/><w:szCs w:val=\"\(points * 2)\"/>" }
-    static func spacing(before: Int = 0, after: Int = 0) -> String {
-        "<w:spacing w:before=\"\(before)\" w:after=\"\(after)\" w:line=\"240\" w:lineRule=\"auto\"/>"
-    }
 
     static let paragraphStyles = [
+        Style(id: "LetterDraftMark", name: "Letter Draft Mark", after: 120, bold: true, points: 13),
+        Style(id: "LetterHead", name: "Letter Head", alignment: .center, caps: true),
+        Style(id: "LetterIssuer", name: "Letter Issuer", alignment: .center, bold: true, caps: true),
         Style(
-            id: "LetterDraftMark", name: "Letter Draft Mark", paragraph: spacing(after: 120), run: "<w:b/>" + size(13)),
-        Style(id: "LetterHead", name: "Letter Head", paragraph: centred + spacing(), run: "<w:caps/>" + size(14)),
+            id: "LetterParty", name: "Letter Party", alignment: .center, bold: true, caps: true, points: 15,
+            underline: true),
+        Style(id: "LetterNumber", name: "Letter Number", before: 60, alignment: .center),
+        Style(id: "LetterDate", name: "Letter Date", alignment: .center, italic: true),
+        Style(id: "LetterSubject", name: "Letter Subject", before: 60, alignment: .center, italic: true, points: 12),
+        Style(id: "LetterRecipients", name: "Letter Recipients", before: 360, after: 240, alignment: .center),
+        Style(id: "LetterRecipientItem", name: "Letter Recipient Item", after: 60, left: 2835),
         Style(
-            id: "LetterIssuer", name: "Letter Issuer", paragraph: centred + spacing(), run: "<w:b/><w:caps/>" + size(14)
-        ),
-        Style(
-            id: "LetterParty", name: "Letter Party", paragraph: centred + spacing(),
-            run: "<w:b/><w:caps/><w:u w:val=\"single\"/>" + size(15)),
-        Style(id: "LetterNumber", name: "Letter Number", paragraph: centred + spacing(before: 60), run: size(14)),
-        Style(id: "LetterDate", name: "Letter Date", paragraph: centred + spacing(), run: "<w:i/>" + size(14)),
-        Style(
-            id: "LetterSubject", name: "Letter Subject", paragraph: centred + spacing(before: 60),
-            run: "<w:i/>" + size(12)),
-        Style(
-            id: "LetterRecipients", name: "Letter Recipients", paragraph: centred + spacing(before: 360, after: 240),
-            run: size(14)),
-        Style(
-            id: "LetterRecipientItem", name: "Letter Recipient Item",
-            paragraph: "<w:ind w:left=\"2835\"/>" + spacing(after: 60), run: size(14)),
-        Style(
-            id: "LetterPartHeading", name: "Letter Part Heading",
-            paragraph: "<w:keepNext/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>"
-                + spacing(before: 120, after: 120),
-            run: "<w:b/>" + size(14)),
-        Style(
-            id: "LetterBody", name: "Letter Body",
-            paragraph: "<w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>" + spacing(after: 120), run: size(14)),
-        Style(
-            id: "LetterSignature", name: "Letter Signature", paragraph: centred + spacing(), run: "<w:b/>" + size(14)),
-        Style(
-            id: "LetterCopiesLabel", name: "Letter Copies Label", paragraph: spacing(),
-            run: "<w:b/><w:i/><w:u w:val=\"single\"/>" + size(14)),
-        Style(id: "LetterCopies", name: "Letter Copies", paragraph: spacing(), run: size(12)),
-        Style(id: "LetterPageNumber", name: "Letter Page Number", paragraph: centred + spacing(), run: size(14)),
+            id: "LetterPartHeading", name: "Letter Part Heading", keepNext: true, before: 120, after: 120,
+            firstLine: 567, alignment: .both, bold: true),
+        Style(id: "LetterBody", name: "Letter Body", after: 120, firstLine: 567, alignment: .both),
+        Style(id: "LetterSignature", name: "Letter Signature", alignment: .center, bold: true),
+        Style(id: "LetterCopiesLabel", name: "Letter Copies Label", bold: true, italic: true, underline: true),
+        Style(id: "LetterCopies", name: "Letter Copies", points: 12),
+        Style(id: "LetterPageNumber", name: "Letter Page Number", alignment: .center),
     ]
 
     static var styles: String {
@@ -180,7 +190,9 @@ enum LetterDocument {
         xml +=
             font + "<w:color w:val=\"000000\"/>" + size(14)
             + "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/>"
-        xml += "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>" + spacing() + "</w:pPr></w:pPrDefault></w:docDefaults>"
+        xml +=
+            "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+            + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
         xml += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
         xml += "<w:qFormat/><w:rPr>" + font + size(14) + "</w:rPr></w:style>"
         xml += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"

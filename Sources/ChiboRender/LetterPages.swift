@@ -45,7 +45,6 @@ struct LetterPages: Sendable {
 
     static func documentPath(_ report: BlocReport) -> String { folder(report).joined(separator: "/") + ".docx" }
 
-    func pageURL(_ report: BlocReport) -> String { urls.page(Self.folder(report)) }
     func documentURL(_ report: BlocReport) -> String { urls.file(Self.documentPath(report)) }
 
     /// Every report's letter page and Word document. The letter's text is made here, once, from the

@@ -387,3 +387,37 @@ def test_libreoffice_opens_it_and_prints_it_on_a_few_pages(site, tmp_path):
     # The page number is printed at the top of the second page, not the first.
     second = text.split("\f")[1].strip().splitlines()[0]
     assert second.strip() == "2", second
+
+
+# The order WordprocessingML's schema gives the properties chibo writes (ECMA-376 part 1, CT_PPrBase
+# and CT_RPr, transitional): Word refuses, as "unreadable content", a document whose properties are
+# out of order, where LibreOffice and python-docx read it anyway.
+PARAGRAPH_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+                   "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+                   "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+                   "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+                   "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+                   "sectPr", "pPrChange"]
+RUN_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+             "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+             "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+             "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
+
+
+def test_every_property_is_in_the_schemas_order(site):
+    from xml.etree import ElementTree
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    checked = 0
+    with zipfile.ZipFile(site / "bao-cao" / "du-thao-cong-van.docx") as archive:
+        for part in ("word/document.xml", "word/styles.xml", "word/header1.xml"):
+            root = ElementTree.fromstring(archive.read(part))
+            for tag, order in (("pPr", PARAGRAPH_ORDER), ("rPr", RUN_ORDER)):
+                for properties in root.iter(w + tag):
+                    names = [child.tag.removeprefix(w) for child in properties]
+                    unknown = [name for name in names if name not in order]
+                    assert not unknown, f"{part}: {tag} has {unknown}"
+                    positions = [order.index(name) for name in names]
+                    assert positions == sorted(positions) and len(set(names)) == len(names), (
+                        f"{part}: {tag} children out of the schema's order: {names}")
+                    checked += 1
+    assert checked > 20
