@@ -5,7 +5,7 @@ OUTPUT     ?= public
 RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
-SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev libxml2-dev zlib1g-dev pkg-config
+SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev libxml2-dev zlib1g-dev libcrypt-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver poppler-utils \
                  openjdk-17-jre-headless
 

@@ -44,6 +44,12 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // `chibo htpasswd`: libxcrypt's crypt_gensalt and crypt, the library nginx checks the hashes with.
+        .systemLibrary(
+            name: "CCrypt",
+            pkgConfig: "libxcrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
         // renameat2 through syscall(2), which Swift cannot call (it is variadic).
         .target(name: "CChiboSystem"),
         // Helpers every stage shares (text, hashing, parallel work, timings) and every libc call with its
@@ -69,7 +75,7 @@ let package = Package(
         .target(
             name: "ChiboSite",
             dependencies: [
-                "ChiboModel", "ChiboSupport", "ChiboContent", "ChiboRender", "CCompression", "CDeflate",
+                "ChiboModel", "ChiboSupport", "ChiboContent", "ChiboRender", "CCompression", "CDeflate", "CCrypt",
             ]),
         .target(
             name: "ChiboPreview",

@@ -28,6 +28,7 @@ enum SiteLoader {
         var settings = SiteSettings(title: "", organization: "")
         var title: String?
         var organization: String?
+        var restrictedNode: (key: Yams.Node, value: Yams.Node)?
         for (key, keyNode, value) in pairs {
             switch key {
             case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics)
@@ -84,6 +85,8 @@ enum SiteLoader {
                 settings.politicalStudyRequiredFrom = yaml.day(value, key: key, diagnostics: &diagnostics)
             case "letter":
                 settings.letter = letter(value, yaml: yaml, diagnostics: &diagnostics)
+            case "restricted":
+                restrictedNode = (keyNode, value)
             default:
                 diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in site.yaml is ignored")
             }
@@ -97,6 +100,11 @@ enum SiteLoader {
         }
         settings.title = title ?? ""
         settings.organization = organization ?? ""
+        if let (keyNode, value) = restrictedNode {
+            settings.restricted = restriction(
+                value, at: yaml.location(keyNode), organization: settings.organization, yaml: yaml,
+                diagnostics: &diagnostics)
+        }
         return settings
     }
 
@@ -249,5 +257,120 @@ enum SiteLoader {
             }
         }
         return letter
+    }
+
+    /// `restricted: {paths: [don-vi, bao-cao, data], realm: "Ban Thường vụ"}`, or the list of folders
+    /// alone. Each folder is a top-level folder of the site's own (`/don-vi/` and `don-vi` alike); the
+    /// realm defaults to the organisation. A folder whose content another one repeats must be
+    /// restricted with it: the units' and the schedule's figures are in `data/` too.
+    static func restriction(
+        _ node: Yams.Node, at keyLocation: SourceLocation, organization: String, yaml: YAMLSource,
+        diagnostics: inout Diagnostics
+    ) -> Restriction? {
+        var pathsNode: Yams.Node?
+        var realm: String?
+        var realmLocation = keyLocation
+        switch node {
+        case .sequence, .scalar: pathsNode = node
+        case .mapping:
+            for (key, keyNode, value) in yaml.mapping(node, "`restricted`", diagnostics: &diagnostics) ?? [] {
+                switch key {
+                case "paths": pathsNode = value
+                case "realm":
+                    realm = yaml.string(value, key: "restricted.realm", diagnostics: &diagnostics)?.trimmingSpaces
+                    realmLocation = yaml.location(value)
+                default:
+                    diagnostics.warning(
+                        .unknownKey, yaml.location(keyNode),
+                        "unknown key `\(key)` in `restricted` is ignored; the keys are paths, realm")
+                }
+            }
+        default:
+            diagnostics.error(
+                .wrongShape, yaml.location(node),
+                "`restricted` must be a mapping such as `{paths: [don-vi, bao-cao, data], realm: \"Ban Thường vụ\"}`")
+            return nil
+        }
+        let known = SiteFolder.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let pathsNode else {
+            diagnostics.error(
+                .valueMissing, keyLocation, "`restricted` needs `paths:`, a list of the folders to restrict (\(known))")
+            return nil
+        }
+        let items: [Yams.Node]
+        switch pathsNode {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar: items = [pathsNode]
+        default:
+            diagnostics.error(
+                .wrongShape, yaml.location(pathsNode), "`restricted.paths` must be a list of folders (\(known))")
+            return nil
+        }
+        let checkpoint = diagnostics.checkpoint
+        var folders: [SiteFolder] = []
+        for item in items {
+            guard let text = yaml.string(item, key: "restricted.paths", diagnostics: &diagnostics) else { continue }
+            let location = yaml.location(item)
+            let name = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+            if let folder = SiteFolder(rawValue: name) {
+                if folders.contains(folder) {
+                    diagnostics.warning(.duplicateID, location, "`\(name)` is listed twice in `restricted.paths`")
+                } else {
+                    folders.append(folder)
+                }
+                continue
+            }
+            let reason: String
+            switch name {
+            case "", "index.html":
+                reason = "the home page cannot be restricted: it is where every reader starts"
+            case "assets":
+                reason = "`assets` cannot be restricted: every page, the public ones too, needs its styles and scripts"
+            case "tim-kiem", "search":
+                reason =
+                    "the search (`tim-kiem`, `search`) cannot be restricted: it stays public and finds the "
+                    + "restricted pages only for readers who have signed in"
+            case _ where name.contains("/"):
+                reason =
+                    "`\(name)` is not a top-level folder; `restricted` takes whole folders of the site (\(known))"
+            default:
+                reason = "unknown folder `\(name)`; the folders that can be restricted are \(known)"
+            }
+            diagnostics.error(.restrictedFolder, location, reason)
+        }
+        if items.isEmpty {
+            diagnostics.error(
+                .valueMissing, yaml.location(pathsNode),
+                "`restricted.paths` lists no folder; name the folders to restrict (\(known)) or remove `restricted`")
+        }
+        for (folder, what) in [(SiteFolder.units, "every unit's scorecard"), (.schedule, "the whole schedule")]
+        where folders.contains(folder) && !folders.contains(.data) {
+            diagnostics.error(
+                .restrictedLeak, yaml.location(pathsNode),
+                "`\(folder.rawValue)` is restricted but `data` is not, and `data/` holds \(what) for anyone to "
+                    + "download: add `data` to `restricted.paths`")
+        }
+        let name = realm ?? organization
+        if name.isEmpty {
+            diagnostics.error(.valueMissing, realmLocation, "`restricted.realm` is empty; name who may sign in")
+        } else if let problem = realmProblem(name) {
+            diagnostics.error(.badForm, realmLocation, "`restricted.realm` \(problem)")
+        }
+        guard !diagnostics.hasErrors(since: checkpoint), !folders.isEmpty else { return nil }
+        return Restriction(folders: folders, realm: name, location: keyLocation)
+    }
+
+    /// Why a realm cannot go into nginx's `auth_basic` as it is, or nil: nginx reads `$` as a
+    /// variable and `off` as no authentication at all.
+    static func realmProblem(_ realm: String) -> String? {
+        if realm.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must be one line without control characters"
+        }
+        if realm.contains(where: { "$\"\\".contains($0) }) {
+            return "must not hold `$`, `\"` or `\\` (the web server reads them as its own syntax)"
+        }
+        if realm.lowercased() == "off" { return "cannot be `off`, which the web server reads as no sign-in at all" }
+        if realm.utf8.count > 200 { return "is \(realm.utf8.count) bytes long; keep it under 200" }
+        return nil
     }
 }

@@ -134,6 +134,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A period, or a span of records, that is backwards or longer than a reporting period can be.
     case periodRange = "period.range"
 
+    // MARK: Restricted folders
+
+    /// A folder `restricted` cannot name: the home page, the assets, the search, a nested or unknown one.
+    case restrictedFolder = "restricted.folder"
+    /// A restricted folder whose content a public one would give away (the units without `data`).
+    case restrictedLeak = "restricted.leak"
+
     // MARK: Guidance
 
     /// A guidance document without its front matter, or with an empty one.

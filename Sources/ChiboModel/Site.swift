@@ -21,6 +21,8 @@ public struct SiteSettings: Sendable, Hashable {
     /// The head and foot of the drafted review letter (`letter:`); what is not set is derived from
     /// `organization` (`LetterSettings.derived`).
     public var letter = LetterSettings()
+    /// The folders only signed-in readers may open (`restricted:`); nil when the whole site is public.
+    public var restricted: Restriction?
     public var location: SourceLocation
 
     public init(
@@ -37,6 +39,47 @@ public struct SiteSettings: Sendable, Hashable {
         self.targets = targets
         self.politicalStudyRequiredFrom = politicalStudyRequiredFrom
         self.location = location
+    }
+}
+
+/// A top-level folder of the published site that `restricted:` may name.
+public enum SiteFolder: String, Sendable, Hashable, CaseIterable {
+    case units = "don-vi"
+    case report = "bao-cao"
+    case data = "data"
+    case schedule = "lich-sinh-hoat-mau"
+    case guidance = "van-ban"
+
+    /// The files outside the folder that belong to it: the schedule's calendar is at the site's root.
+    public var companions: [String] { self == .schedule ? ["schedule.ics"] : [] }
+}
+
+/// The parts of the site for signed-in readers only (`restricted:` in `site.yaml`): whole top-level
+/// folders, which the web server puts behind HTTP basic authentication in one realm, and of which
+/// nothing reaches a public page, the public search index or the sitemap.
+public struct Restriction: Sendable, Hashable {
+    /// In the order written, each once.
+    public var folders: [SiteFolder]
+    /// The name of the protected space, which the browser may show when it asks for a password.
+    public var realm: String
+    public var location: SourceLocation
+
+    public init(folders: [SiteFolder], realm: String, location: SourceLocation = SourceLocation(file: "site.yaml")) {
+        self.folders = folders
+        self.realm = realm
+        self.location = location
+    }
+
+    public func contains(_ folder: SiteFolder) -> Bool { folders.contains(folder) }
+
+    /// Whether an output file (a path relative to the site's root, `don-vi/x/index.html`,
+    /// `schedule.ics.gz`) is served to signed-in readers only.
+    public func covers(_ path: some StringProtocol) -> Bool {
+        let first = path.prefix { $0 != "/" }
+        return folders.contains { folder in
+            first == folder.rawValue
+                || folder.companions.contains { path == $0 || path.hasPrefix($0 + ".") }
+        }
     }
 }
 

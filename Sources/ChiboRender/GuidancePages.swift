@@ -170,10 +170,13 @@ struct GuidancePages: Sendable {
         var page = layout.page(
             title: theme.string("search_title"), current: nil, breadcrumb: [(theme.string("nav_home"), urls.page([]))])
         page.isSearch = true
+        let restricted = content.settings.restricted
         return SearchPage(
             layout: page,
-            sections: subsections(of: root, built).map { sectionSummary($0, built) },
-            documents: [], indexURL: urls.file(SearchIndex.folder + "/"))
+            sections: restricted?.contains(.guidance) ?? false
+                ? [] : subsections(of: root, built).map { sectionSummary($0, built) },
+            documents: [], indexURL: urls.file(SearchIndex.publicFolder + "/"),
+            restrictedIndexURL: restricted.map { urls.file(SearchIndex.restrictedFolder($0) + "/") } ?? "")
     }
 
     // MARK: - Sorting
@@ -242,17 +245,21 @@ struct GuidancePages: Sendable {
             )
         }
         let upcoming = schedule.upcoming(limit: 4)
+        // The home page is public: it summarises no folder that is restricted.
+        let restricted = content.settings.restricted
+        let guidancePublic = !(restricted?.contains(.guidance) ?? false)
         return HomePage(
             layout: layout.page(title: content.settings.title, current: urls.page([])),
-            newest: dated.prefix(6).map { summary($0, built) },
-            sections: subsections(of: root, built).map { sectionSummary($0, built) },
+            newest: guidancePublic ? dated.prefix(6).map { summary($0, built) } : [],
+            sections: guidancePublic ? subsections(of: root, built).map { sectionSummary($0, built) } : [],
             guidanceURL: urls.page([SiteURLs.guidanceRoot]), documentCount: String(built.pages.count),
+            showsGuidance: guidancePublic,
             features: layout.navigation.dropFirst(2).map { item in
                 Feature(title: theme.string(item.key), url: item.url, text: theme.string(item.key + "_intro"))
             },
             upcoming: upcoming.isEmpty ? schedule.recent(limit: 3) : upcoming,
             upcomingTitle: theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming"),
-            hasSchedule: !schedule.isEmpty, scheduleURL: schedule.url)
+            hasSchedule: !schedule.isEmpty && !(restricted?.contains(.schedule) ?? false), scheduleURL: schedule.url)
     }
 
     func sectionSummary(_ section: SectionPage, _ built: Built) -> SectionSummary {

@@ -117,6 +117,7 @@ struct PageJob: Sendable {
         @Sendable func made() -> M {
             var page = model()
             page.layout.pageURL = SiteURLs.absolute(page.layout.base + relative, baseURL: page.layout.baseURL)
+            page.layout.isRestricted = page.layout.restriction?.covers(path) ?? false
             return page
         }
         self.reference = { (template.name, made().oracleValue) }

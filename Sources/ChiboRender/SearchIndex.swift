@@ -26,7 +26,14 @@ struct SearchDocument: Sendable {
 /// for snippets, 64 documents a file). Terms are kept as written (lower case, NFC) so that a query
 /// typed with diacritics can rank exact matches above folded ones; the script folds them.
 struct SearchIndex: Sendable {
-    static let folder = "search"
+    /// The public index's folder.
+    static let publicFolder = "search"
+
+    /// The folder of the index of restricted pages, under the first restricted folder (`_` is in no
+    /// unit id, slug or folder of the site's own, so it takes no page's place).
+    static func restrictedFolder(_ restriction: Restriction) -> String {
+        (restriction.folders.first ?? .data).rawValue + "/_search"
+    }
 
     /// A hash of the indexed documents, the same in every run: the index's files depend on nothing else.
     func digest(salt: UInt64) -> UInt64 {
@@ -55,6 +62,8 @@ struct SearchIndex: Sendable {
     static let snippetLength = 700
 
     let documents: [SearchDocument]
+    /// Where the index's files go.
+    var folder = Self.publicFolder
 
     /// Words: runs of letters and digits, lower case, NFC.
     static func words(_ text: String) -> [String] {
@@ -305,7 +314,7 @@ struct SearchIndex: Sendable {
         }
         var files: [OutputFile] = []
         for (name, bytes) in shards.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "\(Self.folder)/terms/\(name).json", bytes: bytes + [UInt8(ascii: "}")]))
+            files.append(OutputFile(path: "\(folder)/terms/\(name).json", bytes: bytes + [UInt8(ascii: "}")]))
         }
         var numbers: [(String, JSON)] = []
         for (id, document) in documents.enumerated() {
@@ -315,7 +324,7 @@ struct SearchIndex: Sendable {
         }
         files.append(
             OutputFile(
-                path: "\(Self.folder)/numbers.json",
+                path: "\(folder)/numbers.json",
                 text: JSON.object([
                     ("numbers", .object(numbers)), ("chunk", .int(Self.chunk)), ("count", .int(documents.count)),
                     ("shards", .array(shards.keys.sorted().map(JSON.string))),
@@ -340,7 +349,7 @@ struct SearchIndex: Sendable {
                     ),
                 ])
             }
-            return OutputFile(path: "\(Self.folder)/docs/\(start / Self.chunk).json", text: JSON.array(items).compact)
+            return OutputFile(path: "\(folder)/docs/\(start / Self.chunk).json", text: JSON.array(items).compact)
         }
         return files
     }

@@ -50,7 +50,8 @@ public struct SiteRenderer: Sendable {
             + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacing(ascii: "-", with: "_") }
             + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
             + [
-                "search_kind_document", "search_kind_sample", "search_kind_finding", "search_finding_text",
+                "signin_needed", "search_kind_document", "search_kind_sample", "search_kind_finding",
+                "search_finding_text",
                 "findings_summary_title", "search_title", "home_upcoming", "home_recent",
                 "role_host", "role_audience",
                 "ics_audience", "ics_observers", "units_record_form", "report_intro", "schedule_intro",
@@ -78,7 +79,8 @@ public struct SiteRenderer: Sendable {
         var templates: PageTemplates
         var assets: AssetTable
         var pages: [PageJob] = []
-        var search: SearchIndex
+        /// The public index, and the restricted pages' one when the site has restricted folders.
+        var search: [SearchIndex]
         /// For the tests: the review letters, whose paragraphs the `letter-*` templates render.
         var letters: LetterPages?
         /// For the tests: each guidance document's list entry model, which `doc-item` renders once.
@@ -153,8 +155,20 @@ public struct SiteRenderer: Sendable {
             PageJob(path: "404.html", template: templates.notFound) {
                 NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
             })
-        let search = SearchIndex(
-            documents: guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments())
+        // What is restricted is indexed apart, under a restricted folder: the public index names none of it.
+        let documents = guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments()
+        let restriction = content.settings.restricted
+        let base = urls.basePath
+        func isRestricted(_ document: SearchDocument) -> Bool {
+            guard let restriction, document.url.hasPrefix(base) else { return false }
+            return restriction.covers(document.url.dropFirst(base.count))
+        }
+        var search = [SearchIndex(documents: documents.filter { !isRestricted($0) })]
+        if let restriction {
+            search.append(
+                SearchIndex(
+                    documents: documents.filter(isRestricted), folder: SearchIndex.restrictedFolder(restriction)))
+        }
         let buildDate = self.buildDate
         let rubrics = content.rubrics
         let organization = evaluation.organization
@@ -212,26 +226,37 @@ public struct SiteRenderer: Sendable {
         var saltHasher = StableHasher()
         saltHasher.combine(templates.digest)
         saltHasher.combine(reuse?.salt ?? 0)
+        // Public pages mark their links into restricted folders, which the page models do not hold.
+        let restriction = content.settings.restricted
+        let marks = restriction.map {
+            SignInMarks(restriction: $0, basePath: urls.basePath, text: theme.string("signin_needed"))
+        }
+        if let restriction, let marks {
+            saltHasher.combine(restriction.folders.map(\.rawValue).joined(separator: "/"))
+            saltHasher.combine(marks.mark)
+        }
         let salt = saltHasher.value
         let inputs = Mutex<[String: UInt64]>([:])
         // The search index spreads its own work over the cores, then the pages do. Its files depend on
         // the documents it indexes only: when they are the previous build's, the files are kept.
-        let searchInputs = reuse == nil ? 0 : search.digest(salt: salt)
-        let searchKept =
-            reuse.map { reuse in
-                reuse.keep(
-                    reuse.previous(SearchIndex.folder + "/").filter { $0.inputs == searchInputs }.map(\.path),
-                    inputs: searchInputs)
-            } ?? []
-        if !includeSearch {
-            // A build without the index (`--no-search`) keeps none of it.
-        } else if searchKept.isEmpty {
-            for file in Timings.measure("search index", { search.files() }) {
-                emit(file)
-                inputs.withLock { $0[file.path] = searchInputs }
+        for index in search {
+            let searchInputs = reuse == nil ? 0 : index.digest(salt: salt)
+            let searchKept =
+                reuse.map { reuse in
+                    reuse.keep(
+                        reuse.previous(index.folder + "/").filter { $0.inputs == searchInputs }.map(\.path),
+                        inputs: searchInputs)
+                } ?? []
+            if !includeSearch {
+                // A build without the index (`--no-search`) keeps none of it.
+            } else if searchKept.isEmpty {
+                for file in Timings.measure("search index", { index.files() }) {
+                    emit(file)
+                    inputs.withLock { $0[file.path] = searchInputs }
+                }
+            } else {
+                inputs.withLock { for path in searchKept { $0[path] = searchInputs } }
             }
-        } else {
-            inputs.withLock { for path in searchKept { $0[path] = searchInputs } }
         }
         // The data files are made on one core while the others render pages, unless what they read
         // (the content outside the guidance, the UI strings, the date, the tool) is the previous build's.
@@ -245,7 +270,16 @@ public struct SiteRenderer: Sendable {
         let dataFiles = plan.dataFiles
         let allDataKept = dataKept.count == plan.dataPaths.count
         let failures = Timings.measure("pages") {
-            Self.renderInParallel(pages, salt: salt, reuse: reuse, inputs: inputs, emit: emit) {
+            Self.renderInParallel(
+                pages, salt: salt, reuse: reuse, inputs: inputs,
+                emit: { file in
+                    guard let marks, let restriction, file.path.hasSuffix(".html"), !restriction.covers(file.path)
+                    else {
+                        return emit(file)
+                    }
+                    emit(OutputFile(path: file.path, bytes: marks.apply(file.bytes)))
+                }
+            ) {
                 guard !allDataKept else { return }
                 dataFiles { file in if !dataKept.contains(file.path) { emit(file) } }
             }
@@ -254,7 +288,7 @@ public struct SiteRenderer: Sendable {
         for (page, failure) in zip(pages, failures) {
             if let failure {
                 diagnostics.append(contentsOf: failure)
-            } else if page.isPage && page.path != "404.html" {
+            } else if page.isPage && page.path != "404.html" && !(restriction?.covers(page.path) ?? false) {
                 sitemap.append(
                     urls.file(
                         page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path))
@@ -393,6 +427,6 @@ struct LayoutContext: Sendable {
             pageTitle: title, searchURL: urls.page([SearchIndex.page]),
             description: description ?? settings.organization,
             breadcrumb: breadcrumb.map { Crumb(title: $0.0, url: $0.1) }, buildDate: buildDate?.vietnamese ?? "",
-            baseURL: settings.baseURL)
+            baseURL: settings.baseURL, restriction: settings.restricted)
     }
 }

@@ -279,6 +279,13 @@ public struct Build: Sendable {
 
     /// The content's `base_path`, for the nginx configuration: read from `site.yaml` alone; "/" when
     /// it cannot be read.
+    /// The settings of `site.yaml` alone, with what is wrong in it; nil when it cannot be read.
+    public func readSettings() -> (settings: SiteSettings?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let settings = ContentLoader.settings(from: contentPath, diagnostics: &diagnostics)
+        return (settings, diagnostics)
+    }
+
     public func readBasePath() -> String {
         var diagnostics = Diagnostics()
         return ContentLoader.settings(from: contentPath, diagnostics: &diagnostics)?.basePath ?? "/"

@@ -17,6 +17,9 @@ public struct NginxConfig: Sendable {
     /// The address to listen on as nginx writes it (`127.0.0.1`, `[::1]`); nil listens on every
     /// address, IPv4 and IPv6.
     public var address: String?
+    /// The folders behind HTTP basic authentication, and the password file nginx checks them against.
+    public var restriction: Restriction?
+    public var passwordFile: String?
 
     /// A configuration of validated options: `root` an absolute path without control characters,
     /// `;`, `{`, `}` or `$` (nginx's `root` expands variables), `serverName` a space-separated list of host names,
@@ -32,6 +35,50 @@ public struct NginxConfig: Sendable {
         self.basePath = try Self.validBasePath(basePath)
         self.brotli = brotli
         self.address = try address.map(Self.validAddress)
+    }
+
+    /// The configuration with `restriction`'s folders behind basic authentication against
+    /// `passwordFile`: both or neither, which `nginx-config` checks first. The password file is
+    /// validated as `root` is; the realm was validated by the content loader and is again here.
+    public func restricting(_ restriction: Restriction, passwordFile: String) throws(InvalidNginxOption) -> NginxConfig
+    {
+        var config = self
+        config.passwordFile = try Self.validRoot(passwordFile, option: "--htpasswd")
+        if restriction.realm.isEmpty || restriction.realm.lowercased() == "off"
+            || restriction.realm.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "$" })
+        {
+            throw InvalidNginxOption("restricted.realm", restriction.realm, "cannot be a realm of nginx's auth_basic")
+        }
+        config.restriction = restriction
+        return config
+    }
+
+    /// The variable that holds the realm of a request's URI, or `off`; named after the site's root
+    /// and port, so that two sites' blocks can be included in one nginx.
+    var realmVariable: String {
+        "$chibo_realm_" + String(FNV1a.hash(Array("\(root) \(port)".utf8)).hex16.prefix(8))
+    }
+
+    /// The `map` from the URI (after the base path's rewrite) to the realm: the restricted folders,
+    /// whatever follows them (pages, data, the `.gz` and `.br` copies), and their files at the root.
+    var realmMap: String {
+        guard let restriction else { return "" }
+        let folders = restriction.folders.map(\.rawValue).joined(separator: "|")
+        var lines = [
+            "    default off;", "    \(Self.quoted("~^/(\(folders))(/|$)")) \(Self.quoted(restriction.realm));",
+        ]
+        for file in restriction.folders.flatMap(\.companions) {
+            let pattern = "~^/" + file.replacingOccurrences(of: ".", with: "[.]") + "($|[.])"
+            lines.append("    \(Self.quoted(pattern)) \(Self.quoted(restriction.realm));")
+        }
+        return """
+            # Restricted folders (`restricted:` in site.yaml): only readers in the password file may
+            # open them. The map must be in the http block, as this file is when it is included there.
+            map $uri \(realmVariable) {
+            \(lines.joined(separator: "\n"))
+            }
+
+            """
     }
 
     public static let contentSecurityPolicy =
@@ -98,14 +145,19 @@ public struct NginxConfig: Sendable {
             .joined(separator: "\n")
         let images = AttachmentKind.allCases.filter(\.isImage).flatMap(\.extensions).sorted()
         let downloads = AttachmentKind.allCases.filter { !$0.isImage }.flatMap(\.extensions).sorted()
+        let authentication =
+            passwordFile.map { file in
+                "\n    # Every location inherits these: the realm is `off` outside the restricted folders.\n"
+                    + "    auth_basic \(realmVariable);\n    auth_basic_user_file \(Self.quoted(file));"
+            } ?? ""
         return """
             # chibo: server block for \(root)
             # Needs the gzip_static module (in Debian's nginx) and, for brotli_static,
             # libnginx-mod-http-brotli-static.
-            server {
+            \(realmMap)server {
                 \(listen)
                 server_name \(serverNames.joined(separator: " "));
-                \(location)
+                \(location)\(authentication)
                 index index.html;
                 charset utf-8;
                 charset_types text/css text/plain text/xml application/javascript application/json text/csv text/calendar image/svg+xml;
@@ -176,17 +228,17 @@ public struct NginxConfig: Sendable {
 
 extension NginxConfig {
     /// An absolute path with no control character and no `$`.
-    static func validRoot(_ root: String) throws(InvalidNginxOption) -> String {
-        guard root.hasPrefix("/") else { throw InvalidNginxOption("--root", root, "must be an absolute path") }
+    package static func validRoot(_ root: String, option: String = "--root") throws(InvalidNginxOption) -> String {
+        guard root.hasPrefix("/") else { throw InvalidNginxOption(option, root, "must be an absolute path") }
         if root.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw InvalidNginxOption("--root", root, "must not hold a newline or another control character")
+            throw InvalidNginxOption(option, root, "must not hold a newline or another control character")
         }
         if root.contains("$") {
-            throw InvalidNginxOption("--root", root, "must not hold `$` (nginx would read a variable there)")
+            throw InvalidNginxOption(option, root, "must not hold `$` (nginx would read a variable there)")
         }
         // Quoted, these would be safe; refused anyway, so that the file reads plainly when edited by hand.
         if root.contains(where: { ";{}".contains($0) }) {
-            throw InvalidNginxOption("--root", root, "must not hold `;`, `{` or `}` (nginx syntax)")
+            throw InvalidNginxOption(option, root, "must not hold `;`, `{` or `}` (nginx syntax)")
         }
         return root
     }

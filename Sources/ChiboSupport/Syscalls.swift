@@ -175,10 +175,26 @@ package enum Syscalls {
         }
     }
 
+    /// All the bytes of the file at `path` (open, read, close).
+    package static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError("read", path, errno: errno) }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw SystemError("read", path, errno: errno) }
+            guard count > 0 else { return result }
+            result.append(contentsOf: buffer[..<count])
+        }
+    }
+
     /// Creates (or truncates) a file and writes all of `bytes` into it (open, write, close); a failed
     /// close (a full disk on some file systems) is a failure too.
-    package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    package static func writeFile(_ path: String, _ bytes: [UInt8], mode: UInt32 = 0o644) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw SystemError("write", path, errno: errno) }
         let failure: Int32? = bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -311,6 +327,57 @@ package enum Syscalls {
 
     /// Whether standard error is a terminal (isatty).
     package static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Whether standard input is a terminal (isatty).
+    package static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+
+    /// One line of standard input without its line end, read with the terminal's echo off when it
+    /// is a terminal (tcgetattr, tcsetattr), so that a password is not shown; nil at the end of input.
+    package static func readSecretLine() -> String? {
+        var saved = termios()
+        let terminal = isatty(STDIN_FILENO) != 0 && tcgetattr(STDIN_FILENO, &saved) == 0
+        if terminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            quiet.c_lflag |= tcflag_t(ECHONL)
+            _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        defer { if terminal { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) } }
+        return readLine(strippingNewline: true).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : line
+        }
+    }
+
+    // MARK: Owners and modes
+
+    /// The mode bits (permissions), owner and group of the file at `path` (stat), nil when none is there.
+    package static func ownership(_ path: String) throws(SystemError) -> (mode: UInt32, user: UInt32, group: UInt32)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT { return nil }
+            throw SystemError("look at", path, errno: code)
+        }
+        return (info.st_mode & 0o7777, info.st_uid, info.st_gid)
+    }
+
+    /// Sets the mode bits of `path` (chmod).
+    package static func setMode(_ path: String, _ mode: UInt32) throws(SystemError) {
+        guard chmod(path, mode) == 0 else { throw SystemError("set the permissions of", path, errno: errno) }
+    }
+
+    /// Sets the owner and group of `path` (chown).
+    package static func setOwner(_ path: String, user: UInt32, group: UInt32) throws(SystemError) {
+        guard chown(path, user, group) == 0 else { throw SystemError("set the owner of", path, errno: errno) }
+    }
+
+    /// Whether this process runs as root (geteuid).
+    package static var isRoot: Bool { geteuid() == 0 }
+
+    /// The id of the group named `name` (getgrnam), nil when there is none.
+    package static func groupID(_ name: String) -> UInt32? {
+        getgrnam(name).map { $0.pointee.gr_gid }
+    }
 
     // MARK: Text the C library reads or writes
 

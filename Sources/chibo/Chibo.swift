@@ -12,7 +12,7 @@ struct Chibo: ParsableCommand {
         abstract: "Builds the bloc committee's intranet site from its content folder.",
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, RollbackCommand.self,
-            NginxConfigCommand.self,
+            NginxConfigCommand.self, HtpasswdCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )
@@ -184,7 +184,7 @@ struct NginxConfigCommand: ParsableCommand {
     @Option(name: .long, help: "The server name.")
     var serverName = "_"
 
-    @Option(name: .long, help: "The content folder, for its base_path.")
+    @Option(name: .long, help: "The content folder, for its base_path and restricted folders.")
     var content = "content"
 
     @Option(name: .long, help: "Listen on this address only, e.g. 127.0.0.1 (default: every address).")
@@ -193,20 +193,130 @@ struct NginxConfigCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave out brotli_static (when the brotli module is not installed).")
     var noBrotli = false
 
+    @Option(
+        name: .long,
+        help: "The password file for the folders `restricted:` names (make it with `chibo htpasswd FILE USER`).")
+    var htpasswd: String?
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
     }
 
     func run() throws {
-        let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
-        let basePath = Build(contentPath: content).readBasePath()
+        let absolute = Self.absolutePath(root)
+        let passwordFile = htpasswd.map(Self.absolutePath)
         do {
-            let config = try NginxConfig(
-                root: absolute, port: port, serverName: serverName, basePath: basePath, brotli: !noBrotli,
+            // The options first: a wrong one is named before anything is read.
+            _ = try NginxConfig(root: absolute, port: port, serverName: serverName, brotli: !noBrotli, address: listen)
+            _ = try passwordFile.map { try NginxConfig.validRoot($0, option: "--htpasswd") }
+        } catch {
+            throw Console.usageError(error)
+        }
+        // The base path and the restricted folders come from site.yaml: a block made without them
+        // would serve the restricted folders to anyone, so a site.yaml that does not read stops here.
+        let (read, diagnostics) = Build(contentPath: content).readSettings()
+        guard let settings = read, !diagnostics.hasErrors else {
+            Console.print(diagnostics)
+            Console.printLine(
+                "error: nginx-config reads base_path and restricted from \(content)/site.yaml (--content DIR)")
+            throw ExitCode(read == nil && diagnostics.items.contains { $0.code == .fileMissing } ? 2 : 1)
+        }
+        do {
+            var config = try NginxConfig(
+                root: absolute, port: port, serverName: serverName, basePath: settings.basePath, brotli: !noBrotli,
                 address: listen)
+            switch (settings.restricted, passwordFile) {
+            case (let restriction?, let file?):
+                config = try config.restricting(restriction, passwordFile: file)
+                if !Syscalls.exists(file) {
+                    Console.printLine(
+                        "note: \(file) does not exist yet; make it with `chibo htpasswd \(file) USER` before nginx "
+                            + "serves the site")
+                }
+            case (let restriction?, nil):
+                let folders = restriction.folders.map { "/" + $0.rawValue + "/" }.joined(separator: ", ")
+                throw UsageProblem(
+                    "site.yaml restricts \(folders) to signed-in readers: give the password file with --htpasswd "
+                        + "FILE (make it with `chibo htpasswd FILE USER`), or nginx would serve them to anyone")
+            case (nil, _?):
+                throw UsageProblem(
+                    "--htpasswd is given but site.yaml has no `restricted:`, so nothing would ask for a password: "
+                        + "name the folders in site.yaml (`restricted: {paths: [don-vi, bao-cao, data]}`) or leave "
+                        + "out --htpasswd")
+            case (nil, nil): break
+            }
             print(config.text, terminator: "")
         } catch {
             throw Console.usageError(error)
+        }
+    }
+
+    static func absolutePath(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+}
+
+/// A usage error found after parsing, with the reason.
+struct UsageProblem: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct HtpasswdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "htpasswd",
+        abstract: "Add a reader to nginx's password file, or give one a new password.",
+        discussion: """
+            The password is read from the terminal without echo, twice; from standard input (one line) when \
+            that is not a terminal. It is stored as a yescrypt hash, which nginx checks through the C \
+            library. The file is replaced atomically and keeps its permissions and owner; a new one is \
+            made 0640, group www-data when root runs this.
+            """)
+
+    @Argument(help: "The password file (as `chibo nginx-config --htpasswd` names it).")
+    var file: String
+
+    @Argument(help: "The user name readers sign in with.")
+    var user: String
+
+    func validate() throws {
+        if let problem = PasswordFile.userProblem(user) {
+            throw ValidationError("the user name \(NginxConfig.quoted(user.printable)) \(problem)")
+        }
+    }
+
+    func run() throws {
+        let user = self.user.precomposedStringWithCanonicalMapping
+        let interactive = Syscalls.standardInputIsTerminal
+        if interactive { Console.printPrompt("Mật khẩu cho \(user): ") }
+        guard let password = Syscalls.readSecretLine() else {
+            Console.printLine("error: no password on standard input; nothing was changed")
+            throw ExitCode(1)
+        }
+        if let problem = PasswordFile.passwordProblem(password) {
+            Console.printLine("error: the password \(problem); nothing was changed")
+            throw ExitCode(1)
+        }
+        if interactive {
+            Console.printPrompt("Nhập lại mật khẩu: ")
+            guard Syscalls.readSecretLine() == password else {
+                Console.printLine("error: the two passwords differ; nothing was changed")
+                throw ExitCode(1)
+            }
+        }
+        do {
+            let hash = try PasswordFile.hash(password)
+            let (change, groupSet) = try PasswordFile.set(path: file, user: user, hash: hash)
+            switch change {
+            case .created where groupSet: Console.printLine("created \(file) with \(user) (mode 0640, group www-data)")
+            case .created:
+                Console.printLine(
+                    "created \(file) with \(user) (mode 0640); nginx's workers must be able to read it: "
+                        + "chgrp www-data \(file)")
+            case .added: Console.printLine("added \(user) to \(file)")
+            case .replaced: Console.printLine("changed the password of \(user) in \(file)")
+            }
+        } catch {
+            Console.printLine("error: \(error)")
+            throw ExitCode(1)
         }
     }
 }
@@ -227,6 +337,11 @@ enum Console {
         }
         let errors = diagnostics.errors.count
         if errors > 0 { printLine("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }
+    }
+
+    /// A question on standard error, the answer to be typed on the same line.
+    static func printPrompt(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// A line on standard error: every message of the tool, diagnostics and summaries alike.

@@ -347,6 +347,85 @@ import Testing
             "\(errors)")
     }
 
+    @Test func restrictedFolders() throws {
+        let (content, diagnostics) = try load(
+            """
+            title: Sổ tay
+            organization: Đảng bộ Khối
+            restricted: {paths: [don-vi, /bao-cao/, data, data], realm: "Ban Thường vụ"}
+            """)
+        let restriction = try #require(content?.settings.restricted)
+        #expect(restriction.folders == [.units, .report, .data])
+        #expect(restriction.realm == "Ban Thường vụ")
+        #expect(
+            diagnostics.items.map(\.description) == [
+                "site.yaml:3:47: warning: `data` is listed twice in `restricted.paths`"
+            ])
+        #expect(restriction.covers("don-vi/cb-1/index.html"))
+        #expect(restriction.covers("data/scorecards.json.gz"))
+        #expect(restriction.covers("bao-cao"))
+        #expect(!restriction.covers("don-vi-khac/index.html"))
+        #expect(!restriction.covers("index.html"))
+        #expect(!restriction.covers("schedule.ics"))
+
+        // The list alone, the realm the organisation; the schedule's calendar goes with its folder.
+        let (short, _) = try load("title: A\norganization: Đảng bộ Khối\nrestricted: [lich-sinh-hoat-mau, data]\n")
+        let schedule = try #require(short?.settings.restricted)
+        #expect(schedule.realm == "Đảng bộ Khối")
+        #expect(schedule.covers("schedule.ics") && schedule.covers("schedule.ics.br"))
+        #expect(!schedule.covers("schedule.icsx"))
+    }
+
+    @Test func restrictedFoldersThatCannotBe() throws {
+        let (content, diagnostics) = try load(
+            """
+            title: A
+            organization: B
+            restricted:
+              paths: [/, assets, tim-kiem, search, don-vi/cb-1, kho, don-vi]
+              realm: "off"
+              users: x
+            """)
+        #expect(content?.settings.restricted == nil)
+        #expect(
+            diagnostics.items.map(\.description).sorted()
+                == [
+                    "site.yaml:4:11: error: the home page cannot be restricted: it is where every reader starts",
+                    "site.yaml:4:14: error: `assets` cannot be restricted: every page, the public ones too, needs its "
+                        + "styles and scripts",
+                    "site.yaml:4:22: error: the search (`tim-kiem`, `search`) cannot be restricted: it stays public and "
+                        + "finds the restricted pages only for readers who have signed in",
+                    "site.yaml:4:32: error: the search (`tim-kiem`, `search`) cannot be restricted: it stays public and "
+                        + "finds the restricted pages only for readers who have signed in",
+                    "site.yaml:4:40: error: `don-vi/cb-1` is not a top-level folder; `restricted` takes whole folders of "
+                        + "the site (don-vi, bao-cao, data, lich-sinh-hoat-mau, van-ban)",
+                    "site.yaml:4:53: error: unknown folder `kho`; the folders that can be restricted are don-vi, "
+                        + "bao-cao, data, lich-sinh-hoat-mau, van-ban",
+                    "site.yaml:4:10: error: `don-vi` is restricted but `data` is not, and `data/` holds every unit's "
+                        + "scorecard for anyone to download: add `data` to `restricted.paths`",
+                    "site.yaml:5:10: error: `restricted.realm` cannot be `off`, which the web server reads as no "
+                        + "sign-in at all",
+                    "site.yaml:6:3: warning: unknown key `users` in `restricted` is ignored; the keys are paths, realm",
+                ].sorted())
+        #expect(
+            diagnostics.items.allSatisfy {
+                $0.severity == .warning || $0.code.rawValue.hasPrefix("restricted.") || $0.code == .badForm
+            })
+        let (_, empty) = try load("title: A\norganization: B\nrestricted: {paths: [], realm: \"a$b\"}\n")
+        #expect(
+            empty.errors.map(\.description) == [
+                "site.yaml:3:21: error: `restricted.paths` lists no folder; name the folders to restrict (don-vi, "
+                    + "bao-cao, data, lich-sinh-hoat-mau, van-ban) or remove `restricted`",
+                "site.yaml:3:32: error: `restricted.realm` must not hold `$`, `\"` or `\\` (the web server reads "
+                    + "them as its own syntax)",
+            ])
+        let (_, shape) = try load("title: A\norganization: B\nrestricted: {realm: x}\n")
+        #expect(
+            shape.errors.map(\.description).contains {
+                $0.hasPrefix("site.yaml:3:1: error: `restricted` needs `paths:`")
+            })
+    }
+
     @Test func defaults() throws {
         let (content, _) = try load(minimalSiteYAML)
         let settings = try #require(content?.settings)

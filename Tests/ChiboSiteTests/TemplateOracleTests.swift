@@ -24,6 +24,18 @@ struct ReferenceHTML: MustacheContentType {
         var diagnostics = Diagnostics()
         let prepared = build.prepare(diagnostics: &diagnostics)
         let renderer = try #require(prepared, "\(diagnostics.items)")
+        try Self.compare(renderer, site: site)
+    }
+
+    /// The bundled site with restricted folders: the layout's and the home and search pages' fields
+    /// that only restrictions set.
+    @Test(arguments: [[SiteFolder.units, .report, .data], [.guidance, .schedule, .data]])
+    func theRestrictedSiteRendersAsSwiftMustacheRendersIt(folders: [SiteFolder]) throws {
+        let renderer = try RestrictedSiteTests.renderer(folders)
+        try Self.compare(renderer, site: "content")
+    }
+
+    static func compare(_ renderer: SiteRenderer, site: String) throws {
         let plan = renderer.plan()
         #expect(!plan.diagnostics.hasErrors, "\(plan.diagnostics.items)")
         MustacheContentTypes.register(ReferenceHTML(), named: "HTML")

@@ -5,10 +5,16 @@
   var app = document.getElementById("search-app");
   var input = document.getElementById("search-input");
   if (!app || !input) return;
-  var base = app.getAttribute("data-index");
   var statusLine = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var cache = {};
+  // The public index and, for a tab that has opened a restricted page (signed-in.js marks it), the
+  // restricted pages' one: asking for it otherwise would make the browser ask every reader for a password.
+  var SIGNED_IN = "chibo-signed-in";
+  var indexes = [{ base: app.getAttribute("data-index"), cache: {}, required: true }];
+  var restricted = app.getAttribute("data-restricted-index");
+  var signedIn = false;
+  try { signedIn = window.sessionStorage.getItem(SIGNED_IN) === "1"; } catch (error) { signedIn = false; }
+  if (restricted && signedIn) indexes.push({ base: restricted, cache: {}, required: false });
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
@@ -34,14 +40,14 @@
     var prefix = key(folded, folded.length);
     return names.filter(function (name) { return name.lastIndexOf(prefix, 0) === 0; });
   }
-  function load(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(base + path).then(function (response) {
+  function load(index, path) {
+    if (!index.cache[path]) {
+      index.cache[path] = fetch(index.base + path, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error(path + ": " + response.status);
         return response.json();
       });
     }
-    return cache[path];
+    return index.cache[path];
   }
   function say(template, count) {
     statusLine.textContent = template.replace("{count}", String(count));
@@ -50,11 +56,11 @@
   // Term matches: exact spelling 3, same letters with other marks 2, a longer word (prefix) 1.
   // A common word (in very many places) keeps only its best places in the index: a query word
   // that matches one is "partial", and a document need not have it to be found.
-  function matchTerm(term, index, shardNames) {
+  function matchTerm(term, index, meta) {
     var folded = fold(term);
-    var partialTerms = index.partial || [];
-    var names = shardsFor(term, shardNames);
-    return Promise.all(names.map(function (name) { return load("terms/" + name + ".json"); })).then(function (shards) {
+    var partialTerms = meta.partial || [];
+    var names = shardsFor(term, meta.shards);
+    return Promise.all(names.map(function (name) { return load(index, "terms/" + name + ".json"); })).then(function (shards) {
       // found[doc] = {score: best over sections, sections: {section: best score}, terms: [matched words]}
       var found = {};
       var partial = false;
@@ -80,17 +86,10 @@
     });
   }
 
-  function search(query) {
-    var trimmed = query.trim();
-    if (!trimmed) {
-      current = null;
-      more.hidden = true;
-      list.textContent = "";
-      statusLine.textContent = "";
-      return Promise.resolve();
-    }
-    say(app.getAttribute("data-loading"), 0);
-    return load("numbers.json").then(function (meta) {
+  // The documents of one index that match the query, each with its score: {index, doc, hit}.
+  function rank(index, trimmed, terms) {
+    return load(index, "numbers.json").then(function (meta) {
+      index.chunk = meta.chunk;
       var scores = {};
       var numberKey = fold(trimmed).replace(/\s+/g, "");
       if (/\d/.test(numberKey) && /[-\/]/.test(numberKey)) {
@@ -100,10 +99,7 @@
           }
         });
       }
-      var terms = words(trimmed).filter(function (term, position, all) {
-        return term.length > 1 || all.length === 1;
-      });
-      return Promise.all(terms.map(function (term) { return matchTerm(term, meta, meta.shards); })).then(function (matched) {
+      return Promise.all(terms.map(function (term) { return matchTerm(term, index, meta); })).then(function (matched) {
         // Every word must be found, except that a document need not have a partial word (one
         // whose postings are only its best places); with only partial words, any of them will do,
         // and documents with more of them come first.
@@ -149,22 +145,55 @@
             if (existing) { existing.score += total; existing.terms = hits; existing.section = section; existing.bySection = bySection; existing.exact = exact; existing.words = words; }
             else scores[doc] = { score: total, section: section, terms: hits, bySection: bySection, exact: exact, words: words };
         });
-        // A word typed with its marks that is found spelt that way counts before any score.
-        var ranked = Object.keys(scores).map(Number).sort(function (a, b) {
-          return (someLeftOut ? (scores[b].words || 0) - (scores[a].words || 0) : 0) ||
-            (scores[b].exact || 0) - (scores[a].exact || 0) ||
-            scores[b].score - scores[a].score || a - b;
-        });
-        list.textContent = "";
-        if (ranked.length === 0) {
-          more.hidden = true;
-          say(app.getAttribute("data-none"), 0);
-          return;
-        }
-        say(app.getAttribute("data-count"), ranked.length);
-        current = { query: trimmed, ranked: ranked, scores: scores, terms: terms, shown: 0, chunk: meta.chunk };
-        return showMore(current);
+        return {
+          someLeftOut: someLeftOut,
+          results: Object.keys(scores).map(function (doc) { return { index: index, doc: Number(doc), hit: scores[doc] }; })
+        };
       });
+    });
+  }
+
+  function search(query) {
+    var trimmed = query.trim();
+    if (!trimmed) {
+      current = null;
+      more.hidden = true;
+      list.textContent = "";
+      statusLine.textContent = "";
+      return Promise.resolve();
+    }
+    say(app.getAttribute("data-loading"), 0);
+    var terms = words(trimmed).filter(function (term, position, all) {
+      return term.length > 1 || all.length === 1;
+    });
+    return Promise.all(indexes.map(function (index) {
+      var ranked = rank(index, trimmed, terms);
+      if (index.required) return ranked;
+      // The restricted index cannot be read (the sign-in has expired): the public pages only, and
+      // this tab asks no more.
+      return ranked.catch(function () {
+        indexes = indexes.filter(function (other) { return other !== index; });
+        try { window.sessionStorage.removeItem(SIGNED_IN); } catch (error) { /* nothing to forget */ }
+        return { someLeftOut: false, results: [] };
+      });
+    })).then(function (found) {
+      var someLeftOut = found.some(function (part) { return part.someLeftOut; });
+      var results = [].concat.apply([], found.map(function (part) { return part.results; }));
+      // A word typed with its marks that is found spelt that way counts before any score.
+      results.sort(function (a, b) {
+        return (someLeftOut ? (b.hit.words || 0) - (a.hit.words || 0) : 0) ||
+          (b.hit.exact || 0) - (a.hit.exact || 0) ||
+          b.hit.score - a.hit.score || indexes.indexOf(a.index) - indexes.indexOf(b.index) || a.doc - b.doc;
+      });
+      list.textContent = "";
+      if (results.length === 0) {
+        more.hidden = true;
+        say(app.getAttribute("data-none"), 0);
+        return;
+      }
+      say(app.getAttribute("data-count"), results.length);
+      current = { query: trimmed, ranked: results, terms: terms, shown: 0 };
+      return showMore(current);
     }).catch(function () {
       statusLine.textContent = app.getAttribute("data-error");
     });
@@ -177,16 +206,11 @@
   var more = document.getElementById("search-more");
   function showMore(state) {
     var page = state.ranked.slice(state.shown, state.shown + PAGE);
-    var chunks = {};
-    page.forEach(function (doc) { chunks[Math.floor(doc / state.chunk)] = true; });
-    return Promise.all(Object.keys(chunks).map(function (chunk) {
-      return load("docs/" + chunk + ".json").then(function (docs) { return [Number(chunk), docs]; });
-    })).then(function (loaded) {
+    function file(result) { return "docs/" + Math.floor(result.doc / result.index.chunk) + ".json"; }
+    return Promise.all(page.map(function (result) { return load(result.index, file(result)); })).then(function (loaded) {
       if (state !== current) return;
-      var byChunk = {};
-      loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
-      render(page.map(function (doc) {
-        return { doc: byChunk[Math.floor(doc / state.chunk)][doc % state.chunk], hit: state.scores[doc] };
+      render(page.map(function (result, position) {
+        return { doc: loaded[position][result.doc % result.index.chunk], hit: result.hit };
       }), state.terms);
       state.shown += page.length;
       more.hidden = state.shown >= state.ranked.length;

@@ -69,6 +69,8 @@ struct HomePage: PageModel {
     var sections: [SectionSummary]
     var guidanceURL: String
     var documentCount: String
+    /// False when the guidance is restricted: the home page then tells nothing of it.
+    var showsGuidance = true
     var features: [Feature]
     var upcoming: [SessionModel]
     var upcomingTitle: String
@@ -82,6 +84,7 @@ struct HomePage: PageModel {
         "has_sections": .flag { !$0.sections.isEmpty },
         "guidance_url": .text(\.guidanceURL),
         "document_count": .text(\.documentCount),
+        "shows_guidance": .flag(\.showsGuidance),
         "features": .list(\.features),
         "has_features": .flag { !$0.features.isEmpty },
         "upcoming": .list(\.upcoming),
@@ -178,8 +181,12 @@ struct SearchPage: PageModel {
     var sections: [SectionSummary]
     var documents: [DocumentSummary]
     var indexURL: String
+    /// The index of the restricted pages, for readers who have signed in; empty when nothing is restricted.
+    var restrictedIndexURL = ""
 
     static let templateFields = fields([
+        "restricted_index_url": .text(\.restrictedIndexURL),
+        "has_restricted_index": .flag { !$0.restrictedIndexURL.isEmpty },
         "sections": .list(\.sections),
         "has_sections": .flag { !$0.sections.isEmpty },
         "documents": .list(\.documents),

@@ -38,6 +38,11 @@ struct LayoutModel: TemplateModel, Hashable {
     var baseURL: String?
     /// Whether the printed page ends with its address and the build date; a drafted letter does not.
     var printFooter = true
+    /// The site's restricted folders; the page's job sets `isRestricted` from them and its path.
+    var restriction: Restriction?
+    /// Whether the page is under a restricted folder: it then tells the search page that this tab
+    /// has signed in (`signed-in.js`), so that the search looks in the restricted index too.
+    var isRestricted = false
 
     static let templateFields = TemplateFields<Self>([
         "site": .model(\.site),
@@ -53,6 +58,7 @@ struct LayoutModel: TemplateModel, Hashable {
         "page_url": .text(\.pageURL),
         "build_date": .text(\.buildDate),
         "print_footer": .flag(\.printFooter),
+        "restricted_page": .flag(\.isRestricted),
     ])
 }
 

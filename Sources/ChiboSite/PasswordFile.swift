@@ -1,0 +1,140 @@
+import CCrypt
+import ChiboSupport
+
+/// The password file nginx's `auth_basic_user_file` reads, as `chibo htpasswd` keeps it: a line
+/// `user:hash` per reader, the hash yescrypt (`$y$`) made by libxcrypt, the library nginx itself
+/// checks it with on Debian (nginx passes any hash it does not know to the C library's crypt).
+///
+/// Why yescrypt at cost 3: nginx checks the password again on every request, inside its event
+/// loop, so a check must be cheap for the server yet costly for whoever guesses offline. yescrypt is
+/// memory-hard (Debian's own default for login passwords), so a guess costs memory as well as time;
+/// at cost 3 a check takes about 4 ms on the machine the tests run on, where libxcrypt's default
+/// (cost 5) takes 16 ms and bcrypt at cost 10 takes 47 ms per request. nginx's `$apr1$` and
+/// `{SHA}` are a single fast hash and are not offered.
+public enum PasswordFile {
+    public static let method = "$y$"
+    public static let cost: UInt = 3
+    /// Passwords shorter than this are refused.
+    public static let shortest = 8
+
+    /// What `set` did.
+    public enum Change: Equatable, Sendable {
+        case created, added, replaced
+    }
+
+    /// A user name nginx's file can hold and a browser can send, or the reason it cannot be one.
+    public static func userProblem(_ user: String) -> String? {
+        if user.isEmpty { return "is empty" }
+        if user.contains(":") {
+            return "must not hold `:` (it ends the name in the password file and in the browser's sign-in)"
+        }
+        if user.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
+            return "must not hold spaces, line ends or other control characters"
+        }
+        if user.hasPrefix("#") { return "must not start with `#` (nginx reads such a line as a comment)" }
+        if user.utf8.count > 255 { return "is longer than 255 bytes" }
+        return nil
+    }
+
+    /// Why `password` is not taken, or nil.
+    public static func passwordProblem(_ password: String) -> String? {
+        if password.count < shortest { return "is shorter than \(shortest) characters" }
+        if password.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "holds a control character, which a browser cannot send"
+        }
+        return nil
+    }
+
+    /// A new yescrypt hash of `password` with a fresh random salt (crypt_gensalt_rn, crypt_rn).
+    public static func hash(_ password: String) throws(PasswordFailure) -> String {
+        var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
+        guard crypt_gensalt_rn(method, cost, nil, 0, &setting, Int32(setting.count)) != nil else {
+            throw PasswordFailure("the C library cannot make a yescrypt salt (libxcrypt 4.3 or later is needed)")
+        }
+        let settingText = String(decoding: setting.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let result = crypt(password, with: settingText), result.hasPrefix(method) else {
+            throw PasswordFailure("the C library's crypt did not make a yescrypt hash")
+        }
+        return result
+    }
+
+    /// Whether `password` is the one `hash` was made from: what nginx checks.
+    public static func matches(_ password: String, hash: String) -> Bool {
+        crypt(password, with: hash) == hash
+    }
+
+    /// crypt_rn of a phrase with a setting (or a whole hash), nil when it fails. The work area is
+    /// the function's own.
+    static func crypt(_ phrase: String, with setting: String) -> String? {
+        let data = UnsafeMutablePointer<crypt_data>.allocate(capacity: 1)
+        data.initialize(to: crypt_data())
+        defer {
+            data.deinitialize(count: 1)
+            data.deallocate()
+        }
+        guard let output = crypt_rn(phrase, setting, data, Int32(MemoryLayout<crypt_data>.size)) else { return nil }
+        return String(cString: output)
+    }
+
+    /// The file's text with `user`'s line set to `hash`: the first line of that user replaced and
+    /// any later ones removed, or a line added at the end; every other line kept as it is.
+    public static func updated(_ bytes: [UInt8], user: String, hash: String) -> (bytes: [UInt8], replaced: Bool) {
+        let newline = UInt8(ascii: "\n")
+        let entry = Array("\(user):\(hash)".utf8)
+        let name = Array((user + ":").utf8)
+        var lines = bytes.split(separator: newline, omittingEmptySubsequences: false).map(Array.init)
+        if lines.last?.isEmpty ?? false { lines.removeLast() }
+        var replaced = false
+        var result: [[UInt8]] = []
+        for line in lines {
+            guard line.starts(with: name) else {
+                result.append(line)
+                continue
+            }
+            if !replaced { result.append(entry) }
+            replaced = true
+        }
+        if !replaced { result.append(entry) }
+        return (Array(result.joined(separator: [newline])) + [newline], replaced)
+    }
+
+    /// Sets `user`'s password in the file at `path`, which is replaced atomically (a new file in the
+    /// same folder, renamed over it) and keeps its permissions and owner. A new file is readable by
+    /// its owner and group only (0640), its group `www-data` (nginx's workers) when root runs this.
+    package static func set(
+        path: String, user: String, hash: String
+    ) throws(SystemError) -> (change: Change, groupSet: Bool) {
+        let target = Syscalls.exists(path) ? try Syscalls.realPath(path) : path
+        let existing = try Syscalls.ownership(target)
+        let (bytes, replaced) = updated(existing == nil ? [] : try Syscalls.readFile(target), user: user, hash: hash)
+        // `/etc/nginx/x` → `/etc/nginx/.x.chibo-PID`: in the same folder, so that the rename is atomic.
+        let slash = target.lastIndex(of: "/").map { target.index(after: $0) } ?? target.startIndex
+        let temporary = String(target[..<slash]) + "." + target[slash...] + ".chibo-\(Syscalls.processID)"
+        var groupSet = false
+        do {
+            try Syscalls.writeFile(temporary, bytes, mode: 0o600)
+            if let existing {
+                if Syscalls.isRoot { try Syscalls.setOwner(temporary, user: existing.user, group: existing.group) }
+                try Syscalls.setMode(temporary, existing.mode)
+            } else {
+                if Syscalls.isRoot, let group = Syscalls.groupID("www-data") {
+                    try Syscalls.setOwner(temporary, user: 0, group: group)
+                    groupSet = true
+                }
+                try Syscalls.setMode(temporary, 0o640)
+            }
+            try Syscalls.rename(temporary, to: target)
+        } catch {
+            try? Syscalls.remove(temporary)
+            throw error
+        }
+        return (existing == nil ? .created : replaced ? .replaced : .added, groupSet)
+    }
+}
+
+/// A hash that the C library could not make.
+public struct PasswordFailure: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,87 @@
+import ChiboModel
+import ChiboTestSupport
+import Foundation
+import Testing
+
+@testable import ChiboSite
+
+/// `chibo htpasswd`'s file and hashes, and the server block that checks them.
+@Suite struct PasswordFileTests {
+    @Test func aHashIsYescryptWithAFreshSaltAndMatchesItsPasswordOnly() throws {
+        let first = try PasswordFile.hash("mật khẩu dài")
+        let second = try PasswordFile.hash("mật khẩu dài")
+        #expect(first.hasPrefix("$y$") && second.hasPrefix("$y$"))
+        #expect(first != second)
+        #expect(PasswordFile.matches("mật khẩu dài", hash: first))
+        #expect(!PasswordFile.matches("mật khẩu dai", hash: first))
+        #expect(!PasswordFile.matches("", hash: first))
+    }
+
+    @Test func aUsersLineIsReplacedOrAddedAndEveryOtherLineKept() {
+        let file = Array("# bạn đọc\nthu-ky:$y$old\nbi-thu:$y$b\nthu-ky:$y$again\n\nkhac:$y$c".utf8)
+        let (replaced, wasThere) = PasswordFile.updated(file, user: "thu-ky", hash: "$y$new")
+        #expect(wasThere)
+        #expect(String(decoding: replaced, as: UTF8.self) == "# bạn đọc\nthu-ky:$y$new\nbi-thu:$y$b\n\nkhac:$y$c\n")
+        // `thu` is not `thu-ky`: a name is matched up to its colon.
+        let (added, found) = PasswordFile.updated(file, user: "thu", hash: "$y$t")
+        #expect(!found)
+        #expect(String(decoding: added, as: UTF8.self).hasSuffix("khac:$y$c\nthu:$y$t\n"))
+        #expect(PasswordFile.updated([], user: "a", hash: "h").bytes == Array("a:h\n".utf8))
+    }
+
+    @Test func userNamesAndPasswordsThatCannotBeStoredAreRefused() {
+        #expect(PasswordFile.userProblem("thư-ký") == nil)
+        for name in ["", "a:b", "a b", "a\nb", "#a", String(repeating: "x", count: 256)] {
+            #expect(PasswordFile.userProblem(name) != nil, "\(name)")
+        }
+        #expect(PasswordFile.passwordProblem("mật khẩu 1") == nil)
+        #expect(PasswordFile.passwordProblem("ngắn") != nil)
+        #expect(PasswordFile.passwordProblem("dài đủ rồi\u{7}") != nil)
+    }
+
+    @Test func theFileIsReplacedWithItsModeKept() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/readers"
+        let first = try PasswordFile.set(path: path, user: "a", hash: "$y$1")
+        #expect(first.change == .created)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a:$y$1\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o640)
+        try FileManager.default.setAttributes([.posixPermissions: 0o604], ofItemAtPath: path)
+        #expect(try PasswordFile.set(path: path, user: "b", hash: "$y$2").change == .added)
+        #expect(try PasswordFile.set(path: path, user: "a", hash: "$y$3").change == .replaced)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a:$y$3\nb:$y$2\n")
+        let kept = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((kept[.posixPermissions] as? Int) == 0o604)
+        // Nothing is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["readers"])
+        #expect(throws: (any Error).self) { try PasswordFile.set(path: folder.path + "/none/x", user: "a", hash: "h") }
+    }
+
+    @Test func theServerBlockAsksForAPasswordInTheRestrictedFoldersOnly() throws {
+        let plain = try NginxConfig(root: "/srv/chibo/current", basePath: "/so-tay/")
+        #expect(!plain.text.contains("auth_basic"))
+        let restriction = Restriction(folders: [.units, .schedule, .data], realm: "Ban Thường vụ")
+        let config = try plain.restricting(restriction, passwordFile: "/etc/nginx/chibo.htpasswd")
+        let text = config.text
+        let variable = config.realmVariable
+        #expect(text.contains("map $uri \(variable) {\n    default off;\n"))
+        #expect(text.contains(#""~^/(don-vi|lich-sinh-hoat-mau|data)(/|$)" "Ban Thường vụ";"#))
+        #expect(text.contains(#""~^/schedule[.]ics($|[.])" "Ban Thường vụ";"#))
+        #expect(text.contains("auth_basic \(variable);\n    auth_basic_user_file \"/etc/nginx/chibo.htpasswd\";"))
+        // The map comes before the server block, the authentication before the first location.
+        let map = try #require(text.range(of: "map $uri"))
+        let server = try #require(text.range(of: "server {"))
+        let auth = try #require(text.range(of: "auth_basic "))
+        let location = try #require(text.range(of: "\n    location "))
+        #expect(map.lowerBound < server.lowerBound && auth.lowerBound < location.lowerBound)
+        // Two sites in one nginx do not share the variable.
+        let other = try NginxConfig(root: "/srv/other").restricting(restriction, passwordFile: "/etc/p")
+        #expect(other.realmVariable != variable)
+        #expect(throws: InvalidNginxOption.self) { try plain.restricting(restriction, passwordFile: "p") }
+        #expect(throws: InvalidNginxOption.self) { try plain.restricting(restriction, passwordFile: "/etc/a;b") }
+        let off = Restriction(folders: [.data], realm: "off")
+        #expect(throws: InvalidNginxOption.self) { try plain.restricting(off, passwordFile: "/etc/p") }
+    }
+}
