@@ -385,6 +385,15 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw Console.usageError(error)
         }
+        // The preview asks nobody for a password: beyond this computer, restricted folders would be open.
+        if !listen.hasPrefix("127."),
+            let restriction = Build(contentPath: paths.content).readSettings().settings?.restricted
+        {
+            let folders = restriction.folders.map { "/" + $0.rawValue + "/" }.joined(separator: ", ")
+            Console.printLine(
+                "warning: the preview serves \(folders) without a password to anyone who reaches \(listen):\(port); "
+                    + "`restricted:` is enforced by nginx (chibo nginx-config --htpasswd), not by chibo serve")
+        }
         let preview = Preview(contentPath: paths.content, themePath: paths.theme)
         let (address, port) = (listen, UInt16(port))
         Task {
