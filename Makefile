@@ -6,7 +6,7 @@ RELEASE    := .build/release/chibo
 DEBUG_BIN  := .build/debug/chibo
 
 SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev libxml2-dev zlib1g-dev libcrypt-dev pkg-config
-TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver poppler-utils \
+TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver poppler-utils fonts-liberation \
                  openjdk-17-jre-headless
 
 .PHONY: fuzz fuzz-build fuzz-smoke bench template-bench compression-levels site test deps-site deps-test deps-python build release lint format leak-check python-test clean

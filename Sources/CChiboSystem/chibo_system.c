@@ -19,3 +19,51 @@ int chibo_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
+
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+
+/* The terminal's settings before chibo_echo_off, restored by chibo_echo_restore or by a signal that
+   ends the process while the echo is off (Ctrl-C at a password prompt). */
+static struct termios chibo_saved_terminal;
+static volatile sig_atomic_t chibo_echo_is_off = 0;
+static struct sigaction chibo_previous[3];
+static const int chibo_signals[3] = {SIGINT, SIGTERM, SIGHUP};
+
+static void chibo_restore_and_raise(int signal_number) {
+    if (chibo_echo_is_off) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &chibo_saved_terminal);
+        chibo_echo_is_off = 0;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (chibo_signals[i] == signal_number) sigaction(signal_number, &chibo_previous[i], NULL);
+    }
+    raise(signal_number);
+}
+
+int chibo_echo_off(void) {
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &chibo_saved_terminal) != 0) return -1;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = chibo_restore_and_raise;
+    sigemptyset(&action.sa_mask);
+    for (int i = 0; i < 3; i++) sigaction(chibo_signals[i], &action, &chibo_previous[i]);
+    struct termios quiet = chibo_saved_terminal;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    quiet.c_lflag |= ECHONL;
+    chibo_echo_is_off = 1;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &quiet) != 0) {
+        chibo_echo_restore();
+        return -1;
+    }
+    return 0;
+}
+
+void chibo_echo_restore(void) {
+    if (chibo_echo_is_off) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &chibo_saved_terminal);
+        chibo_echo_is_off = 0;
+    }
+    for (int i = 0; i < 3; i++) sigaction(chibo_signals[i], &chibo_previous[i], NULL);
+}

@@ -270,6 +270,18 @@ enum SiteLoader {
         var pathsNode: Yams.Node?
         var realm: String?
         var realmLocation = keyLocation
+        let known = SiteFolder.allCases.map(\.rawValue).joined(separator: ", ")
+        // `restricted:` with nothing after it would otherwise read as no restriction at all.
+        func isNull(_ node: Yams.Node) -> Bool {
+            if case .scalar(let scalar) = node, scalar.style == .plain, node.null != nil { return true }
+            return false
+        }
+        if isNull(node) {
+            diagnostics.error(
+                .valueMissing, keyLocation,
+                "`restricted` is empty; name the folders to restrict (\(known)) or remove the key")
+            return nil
+        }
         switch node {
         case .sequence, .scalar: pathsNode = node
         case .mapping:
@@ -291,8 +303,7 @@ enum SiteLoader {
                 "`restricted` must be a mapping such as `{paths: [don-vi, bao-cao, data], realm: \"Ban Thường vụ\"}`")
             return nil
         }
-        let known = SiteFolder.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let pathsNode else {
+        guard let pathsNode, !isNull(pathsNode) else {
             diagnostics.error(
                 .valueMissing, keyLocation, "`restricted` needs `paths:`, a list of the folders to restrict (\(known))")
             return nil
@@ -309,8 +320,13 @@ enum SiteLoader {
         let checkpoint = diagnostics.checkpoint
         var folders: [SiteFolder] = []
         for item in items {
-            guard let text = yaml.string(item, key: "restricted.paths", diagnostics: &diagnostics) else { continue }
             let location = yaml.location(item)
+            if isNull(item) {
+                diagnostics.error(
+                    .valueMissing, location, "an item of `restricted.paths` is empty; name a folder (\(known))")
+                continue
+            }
+            guard let text = yaml.string(item, key: "restricted.paths", diagnostics: &diagnostics) else { continue }
             let name = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
             if let folder = SiteFolder(rawValue: name) {
                 if folders.contains(folder) {
@@ -350,13 +366,29 @@ enum SiteLoader {
                 "`\(folder.rawValue)` is restricted but `data` is not, and `data/` holds \(what) for anyone to "
                     + "download: add `data` to `restricted.paths`")
         }
+        // What another public folder shows of a restricted one is the committee's choice, but said.
+        let repeats: [(SiteFolder, SiteFolder, String)] = [
+            (.units, .report, "the reports' lists name each unit with its figures"),
+            (.schedule, .units, "each unit's page lists its sample sessions"),
+        ]
+        for (folder, other, what) in repeats where folders.contains(folder) && !folders.contains(other) {
+            diagnostics.warning(
+                .restrictedLeak, yaml.location(pathsNode),
+                "`\(folder.rawValue)` is restricted but `\(other.rawValue)` is not: \(what) for anyone to read; add "
+                    + "`\(other.rawValue)` to `restricted.paths` unless that is meant")
+        }
         let name = realm ?? organization
         if name.isEmpty {
             diagnostics.error(.valueMissing, realmLocation, "`restricted.realm` is empty; name who may sign in")
         } else if let problem = realmProblem(name) {
             diagnostics.error(.badForm, realmLocation, "`restricted.realm` \(problem)")
         }
-        guard !diagnostics.hasErrors(since: checkpoint), !folders.isEmpty else { return nil }
+        guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
+        guard !folders.isEmpty else {
+            diagnostics.error(
+                .valueMissing, yaml.location(pathsNode), "`restricted.paths` names no folder to restrict (\(known))")
+            return nil
+        }
         return Restriction(folders: folders, realm: name, location: keyLocation)
     }
 

@@ -64,11 +64,13 @@ public struct NginxConfig: Sendable {
     var realmMap: String {
         guard let restriction else { return "" }
         let folders = restriction.folders.map(\.rawValue).joined(separator: "|")
+        // `/+`: with `merge_slashes off` in the http block `$uri` may keep `//don-vi/` (the server block
+        // sets it on too); `~*`: a file system that ignores case would serve `/DON-VI/` as well.
         var lines = [
-            "    default off;", "    \(Self.quoted("~^/(\(folders))(/|$)")) \(Self.quoted(restriction.realm));",
+            "    default off;", "    \(Self.quoted("~*^/+(\(folders))(/|$)")) \(Self.quoted(restriction.realm));",
         ]
         for file in restriction.folders.flatMap(\.companions) {
-            let pattern = "~^/" + file.replacingOccurrences(of: ".", with: "[.]") + "($|[.])"
+            let pattern = "~*^/+" + file.replacingOccurrences(of: ".", with: "[.]") + "($|[.])"
             lines.append("    \(Self.quoted(pattern)) \(Self.quoted(restriction.realm));")
         }
         return """
@@ -148,7 +150,7 @@ public struct NginxConfig: Sendable {
         let authentication =
             passwordFile.map { file in
                 "\n    # Every location inherits these: the realm is `off` outside the restricted folders.\n"
-                    + "    auth_basic \(realmVariable);\n    auth_basic_user_file \(Self.quoted(file));"
+                    + "    merge_slashes on;\n    auth_basic \(realmVariable);\n    auth_basic_user_file \(Self.quoted(file));"
             } ?? ""
         return """
             # chibo: server block for \(root)

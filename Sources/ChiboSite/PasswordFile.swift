@@ -98,37 +98,49 @@ public enum PasswordFile {
         return (Array(result.joined(separator: [newline])) + [newline], replaced)
     }
 
-    /// Sets `user`'s password in the file at `path`, which is replaced atomically (a new file in the
-    /// same folder, renamed over it) and keeps its permissions and owner. A new file is readable by
-    /// its owner and group only (0640), its group `www-data` (nginx's workers) when root runs this.
-    package static func set(
-        path: String, user: String, hash: String
-    ) throws(SystemError) -> (change: Change, groupSet: Bool) {
+    /// What `set` did, and to whom the file belongs.
+    public struct Outcome: Equatable, Sendable {
+        public var change: Change
+        /// A new file was given the group `www-data`.
+        public var groupSet: Bool
+        /// The existing file's owner or group could not be kept (only root can give a file away).
+        public var ownerLost: Bool
+    }
+
+    /// Sets `user`'s password in the file at `path`, which is replaced atomically: a new file made in
+    /// the same folder (never through a link put there), with the old one's permissions, owner and
+    /// group, flushed to disk, then renamed over it. A new file is readable by its owner and group only
+    /// (0640), its group `www-data` (nginx's workers) when root runs this.
+    package static func set(path: String, user: String, hash: String) throws(SystemError) -> Outcome {
         let target = Syscalls.exists(path) ? try Syscalls.realPath(path) : path
         let existing = try Syscalls.ownership(target)
         let (bytes, replaced) = updated(existing == nil ? [] : try Syscalls.readFile(target), user: user, hash: hash)
         // `/etc/nginx/x` → `/etc/nginx/.x.chibo-PID`: in the same folder, so that the rename is atomic.
         let slash = target.lastIndex(of: "/").map { target.index(after: $0) } ?? target.startIndex
         let temporary = String(target[..<slash]) + "." + target[slash...] + ".chibo-\(Syscalls.processID)"
+        // One left by a run that was killed, or anything else put there: removed, not followed.
+        if Syscalls.exists(temporary) { try Syscalls.remove(temporary) }
+        var owner: (user: UInt32?, group: UInt32?) = (nil, nil)
         var groupSet = false
+        if let existing {
+            owner = Syscalls.isRoot ? (existing.user, existing.group) : (nil, existing.group)
+        } else if Syscalls.isRoot, let group = Syscalls.groupID("www-data") {
+            owner = (0, group)
+            groupSet = true
+        }
+        let owned: Bool
         do {
-            try Syscalls.writeFile(temporary, bytes, mode: 0o600)
-            if let existing {
-                if Syscalls.isRoot { try Syscalls.setOwner(temporary, user: existing.user, group: existing.group) }
-                try Syscalls.setMode(temporary, existing.mode)
-            } else {
-                if Syscalls.isRoot, let group = Syscalls.groupID("www-data") {
-                    try Syscalls.setOwner(temporary, user: 0, group: group)
-                    groupSet = true
-                }
-                try Syscalls.setMode(temporary, 0o640)
-            }
+            owned = try Syscalls.writeNewFile(
+                temporary, bytes, mode: existing?.mode ?? 0o640, user: owner.user, group: owner.group)
             try Syscalls.rename(temporary, to: target)
         } catch {
             try? Syscalls.remove(temporary)
             throw error
         }
-        return (existing == nil ? .created : replaced ? .replaced : .added, groupSet)
+        let ownerLost = existing != nil && (!owned || (!Syscalls.isRoot && existing?.user != Syscalls.userID))
+        return Outcome(
+            change: existing == nil ? .created : replaced ? .replaced : .added, groupSet: groupSet && owned,
+            ownerLost: ownerLost)
     }
 }
 

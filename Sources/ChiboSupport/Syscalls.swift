@@ -191,10 +191,42 @@ package enum Syscalls {
         }
     }
 
+    /// Writes `bytes` into a new file at `path`, which must not exist (O_EXCL, O_NOFOLLOW: never through
+    /// a link someone put there), gives the open file `mode` (fchmod) and `user` and `group` when given
+    /// (fchown; -1 for the one not given), and flushes it to disk (fsync) before closing it. Whether
+    /// the owner could be set: a user who is not root may give a file only a group they are in.
+    package static func writeNewFile(
+        _ path: String, _ bytes: [UInt8], mode: UInt32, user: UInt32? = nil, group: UInt32? = nil
+    ) throws(SystemError) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw SystemError("create", path, errno: errno) }
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return count < 0 ? errno : EIO }
+                offset += count
+            }
+            return nil
+        }
+        var owned = true
+        if failure == nil, user != nil || group != nil {
+            owned = fchown(descriptor, user ?? UInt32.max, group ?? UInt32.max) == 0
+        }
+        let code = failure ?? (fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 ? errno : nil)
+        if let code {
+            close(descriptor)
+            throw SystemError("write", path, errno: code)
+        }
+        guard close(descriptor) == 0 else { throw SystemError("write", path, errno: errno) }
+        return owned
+    }
+
     /// Creates (or truncates) a file and writes all of `bytes` into it (open, write, close); a failed
     /// close (a full disk on some file systems) is a failure too.
-    package static func writeFile(_ path: String, _ bytes: [UInt8], mode: UInt32 = 0o644) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+    package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemError("write", path, errno: errno) }
         let failure: Int32? = bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -332,17 +364,11 @@ package enum Syscalls {
     package static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
 
     /// One line of standard input without its line end, read with the terminal's echo off when it
-    /// is a terminal (tcgetattr, tcsetattr), so that a password is not shown; nil at the end of input.
+    /// is a terminal (termios, in CChiboSystem: a Ctrl-C at the prompt restores the echo before the
+    /// process ends), so that a password is not shown; nil at the end of input.
     package static func readSecretLine() -> String? {
-        var saved = termios()
-        let terminal = isatty(STDIN_FILENO) != 0 && tcgetattr(STDIN_FILENO, &saved) == 0
-        if terminal {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            quiet.c_lflag |= tcflag_t(ECHONL)
-            _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
-        }
-        defer { if terminal { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) } }
+        let quiet = chibo_echo_off() == 0
+        defer { if quiet { chibo_echo_restore() } }
         return readLine(strippingNewline: true).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : line
         }
@@ -361,18 +387,11 @@ package enum Syscalls {
         return (info.st_mode & 0o7777, info.st_uid, info.st_gid)
     }
 
-    /// Sets the mode bits of `path` (chmod).
-    package static func setMode(_ path: String, _ mode: UInt32) throws(SystemError) {
-        guard chmod(path, mode) == 0 else { throw SystemError("set the permissions of", path, errno: errno) }
-    }
-
-    /// Sets the owner and group of `path` (chown).
-    package static func setOwner(_ path: String, user: UInt32, group: UInt32) throws(SystemError) {
-        guard chown(path, user, group) == 0 else { throw SystemError("set the owner of", path, errno: errno) }
-    }
-
     /// Whether this process runs as root (geteuid).
     package static var isRoot: Bool { geteuid() == 0 }
+
+    /// The user id this process runs as (geteuid).
+    package static var userID: UInt32 { geteuid() }
 
     /// The id of the group named `name` (getgrnam), nil when there is none.
     package static func groupID(_ name: String) -> UInt32? {

@@ -304,15 +304,21 @@ struct HtpasswdCommand: ParsableCommand {
         }
         do {
             let hash = try PasswordFile.hash(password)
-            let (change, groupSet) = try PasswordFile.set(path: file, user: user, hash: hash)
-            switch change {
-            case .created where groupSet: Console.printLine("created \(file) with \(user) (mode 0640, group www-data)")
+            let outcome = try PasswordFile.set(path: file, user: user, hash: hash)
+            switch outcome.change {
+            case .created where outcome.groupSet:
+                Console.printLine("created \(file) with \(user) (mode 0640, group www-data)")
             case .created:
                 Console.printLine(
                     "created \(file) with \(user) (mode 0640); nginx's workers must be able to read it: "
                         + "chgrp www-data \(file)")
             case .added: Console.printLine("added \(user) to \(file)")
             case .replaced: Console.printLine("changed the password of \(user) in \(file)")
+            }
+            if outcome.ownerLost {
+                Console.printLine(
+                    "note: \(file) now belongs to you, and its group may have changed (only root keeps another "
+                        + "user's): nginx's workers must still be able to read it (ls -l \(file))")
             }
         } catch {
             Console.printLine("error: \(error)")

@@ -401,6 +401,9 @@ import Testing
                         + "the site (don-vi, bao-cao, data, lich-sinh-hoat-mau, van-ban)",
                     "site.yaml:4:53: error: unknown folder `kho`; the folders that can be restricted are don-vi, "
                         + "bao-cao, data, lich-sinh-hoat-mau, van-ban",
+                    "site.yaml:4:10: warning: `don-vi` is restricted but `bao-cao` is not: the reports' lists name "
+                        + "each unit with its figures for anyone to read; add `bao-cao` to `restricted.paths` unless "
+                        + "that is meant",
                     "site.yaml:4:10: error: `don-vi` is restricted but `data` is not, and `data/` holds every unit's "
                         + "scorecard for anyone to download: add `data` to `restricted.paths`",
                     "site.yaml:5:10: error: `restricted.realm` cannot be `off`, which the web server reads as no "
@@ -419,6 +422,16 @@ import Testing
                 "site.yaml:3:32: error: `restricted.realm` must not hold `$`, `\"` or `\\` (the web server reads "
                     + "them as its own syntax)",
             ])
+        // Nothing after the key, or after `paths:`, or an empty item: never a site left public unsaid.
+        for (text, message) in [
+            ("restricted:\n", "site.yaml:3:1: error: `restricted` is empty"),
+            ("restricted: {paths: }\n", "site.yaml:3:1: error: `restricted` needs `paths:`"),
+            ("restricted: {paths: [~]}\n", "site.yaml:3:22: error: an item of `restricted.paths` is empty"),
+        ] {
+            let (loaded, problems) = try load("title: A\norganization: B\n" + text)
+            #expect(loaded?.settings.restricted == nil)
+            #expect(problems.errors.map(\.description).contains { $0.hasPrefix(message) }, "\(problems.items)")
+        }
         let (_, shape) = try load("title: A\norganization: B\nrestricted: {realm: x}\n")
         #expect(
             shape.errors.map(\.description).contains {

@@ -43,7 +43,11 @@
   function load(index, path) {
     if (!index.cache[path]) {
       index.cache[path] = fetch(index.base + path, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error(path + ": " + response.status);
+        if (!response.ok) {
+          var failure = new Error(path + ": " + response.status);
+          failure.status = response.status;
+          throw failure;
+        }
         return response.json();
       });
     }
@@ -153,6 +157,11 @@
     });
   }
 
+  function forget(index) {
+    indexes = indexes.filter(function (other) { return other !== index; });
+    try { window.sessionStorage.removeItem(SIGNED_IN); } catch (error) { /* nothing to forget */ }
+  }
+
   function search(query) {
     var trimmed = query.trim();
     if (!trimmed) {
@@ -169,11 +178,11 @@
     return Promise.all(indexes.map(function (index) {
       var ranked = rank(index, trimmed, terms);
       if (index.required) return ranked;
-      // The restricted index cannot be read (the sign-in has expired): the public pages only, and
-      // this tab asks no more.
-      return ranked.catch(function () {
-        indexes = indexes.filter(function (other) { return other !== index; });
-        try { window.sessionStorage.removeItem(SIGNED_IN); } catch (error) { /* nothing to forget */ }
+      // The restricted index cannot be read: the public pages only. Refused (the sign-in has
+      // expired or was cancelled), this tab asks no more; another failure is tried again next time.
+      return ranked.catch(function (failure) {
+        if (failure && failure.status === 401) forget(index);
+        index.cache = {};
         return { someLeftOut: false, results: [] };
       });
     })).then(function (found) {
@@ -207,11 +216,21 @@
   function showMore(state) {
     var page = state.ranked.slice(state.shown, state.shown + PAGE);
     function file(result) { return "docs/" + Math.floor(result.doc / result.index.chunk) + ".json"; }
-    return Promise.all(page.map(function (result) { return load(result.index, file(result)); })).then(function (loaded) {
+    // A restricted document that cannot be read (the sign-in expired meanwhile) is left out; the
+    // public ones are shown all the same.
+    return Promise.all(page.map(function (result) {
+      var loading = load(result.index, file(result));
+      return result.index.required ? loading : loading.catch(function (failure) {
+        if (failure && failure.status === 401) forget(result.index);
+        return null;
+      });
+    })).then(function (loaded) {
       if (state !== current) return;
-      render(page.map(function (result, position) {
-        return { doc: loaded[position][result.doc % result.index.chunk], hit: result.hit };
-      }), state.terms);
+      var shown = [];
+      page.forEach(function (result, position) {
+        if (loaded[position]) shown.push({ doc: loaded[position][result.doc % result.index.chunk], hit: result.hit });
+      });
+      render(shown, state.terms);
       state.shown += page.length;
       more.hidden = state.shown >= state.ranked.length;
     });
@@ -320,7 +339,7 @@
   }
 
   more.addEventListener("click", function () {
-    if (current) showMore(current);
+    if (current) showMore(current).catch(function () { statusLine.textContent = app.getAttribute("data-error"); });
   });
 
   var timer = null;

@@ -5,4 +5,12 @@
 /// Returns 0 on success, -1 with errno set otherwise (EINVAL/ENOSYS where unsupported).
 int chibo_exchange_paths(const char *a, const char *b);
 
+/// Turns the terminal's echo off on standard input (keeping the line end's), so that a password
+/// is not shown; SIGINT, SIGTERM and SIGHUP restore it before they end the process. 0 on success,
+/// -1 when standard input is not a terminal or cannot be set.
+int chibo_echo_off(void);
+
+/// Restores the terminal as chibo_echo_off found it, and the signals' previous actions.
+void chibo_echo_restore(void);
+
 #endif
