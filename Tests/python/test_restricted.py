@@ -483,3 +483,47 @@ def test_the_search_finds_restricted_pages_only_in_a_tab_that_has_signed_in(serv
         assert unit["url"] in hrefs, (unit["url"], hrefs)
     finally:
         driver.quit()
+
+
+def test_htpasswd_on_a_terminal_asks_twice_without_echo(tmp_path):
+    """On a terminal (a pseudo-terminal here) the password is asked for twice and never shown."""
+    import os
+    import pty
+    import select
+
+    def converse(path, answers):
+        leader, follower = pty.openpty()
+        process = subprocess.Popen([str(CHIBO), "htpasswd", str(path), "thu-ky"], stdin=follower, stdout=follower,
+                                   stderr=follower, close_fds=True)
+        os.close(follower)
+        shown = b""
+        pending = list(answers)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+                if pending and shown.rstrip().endswith(b":"):
+                    os.write(leader, (pending.pop(0) + "\n").encode("utf-8"))
+            elif process.poll() is not None:
+                break
+        process.wait(timeout=10)
+        os.close(leader)
+        return process.returncode, shown.decode("utf-8", errors="replace")
+
+    path = tmp_path / "readers"
+    status, shown = converse(path, ["Mật khẩu dài lắm", "Mật khẩu dài lắm"])
+    assert status == 0, shown
+    assert "Mật khẩu cho thu-ky:" in shown and "Nhập lại mật khẩu:" in shown, shown
+    assert "dài lắm" not in shown, "the password was echoed: " + shown
+    assert path.read_text(encoding="utf-8").startswith("thu-ky:$y$")
+    before = path.read_text(encoding="utf-8")
+    status, shown = converse(path, ["Mật khẩu mới dài", "Mật khẩu khác dài"])
+    assert status == 1 and "the two passwords differ" in shown, shown
+    assert path.read_text(encoding="utf-8") == before
