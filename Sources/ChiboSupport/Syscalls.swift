@@ -200,16 +200,7 @@ package enum Syscalls {
     ) throws(SystemError) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw SystemError("create", path, errno: errno) }
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return count < 0 ? errno : EIO }
-                offset += count
-            }
-            return nil
-        }
+        let failure = writeAll(descriptor, bytes)
         var owned = true
         if failure == nil, user != nil || group != nil {
             owned = fchown(descriptor, user ?? UInt32.max, group ?? UInt32.max) == 0
@@ -228,7 +219,18 @@ package enum Syscalls {
     package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemError("write", path, errno: errno) }
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+        let failure = writeAll(descriptor, bytes)
+        if let failure {
+            close(descriptor)
+            throw SystemError("write", path, errno: failure)
+        }
+        guard close(descriptor) == 0 else { throw SystemError("write", path, errno: errno) }
+    }
+
+    /// Writes all of `bytes` to an open file (write, again after EINTR or a short write); the `errno`
+    /// of a failure, or nil.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let count = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
@@ -238,11 +240,6 @@ package enum Syscalls {
             }
             return nil
         }
-        if let failure {
-            close(descriptor)
-            throw SystemError("write", path, errno: failure)
-        }
-        guard close(descriptor) == 0 else { throw SystemError("write", path, errno: errno) }
     }
 
     /// Gives `target` the access and modification times of `source` (stat, utimensat); nothing when
