@@ -254,6 +254,12 @@ struct NginxConfigCommand: ParsableCommand {
     static func absolutePath(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 }
 
+/// Why `chibo htpasswd` changes nothing: the password is missing, too short or mistyped.
+struct HtpasswdRefusal: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
 /// A usage error found after parsing, with the reason.
 struct UsageProblem: Error, CustomStringConvertible {
     var description: String
@@ -286,21 +292,25 @@ struct HtpasswdCommand: ParsableCommand {
     func run() throws {
         let user = self.user.precomposedStringWithCanonicalMapping
         let interactive = Syscalls.standardInputIsTerminal
-        if interactive { Console.printPrompt("Mật khẩu cho \(user): ") }
-        guard let password = Syscalls.readSecretLine() else {
-            Console.printLine("error: no password on standard input; nothing was changed")
-            throw ExitCode(1)
-        }
-        if let problem = PasswordFile.passwordProblem(password) {
-            Console.printLine("error: the password \(problem); nothing was changed")
-            throw ExitCode(1)
-        }
-        if interactive {
-            Console.printPrompt("Nhập lại mật khẩu: ")
-            guard Syscalls.readSecretLine() == password else {
-                Console.printLine("error: the two passwords differ; nothing was changed")
-                throw ExitCode(1)
+        // The echo stays off from the first prompt to the last answer: nothing typed ahead is shown.
+        let answer: Result<String, HtpasswdRefusal> = Syscalls.withoutEcho { ask in
+            guard let password = ask("Mật khẩu cho \(user): ") else {
+                return .failure(HtpasswdRefusal("no password on standard input"))
             }
+            if let problem = PasswordFile.passwordProblem(password) {
+                return .failure(HtpasswdRefusal("the password \(problem)"))
+            }
+            if interactive, ask("Nhập lại mật khẩu: ") != password {
+                return .failure(HtpasswdRefusal("the two passwords differ"))
+            }
+            return .success(password)
+        }
+        let password: String
+        switch answer {
+        case .success(let typed): password = typed
+        case .failure(let refusal):
+            Console.printLine("error: \(refusal.reason); nothing was changed")
+            throw ExitCode(1)
         }
         do {
             let hash = try PasswordFile.hash(password)
@@ -343,11 +353,6 @@ enum Console {
         }
         let errors = diagnostics.errors.count
         if errors > 0 { printLine("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }
-    }
-
-    /// A question on standard error, the answer to be typed on the same line.
-    static func printPrompt(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// A line on standard error: every message of the tool, diagnostics and summaries alike.
