@@ -380,7 +380,7 @@ enum SiteLoader {
         let name = realm ?? organization
         if name.isEmpty {
             diagnostics.error(.valueMissing, realmLocation, "`restricted.realm` is empty; name who may sign in")
-        } else if let problem = realmProblem(name) {
+        } else if let problem = Restriction.realmProblem(name) {
             diagnostics.error(.badForm, realmLocation, "`restricted.realm` \(problem)")
         }
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
@@ -390,19 +390,5 @@ enum SiteLoader {
             return nil
         }
         return Restriction(folders: folders, realm: name, location: keyLocation)
-    }
-
-    /// Why a realm cannot go into nginx's `auth_basic` as it is, or nil: nginx reads `$` as a
-    /// variable and `off` as no authentication at all.
-    static func realmProblem(_ realm: String) -> String? {
-        if realm.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "must be one line without control characters"
-        }
-        if realm.contains(where: { "$\"\\".contains($0) }) {
-            return "must not hold `$`, `\"` or `\\` (the web server reads them as its own syntax)"
-        }
-        if realm.lowercased() == "off" { return "cannot be `off`, which the web server reads as no sign-in at all" }
-        if realm.utf8.count > 200 { return "is \(realm.utf8.count) bytes long; keep it under 200" }
-        return nil
     }
 }

@@ -72,6 +72,20 @@ public struct Restriction: Sendable, Hashable {
 
     public func contains(_ folder: SiteFolder) -> Bool { folders.contains(folder) }
 
+    /// Why a realm cannot go into nginx's `auth_basic` as it is, or nil: nginx reads `$` as a
+    /// variable and `off` as no authentication at all.
+    public static func realmProblem(_ realm: String) -> String? {
+        if realm.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must be one line without control characters"
+        }
+        if realm.contains(where: { "$\"\\".contains($0) }) {
+            return "must not hold `$`, `\"` or `\\` (the web server reads them as its own syntax)"
+        }
+        if realm.lowercased() == "off" { return "cannot be `off`, which the web server reads as no sign-in at all" }
+        if realm.utf8.count > 200 { return "is \(realm.utf8.count) bytes long; keep it under 200" }
+        return nil
+    }
+
     /// Whether an output file (a path relative to the site's root, `don-vi/x/index.html`,
     /// `schedule.ics.gz`) is served to signed-in readers only.
     public func covers(_ path: some StringProtocol) -> Bool {

@@ -39,15 +39,16 @@ public struct NginxConfig: Sendable {
 
     /// The configuration with `restriction`'s folders behind basic authentication against
     /// `passwordFile`: both or neither, which `nginx-config` checks first. The password file is
-    /// validated as `root` is; the realm was validated by the content loader and is again here.
+    /// validated as `root` is; the realm by `Restriction.realmProblem`, as the content loader does.
     public func restricting(_ restriction: Restriction, passwordFile: String) throws(InvalidNginxOption) -> NginxConfig
     {
         var config = self
         config.passwordFile = try Self.validRoot(passwordFile, option: "--htpasswd")
-        if restriction.realm.isEmpty || restriction.realm.lowercased() == "off"
-            || restriction.realm.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "$" })
-        {
-            throw InvalidNginxOption("restricted.realm", restriction.realm, "cannot be a realm of nginx's auth_basic")
+        if restriction.realm.isEmpty {
+            throw InvalidNginxOption("restricted.realm", restriction.realm, "is empty")
+        }
+        if let problem = Restriction.realmProblem(restriction.realm) {
+            throw InvalidNginxOption("restricted.realm", restriction.realm, problem)
         }
         config.restriction = restriction
         return config
