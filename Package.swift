@@ -17,8 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The zip container of .xlsx workbooks, read and written (inflate and deflate through zlib).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        // chibo serve's HTTP server: Swift concurrency over non-blocking sockets, no SwiftNIO.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Tests only: property-based checks of the rating rules.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -77,13 +75,8 @@ let package = Package(
             dependencies: [
                 "ChiboModel", "ChiboSupport", "ChiboContent", "ChiboRender", "CCompression", "CDeflate", "CCrypt",
             ]),
-        .target(
-            name: "ChiboPreview",
-            dependencies: [
-                "ChiboSite", "ChiboModel", "ChiboSupport", .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
-        ),
+        // chibo serve: its own bounded HTTP/1.1 server (PreviewServer), builds in a child process.
+        .target(name: "ChiboPreview", dependencies: ["ChiboSite", "ChiboModel", "ChiboSupport"]),
         .executableTarget(
             name: "chibo",
             dependencies: [
@@ -114,6 +107,7 @@ let package = Package(
             name: "ChiboRenderTests",
             dependencies: ["ChiboRender", "ChiboContent", "ChiboModel", "ChiboTemplate", "ChiboTestSupport"]
         ),
+        .testTarget(name: "ChiboPreviewTests", dependencies: ["ChiboPreview", "ChiboModel", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboSiteTests",
             dependencies: [

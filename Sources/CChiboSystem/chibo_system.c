@@ -67,3 +67,44 @@ void chibo_echo_restore(void) {
     }
     for (int i = 0; i < 3; i++) sigaction(chibo_signals[i], &chibo_previous[i], NULL);
 }
+
+#include <limits.h>
+#include <sys/wait.h>
+
+/* The folder a crash removes, and the argument list of rm, made before any crash. */
+static char chibo_crash_folder[PATH_MAX];
+static char *chibo_crash_arguments[5];
+static const int chibo_crash_signals[6] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
+
+static void chibo_remove_and_raise(int signal_number) {
+    pid_t child = fork();
+    if (child == 0) {
+        char *environment[] = {NULL};
+        execve("/bin/rm", chibo_crash_arguments, environment);
+        _exit(127);
+    }
+    if (child > 0) {
+        int status;
+        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+int chibo_remove_on_crash(const char *path) {
+    if (strlen(path) >= sizeof chibo_crash_folder) return -1;
+    strcpy(chibo_crash_folder, path);
+    chibo_crash_arguments[0] = "rm";
+    chibo_crash_arguments[1] = "-rf";
+    chibo_crash_arguments[2] = "--";
+    chibo_crash_arguments[3] = chibo_crash_folder;
+    chibo_crash_arguments[4] = NULL;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = chibo_remove_and_raise;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    for (int i = 0; i < 6; i++) sigaction(chibo_crash_signals[i], &action, NULL);
+    return 0;
+}

@@ -70,6 +70,13 @@ struct ContentFolder: Sendable {
                 "this file is a link to \(target), outside \(called); copy the file into the folder instead")
             return nil
         }
+        // A pipe or a device would block the build, or never end: only files are read.
+        if (try? Syscalls.kind(target)) == .other {
+            diagnostics.error(
+                .fileUnreadable, SourceLocation(file: relative),
+                "this is a pipe or a device, not a file; remove it or put the file itself here")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url(relative).path) else {
             let reason =
                 isDirectory(relative)

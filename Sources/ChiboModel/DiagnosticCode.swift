@@ -1,7 +1,7 @@
 /// The kind of a problem, stable across changes of wording, as a compiler's diagnostic codes are:
 /// tests match the kind, and a reader's tool may too. The message says the particulars. A new kind
 /// of problem gets a new case; a code is never reused for another kind.
-public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // MARK: Files and folders
 
     /// A file or folder that the content (or the theme) needs is not there.
@@ -172,4 +172,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case templateMisuse = "theme.wrong-use"
     /// A UI string the pages show that the theme does not have.
     case missingString = "theme.missing-string"
+
+    // MARK: Preview
+
+    /// A build of `chibo serve` that crashed or passed its time limit, at the input changed last.
+    case buildStopped = "preview.build-stopped"
 }

@@ -1,22 +1,30 @@
 import ChiboModel
 import ChiboSite
 import ChiboSupport
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Synchronization
 
-/// `chibo serve`: the site built into a temporary folder (never into `public/`) and served on a
-/// loopback port, rebuilt when an input changes: as `chibo build` rebuilds, only the pages whose
-/// inputs changed are rendered again. A build with errors leaves the folder as it was, so the last
-/// good site stays, and every page shows the errors over it. Nothing of this reaches `build` or
-/// `publish` output: the script and its stylesheet are added to pages as they are served.
+/// `chibo serve`: the site built into a private temporary folder (never into `public/`) and served on
+/// one address, rebuilt when an input changes: as `chibo build` rebuilds, only the pages whose inputs
+/// changed are rendered again. Each build runs in a child process (`PreviewBuild`) with a time limit,
+/// so that content which crashed or hung a reader stops that build, not the preview. A build with
+/// errors leaves the folder as it was, so the last good site stays, and every page shows the errors
+/// over it. Nothing of this reaches `build` or `publish` output: the script and its stylesheet are
+/// added to pages as they are served.
+///
+/// The preview trusts no request: it answers only requests that name it as the host it listens as
+/// (a page of another site, its name rebound to this address, gets nothing), serves its own scripts'
+/// data (the state, the event stream) to its own pages only, and serves nothing but the regular files
+/// of the built site, with the headers nginx gives them.
 public final class Preview: Sendable {
     /// One diagnostic as the overlay shows it: where, what, and the source line.
     struct Problem: Sendable {
         var diagnostic: Diagnostic
-        /// The line of the file the diagnostic points at, when it is a text file.
+        /// The line of the file the diagnostic points at, when it is a text file of the content or
+        /// the theme, shortened around the column when it is long.
         var source: String?
+        /// Where in `source` the column falls, counted in characters from 0.
+        var caret = 0
     }
 
     struct State: Sendable {
@@ -25,62 +33,123 @@ public final class Preview: Sendable {
         var version = 0
         var problems: [Problem] = []
         var fingerprint = ""
+        /// How long the last finished build took, in seconds: the child's time limit follows it.
+        var lastDuration = 0.0
     }
 
     let contentPath: String
     let themePath: String?
-    /// The folder the site is built into, in the system's temporary folder; removed by `stop()`.
+    /// The time limit of one build in seconds; nil for ten times the last build's time, at least 60
+    /// seconds and at most 30 minutes.
+    let buildTimeLimit: Double?
+    /// The private folder (mode 0700, an unpredictable name) that holds the site and the build's
+    /// report; removed by `stop()`, on SIGINT, SIGTERM and SIGHUP, and on a crash.
+    public let folder: String
+    /// The folder the site is built into.
     public let output: String
+    /// The content and theme folders, every link resolved: the only places a source line is read from.
+    let readable: [String]
     let state = Mutex(State())
-    /// The pages open in a browser, each told the state when a build ends (a WebSocket each).
-    let listeners = Mutex<(next: Int, all: [Int: AsyncStream<WSMessage>.Continuation])>((0, [:]))
+    /// Wakes the event streams of open pages when a build ends.
+    let changed = NSCondition()
 
-    public init(contentPath: String, themePath: String?) {
+    /// The name of the folders the preview makes in the temporary folder, before six random characters.
+    static let folderPrefix = "chibo-serve-"
+
+    /// Makes the private folder in the system's temporary folder, after removing the folders that
+    /// previews of this user killed without a chance to clean up (`kill -9`) left behind.
+    public init(contentPath: String, themePath: String?, buildTimeLimit: Double? = nil) throws {
         self.contentPath = contentPath
         self.themePath = themePath
-        output = NSTemporaryDirectory() + "chibo-serve-\(ProcessInfo.processInfo.processIdentifier)/site"
+        self.buildTimeLimit = buildTimeLimit
+        let temporary = Self.temporaryFolder
+        Self.removeLeftovers(in: temporary)
+        folder = try Syscalls.makePrivateFolder(in: temporary, prefix: Self.folderPrefix)
+        output = folder + "/site"
+        Syscalls.removeOnCrash(folder)
+        try Syscalls.writeFile(folder + "/pid", Array("\(Syscalls.processID)\n".utf8))
+        let theme = Build(contentPath: contentPath, themePath: themePath).resolvedThemePath
+        readable = [contentPath, theme].compactMap { try? Syscalls.realPath($0) }
     }
 
-    /// Removes the temporary folder.
-    public func stop() {
-        try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent)
+    static var temporaryFolder: String {
+        let path = NSTemporaryDirectory()
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
+
+    /// Removes this user's preview folders whose process (named in their `pid` file) no longer runs.
+    static func removeLeftovers(in temporary: String) {
+        for name in (try? Syscalls.entries(temporary)) ?? [] where name.hasPrefix(folderPrefix) {
+            let path = temporary + "/" + name
+            guard (try? Syscalls.kind(path)) == .folder, (try? Syscalls.ownership(path))?.user == Syscalls.userID,
+                let text = try? Syscalls.readFile(path + "/pid"),
+                let pid = Int32(String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+                !Syscalls.isRunning(pid)
+            else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// Removes the private folder.
+    public func stop() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    // MARK: - Building
 
     /// Builds again when the inputs changed since the last build; the line to print, or nil.
     public func refresh(today: Day) -> String? {
         var build = Build(contentPath: contentPath, themePath: themePath, outputPath: output, buildDate: today)
         build.precompress = false
         let fingerprint = build.inputFingerprint()
-        guard state.withLock({ $0.fingerprint }) != fingerprint else { return nil }
+        let (previous, lastDuration) = state.withLock { ($0.fingerprint, $0.lastDuration) }
+        guard previous != fingerprint else { return nil }
         let started = Date()
-        let outcome: Build.Outcome
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            outcome = try build.run()
-        } catch {
-            state.withLock { $0.fingerprint = fingerprint }
-            return "\(Self.clock(Date())) the build could not be written: \(error)"
+        let limit = buildTimeLimit ?? min(1800, max(60, 10 * lastDuration))
+        let outcome = PreviewBuild.runChild(
+            content: contentPath, theme: themePath, output: output, date: today, folder: folder, seconds: limit)
+        let elapsed = Date().timeIntervalSince(started)
+        let milliseconds = Int(elapsed * 1000)
+        let problems: [Problem]
+        let report: PreviewBuild.Report?
+        switch outcome {
+        case .finished(let finished):
+            report = finished
+            problems = finished.diagnostics.map { problem(for: $0) }
+        case .stopped(let reason):
+            // Nothing says which file the reader choked on; the one changed last is the likely one.
+            let file = newestInput() ?? "site.yaml"
+            report = nil
+            problems = [
+                Problem(
+                    diagnostic: Diagnostic(
+                        .error, .buildStopped, SourceLocation(file: file),
+                        "the build stopped (\(reason)) after this file changed, the last one to change; "
+                            + "the last good site is served, and the build runs again when a file changes"))
+            ]
         }
-        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        let errors = outcome.diagnostics.errors
-        let problems = outcome.diagnostics.sorted.map { Problem(diagnostic: $0, source: sourceLine(of: $0)) }
-        let basePath = build.readBasePath()
+        let errors = problems.filter { $0.diagnostic.severity == .error }.count
         state.withLock { state in
             state.fingerprint = fingerprint
             state.version += 1
             state.problems = problems
-            if errors.isEmpty { state.basePath = basePath }
+            if let report, errors == 0 { state.basePath = report.basePath }
+            if report != nil { state.lastDuration = elapsed }
         }
-        let message = WSMessage.text(stateJSON())
-        for listener in listeners.withLock({ Array($0.all.values) }) { listener.yield(message) }
+        changed.broadcast()
         let time = Self.clock(Date())
-        if errors.isEmpty {
-            let rendered = outcome.pages - outcome.kept
-            return "\(time) built in \(milliseconds) ms: \(rendered) of \(outcome.pages) pages rendered"
+        if let failure = report?.failure {
+            return "\(time) the build could not be written: \(failure)"
+        }
+        if errors == 0, let report {
+            let rendered = report.pages - report.kept
+            return "\(time) built in \(milliseconds) ms: \(rendered) of \(report.pages) pages rendered"
                 + (problems.isEmpty ? "" : ", \(problems.count) warning\(problems.count == 1 ? "" : "s")")
         }
-        return "\(time) \(errors.count) error\(errors.count == 1 ? "" : "s") in \(milliseconds) ms; "
+        if report == nil, let first = problems.first {
+            return "\(time) \(first.diagnostic.description.singleLine)"
+        }
+        return "\(time) \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; "
             + "the last good site is served, each page lists the errors"
     }
 
@@ -90,77 +159,188 @@ public final class Preview: Sendable {
         return formatter.string(from: date)
     }
 
-    /// The text of the line a diagnostic names, for a text file of the content or the theme.
-    func sourceLine(of diagnostic: Diagnostic) -> String? {
+    /// The content or theme file changed last, relative to the content folder when it is in it.
+    func newestInput() -> String? {
+        var newest: (path: String, time: (Int, Int))?
+        for root in readable {
+            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
+            var seen = 0
+            while let name = walker.nextObject() as? String, seen < 200_000 {
+                seen += 1
+                guard let status = Syscalls.status(root + "/" + name), (try? Syscalls.kind(root + "/" + name)) == .file
+                else { continue }
+                if newest == nil || status.modified > newest?.time ?? (0, 0) {
+                    newest = (root == readable.first ? name : root + "/" + name, status.modified)
+                }
+            }
+        }
+        return newest?.path
+    }
+
+    /// The overlay's problem for a diagnostic: with its source line, when the line is in a text file of
+    /// the content or the theme.
+    func problem(for diagnostic: Diagnostic) -> Problem {
+        var problem = Problem(diagnostic: diagnostic)
         let location = diagnostic.location
-        guard location.sheet == nil else { return nil }
-        let candidates = [contentPath + "/" + location.file, location.file]
-        for path in candidates {
-            guard let data = FileManager.default.contents(atPath: path), data.count < 50_000_000,
-                let text = String(data: data, encoding: .utf8)
+        guard location.sheet == nil, let line = sourceLine(file: location.file, line: location.line) else {
+            return problem
+        }
+        (problem.source, problem.caret) = Self.shortened(line, column: location.column)
+        return problem
+    }
+
+    /// The most of a source line the overlay shows, in characters.
+    static let sourceWidth = 240
+
+    /// The line around `column` (1-based), at most `sourceWidth` characters with `…` where it was cut,
+    /// control and format characters shown as `�`; and the caret's place in it.
+    static func shortened(_ line: String, column: Int) -> (String, Int) {
+        var characters = line.unicodeScalars.map { scalar -> Character in
+            let shown =
+                scalar.properties.generalCategory == .control && scalar != "\t"
+                || scalar.properties.generalCategory == .format
+            return shown ? "\u{FFFD}" : Character(scalar)
+        }
+        var caret = max(0, column - 1)
+        if characters.count > sourceWidth {
+            let start = max(0, min(caret - sourceWidth / 2, characters.count - sourceWidth))
+            let end = min(characters.count, start + sourceWidth)
+            characters =
+                (start > 0 ? ["…"] : []) + Array(characters[start..<end]) + (end < characters.count ? ["…"] : [])
+            caret = caret - start + (start > 0 ? 1 : 0)
+        }
+        return (String(characters), caret)
+    }
+
+    /// The text of line `line` of `file` (relative to the content folder, or a theme file's path),
+    /// read only when the file, every link followed, is a regular file inside the content or the
+    /// theme folder: a link that leads out of them is an error of the build, and its target is
+    /// never read.
+    func sourceLine(file: String, line: Int) -> String? {
+        for candidate in [contentPath + "/" + file, file] {
+            guard let resolved = try? Syscalls.realPath(candidate),
+                readable.contains(where: { resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }),
+                let bytes = try? Syscalls.readRegularFile(resolved, limit: 64 * 1024 * 1024),
+                let text = String(validating: bytes, as: UTF8.self)
             else { continue }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard location.line >= 1, location.line <= lines.count else { return nil }
-            return String(lines[location.line - 1]).replacingOccurrences(of: "\r", with: "")
+            var number = 1
+            for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if number == line { return text.hasSuffix("\r") ? String(text.dropLast()) : String(text) }
+                number += 1
+            }
+            return nil
         }
         return nil
     }
 
     // MARK: - Serving
 
-    /// The response to a request for `path` (no query).
-    func respond(_ path: String) -> HTTPResponse {
-        switch path {
-        case "/_chibo/preview.js":
-            return Self.response(.ok, type: "text/javascript; charset=utf-8", Array(PreviewAssets.script.utf8))
-        case "/_chibo/preview.css":
-            return Self.response(.ok, type: "text/css; charset=utf-8", Array(PreviewAssets.stylesheet.utf8))
-        case "/_chibo/state.json":
-            return Self.response(.ok, type: "application/json", Array(stateJSON().utf8), cache: false)
-        default:
-            break
+    /// The host names a request may give: the address and port listened on, and `localhost` with the
+    /// port when the address is 127.0.0.1 (without the port too when it is 80).
+    static func hostNames(address: String, port: UInt16) -> Set<String> {
+        var names = [address]
+        if address == "127.0.0.1" { names.append("localhost") }
+        var result = Set(names.map { "\($0):\(port)" })
+        if port == 80 { result.formUnion(names) }
+        return result
+    }
+
+    /// The response to `request`, for a preview listening as `hosts`.
+    func respond(_ request: PreviewRequest, hosts: Set<String>) -> PreviewResponse {
+        let list = hosts.sorted().map { "http://" + $0 }.joined(separator: " hoặc ")
+        guard let host = request.fields["host"]?.lowercased(), hosts.contains(host) else {
+            return .text(421, "Bản xem trước của chibo chỉ mở tại \(list).\n")
         }
+        if let origin = request.fields["origin"], !hosts.contains(where: { "http://" + $0 == origin.lowercased() }) {
+            return .text(403, "Bản xem trước không trả lời trang của nơi khác.\n")
+        }
+        // A page of another site may open a page of the preview (a link), never read its data.
+        let site = request.fields["sec-fetch-site"] ?? "same-origin"
+        if site != "same-origin" && site != "none"
+            && (request.path.hasPrefix("/_chibo/") || request.fields["sec-fetch-mode"] != "navigate")
+        {
+            return .text(403, "Bản xem trước không trả lời trang của nơi khác.\n")
+        }
+        switch request.path {
+        case "/_chibo/preview.js":
+            return Self.file(.ok, type: "text/javascript; charset=utf-8", Array(PreviewAssets.script.utf8))
+        case "/_chibo/preview.css":
+            return Self.file(.ok, type: "text/css; charset=utf-8", Array(PreviewAssets.stylesheet.utf8))
+        case "/_chibo/state.json":
+            return Self.file(.ok, type: "application/json", Array(stateJSON().utf8))
+        case "/_chibo/events":
+            return events()
+        default:
+            return siteFile(request.path)
+        }
+    }
+
+    /// A file of the built site at the decoded `path`.
+    func siteFile(_ path: String) -> PreviewResponse {
         let basePath = state.withLock { $0.basePath }
         guard path.hasPrefix(basePath) else {
-            if path == "/" { return HTTPResponse(statusCode: .found, headers: HTTPHeaders([.location: basePath])) }
+            if path == "/" { return .text(302, basePath + "\n", fields: [("Location", basePath)]) }
             return notFound()
         }
-        var relative = String(path.dropFirst(basePath.count)).removingPercentEncoding ?? ""
-        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        let relative = String(path.dropFirst(basePath.count))
         let parts = relative.split(separator: "/")
-        guard !parts.contains(".."), !parts.contains(where: { $0.hasPrefix(".") }) else { return notFound() }
-        guard let bytes = file(relative) else {
-            if file(relative + "/index.html") != nil {
-                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: path + "/"]))
+        guard !parts.contains(where: { $0.hasPrefix(".") }) else { return notFound() }
+        let served = relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
+        guard let bytes = file(served) else {
+            if !relative.isEmpty, !relative.hasSuffix("/"), file(relative + "/index.html") != nil {
+                let location = Self.encodedPath(basePath + relative + "/")
+                return .text(301, location + "\n", fields: [("Location", location)])
             }
             return notFound()
         }
-        let type = Self.mediaType(relative)
-        return Self.response(.ok, type: type, type.hasPrefix("text/html") ? Self.inject(bytes) : bytes, cache: false)
+        let type = Self.mediaType(served)
+        var response = Self.file(.ok, type: type, type.hasPrefix("text/html") ? Self.inject(bytes) : bytes)
+        response.fields = [("Content-Type", type)] + Self.fields(forSitePath: served)
+        return response
     }
 
-    /// A file of the built site: a plain file under the output folder, nothing outside it.
+    /// A regular file of the built site, nothing outside it and no link.
     func file(_ relative: String) -> [UInt8]? {
-        let path = output + "/" + relative
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-            let data = FileManager.default.contents(atPath: path)
-        else { return nil }
-        return [UInt8](data)
+        try? Syscalls.readRegularFile(output + "/" + relative, limit: 1 << 30)
     }
 
-    func notFound() -> HTTPResponse {
-        Self.response(.notFound, type: "text/html; charset=utf-8", Self.inject(file("404.html") ?? Array("404".utf8)))
+    func notFound() -> PreviewResponse {
+        var response = Self.file(.notFound, type: "text/html; charset=utf-8", Self.inject(file("404.html") ?? []))
+        if response.body.isEmpty { response = .text(404, "404\n") }
+        return response
     }
 
-    static func response(_ status: HTTPStatusCode, type: String, _ body: [UInt8], cache: Bool = true) -> HTTPResponse {
-        var headers: HTTPHeaders = [
-            .contentType: type,
-            HTTPHeader("Content-Security-Policy"): NginxConfig.contentSecurityPolicy,
-            HTTPHeader("X-Content-Type-Options"): "nosniff",
-        ]
-        if !cache { headers[HTTPHeader("Cache-Control")] = "no-store" }
-        return HTTPResponse(statusCode: status, headers: headers, body: Data(body))
+    enum Status: Int {
+        case ok = 200, notFound = 404
+    }
+
+    /// A response of the preview's own: the site's security fields, never cached.
+    static func file(_ status: Status, type: String, _ body: [UInt8]) -> PreviewResponse {
+        PreviewResponse(
+            status: status.rawValue, fields: [("Content-Type", type)] + fields(forSitePath: "index.html"), body: body)
+    }
+
+    /// The fields nginx's block gives the file at `path` (its security policy, and a download's
+    /// disposition for an attachment), with `no-store` for caching: the preview changes under the page.
+    static func fields(forSitePath path: String) -> [(name: String, value: String)] {
+        NginxConfig.securityFields(forPath: path) + [("Cache-Control", "no-store")]
+    }
+
+    /// `path` with every byte but the unreserved ones and `/` percent-encoded: a Location field that
+    /// holds nothing a client could read as another host or another field.
+    static func encodedPath(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
     }
 
     /// The page with the preview's stylesheet and script before `</head>`.
@@ -177,15 +357,16 @@ public final class Preview: Sendable {
         return Array(page[..<index]) + tag + Array(page[index...])
     }
 
+    /// The media type of the file served at `path`, from its own name.
     static func mediaType(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let ext = name.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        let ext = name.contains(".") ? name.split(separator: ".").last.map { String($0).lowercased() } ?? "" : ""
         let type = NginxConfig.types.first { $0.extensions.contains(ext) }?.mediaType ?? "application/octet-stream"
         return type.hasPrefix("text/") || type.hasSuffix("json") || type.hasSuffix("javascript")
             || type.hasSuffix("xml") ? type + "; charset=utf-8" : type
     }
 
-    /// `{"version": N, "problems": [{"file", "line", "column", "severity", "message", "sheet", "source"}]}`.
+    /// `{"version": N, "problems": [{"file", "line", "column", "severity", "message", "cell", "source", "caret"}]}`.
     func stateJSON() -> String {
         let (version, problems) = state.withLock { ($0.version, $0.problems) }
         let items: [[String: Any]] = problems.map { problem in
@@ -195,7 +376,10 @@ public final class Preview: Sendable {
                 "severity": problem.diagnostic.severity.rawValue, "message": problem.diagnostic.message,
             ]
             if let sheet = location.sheet { item["cell"] = "\(sheet) \(location.cellName)" }
-            if let source = problem.source { item["source"] = source }
+            if let source = problem.source {
+                item["source"] = source
+                item["caret"] = problem.caret
+            }
             return item
         }
         let object: [String: Any] = ["version": version, "problems": items]
@@ -203,6 +387,34 @@ public final class Preview: Sendable {
             return "{\"version\": \(version), \"problems\": []}"
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The event stream of one open page (`text/event-stream`): the state now, then after every build,
+    /// and a comment every 15 seconds so that a page gone away is noticed. The page sends nothing.
+    func events() -> PreviewResponse {
+        var response = Self.file(.ok, type: "text/event-stream; charset=utf-8", [])
+        response.stream = { [self] connection in
+            var seen = -1
+            var quiet = Date()
+            // While the preview cannot be reached, the page tries again each second.
+            guard connection.send(Array("retry: 1000\n\n".utf8)) else { return }
+            while true {
+                let version = state.withLock { $0.version }
+                if version != seen {
+                    seen = version
+                    quiet = Date()
+                    guard connection.send(Array("data: \(stateJSON())\n\n".utf8)) else { return }
+                } else if Date().timeIntervalSince(quiet) > 15 {
+                    quiet = Date()
+                    guard connection.send(Array(": chibo\n\n".utf8)) else { return }
+                }
+                if connection.hasGone(waiting: 0) { return }
+                changed.lock()
+                if state.withLock({ $0.version }) == seen { _ = changed.wait(until: Date().addingTimeInterval(1)) }
+                changed.unlock()
+            }
+        }
+        return response
     }
 
     /// The address cannot be listened on: a usage error (exit status 2).
@@ -219,20 +431,21 @@ public final class Preview: Sendable {
         }
     }
 
-    /// Serves on `address`:`port` until the task is cancelled, rebuilding every quarter second when an
-    /// input changed; `log` gets the URL and a line per build.
+    /// Builds, then serves on `address`:`port` until the process ends, rebuilding when an input
+    /// changed; `log` gets the URL and a line per build. Throws `CannotListen` when the address cannot
+    /// be listened on.
     public func run(
         address: String, port: UInt16, today: @escaping @Sendable () -> Day, log: @escaping @Sendable (String) -> Void
-    )
-        async throws
-    {
+    ) throws(CannotListen) {
+        let listening: Int32
+        do {
+            listening = try Syscalls.listen(address: address, port: port)
+        } catch {
+            throw CannotListen(address: address, port: port, reason: error.reason, inUse: error.isAddressInUse)
+        }
         if let line = refresh(today: today()) { log(line) }
-        let server = HTTPServer(address: try .inet(ip4: address, port: port), logger: .disabled)
-        await server.appendRoute(
-            "GET /_chibo/events",
-            to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: Events(preview: self))))
-        // The raw path: `request.path` drops a trailing slash, which names a folder's page here.
-        await server.appendRoute("GET *") { [self] request in respond(request.target.path(percentEncoded: true)) }
+        let hosts = Self.hostNames(address: address, port: port)
+        let server = PreviewServer(listening: listening) { [self] request in respond(request, hosts: hosts) }
         // inotify tells of a change at once; the fingerprint says whether a rebuild is due (an editor's
         // swap files change nothing the build reads), and is taken each second besides, for what no
         // event tells (a new day, a change inotify missed). Without inotify the inputs are polled.
@@ -254,39 +467,19 @@ public final class Preview: Sendable {
         }
         watcher.start()
         let base = state.withLock { $0.basePath }
-        Task {
-            try await server.waitUntilListening()
-            log("serving http://\(address):\(port)\(base) (Ctrl-C stops)")
-        }
-        do {
-            try await server.run()
-        } catch let error as SocketError {
-            if case .failed(_, let code, let message) = error {
-                throw CannotListen(address: address, port: port, reason: message, inUse: Syscalls.isAddressInUse(code))
-            }
-            throw CannotListen(address: address, port: port, reason: error.localizedDescription, inUse: false)
-        }
+        log("serving http://\(address):\(port)\(Self.encodedPath(base)) (Ctrl-C stops)")
+        server.run()
     }
 }
 
-/// The WebSocket of one open page: the state now, then after every build.
-struct Events: WSMessageHandler {
-    let preview: Preview
+extension String {
+    /// Left-padded with zeros to `width`.
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
 
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
-        let id = preview.listeners.withLock { listeners in
-            listeners.next += 1
-            listeners.all[listeners.next] = continuation
-            return listeners.next
-        }
-        continuation.yield(.text(preview.stateJSON()))
-        let preview = self.preview
-        continuation.onTermination = { _ in _ = preview.listeners.withLock { $0.all.removeValue(forKey: id) } }
-        Task {
-            for await _ in client {}
-            continuation.finish()
-        }
-        return stream
+    /// On one line: line ends shown as spaces.
+    fileprivate var singleLine: String {
+        String(map { $0.isNewline ? " " : $0 })
     }
 }

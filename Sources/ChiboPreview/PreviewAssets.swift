@@ -1,7 +1,8 @@
 /// The script and stylesheet `chibo serve` adds to every page it serves, as files (the site's
 /// Content-Security-Policy allows no inline script or style). The script hears from the server, over
-/// a WebSocket, when a build ends: a new good build reloads the page, a build with errors shows them
-/// over it.
+/// an event stream (`/_chibo/events`), when a build ends: a new good build reloads the page, a build
+/// with errors shows them over it. A hidden tab closes its stream (a browser opens only six connections
+/// to one host) and opens it again when shown, reloading then if a build ended meanwhile.
 enum PreviewAssets {
     static let script = #"""
         (() => {
@@ -33,7 +34,8 @@ enum PreviewAssets {
               item.appendChild(message);
               if (typeof p.source === "string") {
                 const source = document.createElement("pre");
-                source.textContent = p.source + "\n" + " ".repeat(Math.max(0, p.column - 1)) + "^";
+                const caret = typeof p.caret === "number" ? p.caret : p.column - 1;
+                source.textContent = p.source + "\n" + " ".repeat(Math.max(0, caret)) + "^";
                 item.appendChild(source);
               }
               list.appendChild(item);
@@ -50,14 +52,19 @@ enum PreviewAssets {
             seen = state.version;
             show(state.problems);
           }
-          // The server says when a build ends; while it cannot be reached, try again each second.
+          // The server says when a build ends; while it cannot be reached, the stream tries again.
+          let stream = null;
           function connect() {
-            const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") +
-              location.host + "/_chibo/events");
-            socket.onmessage = (event) => take(JSON.parse(event.data));
-            socket.onclose = () => setTimeout(connect, 1000);
+            if (stream) return;
+            stream = new EventSource("/_chibo/events");
+            stream.onmessage = (event) => take(JSON.parse(event.data));
           }
-          connect();
+          function disconnect() {
+            if (stream) stream.close();
+            stream = null;
+          }
+          document.addEventListener("visibilitychange", () => (document.hidden ? disconnect() : connect()));
+          if (!document.hidden) connect();
         })();
         """#
 

@@ -218,14 +218,35 @@ public struct NginxConfig: Sendable {
             """
     }
 
+    /// The header fields every location repeats, with the location's policy.
+    static func securityFields(policy: String) -> [(name: String, value: String)] {
+        [
+            ("Content-Security-Policy", policy), ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY"),
+        ]
+    }
+
     /// The headers every location repeats (an `add_header` in a location drops the server's).
     static func securityHeaders(policy: String) -> String {
-        """
-                add_header Content-Security-Policy \(quoted(policy)) always;
-                add_header X-Content-Type-Options nosniff always;
-                add_header Referrer-Policy same-origin always;
-                add_header X-Frame-Options DENY always;
-        """
+        securityFields(policy: policy).map { field in
+            let plain = field.value.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            return "        add_header \(field.name) \(plain ? field.value : quoted(field.value)) always;"
+        }
+        .joined(separator: "\n")
+    }
+
+    /// The security fields the block gives the file at `path` (from the site's root, without the base
+    /// path): a guidance attachment's sandbox, and for every attachment but an image its download
+    /// disposition; the site's policy for every other file. `chibo serve` answers with the same.
+    public static func securityFields(forPath path: String) -> [(name: String, value: String)] {
+        let name = path.split(separator: "/").last.map { String($0).lowercased() } ?? ""
+        let ext = name.contains(".") ? name.split(separator: ".").last.map(String.init) ?? "" : ""
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2, parts[0].lowercased() == SiteURLs.guidanceRoot,
+            let kind = AttachmentKind.allCases.first(where: { $0.extensions.contains(ext) })
+        else { return securityFields(policy: contentSecurityPolicy) }
+        return securityFields(policy: attachmentSecurityPolicy)
+            + (kind.isImage ? [] : [("Content-Disposition", "attachment")])
     }
 }
 

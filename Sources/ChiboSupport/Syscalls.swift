@@ -191,6 +191,33 @@ package enum Syscalls {
         }
     }
 
+    /// The bytes of the regular file at `path`, at most `limit` of them: nil when the last name is a
+    /// link (O_NOFOLLOW), not a regular file (fstat), larger than `limit`, or cannot be read.
+    package static func readRegularFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ELOOP || code == ENOTDIR { return nil }
+            throw SystemError("read", path, errno: code)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else {
+            return nil
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(info.st_size))
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while result.count <= limit {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw SystemError("read", path, errno: errno) }
+            guard count > 0 else { return result }
+            result.append(contentsOf: buffer[..<count])
+        }
+        return nil
+    }
+
     /// Writes `bytes` into a new file at `path`, which must not exist (O_EXCL, O_NOFOLLOW: never through
     /// a link someone put there), gives the open file `mode` (fchmod) and `user` and `group` when given
     /// (fchown; -1 for the one not given), and flushes it to disk (fsync) before closing it. Whether
@@ -278,6 +305,121 @@ package enum Syscalls {
         return Lock(descriptor: descriptor)
     }
 
+    // MARK: Private folders
+
+    /// Makes a new folder with an unpredictable name `prefix` + six characters in `parent`, readable
+    /// by this user alone (mkdtemp: mode 0700, never one that exists already, no link followed).
+    package static func makePrivateFolder(in parent: String, prefix: String) throws(SystemError) -> String {
+        var template = Array((parent + "/" + prefix + "XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard made != nil else { throw SystemError("create a private folder in", parent, errno: errno) }
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// On SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT (a crash), removes the folder `path`
+    /// and all it holds (`rm -rf` in a child process, all the handler can do safely) before the signal
+    /// ends the process as it would have. The path is kept for the life of the process.
+    package static func removeOnCrash(_ path: String) {
+        _ = chibo_remove_on_crash(path)
+    }
+
+    /// Calls `body` on each of SIGINT (Ctrl-C), SIGTERM and SIGHUP instead of ending the process there:
+    /// signal(2) ignores them so that dispatch sources get them. The sources are returned and must be
+    /// kept.
+    package static func onTermination(_ body: @escaping @Sendable (String) -> Void) -> [any DispatchSourceSignal] {
+        [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")].map { number, name in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler { body(name) }
+            source.resume()
+            return source
+        }
+    }
+
+    // MARK: Sockets
+
+    /// A TCP socket listening on the IPv4 `address` and `port` (socket, SO_REUSEADDR, bind, listen).
+    package static func listen(address: String, port: UInt16) throws(SystemError) -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw SystemError("open a socket for", "\(address):\(port)", errno: errno) }
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var socketAddress = sockaddr_in()
+        socketAddress.sin_family = sa_family_t(AF_INET)
+        socketAddress.sin_port = port.bigEndian
+        guard inet_pton(AF_INET, address, &socketAddress.sin_addr) == 1 else {
+            close(descriptor)
+            throw SystemError("listen on", "\(address):\(port)", errno: EINVAL)
+        }
+        let bound = withUnsafePointer(to: &socketAddress) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, Glibc.listen(descriptor, 128) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw SystemError("listen on", "\(address):\(port)", errno: code)
+        }
+        return descriptor
+    }
+
+    /// The next connection to a listening socket (accept, then close-on-exec), with `seconds` as the time
+    /// limit of each read and write on it (SO_RCVTIMEO, SO_SNDTIMEO); nil when accept fails (the
+    /// listening socket closed, or no descriptor left: the caller waits a little and tries again).
+    package static func accept(_ listening: Int32, seconds: Int) -> Int32? {
+        let descriptor = Glibc.accept(listening, nil, nil)
+        guard descriptor >= 0 else { return nil }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        var limit = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        return descriptor
+    }
+
+    /// Waits up to `milliseconds` for bytes (or the peer's end) on a socket (poll); whether any came.
+    package static func waitForInput(_ descriptor: Int32, milliseconds: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&entry, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
+        }
+    }
+
+    /// Reads what has come on a socket, at most `limit` bytes (recv); empty at the peer's end, nil on
+    /// a failure or when the time limit of the socket passed.
+    package static func receive(_ descriptor: Int32, atMost limit: Int) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            return Array(buffer[..<count])
+        }
+    }
+
+    /// Sends all of `bytes` on a socket (send, MSG_NOSIGNAL: a closed peer is a failure, not SIGPIPE);
+    /// false when the peer is gone or the time limit passed.
+    package static func send(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress.map { $0 + offset }, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return true
+    }
+
+    /// Closes a descriptor (shutdown first for a socket, so that a thread waiting on it wakes).
+    package static func closeSocket(_ descriptor: Int32) {
+        shutdown(descriptor, Int32(SHUT_RDWR))
+        close(descriptor)
+    }
+
     // MARK: The process and its user
 
     /// This process's id (getpid).
@@ -285,7 +427,12 @@ package enum Syscalls {
 
     /// Whether a process with the id `pid` runs (kill with signal 0).
     package static func isRunning(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0
+        Glibc.kill(pid, 0) == 0
+    }
+
+    /// Ends the process `pid` at once (kill with SIGKILL).
+    package static func kill(_ pid: Int32) {
+        _ = Glibc.kill(pid, SIGKILL)
     }
 
     /// The value of the environment variable `name` (getenv).
@@ -297,16 +444,6 @@ package enum Syscalls {
     package static func homeFolderOfUser() -> String? {
         guard let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir else { return nil }
         return String(cString: home)
-    }
-
-    /// Calls `body` on SIGINT (Ctrl-C) instead of ending the process there: signal(2) ignores it so that
-    /// a dispatch source gets it. The source is returned and must be kept.
-    package static func onInterrupt(_ body: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
-        source.setEventHandler(handler: body)
-        source.resume()
-        return source
     }
 
     /// An inotify descriptor watching every folder under `roots` for files made, changed, moved or
@@ -350,9 +487,6 @@ package enum Syscalls {
         }
         return any
     }
-
-    /// Whether `errno` says an address is in use already (EADDRINUSE).
-    package static func isAddressInUse(_ code: Int32) -> Bool { code == EADDRINUSE }
 
     /// Whether standard error is a terminal (isatty).
     package static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
@@ -430,6 +564,9 @@ extension SystemError {
 
     /// Something is at the path already (EEXIST).
     package var isExisting: Bool { errno == EEXIST }
+
+    /// The address is in use by another socket (EADDRINUSE).
+    package var isAddressInUse: Bool { errno == EADDRINUSE }
 
     /// The links lead round in a loop (ELOOP).
     package var isLoopOfLinks: Bool { errno == ELOOP }

@@ -12,7 +12,7 @@ struct Chibo: ParsableCommand {
         abstract: "Builds the bloc committee's intranet site from its content folder.",
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, RollbackCommand.self,
-            NginxConfigCommand.self, HtpasswdCommand.self,
+            NginxConfigCommand.self, HtpasswdCommand.self, PreviewBuildCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )
@@ -381,9 +381,18 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The IPv4 address to listen on; 127.0.0.1, this computer only, unless told.")
     var listen = "127.0.0.1"
 
+    @Option(
+        name: .long,
+        help:
+            "The most seconds one build may take before it is stopped (default: ten times the last build, 60 to 1800).")
+    var buildTimeout: Int?
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
         guard Syscalls.isIPv4Address(listen) else { throw ValidationError("--listen takes an IPv4 address") }
+        if let buildTimeout, !(1...86_400).contains(buildTimeout) {
+            throw ValidationError("--build-timeout must be from 1 to 86400 seconds")
+        }
     }
 
     func run() throws {
@@ -405,29 +414,54 @@ struct ServeCommand: ParsableCommand {
                 "warning: the preview serves \(folders) without a password to anyone who reaches \(listen):\(port); "
                     + "`restricted:` is enforced by nginx (chibo nginx-config --htpasswd), not by chibo serve")
         }
-        let preview = Preview(contentPath: paths.content, themePath: paths.theme)
+        let preview: Preview
+        do {
+            preview = try Preview(
+                contentPath: paths.content, themePath: paths.theme, buildTimeLimit: buildTimeout.map(Double.init))
+        } catch {
+            Console.printLine("error: \(error)")
+            throw ExitCode(1)
+        }
         let (address, port) = (listen, UInt16(port))
-        Task {
+        let server = Thread {
             do {
-                try await preview.run(
+                try preview.run(
                     address: address, port: port, today: { fixed ?? (try? Build.today()) ?? Build().buildDate },
                     log: { Console.printLine($0) })
-            } catch let failure as Preview.CannotListen {
-                preview.stop()
-                Console.printLine("error: \(failure)")
-                Foundation.exit(2)
             } catch {
                 preview.stop()
-                Console.printLine("error: the preview stopped: \(error)")
-                Foundation.exit(1)
+                Console.printLine("error: \(error)")
+                Foundation.exit(2)
             }
         }
-        // Ctrl-C removes the temporary folder of the site and ends the preview.
-        let interrupt = Syscalls.onInterrupt {
+        server.start()
+        // Ctrl-C, SIGTERM and SIGHUP remove the private folder of the site and end the preview.
+        let signals = Syscalls.onTermination { _ in
             preview.stop()
             Console.printLine("stopped")
             Foundation.exit(0)
         }
-        withExtendedLifetime(interrupt) { dispatchMain() }
+        withExtendedLifetime(signals) { dispatchMain() }
+    }
+}
+
+/// The preview's build in a child process (see `PreviewBuild`): not for people, so not in the help.
+struct PreviewBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview-build", abstract: "One build of chibo serve, in its own process.", shouldDisplay: false)
+
+    @OptionGroup var paths: PathOptions
+
+    @Option(name: .long, help: "The output folder.")
+    var output: String
+
+    @Option(name: .long, help: "Where the report of the build goes.")
+    var report: String
+
+    func run() throws {
+        let day = try paths.build(output: output).buildDate
+        let status = PreviewBuild.runInChild(
+            content: paths.content, theme: paths.theme, output: output, date: day, report: report)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -13,4 +13,10 @@ int chibo_echo_off(void);
 /// Restores the terminal as chibo_echo_off found it, and the signals' previous actions.
 void chibo_echo_restore(void);
 
+/// Keeps `path` (a private folder of chibo's) and installs handlers of SIGSEGV, SIGBUS, SIGILL,
+/// SIGTRAP, SIGFPE and SIGABRT that remove it (`/bin/rm -rf -- path` in a forked child, which is
+/// what a signal handler may safely do) and then end the process with the same signal. 0 on
+/// success, -1 when the path is too long to keep.
+int chibo_remove_on_crash(const char *path);
+
 #endif
