@@ -349,10 +349,8 @@ public final class Preview: Sendable {
             "<link rel=\"stylesheet\" href=\"/_chibo/preview.css\"><script src=\"/_chibo/preview.js\" defer></script>"
                 .utf8)
         let end = Array("</head>".utf8)
-        guard
-            let index = (0...(max(0, page.count - end.count))).first(where: {
-                page[$0..<($0 + end.count)].elementsEqual(end)
-            })
+        guard page.count >= end.count,
+            let index = (0...(page.count - end.count)).first(where: { page[$0..<($0 + end.count)].elementsEqual(end) })
         else { return page + tag }
         return Array(page[..<index]) + tag + Array(page[index...])
     }

@@ -28,12 +28,12 @@ DATE = ("--date", "2024-04-10")
 
 
 class Serve:
-    def __init__(self, content, port):
+    def __init__(self, content, port, extra=(), env=None):
         self.lines = queue.Queue()
         self.process = subprocess.Popen(
             [str(CHIBO), "serve", "--content", str(content), "--theme", str(ROOT / "site-theme"),
-             "--port", str(port), *DATE],
-            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, encoding="utf-8")
+             "--port", str(port), *DATE, *extra],
+            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, encoding="utf-8", env=env)
         threading.Thread(target=self._read, daemon=True).start()
         self.log = []
         self.wait_for_line("serving http://127.0.0.1:")
