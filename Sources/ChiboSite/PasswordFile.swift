@@ -31,9 +31,27 @@ public enum PasswordFile {
         if user.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
             return "must not hold spaces, line ends or other control characters"
         }
+        if let hidden = user.unicodeScalars.first(where: isHiddenInName) {
+            return "must not hold \(hidden.codePoint) (a space, a control, an invisible or a direction character, "
+                + "which a reader cannot see or type at the sign-in)"
+        }
         if user.hasPrefix("#") { return "must not start with `#` (nginx reads such a line as a comment)" }
         if user.utf8.count > 255 { return "is longer than 255 bytes" }
         return nil
+    }
+
+    /// A character a user name may not hold though it is not ASCII: C1 controls, spaces of every width
+    /// (the no-break space too), line and paragraph separators, format characters (zero-width spaces
+    /// and joiners, bidi overrides and isolates, the byte order mark), private-use, unassigned code
+    /// points and noncharacters: each would make two names look alike, or one a reader cannot type.
+    static func isHiddenInName(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned,
+            .surrogate:
+            return true
+        default:
+            return scalar.properties.isNoncharacterCodePoint
+        }
     }
 
     /// Why `password` is not taken, or nil.
@@ -113,10 +131,15 @@ public enum PasswordFile {
     /// (0640), its group `www-data` (nginx's workers) when root runs this.
     package static func set(path: String, user: String, hash: String) throws(SystemError) -> Outcome {
         let target = Syscalls.exists(path) ? try Syscalls.realPath(path) : path
+        // Two runs at once would each read the file, add their reader and rename: one reader lost.
+        // The file itself is replaced, so what is locked is its folder, from the read to the rename;
+        // nothing is made beside the file for it.
+        let slash = target.lastIndex(of: "/").map { target.index(after: $0) } ?? target.startIndex
+        let lock = try waitForLock(slash == target.startIndex ? "." : String(target[..<slash]))
+        defer { lock.release() }
         let existing = try Syscalls.ownership(target)
         let (bytes, replaced) = updated(existing == nil ? [] : try Syscalls.readFile(target), user: user, hash: hash)
         // `/etc/nginx/x` → `/etc/nginx/.x.chibo-PID`: in the same folder, so that the rename is atomic.
-        let slash = target.lastIndex(of: "/").map { target.index(after: $0) } ?? target.startIndex
         let temporary = String(target[..<slash]) + "." + target[slash...] + ".chibo-\(Syscalls.processID)"
         // One left by a run that was killed, or anything else put there: removed, not followed.
         if Syscalls.exists(temporary) { try Syscalls.remove(temporary) }
@@ -141,6 +164,23 @@ public enum PasswordFile {
         return Outcome(
             change: existing == nil ? .created : replaced ? .replaced : .added, groupSet: groupSet && owned,
             ownerLost: ownerLost)
+    }
+}
+
+extension PasswordFile {
+    /// How long a run waits for another that holds the password file's lock.
+    static let lockWait = 10.0
+
+    /// The lock of the folder at `path`, waited for up to `lockWait` seconds.
+    static func waitForLock(_ path: String) throws(SystemError) -> Syscalls.Lock {
+        let deadline = Syscalls.monotonicSeconds() + lockWait
+        while true {
+            if let lock = try Syscalls.lockFolder(path) { return lock }
+            guard Syscalls.monotonicSeconds() < deadline else {
+                throw .busy("lock (another chibo htpasswd is changing a password file in it) the folder", path)
+            }
+            Syscalls.sleep(milliseconds: 50)
+        }
     }
 }
 

@@ -294,7 +294,8 @@ package enum Syscalls {
     /// Takes an exclusive lock on the file at `path` (open, flock), creating it; nil when another
     /// process holds it.
     package static func lock(_ path: String) throws(SystemError) -> Lock? {
-        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a link planted at the lock's name is refused, never followed to another file.
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw SystemError("create the lock file", path, errno: errno) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
@@ -418,6 +419,33 @@ package enum Syscalls {
     package static func closeSocket(_ descriptor: Int32) {
         shutdown(descriptor, Int32(SHUT_RDWR))
         close(descriptor)
+    }
+
+    /// Seconds on a clock that only goes forward (CLOCK_MONOTONIC).
+    package static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    /// Waits `milliseconds` (nanosleep).
+    package static func sleep(milliseconds: Int) {
+        var time = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+        _ = nanosleep(&time, nil)
+    }
+
+    /// Takes an exclusive lock on the folder at `path` itself (open O_DIRECTORY, flock): nothing is
+    /// made in it; nil when another process holds it.
+    package static func lockFolder(_ path: String) throws(SystemError) -> Lock? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError("open the folder", path, errno: errno) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            if code == EWOULDBLOCK { return nil }
+            throw SystemError("lock", path, errno: code)
+        }
+        return Lock(descriptor: descriptor)
     }
 
     // MARK: The process and its user
@@ -564,6 +592,11 @@ extension SystemError {
 
     /// Something is at the path already (EEXIST).
     package var isExisting: Bool { errno == EEXIST }
+
+    /// A failure because another process holds what was asked for (EWOULDBLOCK).
+    package static func busy(_ operation: String, _ path: String) -> SystemError {
+        SystemError(operation, path, errno: EWOULDBLOCK)
+    }
 
     /// The address is in use by another socket (EADDRINUSE).
     package var isAddressInUse: Bool { errno == EADDRINUSE }

@@ -284,6 +284,12 @@ struct HtpasswdCommand: ParsableCommand {
     var user: String
 
     func validate() throws {
+        if file.isEmpty {
+            throw ValidationError("the password file is empty: give its path, e.g. /etc/nginx/chibo.htpasswd")
+        }
+        if file.hasSuffix("/") || Syscalls.isFolder(file) {
+            throw ValidationError("\(file.printable) is a folder: give the path of the password file in it")
+        }
         if let problem = PasswordFile.userProblem(user) {
             throw ValidationError("the user name \(NginxConfig.quoted(user.printable)) \(problem)")
         }

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import ChiboSite
+@testable import ChiboSupport
 
 /// `chibo htpasswd`'s file and hashes, and the server block that checks them.
 @Suite struct PasswordFileTests {
@@ -34,6 +35,23 @@ import Testing
         for name in ["", "a:b", "a b", "a\nb", "#a", String(repeating: "x", count: 256)] {
             #expect(PasswordFile.userProblem(name) != nil, "\(name)")
         }
+        // Every character that hides in a name or makes two names look alike: C1 controls, spaces of
+        // every width, separators, zero-width and bidi characters, the byte order mark, private use,
+        // noncharacters and unassigned code points.
+        let codes: [UInt32] = [
+            0x85, 0x9B, 0xA0, 0x2007, 0x202F, 0x3000, 0x1680, 0x2028, 0x2029, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF,
+            0x202E, 0x202D, 0x2066, 0x2069, 0x200E, 0x061C, 0xAD, 0xE000, 0xF8FF, 0xFFFF, 0xFDD0, 0x10FFFF, 0xE0001,
+            0x0378,
+        ]
+        let hidden = codes.compactMap(Unicode.Scalar.init)
+        #expect(hidden.count == codes.count)
+        for scalar in hidden {
+            for name in ["thu\(scalar)ky", "\(scalar)thuky", "thuky\(scalar)"] {
+                let problem = PasswordFile.userProblem(name)
+                #expect(problem?.contains(scalar.codePoint) == true, "\(scalar.codePoint): \(problem ?? "accepted")")
+            }
+        }
+        #expect(PasswordFile.userProblem("Nguyễn-Văn-Ấn_01") == nil)
         #expect(PasswordFile.passwordProblem("mật khẩu 1") == nil)
         #expect(PasswordFile.passwordProblem("ngắn") != nil)
         #expect(PasswordFile.passwordProblem("dài đủ rồi\u{7}") != nil)
@@ -95,5 +113,25 @@ import Testing
         #expect(throws: InvalidNginxOption.self) { try plain.restricting(restriction, passwordFile: "/etc/a;b") }
         let off = Restriction(folders: [.data], realm: "off")
         #expect(throws: InvalidNginxOption.self) { try plain.restricting(off, passwordFile: "/etc/p") }
+    }
+
+    @Test func twoRunsAtOnceKeepBothReaders() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/readers"
+        // One run holds the lock while the other waits: both readers are in the file at the end.
+        let held = try #require(try Syscalls.lockFolder(folder.path))
+        let second = Thread { _ = try? PasswordFile.set(path: path, user: "b", hash: "$y$2") }
+        second.start()
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!FileManager.default.fileExists(atPath: path), "the second run did not wait for the lock")
+        held.release()
+        _ = try PasswordFile.set(path: path, user: "a", hash: "$y$1")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try? String(contentsOfFile: path, encoding: .utf8))?.contains("b:") != true {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("a:$y$1\n") && text.contains("b:$y$2\n"), "\(text)")
     }
 }

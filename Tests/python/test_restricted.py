@@ -427,6 +427,35 @@ def test_htpasswd_adds_replaces_and_keeps_the_other_readers(tmp_path):
     assert missing.returncode == 1 and "No such file or directory" in missing.stderr, missing.stderr
 
 
+def test_htpasswd_refuses_names_that_hide_characters_and_an_empty_file(tmp_path):
+    path = tmp_path / "readers"
+    for hidden in ("\u0085", "\u00a0", "\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\u2028", "\u3000",
+                   "\ue000", "\u00ad"):
+        result = run("htpasswd", path, f"thu{hidden}ky", stdin="mật khẩu dài dài\n")
+        assert result.returncode == 2, (hex(ord(hidden)), result.stderr)
+        assert f"U+{ord(hidden):04X}" in result.stderr, result.stderr
+        # The name is not echoed raw: no direction or invisible character reaches the terminal.
+        assert hidden not in result.stderr, hex(ord(hidden))
+        assert not path.exists()
+    empty = run("htpasswd", "", "thu-ky", stdin="mật khẩu dài dài\n")
+    assert empty.returncode == 2 and "the password file is empty" in empty.stderr, empty.stderr
+    folder = run("htpasswd", tmp_path, "thu-ky", stdin="mật khẩu dài dài\n")
+    assert folder.returncode == 2 and "is a folder" in folder.stderr, folder.stderr
+
+
+def test_htpasswd_runs_at_once_keep_every_reader(tmp_path):
+    path = tmp_path / "readers"
+    users = [f"ban-doc-{i}" for i in range(8)]
+    processes = [subprocess.Popen([str(CHIBO), "htpasswd", str(path), user], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for user in users]
+    for process in processes:
+        process.stdin.write("mật khẩu dài dài\n")
+        process.stdin.close()
+    for process in processes:
+        assert process.wait(timeout=60) == 0, process.stderr.read()
+    assert sorted(line.split(":")[0] for line in path.read_text(encoding="utf-8").splitlines()) == users
+
+
 def test_nginx_config_says_why_a_password_file_is_needed_or_not(tmp_path):
     content = restricted_content(tmp_path / "content", "[don-vi, bao-cao, data]")
     result = run("nginx-config", "--content", content, "--root", "/srv/chibo/current")
