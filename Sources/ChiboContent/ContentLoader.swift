@@ -40,6 +40,7 @@ public enum ContentLoader {
         // A guidance file with errors of its own may hold the number: say nothing more about it.
         if guidance.unreadable.isEmpty { checkFindingGuidance(content, diagnostics: &diagnostics) }
         diagnostics.append(contentsOf: unitsRead.1)
+        DataFiles.check(folder, diagnostics: &diagnostics)
         loadData(folder, units: unitsRead.0, into: &content, diagnostics: &diagnostics)
         return settings == nil ? nil : content
     }

@@ -40,10 +40,13 @@ enum UnitsLoader {
         Field("members", ["số đảng viên"]),
     ]
 
+    /// The names a units file may have, in the order one is chosen when there are several.
+    static let fileNames = ["units.csv", "units.xlsx", "units.yaml", "units.yml"]
+
     /// The organisation, and the ids the file names but could not accept (their errors are reported;
     /// records that name them are not reported again).
     static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> (Organization, RejectedUnits)? {
-        let candidates = ["units.csv", "units.xlsx", "units.yaml", "units.yml"].filter { folder.exists($0) }
+        let candidates = fileNames.filter { folder.exists($0) }
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
             diagnostics.error(

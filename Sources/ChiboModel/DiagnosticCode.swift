@@ -14,6 +14,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case fileNotUTF8 = "file.not-utf8"
     /// A control character (NUL, ESC, ...) in the text of a file, or a character YAML cannot hold.
     case controlCharacter = "file.control-character"
+    /// A file in a data folder (or a `units` file) that chibo does not read: a spreadsheet of another
+    /// kind (an error: its records would be missing from every figure), or any other file (a warning).
+    case fileNotRead = "file.not-read"
     /// Two files where one is allowed (units.csv and units.yaml).
     case fileTwice = "file.twice"
     /// A link that leads outside the folder, or that cannot be followed.

@@ -42,6 +42,32 @@ let unitsCSV = """
     func errors(_ diagnostics: Diagnostics) -> [String] { diagnostics.errors.map(\.description) }
 
     /// Excel's `sep=` hint may name any character; one that cannot separate cells is an error at it.
+    /// Every file of a data folder is read or named: another spreadsheet kind is an error (a quarter
+    /// would drop out of the figures), a stray file a warning; Excel's owner file and hidden files
+    /// are left alone.
+    @Test func everyFileOfADataFolderIsReadOrNamed() throws {
+        var files = [
+            "units.csv": unitsCSV, "rubrics/thuong-ky.yaml": rubricYAML, "meetings/ghi-chu.txt": "ghi chú\n",
+            "meetings/~$2024-q1.xlsx": "owner", "meetings/.2024-q1.csv.swp": "x", "rubrics/cu.yaml.bak": "x",
+            "plans/README.md": "x", "units.ods": "x",
+        ]
+        for ext in ["ods", "fods", "xls", "xlsb", "et", "numbers", "tsv", "xltx"] {
+            files["meetings/2024-q2.\(ext)"] = "x"
+        }
+        let (_, diagnostics) = try load(files)
+        let notRead = diagnostics.items.filter { $0.code == .fileNotRead }
+        #expect(
+            notRead.filter { $0.severity == .error }.map(\.location.file).sorted()
+                == [
+                    "meetings/2024-q2.et", "meetings/2024-q2.fods", "meetings/2024-q2.numbers", "meetings/2024-q2.ods",
+                    "meetings/2024-q2.tsv", "meetings/2024-q2.xls", "meetings/2024-q2.xlsb", "meetings/2024-q2.xltx",
+                    "units.ods",
+                ])
+        #expect(
+            notRead.filter { $0.severity == .warning }.map(\.location.file).sorted()
+                == ["meetings/ghi-chu.txt", "plans/README.md", "rubrics/cu.yaml.bak"])
+    }
+
     @Test func aSepLineNamingAnUnreadableSeparatorIsAnError() throws {
         let (_, diagnostics) = try load([
             "units.csv": "sep=é\n" + unitsCSV.replacingOccurrences(of: ",", with: "é"),
