@@ -127,7 +127,7 @@ if Context.environment["CHIBO_FUZZ"] != nil {
         .executableTarget(
             name: "chibo-fuzz",
             dependencies: [
-                "ChiboModel", "ChiboContent", "ChiboRender", "CChiboFuzzMeter",
+                "ChiboModel", "ChiboContent", "ChiboRender", "ChiboPreview", "CChiboFuzzMeter",
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Tests/Fuzz/chibo-fuzz"

@@ -8,7 +8,7 @@ BIN=${BIN:-.build-fuzz/debug/chibo-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 WORK=${FUZZ_WORK:-.build-fuzz/fuzz}
 REGRESSIONS=Tests/Fixtures/fuzz-regressions
-HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown"}
+HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown preview-request"}
 status=0
 export LSAN_OPTIONS="suppressions=$(pwd)/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 seeds() {
@@ -19,6 +19,7 @@ seeds() {
     rubric-yaml) find Tests/Fixtures content -path '*rubrics/*.yaml' ;;
     plan-yaml) find Tests/Fixtures content -path '*plans/*.yaml' ;;
     front-matter | markdown) find Tests/Fixtures content -path '*guidance/*.md' | head -400 ;;
+    preview-request) find Tests/Fuzz/seeds/preview-request -type f ;;
   esac
   [ "$1" = csv ] && find Tests/Fixtures content -path '*meetings/*.csv' | head -50
 }

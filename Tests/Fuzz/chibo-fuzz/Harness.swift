@@ -1,5 +1,6 @@
 // libFuzzer harnesses of chibo's readers, one binary: CHIBO_FUZZ_HARNESS names the harness
-// (csv, units-csv, meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown).
+// (csv, units-csv, meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown,
+// preview-request).
 // Built only with CHIBO_FUZZ=1 (see Package.swift and `make fuzz`), with -sanitize=fuzzer,address.
 import CChiboFuzzMeter
 import ChiboModel
@@ -7,11 +8,13 @@ import Foundation
 import Yams
 
 @testable import ChiboContent
+@testable import ChiboPreview
 @testable import ChiboRender
 
 enum Harness: String, CaseIterable {
     case csv, unitsCSV = "units-csv", meetingsCSV = "meetings-csv", siteYAML = "site-yaml",
-        rubricYAML = "rubric-yaml", planYAML = "plan-yaml", frontMatter = "front-matter", markdown
+        rubricYAML = "rubric-yaml", planYAML = "plan-yaml", frontMatter = "front-matter", markdown,
+        previewRequest = "preview-request"
 }
 
 /// What one input may cost: peak heap growth above 50 × its size plus this allowance fails
@@ -48,6 +51,10 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
     scratch = base + "/chibo-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(atPath: scratch + "/guidance", withIntermediateDirectories: true)
     atexit { try? FileManager.default.removeItem(atPath: scratch) }
+    if harness == .previewRequest {
+        preview = try? Preview(contentPath: fixture, themePath: "site-theme")
+        atexit { preview?.stop() }
+    }
     measuring = chibo_fuzz_meter_install() != 0
     return 0
 }
@@ -118,6 +125,8 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
     case .markdown:
         guard let text = text(bytes, "guidance/a/doc.md") else { return }
         markdown(text)
+    case .previewRequest:
+        previewRequest(bytes)
     }
 }
 
