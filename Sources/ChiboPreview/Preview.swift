@@ -236,22 +236,42 @@ public final class Preview: Sendable {
     // MARK: - Serving
 
     /// The host names a request may give: the address and port listened on, and `localhost` with the
-    /// port when the address is 127.0.0.1 (without the port too when it is 80).
-    static func hostNames(address: String, port: UInt16) -> Set<String> {
-        var names = [address]
-        if address == "127.0.0.1" { names.append("localhost") }
-        var result = Set(names.map { "\($0):\(port)" })
-        if port == 80 { result.formUnion(names) }
-        return result
+    /// port when the address is 127.0.0.1 (without the port too when it is 80). Listening on 0.0.0.0,
+    /// every IPv4 address of the machine with the port: a literal address, never a name, which is
+    /// what a site whose name was rebound to this machine would send.
+    struct HostNames: Sendable {
+        var address: String
+        var port: UInt16
+
+        func accepts(_ host: String) -> Bool {
+            let host = host.lowercased()
+            var names = address == "0.0.0.0" ? [] : [address]
+            if address == "127.0.0.1" || address == "0.0.0.0" { names.append("localhost") }
+            if names.contains(where: { host == "\($0):\(port)" || (port == 80 && host == $0) }) { return true }
+            guard address == "0.0.0.0" else { return false }
+            let suffix = ":\(port)"
+            let literal = host.hasSuffix(suffix) ? String(host.dropLast(suffix.count)) : port == 80 ? host : ""
+            return Syscalls.isIPv4Address(literal) && literal != "0.0.0.0"
+        }
+
+        /// Whether `origin` is a page of the preview's own: `http://` and a host name it accepts.
+        func acceptsOrigin(_ origin: String) -> Bool {
+            let lowered = origin.lowercased()
+            return lowered.hasPrefix("http://") && accepts(String(lowered.dropFirst(7)))
+        }
+
+        /// The address to open, as the refusal names it.
+        var shown: String {
+            "http://\(address == "0.0.0.0" ? "127.0.0.1" : address):\(port)"
+        }
     }
 
     /// The response to `request`, for a preview listening as `hosts`.
-    func respond(_ request: PreviewRequest, hosts: Set<String>) -> PreviewResponse {
-        let list = hosts.sorted().map { "http://" + $0 }.joined(separator: " hoặc ")
-        guard let host = request.fields["host"]?.lowercased(), hosts.contains(host) else {
-            return .text(421, "Bản xem trước của chibo chỉ mở tại \(list).\n")
+    func respond(_ request: PreviewRequest, hosts: HostNames) -> PreviewResponse {
+        guard let host = request.fields["host"], hosts.accepts(host) else {
+            return .text(421, "Bản xem trước của chibo chỉ mở tại \(hosts.shown) (hoặc localhost).\n")
         }
-        if let origin = request.fields["origin"], !hosts.contains(where: { "http://" + $0 == origin.lowercased() }) {
+        if let origin = request.fields["origin"], !hosts.acceptsOrigin(origin) {
             return .text(403, "Bản xem trước không trả lời trang của nơi khác.\n")
         }
         // A page of another site may open a page of the preview (a link), never read its data.
@@ -442,7 +462,7 @@ public final class Preview: Sendable {
             throw CannotListen(address: address, port: port, reason: error.reason, inUse: error.isAddressInUse)
         }
         if let line = refresh(today: today()) { log(line) }
-        let hosts = Self.hostNames(address: address, port: port)
+        let hosts = HostNames(address: address, port: port)
         let server = PreviewServer(listening: listening) { [self] request in respond(request, hosts: hosts) }
         // inotify tells of a change at once; the fingerprint says whether a rebuild is due (an editor's
         // swap files change nothing the build reads), and is taken each second besides, for what no

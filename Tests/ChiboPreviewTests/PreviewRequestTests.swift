@@ -86,3 +86,32 @@ import Testing
         #expect(PreviewRequest.headEnd(Array(repeating: UInt8(ascii: "a"), count: 100_000)) == nil)
     }
 }
+
+/// The host names and origins the preview answers.
+@Suite struct PreviewHostTests {
+    @Test func onLoopbackItsAddressAndLocalhostWithThePort() {
+        let hosts = Preview.HostNames(address: "127.0.0.1", port: 1313)
+        for host in ["127.0.0.1:1313", "localhost:1313", "LOCALHOST:1313"] { #expect(hosts.accepts(host), "\(host)") }
+        for host in [
+            "127.0.0.1", "localhost", "127.0.0.1:80", "evil.example:1313", "127.0.0.2:1313", "[::1]:1313",
+            "127.0.0.1:1313.evil.example", "0.0.0.0:1313", "", "127.0.0.1:01313", "localhost.:1313",
+        ] {
+            #expect(!hosts.accepts(host), "\(host)")
+        }
+        #expect(hosts.acceptsOrigin("http://localhost:1313") && hosts.acceptsOrigin("HTTP://127.0.0.1:1313"))
+        for origin in ["null", "https://127.0.0.1:1313", "http://127.0.0.1:1314", "http://evil.example", ""] {
+            #expect(!hosts.acceptsOrigin(origin), "\(origin)")
+        }
+        #expect(Preview.HostNames(address: "127.0.0.1", port: 80).accepts("localhost"))
+    }
+
+    @Test func onEveryAddressAnyLiteralIPv4AddressButNeverAName() {
+        let hosts = Preview.HostNames(address: "0.0.0.0", port: 1313)
+        for host in ["192.168.1.5:1313", "10.0.0.2:1313", "127.0.0.1:1313", "localhost:1313"] {
+            #expect(hosts.accepts(host), "\(host)")
+        }
+        for host in ["192.168.1.5", "may-chu:1313", "evil.example:1313", "0.0.0.0:1313", "192.168.1.5:1314"] {
+            #expect(!hosts.accepts(host), "\(host)")
+        }
+    }
+}

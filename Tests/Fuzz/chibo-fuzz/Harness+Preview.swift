@@ -17,7 +17,7 @@ func previewRequest(_ bytes: [UInt8]) {
         !request.path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" },
         "a path with a control character was read")
     guard let preview else { return }
-    let response = preview.respond(request, hosts: ["127.0.0.1:1313", "localhost:1313"])
+    let response = preview.respond(request, hosts: Preview.HostNames(address: "127.0.0.1", port: 1313))
     for field in response.fields where field.name == "Location" {
         precondition(field.value.hasPrefix("/") && !field.value.hasPrefix("//"), "a redirect leaves the preview")
         precondition(!field.value.unicodeScalars.contains { $0.value < 0x21 || $0.value > 0x7E }, "a raw Location")
