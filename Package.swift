@@ -109,7 +109,8 @@ let package = Package(
             dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
-            name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboModel", "ChiboSupport", "ChiboTestSupport"]),
+            name: "ChiboContentTests",
+            dependencies: ["ChiboContent", "ChiboModel", "ChiboSupport", "ChiboTestSupport", "CDeflate"]),
         .testTarget(
             name: "ChiboRenderTests",
             dependencies: ["ChiboRender", "ChiboContent", "ChiboModel", "ChiboTemplate", "ChiboTestSupport"]

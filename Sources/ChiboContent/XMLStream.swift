@@ -126,7 +126,11 @@ enum XMLStream {
                 let user = Unmanaged.passUnretained(context).toOpaque()
                 guard let parser = xmlCreatePushParserCtxt(&handler, user, nil, 0, nil) else { return false }
                 defer { xmlFreeParserCtxt(parser) }
-                let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                // XML_PARSE_HUGE lifts libxml2's own caps (10 MB for one text node, a 10,000-row sheet
+                // for a start): the workbook reader bounds what it reads itself (Workbook.Limits).
+                let options =
+                    XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                    | XML_PARSE_HUGE.rawValue
                 xmlCtxtUseOptions(parser, Int32(options))
                 let status = xmlParseChunk(parser, pointer, Int32(buffer.count), 1)
                 return status == 0 && parser.pointee.wellFormed != 0

@@ -57,3 +57,44 @@ import Testing
             diagnostics.errors.first?.description.hasPrefix("units.xlsx:1:1: error: the file is not an Excel") == true)
     }
 }
+
+/// Workbooks of any size a committee keeps read; hostile ones are one error at the file.
+@Suite struct WorkbookBoundsTests {
+    /// Every row of every sheet of `bytes`: the row numbers and the cells' text, or the diagnostics.
+    static func read(_ bytes: [UInt8], file: String = "meetings/m.xlsx") -> (rows: [[String]], Diagnostics) {
+        var diagnostics = Diagnostics()
+        guard let workbook = Workbook.open(bytes, file: file, diagnostics: &diagnostics) else {
+            return ([], diagnostics)
+        }
+        var rows: [[String]] = []
+        for sheet in workbook.sheets {
+            do {
+                try workbook.read(
+                    sheet, row: { _, cells in rows.append(cells.map(\.text)) },
+                    problem: { diagnostics.error($0.code, SourceLocation(file: file, line: $0.row), $0.message) })
+            } catch {
+                diagnostics.error(.workbookUnreadable, SourceLocation(file: file), error.message)
+            }
+        }
+        return (rows, diagnostics)
+    }
+
+    /// A sheet of 12,000 rows, 12 MB of XML: past libxml2's default 10 MB cap, far below chibo's own.
+    @Test func aSheetOfTwelveMegabytesReads() {
+        let text = String(repeating: "Chi bộ ", count: 13)
+        var rows = ""
+        for number in 1...12_000 {
+            rows += "<row r=\"\(number)\">"
+            for column in ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"] {
+                rows += "<c r=\"\(column)\(number)\" t=\"inlineStr\"><is><t>\(text)\(number)</t></is></c>"
+            }
+            rows += "</row>"
+        }
+        let book = TestWorkbook(sheets: [("Quý 1", rows)])
+        #expect(book.parts.last.map { $0.bytes.count > 12_000_000 } == true)
+        let (read, diagnostics) = Self.read(book.zip())
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
+        #expect(read.count == 12_000)
+        #expect(read.last?.last == "\(text)12000")
+    }
+}
