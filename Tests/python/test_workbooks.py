@@ -231,7 +231,7 @@ def zip_bomb():
     ("xls", "Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx)"),
     ("encrypted", "protected by a password"),
     ("bad-xml", "is not well-formed XML"),
-    ("zip-bomb", "inflates to more than 512 MB"),
+    ("zip-bomb", "inflates to more than 256 MB"),
 ])
 def test_a_broken_workbook_is_one_error_at_the_file(tmp_path, case, expected):
     good, _ = valid_workbook_bytes([])
