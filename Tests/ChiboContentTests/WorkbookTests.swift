@@ -325,3 +325,59 @@ import Testing
         #expect(read.last?.last == "\(text)12000")
     }
 }
+
+/// Excel's escapes of UTF-16 units (`_xHHHH_`) are decoded as Excel decodes them, and what they
+/// decode to is checked as the CSV reader checks a cell.
+@Suite struct WorkbookEscapeTests {
+    @Test func escapesAreDecoded() {
+        let cases: [(String, String)] = [
+            ("a_x0007_b", "a\u{7}b"), ("_x005F_x0007_", "_x0007_"), ("x_x005f_", "x_"), ("_xD83D__xDE00_", "😀"),
+            ("_x1EA1_", "ạ"), ("_x00_", "_x00_"), ("_xZZZZ_", "_xZZZZ_"), ("_xD83D_", "_xD83D_"), ("a_", "a_"),
+            ("_x0009_", "\t"),
+        ]
+        for (written, read) in cases {
+            #expect(Workbook.text(Array(written.utf8), lineEnds: false) == read, "\(written)")
+        }
+        // Line ends as the CSV reader reads them in a cell: CRLF and CR are LF.
+        for written in ["a_x000D__x000A_b", "a_x000D_\nb", "a_x000D_b", "a&#13;b", "a\r\nb"] {
+            let bytes = Array(written.replacingOccurrences(of: "&#13;", with: "\r").utf8)
+            #expect(Workbook.text(bytes, lineEnds: true) == "a\nb", "\(written)")
+        }
+    }
+
+    /// A control character escaped in a shared string, an inline string or a formula's text is an
+    /// error at its cell, as in a CSV file; a tab and a line end are not; `_x000D_` never stays.
+    @Test func aControlCharacterEscapedIsAnErrorAtItsCell() {
+        for cell in [
+            "<c r=\"B2\" t=\"s\"><v>0</v></c>", WorkbookBoundsTests.inline("B2", "Chi_x001B_bộ"),
+            "<c r=\"B2\" t=\"str\"><f>A1</f><v>Chi_x0007_bộ</v></c>",
+        ] {
+            let book = WorkbookBoundsTests.units("<row r=\"2\">\(cell)</row>", shared: ["Chi_x0000_bộ"])
+            let (names, diagnostics) = WorkbookBoundsTests.records(book.zip())
+            #expect(diagnostics.errorCodes == [.controlCharacter], "\(cell): \(diagnostics.items)")
+            #expect(
+                diagnostics.errors.first?.location
+                    == SourceLocation(file: WorkbookBoundsTests.file, line: 2, column: 2, sheet: "Đơn vị"))
+            #expect(names.isEmpty)
+        }
+        let rows = "<row r=\"2\">\(WorkbookBoundsTests.inline("B2", "Chi_x0009_bộ_x000D__x000A_số 1_x000D_"))</row>"
+        let (names, diagnostics) = WorkbookBoundsTests.records(WorkbookBoundsTests.units(rows).zip())
+        #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
+        #expect(names == ["Chi\tbộ\nsố 1\n"])
+    }
+
+    /// A sheet name is decoded; one that holds a control character (a line end too, which could
+    /// forge a line of the diagnostics) is an error at the file, shown visibly.
+    @Test func sheetNamesAreDecodedAndControlCharactersRefused() {
+        let rows = "<row r=\"2\">\(WorkbookBoundsTests.inline("B2", "x"))</row>"
+        let plain = WorkbookBoundsTests.units(rows, name: "Quý_x0020_1")
+        var diagnostics = Diagnostics()
+        #expect(Workbook.open(plain.zip(), file: "m.xlsx", diagnostics: &diagnostics)?.sheets.map(\.name) == ["Quý 1"])
+        let forged = WorkbookBoundsTests.units(rows, name: "Q_x000A_m.xlsx:1:1: error: forged")
+        let (names, read) = WorkbookBoundsTests.records(forged.zip())
+        #expect(read.errorCodes == [.controlCharacter, .fileEmpty])
+        #expect(read.errors.first?.location == SourceLocation(file: WorkbookBoundsTests.file))
+        #expect(read.errors.first.map { !$0.description.contains("\n") } == true)
+        #expect(names.isEmpty)
+    }
+}
