@@ -43,7 +43,9 @@ enum UnitsLoader {
     /// The organisation, and the ids the file names but could not accept (their errors are reported;
     /// records that name them are not reported again).
     static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> (Organization, RejectedUnits)? {
-        let candidates = ["units.csv", "units.xlsx", "units.yaml", "units.yml"].filter { folder.exists($0) }
+        let candidates = ["units.csv", "units.xlsx", "units.xlsm", "units.yaml", "units.yml"].filter {
+            folder.exists($0)
+        }
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
             diagnostics.error(
@@ -53,7 +55,7 @@ enum UnitsLoader {
         }
         let unreadable = (Organization(units: []), RejectedUnits.unreadable(file))
         var records: [Record] = []
-        if file.hasSuffix(".csv") || file.hasSuffix(".xlsx") {
+        if file.hasSuffix(".csv") || Workbook.isWorkbookFile(file) {
             guard let read = readTable(folder, file, diagnostics: &diagnostics) else { return unreadable }
             records = read
         } else {
@@ -74,7 +76,7 @@ enum UnitsLoader {
         return (Organization(units: units), RejectedUnits(ids: named.subtracting(accepted)))
     }
 
-    /// The records of `units.csv` or `units.xlsx`, or nil when the file cannot be read or its header
+    /// The records of `units.csv` or `units.xlsx` (`.xlsm`), or nil when the file cannot be read or its header
     /// lacks a column every row needs (one error, not one a row).
     static func readTable(_ folder: ContentFolder, _ file: String, diagnostics: inout Diagnostics) -> [Record]? {
         var records: [Record] = []
@@ -90,7 +92,7 @@ enum UnitsLoader {
             return complete
         }
         let read: Bool
-        if file.hasSuffix(".xlsx") {
+        if Workbook.isWorkbookFile(file) {
             guard let bytes = folder.read(file, diagnostics: &diagnostics) else { return nil }
             read = Records.readWorkbook(
                 bytes, file: file, fields: fields, diagnostics: &diagnostics, header: header,

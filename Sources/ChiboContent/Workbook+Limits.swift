@@ -1,4 +1,14 @@
 extension Workbook {
+    /// The endings of the files read as workbooks: `.xlsx`, and `.xlsm`, the macro-enabled workbook
+    /// Excel saves when a workbook has macros (its sheets are the same XML; the macros are never read).
+    static let fileExtensions = [".xlsx", ".xlsm"]
+
+    /// Whether a file's name is a workbook's, in any case.
+    static func isWorkbookFile(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return fileExtensions.contains { lowered.hasSuffix($0) }
+    }
+
     /// What chibo reads of one workbook at most, the workbook as a whole and not each part or read
     /// alone. Each limit is far above what a committee keeps in a workbook (a province of 3,000
     /// branches meeting monthly for ten years is 360,000 rows of some 30 columns: 11 million cells

@@ -49,6 +49,17 @@ import Testing
                 + "[sheet \"Quý 1\", cell C14]")
     }
 
+    /// `.xlsm` is read wherever `.xlsx` is; Excel's lock files of either are not.
+    @Test func macroEnabledWorkbooksAreWorkbooks() {
+        for name in ["2024.xlsx", "2024.xlsm", "2024.XLSM", "a.csv"] {
+            #expect(MeetingsLoader.isMeetingsFile(name), "\(name)")
+        }
+        for name in ["~$2024.xlsm", "~$2024.xlsx", "2024.xlsb", "2024.xls"] {
+            #expect(!MeetingsLoader.isMeetingsFile(name), "\(name)")
+        }
+        #expect(Workbook.isWorkbookFile("units.xlsm"))
+    }
+
     @Test func whatIsNotAWorkbookIsOneErrorAtTheFile() {
         var diagnostics = Diagnostics()
         #expect(Workbook.open(Array("a;b\n".utf8), file: "units.xlsx", diagnostics: &diagnostics) == nil)
