@@ -158,7 +158,11 @@ struct Workbook {
     static func parse(
         _ package: inout WorkbookPackage, _ path: String, _ visit: (XMLNode) throws(Failure) -> Void
     ) throws(Failure) {
-        let bytes = try package.part(path)
+        try parse(xml: package.part(path), path, visit)
+    }
+
+    /// Reads the XML `bytes` of the part at `path` node by node (see `parse(_:_:_:)`).
+    static func parse(xml bytes: [UInt8], _ path: String, _ visit: (XMLNode) throws(Failure) -> Void) throws(Failure) {
         var failure: Failure?
         let wellFormed = XMLStream.read(bytes) { node in
             do throws(Failure) {
@@ -361,8 +365,17 @@ struct Workbook {
     mutating func read(
         _ sheet: Sheet, row: (_ number: Int, _ cells: [Cell]) -> Void, problem: (CellProblem) -> Void
     ) throws(Failure) {
+        try read(sheetXML: package.part(sheet.part), sheet.part, row: row, problem: problem)
+    }
+
+    /// Reads `bytes` as the XML of the sheet part at `path` (see `read(_:row:problem:)`), against the
+    /// workbook's strings, styles and limits.
+    mutating func read(
+        sheetXML bytes: [UInt8], _ path: String, row: (_ number: Int, _ cells: [Cell]) -> Void,
+        problem: (CellProblem) -> Void
+    ) throws(Failure) {
         var reader = SheetReader(workbook: self)
-        try Self.parse(&package, sheet.part) { node throws(Failure) in
+        try Self.parse(xml: bytes, path) { node throws(Failure) in
             try reader.take(node, row: row, problem: problem)
         }
         cellCount = reader.cellCount
