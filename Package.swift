@@ -15,7 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // The zip container of .xlsx workbooks, read and written (inflate and deflate through zlib).
+        // The zip container of the published .xlsx and .docx files (written only; workbooks are read by
+        // ChiboContent's own WorkbookPackage over libdeflate).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: property-based checks of the rating rules.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -36,7 +37,8 @@ let package = Package(
             pkgConfig: "libbrotlienc",
             providers: [.apt(["libbrotli-dev"])]
         ),
-        // gzip for the precompressed copies: libdeflate compresses smaller than zlib at a lower level.
+        // gzip for the precompressed copies: libdeflate compresses smaller than zlib at a lower level; it also
+        // inflates the parts of workbooks, whole and within a declared size.
         .systemLibrary(
             name: "CDeflate",
             pkgConfig: "libdeflate",
@@ -59,8 +61,7 @@ let package = Package(
         .target(
             name: "ChiboContent",
             dependencies: [
-                "ChiboModel", "ChiboSupport", "CCmark", "CXML2", .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ChiboModel", "ChiboSupport", "CCmark", "CXML2", "CDeflate", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -102,7 +103,8 @@ let package = Package(
             dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
-            name: "ChiboContentTests", dependencies: ["ChiboContent", "ChiboModel", "ChiboSupport", "ChiboTestSupport"]),
+            name: "ChiboContentTests",
+            dependencies: ["ChiboContent", "ChiboModel", "ChiboSupport", "ChiboTestSupport", "CDeflate"]),
         .testTarget(
             name: "ChiboRenderTests",
             dependencies: ["ChiboRender", "ChiboContent", "ChiboModel", "ChiboTemplate", "ChiboTestSupport"]

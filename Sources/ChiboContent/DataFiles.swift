@@ -8,7 +8,7 @@ import ChiboModel
 enum DataFiles {
     /// The data folders and which of their files are read.
     static let folders: [(name: String, reads: @Sendable (String) -> Bool, holds: String)] = [
-        ("meetings", MeetingsLoader.isMeetingsFile, "meeting records as .csv or .xlsx files"),
+        ("meetings", MeetingsLoader.isMeetingsFile, "meeting records as .csv, .xlsx or .xlsm files"),
         ("plans", isYAML, "sample-meeting plans as .yaml files"),
         ("rubrics", isYAML, "rubrics as .yaml files"),
     ]

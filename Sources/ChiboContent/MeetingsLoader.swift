@@ -91,11 +91,10 @@ enum MeetingsLoader {
         return meetings
     }
 
-    /// Whether a file of `meetings/` holds records: a CSV file or an Excel workbook (not Excel's lock
-    /// file `~$name.xlsx`).
+    /// Whether a file of `meetings/` holds records: a CSV file or an Excel workbook, `.xlsx` or
+    /// `.xlsm` (not Excel's lock file `~$name.xlsx`).
     static func isMeetingsFile(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return lowered.hasSuffix(".csv") || (lowered.hasSuffix(".xlsx") && !name.hasPrefix("~$"))
+        name.lowercased().hasSuffix(".csv") || (Workbook.isWorkbookFile(name) && !name.hasPrefix("~$"))
     }
 
     /// The error of a meeting of the slot `first` holds already.
@@ -205,7 +204,7 @@ struct MeetingReader: Sendable {
 
     /// The meetings of one file that read without error.
     func readFile(_ folder: ContentFolder, _ file: String, diagnostics: inout Diagnostics) -> [Meeting] {
-        let isWorkbook = file.lowercased().hasSuffix(".xlsx")
+        let isWorkbook = Workbook.isWorkbookFile(file)
         let contents =
             isWorkbook ? folder.read(file, diagnostics: &diagnostics) : folder.utf8(file, diagnostics: &diagnostics)
         guard let bytes = contents else { return [] }

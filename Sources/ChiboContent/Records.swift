@@ -175,9 +175,17 @@ enum Records {
         header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
         record: (Record, _ diagnostics: inout Diagnostics) -> Void
     ) -> Bool {
-        guard let workbook = Workbook.open(bytes, file: file, diagnostics: &diagnostics) else { return false }
+        let mark = diagnostics.checkpoint
+        guard var workbook = Workbook.open(bytes, file: file, diagnostics: &diagnostics) else { return false }
         var anyHeader = false
         for sheet in workbook.sheets where !sheet.name.hasPrefix("_") {
+            if let control = sheet.name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                diagnostics.error(
+                    .controlCharacter, SourceLocation(file: file),
+                    "the name of the sheet \"\(sheet.name.visible)\" holds the control character "
+                        + "\(control.codePoint), which no name may contain; rename the sheet")
+                continue
+            }
             if sheet.isHidden {
                 diagnostics.warning(
                     .hiddenSheet, SourceLocation(file: file, sheet: sheet.name),
@@ -202,7 +210,11 @@ enum Records {
                             problem.message)
                     })
             } catch {
-                diagnostics.error(.workbookUnreadable, SourceLocation(file: file, sheet: sheet.name), error.message)
+                // The workbook as a whole cannot be read: what its earlier sheets raised goes with it.
+                diagnostics.rollBack(to: mark)
+                diagnostics.error(
+                    .workbookUnreadable, SourceLocation(file: file),
+                    "the sheet \"\(sheet.name.visible)\" cannot be read: \(error.message)")
                 return false
             }
             guard reader.hasHeader else { continue }

@@ -41,7 +41,7 @@ enum UnitsLoader {
     ]
 
     /// The names a units file may have, in the order one is chosen when there are several.
-    static let fileNames = ["units.csv", "units.xlsx", "units.yaml", "units.yml"]
+    static let fileNames = ["units.csv", "units.xlsx", "units.xlsm", "units.yaml", "units.yml"]
 
     /// The organisation, and the ids the file names but could not accept (their errors are reported;
     /// records that name them are not reported again).
@@ -56,7 +56,7 @@ enum UnitsLoader {
         }
         let unreadable = (Organization(units: []), RejectedUnits.unreadable(file))
         var records: [Record] = []
-        if file.hasSuffix(".csv") || file.hasSuffix(".xlsx") {
+        if file.hasSuffix(".csv") || Workbook.isWorkbookFile(file) {
             guard let read = readTable(folder, file, diagnostics: &diagnostics) else { return unreadable }
             records = read
         } else {
@@ -77,7 +77,7 @@ enum UnitsLoader {
         return (Organization(units: units), RejectedUnits(ids: named.subtracting(accepted)))
     }
 
-    /// The records of `units.csv` or `units.xlsx`, or nil when the file cannot be read or its header
+    /// The records of `units.csv` or `units.xlsx` (`.xlsm`), or nil when the file cannot be read or its header
     /// lacks a column every row needs (one error, not one a row).
     static func readTable(_ folder: ContentFolder, _ file: String, diagnostics: inout Diagnostics) -> [Record]? {
         var records: [Record] = []
@@ -93,7 +93,7 @@ enum UnitsLoader {
             return complete
         }
         let read: Bool
-        if file.hasSuffix(".xlsx") {
+        if Workbook.isWorkbookFile(file) {
             guard let bytes = folder.read(file, diagnostics: &diagnostics) else { return nil }
             read = Records.readWorkbook(
                 bytes, file: file, fields: fields, diagnostics: &diagnostics, header: header,

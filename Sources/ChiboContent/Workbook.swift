@@ -1,11 +1,11 @@
 import ChiboModel
 import ChiboSupport
 import Foundation
-import ZIPFoundation
 
 /// An Office Open XML workbook (`.xlsx`) as Excel and LibreOffice save it: its sheets in order, and
 /// each sheet's cells read a row at a time, as text the way Excel shows them. The zip container is
-/// read by ZIPFoundation, the XML by libxml2's streaming reader (`XMLStream`).
+/// read by `WorkbookPackage`, the XML by libxml2's streaming reader (`XMLStream`), the workbook as a
+/// whole within `Limits`.
 struct Workbook {
     struct Sheet {
         var name: String
@@ -50,16 +50,17 @@ struct Workbook {
 
     let file: String
     let sheets: [Sheet]
-    private let archive: Archive
+    let limits: Limits
+    private var package: WorkbookPackage
     private let sharedStrings: [String]
     /// The style indexes (`s="3"`) whose number format shows a date.
     private let dateStyles: Set<Int>
     /// Whether serial numbers count days from 1904-01-01 (old Mac workbooks) rather than from 1900.
     private let date1904: Bool
-
-    /// The most a part of the workbook may inflate to: far above a sheet of 100,000 rows, far below
-    /// what a zip bomb would ask.
-    static let partLimit = 512 * 1024 * 1024
+    /// The cells read so far, every sheet together (see `Limits.cells`).
+    private var cellCount = 0
+    /// The bytes of cell text read so far, every sheet together (see `Limits.textBytes`).
+    private var textByteCount = 0
 
     /// A workbook's failure as a whole, reported once at the file.
     struct Failure: Error {
@@ -67,17 +68,20 @@ struct Workbook {
     }
 
     /// Opens the workbook in `bytes`, or nil with one error at the file saying why it cannot be read.
-    static func open(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> Workbook? {
+    static func open(
+        _ bytes: [UInt8], file: String, limits: Limits = .standard, diagnostics: inout Diagnostics
+    ) -> Workbook? {
         do {
-            return try Workbook(bytes, file: file)
+            return try Workbook(bytes, file: file, limits: limits)
         } catch {
             diagnostics.error(.workbookUnreadable, SourceLocation(file: file), error.message)
             return nil
         }
     }
 
-    private init(_ bytes: [UInt8], file: String) throws(Failure) {
+    private init(_ bytes: [UInt8], file: String, limits: Limits) throws(Failure) {
         self.file = file
+        self.limits = limits
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             // An OLE compound file: an encrypted workbook (its package inside "EncryptionInfo") or a
             // workbook of Excel 97-2003.
@@ -98,77 +102,87 @@ struct Workbook {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw Failure(message: "the file is not an Excel workbook (.xlsx): it is not a zip archive")
         }
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw Failure(message: "the workbook is damaged or cut short: its zip directory cannot be read")
-        }
-        self.archive = archive
-        let workbookPart = try Self.officeDocument(archive)
-        let relationships = try Self.relationships(archive, of: workbookPart)
+        var package = try WorkbookPackage(bytes, limits: limits)
+        let workbookPart = try Self.officeDocument(&package)
+        let relationships = try Self.relationships(&package, of: workbookPart)
         var sheets: [Sheet] = []
         var date1904 = false
-        try Self.parse(archive, workbookPart) { node in
+        try Self.parse(&package, workbookPart) { node throws(Failure) in
             if node.kind == .start, node.named("sheet"), let name = node.attribute("name"),
                 let id = node.attribute("r:id"), let target = relationships[id]
             {
+                guard sheets.count < limits.sheets else {
+                    throw Failure(
+                        message: "the workbook has more than \(limits.sheets) sheets, more than chibo reads in one "
+                            + "workbook; split it into several workbooks")
+                }
                 let state = node.attribute("state") ?? "visible"
-                sheets.append(Sheet(name: name.nfc, part: target, isHidden: state != "visible"))
+                let name = Self.text(Array(name.utf8), lineEnds: false).nfc
+                guard name.utf16.count <= Self.sheetNameLength else {
+                    throw Failure(
+                        message: "a sheet's name is longer than \(Self.sheetNameLength) characters; give the sheet "
+                            + "a short name")
+                }
+                sheets.append(Sheet(name: name, part: target, isHidden: state != "visible"))
             } else if node.kind == .start, node.named("workbookPr"), let value = node.attribute("date1904") {
                 date1904 = value == "1" || value == "true"
+            }
+        }
+        var parts: [String: String] = [:]
+        for sheet in sheets {
+            if let first = parts.updateValue(sheet.name, forKey: sheet.part) {
+                throw Failure(
+                    message: "the sheets \"\(first.visible)\" and \"\(sheet.name.visible)\" are the same part of the "
+                        + "workbook; save it again from Excel or LibreOffice")
             }
         }
         self.sheets = sheets
         self.date1904 = date1904
         if let shared = relationships.values.first(where: { $0.hasSuffix("sharedStrings.xml") }) {
-            sharedStrings = try Self.sharedStrings(archive, shared)
+            sharedStrings = try Self.sharedStrings(&package, shared, limits: limits)
         } else {
             sharedStrings = []
         }
         if let styles = relationships.values.first(where: { $0.hasSuffix("styles.xml") }) {
-            dateStyles = try Self.dateStyles(archive, styles)
+            dateStyles = try Self.dateStyles(&package, styles)
         } else {
             dateStyles = []
         }
+        self.package = package
     }
 
     // MARK: - Parts
 
-    /// The bytes of a part, inflated; an error when it is missing, damaged or too large.
-    static func part(_ archive: Archive, _ path: String) throws(Failure) -> [UInt8] {
-        guard let entry = archive[path] else {
-            throw Failure(message: "the workbook has no part \(path); save it again from Excel or LibreOffice")
-        }
-        var bytes: [UInt8] = []
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in
-                guard bytes.count + data.count <= partLimit else { throw Failure(message: "") }
-                bytes.append(contentsOf: data)
-            }
-        } catch {
-            if error is Failure {
-                throw Failure(
-                    message: "the part \(path) of the workbook inflates to more than \(partLimit / 1024 / 1024) MB; "
-                        + "it is not a workbook chibo reads (a zip bomb?)")
-            }
-            throw Failure(message: "the part \(path) of the workbook is damaged: it cannot be inflated")
-        }
-        return bytes
+    /// Reads a part's XML node by node; a part that is not well-formed is an error naming it, and
+    /// what `visit` throws stops the reading and is thrown.
+    static func parse(
+        _ package: inout WorkbookPackage, _ path: String, _ visit: (XMLNode) throws(Failure) -> Void
+    ) throws(Failure) {
+        try parse(xml: package.part(path), path, visit)
     }
 
-    /// Reads a part's XML node by node; a part that is not well-formed is an error naming it.
-    static func parse(_ archive: Archive, _ path: String, _ visit: (XMLNode) -> Void) throws(Failure) {
-        let bytes = try part(archive, path)
-        guard XMLStream.read(bytes, visit) else {
+    /// Reads the XML `bytes` of the part at `path` node by node (see `parse(_:_:_:)`).
+    static func parse(xml bytes: [UInt8], _ path: String, _ visit: (XMLNode) throws(Failure) -> Void) throws(Failure) {
+        var failure: Failure?
+        let wellFormed = XMLStream.read(bytes) { node in
+            do throws(Failure) {
+                try visit(node)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+        guard wellFormed else {
             throw Failure(message: "the part \(path) of the workbook is not well-formed XML; save the workbook again")
         }
     }
 
     /// The workbook part the package names (`xl/workbook.xml` as Excel writes it).
-    static func officeDocument(_ archive: Archive) throws(Failure) -> String {
+    static func officeDocument(_ package: inout WorkbookPackage) throws(Failure) -> String {
         var target: String?
-        try parse(archive, "_rels/.rels") { node in
+        try parse(&package, "_rels/.rels") { node in
             if node.kind == .start, node.named("Relationship"),
                 node.attribute("Type")?.hasSuffix("/officeDocument") == true
             {
@@ -180,13 +194,13 @@ struct Workbook {
     }
 
     /// The targets of a part's relationships by id, as paths in the zip.
-    static func relationships(_ archive: Archive, of part: String) throws(Failure) -> [String: String] {
+    static func relationships(_ package: inout WorkbookPackage, of part: String) throws(Failure) -> [String: String] {
         let folder = part.split(separator: "/").dropLast().joined(separator: "/")
         let name = part.split(separator: "/").last.map(String.init) ?? part
         let path = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
         var targets: [String: String] = [:]
-        guard archive[path] != nil else { return targets }
-        try parse(archive, path) { node in
+        guard package.contains(path) else { return targets }
+        try parse(&package, path) { node in
             if node.kind == .start, node.named("Relationship"), let id = node.attribute("Id"),
                 let target = node.attribute("Target"), node.attribute("TargetMode") != "External"
             {
@@ -210,17 +224,21 @@ struct Workbook {
         return parts.joined(separator: "/")
     }
 
-    /// The shared strings, each the text of its runs joined (phonetic runs left out), in NFC.
-    static func sharedStrings(_ archive: Archive, _ path: String) throws(Failure) -> [String] {
+    /// The shared strings, each the text of its runs joined (phonetic runs left out), escapes
+    /// decoded, in NFC; no more of them than `limits.cells`, none longer than `limits.textLength`.
+    static func sharedStrings(_ package: inout WorkbookPackage, _ path: String, limits: Limits) throws(Failure)
+        -> [String]
+    {
         var strings: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inText = false
         var phonetic = 0
-        try parse(archive, path) { node in
+        var total = 0
+        try parse(&package, path) { node throws(Failure) in
             switch node.kind {
             case .start:
                 if node.named("si") {
-                    current = ""
+                    current.removeAll(keepingCapacity: true)
                 } else if node.named("rPh") {
                     phonetic += 1
                 } else if node.named("t") {
@@ -228,27 +246,63 @@ struct Workbook {
                 }
             case .end:
                 if node.named("si") {
-                    strings.append(current.nfc)
+                    guard strings.count < limits.cells else {
+                        throw Failure(
+                            message: "the workbook holds more than \(limits.cells) texts, more than chibo reads in "
+                                + "one workbook; split it into several workbooks")
+                    }
+                    let text = try checkedText(current, limits: limits, where: "a text of the workbook")
+                    total += text.utf8.count
+                    guard total <= limits.textBytes else { throw tooMuchText(limits) }
+                    strings.append(text)
                 } else if node.named("rPh") {
                     phonetic -= 1
                 } else if node.named("t") {
                     inText = false
                 }
             case .text:
-                if inText && phonetic == 0 { current += node.text }
+                guard inText && phonetic == 0 else { return }
+                node.appendText(to: &current)
+                guard current.count <= rawTextBytes(limits) else {
+                    throw tooLong(limits, where: "a text of the workbook")
+                }
             }
         }
         return strings
     }
 
+    /// The most bytes of XML text one text may take before its escapes are decoded: seven for each
+    /// UTF-16 unit (`_x1EA1_`).
+    static func rawTextBytes(_ limits: Limits) -> Int { limits.textLength * 7 }
+
+    /// A cell's or shared string's text decoded (escapes, line ends, NFC), or an error when it is
+    /// longer than a cell may be.
+    static func checkedText(_ bytes: [UInt8], limits: Limits, where place: String) throws(Failure) -> String {
+        let text = Self.text(bytes, lineEnds: true).nfc
+        guard text.utf16.count <= limits.textLength else { throw tooLong(limits, where: place) }
+        return text
+    }
+
+    static func tooLong(_ limits: Limits, where place: String) -> Failure {
+        Failure(
+            message: "\(place) is longer than \(limits.textLength) characters, the most Excel keeps in a cell; "
+                + "it is not a workbook Excel saves")
+    }
+
+    static func tooMuchText(_ limits: Limits) -> Failure {
+        Failure(
+            message: "the workbook holds more than \(limits.textBytes / 1024 / 1024) MB of text, more than chibo "
+                + "reads in one workbook; split it into several workbooks")
+    }
+
     /// The cell styles whose number format is a date: a built-in date format (14 to 22, 45 to 47) or a
     /// custom one with day, month or year in it (`dd/mm/yyyy`), outside quoted text and brackets.
-    static func dateStyles(_ archive: Archive, _ path: String) throws(Failure) -> Set<Int> {
+    static func dateStyles(_ package: inout WorkbookPackage, _ path: String) throws(Failure) -> Set<Int> {
         var customDates: Set<Int> = []
         var styles: Set<Int> = []
         var inCellFormats = false
         var index = 0
-        try parse(archive, path) { node in
+        try parse(&package, path) { node throws(Failure) in
             guard node.kind != .text else { return }
             if node.named("numFmt"), node.kind == .start, let id = node.attribute("numFmtId").flatMap(Int.init),
                 let code = node.attribute("formatCode"), isDateFormat(code)
@@ -262,6 +316,11 @@ struct Workbook {
                     styles.insert(index)
                 }
                 index += 1
+                guard index <= styleCount else {
+                    throw Failure(
+                        message: "the workbook has more than \(styleCount) cell styles, more than Excel allows; "
+                            + "save it again from Excel")
+                }
             }
         }
         return styles
@@ -301,17 +360,33 @@ struct Workbook {
     }
 
     /// Reads a sheet a row at a time: `row` gets each row's number and its cells with text, in
-    /// column order; `problem` each cell that cannot be read.
-    func read(
+    /// column order; `problem` each cell that cannot be read. A sheet past Excel's last row or column,
+    /// or past what is left of the workbook's limits, is an error for the whole workbook.
+    mutating func read(
         _ sheet: Sheet, row: (_ number: Int, _ cells: [Cell]) -> Void, problem: (CellProblem) -> Void
     ) throws(Failure) {
+        try read(sheetXML: package.part(sheet.part), sheet.part, row: row, problem: problem)
+    }
+
+    /// Reads `bytes` as the XML of the sheet part at `path` (see `read(_:row:problem:)`), against the
+    /// workbook's strings, styles and limits.
+    mutating func read(
+        sheetXML bytes: [UInt8], _ path: String, row: (_ number: Int, _ cells: [Cell]) -> Void,
+        problem: (CellProblem) -> Void
+    ) throws(Failure) {
         var reader = SheetReader(workbook: self)
-        try Self.parse(archive, sheet.part) { node in reader.take(node, row: row, problem: problem) }
+        try Self.parse(xml: bytes, path) { node throws(Failure) in
+            try reader.take(node, row: row, problem: problem)
+        }
+        cellCount = reader.cellCount
+        textByteCount = reader.textByteCount
     }
 
     /// The state of reading one sheet: the row and the cell being read.
     private struct SheetReader {
         let workbook: Workbook
+        var cellCount: Int
+        var textByteCount: Int
         var rowNumber = 0
         var cells: [Cell] = []
         var column = 0
@@ -326,20 +401,26 @@ struct Workbook {
         /// How deep in phonetic runs (`<rPh>`), whose text is not the cell's.
         var phonetic = 0
 
+        init(workbook: Workbook) {
+            self.workbook = workbook
+            cellCount = workbook.cellCount
+            textByteCount = workbook.textByteCount
+        }
+
+        var limits: Limits { workbook.limits }
+
         mutating func take(
             _ node: XMLNode, row: (_ number: Int, _ cells: [Cell]) -> Void, problem: (CellProblem) -> Void
-        ) {
+        ) throws(Failure) {
             switch node.kind {
             case .start:
                 if node.named("c") {
-                    startCell(node)
+                    try startCell(node)
                 } else if node.named("v") {
                     hasValue = true
                     textTarget = 1
                 } else if node.named("row") {
-                    rowNumber = node.attribute("r").flatMap(Int.init) ?? rowNumber + 1
-                    cells.removeAll(keepingCapacity: true)
-                    column = 0
+                    try startRow(node)
                 } else if node.named("f") {
                     hasFormula = true
                 } else if node.named("t") {
@@ -349,10 +430,13 @@ struct Workbook {
                 }
             case .end:
                 if node.named("c") {
-                    if let found = finishCell() { problem(found) }
+                    if let found = try finishCell() { problem(found) }
                 } else if node.named("v") || node.named("t") {
                     textTarget = 0
                 } else if node.named("row") {
+                    // The row is read to its last cell, an empty one for each column without a value.
+                    cellCount += max(0, (cells.last?.column ?? 0) - cells.count)
+                    guard cellCount <= limits.cells else { throw Workbook.tooManyCells(limits) }
                     row(rowNumber, cells)
                 } else if node.named("rPh") {
                     phonetic -= 1
@@ -360,28 +444,73 @@ struct Workbook {
             case .text:
                 if textTarget == 1 {
                     node.appendText(to: &valueBytes)
+                    guard valueBytes.count <= Workbook.rawTextBytes(limits) else {
+                        throw Workbook.tooLong(limits, where: "a cell's value")
+                    }
                 } else if textTarget == 2 && phonetic == 0 {
                     node.appendText(to: &inlineBytes)
+                    guard inlineBytes.count <= Workbook.rawTextBytes(limits) else {
+                        throw Workbook.tooLong(limits, where: "a cell's text")
+                    }
                 }
             }
         }
 
-        mutating func startCell(_ node: XMLNode) {
+        mutating func startRow(_ node: XMLNode) throws(Failure) {
+            var number: Int?
+            var written = false
+            node.forEachAttribute { name, bytes in
+                guard name.count == 1, name[0] == UInt8(ascii: "r") else { return }
+                written = true
+                number = Workbook.number(bytes)
+            }
+            let next = written ? number ?? Int.max : rowNumber + 1
+            guard (1...Workbook.lastRow).contains(next) else {
+                throw Failure(
+                    message: "a row is numbered past Excel's last row (1,048,576) or is not a number; it is not a "
+                        + "sheet Excel or LibreOffice saves")
+            }
+            rowNumber = next
+            cells.removeAll(keepingCapacity: true)
+            column = 0
+        }
+
+        mutating func startCell(_ node: XMLNode) throws(Failure) {
             var reference: Int?
+            var hasReference = false
             var type = CellType.number
             var style = -1
+            var styleIsIndex = true
             node.forEachAttribute { name, bytes in
                 guard name.count == 1 else { return }
                 switch name[0] {
-                case UInt8(ascii: "r"): reference = Workbook.column(of: bytes)
+                case UInt8(ascii: "r"):
+                    hasReference = true
+                    reference = Workbook.column(of: bytes)
                 case UInt8(ascii: "t"): type = CellType(bytes)
-                case UInt8(ascii: "s"): style = Workbook.number(bytes) ?? -1
+                case UInt8(ascii: "s"):
+                    if let index = Workbook.number(bytes), index < styleCount {
+                        style = index
+                    } else {
+                        styleIsIndex = false
+                    }
                 default: break
                 }
             }
+            // A reference names its column; a cell without one is the next.
+            guard let next = hasReference ? reference : column + 1, next <= Workbook.lastColumn else {
+                throw Failure(
+                    message: "a cell of row \(rowNumber) stands past Excel's last column (XFD, 16,384) or its "
+                        + "reference is not a cell's; it is not a sheet Excel or LibreOffice saves")
+            }
+            guard styleIsIndex else {
+                throw Failure(
+                    message: "a cell of row \(rowNumber) names a style that is not a number of the workbook's "
+                        + "styles; save the workbook again from Excel or LibreOffice")
+            }
             self.type = type
             self.style = style
-            column = reference ?? column + 1
+            column = next
             valueBytes.removeAll(keepingCapacity: true)
             inlineBytes.removeAll(keepingCapacity: true)
             hasValue = false
@@ -389,12 +518,13 @@ struct Workbook {
         }
 
         /// Takes the cell read into the row; the problem, when it cannot be read.
-        mutating func finishCell() -> CellProblem? {
+        mutating func finishCell() throws(Failure) -> CellProblem? {
             let value = String(decoding: valueBytes, as: UTF8.self)
             if type == .error {
                 return CellProblem(
                     code: .cellErrorValue, row: rowNumber, column: column,
-                    message: "the cell holds the error \(value); correct its formula or type the value")
+                    message:
+                        "the cell holds the error \(value.prefix(40).visible); correct its formula or type the value")
             }
             // An empty value (`<v/>`, as writers that do not calculate leave it) is no value, but for
             // a formula whose text result is empty.
@@ -404,15 +534,33 @@ struct Workbook {
                     message: "the formula of this cell has no saved value; open the workbook in Excel or "
                         + "LibreOffice and save it again")
             }
-            let inline = type == .inlineString ? String(decoding: inlineBytes, as: UTF8.self) : ""
-            guard let text = workbook.cellText(type: type, style: style, value: value, inline: inline) else {
+            let written: String
+            switch type {
+            case .inlineString: written = try Workbook.checkedText(inlineBytes, limits: limits, where: "a cell's text")
+            case .formulaString: written = try Workbook.checkedText(valueBytes, limits: limits, where: "a cell's value")
+            default: written = value
+            }
+            guard let text = workbook.cellText(type: type, style: style, value: written) else {
                 return CellProblem(
                     code: .badForm, row: rowNumber, column: column,
-                    message: "the cell's value \"\(value)\" is not what its type (\(type.rawValue)) says")
+                    message: "the cell's value \"\(value.prefix(40).visible)\" is not what its type "
+                        + "(\(type.rawValue)) says")
             }
-            if !text.isEmpty { cells.append(Cell(column: column, text: text)) }
+            if !text.isEmpty {
+                cellCount += 1
+                textByteCount += text.utf8.count
+                guard cellCount <= limits.cells else { throw Workbook.tooManyCells(limits) }
+                guard textByteCount <= limits.textBytes else { throw Workbook.tooMuchText(limits) }
+                cells.append(Cell(column: column, text: text))
+            }
             return nil
         }
+    }
+
+    static func tooManyCells(_ limits: Limits) -> Failure {
+        Failure(
+            message: "the workbook holds more than \(limits.cells) cells, more than chibo reads in one workbook; "
+                + "split it into several workbooks")
     }
 
     /// The column number of a cell reference: 3 for `C14`.
@@ -421,16 +569,19 @@ struct Workbook {
         return reference.withUTF8 { column(of: $0) }
     }
 
+    /// The column of a reference's letters (`C14`: 3), or nil when it has none or they name a
+    /// column past Excel's last (XFD); counted in a way that cannot overflow.
     static func column(of reference: UnsafeBufferPointer<UInt8>) -> Int? {
         var column = 0
         for byte in reference {
-            guard (0x41...0x5A).contains(byte), column < 100_000 else { break }
+            guard (0x41...0x5A).contains(byte) else { break }
             column = column * 26 + Int(byte - 0x40)
+            guard column <= lastColumn else { return nil }
         }
         return column > 0 ? column : nil
     }
 
-    /// A non-negative decimal number of ASCII digits, or nil.
+    /// A non-negative decimal number of at most nine ASCII digits, or nil.
     static func number(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !digits.isEmpty, digits.count < 10 else { return nil }
         var value = 0
@@ -441,16 +592,15 @@ struct Workbook {
         return value
     }
 
-    /// A cell's text as Excel shows it: shared and inline strings as written, a boolean as 1 or 0, a
-    /// whole number without `.0`, a number in a date-formatted cell as the date `YYYY-MM-DD`; nil for a
-    /// value that does not read as its type.
-    func cellText(type: CellType, style: Int, value: String, inline: String) -> String? {
+    /// A cell's text as Excel shows it: shared and inline strings as written (`text`, decoded), a
+    /// boolean as 1 or 0, a whole number without `.0`, a number in a date-formatted cell as the date
+    /// `YYYY-MM-DD`; nil for a value that does not read as its type.
+    func cellText(type: CellType, style: Int, value: String) -> String? {
         switch type {
         case .sharedString:
             guard let index = Int(value), sharedStrings.indices.contains(index) else { return nil }
             return sharedStrings[index]
-        case .inlineString: return inline.nfc
-        case .formulaString: return value.nfc
+        case .inlineString, .formulaString: return value
         case .boolean: return value == "1" ? "1" : value == "0" ? "0" : nil
         case .date, .error: return value
         case .number:

@@ -80,14 +80,26 @@ struct XMLNode {
 enum XMLStream {
     /// The visitor of one parse, reached from libxml2's callbacks through their context pointer.
     private final class Context {
-        let visit: (XMLNode) -> Void
+        let visit: (XMLNode) -> Bool
+        var parser: xmlParserCtxtPtr?
+        var stopped = false
 
-        init(_ visit: @escaping (XMLNode) -> Void) { self.visit = visit }
+        init(_ visit: @escaping (XMLNode) -> Bool) { self.visit = visit }
+
+        /// Visits a node, unless the visitor asked to stop; stops the parser when it asks now.
+        func take(_ node: XMLNode) {
+            guard !stopped else { return }
+            if !visit(node) {
+                stopped = true
+                if let parser { xmlStopParser(parser) }
+            }
+        }
     }
 
-    /// Calls `visit` with every element start and end and every run of text of `bytes`, in order;
-    /// false when the text is not well-formed XML (what was read before the fault was visited).
-    static func read(_ bytes: [UInt8], _ visit: (XMLNode) -> Void) -> Bool {
+    /// Calls `visit` with every element start and end and every run of text of `bytes`, in order,
+    /// until it returns false (the rest is not read); false when the text is not well-formed XML
+    /// (what was read before the fault was visited) or the visitor stopped it.
+    static func read(_ bytes: [UInt8], _ visit: (XMLNode) -> Bool) -> Bool {
         withoutActuallyEscaping(visit) { visit in
             let context = Context(visit)
             var handler = xmlSAXHandler()
@@ -95,7 +107,7 @@ enum XMLStream {
             handler.startElementNs = { context, name, _, _, _, _, count, _, attributes in
                 guard let context else { return }
                 let visitor = Unmanaged<Context>.fromOpaque(context).takeUnretainedValue()
-                visitor.visit(
+                visitor.take(
                     XMLNode(
                         kind: .start, name: name, attributes: attributes, attributeCount: Int(count),
                         textBytes: UnsafeBufferPointer(start: nil, count: 0)))
@@ -103,7 +115,7 @@ enum XMLStream {
             handler.endElementNs = { context, name, _, _ in
                 guard let context else { return }
                 let visitor = Unmanaged<Context>.fromOpaque(context).takeUnretainedValue()
-                visitor.visit(
+                visitor.take(
                     XMLNode(
                         kind: .end, name: name, attributes: nil, attributeCount: 0,
                         textBytes: UnsafeBufferPointer(start: nil, count: 0)))
@@ -111,7 +123,7 @@ enum XMLStream {
             handler.characters = { context, text, length in
                 guard let context, let text else { return }
                 let visitor = Unmanaged<Context>.fromOpaque(context).takeUnretainedValue()
-                visitor.visit(
+                visitor.take(
                     XMLNode(
                         kind: .text, name: nil, attributes: nil, attributeCount: 0,
                         textBytes: UnsafeBufferPointer(start: text, count: Int(length))))
@@ -126,10 +138,15 @@ enum XMLStream {
                 let user = Unmanaged.passUnretained(context).toOpaque()
                 guard let parser = xmlCreatePushParserCtxt(&handler, user, nil, 0, nil) else { return false }
                 defer { xmlFreeParserCtxt(parser) }
-                let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                context.parser = parser
+                // XML_PARSE_HUGE lifts libxml2's own caps (10 MB for one text node, a 10,000-row sheet
+                // for a start): the workbook reader bounds what it reads itself (Workbook.Limits).
+                let options =
+                    XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                    | XML_PARSE_HUGE.rawValue
                 xmlCtxtUseOptions(parser, Int32(options))
                 let status = xmlParseChunk(parser, pointer, Int32(buffer.count), 1)
-                return status == 0 && parser.pointee.wellFormed != 0
+                return status == 0 && parser.pointee.wellFormed != 0 && !context.stopped
             }
         }
     }

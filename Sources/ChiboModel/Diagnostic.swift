@@ -87,6 +87,11 @@ public struct Diagnostics: Error, Sendable {
     public func hasErrors(since mark: Checkpoint) -> Bool {
         items[min(mark.count, items.count)...].contains { $0.severity == .error }
     }
+    /// Forgets what was added after `mark`: a step whose findings are replaced by one error.
+    public mutating func rollBack(to mark: Checkpoint) {
+        items.removeSubrange(min(mark.count, items.count)...)
+    }
+
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
 
     public mutating func error(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {

@@ -19,7 +19,7 @@ import Testing
     @Test func theWorkbookReadsBackWithItsHeader() throws {
         let bytes = RecordWorkbook.make(Self.rubric, organization: Self.organization, help: ["Hướng dẫn"])
         var diagnostics = Diagnostics()
-        let workbook = try #require(Workbook.open(bytes, file: "mau.xlsx", diagnostics: &diagnostics))
+        var workbook = try #require(Workbook.open(bytes, file: "mau.xlsx", diagnostics: &diagnostics))
         #expect(workbook.sheets.map(\.name) == ["Biên bản", "_Hướng dẫn", "_Danh sách"])
         #expect(workbook.sheets.map(\.isHidden) == [false, false, true])
         var rows: [[String]] = []

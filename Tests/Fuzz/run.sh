@@ -8,7 +8,7 @@ BIN=${BIN:-.build-fuzz/debug/chibo-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 WORK=${FUZZ_WORK:-.build-fuzz/fuzz}
 REGRESSIONS=Tests/Fixtures/fuzz-regressions
-HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown preview-request"}
+HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown workbook-zip sheet-xml preview-request"}
 status=0
 export LSAN_OPTIONS="suppressions=$(pwd)/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 seeds() {
@@ -19,9 +19,23 @@ seeds() {
     rubric-yaml) find Tests/Fixtures content -path '*rubrics/*.yaml' ;;
     plan-yaml) find Tests/Fixtures content -path '*plans/*.yaml' ;;
     front-matter | markdown) find Tests/Fixtures content -path '*guidance/*.md' | head -400 ;;
+    workbook-zip) find Tests/Fixtures content -name '*.xlsx' -o -name '*.xlsm' ;;
+    sheet-xml) sheet_seeds ;;
     preview-request) find Tests/Fuzz/seeds/preview-request -type f ;;
   esac
   [ "$1" = csv ] && find Tests/Fixtures content -path '*meetings/*.csv' | head -50
+}
+# The sheet parts of the fixtures' workbooks, extracted into $WORK/sheet-seeds (a seed is a file name).
+sheet_seeds() {
+  mkdir -p "$WORK/sheet-seeds"
+  find Tests/Fixtures content -name '*.xlsx' -o -name '*.xlsm' | while read -r f; do
+    python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.startswith("xl/worksheets/") and n.endswith(".xml"):
+        open(sys.argv[2] + "/" + str(abs(hash(sys.argv[1] + n))), "wb").write(z.read(n))' "$f" "$WORK/sheet-seeds" 2>/dev/null
+  done
+  find "$WORK/sheet-seeds" -type f
 }
 for h in $HARNESSES; do
   corpus=$WORK/corpus/$h artifacts=$WORK/artifacts/$h/

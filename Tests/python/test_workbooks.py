@@ -153,6 +153,29 @@ def test_a_site_from_workbooks_is_the_site_from_csv(tmp_path, epoch_1904):
     assert differing == []
 
 
+def test_macro_enabled_workbooks_read_as_workbooks(tmp_path):
+    """`units.xlsm` and `meetings/*.xlsm` (what Excel saves for a workbook with macros) read as
+    `.xlsx` does: the same site as from CSV. The macros are never read: a vbaProject.bin part and
+    the macro-enabled content type are there, as Excel writes them."""
+    content = workbook_site(tmp_path)
+    for path in [content / "units.xlsx", *sorted((content / "meetings").glob("*.xlsx"))]:
+        source = zipfile.ZipFile(path)
+        parts = {name: source.read(name) for name in source.namelist()}
+        source.close()
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"sheet.main+xml", b"sheet.macroEnabled.main+xml")
+        parts["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 not run"
+        path.unlink()
+        with zipfile.ZipFile(path.with_suffix(".xlsm"), "w", zipfile.ZIP_DEFLATED) as target:
+            for name, data in parts.items():
+                target.writestr(name, data)
+    assert not list(content.rglob("*.xlsx"))
+    from_csv = build(FIXTURE, tmp_path / "csv", *DATE)
+    from_xlsm = build(content, tmp_path / "xlsm", *DATE)
+    assert from_xlsm.returncode == 0, from_xlsm.stderr
+    assert site_files(tmp_path / "csv") == site_files(tmp_path / "xlsm")
+
+
 def broken_build(tmp_path, name, data):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
@@ -231,7 +254,7 @@ def zip_bomb():
     ("xls", "Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx)"),
     ("encrypted", "protected by a password"),
     ("bad-xml", "is not well-formed XML"),
-    ("zip-bomb", "inflates to more than 512 MB"),
+    ("zip-bomb", "inflates to more than 256 MB"),
 ])
 def test_a_broken_workbook_is_one_error_at_the_file(tmp_path, case, expected):
     good, _ = valid_workbook_bytes([])
