@@ -43,7 +43,8 @@ public final class Preview: Sendable {
     /// seconds and at most 30 minutes.
     let buildTimeLimit: Double?
     /// The private folder (mode 0700, an unpredictable name) that holds the site and the build's
-    /// report; removed by `stop()`, on SIGINT, SIGTERM and SIGHUP, and on a crash.
+    /// report; removed by `stop()` (on SIGINT, SIGTERM and SIGHUP) and, after `removeOnCrash()`, on a
+    /// crash.
     public let folder: String
     /// The folder the site is built into.
     public let output: String
@@ -66,7 +67,6 @@ public final class Preview: Sendable {
         Self.removeLeftovers(in: temporary)
         folder = try Syscalls.makePrivateFolder(in: temporary, prefix: Self.folderPrefix)
         output = folder + "/site"
-        Syscalls.removeOnCrash(folder)
         try Syscalls.writeFile(folder + "/pid", Array("\(Syscalls.processID)\n".utf8))
         let theme = Build(contentPath: contentPath, themePath: themePath).resolvedThemePath
         readable = [contentPath, theme].compactMap { try? Syscalls.realPath($0) }
@@ -88,6 +88,13 @@ public final class Preview: Sendable {
             else { continue }
             try? FileManager.default.removeItem(atPath: path)
         }
+    }
+
+    /// Has a crash of this process (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT) remove the
+    /// private folder before the signal ends it: the process's handlers of those signals, which the
+    /// command sets and a test or a fuzzer keeps its own of.
+    public func removeOnCrash() {
+        Syscalls.removeOnCrash(folder)
     }
 
     /// Removes the private folder.

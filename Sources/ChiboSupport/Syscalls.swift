@@ -98,10 +98,11 @@ package enum Syscalls {
         guard let stream = opendir(folder) else { throw SystemError("read the folder", folder, errno: errno) }
         defer { closedir(stream) }
         var names: [String] = []
+        // A record is as long as its name (d_reclen), not sizeof(dirent): the name is read through a
+        // pointer up to its NUL, never by copying the struct (`pointee`), which reads past the record.
+        guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return names }
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names

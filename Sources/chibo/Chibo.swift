@@ -428,6 +428,7 @@ struct ServeCommand: ParsableCommand {
             Console.printLine("error: \(error)")
             throw ExitCode(1)
         }
+        preview.removeOnCrash()
         let (address, port) = (listen, UInt16(port))
         let server = Thread {
             do {
