@@ -181,7 +181,7 @@ enum Records {
             if sheet.isHidden {
                 diagnostics.warning(
                     .hiddenSheet, SourceLocation(file: file, sheet: sheet.name),
-                    "the sheet \"\(sheet.name)\" is hidden and is not read; show it (or name it with a leading _ "
+                    "the sheet \(Diagnostic.quoted(sheet.name)) is hidden and is not read; show it (or name it with a leading _ "
                         + "to keep it as notes)")
                 continue
             }
@@ -478,13 +478,14 @@ private struct CSVRecordReader {
             let name = cell.text.trimmingSpaces
             if name.isEmpty { continue }
             guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
-                table.warning(.unknownColumn, location(cell), "unknown column \"\(name)\" is ignored")
+                table.warning(.unknownColumn, location(cell), "unknown column \(Diagnostic.quoted(name)) is ignored")
                 continue
             }
             if let first = headerLocations[field] {
                 table.error(
                     .duplicateColumn,
-                    location(cell), "the column \"\(name)\" repeats `\(field)` (already at column \(first.column))")
+                    location(cell),
+                    "the column \(Diagnostic.quoted(name)) repeats `\(field)` (already at column \(first.column))")
                 continue
             }
             headerLocations[field] = location(cell)

@@ -221,7 +221,7 @@ extension YAMLSource {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (
                 context.mark.line, context.mark.column,
-                "the key `\(duplicates.joined(separator: "`, `"))` is given twice in one mapping; keep one"
+                "the key \(duplicates.map { Diagnostic.quoted($0, with: "`") }.joined(separator: ", ")) is given twice in one mapping; keep one"
             )
         case .reader(let problem, _, _, _):
             return (1, 1, "invalid YAML: \(problem)")

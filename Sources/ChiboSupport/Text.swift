@@ -23,12 +23,8 @@ extension String {
 }
 
 extension String {
-    /// The text with its C0 control characters and DEL (a newline in a file name) shown as `?`, so
-    /// that a message naming a path or a name stays on one line.
-    package var printable: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
-    }
+    /// The text on one line for a message naming a path or a name: see `MessageText.oneLine`.
+    package var printable: String { MessageText.oneLine(self) }
 }
 
 extension Unicode.Scalar {
@@ -61,24 +57,6 @@ extension StringProtocol {
             }
         }
         return nil
-    }
-
-    /// The text with characters a reader cannot see (zero-width spaces, byte order marks, controls,
-    /// unusual spaces) written as `<U+200B>`, so a message can show why two ids that look alike differ.
-    package var visible: String {
-        var out = ""
-        for scalar in unicodeScalars {
-            let category = scalar.properties.generalCategory
-            let invisible =
-                category == .format || category == .control || category == .lineSeparator
-                || category == .paragraphSeparator || (category == .spaceSeparator && scalar != " ")
-            if invisible {
-                out += "<" + scalar.codePoint + ">"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 

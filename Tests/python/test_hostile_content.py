@@ -84,3 +84,48 @@ def test_urls_in_the_sitemap_and_calendar_come_from_a_checked_base_url(tmp_path)
     urls = [line for line in lines if line.startswith("URL:")]
     assert urls and all(line.startswith("URL:https://intranet.example:8443/so-tay/") for line in urls)
     assert not [line for line in lines if line.startswith("ATTENDEE")]
+
+
+def workbook_with_sheet_name(path, sheet_name_xml):
+    """meetings/2024-q2.xlsx whose one sheet, named by `sheet_name_xml` (XML, character references
+    allowed), has a record dated the 31st of February: an error at a cell, which names the sheet."""
+    import zipfile
+
+    import openpyxl
+
+    rows = list(csv.reader(io.StringIO((GOOD / "meetings" / "2024-q1.csv").read_text("utf-8-sig")), delimiter=";"))
+    record = list(rows[1])
+    record[1] = "31/02/2024"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "PLACEHOLDER"
+    sheet.append(rows[0])
+    sheet.append(record)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(buffer)
+    parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'"PLACEHOLDER"', b'"' + sheet_name_xml + b'"')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def test_a_sheet_name_cannot_forge_a_diagnostic_line_nor_make_one_huge(tmp_path):
+    forged = b"Qu\xc3\xbd 2&#10;meetings/x.csv:1:1: error: forged&#13;&#x2028;&#x202E;&#x85;"
+    huge = "Đ".encode("utf-8") * 200_000
+    shown = {
+        forged: r'[sheet "Quý 2\nmeetings/x.csv:1:1: error: forged\r\u{2028}\u{202E}\u{0085}", cell B2]',
+        huge: '[sheet "' + "Đ" * 80 + '…", cell B2]',
+    }
+    for sheet_name_xml, expected in shown.items():
+        content = copy_site(tmp_path / str(len(sheet_name_xml)))
+        workbook_with_sheet_name(content / "meetings" / "2024-q2.xlsx", sheet_name_xml)
+        result = build(content, tmp_path / "public", *DATE)
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.split("\n")
+        cell = [line for line in lines if line.startswith("meetings/2024-q2.xlsx:2:2: error: ")]
+        assert len(cell) == 1 and cell[0].endswith(expected), lines
+        assert not any(line.startswith("meetings/x.csv") for line in lines), lines
+        assert all(len(line) < 400 for line in lines), max(len(line) for line in lines)
+        assert not any(c in result.stderr for c in "\r\u2028\u2029\u202e\x85"), repr(result.stderr)
