@@ -153,6 +153,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case duplicateNumber = "guidance.duplicate-number"
     /// A `finding_guidance` number that no guidance document has.
     case unknownNumber = "guidance.unknown-number"
+    /// Markdown nested deeper than chibo reads (`Markdown.maxDepth` levels of block quotes, lists,
+    /// emphasis or links).
+    case markdownTooDeep = "guidance.too-deep"
 
     // MARK: Sample-meeting plans
 
@@ -172,4 +175,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case templateMisuse = "theme.wrong-use"
     /// A UI string the pages show that the theme does not have.
     case missingString = "theme.missing-string"
+    /// Template sections, blocks and partials nested deeper than chibo compiles
+    /// (`TemplateLibrary.maxDepth` levels).
+    case templateTooDeep = "theme.too-deep"
 }
