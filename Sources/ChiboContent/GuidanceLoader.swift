@@ -286,11 +286,11 @@ enum GuidanceLoader {
                 "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line")
             return nil
         }
-        if let control = front.body.firstControlCharacter {
+        if let control = front.body.firstRefusedCharacter {
             diagnostics.error(
                 .controlCharacter,
                 SourceLocation(file: path, line: front.bodyLine + control.lines, column: control.column),
-                "the text holds the control character \(control.scalar.codePoint), which no text may contain; delete it"
+                "the text holds \(control.scalar.refusedName), which no text may contain; delete it"
             )
             return nil
         }

@@ -233,6 +233,9 @@ enum Records {
         for item in sequence {
             guard let pairs = yaml.mapping(item, "each item of \(what)", diagnostics: &diagnostics) else { continue }
             var cells: [String: RecordValue] = [:]
+            // An item holding a refused character is left out whole, as a CSV row is: the error at the
+            // character is the one to fix, not the value it would leave missing.
+            var refused = false
             for (key, keyNode, value) in pairs {
                 guard let field = fields.first(where: { $0.matches(key) }) else {
                     diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` is ignored")
@@ -243,13 +246,14 @@ enum Records {
                     continue
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string
-                if let control = text.firstControlCharacter {
+                if let control = text.firstRefusedCharacter {
                     diagnostics.error(.controlCharacter, yaml.location(value), CSVTable.controlMessage(control.scalar))
+                    refused = true
                     continue
                 }
                 cells[field.name] = RecordValue(text: text, location: yaml.location(value))
             }
-            records.append(Record(location: yaml.location(item), cells: cells))
+            if !refused { records.append(Record(location: yaml.location(item), cells: cells)) }
         }
         return records
     }
@@ -436,13 +440,15 @@ private struct CSVRecordReader {
                     if byte < 0x20 || byte == 0x7F { control = true }
                     // C1 controls are C2 80 to C2 9F.
                     if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { control = true }
+                    // Noncharacters begin with EF or F0 to F4.
+                    if byte == 0xEF || byte >= 0xF0 { control = true }
                     if byte == 0x0A { newline = true }
                     if byte > 0x20 && byte < 0x7F { visible = true }
                     if byte >= 0x80 { ascii = false }
                 }
                 return (control, newline, visible, ascii)
             }
-            if mayHoldControl, let control = text.firstControlCharacter {
+            if mayHoldControl, let control = text.firstRefusedCharacter {
                 controls.error(
                     .controlCharacter, SourceLocation(file: file, line: number, column: cell.column, sheet: sheet),
                     CSVTable.controlMessage(control.scalar))

@@ -129,11 +129,7 @@ extension YAMLSource {
     }
 
     static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return true
-        default: return false
-        }
+        scalar.isRefusedInText || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     static func describe(refused scalar: Unicode.Scalar) -> String {
@@ -142,8 +138,10 @@ extension YAMLSource {
         case 0x2028, 0x2029:
             return "the invisible \(scalar.value == 0x2028 ? "line" : "paragraph") separator \(code) is not allowed "
                 + "in YAML (it would be read as a line end); remove it"
-        case 0xFFFE, 0xFFFF: return "the non-character \(code) is not allowed in YAML; remove it"
-        default: return "control character \(code) is not allowed in YAML; remove it"
+        default:
+            return scalar.isNoncharacter
+                ? "the noncharacter \(code) (a code point that is no character) is not allowed in YAML; remove it"
+                : "control character \(code) is not allowed in YAML; remove it"
         }
     }
 

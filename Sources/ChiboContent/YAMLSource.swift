@@ -92,13 +92,14 @@ struct YAMLSource {
             return nil
         }
         if scalar.style == .plain, node.null != nil { return nil }
-        // A raw control character is refused before parsing; an escaped one ("\e", "\x00") is refused here.
-        if let control = scalar.string.firstControlCharacter {
+        // A raw control character is refused before parsing; an escaped one ("\e", "\x00", "\uFFFF") is
+        // refused here.
+        if let control = scalar.string.firstRefusedCharacter {
             diagnostics.error(
                 .controlCharacter,
                 location(node),
-                "`\(key)` holds the control character \(control.scalar.codePoint) (written as an escape), which no "
-                    + "text may contain; remove it")
+                "`\(key)` holds \(control.scalar.refusedName) (written as an escape), which no text may contain; "
+                    + "remove it")
             return nil
         }
         return scalar.string

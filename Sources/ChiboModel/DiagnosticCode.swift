@@ -12,7 +12,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case fileEmpty = "file.empty"
     /// Bytes that are not UTF-8.
     case fileNotUTF8 = "file.not-utf8"
-    /// A control character (NUL, ESC, ...) in the text of a file, or a character YAML cannot hold.
+    /// A control character (NUL, ESC, ...) or a noncharacter (U+FFFF, U+FDD0, ...) in the text of a
+    /// file or a workbook's cell, or a character YAML cannot hold.
     case controlCharacter = "file.control-character"
     /// Two files where one is allowed (units.csv and units.yaml).
     case fileTwice = "file.twice"
