@@ -8,7 +8,7 @@ BIN=${BIN:-.build-fuzz/debug/chibo-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 WORK=${FUZZ_WORK:-.build-fuzz/fuzz}
 REGRESSIONS=Tests/Fixtures/fuzz-regressions
-HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown"}
+HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown template"}
 status=0
 export LSAN_OPTIONS="suppressions=$(pwd)/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 seeds() {
@@ -19,6 +19,7 @@ seeds() {
     rubric-yaml) find Tests/Fixtures content -path '*rubrics/*.yaml' ;;
     plan-yaml) find Tests/Fixtures content -path '*plans/*.yaml' ;;
     front-matter | markdown) find Tests/Fixtures content -path '*guidance/*.md' | head -400 ;;
+    template) find site-theme Tests/Fixtures -name '*.mustache' ;;
   esac
   [ "$1" = csv ] && find Tests/Fixtures content -path '*meetings/*.csv' | head -50
 }

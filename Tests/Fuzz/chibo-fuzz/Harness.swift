@@ -1,5 +1,5 @@
 // libFuzzer harnesses of chibo's readers, one binary: CHIBO_FUZZ_HARNESS names the harness
-// (csv, units-csv, meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown).
+// (csv, units-csv, meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown, template).
 // Built only with CHIBO_FUZZ=1 (see Package.swift and `make fuzz`), with -sanitize=fuzzer,address.
 import CChiboFuzzMeter
 import ChiboModel
@@ -11,7 +11,7 @@ import Yams
 
 enum Harness: String, CaseIterable {
     case csv, unitsCSV = "units-csv", meetingsCSV = "meetings-csv", siteYAML = "site-yaml",
-        rubricYAML = "rubric-yaml", planYAML = "plan-yaml", frontMatter = "front-matter", markdown
+        rubricYAML = "rubric-yaml", planYAML = "plan-yaml", frontMatter = "front-matter", markdown, template
 }
 
 /// What one input may cost: peak heap growth above 50 × its size plus this allowance fails
@@ -118,6 +118,9 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
     case .markdown:
         guard let text = text(bytes, "guidance/a/doc.md") else { return }
         markdown(text)
+    case .template:
+        guard let text = text(bytes, "templates/main.mustache") else { return }
+        template(text)
     }
 }
 
