@@ -179,4 +179,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Template sections, blocks and partials nested deeper than chibo compiles
     /// (`TemplateLibrary.maxDepth` levels).
     case templateTooDeep = "theme.too-deep"
+    /// A page whose templates, with their partials compiled in place, come to more than chibo compiles
+    /// (`TemplateLibrary.maxCompiledNodes`).
+    case templateTooLarge = "theme.too-large"
 }

@@ -173,13 +173,15 @@ struct CompileContext<S> {
     var blocks: [String] = []
     /// How many sections, blocks and partials are open around this point, across templates.
     var depth = 0
+    /// The tag that included the partial being compiled, if any.
+    var includedAt: TagSite?
 
     func pushed<E: TemplateModel>(_: E.Type) -> CompileContext<Scope<E, S>> {
         var frames: [any StackFrame<Scope<E, S>>] = [TopFrame<E, S>()]
         for frame in self.frames { frames.append(frame.pushed(under: E.self)) }
         return CompileContext<Scope<E, S>>(
             frames: frames, opaqueTop: false, topIsRoot: false, escaping: escaping, indentation: indentation,
-            overrides: overrides, partials: partials, blocks: blocks, depth: depth)
+            overrides: overrides, partials: partials, blocks: blocks, depth: depth, includedAt: includedAt)
     }
 }
 
@@ -190,6 +192,9 @@ final class Compiler {
     let globals: [String: [String: String]]
     var diagnostics = Diagnostics()
     var reported: Set<TagSite> = []
+    /// How many nodes have been compiled for this page so far, partials counted each time they are
+    /// included (they are compiled in place).
+    var compiledNodes = 0
 
     init(library: TemplateLibrary, top: String, globals: [String: [String: String]]) {
         self.library = library
@@ -286,6 +291,19 @@ final class Compiler {
         var context = context
         var ops: [Op<S>] = []
         for node in nodes {
+            compiledNodes += 1
+            if compiledNodes > TemplateLibrary.maxCompiledNodes {
+                if compiledNodes == TemplateLibrary.maxCompiledNodes + 1,
+                    let site = context.includedAt ?? Self.firstSite(nodes)
+                {
+                    error(
+                        .templateTooLarge, site,
+                        "the page `\(top)` comes to more than \(TemplateLibrary.maxCompiledNodes) tags and texts with its "
+                            + "partials included in place (a partial included many times, in a partial included many "
+                            + "times); use a section over a list instead of repeating partials")
+                }
+                break
+            }
             if let site = Self.nestingSite(node), context.depth >= TemplateLibrary.maxDepth {
                 error(
                     .templateTooDeep, site,
@@ -340,6 +358,7 @@ final class Compiler {
                 }
                 var inner = context
                 inner.depth += 1
+                inner.includedAt = site
                 inner.partials.append(name)
                 inner.escaping = .characterHTML
                 if let indentation { inner.indentation += indentation }
@@ -348,6 +367,19 @@ final class Compiler {
             }
         }
         return Self.level(ops, indentation: context.indentation)
+    }
+
+    /// The first tag among `nodes`, to report a problem of the list at.
+    static func firstSite(_ nodes: [Node]) -> TagSite? {
+        for node in nodes {
+            switch node {
+            case .variable(_, _, let site), .section(_, _, _, let site), .blockDefinition(_, _, let site),
+                .blockExpansion(_, _, _, let site), .partial(_, _, _, let site):
+                return site
+            case .text, .contentType, .unsupported: continue
+            }
+        }
+        return nil
     }
 
     /// The tag of a node that nests a template's nodes in another level of compiling (and rendering).

@@ -7,6 +7,11 @@ public struct TemplateLibrary: Sendable {
     /// level is a frame of the compiler's recursion and of the page's rendering.
     public static let maxDepth = 100
 
+    /// How many nodes (texts and tags) a page may come to with its partials compiled in place, each
+    /// time it is included: the bundled theme's largest page (the report) comes to 868. Without a limit a
+    /// partial included a thousand times by a partial included a thousand times costs a million.
+    public static let maxCompiledNodes = 20_000
+
     let sources: [String: String]
     let nodes: [String: [Node]]
     let file: @Sendable (String) -> String

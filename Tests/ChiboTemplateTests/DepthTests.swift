@@ -44,3 +44,25 @@ import Testing
         #expect(found.first?.location == SourceLocation(file: file("p"), line: 1, column: 1 + 7 * 39))
     }
 }
+
+/// A page whose partials, compiled in place, multiply (issue 27's fuzzing: 3,000 includes of a
+/// partial that includes another 3,000 times took minutes) is an error, not a hang.
+@Suite struct CompiledSizeTests {
+    @Test func partialsThatMultiplyAreAnErrorAtTheFirstTagPastTheLimit() {
+        let main = String(repeating: "{{>p}}", count: 3_000)
+        let partial = String(repeating: "{{>q}}", count: 3_000)
+        var diagnostics = Diagnostics()
+        let library = TemplateLibrary.parse(
+            ["main": main, "p": partial, "q": "x"], file: file, diagnostics: &diagnostics)
+        let compiled = library?.compile("main", for: Page.self, globals: [:], diagnostics: &diagnostics)
+        #expect(compiled == nil)
+        #expect(diagnostics.errors.map(\.code) == [.templateTooLarge])
+        // Each include of p is 1 + 3,000 × 2 nodes: the 20,001st is the 999th `{{>q}}` of the 4th include,
+        // reported at that include.
+        #expect(diagnostics.errors.first?.location == SourceLocation(file: file("main"), line: 1, column: 1 + 6 * 3))
+    }
+
+    @Test func theBundledThemesLargestPageIsFarBelowTheLimit() {
+        #expect(TemplateLibrary.maxCompiledNodes >= 20 * 868)
+    }
+}
