@@ -74,8 +74,8 @@ clean:
 	rm -rf .build $(OUTPUT)
 
 # libFuzzer harnesses of the readers (Tests/Fuzz/chibo-fuzz; CHIBO_FUZZ_HARNESS picks one): csv, units-csv,
-# meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown, workbook-zip, sheet-xml,
-# preview-request. Built with SwiftPM into
+# meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown, template, workbook-zip,
+# sheet-xml, preview-request. Built with SwiftPM into
 # .build-fuzz (the targets exist only when CHIBO_FUZZ is set): Swift with -sanitize=fuzzer,address, the C
 # targets (CYaml, the meter) with -fsanitize=fuzzer-no-link,address. `make fuzz` runs each for
 # FUZZ_SECONDS (default 600), one after another, seeded from Tests/Fixtures and content/. A run fails on a

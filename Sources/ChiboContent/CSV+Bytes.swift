@@ -240,8 +240,11 @@ extension CSVTable {
         if state.rowBytes.count > state.fieldStart || !state.cells.isEmpty || state.afterQuote { state.endRow(row) }
     }
 
-    /// The control character at `index` to report, if any: C0 but tab and line ends, DEL, and C1
-    /// (U+0080 to U+009F: C2 80 to C2 9F). A control byte that is the separator separates.
+    /// The scalar at `index` to report, if any (`Unicode.Scalar.isRefusedInText`, read on the bytes):
+    /// C0 but tab and line ends, DEL, C1 (U+0080 to U+009F: C2 80 to C2 9F), and noncharacters (U+FDD0
+    /// to U+FDEF: EF B7 90 to EF B7 AF; U+FFFE and U+FFFF: EF BF BE and BF; the last two of planes 1
+    /// to 16: F0 to F4, then x F or x F in its low bits, BF, BE or BF). A control byte that is the
+    /// separator separates.
     @inline(__always)
     static func controlCharacter(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, byte: UInt8, length: Int, separator: UInt8
@@ -252,6 +255,18 @@ extension CSVTable {
         if byte == 0xC2 && length == 2 && (0x80...0x9F).contains(bytes[index + 1]) {
             // The second byte is the code point.
             return Unicode.Scalar(bytes[index + 1])
+        }
+        if byte == 0xEF && length == 3 {
+            let (second, third) = (bytes[index + 1], bytes[index + 2])
+            if (second == 0xB7 && (0x90...0xAF).contains(third)) || (second == 0xBF && third >= 0xBE) {
+                return Unicode.Scalar(0xF000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F))
+            }
+        }
+        if byte >= 0xF0 && length == 4 && bytes[index + 1] & 0x0F == 0x0F && bytes[index + 2] == 0xBF
+            && bytes[index + 3] >= 0xBE
+        {
+            let plane = UInt32(byte & 0x07) << 2 | UInt32(bytes[index + 1] & 0x30) >> 4
+            return Unicode.Scalar(plane << 16 | 0xFFFE | UInt32(bytes[index + 3] & 0x01))
         }
         return nil
     }

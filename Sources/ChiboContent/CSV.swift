@@ -56,7 +56,7 @@ public struct CSVTable: Sendable {
     }
 
     package static func controlMessage(_ scalar: Unicode.Scalar) -> String {
-        "this cell holds the control character \(scalar.codePoint), which no text may contain; delete it "
+        "this cell holds \(scalar.refusedName), which no text may contain; delete it "
             + "(it usually comes from copying out of another program)"
     }
 

@@ -47,7 +47,8 @@ enum Counts {
         switch problem {
         case .notANumber: return "`\(field)` must be a whole number"
         case .negative(let value): return "`\(field)` cannot be negative (\(value))"
-        case .sign(let value): return "`\(field)` is a count: write \(value), with no sign, not \"\(text)\""
+        case .sign(let value):
+            return "`\(field)` is a count: write \(value), with no sign, not \(Diagnostic.quoted(text))"
         case .leadingZero(let value):
             return "`\(field)` is written without leading zeros: \(value), not \(text)"
         }

@@ -94,7 +94,8 @@ enum GuidanceLoader {
                 diagnostics.error(
                     .badURLName,
                     SourceLocation(file: relative),
-                    "the name `\(name)` gives an empty URL; rename it with letters or digits")
+                    "the name \(Diagnostic.quoted(name, with: "`")) gives an empty URL; rename it with letters or digits"
+                )
                 continue
             }
             if let problem = Folding.urlLengthProblem(slugPath + [slug]) {
@@ -110,7 +111,8 @@ enum GuidanceLoader {
                 diagnostics.error(
                     .urlTaken,
                     SourceLocation(file: relative),
-                    "`\(name)` and `\(owner)` both become the URL `\(slug)`; rename `\(name)`" + spelling)
+                    "\(Diagnostic.quoted(name, with: "`")) and \(Diagnostic.quoted(owner, with: "`")) both become the URL `\(slug)`; rename \(Diagnostic.quoted(name, with: "`"))"
+                        + spelling)
                 result.unreadable.insert(relative)
                 continue
             }
@@ -196,14 +198,15 @@ enum GuidanceLoader {
         if isLitter(name) {
             diagnostics.warning(
                 .litter,
-                SourceLocation(file: relative), "`\(name)` is a temporary or system file; it is not published")
+                SourceLocation(file: relative),
+                "\(Diagnostic.quoted(name, with: "`")) is a temporary or system file; it is not published")
             return nil
         }
         guard let kind = AttachmentKind(fileName: name) else {
             diagnostics.error(
                 .attachmentRefused,
                 SourceLocation(file: relative),
-                "`\(name)` cannot be published: a guidance folder holds Markdown pages and attachments of these kinds "
+                "\(Diagnostic.quoted(name, with: "`")) cannot be published: a guidance folder holds Markdown pages and attachments of these kinds "
                     + "only: \(AttachmentKind.allExtensions.joined(separator: ", ")) (web pages, SVG images and scripts "
                     + "could run in the site; write the page in Markdown, or save an SVG as PNG)")
             return nil
@@ -213,7 +216,7 @@ enum GuidanceLoader {
             diagnostics.error(
                 .attachmentMislabelled,
                 SourceLocation(file: relative),
-                "`\(name)` is not what its name says: \(kind.signatureDescription); save it again in that format "
+                "\(Diagnostic.quoted(name, with: "`")) is not what its name says: \(kind.signatureDescription); save it again in that format "
                     + "or give it the right extension")
             return nil
         }
@@ -283,11 +286,11 @@ enum GuidanceLoader {
                 "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line")
             return nil
         }
-        if let control = front.body.firstControlCharacter {
+        if let control = front.body.firstRefusedCharacter {
             diagnostics.error(
                 .controlCharacter,
                 SourceLocation(file: path, line: front.bodyLine + control.lines, column: control.column),
-                "the text holds the control character \(control.scalar.codePoint), which no text may contain; delete it"
+                "the text holds \(control.scalar.refusedName), which no text may contain; delete it"
             )
             return nil
         }
@@ -329,7 +332,7 @@ enum GuidanceLoader {
                         .badForm,
                         yaml.location(value),
                         "`slug` is the last part of the page's URL: lowercase ASCII letters, digits and - only "
-                            + "(no / or ..), e.g. \"\(Folding.slug(slug))\"")
+                            + "(no / or ..), e.g. \(Diagnostic.quoted(Folding.slug(slug)))")
                 }
             case "tags": document.tags = yaml.strings(value, key: key, diagnostics: &diagnostics) ?? []
             case "kind":
@@ -339,7 +342,8 @@ enum GuidanceLoader {
                     } else {
                         let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
                         diagnostics.error(
-                            .unknownWord, yaml.location(value), "unknown `kind` \"\(word)\"; use one of \(names)")
+                            .unknownWord, yaml.location(value),
+                            "unknown `kind` \(Diagnostic.quoted(word)); use one of \(names)")
                     }
                 }
             default:

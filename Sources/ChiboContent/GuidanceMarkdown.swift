@@ -54,7 +54,15 @@ enum GuidanceMarkdown {
     /// CSV stays a code block and is a problem at its line.
     static func parse(_ text: String) -> (MarkdownNode, [Problem]) {
         var problems: [Problem] = []
-        var tree = Markdown.parse(text)
+        let parsed = Markdown.parse(text)
+        var tree = parsed.tree
+        if let (line, column) = parsed.tooDeep {
+            problems.append(
+                Problem(
+                    code: .markdownTooDeep, line: line, column: column,
+                    message: "block quotes, lists, emphasis or links are nested more than \(Markdown.maxDepth) "
+                        + "levels deep here; what is nested deeper is left out, write it with less nesting"))
+        }
         readTables(&tree, problems: &problems)
         return (tree, problems)
     }

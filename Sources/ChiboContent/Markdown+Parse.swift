@@ -4,11 +4,26 @@ import ChiboModel
 /// The two uses of libcmark: parsing into `MarkdownNode` values and rendering straight to HTML.
 /// Every libcmark pointer lives inside one of these functions and is freed before it returns.
 public enum Markdown {
+    /// How deep containers may nest, the document counting as the first: block quotes, lists and
+    /// their items, and inside a paragraph or heading emphasis, strong text, links and images. Real
+    /// documents nest a few levels (a quote in a list item in a list, a link in bold); the limit
+    /// keeps every walk of the tree (its copy here, link checking, rendering, search) from
+    /// overflowing the stack on a hostile page such as 50,000 `>` in a row.
+    public static let maxDepth = 100
+
+    /// A document as Swift values, and where a container first nested past `maxDepth` (its line, and
+    /// its column in bytes): it and what it holds are left out of the tree.
+    public struct Parsed: Sendable {
+        public var tree: MarkdownNode
+        public var tooDeep: (line: Int, column: Int)?
+    }
+
     /// Parses CommonMark with smart punctuation (curly quotes, dashes, ellipses) and source positions.
-    public static func parse(_ text: String, smart: Bool = true) -> MarkdownNode {
+    public static func parse(_ text: String, smart: Bool = true) -> Parsed {
+        let empty = Parsed(tree: MarkdownNode(kind: .document))
         var options = CMARK_OPT_SOURCEPOS
         if smart { options |= CMARK_OPT_SMART }
-        guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document) }
+        guard let parser = cmark_parser_new(options) else { return empty }
         defer { cmark_parser_free(parser) }
         var utf8 = Array(text.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in
@@ -18,28 +33,46 @@ public enum Markdown {
                 }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
+        guard let root = cmark_parser_finish(parser) else { return empty }
         defer { cmark_node_free(root) }
-        guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document) }
+        guard let iterator = cmark_iter_new(root) else { return empty }
         defer { cmark_iter_free(iterator) }
+        return tree(iterator)
+    }
 
+    /// libcmark's tree as Swift values, walked with its iterator (no recursion), containers past
+    /// `maxDepth` skipped whole.
+    private static func tree(_ iterator: OpaquePointer) -> Parsed {
         var stack: [MarkdownNode] = []
-        var result = MarkdownNode(kind: .document)
+        var result = Parsed(tree: MarkdownNode(kind: .document))
+        var skipped: OpaquePointer?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let isLeaf = cmark_node_first_child(node) == nil && !isContainer(cmark_node_get_type(node))
             if event == CMARK_EVENT_ENTER {
+                if !isLeaf && stack.count >= maxDepth {
+                    if result.tooDeep == nil {
+                        result.tooDeep = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+                    }
+                    skipped = node
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                }
                 let value = copy(node)
                 if isLeaf {
-                    if stack.isEmpty { result = value } else { stack[stack.count - 1].children.append(value) }
+                    if stack.isEmpty { result.tree = value } else { stack[stack.count - 1].children.append(value) }
                 } else {
                     stack.append(value)
                 }
             } else if event == CMARK_EVENT_EXIT {
+                if node == skipped {
+                    skipped = nil
+                    continue
+                }
                 guard let finished = stack.popLast() else { continue }
-                if stack.isEmpty { result = finished } else { stack[stack.count - 1].children.append(finished) }
+                if stack.isEmpty { result.tree = finished } else { stack[stack.count - 1].children.append(finished) }
             }
         }
         return result

@@ -256,7 +256,8 @@ struct MeetingReader: Sendable {
             if date == nil {
                 diagnostics.error(
                     .notADate,
-                    cell.location, "\"\(cell.trimmed)\" is not a valid date; write DD/MM/YYYY or YYYY-MM-DD")
+                    cell.location,
+                    "\(Diagnostic.quoted(cell.trimmed)) is not a valid date; write DD/MM/YYYY or YYYY-MM-DD")
             }
         }
         var kind: MeetingKind?
@@ -274,7 +275,8 @@ struct MeetingReader: Sendable {
                 }
             } else {
                 diagnostics.error(
-                    .unknownWord, cell.location, "unknown kind \"\(cell.trimmed)\"; use \(Words.meetingKind.help)")
+                    .unknownWord, cell.location,
+                    "unknown kind \(Diagnostic.quoted(cell.trimmed)); use \(Words.meetingKind.help)")
             }
         }
         let topic = record.value(at: columns.topic)?.trimmed
@@ -314,13 +316,13 @@ struct MeetingReader: Sendable {
         guard let found = context.organization[id] else {
             diagnostics.error(
                 .unknownUnit, cell.location,
-                "unknown branch \"\(cell.trimmed.visible)\"; it must be an id from the units file")
+                "unknown branch \(Diagnostic.quoted(cell.trimmed)); it must be an id from the units file")
             return nil
         }
         guard found.isBranch else {
             diagnostics.error(
                 .wrongLevel, cell.location,
-                "\"\(id)\" is a grassroots committee; meetings are recorded for its branches")
+                "\(Diagnostic.quoted(id.rawValue)) is a grassroots committee; meetings are recorded for its branches")
             return nil
         }
         return found
@@ -379,7 +381,8 @@ struct MeetingReader: Sendable {
         }
         let names = rubric.ratings.map(\.name.rawValue).joined(separator: ", ")
         diagnostics.error(
-            .unknownWord, cell.location, "\"\(cell.trimmed)\" is not a rating of \(rubric.id); use one of \(names)")
+            .unknownWord, cell.location,
+            "\(Diagnostic.quoted(cell.trimmed)) is not a rating of \(rubric.id); use one of \(names)")
         return nil
     }
 }
@@ -407,7 +410,8 @@ struct RecordCells {
             return try Counts.parse(cell.trimmed, leadingZeros: true)
         } catch .notANumber {
             diagnostics.error(
-                .notANumber, cell.location, "`\(field())` must be a whole number, not \"\(cell.trimmed)\"")
+                .notANumber, cell.location,
+                "`\(field())` must be a whole number, not \(Diagnostic.quoted(cell.trimmed))")
         } catch {
             diagnostics.error(error.code, cell.location, Counts.message(error, field: field(), text: cell.trimmed))
         }

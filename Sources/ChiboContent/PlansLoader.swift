@@ -36,7 +36,8 @@ enum PlansLoader {
                 diagnostics.error(
                     .urlTaken,
                     SourceLocation(file: file),
-                    "`\(name)` and `\(slugs[slug] ?? "")` both become the plan page `\(slug)`; rename one of them")
+                    "\(Diagnostic.quoted(name, with: "`")) and \(Diagnostic.quoted(slugs[slug] ?? "", with: "`")) both become the plan page `\(slug)`; rename one of them"
+                )
                 continue
             }
             slugs[slug] = name
@@ -167,21 +168,22 @@ enum PlansLoader {
                         diagnostics.error(
                             .unknownUnit,
                             yaml.location(value),
-                            "unknown host \"\(text.visible)\"; it must be a branch id from the units file")
+                            "unknown host \(Diagnostic.quoted(text)); it must be a branch id from the units file")
                         continue
                     }
                     guard unit.isBranch else {
                         diagnostics.error(
                             .wrongLevel,
                             yaml.location(value),
-                            "the host \"\(id)\" is a committee; a sample meeting is hosted by a branch")
+                            "the host \(Diagnostic.quoted(id.rawValue)) is a committee; a sample meeting is hosted by a branch"
+                        )
                         continue
                     }
                     if !committeeSessions && unit.level != .grassrootsBranch {
                         diagnostics.error(
                             .wrongLevel,
                             yaml.location(value),
-                            "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); \"\(id)\" is under \(unit.parent?.rawValue ?? "")"
+                            "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); \(Diagnostic.quoted(id.rawValue)) is under \(unit.parent?.rawValue ?? "")"
                         )
                         continue
                     }
@@ -193,7 +195,8 @@ enum PlansLoader {
                     guard let unit = context.organization[id], unit.kind == .committee else {
                         diagnostics.error(
                             .wrongLevel,
-                            yaml.location(value), "\"\(id)\" is not a grassroots committee of the units file")
+                            yaml.location(value),
+                            "\(Diagnostic.quoted(id.rawValue)) is not a grassroots committee of the units file")
                         continue
                     }
                     committee = id
@@ -203,7 +206,8 @@ enum PlansLoader {
                     if kind == nil {
                         diagnostics.error(
                             .unknownWord,
-                            yaml.location(value), "unknown kind \"\(word)\"; use \(Words.meetingKind.help)")
+                            yaml.location(value),
+                            "unknown kind \(Diagnostic.quoted(word)); use \(Words.meetingKind.help)")
                     }
                 case "date": date = yaml.day(value, key: key, diagnostics: &diagnostics)
                 case "time":
@@ -262,7 +266,8 @@ enum PlansLoader {
                 for word in yaml.strings(value, key: "audience.sector", diagnostics: &diagnostics) ?? [] {
                     guard let sector = Words.sector.value(word) else {
                         diagnostics.error(
-                            .unknownWord, yaml.location(value), "unknown sector \"\(word)\"; use \(Words.sector.help)")
+                            .unknownWord, yaml.location(value),
+                            "unknown sector \(Diagnostic.quoted(word)); use \(Words.sector.help)")
                         continue
                     }
                     audience.sectors.append(sector)

@@ -182,14 +182,14 @@ enum Records {
             if let control = sheet.name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 diagnostics.error(
                     .controlCharacter, SourceLocation(file: file),
-                    "the name of the sheet \"\(sheet.name.visible)\" holds the control character "
+                    "the name of the sheet \(Diagnostic.quoted(sheet.name)) holds the control character "
                         + "\(control.codePoint), which no name may contain; rename the sheet")
                 continue
             }
             if sheet.isHidden {
                 diagnostics.warning(
                     .hiddenSheet, SourceLocation(file: file, sheet: sheet.name),
-                    "the sheet \"\(sheet.name)\" is hidden and is not read; show it (or name it with a leading _ "
+                    "the sheet \(Diagnostic.quoted(sheet.name)) is hidden and is not read; show it (or name it with a leading _ "
                         + "to keep it as notes)")
                 continue
             }
@@ -214,7 +214,7 @@ enum Records {
                 diagnostics.rollBack(to: mark)
                 diagnostics.error(
                     .workbookUnreadable, SourceLocation(file: file),
-                    "the sheet \"\(sheet.name.visible)\" cannot be read: \(error.message)")
+                    "the sheet \(Diagnostic.quoted(sheet.name)) cannot be read: \(error.message)")
                 return false
             }
             guard reader.hasHeader else { continue }
@@ -245,6 +245,9 @@ enum Records {
         for item in sequence {
             guard let pairs = yaml.mapping(item, "each item of \(what)", diagnostics: &diagnostics) else { continue }
             var cells: [String: RecordValue] = [:]
+            // An item holding a refused character is left out whole, as a CSV row is: the error at the
+            // character is the one to fix, not the value it would leave missing.
+            var refused = false
             for (key, keyNode, value) in pairs {
                 guard let field = fields.first(where: { $0.matches(key) }) else {
                     diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` is ignored")
@@ -255,13 +258,14 @@ enum Records {
                     continue
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string
-                if let control = text.firstControlCharacter {
+                if let control = text.firstRefusedCharacter {
                     diagnostics.error(.controlCharacter, yaml.location(value), CSVTable.controlMessage(control.scalar))
+                    refused = true
                     continue
                 }
                 cells[field.name] = RecordValue(text: text, location: yaml.location(value))
             }
-            records.append(Record(location: yaml.location(item), cells: cells))
+            if !refused { records.append(Record(location: yaml.location(item), cells: cells)) }
         }
         return records
     }
@@ -448,13 +452,15 @@ private struct CSVRecordReader {
                     if byte < 0x20 || byte == 0x7F { control = true }
                     // C1 controls are C2 80 to C2 9F.
                     if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { control = true }
+                    // Noncharacters begin with EF or F0 to F4.
+                    if byte == 0xEF || byte >= 0xF0 { control = true }
                     if byte == 0x0A { newline = true }
                     if byte > 0x20 && byte < 0x7F { visible = true }
                     if byte >= 0x80 { ascii = false }
                 }
                 return (control, newline, visible, ascii)
             }
-            if mayHoldControl, let control = text.firstControlCharacter {
+            if mayHoldControl, let control = text.firstRefusedCharacter {
                 controls.error(
                     .controlCharacter, SourceLocation(file: file, line: number, column: cell.column, sheet: sheet),
                     CSVTable.controlMessage(control.scalar))
@@ -490,13 +496,14 @@ private struct CSVRecordReader {
             let name = cell.text.trimmingSpaces
             if name.isEmpty { continue }
             guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
-                table.warning(.unknownColumn, location(cell), "unknown column \"\(name)\" is ignored")
+                table.warning(.unknownColumn, location(cell), "unknown column \(Diagnostic.quoted(name)) is ignored")
                 continue
             }
             if let first = headerLocations[field] {
                 table.error(
                     .duplicateColumn,
-                    location(cell), "the column \"\(name)\" repeats `\(field)` (already at column \(first.column))")
+                    location(cell),
+                    "the column \(Diagnostic.quoted(name)) repeats `\(field)` (already at column \(first.column))")
                 continue
             }
             headerLocations[field] = location(cell)

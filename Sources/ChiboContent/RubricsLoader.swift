@@ -25,7 +25,8 @@ enum RubricsLoader {
             if let other = ids[rubric.id] {
                 diagnostics.error(
                     .duplicateID,
-                    yaml.location(root["id"]), "the rubric id \"\(rubric.id)\" is already used by \(other)")
+                    yaml.location(root["id"]),
+                    "the rubric id \(Diagnostic.quoted(rubric.id)) is already used by \(other)")
                 continue
             }
             if let other = kinds[rubric.appliesTo] {
@@ -132,7 +133,8 @@ enum RubricsLoader {
         var names: Set<String> = []
         for (band, node) in zip(ratings, ratingNodes) where !names.insert(Folding.fold(band.name.rawValue)).inserted {
             diagnostics.error(
-                .rubricInconsistent, yaml.location(node), "the rating name \"\(band.name)\" is used twice")
+                .rubricInconsistent, yaml.location(node),
+                "the rating name \(Diagnostic.quoted(band.name.description)) is used twice")
         }
         guard !diagnostics.hasErrors(since: checkpoint), let kind else { return nil }
         return Rubric(id: id, title: title, appliesTo: kind, source: source, criteria: criteria, ratings: ratings)

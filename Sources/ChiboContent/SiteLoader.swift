@@ -73,7 +73,8 @@ enum SiteLoader {
                         let codes = FindingCode.allCases.map(\.rawValue).joined(separator: ", ")
                         diagnostics.error(
                             .unknownWord,
-                            yaml.location(codeNode), "unknown finding code `\(code)`; the codes are \(codes)")
+                            yaml.location(codeNode),
+                            "unknown finding code \(Diagnostic.quoted(code, with: "`")); the codes are \(codes)")
                         continue
                     }
                     if let text = yaml.string(number, key: "finding_guidance.\(code)", diagnostics: &diagnostics) {
@@ -330,7 +331,9 @@ enum SiteLoader {
             let name = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
             if let folder = SiteFolder(rawValue: name) {
                 if folders.contains(folder) {
-                    diagnostics.warning(.duplicateID, location, "`\(name)` is listed twice in `restricted.paths`")
+                    diagnostics.warning(
+                        .duplicateID, location,
+                        "\(Diagnostic.quoted(name, with: "`")) is listed twice in `restricted.paths`")
                 } else {
                     folders.append(folder)
                 }
@@ -348,9 +351,10 @@ enum SiteLoader {
                     + "restricted pages only for readers who have signed in"
             case _ where name.contains("/"):
                 reason =
-                    "`\(name)` is not a top-level folder; `restricted` takes whole folders of the site (\(known))"
+                    "\(Diagnostic.quoted(name, with: "`")) is not a top-level folder; `restricted` takes whole folders of the site (\(known))"
             default:
-                reason = "unknown folder `\(name)`; the folders that can be restricted are \(known)"
+                reason =
+                    "unknown folder \(Diagnostic.quoted(name, with: "`")); the folders that can be restricted are \(known)"
             }
             diagnostics.error(.restrictedFolder, location, reason)
         }

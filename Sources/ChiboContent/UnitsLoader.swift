@@ -87,7 +87,8 @@ enum UnitsLoader {
                 diagnostics.error(
                     .missingColumn,
                     SourceLocation(file: file),
-                    "the header has no `\(names[0])` column (\(names.map { "\"\($0)\"" }.joined(separator: " or ")))")
+                    "the header has no `\(names[0])` column (\(names.map { Diagnostic.quoted($0) }.joined(separator: " or ")))"
+                )
                 complete = false
             }
             return complete
@@ -118,7 +119,7 @@ enum UnitsLoader {
         for unit in units where ListPages.isPage(unit.id.rawValue, of: listed) {
             diagnostics.error(
                 .reservedID, unit.location,
-                "the id \"\(unit.id)\" is the name of a page of the units directory (/don-vi/\(unit.id)/, "
+                "the id \(Diagnostic.quoted(unit.id.rawValue)) is the name of a page of the units directory (/don-vi/\(unit.id)/, "
                     + "which lists \(listed) units, \(ListPages.rows) a page); choose another")
         }
         return units
@@ -175,7 +176,7 @@ enum UnitsLoader {
                 diagnostics.error(
                     .duplicateName,
                     cell.location,
-                    "\"\(cell.trimmed)\" is the same name as \"\(first.name)\" on line \(first.line) "
+                    "\(Diagnostic.quoted(cell.trimmed)) is the same name as \(Diagnostic.quoted(first.name)) on line \(first.line) "
                         + "under the same parent (apart from accents or case); is it entered twice?")
             } else {
                 names[key] = (cell.trimmed, cell.location.line)
@@ -192,17 +193,19 @@ enum UnitsLoader {
                 diagnostics.error(
                     .badForm,
                     cell.location,
-                    "the id \"\(id.visible)\" may hold only lowercase ASCII letters, digits and -"
-                        + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
+                    "the id \(Diagnostic.quoted(id)) may hold only lowercase ASCII letters, digits and -"
+                        + (suggestion.isEmpty ? "" : "; for example \(Diagnostic.quoted(suggestion))"))
             } else if let problem = Folding.urlLengthProblem([id]) {
                 diagnostics.error(.badURLName, cell.location, problem)
             } else if id == UnitID.ratingListsFolder {
                 diagnostics.error(
                     .reservedID, cell.location,
-                    "the id \"\(id)\" is the name of the units directory's lists by rating (/don-vi/\(id)/); "
+                    "the id \(Diagnostic.quoted(id)) is the name of the units directory's lists by rating (/don-vi/\(id)/); "
                         + "choose another")
             } else if let first = seen[id] {
-                diagnostics.error(.duplicateID, cell.location, "the id \"\(id)\" is already used on line \(first.line)")
+                diagnostics.error(
+                    .duplicateID, cell.location, "the id \(Diagnostic.quoted(id)) is already used on line \(first.line)"
+                )
             } else {
                 seen[id] = cell.location
             }
@@ -214,7 +217,8 @@ enum UnitsLoader {
         ) -> Value? {
             guard let value = words.value(cell.trimmed) else {
                 diagnostics.error(
-                    .unknownWord, cell.location, "unknown \(field) \"\(cell.trimmed)\"; use \(words.help)")
+                    .unknownWord, cell.location,
+                    "unknown \(field) \(Diagnostic.quoted(cell.trimmed)); use \(words.help)")
                 return nil
             }
             return value
@@ -260,14 +264,16 @@ enum UnitsLoader {
                 guard let parent = byID[parentID] else {
                     if failed.contains(parentID) { continue }
                     diagnostics.error(
-                        .unknownUnit, parentCell.location, "the parent \"\(parentID)\" is not a unit id of this file")
+                        .unknownUnit, parentCell.location,
+                        "the parent \(Diagnostic.quoted(parentID.rawValue)) is not a unit id of this file")
                     continue
                 }
                 guard parent.kind == .committee else {
                     diagnostics.error(
                         .wrongLevel,
                         parentCell.location,
-                        "the parent \"\(parentID)\" is a branch; a branch can only be under a committee")
+                        "the parent \(Diagnostic.quoted(parentID.rawValue)) is a branch; a branch can only be under a committee"
+                    )
                     continue
                 }
                 if draft.sector == nil { draft.unit.sector = parent.sector }
@@ -275,7 +281,8 @@ enum UnitsLoader {
                 diagnostics.error(
                     .valueMissing,
                     draft.unit.location,
-                    "\"\(draft.unit.id)\" is directly under the bloc, so it needs a `sector` (\(Words.sector.help))")
+                    "\(Diagnostic.quoted(draft.unit.id.rawValue)) is directly under the bloc, so it needs a `sector` (\(Words.sector.help))"
+                )
                 continue
             }
             units.append(draft.unit)

@@ -132,7 +132,8 @@ struct Workbook {
         for sheet in sheets {
             if let first = parts.updateValue(sheet.name, forKey: sheet.part) {
                 throw Failure(
-                    message: "the sheets \"\(first.visible)\" and \"\(sheet.name.visible)\" are the same part of the "
+                    message:
+                        "the sheets \(Diagnostic.quoted(first)) and \(Diagnostic.quoted(sheet.name)) are the same part of the "
                         + "workbook; save it again from Excel or LibreOffice")
             }
         }
@@ -524,7 +525,7 @@ struct Workbook {
                 return CellProblem(
                     code: .cellErrorValue, row: rowNumber, column: column,
                     message:
-                        "the cell holds the error \(value.prefix(40).visible); correct its formula or type the value")
+                        "the cell holds the error \(Diagnostic.quoted(value)); correct its formula or type the value")
             }
             // An empty value (`<v/>`, as writers that do not calculate leave it) is no value, but for
             // a formula whose text result is empty.
@@ -543,7 +544,7 @@ struct Workbook {
             guard let text = workbook.cellText(type: type, style: style, value: written) else {
                 return CellProblem(
                     code: .badForm, row: rowNumber, column: column,
-                    message: "the cell's value \"\(value.prefix(40).visible)\" is not what its type "
+                    message: "the cell's value \(Diagnostic.quoted(value.prefix(40))) is not what its type "
                         + "(\(type.rawValue)) says")
             }
             if !text.isEmpty {

@@ -34,10 +34,50 @@ struct YAMLText {
     func scalar(line: Int, column: Int) -> Unicode.Scalar? { rest(line: line, column: column).first }
 
     /// The innermost `[` or `{` still open at the end of the text, for an error libyaml reports at the
-    /// end. A bracket opens a flow collection only where a value starts (after `: `, `- ` or at a line's
-    /// start) or inside another; quoted text and comments are skipped.
-    func unclosedBracket() -> (line: Int, column: Int, bracket: Character)? {
+    /// end.
+    func unclosedBracket() -> (line: Int, column: Int, bracket: Character)? { scan().openBrackets.last }
+
+    /// A quote left open: a quoted value that opens on one line and runs on until a quote of a later
+    /// line (in a comment, in another value) ends it. With `line`, the one that explains an error
+    /// libyaml reports there: it closes on that line or the one before, or it swallowed lines that
+    /// read as YAML of their own (a comment, a `key:`, a `- ` item). Without, one that swallowed such
+    /// lines in a document that parsed. The last one, if any.
+    func quoteLeftOpen(before line: Int? = nil) -> (line: Int, column: Int, endLine: Int, quote: Unicode.Scalar)? {
+        scan().quotes.last { quote in
+            guard quote.line < quote.endLine else { return false }
+            if let line {
+                guard quote.endLine <= line else { return false }
+                if quote.endLine >= line - 1 { return true }
+            }
+            return (quote.line + 1...quote.endLine).contains { looksLikeYAML(line: $0) }
+        }
+    }
+
+    /// Whether a line reads as a line of YAML rather than text: after its indentation, a comment, a
+    /// list item or a `key:`.
+    private func looksLikeYAML(line: Int) -> Bool {
+        let content = rest(line: line, column: 1).drop { $0 == " " || $0 == "\t" }
+        guard let first = content.first else { return false }
+        if first == "#" || (first == "-" && content.dropFirst().first == " ") { return true }
+        guard let colon = content.firstIndex(of: ":") else { return false }
+        let key = content[..<colon]
+        let after = content[content.index(after: colon)...].first
+        return (after == nil || after == " ") && !key.isEmpty
+            && key.allSatisfy {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-"
+            }
+    }
+
+    /// What a walk over the text finds: the brackets still open at its end, and every quoted value
+    /// with where it opens and the line where it closes (the last line when it never does). A bracket
+    /// opens a flow collection, and a quote a quoted value, only where a value starts (after `: `,
+    /// `- ` or at a line's start) or inside a flow collection; comments are skipped.
+    private func scan() -> (
+        openBrackets: [(line: Int, column: Int, bracket: Character)],
+        quotes: [(line: Int, column: Int, endLine: Int, quote: Unicode.Scalar)]
+    ) {
         var open: [(line: Int, column: Int, bracket: Character)] = []
+        var quotes: [(line: Int, column: Int, endLine: Int, quote: Unicode.Scalar)] = []
         var quote: Unicode.Scalar?
         var line = 1
         var column = 0
@@ -69,6 +109,7 @@ struct YAMLText {
                         column += 1
                     } else {
                         quote = nil
+                        quotes[quotes.count - 1].endLine = line
                     }
                 }
                 continue
@@ -79,7 +120,10 @@ struct YAMLText {
             case "#" where previous == " " || previous == "\t" || previous == "\n":
                 comment = true
             case "\"", "'":
-                if valueStart || !open.isEmpty { quote = scalar }
+                if valueStart || !open.isEmpty {
+                    quote = scalar
+                    quotes.append((line, column, line, scalar))
+                }
             case "[", "{":
                 if valueStart || !open.isEmpty {
                     open.append((line, column, Character(scalar)))
@@ -99,7 +143,8 @@ struct YAMLText {
             }
             valueStart = false
         }
-        return open.last
+        if quote != nil { quotes[quotes.count - 1].endLine = line }
+        return (open, quotes)
     }
 }
 
@@ -129,11 +174,13 @@ extension YAMLSource {
     }
 
     static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return true
-        default: return false
-        }
+        scalar.isRefusedInText || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    static func quoteLeftOpenMessage(_ quote: Unicode.Scalar, endLine: Int) -> String {
+        "this quoted text is never closed on its line: it runs on to line \(endLine), where a \(quote) (in a "
+            + "comment or another value) ends it; add the closing \(quote) here (text over several lines is written "
+            + "after `|`, on the lines below)"
     }
 
     static func describe(refused scalar: Unicode.Scalar) -> String {
@@ -142,8 +189,10 @@ extension YAMLSource {
         case 0x2028, 0x2029:
             return "the invisible \(scalar.value == 0x2028 ? "line" : "paragraph") separator \(code) is not allowed "
                 + "in YAML (it would be read as a line end); remove it"
-        case 0xFFFE, 0xFFFF: return "the non-character \(code) is not allowed in YAML; remove it"
-        default: return "control character \(code) is not allowed in YAML; remove it"
+        default:
+            return scalar.isNoncharacter
+                ? "the noncharacter \(code) (a code point that is no character) is not allowed in YAML; remove it"
+                : "control character \(code) is not allowed in YAML; remove it"
         }
     }
 
@@ -221,7 +270,7 @@ extension YAMLSource {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (
                 context.mark.line, context.mark.column,
-                "the key `\(duplicates.joined(separator: "`, `"))` is given twice in one mapping; keep one"
+                "the key \(duplicates.map { Diagnostic.quoted($0, with: "`") }.joined(separator: ", ")) is given twice in one mapping; keep one"
             )
         case .reader(let problem, _, _, _):
             return (1, 1, "invalid YAML: \(problem)")
@@ -235,6 +284,9 @@ extension YAMLSource {
     ) -> (line: Int, column: Int, message: String) {
         let at = "line \(mark.line + lineOffset), column \(mark.column)"
         let found = text.scalar(line: mark.line, column: mark.column)
+        if context?.text != "while scanning a quoted scalar", let open = text.quoteLeftOpen(before: mark.line) {
+            return (open.line, open.column, quoteLeftOpenMessage(open.quote, endLine: open.endLine + lineOffset))
+        }
         switch (context?.text, problem) {
         case ("while scanning a quoted scalar", _):
             if let context, let quote = text.scalar(line: context.mark.line, column: context.mark.column) {

@@ -21,7 +21,15 @@ struct YAMLSource {
                     .yamlAlias, location(line: alias.line, column: alias.column), Self.aliasMessage(alias.name))
                 return nil
             }
-            return try Yams.compose(yaml: text)
+            let root = try Yams.compose(yaml: text)
+            // A quote left open that a later quote closes may still parse, as one long value.
+            if let open = YAMLText(text).quoteLeftOpen() {
+                diagnostics.error(
+                    .yamlSyntax, location(line: open.line, column: open.column),
+                    Self.quoteLeftOpenMessage(open.quote, endLine: open.endLine + lineOffset))
+                return nil
+            }
+            return root
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first,
                 let place = Self.secondOccurrence(of: key, in: text, from: context.mark.line)
@@ -29,7 +37,7 @@ struct YAMLSource {
                 diagnostics.error(
                     .duplicateKey,
                     location(line: place.line, column: place.column),
-                    "the key `\(key)` is given twice in one mapping; keep one")
+                    "the key \(Diagnostic.quoted(key, with: "`")) is given twice in one mapping; keep one")
                 return nil
             }
             let (line, column, message) = Self.describe(error, text: YAMLText(text), lineOffset: lineOffset)
@@ -92,13 +100,14 @@ struct YAMLSource {
             return nil
         }
         if scalar.style == .plain, node.null != nil { return nil }
-        // A raw control character is refused before parsing; an escaped one ("\e", "\x00") is refused here.
-        if let control = scalar.string.firstControlCharacter {
+        // A raw control character is refused before parsing; an escaped one ("\e", "\x00", "\uFFFF") is
+        // refused here.
+        if let control = scalar.string.firstRefusedCharacter {
             diagnostics.error(
                 .controlCharacter,
                 location(node),
-                "`\(key)` holds the control character \(control.scalar.codePoint) (written as an escape), which no "
-                    + "text may contain; remove it")
+                "`\(key)` holds \(control.scalar.refusedName) (written as an escape), which no text may contain; "
+                    + "remove it")
             return nil
         }
         return scalar.string

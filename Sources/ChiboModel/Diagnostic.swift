@@ -1,3 +1,5 @@
+import ChiboSupport
+
 /// A place in a content file: the file path relative to the content folder, a 1-based line and a 1-based column.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public var file: String
@@ -14,7 +16,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.sheet = sheet
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `FILE:LINE:COLUMN`, the file's name on one line and shortened (`MessageText.oneLine`).
+    public var description: String { "\(MessageText.oneLine(file)):\(line):\(column)" }
 
     /// The cell's name as a spreadsheet writes it: the column's letters and the row's number, `C14`.
     public var cellName: String { Self.columnLetters(column) + String(line) }
@@ -49,21 +52,37 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
     /// `FILE:LINE:COLUMN: error|warning: MESSAGE`.
     public var code: DiagnosticCode
     public var location: SourceLocation
-    public var message: String
+    /// One line of visible text, at most `MessageText.lineLimit` characters: whatever the message
+    /// quotes cannot start a line of its own, here, on the terminal or in the preview's problem list.
+    /// Values are quoted with `Diagnostic.quoted`.
+    public private(set) var message: String
 
     public init(_ severity: Severity, _ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.code = code
         self.location = location
-        self.message = message
+        self.message = MessageText.oneLine(message)
+    }
+
+    /// A value of the content in a message: `"value"` (or `` `name` `` with `with: "`"`), escaped onto
+    /// one line, cut after `MessageText.valueLimit` characters with `…` (see `MessageText.quoted`).
+    public static func quoted(_ value: some StringProtocol, with mark: Unicode.Scalar = "\"") -> String {
+        MessageText.quoted(value, with: mark)
     }
 
     /// `FILE:LINE:COLUMN: error: MESSAGE`, and for a workbook's cell ` [sheet "NAME", cell C14]` after it.
-    public var description: String { "\(location): \(severity.rawValue): \(fullMessage)" }
+    public var description: String { line() }
+
+    /// The printed line, `FILE:LINE:COLUMN: error: MESSAGE`, with the severity word between
+    /// `colour`'s escapes on a terminal. Every line chibo prints for a diagnostic is made here, one
+    /// line whatever the content holds.
+    public func line(colour: (start: String, end: String)? = nil) -> String {
+        "\(location): \(colour?.start ?? "")\(severity.rawValue):\(colour?.end ?? "") \(fullMessage)"
+    }
 
     /// The message, and for a workbook's cell ` [sheet "NAME", cell C14]` after it.
     public var fullMessage: String {
-        message + (location.sheet.map { " [sheet \"\($0)\", cell \(location.cellName)]" } ?? "")
+        message + (location.sheet.map { " [sheet \(MessageText.quoted($0)), cell \(location.cellName)]" } ?? "")
     }
 }
 

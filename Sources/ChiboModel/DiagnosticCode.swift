@@ -12,7 +12,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case fileEmpty = "file.empty"
     /// Bytes that are not UTF-8.
     case fileNotUTF8 = "file.not-utf8"
-    /// A control character (NUL, ESC, ...) in the text of a file, or a character YAML cannot hold.
+    /// A control character (NUL, ESC, ...) or a noncharacter (U+FFFF, U+FDD0, ...) in the text of a
+    /// file or a workbook's cell, or a character YAML cannot hold.
     case controlCharacter = "file.control-character"
     /// A file in a data folder (or a `units` file) that chibo does not read: a spreadsheet of another
     /// kind (an error: its records would be missing from every figure), or any other file (a warning).
@@ -156,6 +157,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case duplicateNumber = "guidance.duplicate-number"
     /// A `finding_guidance` number that no guidance document has.
     case unknownNumber = "guidance.unknown-number"
+    /// Markdown nested deeper than chibo reads (`Markdown.maxDepth` levels of block quotes, lists,
+    /// emphasis or links).
+    case markdownTooDeep = "guidance.too-deep"
 
     // MARK: Sample-meeting plans
 
@@ -175,6 +179,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case templateMisuse = "theme.wrong-use"
     /// A UI string the pages show that the theme does not have.
     case missingString = "theme.missing-string"
+    /// Template sections, blocks and partials nested deeper than chibo compiles
+    /// (`TemplateLibrary.maxDepth` levels).
+    case templateTooDeep = "theme.too-deep"
+    /// A page whose templates, with their partials compiled in place, come to more than chibo compiles
+    /// (`TemplateLibrary.maxCompiledNodes`).
+    case templateTooLarge = "theme.too-large"
 
     // MARK: Preview
 

@@ -1,6 +1,7 @@
 import ChiboSupport
 
-/// A CommonMark document as plain Swift values, copied out of libcmark's tree.
+/// A CommonMark document as plain Swift values, copied out of libcmark's tree: at most 101 levels deep
+/// (`Markdown.maxDepth` containers and a leaf), which bounds every recursive walk of it.
 public struct MarkdownNode: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case document

@@ -91,6 +91,8 @@ private struct HTMLRenderer {
         if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
     }
 
+    /// Recursive, one frame per level: a tree from `Markdown.parse` is at most `Markdown.maxDepth` + 1
+    /// deep, so the recursion is bounded where the content is read.
     mutating func renderChildren(_ node: MarkdownNode) {
         for child in node.children { render(child) }
     }

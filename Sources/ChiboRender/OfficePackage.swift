@@ -7,12 +7,8 @@ import ZIPFoundation
 enum OfficePackage {
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    /// Text for an XML element or attribute: `&`, `<`, `>` and `"` as entities.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.append(Substring(text)) { byte in byte == UInt8(ascii: "'") ? nil : HTMLEntity.text(byte) }
-        return out
-    }
+    /// Text for an XML element or attribute (see `XMLText.escape`).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// The parts in a zip, deflated, every entry dated 1980-01-01 so that the bytes follow the input.
     static func zip(_ parts: [(String, String)]) -> [UInt8] {

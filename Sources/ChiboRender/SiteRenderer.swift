@@ -350,7 +350,7 @@ public struct SiteRenderer: Sendable {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
-            xml += "  <url><loc>" + HTML.escape(SiteURLs.absolute(path, baseURL: baseURL)) + "</loc></url>\n"
+            xml += "  <url><loc>" + XMLText.escape(SiteURLs.absolute(path, baseURL: baseURL)) + "</loc></url>\n"
         }
         xml += "</urlset>\n"
         return xml

@@ -23,12 +23,8 @@ extension String {
 }
 
 extension String {
-    /// The text with its C0 control characters and DEL (a newline in a file name) shown as `?`, so
-    /// that a message naming a path or a name stays on one line.
-    package var printable: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
-    }
+    /// The text on one line for a message naming a path or a name: see `MessageText.oneLine`.
+    package var printable: String { MessageText.oneLine(self) }
 }
 
 extension Unicode.Scalar {
@@ -38,6 +34,20 @@ extension Unicode.Scalar {
         (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
     }
 
+    /// A noncharacter: U+FDD0 to U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF,
+    /// U+1FFFE, ... U+10FFFF). Unicode keeps them for a program's own use; in a file they are never
+    /// text, and XML (the workbooks chibo writes) cannot hold U+FFFE and U+FFFF at all.
+    package var isNoncharacter: Bool { (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE }
+
+    /// A scalar no text of the content may hold: a control character or a noncharacter. Every reader
+    /// refuses it at its line and column (`DiagnosticCode.controlCharacter`).
+    package var isRefusedInText: Bool { isControlCharacter || isNoncharacter }
+
+    /// How a message names a refused scalar: `the control character U+001B`, `the noncharacter U+FFFF`.
+    package var refusedName: String {
+        (isNoncharacter ? "the noncharacter " : "the control character ") + codePoint
+    }
+
     /// `U+001B`.
     package var codePoint: String {
         "U+" + value.zeroPadded(4, radix: 16, uppercase: true)
@@ -45,14 +55,19 @@ extension Unicode.Scalar {
 }
 
 extension StringProtocol {
-    /// The first control character (see `Unicode.Scalar.isControlCharacter`), with the number of
-    /// line ends before it and its column (1-based) on its line; nil when there is none.
-    package var firstControlCharacter: (scalar: Unicode.Scalar, lines: Int, column: Int)? {
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+    /// The first scalar no text may hold (see `Unicode.Scalar.isRefusedInText`: a control character
+    /// or a noncharacter), with the number of line ends before it and its column (1-based) on its
+    /// line; nil when there is none.
+    package var firstRefusedCharacter: (scalar: Unicode.Scalar, lines: Int, column: Int)? {
+        // Only these lead bytes begin a control character (C1 is C2 80 to C2 9F) or a noncharacter
+        // (EF B7 90 to EF B7 AF, EF BF BE and BF, and four-byte ones).
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF || $0 >= 0xF0 }) else {
+            return nil
+        }
         var lines = 0
         var column = 1
         for scalar in unicodeScalars {
-            if scalar.isControlCharacter { return (scalar, lines, column) }
+            if scalar.isRefusedInText { return (scalar, lines, column) }
             if scalar == "\n" {
                 lines += 1
                 column = 1
@@ -61,24 +76,6 @@ extension StringProtocol {
             }
         }
         return nil
-    }
-
-    /// The text with characters a reader cannot see (zero-width spaces, byte order marks, controls,
-    /// unusual spaces) written as `<U+200B>`, so a message can show why two ids that look alike differ.
-    package var visible: String {
-        var out = ""
-        for scalar in unicodeScalars {
-            let category = scalar.properties.generalCategory
-            let invisible =
-                category == .format || category == .control || category == .lineSeparator
-                || category == .paragraphSeparator || (category == .spaceSeparator && scalar != " ")
-            if invisible {
-                out += "<" + scalar.codePoint + ">"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 

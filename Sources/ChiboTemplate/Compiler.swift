@@ -171,13 +171,17 @@ struct CompileContext<S> {
     var overrides: [String: [Node]] = [:]
     var partials: [String] = []
     var blocks: [String] = []
+    /// How many sections, blocks and partials are open around this point, across templates.
+    var depth = 0
+    /// The tag that included the partial being compiled, if any.
+    var includedAt: TagSite?
 
     func pushed<E: TemplateModel>(_: E.Type) -> CompileContext<Scope<E, S>> {
         var frames: [any StackFrame<Scope<E, S>>] = [TopFrame<E, S>()]
         for frame in self.frames { frames.append(frame.pushed(under: E.self)) }
         return CompileContext<Scope<E, S>>(
             frames: frames, opaqueTop: false, topIsRoot: false, escaping: escaping, indentation: indentation,
-            overrides: overrides, partials: partials, blocks: blocks)
+            overrides: overrides, partials: partials, blocks: blocks, depth: depth, includedAt: includedAt)
     }
 }
 
@@ -188,6 +192,9 @@ final class Compiler {
     let globals: [String: [String: String]]
     var diagnostics = Diagnostics()
     var reported: Set<TagSite> = []
+    /// How many nodes have been compiled for this page so far, partials counted each time they are
+    /// included (they are compiled in place).
+    var compiledNodes = 0
 
     init(library: TemplateLibrary, top: String, globals: [String: [String: String]]) {
         self.library = library
@@ -284,6 +291,26 @@ final class Compiler {
         var context = context
         var ops: [Op<S>] = []
         for node in nodes {
+            compiledNodes += 1
+            if compiledNodes > TemplateLibrary.maxCompiledNodes {
+                if compiledNodes == TemplateLibrary.maxCompiledNodes + 1,
+                    let site = context.includedAt ?? Self.firstSite(nodes)
+                {
+                    error(
+                        .templateTooLarge, site,
+                        "the page `\(top)` comes to more than \(TemplateLibrary.maxCompiledNodes) tags and texts with its "
+                            + "partials included in place (a partial included many times, in a partial included many "
+                            + "times); use a section over a list instead of repeating partials")
+                }
+                break
+            }
+            if let site = Self.nestingSite(node), context.depth >= TemplateLibrary.maxDepth {
+                error(
+                    .templateTooDeep, site,
+                    "sections, blocks and partials are nested more than \(TemplateLibrary.maxDepth) levels deep "
+                        + "here, counting those of the templates that include this one; a theme needs a few")
+                continue
+            }
             switch node {
             case .text(let text):
                 ops.append(.bytes(Array(text.utf8)))
@@ -294,9 +321,12 @@ final class Compiler {
             case .variable(let name, let escaped, let site):
                 if let op = variable(name, escaped: escaped, context, site: site) { ops.append(op) }
             case .section(let name, let inverted, let body, let site):
-                if let op = section(name, inverted: inverted, body: body, context, site: site) { ops.append(op) }
+                var inner = context
+                inner.depth += 1
+                if let op = section(name, inverted: inverted, body: body, inner, site: site) { ops.append(op) }
             case .blockExpansion(let name, let body, let indentation, let site):
                 var inner = context
+                inner.depth += 1
                 inner.indentation += indentation
                 if let override = context.overrides[name] {
                     guard !context.blocks.contains(name) else {
@@ -327,6 +357,8 @@ final class Compiler {
                     continue
                 }
                 var inner = context
+                inner.depth += 1
+                inner.includedAt = site
                 inner.partials.append(name)
                 inner.escaping = .characterHTML
                 if let indentation { inner.indentation += indentation }
@@ -335,6 +367,27 @@ final class Compiler {
             }
         }
         return Self.level(ops, indentation: context.indentation)
+    }
+
+    /// The first tag among `nodes`, to report a problem of the list at.
+    static func firstSite(_ nodes: [Node]) -> TagSite? {
+        for node in nodes {
+            switch node {
+            case .variable(_, _, let site), .section(_, _, _, let site), .blockDefinition(_, _, let site),
+                .blockExpansion(_, _, _, let site), .partial(_, _, _, let site):
+                return site
+            case .text, .contentType, .unsupported: continue
+            }
+        }
+        return nil
+    }
+
+    /// The tag of a node that nests a template's nodes in another level of compiling (and rendering).
+    static func nestingSite(_ node: Node) -> TagSite? {
+        switch node {
+        case .section(_, _, _, let site), .blockExpansion(_, _, _, let site), .partial(_, _, _, let site): site
+        case .text, .variable, .blockDefinition, .contentType, .unsupported: nil
+        }
     }
 
     /// One template render of swift-mustache: its tokens in order, and, in an indented partial, the

@@ -4,6 +4,8 @@
 // It differs only in what it keeps: where each tag starts, and chibo's unsupported features as
 // diagnostics rather than tokens.
 
+import ChiboModel
+
 /// Where a tag starts: a template and the UTF-8 offset of its `{{`.
 struct TagSite: Sendable, Hashable {
     var template: String
@@ -32,6 +34,7 @@ indirect enum Node: Sendable {
 }
 
 struct ParseFailure: Error {
+    var code: DiagnosticCode
     var message: String
     var offset: Int
 }
@@ -45,6 +48,10 @@ enum SyntaxError: Error {
     case transformAppliedToInheritanceSection
     case illegalTokenInsideInheritSection
     case invalidConfigVariableSyntax
+    /// Sections, blocks and parents nested past `TemplateParser.maxDepth`.
+    case tooDeep
+
+    var code: DiagnosticCode { (self == .tooDeep ? .templateTooDeep : .templateSyntax) }
 
     var message: String {
         switch self {
@@ -57,6 +64,9 @@ enum SyntaxError: Error {
         case .illegalTokenInsideInheritSection:
             "inside `{{<parent}}...{{/parent}}` only `{{$block}}` overrides and text may stand"
         case .invalidConfigVariableSyntax: "the pragma is malformed; write `{{% CONTENT_TYPE: HTML }}`"
+        case .tooDeep:
+            "sections, blocks and parents are nested more than \(TemplateParser.maxDepth) levels deep here; "
+                + "a theme needs a few"
         }
     }
 }
@@ -211,6 +221,13 @@ struct Unsupported {
 struct TemplateParser {
     let template: String
     var unsupported: [Unsupported] = []
+    /// How many sections, blocks and parents are open where the parser stands.
+    var depth = 0
+
+    /// How deep sections (`{{#a}}`, `{{^a}}`), blocks (`{{$a}}`) and parents (`{{<a}}`) may nest in
+    /// one template: a theme nests a few, and each level is a frame of the parser's (and the
+    /// compiler's, and the renderer's) recursion, so 20,000 of them would overflow the stack.
+    static let maxDepth = 100
 
     static let sectionNameCharsWithoutBrackets = Set<Character>(
         "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
@@ -228,12 +245,28 @@ struct TemplateParser {
             let nodes = try parser.parse(&reader, state: ParserState())
             return (nodes, nil, parser.unsupported)
         } catch {
-            return (nil, ParseFailure(message: error.message, offset: reader.offset), parser.unsupported)
+            return (
+                nil, ParseFailure(code: error.code, message: error.message, offset: reader.offset), parser.unsupported
+            )
         }
     }
 
     func site(_ reader: Reader, tagStart: String.Index) -> TagSite {
         TagSite(template: template, offset: reader.buffer.utf8.distance(from: reader.buffer.startIndex, to: tagStart))
+    }
+
+    /// The body of a section, block or parent whose tag starts at `tagStart`: an error there when it
+    /// would nest past `maxDepth`.
+    mutating func parse(_ parser: inout Reader, nestedAt tagStart: String.Index, state: ParserState)
+        throws(SyntaxError) -> [Node]
+    {
+        guard depth < Self.maxDepth else {
+            parser.position = tagStart
+            throw .tooDeep
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try parse(&parser, state: state)
     }
 
     mutating func parse(_ parser: inout Reader, state initial: ParserState) throws(SyntaxError) -> [Node] {
@@ -268,7 +301,8 @@ struct TemplateParser {
             if parser.reachedEnd() { break }
             let tagStart = parser.buffer.index(
                 parser.position, offsetBy: -state.startDelimiter.count, limitedBy: parser.buffer.startIndex)
-            let site = site(parser, tagStart: tagStart ?? parser.buffer.startIndex)
+            let tagIndex = tagStart ?? parser.buffer.startIndex
+            let site = site(parser, tagStart: tagIndex)
             var setNewLine = false
             switch parser.current() {
             case "#", "^":
@@ -282,7 +316,8 @@ struct TemplateParser {
                     whiteSpaceBefore = ""
                 }
                 let body = try parse(
-                    &parser, state: state.withSectionName(name, newLine: setNewLine, transforms: transforms))
+                    &parser, nestedAt: tagIndex,
+                    state: state.withSectionName(name, newLine: setNewLine, transforms: transforms))
                 if noteTransforms(name, transforms, site) {
                     tokens.append(.unsupported)
                 } else {
@@ -366,7 +401,7 @@ struct TemplateParser {
                     tokens.append(.text(String(whiteSpaceBefore)))
                 }
                 if isStandalone(&parser, state: state) { setNewLine = true }
-                let body = try parse(&parser, state: state.withInheritancePartial(sectionName))
+                let body = try parse(&parser, nestedAt: tagIndex, state: state.withInheritancePartial(sectionName))
                 var overrides: [String: [Node]] = [:]
                 for token in body {
                     switch token {
@@ -394,14 +429,16 @@ struct TemplateParser {
                 guard transforms.isEmpty else { throw .transformAppliedToInheritanceSection }
                 if state.isPartialDefinitionTopLevel {
                     if isStandalone(&parser, state: state) { setNewLine = true }
-                    let body = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine))
+                    let body = try parse(
+                        &parser, nestedAt: tagIndex, state: state.withSectionName(name, newLine: setNewLine))
                     tokens.append(.blockDefinition(name: name, body: body, site: site))
                 } else {
                     if !whiteSpaceBefore.isEmpty {
                         tokens.append(.text(String(whiteSpaceBefore)))
                     }
                     if isStandalone(&parser, state: state) { setNewLine = true }
-                    let body = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine))
+                    let body = try parse(
+                        &parser, nestedAt: tagIndex, state: state.withSectionName(name, newLine: setNewLine))
                     tokens.append(
                         .blockExpansion(name: name, body: body, indentation: String(whiteSpaceBefore), site: site))
                     whiteSpaceBefore = ""

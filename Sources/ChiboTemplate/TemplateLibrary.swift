@@ -2,6 +2,16 @@ import ChiboModel
 
 /// The theme's Mustache templates, parsed once; `compile` binds one of them to a model type.
 public struct TemplateLibrary: Sendable {
+    /// How deep sections, blocks and partials may nest in a compiled page, counted through every
+    /// template it includes (the parser's limit, `TemplateParser.maxDepth`, is per template): each
+    /// level is a frame of the compiler's recursion and of the page's rendering.
+    public static let maxDepth = 100
+
+    /// How many nodes (texts and tags) a page may come to with its partials compiled in place, each
+    /// time it is included: the bundled theme's largest page (the report) comes to 868. Without a limit a
+    /// partial included a thousand times by a partial included a thousand times costs a million.
+    public static let maxCompiledNodes = 20_000
+
     let sources: [String: String]
     let nodes: [String: [Node]]
     let file: @Sendable (String) -> String
@@ -23,7 +33,7 @@ public struct TemplateLibrary: Sendable {
             }
             if let failure {
                 diagnostics.error(
-                    .templateSyntax,
+                    failure.code,
                     location(text, offset: failure.offset, file: file(name)),
                     "template syntax error: \(failure.message)"
                 )

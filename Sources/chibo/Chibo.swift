@@ -349,13 +349,8 @@ enum Console {
 
     static func print(_ diagnostics: Diagnostics) {
         for diagnostic in diagnostics.sorted {
-            var line = diagnostic.description
-            if isTerminal {
-                let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-                line =
-                    "\(diagnostic.location): \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.fullMessage)"
-            }
-            printLine(line)
+            let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+            printLine(diagnostic.line(colour: isTerminal ? (colour, "\u{1B}[0m") : nil))
         }
         let errors = diagnostics.errors.count
         if errors > 0 { printLine("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }

@@ -67,7 +67,7 @@ extension CSVTable {
         let sep = separator.unicodeScalars.first ?? ","
         while let scalar = pending ?? scalars.next() {
             pending = nil
-            if scalar.isControlCharacter && scalar != sep {
+            if scalar.isRefusedInText && scalar != sep {
                 controls.append(
                     ParseError(
                         line: line, column: column, message: Self.controlMessage(scalar), code: .controlCharacter))

@@ -32,14 +32,14 @@ import Testing
     }
 
     @Test func controlCharactersAreFoundWithTheirPlace() {
-        #expect("Chi bộ\tVăn phòng\r\n".firstControlCharacter == nil)
-        let found = "một\nhai\u{1B}[31m".firstControlCharacter
+        #expect("Chi bộ\tVăn phòng\r\n".firstRefusedCharacter == nil)
+        let found = "một\nhai\u{1B}[31m".firstRefusedCharacter
         #expect(found?.scalar == "\u{1B}")
         #expect(found?.lines == 1)
         #expect(found?.column == 4)
-        #expect("x\u{85}".firstControlCharacter?.scalar == "\u{85}")
-        #expect("x\u{7F}".firstControlCharacter?.scalar == "\u{7F}")
-        #expect("Đảng ủy".firstControlCharacter == nil)
+        #expect("x\u{85}".firstRefusedCharacter?.scalar == "\u{85}")
+        #expect("x\u{7F}".firstRefusedCharacter?.scalar == "\u{7F}")
+        #expect("Đảng ủy".firstRefusedCharacter == nil)
     }
 
     @Test func longURLPartsAreRefused() {

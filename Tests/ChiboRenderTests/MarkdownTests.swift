@@ -17,14 +17,14 @@ import Testing
         "* * *\n\n- [ ] việc\n\n\\*không nhấn\\* &amp; &copy; &#123;\n",
     ])
     func matchesLibcmark(markdown: String) {
-        let tree = Markdown.parse(markdown)
+        let tree = Markdown.parse(markdown).tree
         let ours = MarkdownHTML.render(tree, options: MarkdownRenderOptions()).html
         let withoutIDs = ours.replacing(#/ id="[a-z0-9-]+"/#, with: "")
         #expect(withoutIDs == Markdown.referenceHTML(markdown))
     }
 
     @Test func parseKeepsSourcePositions() throws {
-        let tree = Markdown.parse("đoạn\n\n## Tiêu đề\n\nxem [đây](a.md)\n")
+        let tree = Markdown.parse("đoạn\n\n## Tiêu đề\n\nxem [đây](a.md)\n").tree
         #expect(tree.children.count == 3)
         let heading = tree.children[1]
         #expect(heading.kind == .heading(level: 2))
@@ -38,19 +38,19 @@ import Testing
     @Test func smartPunctuation() {
         let html = Markdown.referenceHTML("\"Kiên quyết\" -- 'kiên trì'...")
         #expect(html.contains("“Kiên quyết” – ‘kiên trì’…"))
-        let tree = Markdown.parse("\"Kiên quyết\"")
+        let tree = Markdown.parse("\"Kiên quyết\"").tree
         #expect(tree.plainText == "“Kiên quyết”")
     }
 
     @Test func headingIdsAreFoldedAndUnique() {
-        let tree = Markdown.parse("## Đảng ủy\n\n## Đảng ủy\n\n### Đảng ủy\n\n## dang-uy-2\n\n## !!!\n")
+        let tree = Markdown.parse("## Đảng ủy\n\n## Đảng ủy\n\n### Đảng ủy\n\n## dang-uy-2\n\n## !!!\n").tree
         let ids = tree.headings().map(\.id)
         #expect(ids == ["dang-uy", "dang-uy-2", "dang-uy-3", "dang-uy-2-2", "muc"])
         #expect(Set(ids).count == ids.count)
     }
 
     @Test func headingShiftMovesLevels() {
-        let tree = Markdown.parse("# A\n\n## B\n")
+        let tree = Markdown.parse("# A\n\n## B\n").tree
         let html = MarkdownHTML.render(tree, options: MarkdownRenderOptions(headingShift: 1)).html
         #expect(html == "<h2 id=\"a\">A</h2>\n<h3 id=\"b\">B</h3>\n")
     }
@@ -75,14 +75,14 @@ import Testing
     @Test func rawHTMLIsStrippedUnlessAllowed() {
         let source =
             "<script>alert(1)</script>\n\nđoạn <b onclick=\"x\">đậm</b> [x](javascript:alert(1)) ![y](data:image/png;base64,AA)\n"
-        let safe = MarkdownHTML.render(Markdown.parse(source), options: MarkdownRenderOptions()).html
+        let safe = MarkdownHTML.render(Markdown.parse(source).tree, options: MarkdownRenderOptions()).html
         #expect(!safe.contains("<script"))
         #expect(!safe.contains("<b"))
         #expect(!safe.contains("javascript:"))
         #expect(safe.contains("<a href=\"\">x</a>"))
         #expect(safe.contains("src=\"data:image/png;base64,AA\""))
         let unsafe = MarkdownHTML.render(
-            Markdown.parse(source), options: MarkdownRenderOptions(unsafeHTML: true)
+            Markdown.parse(source).tree, options: MarkdownRenderOptions(unsafeHTML: true)
         ).html
         #expect(unsafe.contains("<script>alert(1)</script>"))
         #expect(unsafe.contains("<b onclick=\"x\">"))
@@ -105,7 +105,7 @@ import Testing
 
     func render(_ source: String, self path: String? = nil) -> RenderedMarkdown {
         MarkdownHTML.render(
-            Markdown.parse(source),
+            Markdown.parse(source).tree,
             options: MarkdownRenderOptions(crossReferences: targets, source: path))
     }
 

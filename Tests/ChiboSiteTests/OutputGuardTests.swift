@@ -165,9 +165,9 @@ import Testing
         #expect(missing.description == "cannot read the folder /srv/gone: No such file or directory")
     }
 
-    @Test func aControlCharacterInThePathIsShownAsAQuestionMark() {
-        let failure = SystemError("write", "/srv/a\nb.html", errno: EACCES)
-        #expect(failure.description == "cannot write /srv/a?b.html: Permission denied")
+    @Test func aControlCharacterInThePathIsShownAsAnEscape() {
+        let failure = SystemError("write", "/srv/a\nb\u{202E}.html", errno: EACCES)
+        #expect(failure.description == #"cannot write /srv/a\nb\u{202E}.html: Permission denied"#)
     }
 
     @Test func aWriteIntoAMissingFolderReportsThePathAndTheOSReason() throws {

@@ -8,7 +8,7 @@ BIN=${BIN:-.build-fuzz/debug/chibo-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 WORK=${FUZZ_WORK:-.build-fuzz/fuzz}
 REGRESSIONS=Tests/Fixtures/fuzz-regressions
-HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown workbook-zip sheet-xml preview-request"}
+HARNESSES=${FUZZ_HARNESSES:-"csv units-csv meetings-csv site-yaml rubric-yaml plan-yaml front-matter markdown template workbook-zip sheet-xml preview-request"}
 status=0
 export LSAN_OPTIONS="suppressions=$(pwd)/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 seeds() {
@@ -19,6 +19,7 @@ seeds() {
     rubric-yaml) find Tests/Fixtures content -path '*rubrics/*.yaml' ;;
     plan-yaml) find Tests/Fixtures content -path '*plans/*.yaml' ;;
     front-matter | markdown) find Tests/Fixtures content -path '*guidance/*.md' | head -400 ;;
+    template) find site-theme Tests/Fixtures -name '*.mustache' ;;
     workbook-zip) find Tests/Fixtures content -name '*.xlsx' -o -name '*.xlsm' ;;
     sheet-xml) sheet_seeds ;;
     preview-request) find Tests/Fuzz/seeds/preview-request -type f ;;

@@ -1,6 +1,6 @@
 // libFuzzer harnesses of chibo's readers, one binary: CHIBO_FUZZ_HARNESS names the harness
-// (csv, units-csv, meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown, workbook-zip,
-// sheet-xml, preview-request).
+// (csv, units-csv, meetings-csv, site-yaml, rubric-yaml, plan-yaml, front-matter, markdown, template,
+// workbook-zip, sheet-xml, preview-request).
 // Built only with CHIBO_FUZZ=1 (see Package.swift and `make fuzz`), with -sanitize=fuzzer,address.
 import CChiboFuzzMeter
 import ChiboModel
@@ -13,7 +13,7 @@ import Yams
 
 enum Harness: String, CaseIterable {
     case csv, unitsCSV = "units-csv", meetingsCSV = "meetings-csv", siteYAML = "site-yaml",
-        rubricYAML = "rubric-yaml", planYAML = "plan-yaml", frontMatter = "front-matter", markdown,
+        rubricYAML = "rubric-yaml", planYAML = "plan-yaml", frontMatter = "front-matter", markdown, template,
         workbookZip = "workbook-zip", sheetXML = "sheet-xml", previewRequest = "preview-request"
 }
 
@@ -125,6 +125,9 @@ func run(_ harness: Harness, _ bytes: [UInt8]) {
     case .markdown:
         guard let text = text(bytes, "guidance/a/doc.md") else { return }
         markdown(text)
+    case .template:
+        guard let text = text(bytes, "templates/main.mustache") else { return }
+        template(text)
     case .workbookZip: workbookZip(bytes)
     case .sheetXML: sheetXML(bytes)
     case .previewRequest:
