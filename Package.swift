@@ -129,7 +129,7 @@ if Context.environment["CHIBO_FUZZ"] != nil {
         .executableTarget(
             name: "chibo-fuzz",
             dependencies: [
-                "ChiboModel", "ChiboContent", "ChiboRender", "ChiboPreview", "CChiboFuzzMeter",
+                "ChiboModel", "ChiboContent", "ChiboRender", "ChiboTemplate", "ChiboPreview", "CChiboFuzzMeter",
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Tests/Fuzz/chibo-fuzz"

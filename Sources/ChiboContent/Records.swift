@@ -178,12 +178,15 @@ enum Records {
         let mark = diagnostics.checkpoint
         guard var workbook = Workbook.open(bytes, file: file, diagnostics: &diagnostics) else { return false }
         var anyHeader = false
+        // A sheet refused for its name is reported once: not again as a workbook without a header.
+        var refused = false
         for sheet in workbook.sheets where !sheet.name.hasPrefix("_") {
             if let control = sheet.name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 diagnostics.error(
                     .controlCharacter, SourceLocation(file: file),
                     "the name of the sheet \(Diagnostic.quoted(sheet.name)) holds the control character "
                         + "\(control.codePoint), which no name may contain; rename the sheet")
+                refused = true
                 continue
             }
             if sheet.isHidden {
@@ -225,7 +228,7 @@ enum Records {
                 diagnostics.append(contentsOf: problems)
             }
         }
-        if !anyHeader {
+        if !anyHeader && !refused {
             diagnostics.error(
                 .fileEmpty, SourceLocation(file: file),
                 "the workbook has no sheet with a header row; the first row of a sheet must name the columns")

@@ -228,7 +228,7 @@ def test_error_values_and_formulas_without_a_value_are_errors_at_their_cells(tmp
     book.save(buffer)
     lines = broken_build(tmp_path, "2024-q2.xlsx", buffer.getvalue())
     letter = openpyxl.utils.get_column_letter(speakers)
-    assert any("the cell holds the error #REF!" in line and f"cell {letter}2]" in line for line in lines), lines
+    assert any("the cell holds the error \"#REF!\"" in line and f"cell {letter}2]" in line for line in lines), lines
     assert any("has no saved value" in line and f"cell {letter}3]" in line for line in lines), lines
 
 
