@@ -143,7 +143,9 @@ public final class Preview: Sendable {
             if let report, errors == 0 { state.basePath = report.basePath }
             if report != nil { state.lastDuration = elapsed }
         }
+        changed.lock()
         changed.broadcast()
+        changed.unlock()
         let time = Self.clock(Date())
         if let failure = report?.failure {
             return "\(time) the build could not be written: \(failure)"
@@ -227,15 +229,15 @@ public final class Preview: Sendable {
         for candidate in [contentPath + "/" + file, file] {
             guard let resolved = try? Syscalls.realPath(candidate),
                 readable.contains(where: { resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }),
-                let bytes = try? Syscalls.readRegularFile(resolved, limit: 64 * 1024 * 1024),
-                let text = String(validating: bytes, as: UTF8.self)
+                let bytes = try? Syscalls.readRegularFile(resolved, limit: 64 * 1024 * 1024)
             else { continue }
-            var number = 1
-            for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if number == line { return text.hasSuffix("\r") ? String(text.dropLast()) : String(text) }
-                number += 1
-            }
-            return nil
+            // Lines end at LF, a CR before it dropped (a String would keep CR LF as one character).
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            guard line >= 1, line <= lines.count else { return nil }
+            var text = lines[line - 1]
+            if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
+            if line == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+            return String(validating: text, as: UTF8.self)
         }
         return nil
     }
