@@ -33,7 +33,9 @@ import Testing
     }
 
     @Test func everyInternalLinkResolves() {
-        #expect(SiteChecks.brokenLinks(report.files, basePath: "/") == [])
+        let links = SiteChecks.links(report.files, basePath: "/")
+        #expect(links.broken == [])
+        #expect(links.checked > 50, "only \(links.checked) links checked")
     }
 
     @Test func documentsTheLetterCitesHavePagesAndBacklinks() throws {

@@ -32,12 +32,16 @@ import Testing
         }
         let manager = FileManager.default
         if Self.recording {
-            try? manager.removeItem(atPath: snapshots)
+            if manager.fileExists(atPath: snapshots) { try manager.removeItem(atPath: snapshots) }
             for file in pages {
                 let url = URL(fileURLWithPath: snapshots + "/" + file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(Self.normalise(SiteChecks.text(file)).utf8).write(to: url)
             }
+            // What was just written cannot also be the check: recording is never a pass.
+            Issue.record(
+                "the golden files of \(fixture) were recorded: review the diff, then run without RECORD_SNAPSHOTS")
+            return
         }
         let recorded = (manager.enumerator(atPath: snapshots)?.allObjects as? [String] ?? [])
             .filter { !$0.hasSuffix("/") && manager.contents(atPath: snapshots + "/" + $0) != nil }
@@ -60,7 +64,9 @@ import Testing
             contentPath: PackagePaths.fixtures + "/small-site", themePath: PackagePaths.theme, outputPath: ""
         ).render()
         let files = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, SiteChecks.text($0)) })
-        #expect(SiteChecks.brokenLinks(report.files, basePath: "/so-tay/") == [])
+        let links = SiteChecks.links(report.files, basePath: "/so-tay/")
+        #expect(links.broken == [])
+        #expect(links.checked > 50, "only \(links.checked) links checked")
         let sitemap = try #require(files["sitemap.xml"])
         #expect(sitemap.contains("<loc>https://noi-bo.example/so-tay/van-ban/quy-trinh/thuong-ky/</loc>"))
         let page = try #require(files["van-ban/quy-trinh/thuong-ky/index.html"])
