@@ -54,7 +54,11 @@ let package = Package(
         .target(name: "CChiboSystem"),
         // Helpers every stage shares (text, hashing, parallel work, timings) and every libc call with its
         // error type (Syscalls, SystemError), `package` access only.
-        .target(name: "ChiboSupport", dependencies: ["CChiboSystem"]),
+        // CHIBO_FAULTS (debug builds, which the tests are): the seam through which a test makes a system
+        // call fail with a chosen errno (Syscalls.Faults, as swift-system's mocking); release has none.
+        .target(
+            name: "ChiboSupport", dependencies: ["CChiboSystem"],
+            swiftSettings: [.define("CHIBO_FAULTS", .when(configuration: .debug))]),
         .target(name: "ChiboModel", dependencies: ["ChiboSupport"]),
         // Mustache templates compiled against typed page models; swift-mustache checks it in the tests.
         .target(name: "ChiboTemplate", dependencies: ["ChiboModel", "ChiboSupport"]),

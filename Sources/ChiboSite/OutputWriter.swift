@@ -158,7 +158,20 @@ public final class OutputStaging: Sendable {
     let precompress: Bool
     /// Run once before the folder is made (taking the lock); nil when the folder is made at once.
     private let prepare: (@Sendable () throws -> Void)?
-    private let opened = Mutex(false)
+    private let opened = Mutex(OpenState.closed)
+
+    /// Whether the staging folder was made, or why it could not be.
+    enum OpenState: Sendable, Equatable {
+        case closed, open
+        case failed(any Error & Sendable)
+
+        static func == (lhs: OpenState, rhs: OpenState) -> Bool {
+            switch (lhs, rhs) {
+            case (.closed, .closed), (.open, .open), (.failed, .failed): true
+            default: false
+            }
+        }
+    }
     private let made = Mutex<Set<String>>([""])
     private let counts = Mutex(OutputWriter.WriteCounts())
     private let failures = FailureBox()
@@ -186,20 +199,31 @@ public final class OutputStaging: Sendable {
         try open()
     }
 
-    /// Makes the folder (a new, empty one) unless it is made already.
+    /// Makes the folder (a new, empty one) unless it is made already. It is tried once: when it
+    /// fails, every later call throws the same failure (trying again would take the lock a second
+    /// time, and report a full disk as another chibo writing).
     func open() throws {
-        try opened.withLock { isOpen in
-            guard !isOpen else { return }
-            try prepare?()
-            try? FileSystem.removeTree(root)
-            try FileSystem.makeFolders(root)
-            isOpen = true
+        try opened.withLock { state in
+            switch state {
+            case .open: return
+            case .failed(let failure): throw failure
+            case .closed: break
+            }
+            do {
+                try prepare?()
+                try? FileSystem.removeTree(root)
+                try FileSystem.makeFolders(root)
+                state = .open
+            } catch {
+                state = .failed(error)
+                throw error
+            }
         }
     }
 
-    /// Removes the folder if it was made.
+    /// Removes the folder if it was made, or its part if making it failed.
     func discard() {
-        if opened.withLock({ $0 }) { try? FileSystem.removeTree(root) }
+        if opened.withLock({ $0 != .closed }) { try? FileSystem.removeTree(root) }
     }
 
     /// Writes one file; a failure is kept and thrown by `finish`.

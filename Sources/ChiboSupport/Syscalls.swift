@@ -126,6 +126,11 @@ package enum Syscalls {
     /// Makes one folder (mkdir); with `existingIsFine`, one that is there already (whatever it is) is no
     /// failure.
     package static func makeFolder(_ path: String, existingIsFine: Bool = false) throws(SystemError) {
+        #if CHIBO_FAULTS
+            if let code = Faults.injected(.makeFolder, path) {
+                throw SystemError("create the folder", path, errno: code)
+            }
+        #endif
         guard mkdir(path, 0o755) == 0 else {
             let code = errno
             if existingIsFine && code == EEXIST { return }
@@ -136,6 +141,11 @@ package enum Syscalls {
     /// Renames `source` to `destination` (rename: atomic within one file system, and it replaces a file
     /// or a link at `destination`).
     package static func rename(_ source: String, to destination: String) throws(SystemError) {
+        #if CHIBO_FAULTS
+            if let code = Faults.injected(.rename, destination) {
+                throw SystemError("move \(source.printable) to", destination, errno: code)
+            }
+        #endif
         guard Glibc.rename(source, destination) == 0 else {
             throw SystemError("move \(source.printable) to", destination, errno: errno)
         }
@@ -144,6 +154,11 @@ package enum Syscalls {
     /// Exchanges two paths atomically (renameat2 RENAME_EXCHANGE); false where the file system or the
     /// kernel cannot (EINVAL, ENOSYS).
     package static func exchange(_ first: String, _ second: String) throws(SystemError) -> Bool {
+        #if CHIBO_FAULTS
+            if let code = Faults.injected(.rename, second) {
+                throw SystemError("exchange \(first.printable) with", second, errno: code)
+            }
+        #endif
         guard chibo_exchange_paths(first, second) == 0 else {
             let code = errno
             if code == EINVAL || code == ENOSYS { return false }
@@ -159,7 +174,10 @@ package enum Syscalls {
 
     /// Makes `path` a second name of the file `existing` (link); false when it cannot.
     package static func hardLink(_ existing: String, at path: String) -> Bool {
-        link(existing, path) == 0
+        #if CHIBO_FAULTS
+            if Faults.injected(.link, path) != nil { return false }
+        #endif
+        return link(existing, path) == 0
     }
 
     /// Removes an empty folder (rmdir).
@@ -226,6 +244,9 @@ package enum Syscalls {
     package static func writeNewFile(
         _ path: String, _ bytes: [UInt8], mode: UInt32, user: UInt32? = nil, group: UInt32? = nil
     ) throws(SystemError) -> Bool {
+        #if CHIBO_FAULTS
+            if let code = Faults.injected(.write, path) { throw SystemError("write", path, errno: code) }
+        #endif
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw SystemError("create", path, errno: errno) }
         let failure = writeAll(descriptor, bytes)
@@ -245,6 +266,9 @@ package enum Syscalls {
     /// Creates (or truncates) a file and writes all of `bytes` into it (open, write, close); a failed
     /// close (a full disk on some file systems) is a failure too.
     package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        #if CHIBO_FAULTS
+            if let code = Faults.injected(.write, path) { throw SystemError("write", path, errno: code) }
+        #endif
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemError("write", path, errno: errno) }
         let failure = writeAll(descriptor, bytes)
@@ -605,3 +629,54 @@ extension SystemError {
     /// The links lead round in a loop (ELOOP).
     package var isLoopOfLinks: Bool { errno == ELOOP }
 }
+
+#if CHIBO_FAULTS
+    import Synchronization
+
+    extension Syscalls {
+        /// Failures a test plans, in debug builds only (the seam of swift-system's mocking): a call of
+        /// `operation` on a path under `folder` fails with `errno` instead of being made, once `after`
+        /// such calls have been made. Plans are keyed by folder, so that tests running at once in
+        /// their own temporary folders never meet each other's.
+        package enum Faults {
+            package enum Operation: Sendable {
+                case write, rename, makeFolder, link
+            }
+
+            struct Plan: Sendable {
+                var operation: Operation
+                var folder: String
+                var errno: Int32
+                var after: Int
+            }
+
+            static let plans = Mutex<[Plan]>([])
+
+            /// Makes calls of `operation` under `folder` fail with `errno` after `after` have succeeded.
+            package static func plan(_ operation: Operation, under folder: String, errno: Int32, after: Int = 0) {
+                plans.withLock { $0.append(Plan(operation: operation, folder: folder, errno: errno, after: after)) }
+            }
+
+            /// Removes the plans of `folder`.
+            package static func clear(under folder: String) {
+                plans.withLock { $0.removeAll { $0.folder == folder } }
+            }
+
+            /// The errno a planned failure gives this call, or nil for a call to be made.
+            static func injected(_ operation: Operation, _ path: String) -> Int32? {
+                plans.withLock { plans in
+                    guard
+                        let index = plans.firstIndex(where: {
+                            $0.operation == operation && (path == $0.folder || path.hasPrefix($0.folder + "/"))
+                        })
+                    else { return nil }
+                    if plans[index].after > 0 {
+                        plans[index].after -= 1
+                        return nil
+                    }
+                    return plans[index].errno
+                }
+            }
+        }
+    }
+#endif
