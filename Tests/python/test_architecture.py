@@ -10,7 +10,13 @@ import re
 from conftest import ROOT
 
 SYSTEM = {"Foundation", "FoundationXML", "Glibc", "Synchronization", "Dispatch", "Testing", "XCTest"}
-IMPORT = re.compile(r"^\s*(?:@testable\s+)?import\s+(?:(?:struct|enum|class|func|var|protocol)\s+)?(\w+)", re.M)
+# Every form of an import: attributes (`@testable`, `@preconcurrency`, `@_exported`, `@_spi(Name)`,
+# `@_implementationOnly`), an access level (`public`, `package`, `internal`, `fileprivate`, `private`)
+# and a kind of declaration (`import struct A.B`), indented or not (inside `#if`).
+IMPORT = re.compile(
+    r"^[ \t]*(?:@\w+(?:\([^)\n]*\))?[ \t]+)*(?:(?:public|package|internal|fileprivate|private)[ \t]+)?"
+    r"(?:@\w+(?:\([^)\n]*\))?[ \t]+)*import[ \t]+(?:(?:typealias|struct|class|enum|protocol|let|var|func)[ \t]+)?"
+    r"(\w+)", re.M)
 
 
 def blocks(text):
@@ -67,14 +73,15 @@ def test_every_module_is_in_the_architecture_and_depends_only_downstream():
         assert not against, f"{target['name']} depends on {sorted(against)}, which ARCHITECTURE.md does not allow"
 
 
-def test_every_import_is_declared():
-    targets = blocks((ROOT / "Package.swift").read_text(encoding="utf-8"))
+def undeclared_imports(root, package_text):
+    """Every `import` of a Swift file of the package at `root` that its target does not declare."""
+    targets = blocks(package_text)
     modules = {module_name(target) for target in targets}
     problems = []
     for target in targets:
         if target["kind"] == "systemLibrary":
             continue
-        folder = ROOT / target["path"]
+        folder = root / target["path"]
         assert folder.is_dir(), f"{target['name']}: no folder {target['path']}"
         declared = {name.replace("-", "_") for name in target["dependencies"]}
         for source in sorted(folder.rglob("*.swift")):
@@ -83,9 +90,14 @@ def test_every_import_is_declared():
             for name in IMPORT.findall(source.read_text(encoding="utf-8")):
                 if name in SYSTEM or name in declared or name == module_name(target):
                     continue
-                where = source.relative_to(ROOT)
+                where = source.relative_to(root)
                 problems.append(f"{where}: imports {name}, which {target['name']} does not declare"
                                 + ("" if name in modules else " (and no target of the package is named so)"))
+    return problems
+
+
+def test_every_import_is_declared():
+    problems = undeclared_imports(ROOT, (ROOT / "Package.swift").read_text(encoding="utf-8"))
     assert not problems, "\n".join(problems)
 
 
@@ -98,4 +110,32 @@ def test_the_rule_finds_an_undeclared_import(tmp_path):
     ''')
     assert [(t["name"], t["dependencies"]) for t in found] == [
         ("A", {"B", "Yams"}), ("ATests", {"A"}), ("CX", set())]
-    assert IMPORT.findall("import A\n@testable import B\nimport struct C.D\n") == ["A", "B", "C"]
+    forms = ("import A\n@testable import B\nimport struct C.D\n@preconcurrency import E\npackage import F\n"
+             "public import G\ninternal import H\n@_exported import I\n#if canImport(J)\n    import J\n#endif\n"
+             "@_spi(Private) import K\n@_implementationOnly import L\nprivate import M\n"
+             "@preconcurrency public import N\n// import Commented\nlet important = 1\n")
+    assert IMPORT.findall(forms) == list("ABCEFGHIJKLMN")
+
+
+def test_the_rule_reports_a_planted_violation_of_every_form(tmp_path):
+    """The rule run on a package whose target imports, in every form, modules it does not declare."""
+    package = """
+        .target(name: "A", dependencies: ["B"]),
+        .target(name: "B"),
+        .target(name: "C"),
+    """
+    for name in "ABC":
+        (tmp_path / "Sources" / name).mkdir(parents=True)
+    (tmp_path / "Sources" / "B" / "b.swift").write_text("import Foundation\n", encoding="utf-8")
+    (tmp_path / "Sources" / "C" / "c.swift").write_text("", encoding="utf-8")
+    forms = ["import C", "@testable import C", "@preconcurrency import C", "package import C", "public import C",
+             "internal import C", "@_exported import C", "import struct C.Thing", "    import C",
+             "@_spi(X) import C", "@preconcurrency public import C"]
+    for index, form in enumerate(forms):
+        (tmp_path / "Sources" / "A" / f"f{index}.swift").write_text(
+            f"import B\nimport Foundation\n{form}\n", encoding="utf-8")
+    problems = undeclared_imports(tmp_path, package)
+    assert len(problems) == len(forms), problems
+    assert all("imports C, which A does not declare" in problem for problem in problems), problems
+    # The same files with C declared: no problem.
+    assert undeclared_imports(tmp_path, package.replace('dependencies: ["B"]', 'dependencies: ["B", "C"]')) == []
