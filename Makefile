@@ -7,6 +7,7 @@ DEBUG_BIN  := .build/debug/chibo
 
 SITE_PACKAGES := libcmark-dev libbrotli-dev libdeflate-dev libxml2-dev zlib1g-dev libcrypt-dev pkg-config
 TEST_PACKAGES := $(SITE_PACKAGES) valgrind nginx libnginx-mod-http-brotli-static chromium chromium-driver poppler-utils fonts-liberation \
+                 libreoffice-writer-nogui \
                  openjdk-17-jre-headless
 
 .PHONY: fuzz fuzz-build fuzz-smoke bench template-bench compression-levels site test deps-site deps-test deps-python build release lint format leak-check python-test clean
@@ -58,7 +59,7 @@ deps-python:
 
 # End-to-end checks of the built site from outside: calendar, data files.
 python-test: build
-	python3 -m pytest -q Tests/python
+	python3 -m pytest -q -rs Tests/python
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -104,7 +104,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ChiboTemplateTests",
-            dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "ChiboTemplate", "ChiboModel", "ChiboTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "ChiboContentTests",

@@ -367,9 +367,10 @@ def test_the_letter_settings_reach_the_page_and_the_document(tmp_path):
 
 
 def test_libreoffice_opens_it_and_prints_it_on_a_few_pages(site, tmp_path):
+    # `make test` installs LibreOffice (TEST_PACKAGES); a run without it is skipped with the reason.
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        pytest.skip("LibreOffice is not installed: `apt-get install libreoffice-writer-nogui` "
+        pytest.skip("LibreOffice is not installed: `make deps-test` installs libreoffice-writer-nogui "
                     "(about 300 MB) to convert the draft to PDF in this test")
     profile = tmp_path / "profile"
     result = subprocess.run(
