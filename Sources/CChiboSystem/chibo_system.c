@@ -76,7 +76,17 @@ static char chibo_crash_folder[PATH_MAX];
 static char *chibo_crash_arguments[5];
 static const int chibo_crash_signals[6] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
 
+static volatile sig_atomic_t chibo_crash_child = 0;
+
+void chibo_set_crash_child(int pid) { chibo_crash_child = pid; }
+
 static void chibo_remove_and_raise(int signal_number) {
+    if (chibo_crash_child > 0) {
+        kill(chibo_crash_child, SIGKILL);
+        int ended;
+        while (waitpid(chibo_crash_child, &ended, 0) < 0 && errno == EINTR) {
+        }
+    }
     pid_t child = fork();
     if (child == 0) {
         char *environment[] = {NULL};
@@ -100,11 +110,28 @@ int chibo_remove_on_crash(const char *path) {
     chibo_crash_arguments[2] = "--";
     chibo_crash_arguments[3] = chibo_crash_folder;
     chibo_crash_arguments[4] = NULL;
+    // A stack of its own for the handler: a crash by stack overflow has no stack left to run it on.
+    static char alternate[64 * 1024];
+    stack_t stack;
+    memset(&stack, 0, sizeof stack);
+    stack.ss_sp = alternate;
+    stack.ss_size = sizeof alternate;
+    sigaltstack(&stack, NULL);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = chibo_remove_and_raise;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
+    action.sa_flags = SA_RESETHAND | SA_ONSTACK;
     for (int i = 0; i < 6; i++) sigaction(chibo_crash_signals[i], &action, NULL);
     return 0;
 }
+
+#include <sys/prctl.h>
+#include <sys/socket.h>
+
+int chibo_die_with_parent(void) {
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return -1;
+    return 0;
+}
+
+int chibo_accept_cloexec(int listening) { return accept4(listening, NULL, NULL, SOCK_CLOEXEC); }

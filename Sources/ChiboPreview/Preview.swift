@@ -31,7 +31,9 @@ public final class Preview: Sendable {
         var basePath = "/"
         /// Counts builds; a page reloads when it changes and the build is good.
         var version = 0
+        /// The first `problemLimit` problems, errors first, and how many more there are.
         var problems: [Problem] = []
+        var more = 0
         var fingerprint = ""
         /// How long the last finished build took, in seconds: the child's time limit follows it.
         var lastDuration = 0.0
@@ -51,6 +53,8 @@ public final class Preview: Sendable {
     /// The content and theme folders, every link resolved: the only places a source line is read from.
     let readable: [String]
     let state = Mutex(State())
+    /// The build running in its child process, 0 for none: `stop()` ends it before removing the folder.
+    let child = Mutex<Int32>(0)
     /// Wakes the event streams of open pages when a build ends.
     let changed = NSCondition()
 
@@ -97,8 +101,14 @@ public final class Preview: Sendable {
         Syscalls.removeOnCrash(folder)
     }
 
-    /// Removes the private folder.
+    /// Ends the build in progress, if any (it would write on into the folder), then removes the
+    /// private folder.
     public func stop() {
+        let pid = child.withLock { $0 }
+        if pid > 0 {
+            Syscalls.kill(pid)
+            Syscalls.waitUntilEnded(pid, seconds: 5)
+        }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
@@ -114,7 +124,11 @@ public final class Preview: Sendable {
         let started = Date()
         let limit = buildTimeLimit ?? min(1800, max(60, 10 * lastDuration))
         let outcome = PreviewBuild.runChild(
-            content: contentPath, theme: themePath, output: output, date: today, folder: folder, seconds: limit)
+            content: contentPath, theme: themePath, output: output, date: today, folder: folder, seconds: limit
+        ) { [self] pid in
+            child.withLock { $0 = pid }
+            Syscalls.setCrashChild(pid)
+        }
         let elapsed = Date().timeIntervalSince(started)
         let milliseconds = Int(elapsed * 1000)
         let problems: [Problem]
@@ -122,7 +136,7 @@ public final class Preview: Sendable {
         switch outcome {
         case .finished(let finished):
             report = finished
-            problems = finished.diagnostics.map { problem(for: $0) }
+            problems = self.problems(for: finished.diagnostics)
         case .stopped(let reason):
             // Nothing says which file the reader choked on; the one changed last is the likely one.
             let file = newestInput() ?? "site.yaml"
@@ -135,11 +149,13 @@ public final class Preview: Sendable {
                             + "the last good site is served, and the build runs again when a file changes"))
             ]
         }
-        let errors = problems.filter { $0.diagnostic.severity == .error }.count
+        let all = report?.diagnostics ?? problems.map(\.diagnostic)
+        let errors = all.filter { $0.severity == .error }.count
         state.withLock { state in
             state.fingerprint = fingerprint
             state.version += 1
             state.problems = problems
+            state.more = all.count - problems.count
             if let report, errors == 0 { state.basePath = report.basePath }
             if report != nil { state.lastDuration = elapsed }
         }
@@ -153,7 +169,7 @@ public final class Preview: Sendable {
         if errors == 0, let report {
             let rendered = report.pages - report.kept
             return "\(time) built in \(milliseconds) ms: \(rendered) of \(report.pages) pages rendered"
-                + (problems.isEmpty ? "" : ", \(problems.count) warning\(problems.count == 1 ? "" : "s")")
+                + (all.isEmpty ? "" : ", \(all.count) warning\(all.count == 1 ? "" : "s")")
         }
         if report == nil, let first = problems.first {
             return "\(time) \(first.diagnostic.description.singleLine)"
@@ -186,16 +202,30 @@ public final class Preview: Sendable {
         return newest?.path
     }
 
-    /// The overlay's problem for a diagnostic: with its source line, when the line is in a text file of
-    /// the content or the theme.
-    func problem(for diagnostic: Diagnostic) -> Problem {
-        var problem = Problem(diagnostic: diagnostic)
-        let location = diagnostic.location
-        guard location.sheet == nil, let line = sourceLine(file: location.file, line: location.line) else {
+    /// The most problems the pages list (the first, errors before warnings); `chibo check` prints them all.
+    static let problemLimit = 200
+
+    /// The overlay's problems for `diagnostics`: at most `problemLimit`, errors first, each with its
+    /// source line when the line is in a text file of the content or the theme. Each file is read
+    /// once, whatever the number of its problems.
+    func problems(for diagnostics: [Diagnostic]) -> [Problem] {
+        let shown = Array(
+            (diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error })
+                .prefix(Self.problemLimit))
+        var wanted: [String: Set<Int>] = [:]
+        for diagnostic in shown where diagnostic.location.sheet == nil {
+            wanted[diagnostic.location.file, default: []].insert(diagnostic.location.line)
+        }
+        var found: [String: [Int: String]] = [:]
+        for (file, lines) in wanted { found[file] = sourceLines(file: file, lines: lines) }
+        return shown.map { diagnostic in
+            var problem = Problem(diagnostic: diagnostic)
+            let location = diagnostic.location
+            if location.sheet == nil, let line = found[location.file]?[location.line] {
+                (problem.source, problem.caret) = Self.shortened(line, column: location.column)
+            }
             return problem
         }
-        (problem.source, problem.caret) = Self.shortened(line, column: location.column)
-        return problem
     }
 
     /// The most of a source line the overlay shows, in characters.
@@ -221,25 +251,41 @@ public final class Preview: Sendable {
         return (String(characters), caret)
     }
 
-    /// The text of line `line` of `file` (relative to the content folder, or a theme file's path),
-    /// read only when the file, every link followed, is a regular file inside the content or the
-    /// theme folder: a link that leads out of them is an error of the build, and its target is
-    /// never read.
+    /// The text of line `line` of `file`: see `sourceLines`.
     func sourceLine(file: String, line: Int) -> String? {
+        sourceLines(file: file, lines: [line])[line]
+    }
+
+    /// The text of the lines `lines` of `file` (relative to the content folder, or a theme file's
+    /// path), in one reading of the file, and only when the file, every link followed, is a regular
+    /// file inside the content or the theme folder: a link that leads out of them is an error of the
+    /// build, and its target is never read.
+    func sourceLines(file: String, lines wanted: Set<Int>) -> [Int: String] {
         for candidate in [contentPath + "/" + file, file] {
             guard let resolved = try? Syscalls.realPath(candidate),
-                readable.contains(where: { resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }),
+                readable.contains(where: { resolved.utf8.starts(with: ($0 == "/" ? "/" : $0 + "/").utf8) }),
                 let bytes = try? Syscalls.readRegularFile(resolved, limit: 64 * 1024 * 1024)
             else { continue }
             // Lines end at LF, a CR before it dropped (a String would keep CR LF as one character).
-            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            guard line >= 1, line <= lines.count else { return nil }
-            var text = lines[line - 1]
-            if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
-            if line == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
-            return String(validating: text, as: UTF8.self)
+            var result: [Int: String] = [:]
+            var number = 1
+            var start = bytes.startIndex
+            let last = wanted.max() ?? 0
+            while number <= last, start <= bytes.endIndex {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+                if wanted.contains(number) {
+                    var text = bytes[start..<end]
+                    if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
+                    if number == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+                    result[number] = String(validating: text, as: UTF8.self)
+                }
+                guard end < bytes.endIndex else { break }
+                start = end + 1
+                number += 1
+            }
+            return result
         }
-        return nil
+        return [:]
     }
 
     // MARK: - Serving
@@ -300,37 +346,52 @@ public final class Preview: Sendable {
         case "/_chibo/events":
             return events()
         default:
-            return siteFile(request.path)
+            return siteFile(request.path, query: request.query)
         }
     }
 
-    /// A file of the built site at the decoded `path`.
-    func siteFile(_ path: String) -> PreviewResponse {
+    /// A file of the built site at the decoded `path`; `query` is kept on a redirect, as nginx does.
+    func siteFile(_ path: String, query: String? = nil) -> PreviewResponse {
         let basePath = state.withLock { $0.basePath }
-        guard path.hasPrefix(basePath) else {
+        // Compared and cut as bytes: a combining mark after a `/` makes another Character.
+        guard path.utf8.starts(with: basePath.utf8) else {
             if path == "/" { return .text(302, basePath + "\n", fields: [("Location", basePath)]) }
             return notFound()
         }
-        let relative = String(path.dropFirst(basePath.count))
+        let relative = String(decoding: path.utf8.dropFirst(basePath.utf8.count), as: UTF8.self)
         let parts = relative.split(separator: "/")
-        guard !parts.contains(where: { $0.hasPrefix(".") }) else { return notFound() }
+        guard !parts.contains(where: { $0.utf8.first == UInt8(ascii: ".") }) else { return notFound() }
         let served = relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
-        guard let bytes = file(served) else {
-            if !relative.isEmpty, !relative.hasSuffix("/"), file(relative + "/index.html") != nil {
-                let location = Self.encodedPath(basePath + relative + "/")
+        guard let size = fileSize(served) else {
+            if !relative.isEmpty, !relative.hasSuffix("/"), fileSize(relative + "/index.html") != nil {
+                let location = Self.encodedPath(basePath + relative + "/") + (query.map { "?" + $0 } ?? "")
                 return .text(301, location + "\n", fields: [("Location", location)])
             }
             return notFound()
         }
         let type = Self.mediaType(served)
-        var response = Self.file(.ok, type: type, type.hasPrefix("text/html") ? Self.inject(bytes) : bytes)
-        response.fields = [("Content-Type", type)] + Self.fields(forSitePath: served)
+        let fields = [("Content-Type", type)] + Self.fields(forSitePath: served)
+        // A page gets the preview's script; any other file, and a page too large to be one, is sent
+        // from the disk as it is, a piece at a time, never read whole into memory.
+        if type.hasPrefix("text/html"), size <= Self.pageLimit, let bytes = file(served) {
+            return PreviewResponse(status: 200, fields: fields, body: Self.inject(bytes))
+        }
+        var response = PreviewResponse(status: 200, fields: fields)
+        response.file = (output + "/" + served, size)
         return response
     }
 
+    /// The largest page the preview reads to add its script to; a larger one is sent as it is.
+    static let pageLimit = 16 * 1024 * 1024
+
     /// A regular file of the built site, nothing outside it and no link.
     func file(_ relative: String) -> [UInt8]? {
-        try? Syscalls.readRegularFile(output + "/" + relative, limit: 1 << 30)
+        try? Syscalls.readRegularFile(output + "/" + relative, limit: Self.pageLimit)
+    }
+
+    /// The size of a regular file of the built site (not a link), nil when there is none.
+    func fileSize(_ relative: String) -> Int? {
+        Syscalls.regularFileSize(output + "/" + relative)
     }
 
     func notFound() -> PreviewResponse {
@@ -393,9 +454,10 @@ public final class Preview: Sendable {
             || type.hasSuffix("xml") ? type + "; charset=utf-8" : type
     }
 
-    /// `{"version": N, "problems": [{"file", "line", "column", "severity", "message", "cell", "source", "caret"}]}`.
+    /// `{"version": N, "problems": [{"file", "line", "column", "severity", "message", "cell", "source",
+    /// "caret"}], "more": M}`: `more` counts the problems past `problemLimit`.
     func stateJSON() -> String {
-        let (version, problems) = state.withLock { ($0.version, $0.problems) }
+        let (version, problems, more) = state.withLock { ($0.version, $0.problems, $0.more) }
         let items: [[String: Any]] = problems.map { problem in
             let location = problem.diagnostic.location
             var item: [String: Any] = [
@@ -409,7 +471,7 @@ public final class Preview: Sendable {
             }
             return item
         }
-        let object: [String: Any] = ["version": version, "problems": items]
+        let object: [String: Any] = ["version": version, "problems": items, "more": more]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
             return "{\"version\": \(version), \"problems\": []}"
         }

@@ -9,7 +9,7 @@ enum PreviewAssets {
           "use strict";
           let seen = null;
           let overlay = null;
-          function show(problems) {
+          function show(problems, more) {
             if (overlay) overlay.remove();
             overlay = null;
             const errors = problems.filter((p) => p.severity === "error");
@@ -41,6 +41,11 @@ enum PreviewAssets {
               list.appendChild(item);
             }
             overlay.appendChild(list);
+            if (more > 0) {
+              const rest = document.createElement("p");
+              rest.textContent = "… và " + more + " vấn đề khác: chạy chibo check để xem tất cả.";
+              overlay.appendChild(rest);
+            }
             document.body.appendChild(overlay);
           }
           function take(state) {
@@ -50,7 +55,7 @@ enum PreviewAssets {
               return;
             }
             seen = state.version;
-            show(state.problems);
+            show(state.problems, state.more || 0);
           }
           // The server says when a build ends; while it cannot be reached, the stream tries again.
           let stream = null;

@@ -26,7 +26,19 @@ public enum PreviewBuild {
 
     /// The child's side: builds `content` into `output` and writes the report to `report`; the exit
     /// status is 0 whenever the report was written.
-    public static func runInChild(content: String, theme: String?, output: String, date: Day, report: String) -> Int32 {
+    public static func runInChild(
+        content: String, theme: String?, output: String, date: Day, report: String, parent: Int32
+    ) -> Int32 {
+        // Nothing outlives the preview, nothing is made that another user could read, and nothing is
+        // made outside the preview's private folder: the folder of the output must be there, a folder
+        // (not a link) of this user's, mode 0700. When the preview has ended and removed it, the build
+        // stops here rather than make it again.
+        Syscalls.makeFilesPrivate()
+        guard Syscalls.dieWithParent(parent) else { return 1 }
+        let folder = output.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        guard (try? Syscalls.kind(folder)) == .folder, let owner = try? Syscalls.ownership(folder),
+            owner.user == Syscalls.userID, owner.mode & 0o077 == 0
+        else { return 1 }
         var build = Build(contentPath: content, themePath: theme, outputPath: output, buildDate: date)
         build.precompress = false
         var result = Report()
@@ -50,7 +62,8 @@ public enum PreviewBuild {
 
     /// The preview's side: runs the child and waits for it at most `seconds`.
     static func runChild(
-        content: String, theme: String?, output: String, date: Day, folder: String, seconds: Double
+        content: String, theme: String?, output: String, date: Day, folder: String, seconds: Double,
+        running: (Int32) -> Void
     ) -> Outcome {
         let report = folder + "/report.json"
         try? Syscalls.remove(report)
@@ -58,8 +71,10 @@ public enum PreviewBuild {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments =
-            ["preview-build", "--content", content, "--output", output, "--report", report, "--date", date.description]
-            + (theme.map { ["--theme", $0] } ?? [])
+            [
+                "preview-build", "--content", content, "--output", output, "--report", report, "--date",
+                date.description, "--parent", String(Syscalls.processID),
+            ] + (theme.map { ["--theme", $0] } ?? [])
         var environment = ProcessInfo.processInfo.environment
         // A crash ends the child at once, without Swift's backtrace on the preview's terminal.
         environment["SWIFT_BACKTRACE"] = "enable=no"
@@ -74,6 +89,8 @@ public enum PreviewBuild {
         } catch {
             return .stopped("chibo could not start a build: \(error.localizedDescription)")
         }
+        running(process.processIdentifier)
+        defer { running(0) }
         if ended.wait(timeout: .now() + seconds) == .timedOut {
             Syscalls.kill(process.processIdentifier)
             ended.wait()

@@ -17,6 +17,8 @@ struct PreviewRequest: Sendable, Equatable {
     /// The path, percent-decoded once, with runs of `/` made one (as nginx's `merge_slashes`): it starts
     /// with exactly one `/` and holds no control character. The query is dropped.
     var path: String
+    /// The query as sent, when it holds only printable ASCII (kept on a redirect); nil otherwise.
+    var query: String?
     /// Whether the client asked to close the connection after this response (HTTP/1.0 without
     /// keep-alive, or `Connection: close`).
     var closes: Bool
@@ -83,7 +85,8 @@ struct PreviewRequest: Sendable, Equatable {
         }
         let connection = fields["connection"]?.lowercased() ?? ""
         let closes = version == "HTTP/1.0" ? !connection.contains("keep-alive") : connection.contains("close")
-        return PreviewRequest(method: method, path: try Self.path(parts[1]), closes: closes, fields: fields)
+        return PreviewRequest(
+            method: method, path: try Self.path(parts[1]), query: Self.query(parts[1]), closes: closes, fields: fields)
     }
 
     /// The header fields of `lines`: `name: value`, the name a token, the value without control
@@ -102,7 +105,10 @@ struct PreviewRequest: Sendable, Equatable {
             let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
             let text = String(decoding: value, as: UTF8.self).trimmingSpaces
             if fields[name] != nil {
-                guard name != "host" else { throw Refusal(status: 400, reason: "the request names two hosts") }
+                // Two of these would make two readings of the request possible (RFC 9112 §3.2, §6.3).
+                guard !["host", "content-length", "transfer-encoding"].contains(name) else {
+                    throw Refusal(status: 400, reason: "the request gives \(name) twice")
+                }
                 continue
             }
             fields[name] = text
@@ -150,7 +156,21 @@ struct PreviewRequest: Sendable, Equatable {
         guard let text = String(validating: decoded, as: UTF8.self) else {
             throw Refusal(status: 400, reason: "the path is not UTF-8")
         }
+        // C1 controls, format characters (zero-width, bidi) and line separators: no name of the site
+        // holds one, and each could show a name as another.
+        let hidden: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator]
+        guard !text.unicodeScalars.contains(where: { hidden.contains($0.properties.generalCategory) }) else {
+            throw Refusal(status: 400, reason: "the path holds a control or format character")
+        }
         return text
+    }
+
+    /// The query of a request target (after `?`, before `#`), when it holds only printable ASCII.
+    static func query(_ target: ArraySlice<UInt8>) -> String? {
+        guard let mark = target.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        let query = target[(mark + 1)...].prefix { $0 != UInt8(ascii: "#") }
+        guard !query.isEmpty, query.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
+        return String(decoding: query, as: UTF8.self)
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -10,6 +10,8 @@ struct PreviewResponse: Sendable {
     var body: [UInt8]
     /// Called after the head is sent, on the connection's thread; the connection closes when it returns.
     var stream: (@Sendable (PreviewConnection) -> Void)?
+    /// A file sent as the body from the disk (path and size), a piece at a time, instead of `body`.
+    var file: (path: String, size: Int)?
 
     init(status: Int, fields: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
@@ -73,6 +75,9 @@ final class PreviewServer: Sendable {
     let listening: Int32
     let answer: @Sendable (PreviewRequest) -> PreviewResponse
     let open = Mutex(0)
+    /// The connections waiting for their next request with nothing read of it: the first to give way
+    /// when every place is taken (its browser opens another when it needs one).
+    let idle = Mutex<Set<Int32>>([])
 
     init(listening: Int32, answer: @escaping @Sendable (PreviewRequest) -> PreviewResponse) {
         self.listening = listening
@@ -86,8 +91,18 @@ final class PreviewServer: Sendable {
                 Thread.sleep(forTimeInterval: 0.05)
                 continue
             }
+            // At the limit, an idle kept-alive connection is ended to make room; only connections
+            // that are all busy (a head on its way, a file being sent, a page's event stream) refuse.
             let admitted = open.withLock { count in
-                guard count < Self.connectionLimit else { return false }
+                if count >= Self.connectionLimit {
+                    let evicted = idle.withLock { idle -> Bool in
+                        guard let oldest = idle.first else { return false }
+                        idle.remove(oldest)
+                        Syscalls.shutdownSocket(oldest)
+                        return true
+                    }
+                    guard evicted else { return false }
+                }
                 count += 1
                 return true
             }
@@ -99,6 +114,7 @@ final class PreviewServer: Sendable {
             }
             let thread = Thread { [self] in
                 serve(connection)
+                idle.withLock { _ = $0.remove(connection) }
                 Syscalls.closeSocket(connection)
                 open.withLock { $0 -= 1 }
             }
@@ -128,6 +144,10 @@ final class PreviewServer: Sendable {
             var bytes = Self.head(response, closes: closes)
             if request.method == .get { bytes += response.body }
             guard Syscalls.send(descriptor, bytes) else { return }
+            if let file = response.file, request.method == .get {
+                // A file that changed size meanwhile (a build replaced it) ends the connection.
+                guard Syscalls.sendFile(descriptor, path: file.path, count: file.size) else { return }
+            }
             if let stream = response.stream {
                 if request.method == .get { stream(PreviewConnection(descriptor: descriptor)) }
                 return
@@ -151,13 +171,17 @@ final class PreviewServer: Sendable {
                     return .failure(error)
                 }
             }
-            // The blank line may begin up to three bytes back (`\r\n\r` then `\n`).
-            searched = max(0, buffer.count - 3)
+            // The blank line may begin in what was read before: look again from the last byte that
+            // is not a line end.
+            searched = (buffer.lastIndex { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") } ?? -1) + 1
             guard buffer.count <= PreviewRequest.headLimit else {
                 return .failure(PreviewRequest.Refusal(status: 431, reason: "the request head is too large"))
             }
             let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0, Syscalls.waitForInput(descriptor, milliseconds: Int32(remaining * 1000) + 1) else {
+            if buffer.isEmpty { idle.withLock { _ = $0.insert(descriptor) } }
+            let ready = remaining > 0 && Syscalls.waitForInput(descriptor, milliseconds: Int32(remaining * 1000) + 1)
+            if buffer.isEmpty { idle.withLock { _ = $0.remove(descriptor) } }
+            guard ready else {
                 return buffer.isEmpty
                     ? nil : .failure(.init(status: 408, reason: "the request head did not come in time"))
             }
@@ -174,7 +198,8 @@ final class PreviewServer: Sendable {
     static func head(_ response: PreviewResponse, closes: Bool) -> [UInt8] {
         var text = "HTTP/1.1 \(response.status) \(PreviewResponse.reasonPhrase(response.status))\r\n"
         for field in response.fields { text += "\(field.name): \(field.value)\r\n" }
-        if response.stream == nil { text += "Content-Length: \(response.body.count)\r\n" }
+        if response.stream == nil { text += "Content-Length: \(response.file?.size ?? response.body.count)\r\n" }
+        if response.status == 405 { text += "Allow: GET, HEAD\r\n" }
         text += closes ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n"
         return Array(text.utf8)
     }

@@ -29,9 +29,15 @@ enum InputFingerprint {
             let names = (FileManager.default.enumerator(atPath: base.path)?.allObjects as? [String] ?? []).sorted()
             for name in names {
                 let path = base.appendingPathComponent(name).path
+                // A link is part of what is read (a link to a folder the build refuses, or one that
+                // publishes a folder twice), so its name and text count, whatever it leads to.
+                if let target = Syscalls.linkTarget(path) {
+                    hasher.combine(field: ("link " + name + " -> " + target).utf8)
+                }
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
                 else {
+                    if isDirectory.boolValue { hasher.combine(field: ("folder " + name).utf8) }
                     continue
                 }
                 hasher.combine(field: name.utf8)

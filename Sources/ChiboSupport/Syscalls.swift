@@ -237,6 +237,31 @@ package enum Syscalls {
         return nil
     }
 
+    /// The size of the regular file at `path`, nil when there is none or the last name is a link (lstat).
+    package static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Sends `count` bytes of the regular file at `path` (not through a link) on a socket (sendfile);
+    /// false when the file cannot be opened, holds fewer bytes, or the peer is gone.
+    package static func sendFile(_ socket: Int32, path: String, count: Int) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        var offset = off_t(0)
+        while Int(offset) < count {
+            let sent = Glibc.sendfile(socket, descriptor, &offset, count - Int(offset))
+            if sent < 0 && errno == EINTR { continue }
+            // EAGAIN is the socket's time limit passing: a reader too slow is dropped.
+            guard sent > 0 else { return false }
+        }
+        return true
+    }
+
     /// Writes `bytes` into a new file at `path`, which must not exist (O_EXCL, O_NOFOLLOW: never through
     /// a link someone put there), gives the open file `mode` (fchmod) and `user` and `group` when given
     /// (fchown; -1 for the one not given), and flushes it to disk (fsync) before closing it. Whether
@@ -349,17 +374,49 @@ package enum Syscalls {
         _ = chibo_remove_on_crash(path)
     }
 
-    /// Calls `body` on each of SIGINT (Ctrl-C), SIGTERM and SIGHUP instead of ending the process there:
-    /// signal(2) ignores them so that dispatch sources get them. The sources are returned and must be
-    /// kept.
+    /// Calls `body` on each signal that would end the process and can be caught (SIGINT, Ctrl-C;
+    /// SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+    /// SIGPWR) instead of ending the process there: signal(2) ignores them so that dispatch sources
+    /// get them. SIGPIPE is ignored: a write to a closed pipe fails instead. The sources are returned
+    /// and must be kept.
     package static func onTermination(_ body: @escaping @Sendable (String) -> Void) -> [any DispatchSourceSignal] {
-        [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")].map { number, name in
+        signal(SIGPIPE, SIG_IGN)
+        let signals: [(Int32, String)] = [
+            (SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT"), (SIGUSR1, "SIGUSR1"),
+            (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"), (SIGVTALRM, "SIGVTALRM"), (SIGPROF, "SIGPROF"),
+            (SIGXCPU, "SIGXCPU"), (SIGXFSZ, "SIGXFSZ"), (SIGPWR, "SIGPWR"),
+        ]
+        return signals.map { number, name in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
             source.setEventHandler { body(name) }
             source.resume()
             return source
         }
+    }
+
+    /// The process a crash kills before removing its folder (see `removeOnCrash`); 0 for none.
+    package static func setCrashChild(_ pid: Int32) {
+        chibo_set_crash_child(pid)
+    }
+
+    /// Has the kernel kill this process when its parent ends (prctl PR_SET_PDEATHSIG); false when the
+    /// parent `parent` has already ended.
+    package static func dieWithParent(_ parent: Int32) -> Bool {
+        chibo_die_with_parent() == 0 && getppid() == parent
+    }
+
+    /// This process's parent (getppid).
+    package static var parentProcessID: Int32 { getppid() }
+
+    /// Makes every file and folder this process creates from now readable by its user alone (umask 077).
+    package static func makeFilesPrivate() {
+        _ = umask(0o077)
+    }
+
+    /// Ends the process at once with `status` (_exit): no exit handler runs, none can hang it.
+    package static func exitNow(_ status: Int32) -> Never {
+        _exit(status)
     }
 
     // MARK: Sockets
@@ -390,13 +447,12 @@ package enum Syscalls {
         return descriptor
     }
 
-    /// The next connection to a listening socket (accept, then close-on-exec), with `seconds` as the time
+    /// The next connection to a listening socket (accept4, close-on-exec), with `seconds` as the time
     /// limit of each read and write on it (SO_RCVTIMEO, SO_SNDTIMEO); nil when accept fails (the
     /// listening socket closed, or no descriptor left: the caller waits a little and tries again).
     package static func accept(_ listening: Int32, seconds: Int) -> Int32? {
-        let descriptor = Glibc.accept(listening, nil, nil)
+        let descriptor = chibo_accept_cloexec(listening)
         guard descriptor >= 0 else { return nil }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         var limit = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
@@ -438,6 +494,12 @@ package enum Syscalls {
             offset += count
         }
         return true
+    }
+
+    /// Ends both directions of a socket (shutdown) without closing it: the thread reading it wakes
+    /// to its end, and closes it.
+    package static func shutdownSocket(_ descriptor: Int32) {
+        shutdown(descriptor, Int32(SHUT_RDWR))
     }
 
     /// Closes a descriptor (shutdown first for a socket, so that a thread waiting on it wakes).
@@ -488,6 +550,19 @@ package enum Syscalls {
         _ = Glibc.kill(pid, SIGKILL)
     }
 
+    /// Waits up to `seconds` until the process `pid` has ended (its `/proc` entry gone, or a zombie
+    /// that does nothing more).
+    package static func waitUntilEnded(_ pid: Int32, seconds: Double) {
+        let deadline = monotonicSeconds() + seconds
+        while monotonicSeconds() < deadline {
+            guard let stat = try? readRegularFile("/proc/\(pid)/stat", limit: 4096),
+                let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count
+            else { return }
+            if stat[close + 2] == UInt8(ascii: "Z") || stat[close + 2] == UInt8(ascii: "X") { return }
+            sleep(milliseconds: 10)
+        }
+    }
+
     /// The value of the environment variable `name` (getenv).
     package static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
@@ -508,18 +583,25 @@ package enum Syscalls {
         return descriptor
     }
 
+    /// The most folders the preview watches with inotify.
+    package static let watchLimit = 10_000
+
     /// Adds a watch on every folder under `roots` (again: a folder watched already keeps its watch),
     /// so that folders made since are watched too.
     package static func addWatches(_ descriptor: Int32, _ roots: [String]) {
         let events = UInt32(
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
                 | IN_DELETE_SELF | IN_ATTRIB)
+        // Links are not followed (lstat): two links to `.` would make 2^40 paths of one folder; and at
+        // most `watchLimit` folders are watched (the fingerprint, taken each second, sees the rest).
         var folders = roots
-        while let folder = folders.popLast() {
+        var watched = 0
+        while let folder = folders.popLast(), watched < watchLimit {
             guard inotify_add_watch(descriptor, folder, events) >= 0 else { continue }
+            watched += 1
             for name in (try? entries(folder)) ?? [] where !name.hasPrefix(".") {
                 let path = folder + "/" + name
-                if isFolder(path) { folders.append(path) }
+                if (try? kind(path)) == .folder { folders.append(path) }
             }
         }
     }

@@ -415,6 +415,8 @@ struct ServeCommand: ParsableCommand {
                 "warning: the preview serves \(folders) without a password to anyone who reaches \(listen):\(port); "
                     + "`restricted:` is enforced by nginx (chibo nginx-config --htpasswd), not by chibo serve")
         }
+        // What the preview writes is the site, restricted folders included: for this user alone.
+        Syscalls.makeFilesPrivate()
         let preview: Preview
         do {
             preview = try Preview(
@@ -441,7 +443,7 @@ struct ServeCommand: ParsableCommand {
         let signals = Syscalls.onTermination { _ in
             preview.stop()
             Console.printLine("stopped")
-            Foundation.exit(0)
+            Syscalls.exitNow(0)
         }
         withExtendedLifetime(signals) { dispatchMain() }
     }
@@ -460,10 +462,13 @@ struct PreviewBuildCommand: ParsableCommand {
     @Option(name: .long, help: "Where the report of the build goes.")
     var report: String
 
+    @Option(name: .long, help: "The process id of the preview that started this build.")
+    var parent: Int32
+
     func run() throws {
         let day = try paths.build(output: output).buildDate
         let status = PreviewBuild.runInChild(
-            content: paths.content, theme: paths.theme, output: output, date: day, report: report)
+            content: paths.content, theme: paths.theme, output: output, date: day, report: report, parent: parent)
         if status != 0 { throw ExitCode(status) }
     }
 }

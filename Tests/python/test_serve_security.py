@@ -433,3 +433,148 @@ def test_a_pipe_in_the_content_is_an_error_not_a_build_that_never_ends(tmp_path)
         capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "meetings/2024-q2.csv:1:1: error:" in result.stderr and "pipe" in result.stderr
+
+
+def test_a_build_in_progress_ends_with_the_preview_and_makes_nothing_again(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    page = content / "guidance" / "quy-dinh.md"
+    for way in (signal.SIGTERM, signal.SIGKILL):
+        serve, port = start(content, tmp)
+        wait_for_state(port, lambda s: s["version"] >= 1)
+        page.write_text(page.read_text(encoding="utf-8") + "\nSửa.\n", encoding="utf-8")
+        child = catch_build(serve)
+        os.kill(child, signal.SIGSTOP)  # a build that takes long: it is in progress when the preview ends
+        serve.process.send_signal(way)
+        serve.process.wait(timeout=15)
+        deadline = time.time() + 5
+        while time.time() < deadline and pathlib.Path(f"/proc/{child}").exists():
+            state = pathlib.Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            if state in ("Z", "X"):
+                break
+            time.sleep(0.05)
+        else:
+            assert not pathlib.Path(f"/proc/{child}").exists(), "the build outlived the preview"
+        time.sleep(1)
+        left = preview_folders(tmp)
+        if way == signal.SIGTERM:
+            assert left == [], left
+        else:
+            # kill -9 leaves the folder as it was, private; nothing else is made.
+            assert len(left) == 1 and stat.S_IMODE(left[0].stat().st_mode) == 0o700, left
+            for path in left[0].rglob("*"):
+                assert stat.S_IMODE(path.lstat().st_mode) & 0o077 == 0 or path.is_symlink(), path
+            shutil.rmtree(left[0])
+
+
+def test_more_signals_that_end_the_preview_remove_its_folder(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    for way in (signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM, signal.SIGXCPU, signal.SIGPWR):
+        serve, port = start(content, tmp)
+        serve.process.send_signal(way)
+        assert serve.process.wait(timeout=15) == 0, way
+        assert preview_folders(tmp) == [], way
+
+
+def test_many_errors_are_listed_at_once_without_stopping_the_preview(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    rows = (content / "meetings" / "2024-q1.csv").read_text(encoding="utf-8-sig").splitlines()
+    header, first = rows[0], rows[1].split(";")
+    first[0] = "khong-co"
+    many = "\n".join([header] + [";".join(first)] * 20_000) + "\n"
+    (content / "meetings" / "2024-q2.csv").write_text(many, encoding="utf-8")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    serve, port = start(content, tmp)
+    try:
+        state = wait_for_state(port, lambda s: s["version"] >= 1, timeout=60)
+        assert len(state["problems"]) == 200 and state["more"] >= 19_800, (len(state["problems"]), state["more"])
+        assert all(p["file"] == "meetings/2024-q2.csv" and p["source"].startswith("khong-co;")
+                   for p in state["problems"] if p["severity"] == "error")
+        status, _, _ = get(port, "/", host=f"127.0.0.1:{port}")
+        assert status == 200 or status == 404
+    finally:
+        serve.stop()
+
+
+def test_links_to_a_folder_above_do_not_stop_the_watching(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    serve, port = start(content, tmp)
+    try:
+        first = wait_for_state(port, lambda s: s["version"] >= 1)
+        (content / "guidance" / "a").symlink_to(".")
+        (content / "guidance" / "b").symlink_to(".")
+        state = wait_for_state(port, lambda s: s["version"] > first["version"]
+                               and any(p["file"].startswith("guidance/") for p in s["problems"]), timeout=30)
+        (content / "guidance" / "a").unlink()
+        (content / "guidance" / "b").unlink()
+        page = content / "guidance" / "quy-dinh.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nSau các liên kết.\n", encoding="utf-8")
+        wait_for_state(port, lambda s: s["version"] > state["version"]
+                       and not any(p["severity"] == "error" for p in s["problems"]), timeout=30)
+        _, _, body = get(port, "/van-ban/quy-dinh/", host=f"127.0.0.1:{port}")
+        assert "Sau các liên kết." in body.decode("utf-8")
+    finally:
+        serve.stop()
+
+
+def test_a_large_file_is_sent_from_the_disk_not_held_in_memory(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    size = 100 * 1024 * 1024
+    with open(content / "guidance" / "lon.pdf", "wb") as pdf:
+        pdf.write(b"%PDF-1.4\n")
+        pdf.truncate(size)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    serve, port = start(content, tmp)
+    host = f"127.0.0.1:{port}"
+    readers = []
+    try:
+        wait_for_state(port, lambda s: s["version"] >= 1, timeout=60)
+        status, fields, body = get(port, "/van-ban/lon.pdf", host=host, method="HEAD")
+        assert status == 200 and int(fields["content-length"]) == size and body == b""
+        before = rss_kb(serve.process.pid)
+        for _ in range(12):
+            reader = socket.create_connection(("127.0.0.1", port), timeout=10)
+            reader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            reader.sendall(f"GET /van-ban/lon.pdf HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+            readers.append(reader)
+        time.sleep(2)
+        assert rss_kb(serve.process.pid) - before < 64 * 1024, "the preview holds the file in memory"
+        # One reader that reads gets every byte.
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as reader:
+            reader.sendall(f"GET /van-ban/lon.pdf HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+            received = 0
+            while chunk := reader.recv(1 << 20):
+                received += len(chunk)
+        assert received > size
+    finally:
+        for reader in readers:
+            reader.close()
+        serve.stop()
+
+
+def test_idle_connections_give_way_and_redirects_keep_the_query(preview):
+    port, *_ = preview
+    host = f"127.0.0.1:{port}"
+    silent = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(70)]
+    try:
+        time.sleep(0.5)
+        assert get(port, "/", host=host)[0] == 200
+    finally:
+        for connection in silent:
+            connection.close()
+    status, fields, _ = get(port, "/van-ban/quy-dinh?xem=1", host=host)
+    assert status == 301 and fields["location"] == "/van-ban/quy-dinh/?xem=1"
+    status, fields, _ = get(port, "/", host=host, method="POST")
+    assert status == 405 and fields["allow"] == "GET, HEAD"

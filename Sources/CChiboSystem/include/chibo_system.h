@@ -19,4 +19,15 @@ void chibo_echo_restore(void);
 /// success, -1 when the path is too long to keep.
 int chibo_remove_on_crash(const char *path);
 
+/// The process whose id a crash kills (SIGKILL) before it removes the folder: the preview's build in
+/// progress, which would otherwise write on into the removed folder. 0 for none.
+void chibo_set_crash_child(int pid);
+
+/// Has the kernel end this process (SIGKILL) when its parent ends (prctl PR_SET_PDEATHSIG); -1
+/// when the parent has already gone, which the caller checks against the parent it knew.
+int chibo_die_with_parent(void);
+
+/// accept4 with SOCK_CLOEXEC: the connection is never inherited by a child started meanwhile.
+int chibo_accept_cloexec(int listening);
+
 #endif

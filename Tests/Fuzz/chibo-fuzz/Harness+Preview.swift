@@ -12,14 +12,20 @@ nonisolated(unsafe) var preview: Preview?
 func previewRequest(_ bytes: [UInt8]) {
     let end = PreviewRequest.headEnd(bytes) ?? bytes.count
     guard let request = try? PreviewRequest.parse(bytes[..<end]) else { return }
-    precondition(request.path.hasPrefix("/") && !request.path.contains("//"), "a path with // was read")
+    // Bytes, not Characters: `/` and a combining mark after it are one Character.
+    let path = Array(request.path.utf8)
+    precondition(
+        path.first == UInt8(ascii: "/") && !zip(path, path.dropFirst()).contains { $0 == 0x2F && $1 == 0x2F },
+        "a path with // was read")
     precondition(
         !request.path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" },
         "a path with a control character was read")
     guard let preview else { return }
     let response = preview.respond(request, hosts: Preview.HostNames(address: "127.0.0.1", port: 1313))
     for field in response.fields where field.name == "Location" {
-        precondition(field.value.hasPrefix("/") && !field.value.hasPrefix("//"), "a redirect leaves the preview")
+        precondition(
+            field.value.utf8.first == UInt8(ascii: "/") && !field.value.utf8.starts(with: "//".utf8),
+            "a redirect leaves the preview")
         precondition(!field.value.unicodeScalars.contains { $0.value < 0x21 || $0.value > 0x7E }, "a raw Location")
     }
     for field in response.fields {
