@@ -41,8 +41,10 @@ func evaluate(_ meetings: [Meeting], period: DateRange? = nil, studyFrom: Day? =
         organization: organization, rubrics: [regularRubric, thematicRubric], meetings: meetings, settings: settings)
 }
 
-func codes(_ evaluation: Evaluation, _ branch: UnitID, _ date: String) -> [FindingCode] {
-    evaluation[unit: branch]?.meetings.first { $0.meeting.date == day(date) }?.findings.map(\.code) ?? []
+/// The codes of the findings of `branch`'s meeting on `date`; nil when there is no such meeting, so
+/// that an expectation of no findings cannot pass on a meeting that is not there.
+func codes(_ evaluation: Evaluation, _ branch: UnitID, _ date: String) -> [FindingCode]? {
+    evaluation[unit: branch]?.meetings.first { $0.meeting.date == day(date) }?.findings.map(\.code)
 }
 
 @Suite struct EvaluationTests {

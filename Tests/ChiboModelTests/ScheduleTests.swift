@@ -31,8 +31,9 @@ import Testing
             observers: observers)
     }
 
-    func codes(_ schedule: Schedule, _ committee: UnitID) -> [PlanFindingCode] {
-        schedule.compliance["114-KH/ĐUK"]?.first { $0.committee == committee }?.findings ?? []
+    /// The findings of `committee`'s row; nil when it has none, so that no findings is never a missing row.
+    func codes(_ schedule: Schedule, _ committee: UnitID) -> [PlanFindingCode]? {
+        schedule.compliance["114-KH/ĐUK"]?.first { $0.committee == committee }?.findings
     }
 
     @Test(arguments: [(8, 1, 2), (5, 1, 3), (3, 2, 2), (1, 0, 1)])

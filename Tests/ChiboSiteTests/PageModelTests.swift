@@ -67,6 +67,8 @@ import Testing
             #expect(figure.hasUnits == (figure.count != "0"))
         }
         // A finding code's figure counts its findings, and its page lists every one of them.
+        #expect(report.findingRows.count == FindingCode.allCases.count)
+        #expect(report.findingRows.contains { $0.count != "0" }, "no finding counted: the loop below checks nothing")
         for row in report.findingRows {
             #expect(listed[row.branches.href].map(String.init) == row.count, "\(row.code)")
         }

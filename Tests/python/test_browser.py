@@ -214,10 +214,13 @@ def test_snippets_begin_and_end_at_word_boundaries(desktop, base, site, query):
         "return [...document.querySelectorAll('#search-results .doc-summary')].map(p => p.textContent)")
     assert snippets, state
     texts = section_texts(site)
+    assert texts, "the search index holds no section text"
+    checked = 0
     for snippet in snippets:
         piece = snippet.removeprefix("… ").removesuffix(" …")
         if not piece:
             continue
+        checked += 1
         found = False
         for text in texts:
             at = text.find(piece)
@@ -229,6 +232,7 @@ def test_snippets_begin_and_end_at_word_boundaries(desktop, base, site, query):
                 break
         assert found, f"{query!r}: the snippet {snippet!r} is not whole words of a section"
         assert "<" not in piece and "](" not in piece and "**" not in piece, snippet
+    assert checked, f"{query!r}: every snippet is empty: {snippets}"
 
 
 def test_search_without_a_match_says_so(desktop, base):
@@ -365,6 +369,7 @@ def test_phone_chart_labels_are_readable_and_apart(phone, base):
     small = [(text, round(size, 1)) for text, size, _, _, _ in labels if size < 11]
     assert not small, f"labels under 11 px at {PHONE[0]} px: {small}"
     months = sorted((left, right, text) for text, _, left, right, month in labels if month)
+    assert len(months) >= 2, f"no month labels to compare: {labels}"
     for (left, right, text), (next_left, _, next_text) in zip(months, months[1:]):
         assert right <= next_left + 0.5, f"{text!r} overlaps {next_text!r}"
 

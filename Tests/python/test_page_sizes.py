@@ -90,6 +90,7 @@ def test_each_finding_code_lists_every_finding_of_the_period(large_site):
             counts.update(meeting["findings"])
     assert counts["low-speaking-rate"] > 200
     for code in ["overrated", "low-speaking-rate", "missing-political-study", "no-supervisor"]:
+        assert counts[code] > 0, f"no {code} finding: its pages would match by having no rows"
         pages = pages_of(large_site, f"bao-cao/phat-hien/{code}")
         rows = sum(len(ROW.findall(page.read_text(encoding="utf-8"))) for page in pages)
         assert rows == counts[code], code

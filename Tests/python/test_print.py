@@ -84,8 +84,10 @@ def test_prints_on_a4(printed, name):
 def test_every_figure_is_in_the_printed_text(site, printed, name):
     _, pages, _ = printed[name]
     text = " ".join(" ".join(pages).split())
+    figures = figures_of(site, PAGES[name][0])
+    assert len(figures) > 10, f"{name}: only {sorted(figures)} found on the page to look for"
     # A cell's text may wrap after a hyphen ("14-" / "QĐ/TU"), which pdftotext joins without it.
-    missing = sorted(token for token in figures_of(site, PAGES[name][0])
+    missing = sorted(token for token in figures
                      if token not in text and token.replace("-", "") not in text)
     assert not missing, f"{name}: not in the PDF's text: {missing[:20]}"
 
@@ -107,13 +109,16 @@ def test_everything_printed_is_within_the_paper(printed, name):
     """Tables and charts fit the page: no word is drawn past the paper's edges."""
     _, _, boxes = printed[name]
     outside = []
+    words = 0
     for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S):
         width, height = float(page.group(1)), float(page.group(2))
         for word in re.finditer(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>',
                                 page.group(3)):
             x0, y0, x1, y1 = map(float, word.groups()[:4])
+            words += 1
             if x0 < 0 or y0 < 0 or x1 > width + 0.5 or y1 > height + 0.5:
                 outside.append(html.unescape(word.group(5)))
+    assert words > 100, f"{name}: only {words} words found in pdftotext's boxes"
     assert not outside, f"{name}: drawn off the paper: {outside[:10]}"
 
 
@@ -156,9 +161,13 @@ def test_the_draft_letter_prints_alone_with_the_guides_margins(driver, base, tmp
     boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout
     mm = 72 / 25.4
-    for number, page in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", boxes, re.S), start=1):
+    boxed = re.findall(r"<page [^>]*>(.*?)</page>", boxes, re.S)
+    assert len(boxed) == pages, f"{len(boxed)} of {pages} pages found in pdftotext's boxes"
+    for number, page in enumerate(boxed, start=1):
+        # A word drawn left of or above the paper has a negative coordinate: it must be read, not skipped.
         words = [(tuple(map(float, w[:4])), html.unescape(w[4])) for w in re.findall(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)]
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>', page)]
+        assert len(words) > 20, f"page {number}: only {len(words)} words found"
         body = [box for box, word in words if not (word.isdigit() and box[1] < 25 * mm)]
         assert min(box[0] for box in body) >= 35 * mm - 1, f"page {number}: text left of the 35 mm margin"
         assert max(box[2] for box in body) <= (210 - 15) * mm + 1, f"page {number}: text right of the margin"

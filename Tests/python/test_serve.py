@@ -159,9 +159,12 @@ def test_pages_follow_edits_and_the_overlay_shows_every_error(served):
 def test_serve_adds_nothing_to_build_output(tmp_path):
     result = build(FIXTURE, tmp_path / "public", *DATE)
     assert result.returncode == 0, result.stderr
+    checked = 0
     for path in (tmp_path / "public").rglob("*"):
         if path.is_file():
             assert b"_chibo" not in path.read_bytes(), path
+            checked += 1
+    assert checked > 50, f"only {checked} files built"
 
 
 def test_a_port_in_use_is_refused_with_a_clear_message(tmp_path):

@@ -171,6 +171,7 @@ def test_macro_enabled_workbooks_read_as_workbooks(tmp_path):
                 target.writestr(name, data)
     assert not list(content.rglob("*.xlsx"))
     from_csv = build(FIXTURE, tmp_path / "csv", *DATE)
+    assert from_csv.returncode == 0, from_csv.stderr
     from_xlsm = build(content, tmp_path / "xlsm", *DATE)
     assert from_xlsm.returncode == 0, from_xlsm.stderr
     assert site_files(tmp_path / "csv") == site_files(tmp_path / "xlsm")

@@ -42,21 +42,38 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
     // The organisation and rubrics of the scorecard fixture, for the meetings and plans readers.
     let fixture = ProcessInfo.processInfo.environment["CHIBO_FUZZ_FIXTURE"] ?? "Tests/Fixtures/scorecard-site"
     var loadProblems = Diagnostics()
-    let content = ContentLoader.load(from: fixture, diagnostics: &loadProblems)
-    if let content {
-        organization = content.organization
-        rubricsByKind = Dictionary(content.rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { a, _ in a })
+    // Without them a harness would run and pass while checking next to nothing (every meeting's branch
+    // unknown, no preview to answer, no heap limit): each is a reason not to start.
+    guard let content = ContentLoader.load(from: fixture, diagnostics: &loadProblems) else {
+        refuse("the fixture \(fixture) does not load: \(loadProblems.items.map(\.description))")
     }
+    organization = content.organization
+    rubricsByKind = Dictionary(content.rubrics.map { ($0.appliesTo, $0) }, uniquingKeysWith: { a, _ in a })
     let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     scratch = base + "/chibo-fuzz-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: scratch + "/guidance", withIntermediateDirectories: true)
+    do {
+        try FileManager.default.createDirectory(atPath: scratch + "/guidance", withIntermediateDirectories: true)
+    } catch {
+        refuse("cannot make the scratch folder \(scratch): \(error)")
+    }
     atexit { try? FileManager.default.removeItem(atPath: scratch) }
     if harness == .previewRequest {
-        preview = try? Preview(contentPath: fixture, themePath: "site-theme")
+        do {
+            preview = try Preview(contentPath: fixture, themePath: "site-theme")
+        } catch {
+            refuse("no preview of \(fixture) to answer the requests: \(error)")
+        }
         atexit { preview?.stop() }
     }
     measuring = chibo_fuzz_meter_install() != 0
+    if !measuring { refuse("the heap meter cannot be installed (build with -sanitize=fuzzer,address)") }
     return 0
+}
+
+/// Stops before fuzzing: a harness that cannot check what it is for must not report a pass.
+func refuse(_ reason: String) -> Never {
+    FileHandle.standardError.write(Data("chibo-fuzz: \(reason)\n".utf8))
+    exit(2)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
