@@ -347,6 +347,19 @@ package enum Syscalls {
         // O_NOFOLLOW: a link planted at the lock's name is refused, never followed to another file.
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw SystemError("create the lock file", path, errno: errno) }
+        return try lockExclusively(descriptor, path)
+    }
+
+    /// Takes an exclusive lock on the folder at `path` itself (open O_DIRECTORY, flock): nothing is
+    /// made in it; nil when another process holds it.
+    package static func lockFolder(_ path: String) throws(SystemError) -> Lock? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError("open the folder", path, errno: errno) }
+        return try lockExclusively(descriptor, path)
+    }
+
+    /// flock(LOCK_EX | LOCK_NB) on an open descriptor, which is closed when the lock is not had.
+    private static func lockExclusively(_ descriptor: Int32, _ path: String) throws(SystemError) -> Lock? {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             close(descriptor)
@@ -519,20 +532,6 @@ package enum Syscalls {
     package static func sleep(milliseconds: Int) {
         var time = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
         _ = nanosleep(&time, nil)
-    }
-
-    /// Takes an exclusive lock on the folder at `path` itself (open O_DIRECTORY, flock): nothing is
-    /// made in it; nil when another process holds it.
-    package static func lockFolder(_ path: String) throws(SystemError) -> Lock? {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SystemError("open the folder", path, errno: errno) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let code = errno
-            close(descriptor)
-            if code == EWOULDBLOCK { return nil }
-            throw SystemError("lock", path, errno: code)
-        }
-        return Lock(descriptor: descriptor)
     }
 
     // MARK: The process and its user
