@@ -40,6 +40,10 @@ enum UnitsLoader {
         Field("members", ["số đảng viên"]),
     ]
 
+    /// The longest name a unit may have, in characters: the longest real one (a branch of a provincial
+    /// department with its full title) is about 120.
+    static let nameLimit = 300
+
     /// The names a units file may have, in the order one is chosen when there are several.
     static let fileNames = ["units.csv", "units.xlsx", "units.xlsm", "units.yaml", "units.yml"]
 
@@ -171,6 +175,15 @@ enum UnitsLoader {
 
         /// Two units of one parent with one name (apart from accents and case) are a double entry.
         mutating func checkName(_ cell: RecordValue, parent: RecordValue?, diagnostics: inout Diagnostics) {
+            // A unit's name is on every page that lists it: one of thousands of characters would be
+            // copied into thousands of pages.
+            guard cell.trimmed.count <= UnitsLoader.nameLimit else {
+                diagnostics.error(
+                    .badForm, cell.location,
+                    "the name \(Diagnostic.quoted(cell.trimmed)) is \(cell.trimmed.count) characters long; a unit's "
+                        + "name is at most \(UnitsLoader.nameLimit) characters")
+                return
+            }
             let key = (parent?.trimmed ?? "") + "/" + Folding.slug(cell.trimmed)
             if let first = names[key] {
                 diagnostics.error(

@@ -42,6 +42,27 @@ let unitsCSV = """
     func errors(_ diagnostics: Diagnostics) -> [String] { diagnostics.errors.map(\.description) }
 
     /// Excel's `sep=` hint may name any character; one that cannot separate cells is an error at it.
+    /// A unit's name is copied into every page that lists the unit: past 300 characters it is an
+    /// error at its cell, whatever the file (a shared string of a workbook is one cell too).
+    @Test func aUnitsNameLongerThanThreeHundredCharactersIsAnError() throws {
+        let long = String(repeating: "Đ", count: 301)
+        let fine = String(repeating: "Đ", count: 300)
+        let (content, diagnostics) = try load([
+            "units.csv": unitsCSV + "cb-c,\(long),branch,agency,,9\ncb-d,\(fine),branch,agency,,9\n",
+            "rubrics/thuong-ky.yaml": rubricYAML,
+        ])
+        #expect(diagnostics.errorCodes == [.badForm])
+        #expect(diagnostics.errors.first?.location == SourceLocation(file: "units.csv", line: 5, column: 6))
+        #expect(diagnostics.errors.first?.message.contains("301 characters long") == true)
+        #expect(diagnostics.errors.first.map { $0.description.count < 400 } == true)
+        #expect(content?.organization.units.contains { $0.name == fine } == true)
+        let (_, yaml) = try load([
+            "units.yaml": "units:\n  - {id: cb-c, name: \(long), kind: branch, sector: agency, members: 9}\n",
+            "rubrics/thuong-ky.yaml": rubricYAML,
+        ])
+        #expect(yaml.errorCodes == [.badForm])
+    }
+
     /// Every file of a data folder is read or named: another spreadsheet kind is an error (a quarter
     /// would drop out of the figures), a stray file a warning; Excel's owner file and hidden files
     /// are left alone.
