@@ -392,7 +392,8 @@ import Testing
         #expect(Workbook.open(plain.zip(), file: "m.xlsx", diagnostics: &diagnostics)?.sheets.map(\.name) == ["Quý 1"])
         let forged = WorkbookBoundsTests.units(rows, name: "Q_x000A_m.xlsx:1:1: error: forged")
         let (names, read) = WorkbookBoundsTests.records(forged.zip())
-        #expect(read.errorCodes == [.controlCharacter, .fileEmpty])
+        // Reported once: not again as a workbook with no sheet to read.
+        #expect(read.errorCodes == [.controlCharacter])
         #expect(read.errors.first?.location == SourceLocation(file: WorkbookBoundsTests.file))
         #expect(read.errors.first.map { !$0.description.contains("\n") } == true)
         #expect(names.isEmpty)
