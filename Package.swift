@@ -3,7 +3,7 @@ import PackageDescription
 
 // chibo runs on Linux only: it swaps the output folder with renameat2(RENAME_EXCHANGE), finds its own
 // binary through /proc/self/exe and reads st_mtim from stat. SwiftPM has no Linux entry for `platforms`,
-// so none is declared; Sources/ChiboSupport/Syscalls.swift, the one file of libc calls, stops the build
+// so none is declared; Sources/ChiboSupport/Syscalls.swift, with the libc calls beside it, stops the build
 // with #error elsewhere.
 
 let package = Package(

@@ -139,3 +139,13 @@ def test_the_rule_reports_a_planted_violation_of_every_form(tmp_path):
     assert all("imports C, which A does not declare" in problem for problem in problems), problems
     # The same files with C declared: no problem.
     assert undeclared_imports(tmp_path, package.replace('dependencies: ["B"]', 'dependencies: ["B", "C"]')) == []
+
+
+def test_only_the_syscalls_files_call_the_c_library():
+    """Every libc call is in Sources/ChiboSupport/Syscalls*.swift: no other source imports Glibc."""
+    importers = []
+    for source in sorted((ROOT / "Sources").rglob("*.swift")):
+        if "Glibc" in IMPORT.findall(source.read_text(encoding="utf-8")):
+            importers.append(source.relative_to(ROOT).as_posix())
+    assert importers and all(re.fullmatch(r"Sources/ChiboSupport/Syscalls(\+\w+)?\.swift", path)
+                             for path in importers), importers
