@@ -291,7 +291,7 @@ struct HtpasswdCommand: ParsableCommand {
             throw ValidationError("\(file.printable) is a folder: give the path of the password file in it")
         }
         if let problem = PasswordFile.userProblem(user) {
-            throw ValidationError("the user name \(NginxConfig.quoted(user.printable)) \(problem)")
+            throw ValidationError("the user name \(MessageText.quoted(user)) \(problem)")
         }
     }
 
