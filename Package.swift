@@ -96,6 +96,8 @@ let package = Package(
             path: "Sources/ChiboGen"
         ),
         .target(name: "ChiboTestSupport", path: "Tests/ChiboTestSupport"),
+        // Tests only: page models as swift-mustache reads them (the oracle's input).
+        .target(name: "ChiboTemplateOracle", dependencies: ["ChiboTemplate"], path: "Tests/ChiboTemplateOracle"),
         .testTarget(
             name: "ChiboModelTests",
             dependencies: [
@@ -105,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "ChiboTemplateTests",
             dependencies: [
-                "ChiboTemplate", "ChiboModel", "ChiboTestSupport",
+                "ChiboTemplate", "ChiboModel", "ChiboTestSupport", "ChiboTemplateOracle",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -121,6 +123,7 @@ let package = Package(
             name: "ChiboSiteTests",
             dependencies: [
                 "ChiboSite", "ChiboModel", "ChiboRender", "ChiboSupport", "ChiboTemplate", "ChiboTestSupport",
+                "ChiboTemplateOracle",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Snapshots"]
@@ -151,7 +154,10 @@ if Context.environment["CHIBO_BENCH"] != nil {
     package.targets += [
         .executableTarget(
             name: "chibo-template-bench",
-            dependencies: ["ChiboTemplate", "ChiboModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "ChiboTemplate", "ChiboModel", "ChiboTemplateOracle",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             path: "Tests/bench/template-bench"
         )
     ]

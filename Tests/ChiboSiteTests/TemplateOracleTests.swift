@@ -1,5 +1,6 @@
 import ChiboModel
 import ChiboTemplate
+import ChiboTemplateOracle
 import ChiboTestSupport
 import Foundation
 import Mustache
@@ -51,7 +52,8 @@ struct ReferenceHTML: MustacheContentType {
             }
             let (template, model) = job.reference()
             var root: [String: Any] = ["t": renderer.theme.strings, "assets": plan.assets.urlsByKey]
-            for (key, value) in try #require(model as? [String: Any]) { root[key] = value }
+            let page = try #require(model, "\(job.path) has no model")
+            for (key, value) in try #require(page.oracleValue as? [String: Any]) { root[key] = value }
             let expected = library.render(root, withTemplate: template) ?? "(no template \(template))"
             if String(decoding: bytes, as: UTF8.self) != expected {
                 Issue.record("\(site): \(job.path) differs from swift-mustache's rendering of its model")

@@ -1,4 +1,5 @@
 import ChiboModel
+import ChiboTemplateOracle
 import Foundation
 import Mustache
 import Testing

@@ -3,6 +3,7 @@
 // and prints the medians of 5 runs.
 import ChiboModel
 import ChiboTemplate
+import ChiboTemplateOracle
 import Foundation
 import Mustache
 
