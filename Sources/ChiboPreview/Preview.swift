@@ -370,13 +370,12 @@ public final class Preview: Sendable {
             return notFound()
         }
         let type = Self.mediaType(served)
-        let fields = [("Content-Type", type)] + Self.fields(forSitePath: served)
         // A page gets the preview's script; any other file, and a page too large to be one, is sent
         // from the disk as it is, a piece at a time, never read whole into memory.
         if type.hasPrefix("text/html"), size <= Self.pageLimit, let bytes = file(served) {
-            return PreviewResponse(status: 200, fields: fields, body: Self.inject(bytes))
+            return Self.file(.ok, type: type, Self.inject(bytes), sitePath: served)
         }
-        var response = PreviewResponse(status: 200, fields: fields)
+        var response = Self.file(.ok, type: type, [], sitePath: served)
         response.file = (output + "/" + served, size)
         return response
     }
@@ -404,10 +403,13 @@ public final class Preview: Sendable {
         case ok = 200, notFound = 404
     }
 
-    /// A response of the preview's own: the site's security fields, never cached.
-    static func file(_ status: Status, type: String, _ body: [UInt8]) -> PreviewResponse {
+    /// A response with the fields nginx gives the file at `sitePath` (a page, for the preview's own
+    /// files), never cached.
+    static func file(_ status: Status, type: String, _ body: [UInt8], sitePath: String = "index.html")
+        -> PreviewResponse
+    {
         PreviewResponse(
-            status: status.rawValue, fields: [("Content-Type", type)] + fields(forSitePath: "index.html"), body: body)
+            status: status.rawValue, fields: [("Content-Type", type)] + fields(forSitePath: sitePath), body: body)
     }
 
     /// The fields nginx's block gives the file at `path` (its security policy, and a download's

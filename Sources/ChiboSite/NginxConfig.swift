@@ -239,11 +239,9 @@ public struct NginxConfig: Sendable {
     /// path): a guidance attachment's sandbox, and for every attachment but an image its download
     /// disposition; the site's policy for every other file. `chibo serve` answers with the same.
     public static func securityFields(forPath path: String) -> [(name: String, value: String)] {
-        let name = path.split(separator: "/").last.map { String($0).lowercased() } ?? ""
-        let ext = name.contains(".") ? name.split(separator: ".").last.map(String.init) ?? "" : ""
         let parts = path.split(separator: "/")
         guard parts.count >= 2, parts[0].lowercased() == SiteURLs.guidanceRoot,
-            let kind = AttachmentKind.allCases.first(where: { $0.extensions.contains(ext) })
+            let name = parts.last, let kind = AttachmentKind(fileName: String(name))
         else { return securityFields(policy: contentSecurityPolicy) }
         return securityFields(policy: attachmentSecurityPolicy)
             + (kind.isImage ? [] : [("Content-Disposition", "attachment")])
