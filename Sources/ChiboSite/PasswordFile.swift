@@ -31,27 +31,16 @@ public enum PasswordFile {
         if user.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
             return "must not hold spaces, line ends or other control characters"
         }
-        if let hidden = user.unicodeScalars.first(where: isHiddenInName) {
+        // What a message would show as an escape (C1 controls, spaces of every width, separators,
+        // zero-width and bidi characters, the BOM, private use, unassigned and noncharacters): each would
+        // make two names look alike, or one a reader cannot type.
+        if let hidden = user.unicodeScalars.first(where: MessageText.isEscaped) {
             return "must not hold \(hidden.codePoint) (a space, a control, an invisible or a direction character, "
                 + "which a reader cannot see or type at the sign-in)"
         }
         if user.hasPrefix("#") { return "must not start with `#` (nginx reads such a line as a comment)" }
         if user.utf8.count > 255 { return "is longer than 255 bytes" }
         return nil
-    }
-
-    /// A character a user name may not hold though it is not ASCII: C1 controls, spaces of every width
-    /// (the no-break space too), line and paragraph separators, format characters (zero-width spaces
-    /// and joiners, bidi overrides and isolates, the byte order mark), private-use, unassigned code
-    /// points and noncharacters: each would make two names look alike, or one a reader cannot type.
-    static func isHiddenInName(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned,
-            .surrogate:
-            return true
-        default:
-            return scalar.properties.isNoncharacterCodePoint
-        }
     }
 
     /// Why `password` is not taken, or nil.
