@@ -17,6 +17,7 @@ enum MeetingsLoader {
         Field("it", ["cntt", "ứng dụng cntt"]),
         Field("supervisor", ["cấp ủy dự", "người dự"]),
         Field("note", ["ghi chú"]),
+        Field("remarks", ["nhận xét", "nhận xét của người dự"]),
     ]
 
     /// `c3`, `tc3`, `TC 3`, `tiêu chí 3` → `c3`.
@@ -155,7 +156,7 @@ enum MeetingsLoader {
     /// The position of each field among a record's values, found once for the rows of a file.
     struct Columns {
         var branch, date, kind, topic, preparer, present, speakers, selfRating: Int?
-        var politicalStudy, currentAffairs, it, supervisor, note: Int?
+        var politicalStudy, currentAffairs, it, supervisor, note, remarks: Int?
         /// The position of `c1`, `c2`... by criterion number (index 0 unused).
         var criteria: [Int?]
 
@@ -173,6 +174,7 @@ enum MeetingsLoader {
             it = record.position(of: "it")
             supervisor = record.position(of: "supervisor")
             note = record.position(of: "note")
+            remarks = record.position(of: "remarks")
             var criteria: [Int?] = [nil]
             for (position, name) in record.fieldNames.enumerated() where name.hasPrefix("c") {
                 guard let number = Int(name.dropFirst()), number > 0, number < 1_000 else { continue }
@@ -306,6 +308,7 @@ struct MeetingReader: Sendable {
             selfRating: selfRating,
             politicalStudy: politicalStudy, currentAffairs: currentAffairs, usedIT: usedIT,
             supervisor: record.value(at: columns.supervisor)?.trimmed, note: record.value(at: columns.note)?.trimmed,
+            remarks: record.value(at: columns.remarks)?.trimmed,
             location: record.location)
     }
 

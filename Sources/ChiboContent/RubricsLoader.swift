@@ -154,11 +154,15 @@ enum RubricsLoader {
             var id: Int?
             var title = ""
             var max: Int?
+            var strength: String?
+            var weakness: String?
             for (key, keyNode, value) in pairs {
                 switch key {
                 case "id": id = yaml.count(value, key: "id", diagnostics: &diagnostics)
                 case "title": title = yaml.string(value, key: key, diagnostics: &diagnostics) ?? ""
                 case "max": max = yaml.count(value, key: "max", diagnostics: &diagnostics)
+                case "strength": strength = phrase(value, key: key, yaml: yaml, diagnostics: &diagnostics)
+                case "weakness": weakness = phrase(value, key: key, yaml: yaml, diagnostics: &diagnostics)
                 default:
                     diagnostics.warning(
                         .unknownKey, yaml.location(keyNode), "unknown criterion key `\(key)` is ignored")
@@ -181,10 +185,18 @@ enum RubricsLoader {
                 diagnostics.error(.outOfRange, yaml.location(item["max"]), "`max` must be from 1 to 10000 points")
                 continue
             }
-            criteria.append(Criterion(id: id, title: title, max: max))
+            criteria.append(Criterion(id: id, title: title, max: max, strength: strength, weakness: weakness))
         }
         let read = Set(criteria.map(\.id))
         return (criteria, Set(items.indices.map { $0 + 1 }.filter { !read.contains($0) }))
+    }
+
+    /// A criterion's words for the letter: one line of text, written into a sentence after a comma,
+    /// so without the full stop a clerk may have typed; empty is none.
+    static func phrase(_ value: Node, key: String, yaml: YAMLSource, diagnostics: inout Diagnostics) -> String? {
+        guard var text = yaml.string(value, key: key, diagnostics: &diagnostics)?.trimmingSpaces else { return nil }
+        while text.hasSuffix(".") || text.hasSuffix(";") { text.removeLast() }
+        return text.isEmpty ? nil : text
     }
 
     static func readRatings(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> ([RatingBand], [Node]) {

@@ -212,6 +212,9 @@ enum SiteLoader {
             case "it_rate": targets.itRate = rate(value, "targets.it_rate") ?? targets.itRate
             case "supervision_rate":
                 targets.supervisionRate = rate(value, "targets.supervision_rate") ?? targets.supervisionRate
+            case "criterion_short_share":
+                targets.criterionShortShare =
+                    rate(value, "targets.criterion_short_share") ?? targets.criterionShortShare
             default:
                 diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
             }
@@ -250,8 +253,13 @@ enum SiteLoader {
                 letter.recipients = lines(value, key)
             } else if key == "copies" {
                 letter.copies = lines(value, key)
+            } else if key == "issuer_lines" {
+                letter.issuerLines = lines(value, key)
+            } else if key == "date" {
+                letter.date = yaml.day(value, key: "letter.date", diagnostics: &diagnostics)
             } else {
-                let known = (keys.keys.sorted() + ["recipients", "copies"]).joined(separator: ", ")
+                let known = (keys.keys.sorted() + ["recipients", "copies", "issuer_lines", "date"])
+                    .joined(separator: ", ")
                 diagnostics.warning(
                     .unknownKey, yaml.location(keyNode),
                     "unknown key `\(key)` in `letter` is ignored; the keys are \(known)")

@@ -24,6 +24,8 @@ public struct Meeting: Sendable, Hashable {
     /// The committee member who attended and guided the meeting, if any.
     public var supervisor: String?
     public var note: String?
+    /// What the committee member who attended wrote of the meeting (nhận xét của người dự).
+    public var remarks: String?
     /// The record's row.
     public var location: SourceLocation
 
@@ -31,7 +33,7 @@ public struct Meeting: Sendable, Hashable {
         branch: UnitID, date: Day, kind: MeetingKind, topic: String? = nil, preparer: String? = nil, present: Int,
         speakers: Int, scores: [Int], selfRating: RatingName, politicalStudy: Bool = false,
         currentAffairs: Bool = false,
-        usedIT: Bool = false, supervisor: String? = nil, note: String? = nil,
+        usedIT: Bool = false, supervisor: String? = nil, note: String? = nil, remarks: String? = nil,
         location: SourceLocation = SourceLocation(file: "meetings.csv")
     ) {
         self.branch = branch
@@ -48,6 +50,7 @@ public struct Meeting: Sendable, Hashable {
         self.usedIT = usedIT
         self.supervisor = supervisor
         self.note = note
+        self.remarks = remarks
         self.location = location
     }
 

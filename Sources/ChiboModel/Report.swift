@@ -39,8 +39,23 @@ public struct BlocReport: Sendable {
 
     public struct OverratedMeeting: Sendable, Hashable {
         public var branch: UnitID
+        /// The branch's position in the units file.
+        public var order: Int
         public var meeting: EvaluatedMeeting
         public var blockers: [RatingBlocker]
+    }
+
+    /// A branch's meeting, with the branch's position in the units file for ordering.
+    public struct CountedMeeting: Sendable, Hashable {
+        public var branch: UnitID
+        public var order: Int
+        public var meeting: EvaluatedMeeting
+
+        public init(branch: UnitID, order: Int, meeting: EvaluatedMeeting) {
+            self.branch = branch
+            self.order = order
+            self.meeting = meeting
+        }
     }
 
     public struct RateBucket: Sendable, Hashable {
@@ -142,7 +157,7 @@ public struct BlocReport: Sendable {
         var criteria = MeetingKind.allCases.map { _ in Set<Int>() }
         let targets = evaluation.targets
 
-        for card in evaluation.scorecards where card.unit.isBranch {
+        for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
             let unit = card.unit
             var branchSummary = Summary()
             var kindSummaries = MeetingKind.allCases.map { _ in Summary() }
@@ -162,7 +177,8 @@ public struct BlocReport: Sendable {
                     codes.insert(finding.code)
                     switch finding.detail {
                     case .overrated(_, _, let blockers):
-                        overrated.append(OverratedMeeting(branch: unit.id, meeting: evaluated, blockers: blockers))
+                        overrated.append(
+                            OverratedMeeting(branch: unit.id, order: order, meeting: evaluated, blockers: blockers))
                         kindFlags[slot].overrated = true
                         for blocker in blockers {
                             switch blocker {
@@ -246,6 +262,18 @@ public struct BlocReport: Sendable {
                 mine[finding.code, default: []].append(finding)
             }
             for (code, found) in mine { result[code, default: []] += found }
+        }
+        return result
+    }
+
+    /// The branches' meetings of `kind` in the report's range, branch by branch in the units file's
+    /// order, each by date.
+    public func meetings(of kind: MeetingKind, in evaluation: Evaluation) -> [CountedMeeting] {
+        var result: [CountedMeeting] = []
+        for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
+            for evaluated in card.meetings where evaluated.meeting.kind == kind && range.contains(evaluated.meeting.date) {
+                result.append(CountedMeeting(branch: card.unit.id, order: order, meeting: evaluated))
+            }
         }
         return result
     }

@@ -18,6 +18,77 @@ public struct ReviewLetter: Sendable {
         }
     }
 
+    /// The meetings one sentence of the letter counts, each of which has what the sentence says of
+    /// them, in the order of the units file and then by date.
+    public struct Counted: Sendable, Hashable {
+        public var meetings: [BlocReport.CountedMeeting] = []
+
+        public init(_ meetings: [BlocReport.CountedMeeting] = []) { self.meetings = meetings }
+
+        public var count: Int { meetings.count }
+        public var isEmpty: Bool { meetings.isEmpty }
+        /// The branches of the meetings, each once, in the order of the meetings.
+        public var branches: [UnitID] {
+            var seen: Set<UnitID> = []
+            return meetings.map(\.branch).filter { seen.insert($0).inserted }
+        }
+        /// Meetings by branch, the branches in the order of `branches`.
+        public var byBranch: [(branch: UnitID, meetings: Int)] {
+            var counts: [UnitID: Int] = [:]
+            for meeting in meetings { counts[meeting.branch, default: 0] += 1 }
+            return branches.map { ($0, counts[$0] ?? 0) }
+        }
+    }
+
+    /// What the letter says of one criterion of a kind's rubric, from the share of the meetings that
+    /// fall short of its maximum against `Targets.criterionShortShare`.
+    public struct CriterionReview: Sendable, Hashable {
+        public enum Verdict: Sendable, Hashable {
+            /// Short of its maximum in at most the share: most meetings have it at full marks.
+            case strength
+            /// Short of its maximum in more than the share of the meetings.
+            case weakness
+        }
+
+        public var criterion: Criterion
+        /// The meetings with fewer points than the criterion's maximum.
+        public var short: Counted
+        /// Of how many meetings of the kind.
+        public var of: Int
+        public var verdict: Verdict
+
+        /// The words the letter writes for this criterion, if the rubric gives them.
+        public var phrase: String? { verdict == .strength ? criterion.strength : criterion.weakness }
+    }
+
+    /// Meetings that rated themselves above their computed rating, split by why, so that each
+    /// sentence holds for every meeting it counts.
+    public struct Overrating: Sendable, Hashable {
+        /// Self-rated the best rating with the total high enough, but a criterion the best rating
+        /// needs at full marks short of it (Quy định 14-QĐ/TU: "Tốt" needs 1, 2, 4, 5 at full marks).
+        public var notFull = Counted()
+        /// The criteria short among `notFull`, each at least once; every meeting of `notFull` has
+        /// at least one of them short.
+        public var notFullCriteria: [Int] = []
+        /// Self-rated the best rating with a total under its minimum.
+        public var belowTotal = Counted()
+        /// The best rating's minimum total.
+        public var minimumTotal = 0
+        /// Every other self-rating above the computed one.
+        public var other = Counted()
+        /// The self-ratings of `other`, best first.
+        public var otherRatings: [RatingName] = []
+        /// The best rating's name.
+        public var best: RatingName = ""
+
+        public var all: Counted {
+            Counted(
+                (notFull.meetings + belowTotal.meetings + other.meetings).sorted {
+                    ($0.order, $0.meeting.meeting.date) < ($1.order, $1.meeting.meeting.date)
+                })
+        }
+    }
+
     /// Sample sessions of a plan's that have the same kind and audience, with the audience's size.
     public struct SessionGroup: Sendable, Hashable {
         public var kind: MeetingKind
@@ -36,6 +107,11 @@ public struct ReviewLetter: Sendable {
         /// The committees the rule applies to, and those whose plan meets it.
         public var committees: Int
         public var compliant: Int
+        /// The committees whose plan misses the rule, in the order of the units file.
+        public var nonCompliant: [UnitID]
+        /// Whether the plan's last session is within the reviewed range: a plan for a time that is
+        /// over is learnt from, no longer completed.
+        public var isOver: Bool
     }
 
     /// One kind of meeting's verdicts.
@@ -46,12 +122,26 @@ public struct ReviewLetter: Sendable {
         /// Regular meetings only: the content format requires current affairs in those.
         public var currentAffairs: Verdict
         public var it: Verdict
+        public var overrating: Overrating
+        /// The criteria with words for the letter, in the rubric's order.
+        public var criteria: [CriterionReview]
         /// Whether some meeting's self-rating is above its computed rating.
-        public var overrated: Bool { (figures.summary.findings[.overrated] ?? 0) > 0 }
+        public var overrated: Bool { !overrating.all.isEmpty }
 
+        public var criterionStrengths: [CriterionReview] {
+            criteria.filter { $0.verdict == .strength && $0.phrase != nil }
+        }
+        public var criterionWeaknesses: [CriterionReview] {
+            criteria.filter { $0.verdict == .weakness && $0.phrase != nil }
+        }
         public var hasMeetings: Bool { figures.summary.meetings > 0 }
-        public var strengths: Bool { [speaking, attendance, currentAffairs, it].contains(.met) }
-        public var weaknesses: Bool { [speaking, attendance, currentAffairs, it].contains(.missed) || overrated }
+        public var strengths: Bool {
+            [speaking, attendance, currentAffairs, it].contains(.met) || !criterionStrengths.isEmpty
+        }
+        public var weaknesses: Bool {
+            [speaking, attendance, currentAffairs, it].contains(.missed) || overrated
+                || !criterionWeaknesses.isEmpty
+        }
     }
 
     public var report: BlocReport
@@ -90,12 +180,64 @@ public struct ReviewLetter: Sendable {
                         Double(summary.currentAffairs) / Double(summary.meetings), target: targets.currentAffairsRate)
                     : .none,
                 it: summary.meetings > 0
-                    ? Verdict(Double(summary.usedIT) / Double(summary.meetings), target: targets.itRate) : .none)
+                    ? Verdict(Double(summary.usedIT) / Double(summary.meetings), target: targets.itRate) : .none,
+                overrating: Self.overrating(report, kind: kind, evaluation: evaluation),
+                criteria: Self.criteria(report, kind: kind, evaluation: evaluation))
         }
         regular = review(.regular)
         thematic = review(.thematic)
         supervision = Verdict(report.summary.supervisedShare, target: targets.supervisionRate)
         plans = Self.plans(schedule, range: report.range, organization: evaluation.organization)
+    }
+
+    /// The report's overrated meetings of `kind`, by why their self-rating is too high.
+    static func overrating(_ report: BlocReport, kind: MeetingKind, evaluation: Evaluation) -> Overrating {
+        var result = Overrating()
+        var criteria: Set<Int> = []
+        var others: [Int: RatingName] = [:]
+        for overrated in report.overrated where overrated.meeting.meeting.kind == kind {
+            let evaluated = overrated.meeting
+            let counted = BlocReport.CountedMeeting(branch: overrated.branch, order: overrated.order, meeting: evaluated)
+            result.best = evaluated.rubric.ratings.first?.name ?? result.best
+            let notFull = overrated.blockers.compactMap { blocker -> Int? in
+                if case .notFull(let criterion, _, _) = blocker { return criterion }
+                return nil
+            }
+            let belowTotal = overrated.blockers.contains {
+                if case .total = $0 { return true }
+                return false
+            }
+            if evaluated.selfRank == 0 && belowTotal {
+                result.belowTotal.meetings.append(counted)
+                result.minimumTotal = evaluated.rubric.ratings.first?.minTotal ?? 0
+            } else if evaluated.selfRank == 0 && !notFull.isEmpty {
+                result.notFull.meetings.append(counted)
+                criteria.formUnion(notFull)
+            } else {
+                result.other.meetings.append(counted)
+                others[evaluated.selfRank] = evaluated.meeting.selfRating
+            }
+        }
+        result.notFullCriteria = criteria.sorted()
+        result.otherRatings = others.sorted { $0.key < $1.key }.map(\.value)
+        return result
+    }
+
+    /// Each criterion of the kind's rubric against `Targets.criterionShortShare`.
+    static func criteria(_ report: BlocReport, kind: MeetingKind, evaluation: Evaluation) -> [CriterionReview] {
+        let meetings = report.meetings(of: kind, in: evaluation)
+        guard let rubric = meetings.first?.meeting.rubric, !meetings.isEmpty else { return [] }
+        let share = evaluation.targets.criterionShortShare
+        return rubric.criteria.map { criterion in
+            let short = meetings.filter { counted in
+                let scores = counted.meeting.meeting.scores
+                return criterion.id - 1 >= scores.count || scores[criterion.id - 1] < criterion.max
+            }
+            let isWeak = Double(short.count) > share * Double(meetings.count)
+            return CriterionReview(
+                criterion: criterion, short: Counted(short), of: meetings.count,
+                verdict: isWeak ? .weakness : .strength)
+        }
     }
 
     /// The plans with a session in `range`, or issued in it.
@@ -118,9 +260,12 @@ public struct ReviewLetter: Sendable {
             }
             for index in groups.indices { groups[index].audienceSize = Set(audiences[index]).count }
             let compliance = schedule.compliance[plan.number] ?? []
+            let last = plan.allSessions.map(\.date).max()
             return CitedPlan(
                 plan: plan, groups: groups, committees: compliance.count,
-                compliant: compliance.filter(\.isCompliant).count)
+                compliant: compliance.filter(\.isCompliant).count,
+                nonCompliant: compliance.filter { !$0.isCompliant }.map(\.committee),
+                isOver: last.map { $0 <= range.to } ?? false)
         }
     }
 }

@@ -12,11 +12,18 @@ public struct Criterion: Sendable, Hashable {
     public var id: Int
     public var title: String
     public var max: Int
+    /// What the review letter says when nearly every meeting has it at its maximum (`strength:`).
+    public var strength: String?
+    /// What the review letter says, with the count, when many meetings fall short of its maximum
+    /// (`weakness:`, see `Targets.criterionShortShare`).
+    public var weakness: String?
 
-    public init(id: Int, title: String, max: Int) {
+    public init(id: Int, title: String, max: Int, strength: String? = nil, weakness: String? = nil) {
         self.id = id
         self.title = title
         self.max = max
+        self.strength = strength
+        self.weakness = weakness
     }
 }
 

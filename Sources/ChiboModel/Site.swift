@@ -122,11 +122,16 @@ public struct Targets: Sendable, Hashable {
     public var itRate: Double
     /// Share of subordinate branches' meetings a grassroots committee member attends.
     public var supervisionRate: Double
+    /// The share of a kind's meetings short of a criterion's maximum above which the review letter
+    /// writes the criterion's weakness; at or below it, its strength (the meetings at full marks are
+    /// then "đa số", most of them). 0.2 by default: one meeting in five.
+    public var criterionShortShare: Double
 
     public init(
         speakingRate: Double = 0.30, attendanceRate: Double = 0.85, currentAffairsRate: Double = 1,
-        itRate: Double = 0.5, supervisionRate: Double = 1
+        itRate: Double = 0.5, supervisionRate: Double = 1, criterionShortShare: Double = 0.2
     ) {
+        self.criterionShortShare = criterionShortShare
         self.speakingRate = speakingRate
         self.attendanceRate = attendanceRate
         self.currentAffairsRate = currentAffairsRate
@@ -157,6 +162,11 @@ public struct LetterSettings: Sendable, Hashable {
     public var signer: String?
     /// The list under "Nơi nhận:".
     public var copies: [String]?
+    /// The issuer's name as the lines it is printed on (`issuer_lines`); derived from `issuer` when
+    /// not set, broken so that no line is a lone word.
+    public var issuerLines: [String]?
+    /// The date printed on the letter (`date`); nil leaves "ngày ... tháng ... năm ..." for the clerk.
+    public var date: Day?
 
     public init() {}
 

@@ -64,6 +64,7 @@ enum RecordWorkbook {
             Column(header: "CNTT", width: 7, rule: yesNo),
             Column(header: "Cấp ủy dự", width: 20, rule: .none),
             Column(header: "Ghi chú", width: 30, rule: .none),
+            Column(header: "Nhận xét của người dự", width: 40, rule: .none),
         ]
         return columns
     }

@@ -308,8 +308,10 @@ import Testing
             """
             title: Sổ tay
             organization: Đảng bộ Khối các cơ quan tỉnh Lai Châu
-            targets: {current_affairs_rate: 0.9, it_rate: 0.6, supervision_rate: 0.75}
+            targets: {current_affairs_rate: 0.9, it_rate: 0.6, supervision_rate: 0.75, criterion_short_share: 0.25}
             letter:
+              issuer_lines: [ĐẢNG ỦY KHỐI CÁC CƠ QUAN, VÀ DOANH NGHIỆP TỈNH]
+              date: 2025-01-06
               superior: Đảng bộ tỉnh Lai Châu
               code: ĐUK
               place: Lai Châu
@@ -331,10 +333,14 @@ import Testing
         #expect(letter.signerTitle == "Phó Bí thư")
         #expect(letter.signer == "Nguyễn Văn A")
         #expect(letter.issuer == nil)
+        #expect(letter.issuerLines == ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN", "VÀ DOANH NGHIỆP TỈNH"])
+        #expect(letter.date == Day(parsing: "2025-01-06"))
+        #expect(settings.targets.criterionShortShare == 0.25)
         #expect(
             diagnostics.items.map(\.description) == [
-                "site.yaml:12:3: warning: unknown key `sender` in `letter` is ignored; the keys are board, code, "
-                    + "issuer, on_behalf, place, short_name, signer, signer_title, superior, recipients, copies"
+                "site.yaml:14:3: warning: unknown key `sender` in `letter` is ignored; the keys are board, code, "
+                    + "issuer, on_behalf, place, short_name, signer, signer_title, superior, recipients, copies, "
+                    + "issuer_lines, date"
             ])
         let (_, bad) = try load("title: A\norganization: B\nletter: [x]\nletter2: {}\n")
         #expect(

@@ -29,6 +29,7 @@ import Testing
                 [
                     "Mã chi bộ", "Ngày", "Loại", "Chủ đề", "Người chuẩn bị", "Có mặt", "Phát biểu", "TC1", "TC2",
                     "Tự xếp loại", "Chính trị tư tưởng", "Thời sự", "CNTT", "Cấp ủy dự", "Ghi chú",
+                    "Nhận xét của người dự",
                 ]
             ])
         var lists: [[String]] = []

@@ -212,6 +212,7 @@ struct MeetingRow: TemplateModel, Hashable {
     var attendance: String
     var supervisor: String?
     var note: String?
+    var remarks: String?
     var findings: [FindingModel]
 
     static let templateFields = TemplateFields<Self>([
@@ -231,6 +232,7 @@ struct MeetingRow: TemplateModel, Hashable {
         "attendance": .text(\.attendance),
         "supervisor": .optional(\.supervisor),
         "note": .optional(\.note),
+        "remarks": .optional(\.remarks),
         "findings": .list(\.findings),
         "has_findings": .flag { !$0.findings.isEmpty },
     ])
