@@ -182,18 +182,46 @@ struct ContentGenerator {
         let preparer = thematic ? Names.person(&rng) : ""
         let note = !thematic && computed == 1 && ratedRank == 0 ? "Chi bộ tự đánh giá" : ""
         let date = inYear(month, day).vietnamese
+        let remarks = supervisor.isEmpty ? "" : Self.remarks(unit.id + date, thematic: thematic, points: points,
+            speakingRate: Double(speakers) / Double(present), study: study)
         var cells = [
             unit.id, date, kind.word, csv(topic, ";"), preparer, String(present),
             String(speakers),
         ]
         cells += points.map(String.init)
-        cells += [rated.rawValue, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note]
+        cells += [
+            rated.rawValue, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note,
+            csv(remarks, ";"),
+        ]
         return cells.joined(separator: ";")
+    }
+
+    /// What the committee member who attended wrote, for about one supervised meeting in 25: chosen
+    /// by a hash of the branch and the date, not by the generator's random numbers, so that every
+    /// other figure of the data is the same with or without remarks.
+    static func remarks(_ key: String, thematic: Bool, points: [Int], speakingRate: Double, study: Bool) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        guard hash % 25 == 0 else { return "" }
+        let maxima = thematic ? thematicMax : regularMax
+        if thematic && points[0] < maxima[0] {
+            return "Chuyên đề chưa gắn với nhiệm vụ chuyên môn của đơn vị; đề nghị chi ủy lựa chọn nội dung sát thực tế hơn."
+        }
+        if thematic && points[3] < maxima[3] {
+            return "Chủ trì chưa kết luận rõ những ý kiến cần tiếp thu để hoàn chỉnh báo cáo chuyên đề."
+        }
+        if speakingRate < 0.3 {
+            return "Ít đảng viên phát biểu; bí thư chi bộ cần gợi mở để đảng viên tham gia ý kiến."
+        }
+        if !thematic && !study {
+            return "Chưa triển khai sinh hoạt chính trị tư tưởng theo Hướng dẫn số 08-HD/ĐUK."
+        }
+        return "Buổi sinh hoạt chuẩn bị chu đáo, thực hiện đúng các bước; đảng viên thảo luận sôi nổi."
     }
 
     mutating func meetingsCSV() -> [String] {
         let header =
-            "Mã chi bộ;Ngày;Loại;Chủ đề;Người chuẩn bị;Có mặt;Phát biểu;TC1;TC2;TC3;TC4;TC5;Tự xếp loại;Chính trị tư tưởng;Thời sự;CNTT;Cấp ủy dự;Ghi chú\r\n"
+            "Mã chi bộ;Ngày;Loại;Chủ đề;Người chuẩn bị;Có mặt;Phát biểu;TC1;TC2;TC3;TC4;TC5;Tự xếp loại;Chính trị tư tưởng;Thời sự;CNTT;Cấp ủy dự;Ghi chú;Nhận xét của người dự\r\n"
         var quarters = Array(repeating: header, count: 4)
         var committeeMembers: [String: [String]] = [:]
         for unit in units where unit.isCommittee {
@@ -327,10 +355,19 @@ struct ContentGenerator {
         source: "Quy định số 14-QĐ/TU (thang điểm mẫu)",
         criteria: [
             Criterion(id: 1, title: "Chuẩn bị", max: 15),
-            Criterion(id: 2, title: "Thời gian và tỷ lệ đảng viên dự", max: 15),
+            Criterion(
+                id: 2, title: "Thời gian và tỷ lệ đảng viên dự", max: 15,
+                strength: "chi bộ đã thực hiện nội dung, các bước và thời gian sinh hoạt đảm bảo theo đúng "
+                    + "Hướng dẫn số 03-HD/TU của Ban Thường vụ Tỉnh ủy"),
             Criterion(id: 3, title: "Nội dung và điều hành", max: 30),
-            Criterion(id: 4, title: "Nguyên tắc, tự phê bình và phê bình", max: 20),
-            Criterion(id: 5, title: "Kết quả thực hiện nghị quyết", max: 20),
+            Criterion(
+                id: 4, title: "Nguyên tắc, tự phê bình và phê bình", max: 20,
+                strength: "giữ vững nguyên tắc tập trung dân chủ, đoàn kết thống nhất, tự phê bình và phê bình "
+                    + "trong sinh hoạt"),
+            Criterion(
+                id: 5, title: "Kết quả thực hiện nghị quyết", max: 20,
+                strength: "bí thư chi bộ kết luận đủ nội dung, phân công nhiệm vụ, thời gian hoàn thành cho đảng viên "
+                    + "(tổ đảng)"),
         ],
         ratings: ratings)
 
@@ -338,10 +375,22 @@ struct ContentGenerator {
         id: "chuyen-de", title: "Tiêu chí chấm điểm sinh hoạt chi bộ chuyên đề", appliesTo: .thematic,
         source: "Quy định số 14-QĐ/TU (thang điểm mẫu)",
         criteria: [
-            Criterion(id: 1, title: "Lựa chọn chuyên đề", max: 20),
-            Criterion(id: 2, title: "Chuẩn bị báo cáo chuyên đề", max: 20),
+            Criterion(
+                id: 1, title: "Lựa chọn chuyên đề", max: 20,
+                strength: "nội dung chuyên đề cơ bản đã bám sát, phù hợp với nhiệm vụ chuyên môn của cơ quan, đơn vị, "
+                    + "doanh nghiệp",
+                weakness: "việc lựa chọn nội dung chuyên đề còn chưa sát với tình hình thực tế tại chi bộ, cơ quan, "
+                    + "đơn vị, doanh nghiệp"),
+            Criterion(
+                id: 2, title: "Chuẩn bị báo cáo chuyên đề", max: 20,
+                strength: "chi ủy đã phân công đảng viên chuẩn bị chuyên đề"),
             Criterion(id: 3, title: "Thảo luận và phát biểu", max: 30),
-            Criterion(id: 4, title: "Kết luận của chủ trì", max: 15),
+            Criterion(
+                id: 4, title: "Kết luận của chủ trì", max: 15,
+                strength: "bí thư chi bộ điều hành linh hoạt, có định hướng, gợi ý thảo luận; kết luận nội dung cần "
+                    + "tiếp thu để bổ sung, hoàn thiện chuyên đề và thống nhất đảng viên trong chi bộ thực hiện",
+                weakness: "điều hành của bí thư chi bộ chưa linh hoạt, kết luận chưa rõ để đảng viên tiếp thu ý kiến "
+                    + "tham gia hoàn chỉnh báo cáo chuyên đề"),
             Criterion(id: 5, title: "Tổ chức thực hiện sau chuyên đề", max: 15),
         ],
         ratings: ratings)
@@ -363,9 +412,21 @@ struct ContentGenerator {
         func flow(_ value: String) -> String { value.contains(",") ? "\"\(value)\"" : value }
         var text = comment
         text += "id: \(rubric.id)\ntitle: \(rubric.title)\napplies_to: \(rubric.appliesTo.rawValue)\n"
-        text += "source: \(rubric.source)\ncriteria:\n"
+        text += "source: \(rubric.source)\n"
+        if rubric.criteria.contains(where: { $0.strength != nil || $0.weakness != nil }) {
+            text += "# strength/weakness: the words the drafted review letter writes for a criterion (strength when\n"
+            text += "# nearly every meeting has it at full marks, weakness with its count when more than\n"
+            text += "# targets.criterion_short_share of them fall short), taken from Công văn số 750-CV/ĐUK.\n"
+        }
+        text += "criteria:\n"
         for criterion in rubric.criteria {
-            text += "  - {id: \(criterion.id), title: \(flow(criterion.title)), max: \(criterion.max)}\n"
+            guard criterion.strength != nil || criterion.weakness != nil else {
+                text += "  - {id: \(criterion.id), title: \(flow(criterion.title)), max: \(criterion.max)}\n"
+                continue
+            }
+            text += "  - id: \(criterion.id)\n    title: \(flow(criterion.title))\n    max: \(criterion.max)\n"
+            if let strength = criterion.strength { text += "    strength: \"\(strength)\"\n" }
+            if let weakness = criterion.weakness { text += "    weakness: \"\(weakness)\"\n" }
         }
         text += "ratings:\n"
         for band in rubric.ratings {

@@ -80,6 +80,8 @@ public struct ReviewLetter: Sendable {
         public var otherRatings: [RatingName] = []
         /// The best rating's name.
         public var best: RatingName = ""
+        /// The criteria the best rating needs at full marks.
+        public var requiredFull: [Int] = []
 
         public var all: Counted {
             Counted(
@@ -123,8 +125,12 @@ public struct ReviewLetter: Sendable {
         public var currentAffairs: Verdict
         public var it: Verdict
         public var overrating: Overrating
-        /// The criteria with words for the letter, in the rubric's order.
+        /// Every criterion of the kind's rubric, in the rubric's order.
         public var criteria: [CriterionReview]
+        /// Regular meetings only: the meetings without current affairs.
+        public var withoutCurrentAffairs: Counted
+        /// The rubric of the kind's meetings in the range (the first meeting's, if they differ).
+        public var rubric: Rubric?
         /// Whether some meeting's self-rating is above its computed rating.
         public var overrated: Bool { !overrating.all.isEmpty }
 
@@ -151,6 +157,9 @@ public struct ReviewLetter: Sendable {
     public var thematic: KindReview
     /// Committee members at subordinate branches' meetings, all kinds together.
     public var supervision: Verdict
+    /// The meetings of the range whose record carries the remarks of a committee member who
+    /// attended: for the clerk to draw on, never written into the letter by themselves.
+    public var remarks: Counted
     /// Branches that left political study out of a regular meeting that required it.
     public var skippedStudy: [BlocReport.BranchCount] { report.skippedPoliticalStudy }
     /// The quarters of the range in which some branch held no thematic meeting.
@@ -182,12 +191,25 @@ public struct ReviewLetter: Sendable {
                 it: summary.meetings > 0
                     ? Verdict(Double(summary.usedIT) / Double(summary.meetings), target: targets.itRate) : .none,
                 overrating: Self.overrating(report, kind: kind, evaluation: evaluation),
-                criteria: Self.criteria(report, kind: kind, evaluation: evaluation))
+                criteria: Self.criteria(report, kind: kind, evaluation: evaluation),
+                withoutCurrentAffairs: Counted(
+                    kind == .regular
+                        ? report.meetings(of: kind, in: evaluation).filter { !$0.meeting.meeting.currentAffairs } : []),
+                rubric: report.meetings(of: kind, in: evaluation).first?.meeting.rubric)
         }
         regular = review(.regular)
         thematic = review(.thematic)
         supervision = Verdict(report.summary.supervisedShare, target: targets.supervisionRate)
         plans = Self.plans(schedule, range: report.range, organization: evaluation.organization)
+        remarks = Self.remarks(report, evaluation: evaluation)
+    }
+
+    /// The meetings of the report's range with a committee member's remarks, by branch and date.
+    public static func remarks(_ report: BlocReport, evaluation: Evaluation) -> Counted {
+        Counted(
+            MeetingKind.allCases.flatMap { report.meetings(of: $0, in: evaluation) }
+                .filter { $0.meeting.meeting.remarks != nil }
+                .sorted { ($0.order, $0.meeting.meeting.date) < ($1.order, $1.meeting.meeting.date) })
     }
 
     /// The report's overrated meetings of `kind`, by why their self-rating is too high.
@@ -199,6 +221,7 @@ public struct ReviewLetter: Sendable {
             let evaluated = overrated.meeting
             let counted = BlocReport.CountedMeeting(branch: overrated.branch, order: overrated.order, meeting: evaluated)
             result.best = evaluated.rubric.ratings.first?.name ?? result.best
+            result.requiredFull = evaluated.rubric.ratings.first?.requireFull ?? result.requiredFull
             let notFull = overrated.blockers.compactMap { blocker -> Int? in
                 if case .notFull(let criterion, _, _) = blocker { return criterion }
                 return nil

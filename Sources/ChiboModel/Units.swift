@@ -103,6 +103,9 @@ public struct Organization: Sendable, Hashable {
 
     public subscript(id: UnitID) -> Unit? { index[id].map { units[$0] } }
 
+    /// The unit's position in the units file.
+    public func position(of id: UnitID) -> Int? { index[id] }
+
     /// The unit's name, or the id itself for an id no unit has (a record of a rejected unit).
     public func name(of id: UnitID) -> String { self[id]?.name ?? id.rawValue }
 

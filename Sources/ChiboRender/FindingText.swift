@@ -23,7 +23,10 @@ struct FindingText: Sendable {
     func part(_ part: PeriodPart) -> String {
         Format.fill(
             theme.string(part.kind == .quarter ? "quarter_label" : "month_label"),
-            ["number": String(part.number), "year": String(part.year), "month": part.number.zeroPadded(2)])
+            [
+                "number": String(part.number), "roman": Format.roman(part.number), "year": String(part.year),
+                "month": Format.monthNumber(part.number),
+            ])
     }
 
     func message(_ finding: Finding) -> String {

@@ -1,8 +1,55 @@
 import ChiboModel
 import ChiboSupport
 
-/// Numbers as Vietnamese readers write them: a comma before decimals, a percent sign.
+/// Numbers, dates and lists as a Vietnamese clerk writes them, for the pages and the letter alike:
+/// a dot between thousands and a comma before decimals ("1.362", "31,2%"), quarters in Roman
+/// numerals, dates as Hướng dẫn 36-HD/VPTW writes them ("20/6/2023", "05/4/2024", "26/01/2024").
 enum Format {
+    /// 1362 → "1.362"; -5 → "-5".
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result += "." }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// 963 of 1130 → "963/1.130".
+    static func fraction(_ part: Int, of whole: Int) -> String { count(part) + "/" + count(whole) }
+
+    /// 3 → "III".
+    static func roman(_ number: Int) -> String {
+        let numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = number
+        var result = ""
+        for (value, numeral) in numerals {
+            while rest >= value {
+                result += numeral
+                rest -= value
+            }
+        }
+        return result
+    }
+
+    /// A day of the month or a month as a date in Vietnamese text writes it: a day under 10 and the
+    /// months 1 and 2 with a leading zero (Hướng dẫn 36-HD/VPTW), others as they are.
+    static func dayNumber(_ day: Int) -> String { day < 10 ? day.zeroPadded(2) : String(day) }
+    static func monthNumber(_ month: Int) -> String { month <= 2 ? month.zeroPadded(2) : String(month) }
+
+    /// 2023-06-20 → "20/6/2023"; 2024-01-26 → "26/01/2024"; 2024-04-05 → "05/4/2024".
+    static func date(_ day: Day) -> String {
+        dayNumber(day.day) + "/" + monthNumber(day.month) + "/" + String(day.year)
+    }
+
+    /// Items joined as a sentence lists them: "1", "1 và 2", "1, 2, 4 và 5" (or `conjunction` "hoặc").
+    static func list(_ items: [String], conjunction: String = "và") -> String {
+        guard let last = items.last else { return "" }
+        guard items.count > 1 else { return last }
+        return items.dropLast().joined(separator: ", ") + " " + conjunction + " " + last
+    }
+
     /// 0.295 → "29,5%"; 0.3 → "30%".
     static func percent(_ share: Double?) -> String {
         guard let share else { return "–" }
@@ -18,10 +65,10 @@ enum Format {
         let whole = Int(rounded.rounded(.towardZero))
         let fraction = Int(((abs(rounded) - Double(abs(whole))) * scale).rounded())
         let sign = rounded < 0 && whole == 0 ? "-" : ""
-        guard fraction > 0 else { return sign + String(whole) }
+        guard fraction > 0 else { return sign + count(whole) }
         var digits = fraction.zeroPadded(places)
         while digits.hasSuffix("0") { digits.removeLast() }
-        return sign + String(whole) + "," + digits
+        return sign + count(whole) + "," + digits
     }
 
     /// A share for JSON: at most four decimals, a dot.

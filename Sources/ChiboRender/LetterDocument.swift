@@ -49,7 +49,13 @@ enum LetterDocument {
             [run(letter.draftMark, "<w:bdr w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"000000\"/>")])
         var left: [String] = []
         if let superior = letter.superior { left.append(paragraph("LetterHead", [run(superior)])) }
-        left.append(paragraph("LetterIssuer", [run(letter.issuer)]))
+        // The issuer's lines as the settings break them: one paragraph, a line break between lines.
+        left.append(
+            paragraph(
+                "LetterIssuer",
+                letter.issuerLines.enumerated().map { index, line in
+                    (index > 0 ? "<w:r><w:br/></w:r>" : "") + run(line)
+                }))
         left.append(paragraph("LetterHead", [run("*")]))
         left.append(paragraph("LetterNumber", [run(letter.number)]))
         left.append(paragraph("LetterSubject", [run(letter.subject)]))
@@ -58,7 +64,7 @@ enum LetterDocument {
             paragraph("LetterHead", []),
             paragraph("LetterDate", [run(letter.placeDate)]),
         ]
-        let half = textWidth * 45 / 100
+        let half = textWidth * 50 / 100
         body += table([(half, left), (textWidth - half, right)])
         if letter.recipients.count == 1 {
             body += paragraph("LetterRecipients", [run(letter.recipientsLabel + " " + letter.recipients[0])])
@@ -69,8 +75,11 @@ enum LetterDocument {
                 body += paragraph("LetterRecipientItem", [run("- " + recipient + end)])
             }
         }
-        for item in letter.paragraphs {
-            body += paragraph(item.style == .heading ? "LetterPartHeading" : "LetterBody", [run(item.text)])
+        // The last paragraph keeps with the signature and "Nơi nhận:" after it, so that they never
+        // stand alone on the last page.
+        for (index, item) in letter.paragraphs.enumerated() {
+            let style = item.style == .heading ? "LetterPartHeading" : "LetterBody"
+            body += paragraph(style, [run(item.text)], keepNext: index == letter.paragraphs.count - 1)
         }
         let copies =
             [paragraph("LetterCopiesLabel", [run(letter.copiesLabel)])]
@@ -82,8 +91,9 @@ enum LetterDocument {
         // The space for the signature and the seal.
         signature += Array(repeating: paragraph("LetterSignature", []), count: 4)
         signature.append(paragraph("LetterSignature", letter.signer.map { [run($0)] } ?? []))
-        body += paragraph("LetterBody", [])
+        body += paragraph("LetterBody", [], keepNext: true)
         body += table([(half, copies), (textWidth - half, signature)])
+        for annex in letter.annexes { body += self.annex(annex, attached: letter.annexAttached) }
         let section =
             "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
             + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
@@ -99,8 +109,39 @@ enum LetterDocument {
             + "<w:t xml:space=\"preserve\">" + OfficePackage.escape(text) + "</w:t></w:r>"
     }
 
-    static func paragraph(_ style: String, _ runs: [String]) -> String {
-        "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>" + runs.joined() + "</w:p>"
+    static func paragraph(_ style: String, _ runs: [String], keepNext: Bool = false) -> String {
+        "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>" + (keepNext ? "<w:keepNext/>" : "") + "</w:pPr>"
+            + runs.joined() + "</w:p>"
+    }
+
+    /// An annex on a page of its own: its label and title, the line that attaches it to the letter,
+    /// and its table with ruled cells, the header row repeated on every page.
+    static func annex(_ annex: LetterText.Annex, attached: String) -> String {
+        var xml = paragraph("LetterAnnexLabel", [run(annex.label)])
+        xml += paragraph("LetterAnnexTitle", [run(annex.title)])
+        xml += paragraph("LetterAnnexAttached", [run(attached)])
+        // The number and the count narrow, the names sharing the rest.
+        let narrow = twips(millimetres: 14)
+        let count = twips(millimetres: 20)
+        let name = (textWidth - narrow - count) / 2
+        let widths = [narrow, name, textWidth - narrow - count - name, count]
+        let single = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
+        let borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) \(single)/>" }.joined()
+        xml += "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblBorders>\(borders)</w:tblBorders>"
+        xml += "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>"
+        xml += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        func row(_ cells: [String], header: Bool) -> String {
+            var row = "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>"
+            for (index, cell) in cells.enumerated() {
+                let style = header ? "LetterAnnexHeader" : (index == 0 || index == 3 ? "LetterAnnexNumber" : "LetterAnnexCell")
+                row += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[min(index, 3)])\" w:type=\"dxa\"/></w:tcPr>"
+                row += paragraph(style, [run(cell)]) + "</w:tc>"
+            }
+            return row + "</w:tr>"
+        }
+        xml += row(annex.columns, header: true)
+        for cells in annex.rows { xml += row(cells, header: false) }
+        return xml + "</w:tbl>"
     }
 
     /// A borderless table of one row, each cell `width` twips wide holding its paragraphs.
@@ -131,6 +172,7 @@ enum LetterDocument {
         var id: String
         var name: String
         var keepNext = false
+        var pageBreakBefore = false
         var before = 0
         var after = 0
         var firstLine = 0
@@ -144,6 +186,7 @@ enum LetterDocument {
 
         var paragraph: String {
             var xml = keepNext ? "<w:keepNext/>" : ""
+            xml += pageBreakBefore ? "<w:pageBreakBefore/>" : ""
             xml += "<w:spacing w:before=\"\(before)\" w:after=\"\(after)\" w:line=\"240\" w:lineRule=\"auto\"/>"
             if firstLine > 0 || left > 0 { xml += "<w:ind w:left=\"\(left)\" w:firstLine=\"\(firstLine)\"/>" }
             return xml + "<w:jc w:val=\"\(alignment.rawValue)\"/>"
@@ -180,6 +223,16 @@ enum LetterDocument {
         Style(id: "LetterCopiesLabel", name: "Letter Copies Label", bold: true, italic: true, underline: true),
         Style(id: "LetterCopies", name: "Letter Copies", points: 12),
         Style(id: "LetterPageNumber", name: "Letter Page Number", alignment: .center),
+        Style(
+            id: "LetterAnnexLabel", name: "Letter Annex Label", pageBreakBefore: true, alignment: .center, bold: true,
+            caps: true),
+        Style(id: "LetterAnnexTitle", name: "Letter Annex Title", before: 60, alignment: .center, bold: true),
+        Style(
+            id: "LetterAnnexAttached", name: "Letter Annex Attached", after: 240, alignment: .center, italic: true,
+            points: 13),
+        Style(id: "LetterAnnexHeader", name: "Letter Annex Header", before: 40, after: 40, alignment: .center, bold: true, points: 13),
+        Style(id: "LetterAnnexCell", name: "Letter Annex Cell", before: 40, after: 40, left: 57, points: 13),
+        Style(id: "LetterAnnexNumber", name: "Letter Annex Number", before: 40, after: 40, alignment: .center, points: 13),
     ]
 
     static var styles: String {

@@ -33,7 +33,10 @@ struct LetterPages: Sendable {
         "letter_figure_meetings", "letter_figure_speaking", "letter_figure_attendance",
         "letter_figure_current_affairs", "letter_figure_it", "letter_figure_overrated",
         "letter_figure_overrated_branches", "letter_figure_study", "letter_figure_thematic_gap",
-        "letter_figure_supervised", "letter_citation", "letter_document",
+        "letter_figure_supervised", "letter_citation", "letter_document", "letter_annex_label",
+        "letter_annex_attached", "letter_annex_study", "letter_annex_overrated", "letter_annex_criterion",
+        "letter_annex_current_affairs", "letter_annex_col_number", "letter_annex_col_branch",
+        "letter_annex_col_committee", "letter_annex_col_meetings", "letter_remarks_title", "letter_remarks_intro",
     ]
 
     var isEmpty: Bool { reports.period == nil || evaluation.organization.units.isEmpty }
@@ -71,8 +74,11 @@ struct LetterPages: Sendable {
         return jobs
     }
 
-    /// The letter's figures for the templates, and for the tests.
-    func figures(_ report: BlocReport) -> LetterFigures {
+    /// The letter's figures for the templates, and for the tests, with the annexes the figures
+    /// refer to, numbered in the order the letter mentions them.
+    func figures(_ report: BlocReport) -> LetterFigures { drafted(report).figures }
+
+    func drafted(_ report: BlocReport) -> (figures: LetterFigures, annexes: [LetterText.Annex], review: ReviewLetter) {
         let review = ReviewLetter(report, evaluation: evaluation, schedule: schedule)
         let derived = settings.letter.derived(from: settings.organization)
         let shortName = derived.shortName ?? settings.organization
@@ -80,47 +86,95 @@ struct LetterPages: Sendable {
             scoring: cited(.overrated), study: cited(.missingPoliticalStudy), procedure: cited(.missingCurrentAffairs),
             speaking: cited(.lowSpeakingRate), attendance: cited(.lowAttendance), supervision: cited(.noSupervisor))
         let summary = report.summary
-        var regular = kind(review.regular)
+        var annexes = Annexes(pages: self, shortName: shortName)
+        let study = LetterFigures.Study(
+            skipped: !review.skippedStudy.isEmpty, branches: Format.count(review.skippedStudy.count),
+            meetings: Format.count(review.skippedStudy.map(\.count).reduce(0, +)),
+            requiredFrom: settings.politicalStudyRequiredFrom.map(Format.date),
+            annex: annexes.add(
+                theme.string("letter_annex_study"), review.skippedStudy.map { ($0.branch, $0.count) }))
+        var regular = kind(review.regular, annexes: &annexes)
         regular.hasWeaknesses = regular.hasWeaknesses || !review.skippedStudy.isEmpty || review.supervision == .missed
-        var thematic = kind(review.thematic)
+        var thematic = kind(review.thematic, annexes: &annexes)
         thematic.hasWeaknesses = thematic.hasWeaknesses || !review.thematicGaps.isEmpty
         let kinds = [review.regular, review.thematic]
-        return LetterFigures(
-            period: period(report), from: report.range.from.vietnamese, to: report.range.to.vietnamese,
+        let supervised = rate(summary.supervisedShare, target: review.targets.supervisionRate)
+        let figures = LetterFigures(
+            period: period(report), from: Format.date(report.range.from), to: Format.date(report.range.to),
             board: [derived.board ?? "", shortName].filter { !$0.isEmpty }.joined(separator: " "),
             shortName: shortName,
             plans: review.plans.enumerated().map { index, cited in
                 plan(cited, last: index == review.plans.count - 1)
             },
-            regular: regular, thematic: thematic,
-            study: LetterFigures.Study(
-                skipped: !review.skippedStudy.isEmpty, branches: String(review.skippedStudy.count),
-                meetings: String(review.skippedStudy.map(\.count).reduce(0, +)),
-                requiredFrom: settings.politicalStudyRequiredFrom?.vietnamese),
+            regular: regular, thematic: thematic, study: study,
             thematicGaps: review.thematicGaps.enumerated().map { index, gap in
                 LetterFigures.Gap(
-                    quarter: FindingText(theme: theme).part(gap.quarter), branches: String(gap.branchesWithout.count),
-                    last: index == review.thematicGaps.count - 1)
+                    quarter: FindingText(theme: theme).part(gap.quarter),
+                    branches: Format.count(gap.branchesWithout.count), last: index == review.thematicGaps.count - 1)
             },
             supervision: LetterFigures.Supervision(
-                measured: review.supervision != .none, met: review.supervision == .met,
-                missed: review.supervision == .missed, share: Format.percent(summary.supervisedShare),
-                target: Format.percent(review.targets.supervisionRate), supervised: String(summary.supervised),
-                supervisable: String(summary.supervisable),
-                committeesWithGaps: String(
+                measured: review.supervision != .none, above: supervised.above, met: review.supervision == .met,
+                missed: review.supervision == .missed, share: supervised.value, target: supervised.target,
+                supervised: Format.count(summary.supervised), supervisable: Format.count(summary.supervisable),
+                committeesWithGaps: Format.count(
                     report.committeeAttendance.filter { !$0.branchesNeverSupervised.isEmpty }.count)),
             documents: documents, hasWeaknesses: review.hasWeaknesses,
             planGaps: review.plans.contains { $0.compliant < $0.committees },
             overrated: kinds.contains(where: \.overrated),
             speakingMissed: kinds.contains { $0.speaking == .missed },
-            attendanceMissed: kinds.contains { $0.attendance == .missed }, itMissed: kinds.contains { $0.it == .missed }
-        )
+            attendanceMissed: kinds.contains { $0.attendance == .missed }, itMissed: kinds.contains { $0.it == .missed },
+            topRating: regular.hasMeetings ? regular.topRating : thematic.topRating,
+            topMinimum: regular.hasMeetings ? regular.topMinimum : thematic.topMinimum,
+            topRequiredFull: regular.hasMeetings ? regular.topRequiredFull : thematic.topRequiredFull)
+        return (figures, annexes.items, review)
+    }
+
+    /// The annexes of one letter as the figures name them: each a table of branches, numbered from 1.
+    struct Annexes {
+        let pages: LetterPages
+        let shortName: String
+        var items: [LetterText.Annex] = []
+
+        /// A table of `rows` (branch, meetings) under `title`, and its number; nil with no rows.
+        mutating func add(_ title: String, _ rows: [(branch: UnitID, meetings: Int)]) -> String? {
+            guard !rows.isEmpty else { return nil }
+            let organization = pages.evaluation.organization
+            // In the units file's order, so that a committee's branches stand together.
+            let rows = rows.sorted {
+                organization.position(of: $0.branch) ?? 0 < organization.position(of: $1.branch) ?? 0
+            }
+            let number = items.count + 1
+            items.append(
+                LetterText.Annex(
+                    label: Format.fill(pages.theme.string("letter_annex_label"), ["n": String(number)]),
+                    title: title,
+                    columns: ["letter_annex_col_number", "letter_annex_col_branch", "letter_annex_col_committee",
+                        "letter_annex_col_meetings"].map(pages.theme.string),
+                    rows: rows.enumerated().map { index, row in
+                        [
+                            String(index + 1), organization.name(of: row.branch),
+                            organization[row.branch]?.parent.map { organization.name(of: $0) } ?? shortName,
+                            Format.count(row.meetings),
+                        ]
+                    }))
+            return String(number)
+        }
+    }
+
+    /// A share against its target, as the letter words it.
+    func rate(_ share: Double?, target: Double) -> LetterFigures.Rate {
+        let verdict = ReviewLetter.Verdict(share, target: target)
+        // "Above" as printed: 30,04% against 30% reads "đạt", not "vượt".
+        let above = share.map { ($0 * 1000).rounded() > (target * 1000).rounded() } ?? false
+        return LetterFigures.Rate(
+            value: Format.percent(share), target: Format.percent(target), met: verdict == .met,
+            missed: verdict == .missed, above: above)
     }
 
     /// The letter of `report` as text: its paragraph templates rendered with its figures, split into
     /// paragraphs, under the part headings; with the figures, for the tests.
     func text(_ report: BlocReport, templates: PageTemplates) -> Result<(LetterText, LetterFigures), Diagnostics> {
-        let figures = self.figures(report)
+        let (figures, annexes, _) = drafted(report)
         var rendered: [String: [String]] = [:]
         var problems = Diagnostics()
         for (name, template) in zip(Self.paragraphTemplates, templates.letterParagraphs) {
@@ -156,18 +210,23 @@ struct LetterPages: Sendable {
             paragraphs[last].text = text + "./."
         }
         let derived = settings.letter.derived(from: settings.organization)
+        // Without `letter.date`, the date is the clerk's to write when the letter is signed.
+        let blank = { (width: Int) in String(repeating: "\u{00A0}", count: width) }
+        let day = settings.letter.date
         let date = Format.fill(
             theme.string(derived.place == nil ? "letter_date" : "letter_place_date"),
             [
-                "place": derived.place ?? "", "day": buildDate.day.zeroPadded(2),
-                "month": buildDate.month.zeroPadded(2),
-                "year": String(buildDate.year),
+                "place": derived.place ?? "", "day": day.map { Format.dayNumber($0.day) } ?? blank(4),
+                "month": day.map { Format.monthNumber($0.month) } ?? blank(4),
+                "year": day.map { String($0.year) } ?? blank(6),
             ])
         let subject = rendered["letter-subject"]?.joined(separator: " ") ?? ""
         let copies = derived.copies ?? []
         let letter = LetterText(
             draftMark: theme.string("letter_draft_mark"), party: theme.string("letter_party"),
-            superior: derived.superior.map { $0.uppercased() }, issuer: (derived.issuer ?? "").uppercased(),
+            superior: derived.superior.map { $0.uppercased() },
+            issuerLines: settings.letter.issuerLines?.map { $0.uppercased() }
+                ?? Self.issuerLines((derived.issuer ?? "").uppercased()),
             number: Format.fill(
                 theme.string("letter_number"),
                 ["blank": String(repeating: "\u{00A0}", count: 7), "code": derived.code ?? ""]),
@@ -178,8 +237,29 @@ struct LetterPages: Sendable {
             copies: copies.enumerated().map { index, line in
                 "- " + line + (index == copies.count - 1 ? "." : ";")
             },
-            title: theme.string("letter_title") + " " + subject)
+            title: theme.string("letter_title") + " " + subject, annexes: annexes,
+            annexAttached: Format.fill(
+                theme.string("letter_annex_attached"),
+                ["blank": String(repeating: "\u{00A0}", count: 7), "code": derived.code ?? ""]))
         return .success((letter, figures))
+    }
+
+    /// The issuing body's name on the lines a letter's head prints it, when `letter.issuer_lines`
+    /// does not give them: one line when it is short; otherwise two, broken where the longer line
+    /// is shortest, before "VÀ" when that is nearly as short, never leaving a word alone.
+    static func issuerLines(_ name: String, width: Int = 28) -> [String] {
+        let words = name.split(separator: " ").map(String.init)
+        guard name.count > width, words.count >= 4 else { return [name] }
+        var best: (score: Int, at: Int) = (Int.max, 2)
+        for at in 2...(words.count - 2) {
+            let first = words[..<at].joined(separator: " ")
+            let second = words[at...].joined(separator: " ")
+            // A break before a conjunction reads as the name is said; it may be a few letters longer.
+            let bonus = ["VÀ", "VA"].contains(words[at]) ? 6 : 0
+            let score = max(first.count, second.count) - bonus
+            if score < best.score { best = (score, at) }
+        }
+        return [words[..<best.at].joined(separator: " "), words[best.at...].joined(separator: " ")]
     }
 
     /// A template's output as paragraphs: split at blank lines, each line break and run of spaces
@@ -236,7 +316,7 @@ struct LetterPages: Sendable {
             theme.string("letter_citation"),
             ["kind": kind ?? theme.string("letter_document"), "number": target?.number ?? reference.number])
         var parts = [citation]
-        if let date = target?.date { parts.append("ngày " + date.vietnamese) }
+        if let date = target?.date { parts.append("ngày " + Format.date(date)) }
         let text = parts.joined(separator: ", ") + (target?.issuer.map { " của " + $0 } ?? "")
         return LetterFigures.Document(
             number: target?.number ?? reference.number, citation: text, title: target?.title ?? reference.number)
@@ -254,15 +334,17 @@ struct LetterPages: Sendable {
                 last: index == cited.groups.count - 1)
         }
         return LetterFigures.Plan(
-            number: plan.number, title: plan.title, topic: topic, issued: plan.issued?.vietnamese, groups: groups,
+            number: plan.number, title: plan.title, topic: topic, issued: plan.issued.map(Format.date), groups: groups,
             rule: plan.rule.map {
                 LetterFigures.Rule(
                     threshold: String($0.threshold), below: $0.below.zeroPadded(2),
                     atOrAbove: $0.atOrAbove.zeroPadded(2))
             },
-            committees: String(cited.committees), compliant: String(cited.compliant),
-            nonCompliant: String(cited.committees - cited.compliant), hasCommittees: cited.committees > 0,
-            allCompliant: cited.compliant == cited.committees, last: last)
+            committees: Format.count(cited.committees), compliant: Format.count(cited.compliant),
+            nonCompliant: Format.count(cited.nonCompliant.count),
+            nonCompliantNames: Format.list(cited.nonCompliant.map { evaluation.organization.name(of: $0) }),
+            hasCommittees: cited.committees > 0, allCompliant: cited.nonCompliant.isEmpty, isOver: cited.isOver,
+            last: last)
     }
 
     /// "chi bộ cơ sở loại hình doanh nghiệp".
@@ -274,37 +356,72 @@ struct LetterPages: Sendable {
             theme.string("letter_audience_sectors"), ["level": level, "sectors": sectors.joined(separator: ", ")])
     }
 
-    func kind(_ review: ReviewLetter.KindReview) -> LetterFigures.Kind {
+    func kind(_ review: ReviewLetter.KindReview, annexes: inout Annexes) -> LetterFigures.Kind {
         let figures = review.figures
         let summary = figures.summary
-        func share(_ count: Int) -> String {
-            Format.percent(summary.meetings > 0 ? Double(count) / Double(summary.meetings) : nil)
-        }
+        func share(_ count: Int) -> Double? { summary.meetings > 0 ? Double(count) / Double(summary.meetings) : nil }
         let targets = evaluation.targets
+        let name = theme.string(ScorecardPages.key(figures.kind)).lowercased()
+        let best = review.rubric?.ratings.first
+        let overrating = review.overrating
+        var causes: [LetterFigures.OverratingCause] = []
+        func cause(_ counted: ReviewLetter.Counted, notFull: String? = nil, belowTotal: String? = nil,
+            ratings: String? = nil)
+        {
+            guard !counted.isEmpty else { return }
+            causes.append(
+                LetterFigures.OverratingCause(
+                    meetings: Format.count(counted.count), branches: Format.count(counted.branches.count),
+                    notFull: notFull, belowTotal: belowTotal, ratings: ratings, first: causes.isEmpty, last: false))
+        }
+        cause(
+            overrating.notFull,
+            notFull: Format.list(overrating.notFullCriteria.map(String.init), conjunction: "hoặc"))
+        cause(overrating.belowTotal, belowTotal: String(overrating.minimumTotal))
+        cause(
+            overrating.other,
+            ratings: Format.list(overrating.otherRatings.map { "“\($0.rawValue)”" }, conjunction: "hoặc"))
+        if !causes.isEmpty { causes[causes.count - 1].last = true }
+        let overratedAnnex = annexes.add(
+            Format.fill(theme.string("letter_annex_overrated"), ["kind": name]), overrating.all.byBranch)
+        let weaknesses = review.criterionWeaknesses.map { criterion in
+            LetterFigures.CriterionWeakness(
+                meetings: Format.count(criterion.short.count), branches: Format.count(criterion.short.branches.count),
+                phrase: criterion.phrase ?? "",
+                annex: annexes.add(
+                    Format.fill(
+                        theme.string("letter_annex_criterion"),
+                        ["kind": name, "id": String(criterion.criterion.id), "title": criterion.criterion.title]),
+                    criterion.short.byBranch))
+        }
+        let strengths = review.criterionStrengths.compactMap(\.phrase)
+        let currentAffairsAnnex = review.currentAffairs == .missed
+            ? annexes.add(theme.string("letter_annex_current_affairs"), review.withoutCurrentAffairs.byBranch) : nil
         return LetterFigures.Kind(
-            name: theme.string(ScorecardPages.key(figures.kind)).lowercased(), hasMeetings: review.hasMeetings,
-            meetings: String(summary.meetings), branches: String(figures.branches.count),
-            speakingRate: Format.percent(summary.speakingRate), speakingTarget: Format.percent(targets.speakingRate),
-            speakingMet: review.speaking == .met, speakingMissed: review.speaking == .missed,
-            speakingBelow: String(figures.belowSpeakingTarget.count),
-            attendanceRate: Format.percent(summary.attendanceRate),
-            attendanceTarget: Format.percent(targets.attendanceRate), attendanceMet: review.attendance == .met,
-            attendanceMissed: review.attendance == .missed,
-            attendanceBelow: String(figures.belowAttendanceTarget.count),
-            currentAffairsShare: share(summary.currentAffairs),
-            currentAffairsTarget: Format.percent(targets.currentAffairsRate),
-            currentAffairsMet: review.currentAffairs == .met, currentAffairsMissed: review.currentAffairs == .missed,
-            currentAffairsWithout: String(summary.meetings - summary.currentAffairs),
-            currentAffairsBranches: String(figures.withoutCurrentAffairs.count),
-            itShare: share(summary.usedIT), itTarget: Format.percent(targets.itRate), itMet: review.it == .met,
-            itMissed: review.it == .missed, itBranches: String(figures.withoutIT.count),
-            overrated: review.overrated, overratedMeetings: String(summary.findings[.overrated] ?? 0),
-            overratedBranches: String(figures.overratedBranches.count),
-            overratedCriteria: figures.overratedCriteria.isEmpty
-                ? nil : figures.overratedCriteria.map(String.init).joined(separator: ", "),
-            overratedBelowTotal: figures.overratedBelowTotal > 0 ? String(figures.overratedBelowTotal) : nil,
-            topRating: evaluation.ratingNames.first?.rawValue ?? "", hasStrengths: review.strengths,
-            hasWeaknesses: review.weaknesses)
+            name: name, hasMeetings: review.hasMeetings, meetings: Format.count(summary.meetings),
+            branches: Format.count(figures.branches.count),
+            speaking: rate(summary.speakingRate, target: targets.speakingRate),
+            speakingBelow: Format.count(figures.belowSpeakingTarget.count),
+            attendance: rate(summary.attendanceRate, target: targets.attendanceRate),
+            attendanceBelow: Format.count(figures.belowAttendanceTarget.count),
+            currentAffairs: review.currentAffairs == .none
+                ? LetterFigures.Rate(value: "", target: "", met: false, missed: false, above: false)
+                : rate(share(summary.currentAffairs), target: targets.currentAffairsRate),
+            currentAffairsWithout: Format.count(review.withoutCurrentAffairs.count),
+            currentAffairsBranches: Format.count(review.withoutCurrentAffairs.branches.count),
+            currentAffairsAnnex: currentAffairsAnnex,
+            it: review.it == .none
+                ? LetterFigures.Rate(value: "", target: "", met: false, missed: false, above: false)
+                : rate(share(summary.usedIT), target: targets.itRate),
+            itBranches: Format.count(figures.withoutIT.count), overrated: review.overrated,
+            overratedMeetings: Format.count(overrating.all.count),
+            overratedBranches: Format.count(overrating.all.branches.count), overratedAnnex: overratedAnnex,
+            overrating: causes, criterionStrengths: strengths.isEmpty ? nil : strengths.joined(separator: "; "),
+            criterionWeaknesses: weaknesses,
+            topRating: best?.name.rawValue ?? evaluation.ratingNames.first?.rawValue ?? "",
+            topMinimum: String(best?.minTotal ?? 0),
+            topRequiredFull: best.flatMap { $0.requireFull.isEmpty ? nil : Format.list($0.requireFull.map(String.init)) },
+            hasStrengths: review.strengths, hasWeaknesses: review.weaknesses)
     }
 
     // MARK: - Page
@@ -319,10 +436,18 @@ struct LetterPages: Sendable {
         if let quarter = report.quarter { crumbs.append((FindingText(theme: theme).part(quarter), reportURL)) }
         var pageLayout = layout.page(title: title, current: nil, breadcrumb: crumbs)
         pageLayout.printFooter = false
+        let remarks = ReviewLetter.remarks(report, evaluation: evaluation).meetings.map { counted in
+            let meeting = counted.meeting.meeting
+            return LetterPage.Remark(
+                branch: evaluation.organization.name(of: counted.branch), date: Format.date(meeting.date),
+                kind: theme.string(ScorecardPages.key(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
+                href: urls.unit(counted.branch) + "#" + SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind))
+        }
         return LetterPage(
             layout: pageLayout, letter: letter,
             intro: Format.fill(
-                theme.string("letter_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
+                theme.string("letter_intro"), ["from": Format.date(report.range.from), "to": Format.date(report.range.to)]),
+            remarks: remarks,
             docxURL: documentURL(report), reportURL: reportURL, figures: figureRows(report, reportURL: reportURL))
     }
 
@@ -363,11 +488,18 @@ extension LetterText {
     /// A stable hash of everything the Word document shows, for keeping it between builds.
     func digest(_ properties: LetterDocument.Properties) -> UInt64 {
         var hasher = StableHasher()
-        for text in [draftMark, party, superior ?? "", issuer, number, placeDate, subject, recipientsLabel]
+        for text in [draftMark, party, superior ?? ""] + issuerLines + [number, placeDate, subject, recipientsLabel]
             + recipients + [onBehalf, signerTitle, signer ?? "", copiesLabel] + copies + [title]
             + paragraphs.map({ $0.style.rawValue + $0.text }) + [properties.title, properties.created.description]
+            + [annexAttached]
         {
             hasher.combine(text)
+        }
+        for annex in annexes {
+            hasher.combine(String(annex.rows.count))
+            for text in [annex.label, annex.title] + annex.columns + annex.rows.flatMap({ $0 }) {
+                hasher.combine(text)
+            }
         }
         return hasher.value
     }

@@ -64,15 +64,67 @@ struct LetterFigures: TemplateModel, Hashable {
         var committees: String
         var compliant: String
         var nonCompliant: String
+        /// The committees whose plan misses the rule, by name: "Đảng ủy A, Đảng ủy B và Đảng ủy C".
+        var nonCompliantNames: String
         var hasCommittees: Bool
         var allCompliant: Bool
+        /// Whether the plan's sessions are all past: its gaps are learnt from, no longer filled.
+        var isOver: Bool
         var last: Bool
         static let templateFields = TemplateFields<Self>([
             "number": .text(\.number), "title": .text(\.title), "topic": .text(\.topic), "issued": .optional(\.issued),
             "groups": .list(\.groups), "has_groups": .flag { !$0.groups.isEmpty }, "rule": .optional(\.rule),
             "committees": .text(\.committees), "compliant": .text(\.compliant),
-            "non_compliant": .text(\.nonCompliant), "has_committees": .flag(\.hasCommittees),
-            "all_compliant": .flag(\.allCompliant), "last": .flag(\.last),
+            "non_compliant": .text(\.nonCompliant), "non_compliant_names": .text(\.nonCompliantNames),
+            "has_committees": .flag(\.hasCommittees), "all_compliant": .flag(\.allCompliant),
+            "is_over": .flag(\.isOver), "last": .flag(\.last),
+        ])
+    }
+
+    /// Meetings that rated themselves too high for one reason, with the reason's particulars:
+    /// exactly one of `notFull`, `belowTotal`, `ratings` is set.
+    struct OverratingCause: TemplateModel, Hashable {
+        var meetings: String
+        var branches: String
+        /// The best rating was self-given with one of these criteria short of its maximum ("1, 2, 4
+        /// hoặc 5"; one criterion: "2").
+        var notFull: String?
+        /// The best rating was self-given with a total under this minimum.
+        var belowTotal: String?
+        /// These other ratings were self-given above the computed one ("“Khá” hoặc “Trung bình”").
+        var ratings: String?
+        var first: Bool
+        var last: Bool
+        static let templateFields = TemplateFields<Self>([
+            "meetings": .text(\.meetings), "branches": .text(\.branches), "not_full": .optional(\.notFull),
+            "below_total": .optional(\.belowTotal), "ratings": .optional(\.ratings), "first": .flag(\.first),
+            "last": .flag(\.last),
+        ])
+    }
+
+    /// A criterion short of its maximum in more meetings than the letter lets pass, with the rubric's
+    /// words for it.
+    struct CriterionWeakness: TemplateModel, Hashable {
+        var meetings: String
+        var branches: String
+        var phrase: String
+        var annex: String?
+        static let templateFields = TemplateFields<Self>([
+            "meetings": .text(\.meetings), "branches": .text(\.branches), "phrase": .text(\.phrase),
+            "annex": .optional(\.annex),
+        ])
+    }
+
+    /// A share against its target, worded: `above` when the share, as printed, is over the target.
+    struct Rate: TemplateModel, Hashable {
+        var value: String
+        var target: String
+        var met: Bool
+        var missed: Bool
+        var above: Bool
+        static let templateFields = TemplateFields<Self>([
+            "value": .text(\.value), "target": .text(\.target), "met": .flag(\.met), "missed": .flag(\.missed),
+            "above": .flag(\.above),
         ])
     }
 
@@ -82,56 +134,45 @@ struct LetterFigures: TemplateModel, Hashable {
         var hasMeetings: Bool
         var meetings: String
         var branches: String
-        var speakingRate: String
-        var speakingTarget: String
-        var speakingMet: Bool
-        var speakingMissed: Bool
+        var speaking: Rate
         var speakingBelow: String
-        var attendanceRate: String
-        var attendanceTarget: String
-        var attendanceMet: Bool
-        var attendanceMissed: Bool
+        var attendance: Rate
         var attendanceBelow: String
-        var currentAffairsShare: String
-        var currentAffairsTarget: String
-        var currentAffairsMet: Bool
-        var currentAffairsMissed: Bool
+        var currentAffairs: Rate
         var currentAffairsWithout: String
         var currentAffairsBranches: String
-        var itShare: String
-        var itTarget: String
-        var itMet: Bool
-        var itMissed: Bool
+        var currentAffairsAnnex: String?
+        var it: Rate
         var itBranches: String
         var overrated: Bool
         var overratedMeetings: String
         var overratedBranches: String
-        var overratedCriteria: String?
-        var overratedBelowTotal: String?
+        var overratedAnnex: String?
+        var overrating: [OverratingCause]
+        /// The rubric's words for the criteria at their maximum in nearly every meeting, joined by "; ".
+        var criterionStrengths: String?
+        var criterionWeaknesses: [CriterionWeakness]
         var topRating: String
+        /// What the best rating needs: its least total and the criteria at full marks ("1, 2, 4 và 5").
+        var topMinimum: String
+        var topRequiredFull: String?
         var hasStrengths: Bool
         /// Whether the part has a weakness to state: the kind's own, and for regular meetings the
         /// political study and the committees' attendance, for thematic ones the quarters without one.
         var hasWeaknesses: Bool
         static let templateFields = TemplateFields<Self>([
             "name": .text(\.name), "has_meetings": .flag(\.hasMeetings), "meetings": .text(\.meetings),
-            "branches": .text(\.branches),
-            "speaking_rate": .text(\.speakingRate), "speaking_target": .text(\.speakingTarget),
-            "speaking_met": .flag(\.speakingMet), "speaking_missed": .flag(\.speakingMissed),
-            "speaking_below": .text(\.speakingBelow),
-            "attendance_rate": .text(\.attendanceRate), "attendance_target": .text(\.attendanceTarget),
-            "attendance_met": .flag(\.attendanceMet), "attendance_missed": .flag(\.attendanceMissed),
-            "attendance_below": .text(\.attendanceBelow),
-            "current_affairs_share": .text(\.currentAffairsShare),
-            "current_affairs_target": .text(\.currentAffairsTarget),
-            "current_affairs_met": .flag(\.currentAffairsMet), "current_affairs_missed": .flag(\.currentAffairsMissed),
-            "current_affairs_without": .text(\.currentAffairsWithout),
+            "branches": .text(\.branches), "speaking": .model(\.speaking), "speaking_below": .text(\.speakingBelow),
+            "attendance": .model(\.attendance), "attendance_below": .text(\.attendanceBelow),
+            "current_affairs": .model(\.currentAffairs), "current_affairs_without": .text(\.currentAffairsWithout),
             "current_affairs_branches": .text(\.currentAffairsBranches),
-            "it_share": .text(\.itShare), "it_target": .text(\.itTarget), "it_met": .flag(\.itMet),
-            "it_missed": .flag(\.itMissed), "it_branches": .text(\.itBranches),
-            "overrated": .flag(\.overrated), "overrated_meetings": .text(\.overratedMeetings),
-            "overrated_branches": .text(\.overratedBranches), "overrated_criteria": .optional(\.overratedCriteria),
-            "overrated_below_total": .optional(\.overratedBelowTotal), "top_rating": .text(\.topRating),
+            "current_affairs_annex": .optional(\.currentAffairsAnnex), "it": .model(\.it),
+            "it_branches": .text(\.itBranches), "overrated": .flag(\.overrated),
+            "overrated_meetings": .text(\.overratedMeetings), "overrated_branches": .text(\.overratedBranches),
+            "overrated_annex": .optional(\.overratedAnnex), "overrating": .list(\.overrating),
+            "criterion_strengths": .optional(\.criterionStrengths),
+            "criterion_weaknesses": .list(\.criterionWeaknesses), "top_rating": .text(\.topRating),
+            "top_minimum": .text(\.topMinimum), "top_required_full": .optional(\.topRequiredFull),
             "has_strengths": .flag(\.hasStrengths), "has_weaknesses": .flag(\.hasWeaknesses),
         ])
     }
@@ -141,9 +182,10 @@ struct LetterFigures: TemplateModel, Hashable {
         var branches: String
         var meetings: String
         var requiredFrom: String?
+        var annex: String?
         static let templateFields = TemplateFields<Self>([
             "skipped": .flag(\.skipped), "branches": .text(\.branches), "meetings": .text(\.meetings),
-            "required_from": .optional(\.requiredFrom),
+            "required_from": .optional(\.requiredFrom), "annex": .optional(\.annex),
         ])
     }
 
@@ -158,6 +200,7 @@ struct LetterFigures: TemplateModel, Hashable {
 
     struct Supervision: TemplateModel, Hashable {
         var measured: Bool
+        var above: Bool
         var met: Bool
         var missed: Bool
         var share: String
@@ -167,7 +210,7 @@ struct LetterFigures: TemplateModel, Hashable {
         /// Committees with a branch no committee member visited.
         var committeesWithGaps: String
         static let templateFields = TemplateFields<Self>([
-            "measured": .flag(\.measured), "met": .flag(\.met), "missed": .flag(\.missed), "share": .text(\.share),
+            "measured": .flag(\.measured), "above": .flag(\.above), "met": .flag(\.met), "missed": .flag(\.missed), "share": .text(\.share),
             "target": .text(\.target), "supervised": .text(\.supervised), "supervisable": .text(\.supervisable),
             "committees_with_gaps": .text(\.committeesWithGaps),
             "has_gaps": .flag { $0.committeesWithGaps != "0" },
@@ -194,6 +237,10 @@ struct LetterFigures: TemplateModel, Hashable {
     var speakingMissed: Bool
     var attendanceMissed: Bool
     var itMissed: Bool
+    /// The best rating and what it needs, for the request about self-rating.
+    var topRating: String
+    var topMinimum: String
+    var topRequiredFull: String?
 
     static let templateFields = TemplateFields<Self>([
         "period": .text(\.period), "from": .text(\.from), "to": .text(\.to), "board": .text(\.board),
@@ -203,7 +250,8 @@ struct LetterFigures: TemplateModel, Hashable {
         "supervision": .model(\.supervision), "documents": .model(\.documents),
         "has_weaknesses": .flag(\.hasWeaknesses), "plan_gaps": .flag(\.planGaps), "overrated": .flag(\.overrated),
         "speaking_missed": .flag(\.speakingMissed), "attendance_missed": .flag(\.attendanceMissed),
-        "it_missed": .flag(\.itMissed),
+        "it_missed": .flag(\.itMissed), "top_rating": .text(\.topRating), "top_minimum": .text(\.topMinimum),
+        "top_required_full": .optional(\.topRequiredFull),
     ])
 }
 
@@ -220,10 +268,20 @@ struct LetterText: Sendable, Hashable {
         var text: String
     }
 
+    /// A table of branches at the end of the document, that a sentence of the letter refers to.
+    struct Annex: Sendable, Hashable {
+        /// "Phụ lục 1".
+        var label: String
+        var title: String
+        var columns: [String]
+        var rows: [[String]]
+    }
+
     var draftMark: String
     var party: String
     var superior: String?
-    var issuer: String
+    /// The issuing body's name, as the lines it is printed on.
+    var issuerLines: [String]
     var number: String
     var placeDate: String
     var subject: String
@@ -237,6 +295,9 @@ struct LetterText: Sendable, Hashable {
     var copies: [String]
     /// The document's title, in its properties and the page's heading.
     var title: String
+    var annexes: [Annex]
+    /// The line under each annex's title: "(Kèm theo Công văn số -CV/ĐUK)".
+    var annexAttached: String
 }
 
 /// A figure of the draft, with the place on the report page that shows it.
@@ -258,9 +319,39 @@ struct LetterPage: PageModel {
         static let templateFields = TemplateFields<Self>(["text": .text(\.text), "heading": .flag(\.heading)])
     }
 
+    struct AnnexTable: TemplateModel, Hashable {
+        var label: String
+        var title: String
+        var columns: [String]
+        var rows: [[String]]
+        static let templateFields = TemplateFields<Self>([
+            "label": .text(\.label), "title": .text(\.title), "columns": .list(\.columns),
+            "rows": .list { $0.rows.map { AnnexRow(cells: $0) } },
+        ])
+    }
+
+    struct AnnexRow: TemplateModel, Hashable {
+        var cells: [String]
+        static let templateFields = TemplateFields<Self>(["cells": .list(\.cells)])
+    }
+
+    /// A committee member's remarks on a meeting of the period, with the scorecard row it comes from.
+    struct Remark: TemplateModel, Hashable {
+        var branch: String
+        var date: String
+        var kind: String
+        var text: String
+        var href: String
+        static let templateFields = TemplateFields<Self>([
+            "branch": .text(\.branch), "date": .text(\.date), "kind": .text(\.kind), "text": .text(\.text),
+            "href": .text(\.href),
+        ])
+    }
+
     var layout: LayoutModel
     var letter: LetterText
     var intro: String
+    var remarks: [Remark]
     var docxURL: String
     var reportURL: String
     var figures: [LetterFigureRow]
@@ -269,13 +360,17 @@ struct LetterPage: PageModel {
         "intro": .text(\.intro), "docx_url": .text(\.docxURL), "report_url": .text(\.reportURL),
         "figures": .list(\.figures),
         "draft_mark": .text(\.letter.draftMark), "party": .text(\.letter.party),
-        "superior": .optional(\.letter.superior), "issuer": .text(\.letter.issuer), "number": .text(\.letter.number),
+        "superior": .optional(\.letter.superior), "issuer_lines": .list(\.letter.issuerLines), "number": .text(\.letter.number),
         "place_date": .text(\.letter.placeDate), "subject": .text(\.letter.subject),
         "recipients_label": .text(\.letter.recipientsLabel), "recipients": .list(\.letter.recipients),
         "single_recipient": .flag { $0.letter.recipients.count == 1 },
         "paragraphs": .list { $0.letter.paragraphs.map { Paragraph(text: $0.text, heading: $0.style == .heading) } },
         "on_behalf": .text(\.letter.onBehalf), "signer_title": .text(\.letter.signerTitle),
         "signer": .optional(\.letter.signer), "copies_label": .text(\.letter.copiesLabel),
-        "copies": .list(\.letter.copies),
+        "copies": .list(\.letter.copies), "annex_attached": .text(\.letter.annexAttached),
+        "annexes": .list {
+            $0.letter.annexes.map { AnnexTable(label: $0.label, title: $0.title, columns: $0.columns, rows: $0.rows) }
+        },
+        "remarks": .list(\.remarks), "has_remarks": .flag { !$0.remarks.isEmpty },
     ])
 }
