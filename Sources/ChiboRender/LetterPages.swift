@@ -33,7 +33,7 @@ struct LetterPages: Sendable {
         "letter_figure_meetings", "letter_figure_speaking", "letter_figure_attendance",
         "letter_figure_current_affairs", "letter_figure_it", "letter_figure_overrated",
         "letter_figure_overrated_branches", "letter_figure_study", "letter_figure_thematic_gap",
-        "letter_figure_supervised", "letter_citation", "letter_document", "letter_annex_label",
+        "letter_figure_supervised", "letter_citation", "letter_document", "letter_in_period", "letter_annex_label",
         "letter_annex_attached", "letter_annex_study", "letter_annex_overrated", "letter_annex_criterion",
         "letter_annex_current_affairs", "letter_annex_col_number", "letter_annex_col_branch",
         "letter_annex_col_committee", "letter_annex_col_meetings", "letter_remarks_title", "letter_remarks_intro",
@@ -100,7 +100,7 @@ struct LetterPages: Sendable {
         let kinds = [review.regular, review.thematic]
         let supervised = rate(summary.supervisedShare, target: review.targets.supervisionRate)
         let figures = LetterFigures(
-            period: period(report), from: Format.date(report.range.from), to: Format.date(report.range.to),
+            period: period(report), inPeriod: inPeriod(report), from: Format.date(report.range.from), to: Format.date(report.range.to),
             board: [derived.board ?? "", shortName].filter { !$0.isEmpty }.joined(separator: " "),
             shortName: shortName,
             plans: review.plans.enumerated().map { index, cited in
@@ -301,7 +301,19 @@ struct LetterPages: Sendable {
             return Format.fill(theme.string("letter_period_year"), ["year": String(range.from.year)])
         }
         return Format.fill(
-            theme.string("letter_period_range"), ["from": range.from.vietnamese, "to": range.to.vietnamese])
+            theme.string("letter_period_range"), ["from": Format.date(range.from), "to": Format.date(range.to)])
+    }
+
+    /// The period as a sentence opens with it: "Trong năm 2024", "Từ ngày 01/01/2024 đến ngày 31/3/2024".
+    func inPeriod(_ report: BlocReport) -> String {
+        let period = period(report)
+        if period == Format.fill(
+            theme.string("letter_period_range"),
+            ["from": Format.date(report.range.from), "to": Format.date(report.range.to)])
+        {
+            return period.prefix(1).uppercased() + period.dropFirst()
+        }
+        return Format.fill(theme.string("letter_in_period"), ["period": period])
     }
 
     /// The guidance document `finding_guidance` names for a code, as the letter cites it.

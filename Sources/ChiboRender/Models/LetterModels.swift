@@ -218,6 +218,8 @@ struct LetterFigures: TemplateModel, Hashable {
     }
 
     var period: String
+    /// The period as a sentence opens with it: "Trong năm 2024".
+    var inPeriod: String
     var from: String
     var to: String
     /// "Ban Thường vụ Đảng ủy Khối", and "Đảng ủy Khối".
@@ -243,7 +245,7 @@ struct LetterFigures: TemplateModel, Hashable {
     var topRequiredFull: String?
 
     static let templateFields = TemplateFields<Self>([
-        "period": .text(\.period), "from": .text(\.from), "to": .text(\.to), "board": .text(\.board),
+        "period": .text(\.period), "in_period": .text(\.inPeriod), "from": .text(\.from), "to": .text(\.to), "board": .text(\.board),
         "short_name": .text(\.shortName), "plans": .list(\.plans), "has_plans": .flag { !$0.plans.isEmpty },
         "regular": .model(\.regular), "thematic": .model(\.thematic), "study": .model(\.study),
         "thematic_gaps": .list(\.thematicGaps), "has_thematic_gaps": .flag { !$0.thematicGaps.isEmpty },
