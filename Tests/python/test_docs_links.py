@@ -241,3 +241,17 @@ def test_a_heading_renamed_breaks_the_links_to_it(tmp_path):
     clerk.write_text(text.replace("## Thông báo lỗi và cách sửa", "## Thong bao loi"), encoding="utf-8")
     found = problems(copy)
     assert found and all("#thông-báo-lỗi-và-cách-sửa" in line for line in found), "\n".join(found)
+
+
+def test_every_diagnostic_code_is_explained_in_the_clerks_guide():
+    """The clerk's guide has a row for every DiagnosticCode (and names no code that does not exist)."""
+    source = (ROOT / "Sources" / "ChiboModel" / "DiagnosticCode.swift").read_text(encoding="utf-8")
+    codes = set(re.findall(r'^\s*case \w+ = "([a-z0-9.-]+)"', source, re.MULTILINE))
+    assert len(codes) >= 50, f"only {len(codes)} codes read from DiagnosticCode.swift"
+    guide = (ROOT / "docs" / "huong-dan-van-thu.md").read_text(encoding="utf-8")
+    start = guide.index("\n## Thông báo lỗi và cách sửa\n")
+    end = guide.index("\n## ", start + 1)
+    guide = guide[start:end]
+    explained = set(re.findall(r"^\| `([a-z0-9-]+\.[a-z0-9.-]+)` \|", guide, re.MULTILINE))
+    assert sorted(codes - explained) == [], "codes without a row in docs/huong-dan-van-thu.md"
+    assert sorted(explained - codes) == [], "rows for codes DiagnosticCode.swift does not have"
