@@ -182,8 +182,12 @@ struct ContentGenerator {
         let preparer = thematic ? Names.person(&rng) : ""
         let note = !thematic && computed == 1 && ratedRank == 0 ? "Chi bộ tự đánh giá" : ""
         let date = inYear(month, day).vietnamese
-        let remarks = supervisor.isEmpty ? "" : Self.remarks(unit.id + date, thematic: thematic, points: points,
-            speakingRate: Double(speakers) / Double(present), study: study)
+        let remarks =
+            supervisor.isEmpty
+            ? ""
+            : Self.remarks(
+                unit.id + date, thematic: thematic, points: points,
+                speakingRate: Double(speakers) / Double(present), study: study)
         var cells = [
             unit.id, date, kind.word, csv(topic, ";"), preparer, String(present),
             String(speakers),
@@ -205,7 +209,8 @@ struct ContentGenerator {
         guard hash % 25 == 0 else { return "" }
         let maxima = thematic ? thematicMax : regularMax
         if thematic && points[0] < maxima[0] {
-            return "Chuyên đề chưa gắn với nhiệm vụ chuyên môn của đơn vị; đề nghị chi ủy lựa chọn nội dung sát thực tế hơn."
+            return
+                "Chuyên đề chưa gắn với nhiệm vụ chuyên môn của đơn vị; đề nghị chi ủy lựa chọn nội dung sát thực tế hơn."
         }
         if thematic && points[3] < maxima[3] {
             return "Chủ trì chưa kết luận rõ những ý kiến cần tiếp thu để hoàn chỉnh báo cáo chuyên đề."

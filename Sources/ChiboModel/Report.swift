@@ -271,7 +271,8 @@ public struct BlocReport: Sendable {
     public func meetings(of kind: MeetingKind, in evaluation: Evaluation) -> [CountedMeeting] {
         var result: [CountedMeeting] = []
         for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
-            for evaluated in card.meetings where evaluated.meeting.kind == kind && range.contains(evaluated.meeting.date) {
+            for evaluated in card.meetings
+            where evaluated.meeting.kind == kind && range.contains(evaluated.meeting.date) {
                 result.append(CountedMeeting(branch: card.unit.id, order: order, meeting: evaluated))
             }
         }

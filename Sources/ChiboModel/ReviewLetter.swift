@@ -219,7 +219,8 @@ public struct ReviewLetter: Sendable {
         var others: [Int: RatingName] = [:]
         for overrated in report.overrated where overrated.meeting.meeting.kind == kind {
             let evaluated = overrated.meeting
-            let counted = BlocReport.CountedMeeting(branch: overrated.branch, order: overrated.order, meeting: evaluated)
+            let counted = BlocReport.CountedMeeting(
+                branch: overrated.branch, order: overrated.order, meeting: evaluated)
             result.best = evaluated.rubric.ratings.first?.name ?? result.best
             result.requiredFull = evaluated.rubric.ratings.first?.requireFull ?? result.requiredFull
             let notFull = overrated.blockers.compactMap { blocker -> Int? in

@@ -133,7 +133,8 @@ enum LetterDocument {
         func row(_ cells: [String], header: Bool) -> String {
             var row = "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>"
             for (index, cell) in cells.enumerated() {
-                let style = header ? "LetterAnnexHeader" : (index == 0 || index == 3 ? "LetterAnnexNumber" : "LetterAnnexCell")
+                let style =
+                    header ? "LetterAnnexHeader" : (index == 0 || index == 3 ? "LetterAnnexNumber" : "LetterAnnexCell")
                 row += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[min(index, 3)])\" w:type=\"dxa\"/></w:tcPr>"
                 row += paragraph(style, [run(cell)]) + "</w:tc>"
             }
@@ -230,9 +231,12 @@ enum LetterDocument {
         Style(
             id: "LetterAnnexAttached", name: "Letter Annex Attached", after: 240, alignment: .center, italic: true,
             points: 13),
-        Style(id: "LetterAnnexHeader", name: "Letter Annex Header", before: 40, after: 40, alignment: .center, bold: true, points: 13),
+        Style(
+            id: "LetterAnnexHeader", name: "Letter Annex Header", before: 40, after: 40, alignment: .center, bold: true,
+            points: 13),
         Style(id: "LetterAnnexCell", name: "Letter Annex Cell", before: 40, after: 40, left: 57, points: 13),
-        Style(id: "LetterAnnexNumber", name: "Letter Annex Number", before: 40, after: 40, alignment: .center, points: 13),
+        Style(
+            id: "LetterAnnexNumber", name: "Letter Annex Number", before: 40, after: 40, alignment: .center, points: 13),
     ]
 
     static var styles: String {

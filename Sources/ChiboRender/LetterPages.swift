@@ -100,7 +100,8 @@ struct LetterPages: Sendable {
         let kinds = [review.regular, review.thematic]
         let supervised = rate(summary.supervisedShare, target: review.targets.supervisionRate)
         let figures = LetterFigures(
-            period: period(report), inPeriod: inPeriod(report), from: Format.date(report.range.from), to: Format.date(report.range.to),
+            period: period(report), inPeriod: inPeriod(report), from: Format.date(report.range.from),
+            to: Format.date(report.range.to),
             board: [derived.board ?? "", shortName].filter { !$0.isEmpty }.joined(separator: " "),
             shortName: shortName,
             plans: review.plans.enumerated().map { index, cited in
@@ -122,7 +123,8 @@ struct LetterPages: Sendable {
             planGaps: review.plans.contains { $0.compliant < $0.committees },
             overrated: kinds.contains(where: \.overrated),
             speakingMissed: kinds.contains { $0.speaking == .missed },
-            attendanceMissed: kinds.contains { $0.attendance == .missed }, itMissed: kinds.contains { $0.it == .missed },
+            attendanceMissed: kinds.contains { $0.attendance == .missed },
+            itMissed: kinds.contains { $0.it == .missed },
             topRating: regular.hasMeetings ? regular.topRating : thematic.topRating,
             topMinimum: regular.hasMeetings ? regular.topMinimum : thematic.topMinimum,
             topRequiredFull: regular.hasMeetings ? regular.topRequiredFull : thematic.topRequiredFull)
@@ -148,8 +150,10 @@ struct LetterPages: Sendable {
                 LetterText.Annex(
                     label: Format.fill(pages.theme.string("letter_annex_label"), ["n": String(number)]),
                     title: title,
-                    columns: ["letter_annex_col_number", "letter_annex_col_branch", "letter_annex_col_committee",
-                        "letter_annex_col_meetings"].map(pages.theme.string),
+                    columns: [
+                        "letter_annex_col_number", "letter_annex_col_branch", "letter_annex_col_committee",
+                        "letter_annex_col_meetings",
+                    ].map(pages.theme.string),
                     rows: rows.enumerated().map { index, row in
                         [
                             String(index + 1), organization.name(of: row.branch),
@@ -307,9 +311,10 @@ struct LetterPages: Sendable {
     /// The period as a sentence opens with it: "Trong năm 2024", "Từ ngày 01/01/2024 đến ngày 31/3/2024".
     func inPeriod(_ report: BlocReport) -> String {
         let period = period(report)
-        if period == Format.fill(
-            theme.string("letter_period_range"),
-            ["from": Format.date(report.range.from), "to": Format.date(report.range.to)])
+        if period
+            == Format.fill(
+                theme.string("letter_period_range"),
+                ["from": Format.date(report.range.from), "to": Format.date(report.range.to)])
         {
             return period.prefix(1).uppercased() + period.dropFirst()
         }
@@ -377,9 +382,10 @@ struct LetterPages: Sendable {
         let best = review.rubric?.ratings.first
         let overrating = review.overrating
         var causes: [LetterFigures.OverratingCause] = []
-        func cause(_ counted: ReviewLetter.Counted, notFull: String? = nil, belowTotal: String? = nil,
-            ratings: String? = nil)
-        {
+        func cause(
+            _ counted: ReviewLetter.Counted, notFull: String? = nil, belowTotal: String? = nil,
+            ratings: String? = nil
+        ) {
             guard !counted.isEmpty else { return }
             causes.append(
                 LetterFigures.OverratingCause(
@@ -407,7 +413,8 @@ struct LetterPages: Sendable {
                     criterion.short.byBranch))
         }
         let strengths = review.criterionStrengths.compactMap(\.phrase)
-        let currentAffairsAnnex = review.currentAffairs == .missed
+        let currentAffairsAnnex =
+            review.currentAffairs == .missed
             ? annexes.add(theme.string("letter_annex_current_affairs"), review.withoutCurrentAffairs.byBranch) : nil
         return LetterFigures.Kind(
             name: name, hasMeetings: review.hasMeetings, meetings: Format.count(summary.meetings),
@@ -432,7 +439,9 @@ struct LetterPages: Sendable {
             criterionWeaknesses: weaknesses,
             topRating: best?.name.rawValue ?? evaluation.ratingNames.first?.rawValue ?? "",
             topMinimum: String(best?.minTotal ?? 0),
-            topRequiredFull: best.flatMap { $0.requireFull.isEmpty ? nil : Format.list($0.requireFull.map(String.init)) },
+            topRequiredFull: best.flatMap {
+                $0.requireFull.isEmpty ? nil : Format.list($0.requireFull.map(String.init))
+            },
             hasStrengths: review.strengths, hasWeaknesses: review.weaknesses)
     }
 
@@ -458,7 +467,8 @@ struct LetterPages: Sendable {
         return LetterPage(
             layout: pageLayout, letter: letter,
             intro: Format.fill(
-                theme.string("letter_intro"), ["from": Format.date(report.range.from), "to": Format.date(report.range.to)]),
+                theme.string("letter_intro"),
+                ["from": Format.date(report.range.from), "to": Format.date(report.range.to)]),
             remarks: remarks,
             docxURL: documentURL(report), reportURL: reportURL, figures: figureRows(report, reportURL: reportURL))
     }

@@ -347,7 +347,8 @@ struct ScorecardPages: NamesUnits, Sendable {
                     selfRating: meeting.selfRating.rawValue, overrated: evaluated.selfRank < evaluated.ratingRank,
                     speakingRate: Format.percent(evaluated.speakingRate),
                     attendance: "\(meeting.present)/\(unit.members.map(String.init) ?? "–")",
-                    supervisor: meeting.supervisor, note: meeting.note, remarks: meeting.remarks, findings: evaluated.findings.map(finding))
+                    supervisor: meeting.supervisor, note: meeting.note, remarks: meeting.remarks,
+                    findings: evaluated.findings.map(finding))
             }
             tables.append(
                 MeetingTable(

@@ -76,16 +76,21 @@ import Testing
     /// What a clerk would correct: a figure opening a sentence, a count without its thousands dot,
     /// "khoảng" before an exact figure, a target in brackets, a quarter in Arabic digits, a month
     /// after February with a leading zero, "các tiêu chí" before one criterion.
-    static func expectTheClerksVietnamese(_ letter: LetterText, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectTheClerksVietnamese(
+        _ letter: LetterText, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         for paragraph in letter.paragraphs where paragraph.style == .body {
             let text = paragraph.text
             let sentences = text.split(separator: ". ").map { $0.drop { $0 == "-" || $0 == " " } }
             for sentence in sentences {
                 let start = sentence.split(separator: ": ").last ?? sentence
-                #expect(start.first?.isNumber != true, "a sentence opens with a figure: \(sentence)", sourceLocation: sourceLocation)
+                #expect(
+                    start.first?.isNumber != true, "a sentence opens with a figure: \(sentence)",
+                    sourceLocation: sourceLocation)
             }
             let patterns: [Regex<Substring>] = [
-                #/\d{4,} (?:buổi|chi bộ|đảng)/#, #/khoảng \d/#, #/\((?:mục tiêu|yêu cầu) (?:từ )?\d+(?:,\d+)?%/#, #/quý \d/#,
+                #/\d{4,} (?:buổi|chi bộ|đảng)/#, #/khoảng \d/#, #/\((?:mục tiêu|yêu cầu) (?:từ )?\d+(?:,\d+)?%/#,
+                #/quý \d/#,
                 #/\d{1,2}\/0[3-9]\/\d{4}/#, #/các tiêu chí \d+ /#, #/\d\/\d{4,} (?:buổi|chi bộ)/#,
             ]
             for pattern in patterns {
@@ -230,7 +235,10 @@ import Testing
         let period = try #require(renderer.reports.period)
         let (letter, _) = try letters.text(period, templates: plan.templates).get()
         let xml = LetterDocument.document(letter)
-        #expect(xml.contains("ĐẢNG ỦY KHỐI CÁC CƠ QUAN</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space=\"preserve\">VÀ DOANH NGHIỆP TỈNH"))
+        #expect(
+            xml.contains(
+                "ĐẢNG ỦY KHỐI CÁC CƠ QUAN</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space=\"preserve\">VÀ DOANH NGHIỆP TỈNH"
+            ))
         // The last body paragraph and the blank one after it keep with the signature's table.
         let last = try #require(letter.paragraphs.last?.text)
         let lastParagraph = try #require(xml.range(of: OfficePackage.escape(last)))

@@ -210,7 +210,8 @@ struct LetterFigures: TemplateModel, Hashable {
         /// Committees with a branch no committee member visited.
         var committeesWithGaps: String
         static let templateFields = TemplateFields<Self>([
-            "measured": .flag(\.measured), "above": .flag(\.above), "met": .flag(\.met), "missed": .flag(\.missed), "share": .text(\.share),
+            "measured": .flag(\.measured), "above": .flag(\.above), "met": .flag(\.met), "missed": .flag(\.missed),
+            "share": .text(\.share),
             "target": .text(\.target), "supervised": .text(\.supervised), "supervisable": .text(\.supervisable),
             "committees_with_gaps": .text(\.committeesWithGaps),
             "has_gaps": .flag { $0.committeesWithGaps != "0" },
@@ -245,7 +246,8 @@ struct LetterFigures: TemplateModel, Hashable {
     var topRequiredFull: String?
 
     static let templateFields = TemplateFields<Self>([
-        "period": .text(\.period), "in_period": .text(\.inPeriod), "from": .text(\.from), "to": .text(\.to), "board": .text(\.board),
+        "period": .text(\.period), "in_period": .text(\.inPeriod), "from": .text(\.from), "to": .text(\.to),
+        "board": .text(\.board),
         "short_name": .text(\.shortName), "plans": .list(\.plans), "has_plans": .flag { !$0.plans.isEmpty },
         "regular": .model(\.regular), "thematic": .model(\.thematic), "study": .model(\.study),
         "thematic_gaps": .list(\.thematicGaps), "has_thematic_gaps": .flag { !$0.thematicGaps.isEmpty },
@@ -362,7 +364,8 @@ struct LetterPage: PageModel {
         "intro": .text(\.intro), "docx_url": .text(\.docxURL), "report_url": .text(\.reportURL),
         "figures": .list(\.figures),
         "draft_mark": .text(\.letter.draftMark), "party": .text(\.letter.party),
-        "superior": .optional(\.letter.superior), "issuer_lines": .list(\.letter.issuerLines), "number": .text(\.letter.number),
+        "superior": .optional(\.letter.superior), "issuer_lines": .list(\.letter.issuerLines),
+        "number": .text(\.letter.number),
         "place_date": .text(\.letter.placeDate), "subject": .text(\.letter.subject),
         "recipients_label": .text(\.letter.recipientsLabel), "recipients": .list(\.letter.recipients),
         "single_recipient": .flag { $0.letter.recipients.count == 1 },
