@@ -29,7 +29,7 @@ enum RecordWorkbook {
     /// The rows that carry validations: as many as a branch records in years.
     static let rows = 1000
 
-    static func path(_ rubric: Rubric) -> String { "data/mau-bien-ban-\(rubric.id).xlsx" }
+    static func path(_ rubric: Rubric) -> String { SiteOutput.recordWorkbook.path(["rubric": rubric.id]) }
 
     /// The link to a rubric's workbook, as the units page and the rubric's document show it.
     static func link(_ rubric: Rubric, theme: Theme, urls: SiteURLs) -> UnitsPage.RecordForm {
