@@ -1,6 +1,7 @@
 import ChiboModel
 import ChiboTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ChiboRender
@@ -61,6 +62,7 @@ import Testing
         #expect(plan.pages.count > 250)
         for job in plan.pages {
             #expect(Self.entries(job.path) == [job.output], "\(job.path) is made as \(job.output)")
+            #expect([.pageModel, .ownInputs].contains(job.output.reuse))
         }
         #expect(!plan.dataFiles.isEmpty)
         for file in plan.dataFiles {
@@ -81,6 +83,22 @@ import Testing
             #expect(listed.sorted() == expected.sorted())
             #expect(listed.count > (folders.isEmpty ? 250 : 1))
         }
+    }
+
+    /// A build that can keep files lists in its manifest the inputs of exactly the files whose entry
+    /// is kept by its inputs.
+    @Test func theManifestListsTheFilesTheCatalogueKeepsByTheirInputs() throws {
+        let renderer = try RestrictedSiteTests.renderer(Self.everyFolder)
+        let files = Mutex<[String: [UInt8]]>([:])
+        let diagnostics = renderer.render(reuse: PageReuse(salt: 1, dataInputs: 2) { _, _ in false }) { file in
+            files.withLock { $0[file.path] = file.bytes }
+        }
+        #expect(!diagnostics.hasErrors)
+        let made = files.withLock { $0 }
+        let manifest = PageReuse.parseManifest(String(decoding: try #require(made[PageReuse.manifest]), as: UTF8.self))
+        let kept = made.keys.filter { Self.entries($0).first.map { $0.reuse != .never } ?? false }
+        #expect(kept.count > 300)
+        #expect(Set(manifest.keys) == Set(kept))
     }
 
     /// Whether the catalogue says a file of `path` is for signed-in readers only under `folders`.
