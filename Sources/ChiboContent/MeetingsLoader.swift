@@ -3,22 +3,8 @@ import ChiboSupport
 
 /// Reads `meetings/*.csv` and rejects every record the content format rejects, each at its cell.
 enum MeetingsLoader {
-    static let fields = [
-        Field("branch", ["mã chi bộ", "chi bộ"]),
-        Field("date", ["ngày", "ngày sinh hoạt"]),
-        Field("kind", ["loại", "hình thức"]),
-        Field("topic", ["chủ đề", "chuyên đề"]),
-        Field("preparer", ["người chuẩn bị"]),
-        Field("present", ["có mặt", "số có mặt"]),
-        Field("speakers", ["phát biểu", "số phát biểu"]),
-        Field("self_rating", ["tự xếp loại", "xếp loại"]),
-        Field("political_study", ["chính trị tư tưởng", "sh chính trị tư tưởng"]),
-        Field("current_affairs", ["thời sự", "thông tin thời sự"]),
-        Field("it", ["cntt", "ứng dụng cntt"]),
-        Field("supervisor", ["cấp ủy dự", "người dự"]),
-        Field("note", ["ghi chú"]),
-        Field("remarks", ["nhận xét", "nhận xét của người dự"]),
-    ]
+    /// The columns of `MeetingColumn`, each with the names a header may give it.
+    static let fields = MeetingColumn.allCases.map { Field($0.name, $0.aliases) }
 
     /// `c3`, `tc3`, `TC 3`, `tiêu chí 3` → `c3`.
     static func criterionColumn(_ header: String) -> String? {
@@ -26,7 +12,7 @@ enum MeetingsLoader {
         for prefix in ["tieuchi", "tc", "c"] where key.hasPrefix(prefix) {
             let digits = key.dropFirst(prefix.count)
             if !digits.isEmpty, digits.allSatisfy(\.isNumber), let number = Int(digits), number > 0 {
-                return "c\(number)"
+                return MeetingColumn.criterion(number)
             }
         }
         return nil
@@ -109,7 +95,7 @@ enum MeetingsLoader {
         _ header: [String: SourceLocation], file: String, rubrics: [Rubric], diagnostics: inout Diagnostics
     ) -> Bool {
         var missingColumns = false
-        let required = ["branch", "date", "kind", "present", "speakers", "self_rating"]
+        let required = MeetingColumn.allCases.filter(\.isRequired).map(\.name)
         for names in Field.missing(required, in: header, of: fields) {
             diagnostics.error(
                 .missingColumn,
@@ -118,7 +104,7 @@ enum MeetingsLoader {
             missingColumns = true
         }
         for rubric in rubrics {
-            let absent = rubric.criteria.map { "c\($0.id)" }.filter { header[$0] == nil }
+            let absent = rubric.criteria.map { MeetingColumn.criterion($0.id) }.filter { header[$0] == nil }
             if !absent.isEmpty {
                 diagnostics.error(
                     .missingColumn,
@@ -161,20 +147,20 @@ enum MeetingsLoader {
         var criteria: [Int?]
 
         init(_ record: Record) {
-            branch = record.position(of: "branch")
-            date = record.position(of: "date")
-            kind = record.position(of: "kind")
-            topic = record.position(of: "topic")
-            preparer = record.position(of: "preparer")
-            present = record.position(of: "present")
-            speakers = record.position(of: "speakers")
-            selfRating = record.position(of: "self_rating")
-            politicalStudy = record.position(of: "political_study")
-            currentAffairs = record.position(of: "current_affairs")
-            it = record.position(of: "it")
-            supervisor = record.position(of: "supervisor")
-            note = record.position(of: "note")
-            remarks = record.position(of: "remarks")
+            branch = record.position(of: MeetingColumn.branch.name)
+            date = record.position(of: MeetingColumn.date.name)
+            kind = record.position(of: MeetingColumn.kind.name)
+            topic = record.position(of: MeetingColumn.topic.name)
+            preparer = record.position(of: MeetingColumn.preparer.name)
+            present = record.position(of: MeetingColumn.present.name)
+            speakers = record.position(of: MeetingColumn.speakers.name)
+            selfRating = record.position(of: MeetingColumn.selfRating.name)
+            politicalStudy = record.position(of: MeetingColumn.politicalStudy.name)
+            currentAffairs = record.position(of: MeetingColumn.currentAffairs.name)
+            it = record.position(of: MeetingColumn.it.name)
+            supervisor = record.position(of: MeetingColumn.supervisor.name)
+            note = record.position(of: MeetingColumn.note.name)
+            remarks = record.position(of: MeetingColumn.remarks.name)
             var criteria: [Int?] = [nil]
             for (position, name) in record.fieldNames.enumerated() where name.hasPrefix("c") {
                 guard let number = Int(name.dropFirst()), number > 0, number < 1_000 else { continue }
@@ -250,10 +236,13 @@ struct MeetingReader: Sendable {
         let columns = columns ?? MeetingsLoader.Columns(record)
         let cells = RecordCells(record: record)
         let unit = branch(
-            cells.required("branch", columns.branch, "the id of the branch from the units file", &diagnostics),
+            cells.required(
+                MeetingColumn.branch.name, columns.branch, "the id of the branch from the units file", &diagnostics),
             &diagnostics)
         var date: Day?
-        if let cell = cells.required("date", columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD", &diagnostics) {
+        if let cell = cells.required(
+            MeetingColumn.date.name, columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD", &diagnostics)
+        {
             date = Day(parsing: cell.trimmed)
             if date == nil {
                 diagnostics.error(
@@ -264,7 +253,8 @@ struct MeetingReader: Sendable {
         }
         var kind: MeetingKind?
         var rubric: Rubric?
-        if let cell = cells.required("kind", columns.kind, "regular (thường kỳ) or thematic (chuyên đề)", &diagnostics)
+        if let cell = cells.required(
+            MeetingColumn.kind.name, columns.kind, "regular (thường kỳ) or thematic (chuyên đề)", &diagnostics)
         {
             kind = Words.meetingKind.value(cell.trimmed)
             if let kind {
@@ -291,14 +281,14 @@ struct MeetingReader: Sendable {
         let scores = rubric.map { self.scores(cells, columns, rubric: $0, &diagnostics) } ?? []
         var selfRating: RatingName = ""
         if let cell = cells.required(
-            "self_rating", columns.selfRating, "the rating the branch gave itself", &diagnostics),
+            MeetingColumn.selfRating.name, columns.selfRating, "the rating the branch gave itself", &diagnostics),
             let rubric
         {
             selfRating = rating(cell, of: rubric, &diagnostics) ?? ""
         }
-        let politicalStudy = cells.flag("political_study", columns.politicalStudy, &diagnostics)
-        let currentAffairs = cells.flag("current_affairs", columns.currentAffairs, &diagnostics)
-        let usedIT = cells.flag("it", columns.it, &diagnostics)
+        let politicalStudy = cells.flag(MeetingColumn.politicalStudy.name, columns.politicalStudy, &diagnostics)
+        let currentAffairs = cells.flag(MeetingColumn.currentAffairs.name, columns.currentAffairs, &diagnostics)
+        let usedIT = cells.flag(MeetingColumn.it.name, columns.it, &diagnostics)
         guard !diagnostics.hasErrors(since: checkpoint), let unit, let date, let kind, let present, let speakers else {
             return nil
         }
@@ -336,10 +326,13 @@ struct MeetingReader: Sendable {
         _ cells: RecordCells, _ columns: MeetingsLoader.Columns, members: Int?, _ diagnostics: inout Diagnostics
     ) -> (present: Int?, speakers: Int?) {
         let present = cells.count(
-            cells.required("present", columns.present, "the number of members present", &diagnostics), "present",
+            cells.required(MeetingColumn.present.name, columns.present, "the number of members present", &diagnostics),
+            MeetingColumn.present.name,
             &diagnostics)
         let speakers = cells.count(
-            cells.required("speakers", columns.speakers, "the number of members who spoke", &diagnostics), "speakers",
+            cells.required(
+                MeetingColumn.speakers.name, columns.speakers, "the number of members who spoke", &diagnostics),
+            MeetingColumn.speakers.name,
             &diagnostics)
         if let present, let speakers, speakers > present, let cell = cells.record[at: columns.speakers] {
             diagnostics.error(
@@ -360,9 +353,10 @@ struct MeetingReader: Sendable {
         var scores: [Int] = []
         for criterion in rubric.criteria {
             let cell = cells.required(
-                "c\(criterion.id)", columns.criterion(criterion.id), "points for criterion \(criterion.id)",
+                MeetingColumn.criterion(criterion.id), columns.criterion(criterion.id),
+                "points for criterion \(criterion.id)",
                 &diagnostics)
-            guard let points = cells.count(cell, "c\(criterion.id)", &diagnostics) else { continue }
+            guard let points = cells.count(cell, MeetingColumn.criterion(criterion.id), &diagnostics) else { continue }
             if points > criterion.max, let cell = cells.record[at: columns.criterion(criterion.id)] {
                 diagnostics.error(
                     .impossibleFigures,

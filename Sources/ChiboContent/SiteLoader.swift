@@ -348,14 +348,16 @@ enum SiteLoader {
                 continue
             }
             let reason: String
+            let (search, index) = (SiteOutput.searchFolder, SiteOutput.searchIndexFolder)
             switch name {
-            case "", "index.html":
+            case "", SiteOutput.home.path():
                 reason = "the home page cannot be restricted: it is where every reader starts"
-            case "assets":
-                reason = "`assets` cannot be restricted: every page, the public ones too, needs its styles and scripts"
-            case "tim-kiem", "search":
+            case SiteOutput.assetsFolder:
                 reason =
-                    "the search (`tim-kiem`, `search`) cannot be restricted: it stays public and finds the "
+                    "`\(name)` cannot be restricted: every page, the public ones too, needs its styles and scripts"
+            case search, index:
+                reason =
+                    "the search (`\(search)`, `\(index)`) cannot be restricted: it stays public and finds the "
                     + "restricted pages only for readers who have signed in"
             case _ where name.contains("/"):
                 reason =

@@ -225,8 +225,13 @@ struct ContentGenerator {
     }
 
     mutating func meetingsCSV() -> [String] {
-        let header =
-            "Mã chi bộ;Ngày;Loại;Chủ đề;Người chuẩn bị;Có mặt;Phát biểu;TC1;TC2;TC3;TC4;TC5;Tự xếp loại;Chính trị tư tưởng;Thời sự;CNTT;Cấp ủy dự;Ghi chú;Nhận xét của người dự\r\n"
+        // The record workbook's headings, in its order.
+        var headings: [String] = []
+        for column in MeetingColumn.allCases {
+            headings.append(column.heading)
+            if column == MeetingColumn.criteriaAfter { headings += (1...5).map(MeetingColumn.criterionHeading) }
+        }
+        let header = headings.joined(separator: ";") + "\r\n"
         var quarters = Array(repeating: header, count: 4)
         var committeeMembers: [String: [String]] = [:]
         for unit in units where unit.isCommittee {

@@ -51,7 +51,7 @@ public enum SiteFolder: String, Sendable, Hashable, CaseIterable {
     case guidance = "van-ban"
 
     /// The files outside the folder that belong to it: the schedule's calendar is at the site's root.
-    public var companions: [String] { self == .schedule ? ["schedule.ics"] : [] }
+    public var companions: [String] { SiteOutput.companions(of: self) }
 }
 
 /// The parts of the site for signed-in readers only (`restricted:` in `site.yaml`): whole top-level

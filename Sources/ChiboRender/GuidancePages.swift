@@ -277,7 +277,7 @@ struct GuidancePages: Sendable {
                 items: documents(in: section.section, built).count)
             for index in 0..<paging.count {
                 result.append(
-                    PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: templates.section) {
+                    PageJob(.guidance, path: SiteURLs.pageFile(paging.slugs(index)), template: templates.section) {
                         sectionPage(section, built, page: index, paging: paging, layout: layout)
                     })
             }
@@ -285,7 +285,7 @@ struct GuidancePages: Sendable {
         for page in built.pages.values.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
             result.append(
                 PageJob(
-                    path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + page.document.slugPath),
+                    .guidance, path: SiteURLs.pageFile([SiteURLs.guidanceRoot] + page.document.slugPath),
                     template: templates.document
                 ) {
                     documentPage(page, built, layout: layout)

@@ -16,7 +16,7 @@ struct LetterPages: Sendable {
     let documents: [String: CrossReferenceTarget]
     let buildDate: Day
 
-    static let folder = "du-thao-cong-van"
+    static let folder = SiteOutput.letterFolder
 
     /// The theme's paragraph templates, in the letter's order: the subject line, the opening, the
     /// strengths and weaknesses of regular and of thematic meetings, the requests.
@@ -59,14 +59,14 @@ struct LetterPages: Sendable {
             let path = SiteURLs.pageFile(Self.folder(report))
             switch text(report, templates: templates) {
             case .failure(let problems):
-                jobs.append(PageJob(path: path, failed: problems))
-                jobs.append(PageJob(path: Self.documentPath(report), failed: problems))
+                jobs.append(PageJob(.letter, path: path, failed: problems))
+                jobs.append(PageJob(.letterDocument, path: Self.documentPath(report), failed: problems))
             case .success(let (letter, _)):
                 let page = self.page(report, letter: letter, layout: layout)
-                jobs.append(PageJob(path: path, template: templates.letter) { page })
+                jobs.append(PageJob(.letter, path: path, template: templates.letter) { page })
                 let properties = LetterDocument.Properties(title: letter.title, created: buildDate)
                 jobs.append(
-                    PageJob(path: Self.documentPath(report), inputs: letter.digest(properties)) {
+                    PageJob(.letterDocument, path: Self.documentPath(report), inputs: letter.digest(properties)) {
                         LetterDocument.make(letter, properties: properties)
                     })
             }

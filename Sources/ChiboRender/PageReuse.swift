@@ -31,7 +31,7 @@ public struct PageReuse: Sendable {
     }
 
     /// The file beside the output listing each page's inputs hash: `HEX PATH` per line.
-    public static let manifest = ".chibo-pages"
+    public static let manifest = SiteOutput.pageManifest.path()
 
     public static func manifestText(_ inputs: [String: UInt64]) -> String {
         inputs.sorted { $0.key < $1.key }.map { $0.value.hex16 + " " + $0.key + "\n" }.joined()

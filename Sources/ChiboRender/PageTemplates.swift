@@ -94,10 +94,12 @@ struct PageJob: Sendable {
         case kept(inputs: UInt64)
     }
 
+    /// The catalogue's entry of the file: what it is, whether the sitemap lists it.
+    let output: SiteOutput
     var path: String
     /// Whether the file is an HTML page (in the sitemap, and in the tests' reference rendering);
     /// false for a document made beside one.
-    var isPage = true
+    var isPage: Bool { output.isPage }
     /// A page that lists every unit (the units index, the reports): its model and text grow with
     /// the whole organisation, so such pages are rendered one at a time to bound memory.
     var large = false
@@ -109,8 +111,10 @@ struct PageJob: Sendable {
     var reference: @Sendable () -> (template: String, model: (any TemplateModel)?)
 
     init<M: PageModel>(
-        path: String, template: PageTemplate<M>, large: Bool = false, model: @escaping @Sendable () -> M
+        _ output: SiteOutput, path: String, template: PageTemplate<M>, large: Bool = false,
+        model: @escaping @Sendable () -> M
     ) {
+        self.output = output
         self.path = path
         self.large = large
         // The page's address, from where it goes: `don-vi/x/index.html` is `/base/don-vi/x/`.
@@ -136,9 +140,9 @@ struct PageJob: Sendable {
     }
 
     /// A file that is not a page: `bytes` makes it, `inputs` is the hash of what they are made from.
-    init(path: String, inputs: UInt64, bytes: @escaping @Sendable () -> [UInt8]) {
+    init(_ output: SiteOutput, path: String, inputs: UInt64, bytes: @escaping @Sendable () -> [UInt8]) {
+        self.output = output
         self.path = path
-        self.isPage = false
         self.reference = { ("", nil) }
         self.render = { salt, keep in
             guard let keep else { return .success(.made(bytes(), inputs: 0)) }
@@ -152,9 +156,9 @@ struct PageJob: Sendable {
     }
 
     /// A file that cannot be made: what its model needs did not render.
-    init(path: String, failed problems: Diagnostics) {
+    init(_ output: SiteOutput, path: String, failed problems: Diagnostics) {
+        self.output = output
         self.path = path
-        self.isPage = path.hasSuffix(".html")
         self.reference = { ("", nil) }
         self.render = { _, _ in .failure(problems) }
     }

@@ -142,6 +142,8 @@ struct ListPage: PageModel {
 /// A long list and how to show it: its pages go to `folder` and `.../trang-N/` under it. Rows are
 /// made page by page, when the page renders, so that no list is held whole in memory.
 struct RowList: Sendable {
+    /// The catalogue's entry of the list's pages.
+    var output: SiteOutput
     var folder: [String]
     var title: String
     var intro: String?
@@ -173,7 +175,7 @@ struct RowList: Sendable {
     ) -> [PageJob] {
         let paging = Paging(base: folder, items: count)
         return (0..<paging.count).map { index in
-            PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
+            PageJob(output, path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
                 let pager = paging.pager(index, urls: layout.urls, theme: layout.theme)
                 return ListPage(
                     layout: layout.page(title: pager.title(title), current: nil, breadcrumb: crumbs),

@@ -29,7 +29,7 @@ enum RecordWorkbook {
     /// The rows that carry validations: as many as a branch records in years.
     static let rows = 1000
 
-    static func path(_ rubric: Rubric) -> String { "data/mau-bien-ban-\(rubric.id).xlsx" }
+    static func path(_ rubric: Rubric) -> String { SiteOutput.recordWorkbook.path(["rubric": rubric.id]) }
 
     /// The link to a rubric's workbook, as the units page and the rubric's document show it.
     static func link(_ rubric: Rubric, theme: Theme, urls: SiteURLs) -> UnitsPage.RecordForm {
@@ -40,32 +40,38 @@ enum RecordWorkbook {
             url: urls.file(RecordWorkbook.path(rubric)))
     }
 
-    /// The columns for `rubric`, in the order of the content format's table.
+    /// The columns for `rubric`: every `MeetingColumn` under its heading, the criteria's after
+    /// `MeetingColumn.criteriaAfter`.
     static func columns(_ rubric: Rubric, branches: Int, ratings: Int) -> [Column] {
         let yesNo = Column.Rule.list("\"có,không\"")
-        var columns = [
-            Column(header: "Mã chi bộ", width: 18, rule: .list("'_Danh sách'!$A$2:$A$\(branches + 1)")),
-            Column(header: "Ngày", width: 12, rule: .date),
-            Column(
-                header: "Loại", width: 12,
-                rule: .list("\"\(rubric.appliesTo == .regular ? "thường kỳ" : "chuyên đề")\"")),
-            Column(header: "Chủ đề", width: 40, rule: .none),
-            Column(header: "Người chuẩn bị", width: 22, rule: .none),
-            Column(header: "Có mặt", width: 9, rule: .whole(0, nil)),
-            Column(header: "Phát biểu", width: 10, rule: .whole(0, nil)),
-        ]
-        for criterion in rubric.criteria {
-            columns.append(Column(header: "TC\(criterion.id)", width: 6, rule: .whole(0, criterion.max)))
+        var columns: [Column] = []
+        for field in MeetingColumn.allCases {
+            let (width, rule): (Int, Column.Rule) =
+                switch field {
+                case .branch: (18, .list("'_Danh sách'!$A$2:$A$\(branches + 1)"))
+                case .date: (12, .date)
+                case .kind: (12, .list("\"\(rubric.appliesTo == .regular ? "thường kỳ" : "chuyên đề")\""))
+                case .topic: (40, .none)
+                case .preparer: (22, .none)
+                case .present: (9, .whole(0, nil))
+                case .speakers: (10, .whole(0, nil))
+                case .selfRating: (14, .list("'_Danh sách'!$C$2:$C$\(ratings + 1)"))
+                case .politicalStudy: (18, yesNo)
+                case .currentAffairs: (9, yesNo)
+                case .it: (7, yesNo)
+                case .supervisor: (20, .none)
+                case .note: (30, .none)
+                case .remarks: (40, .none)
+                }
+            columns.append(Column(header: field.heading, width: width, rule: rule))
+            guard field == MeetingColumn.criteriaAfter else { continue }
+            for criterion in rubric.criteria {
+                columns.append(
+                    Column(
+                        header: MeetingColumn.criterionHeading(criterion.id), width: 6,
+                        rule: .whole(0, criterion.max)))
+            }
         }
-        columns += [
-            Column(header: "Tự xếp loại", width: 14, rule: .list("'_Danh sách'!$C$2:$C$\(ratings + 1)")),
-            Column(header: "Chính trị tư tưởng", width: 18, rule: yesNo),
-            Column(header: "Thời sự", width: 9, rule: yesNo),
-            Column(header: "CNTT", width: 7, rule: yesNo),
-            Column(header: "Cấp ủy dự", width: 20, rule: .none),
-            Column(header: "Ghi chú", width: 30, rule: .none),
-            Column(header: "Nhận xét của người dự", width: 40, rule: .none),
-        ]
         return columns
     }
 
@@ -75,8 +81,8 @@ enum RecordWorkbook {
         let ratings = rubric.ratings.map(\.name.rawValue)
         let columns = Self.columns(rubric, branches: branches.count, ratings: ratings.count)
         let lists: [[String]] = [
-            ["Mã chi bộ"] + branches.map(\.id.rawValue), ["Tên chi bộ"] + branches.map(\.name),
-            ["Tự xếp loại"] + ratings,
+            [MeetingColumn.branch.heading] + branches.map(\.id.rawValue), ["Tên chi bộ"] + branches.map(\.name),
+            [MeetingColumn.selfRating.heading] + ratings,
         ]
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),

@@ -27,7 +27,7 @@ extension SchedulePages {
             ])
         }
         return OutputFile(
-            path: "data/schedule.json",
+            path: SiteOutput.scheduleData.path(),
             text: JSON.object([("sessions", .array(sessions)), ("findings", .array(findings))]).text)
     }
 
@@ -81,7 +81,7 @@ extension SchedulePages {
         }
         lines.append("END:VCALENDAR")
         let text = lines.map(ICS.fold).joined(separator: "\r\n") + "\r\n"
-        return OutputFile(path: "schedule.ics", text: text)
+        return OutputFile(path: SiteOutput.calendar.path(), text: text)
     }
 }
 

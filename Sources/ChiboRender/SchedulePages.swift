@@ -14,7 +14,7 @@ struct SchedulePages: NamesUnits, Sendable {
     /// For each unit, the entries it hosts or attends, in schedule order, with whether it hosts.
     let entriesByUnit: [UnitID: [(index: Int, hosts: Bool)]]
 
-    static let root = "lich-sinh-hoat-mau"
+    static let root = SiteFolder.schedule.rawValue
 
     init(schedule: Schedule, evaluation: Evaluation, urls: SiteURLs, theme: Theme, today: Day, baseURL: String?) {
         self.schedule = schedule
@@ -113,7 +113,7 @@ struct SchedulePages: NamesUnits, Sendable {
     /// The folder of the page that lists a session's audience.
     func audienceFolder(_ session: SampleSession) -> [String] {
         let plan = schedule.plans.first { $0.number == session.plan }?.slug ?? Folding.slug(session.plan)
-        return [Self.root, plan, "thanh-phan", String(Self.anchor(session).dropFirst("smm-".count))]
+        return [Self.root, plan, SiteOutput.audienceFolder, String(Self.anchor(session).dropFirst("smm-".count))]
     }
 
     /// The audience of every session too large to list with it, each a list of its own.
@@ -121,7 +121,7 @@ struct SchedulePages: NamesUnits, Sendable {
         schedule.entries.filter { $0.audience.count > Self.audienceInline }.map { entry in
             let audience = entry.audience
             return RowList(
-                folder: audienceFolder(entry.session),
+                output: .audience, folder: audienceFolder(entry.session),
                 title: Format.fill(
                     theme.string("schedule_audience_title"),
                     ["session": sessionTitle(entry.session), "date": entry.session.date.vietnamese]),
@@ -166,7 +166,7 @@ struct SchedulePages: NamesUnits, Sendable {
         let paging = self.paging
         let months = monthStarts()
         var result = (0..<paging.count).map { index in
-            PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: templates.schedule) {
+            PageJob(.schedule, path: SiteURLs.pageFile(paging.slugs(index)), template: templates.schedule) {
                 schedulePage(index, months: months, layout: layout)
             }
         }
@@ -174,7 +174,8 @@ struct SchedulePages: NamesUnits, Sendable {
         let scheduleCrumb = (theme.string("schedule_title"), url)
         for plan in schedule.plans {
             let (page, lists) = planPage(plan, layout: layout)
-            result.append(PageJob(path: SiteURLs.pageFile([Self.root, plan.slug]), template: templates.plan) { page })
+            result.append(
+                PageJob(.plan, path: SiteURLs.pageFile([Self.root, plan.slug]), template: templates.plan) { page })
             for list in lists {
                 result += list.pages(
                     template: templates.list, layout: layout,
@@ -237,7 +238,8 @@ struct SchedulePages: NamesUnits, Sendable {
             months: months, monthLinks: nav,
             plans: schedule.plans.map { PlanLink(number: $0.number, title: $0.title, url: planURL($0)) },
             intro: Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese]),
-            icsURL: urls.file("schedule.ics"), jsonURL: urls.file("data/schedule.json"), pager: pager)
+            icsURL: urls.file(SiteOutput.calendar.path()), jsonURL: urls.file(SiteOutput.scheduleData.path()),
+            pager: pager)
     }
 
     /// The sessions of a list, a row each: the date (linked to the session on the schedule), the
@@ -245,7 +247,7 @@ struct SchedulePages: NamesUnits, Sendable {
     func sessionList(_ folder: [String], title: String, indices: [Int]) -> RowList {
         let columns = ["label_host", "label_committee", "col_kind", "label_topic", "label_venue"]
         return RowList(
-            folder: folder, title: title,
+            output: .planList, folder: folder, title: title,
             columns: [ListPage.Column(title: theme.string("col_date"))]
                 + columns.map { ListPage.Column(title: theme.string($0)) },
             count: indices.count,
@@ -282,7 +284,8 @@ struct SchedulePages: NamesUnits, Sendable {
         let planFindings = schedule.findings.filter { $0.plan == plan.number }
         let problems = Dictionary(grouping: planFindings.filter { $0.code != .scheduleConflict }, by: \.unit)
         let compliance = RowList(
-            folder: folder + ["thuc-hien"], title: "\(plan.number): \(theme.string("plan_compliance_title"))",
+            output: .planList, folder: folder + ["thuc-hien"],
+            title: "\(plan.number): \(theme.string("plan_compliance_title"))",
             columns: [ListPage.Column(title: theme.string("col_unit"))]
                 + ["col_branch_count", "col_required", "col_planned"].map {
                     ListPage.Column(title: theme.string($0), numeric: true)
@@ -308,7 +311,8 @@ struct SchedulePages: NamesUnits, Sendable {
                 }
             })
         let findings = RowList(
-            folder: folder + ["van-de"], title: "\(plan.number): \(theme.string("plan_findings_title"))",
+            output: .planList, folder: folder + ["van-de"],
+            title: "\(plan.number): \(theme.string("plan_findings_title"))",
             columns: [
                 ListPage.Column(title: theme.string("col_unit")), ListPage.Column(title: theme.string("col_finding")),
             ],

@@ -69,7 +69,7 @@ extension ScorecardPages {
                 ))
             return .object(pairs)
         }
-        return OutputFile(path: "data/scorecards.json", bytes: writer.finish())
+        return OutputFile(path: SiteOutput.scorecardsData.path(), bytes: writer.finish())
     }
 
     static var csvKeys: [String] {
@@ -106,7 +106,7 @@ extension ScorecardPages {
             }
         }
         bytes.append(contentsOf: body.utf8)
-        return OutputFile(path: "data/findings.csv", bytes: bytes)
+        return OutputFile(path: SiteOutput.findingsTable.path(), bytes: bytes)
     }
 
     /// One cell of a CSV file chibo writes, quoted when it holds a separator, a quote or a line end.

@@ -18,7 +18,7 @@ struct ScorecardPages: NamesUnits, Sendable {
     let samples: SchedulePages
 
     static let unitsRoot = SiteURLs.unitsRoot
-    static let reportRoot = "bao-cao"
+    static let reportRoot = SiteFolder.report.rawValue
 
     init(
         evaluation: Evaluation, reports: BlocReports, rubrics: [Rubric] = [], settings: SiteSettings, urls: SiteURLs,
@@ -155,7 +155,8 @@ struct ScorecardPages: NamesUnits, Sendable {
                 let count = String(period.summary.findings[code] ?? 0)
                 documents.append(
                     SearchDocument(
-                        title: text.label(code), url: urls.page(reportFolder(period, "phat-hien", code.rawValue)),
+                        title: text.label(code),
+                        url: urls.page(reportFolder(period, SiteOutput.findingListsFolder, code.rawValue)),
                         group: theme.string("report_title"), kind: theme.string("search_kind_finding"), number: nil,
                         sections: [
                             SearchDocument.Section(
@@ -190,7 +191,8 @@ struct ScorecardPages: NamesUnits, Sendable {
                 result += committeePages(card, layout: layout, template: templates.committee)
             } else {
                 let path = SiteURLs.pageFile([Self.unitsRoot, card.unit.id.rawValue])
-                result.append(PageJob(path: path, template: templates.scorecard) { scorecard(card, layout: layout) })
+                result.append(
+                    PageJob(.unit, path: path, template: templates.scorecard) { scorecard(card, layout: layout) })
             }
         }
         result += reportPages(layout: layout, templates: templates)
@@ -230,7 +232,7 @@ struct ScorecardPages: NamesUnits, Sendable {
         }
         let forms = rubrics.map { RecordWorkbook.link($0, theme: theme, urls: urls) }
         return pages.enumerated().map { index, page in
-            PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
+            PageJob(.unitsDirectory, path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
                 var groups: [UnitGroup] = []
                 for (sector, card) in page {
                     if groups.last?.id != "lv-" + sector.rawValue {
@@ -271,6 +273,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                 ?? theme.string("units_no_meeting")
             lists.append(
                 unitList(
+                    .ratingList,
                     [Self.unitsRoot, UnitID.ratingListsFolder, rating.map { Folding.slug($0.rawValue) } ?? "chua-co"],
                     title: title, units: units))
         }
@@ -278,12 +281,14 @@ struct ScorecardPages: NamesUnits, Sendable {
     }
 
     /// A list of branches with their figures, one row each.
-    func unitList(_ folder: [String], title: String, intro: String? = nil, units: [Scorecard]) -> RowList {
+    func unitList(_ output: SiteOutput, _ folder: [String], title: String, intro: String? = nil, units: [Scorecard])
+        -> RowList
+    {
         let columns = [
             "col_committee", "col_members", "col_meetings", "col_average", "col_speaking_rate", "col_findings",
         ]
         return RowList(
-            folder: folder, title: title, intro: intro,
+            output: output, folder: folder, title: title, intro: intro,
             columns: [ListPage.Column(title: theme.string("col_unit"))]
                 + columns.enumerated().map { ListPage.Column(title: theme.string($1), numeric: $0 > 0) },
             count: units.count,
@@ -381,7 +386,7 @@ struct ScorecardPages: NamesUnits, Sendable {
     func committeePages(_ card: Scorecard, layout: LayoutContext, template: PageTemplate<CommitteePage>) -> [PageJob] {
         let paging = Paging(base: [Self.unitsRoot, card.unit.id.rawValue], items: card.branches.count)
         return (0..<paging.count).map { index in
-            PageJob(path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
+            PageJob(.unit, path: SiteURLs.pageFile(paging.slugs(index)), template: template) {
                 committee(card, page: index, paging: paging, layout: layout)
             }
         }
@@ -422,7 +427,7 @@ struct ScorecardPages: NamesUnits, Sendable {
             let path = SiteURLs.pageFile([Self.reportRoot] + (report.quarter.map { [$0.slug] } ?? []))
             // The page's model is made with its lists, once.
             let (page, lists) = reportPage(report, layout: layout)
-            result.append(PageJob(path: path, template: templates.report) { page })
+            result.append(PageJob(.report, path: path, template: templates.report) { page })
             let home = (theme.string("nav_home"), urls.page([]))
             var crumbs = [home, (theme.string("report_title"), reportURL())]
             let parent = Crumb(title: reportTitle(report), url: reportURL(report.quarter))
@@ -446,7 +451,8 @@ struct ScorecardPages: NamesUnits, Sendable {
         // The guidance that explains the code, once for the list.
         let guidance = settings.findingGuidance[code].flatMap { documents[Folding.documentNumberKey($0.number)] }
         var list = RowList(
-            folder: reportFolder(report, "phat-hien", code.rawValue), title: text.label(code),
+            output: .findingList, folder: reportFolder(report, SiteOutput.findingListsFolder, code.rawValue),
+            title: text.label(code),
             intro: Format.fill(
                 theme.string("report_finding_list_intro"),
                 ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
@@ -476,7 +482,7 @@ struct ScorecardPages: NamesUnits, Sendable {
         _ folder: [String], title: String, column: String, items: [(UnitID, String)], numeric: Bool = true
     ) -> RowList {
         RowList(
-            folder: folder, title: title,
+            output: .reportList, folder: folder, title: title,
             columns: [
                 ListPage.Column(title: theme.string("col_unit")), ListPage.Column(title: theme.string("col_committee")),
                 ListPage.Column(title: theme.string(column), numeric: numeric),
@@ -508,7 +514,10 @@ struct ScorecardPages: NamesUnits, Sendable {
         /// a quarter's thematic meetings) is the whole period's, made once, and linked to from each.
         func listed(_ id: String, _ title: String, _ units: [UnitID], periodWide: Bool = false) -> ListFigure {
             let list = unitList(
-                periodWide ? [Self.reportRoot, "danh-sach", id] : reportFolder(report, "danh-sach", id), title: title,
+                .reportList,
+                periodWide
+                    ? [Self.reportRoot, SiteOutput.reportListsFolder, id]
+                    : reportFolder(report, SiteOutput.reportListsFolder, id), title: title,
                 units: units.compactMap { evaluation[unit: $0] })
             return figure(periodWide && quarter != nil ? list : add(list))
         }
@@ -516,7 +525,7 @@ struct ScorecardPages: NamesUnits, Sendable {
             preview(
                 add(
                     figureList(
-                        reportFolder(report, "danh-sach", id), title: title, column: "col_skipped",
+                        reportFolder(report, SiteOutput.reportListsFolder, id), title: title, column: "col_skipped",
                         items: items.map { ($0.branch, "\($0.count)/\($0.of)") })))
         }
         let unitCounts = report.unitCounts.map { count in
@@ -545,7 +554,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                 label: text.label(code), code: code.rawValue, count: String(report.summary.findings[code] ?? 0),
                 branches: ListFigure(
                     count: String((report.branchesByFinding[code] ?? []).count),
-                    href: urls.page(reportFolder(report, "phat-hien", code.rawValue)),
+                    href: urls.page(reportFolder(report, SiteOutput.findingListsFolder, code.rawValue)),
                     hasUnits: !(report.branchesByFinding[code] ?? []).isEmpty))
         }
         let buckets = report.speakingBuckets.map { bucket in
@@ -562,7 +571,7 @@ struct ScorecardPages: NamesUnits, Sendable {
         let belowTarget = preview(
             add(
                 figureList(
-                    reportFolder(report, "danh-sach", "phat-bieu-duoi-muc-tieu"),
+                    reportFolder(report, SiteOutput.reportListsFolder, "phat-bieu-duoi-muc-tieu"),
                     title: theme.string("report_list_below_target"), column: "col_speaking_rate",
                     items: report.branchesBelowSpeakingTarget.map { ($0.branch, Format.percent($0.rate)) })))
         let thematicRows = report.thematicByQuarter.map { row in
@@ -615,8 +624,8 @@ struct ScorecardPages: NamesUnits, Sendable {
                     title: levelLabel(entry.level), figures: figures(entry.summary),
                     ratings: ratings(entry.summary.ratings))
             },
-            ratingNames: evaluation.ratingNames.map(\.rawValue), dataJSON: urls.file("data/scorecards.json"),
-            dataCSV: urls.file("data/findings.csv"))
+            ratingNames: evaluation.ratingNames.map(\.rawValue), dataJSON: urls.file(SiteOutput.scorecardsData.path()),
+            dataCSV: urls.file(SiteOutput.findingsTable.path()))
         return (page, lists)
     }
 
@@ -628,7 +637,7 @@ struct ScorecardPages: NamesUnits, Sendable {
             ListPage.Column(title: theme.string($0), numeric: true)
         }
         return RowList(
-            folder: reportFolder(report, "danh-sach", "cap-uy-du-sinh-hoat"),
+            output: .reportList, folder: reportFolder(report, SiteOutput.reportListsFolder, "cap-uy-du-sinh-hoat"),
             title: theme.string("report_committees_title"),
             intro: theme.string("report_committees_intro"),
             columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: rows.count,

@@ -27,12 +27,12 @@ struct SearchDocument: Sendable {
 /// typed with diacritics can rank exact matches above folded ones; the script folds them.
 struct SearchIndex: Sendable {
     /// The public index's folder.
-    static let publicFolder = "search"
+    static let publicFolder = SiteOutput.searchIndexFolder
 
     /// The folder of the index of restricted pages, under the first restricted folder (`_` is in no
     /// unit id, slug or folder of the site's own, so it takes no page's place).
     static func restrictedFolder(_ restriction: Restriction) -> String {
-        (restriction.folders.first ?? .data).rawValue + "/_search"
+        (restriction.folders.first ?? .data).rawValue + "/" + SiteOutput.restrictedSearchIndexFolder
     }
 
     /// A hash of the indexed documents, the same in every run: the index's files depend on nothing else.
@@ -54,7 +54,7 @@ struct SearchIndex: Sendable {
         return hasher.value
     }
     /// The search page's folder.
-    static let page = "tim-kiem"
+    static let page = SiteOutput.searchFolder
     static let chunk = 8
     /// Weights: a word in the title counts most, then headings, then the text.
     static let titleWeight = 12

@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The theme's static file also published at the site's root, under its own name.
-    static let rootIcon = "favicon.ico"
+    static let rootIcon = SiteOutput.rootIcon.path()
 
     /// UI strings the Swift side reads; a theme without one of them is an error.
     static var requiredStrings: [String] {
@@ -85,9 +85,17 @@ public struct SiteRenderer: Sendable {
         var letters: LetterPages?
         /// For the tests: each guidance document's list entry model, which `doc-item` renders once.
         var documentItems: @Sendable () -> [DocumentSummary]
-        /// The data files, made on one core while the others render pages, and their paths.
-        var dataFiles: @Sendable (_ emit: @Sendable (OutputFile) -> Void) -> Void
-        var dataPaths: [String]
+        /// The data files, made on one core while the others render pages.
+        var dataFiles: [DataFile]
+        var dataPaths: [String] { dataFiles.map(\.path) }
+    }
+
+    /// A file of the catalogue's data files (`SiteOutput.Reuse.contentData`): where it goes, and how
+    /// it is made when the previous build's copy cannot be kept.
+    struct DataFile: Sendable {
+        var output: SiteOutput
+        var path: String
+        var make: @Sendable () -> OutputFile
     }
 
     /// The theme against the pages: every UI string the code shows and every template compiled for
@@ -136,14 +144,14 @@ public struct SiteRenderer: Sendable {
 
         let theme = self.theme
         var pages = [
-            PageJob(path: "index.html", template: templates.home) {
+            PageJob(.home, path: SiteOutput.home.path(), template: templates.home) {
                 guidance.homePage(built, layout: layout, schedule: samples)
             }
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
         pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
         pages.append(
-            PageJob(path: SiteURLs.pageFile([SearchIndex.page]), template: templates.search) {
+            PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
                 guidance.searchPage(built, layout: layout)
             })
         pages.append(contentsOf: samples.pages(layout: layout, templates: templates))
@@ -152,7 +160,7 @@ public struct SiteRenderer: Sendable {
             theme: theme, documents: built.numbers, buildDate: buildDate)
         pages.append(contentsOf: letters.jobs(layout: layout, templates: templates))
         pages.append(
-            PageJob(path: "404.html", template: templates.notFound) {
+            PageJob(.notFound, path: SiteOutput.notFound.path(), template: templates.notFound) {
                 NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
             })
         // What is restricted is indexed apart, under a restricted folder: the public index names none of it.
@@ -172,6 +180,48 @@ public struct SiteRenderer: Sendable {
         let buildDate = self.buildDate
         let rubrics = content.rubrics
         let organization = evaluation.organization
+        // Every entry of the catalogue, and where it is made: the data files here, in its order.
+        var dataFiles: [DataFile] = []
+        for output in SiteOutput.allCases {
+            switch output {
+            case .home, .notFound, .searchPage: continue  // above
+            case .guidance: continue  // guidance.pages
+            case .unitsDirectory, .ratingList, .unit, .report, .reportList, .findingList: continue  // scorecards.pages
+            case .letter, .letterDocument: continue  // letters.jobs
+            case .schedule, .plan, .planList, .audience: continue  // samples.pages
+            case .searchIndex, .restrictedSearchIndex: continue  // search, in render(reuse:emit:)
+            case .asset, .rootIcon, .guidanceFile, .sitemap, .pageManifest: continue  // render(reuse:emit:)
+            case .buildRecord: continue  // ChiboSite's build
+            case .scheduleData, .calendar:
+                guard !samples.isEmpty else { continue }
+                dataFiles.append(
+                    DataFile(output: output, path: output.path()) {
+                        output == .calendar ? samples.calendar() : samples.json()
+                    })
+            case .scorecardsData, .findingsTable:
+                guard !scorecards.isEmpty else { continue }
+                dataFiles.append(
+                    DataFile(output: output, path: output.path()) {
+                        output == .findingsTable
+                            ? scorecards.findingsCSV() : scorecards.scorecardsJSON(generated: buildDate)
+                    })
+            case .recordWorkbook:
+                guard !scorecards.isEmpty else { continue }
+                for rubric in rubrics {
+                    dataFiles.append(
+                        DataFile(output: output, path: RecordWorkbook.path(rubric)) {
+                            let help = RecordWorkbook.helpKeys.map {
+                                Format.fill(
+                                    theme.string($0),
+                                    ["rubric": rubric.id, "kind": theme.string(ScorecardPages.key(rubric.appliesTo))])
+                            }
+                            return OutputFile(
+                                path: RecordWorkbook.path(rubric),
+                                bytes: RecordWorkbook.make(rubric, organization: organization, help: help))
+                        })
+                }
+            }
+        }
         return Plan(
             diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, search: search,
             letters: letters,
@@ -179,30 +229,7 @@ public struct SiteRenderer: Sendable {
                 built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
                     .map { guidance.summary($0, built) }
             },
-            dataFiles: { emit in
-                if !samples.isEmpty {
-                    emit(samples.json())
-                    emit(samples.calendar())
-                }
-                if !scorecards.isEmpty {
-                    emit(scorecards.scorecardsJSON(generated: buildDate))
-                    emit(scorecards.findingsCSV())
-                    for rubric in rubrics {
-                        let help = RecordWorkbook.helpKeys.map {
-                            Format.fill(
-                                theme.string($0),
-                                ["rubric": rubric.id, "kind": theme.string(ScorecardPages.key(rubric.appliesTo))])
-                        }
-                        emit(
-                            OutputFile(
-                                path: RecordWorkbook.path(rubric),
-                                bytes: RecordWorkbook.make(rubric, organization: organization, help: help)))
-                    }
-                }
-            },
-            dataPaths: (samples.isEmpty ? [] : ["data/schedule.json", "schedule.ics"])
-                + (scorecards.isEmpty
-                    ? [] : ["data/scorecards.json", "data/findings.csv"] + rubrics.map(RecordWorkbook.path)))
+            dataFiles: dataFiles)
     }
 
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
@@ -268,7 +295,6 @@ public struct SiteRenderer: Sendable {
         let dataKept = reuse.flatMap { $0.dataInputs == nil ? nil : $0.keep(plan.dataPaths, inputs: dataInputs) } ?? []
         inputs.withLock { for path in plan.dataPaths { $0[path] = dataInputs } }
         let dataFiles = plan.dataFiles
-        let allDataKept = dataKept.count == plan.dataPaths.count
         let failures = Timings.measure("pages") {
             Self.renderInParallel(
                 pages, salt: salt, reuse: reuse, inputs: inputs,
@@ -280,24 +306,24 @@ public struct SiteRenderer: Sendable {
                     emit(OutputFile(path: file.path, bytes: marks.apply(file.bytes)))
                 }
             ) {
-                guard !allDataKept else { return }
-                dataFiles { file in if !dataKept.contains(file.path) { emit(file) } }
+                for file in dataFiles where !dataKept.contains(file.path) { emit(file.make()) }
             }
         }
         var sitemap: [String] = []
         for (page, failure) in zip(pages, failures) {
             if let failure {
                 diagnostics.append(contentsOf: failure)
-            } else if page.isPage && page.path != "404.html" && !(restriction?.covers(page.path) ?? false) {
+            } else if page.output.inSitemap && !(restriction?.covers(page.path) ?? false) {
+                let index = SiteOutput.pageFileName
                 sitemap.append(
-                    urls.file(
-                        page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path))
+                    urls.file(page.path.hasSuffix(index) ? String(page.path.dropLast(index.count)) : page.path))
             }
         }
         for file in content.staticFiles {
             emit(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
         }
-        emit(OutputFile(path: "sitemap.xml", text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
+        emit(
+            OutputFile(path: SiteOutput.sitemap.path(), text: Self.sitemap(sitemap, baseURL: content.settings.baseURL)))
         if reuse != nil {
             emit(OutputFile(path: PageReuse.manifest, text: PageReuse.manifestText(inputs.withLock { $0 })))
         }
@@ -367,9 +393,10 @@ struct AssetTable: Sendable {
     init(_ assets: [String: [UInt8]], urls: SiteURLs) {
         for (name, bytes) in assets.sorted(by: { $0.key < $1.key }) {
             let hashed = Self.fingerprinted(name, bytes)
-            files.append(OutputFile(path: "assets/" + hashed, bytes: bytes))
+            let path = SiteOutput.assetsFolder + "/" + hashed
+            files.append(OutputFile(path: path, bytes: bytes))
             let key = name.map { $0.isLetter || $0.isNumber ? $0 : "_" }
-            urlsByKey[String(key)] = urls.file("assets/" + hashed)
+            urlsByKey[String(key)] = urls.file(path)
         }
     }
 

@@ -19,7 +19,7 @@ public struct SiteURLs: Sendable, Hashable {
 
     /// The output file of a page folder: `van-ban/quy-trinh/index.html`.
     public static func pageFile(_ slugs: [String]) -> String {
-        slugs.isEmpty ? "index.html" : slugs.joined(separator: "/") + "/index.html"
+        (slugs + [SiteOutput.pageFileName]).joined(separator: "/")
     }
 
     /// The page of a unit: `/base/don-vi/<id>/`.
@@ -29,10 +29,10 @@ public struct SiteURLs: Sendable, Hashable {
     public static func meetingAnchor(date: Day, kind: MeetingKind) -> String { "sh-\(date)-\(kind.rawValue)" }
 
     /// The first path segment of every unit page.
-    public static let unitsRoot = "don-vi"
+    public static let unitsRoot = SiteFolder.units.rawValue
 
     /// The first path segment of every guidance page.
-    public static let guidanceRoot = "van-ban"
+    public static let guidanceRoot = SiteFolder.guidance.rawValue
 
     /// An absolute URL (`base_url` before a site URL), as a URI that every output format can hold
     /// as it is: each byte outside RFC 3986's unreserved and reserved characters is percent-encoded,

@@ -7,7 +7,7 @@ import Foundation
 /// times and inode), the build date and the chibo binary itself. When it matches the one the output
 /// folder was built from, a rebuild has nothing to do.
 enum InputFingerprint {
-    static let file = ".chibo-build"
+    static let file = SiteOutput.buildRecord.path()
 
     static func compute(
         content: String, theme: String, date: Day, precompress: Bool = true, search: Bool = true

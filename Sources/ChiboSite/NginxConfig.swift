@@ -178,7 +178,7 @@ public struct NginxConfig: Sendable {
                 }
                 default_type application/octet-stream;
 
-                error_page 404 \(basePath)404.html;
+                error_page 404 \(basePath)\(SiteOutput.notFound.path());
 
                 # Dotfiles (staging folders, locks) are never served.
                 location ~ /\\. {
@@ -202,7 +202,7 @@ public struct NginxConfig: Sendable {
                 }
 
                 # Assets carry a content hash in their name: cache them for a year.
-                location /assets/ {
+                location /\(SiteOutput.assetsFolder)/ {
                     add_header Cache-Control "public, max-age=31536000, immutable" always;
             \(security)
                     try_files $uri =404;
