@@ -111,9 +111,27 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
+    /// How `check` prints the diagnostics.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(
+        name: .long,
+        help: """
+            text: one line per diagnostic on standard error; json: one JSON document on standard output \
+            (see docs/check-json.md).
+            """)
+    var format: Format = .text
+
     func run() throws {
         let report = try paths.build(output: "").check()
-        Console.print(report.diagnostics)
+        switch format {
+        case .text:
+            Console.print(report.diagnostics)
+        case .json:
+            FileHandle.standardOutput.write(Data(report.diagnostics.json().utf8))
+        }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
