@@ -118,7 +118,8 @@ let package = Package(
             name: "ChiboRenderTests",
             dependencies: ["ChiboRender", "ChiboContent", "ChiboModel", "ChiboTemplate", "ChiboTestSupport"]
         ),
-        .testTarget(name: "ChiboPreviewTests", dependencies: ["ChiboPreview", "ChiboModel", "ChiboTestSupport"]),
+        .testTarget(
+            name: "ChiboPreviewTests", dependencies: ["ChiboPreview", "ChiboSite", "ChiboModel", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboSiteTests",
             dependencies: [

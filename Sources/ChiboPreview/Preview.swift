@@ -290,23 +290,53 @@ public final class Preview: Sendable {
 
     // MARK: - Serving
 
-    /// The host names a request may give: the address and port listened on, and `localhost` with the
-    /// port when the address is 127.0.0.1 (without the port too when it is 80). Listening on 0.0.0.0,
-    /// every IPv4 address of the machine with the port: a literal address, never a name, which is
-    /// what a site whose name was rebound to this machine would send.
+    /// The host names a request may give: the address and port listened on; `localhost` with the port
+    /// when the address is 127.0.0.1 or ::1; each `--host` name with the port; and each of these
+    /// without the port too when it is 80. Listening on 0.0.0.0 (or `::`), every literal address of
+    /// that family with the port: never a name but the `--host` ones, since a site whose name was
+    /// rebound to this machine would send its own.
     struct HostNames: Sendable {
-        var address: String
+        var address: ListenAddress
         var port: UInt16
+        var names: [PreviewHostName] = []
 
-        func accepts(_ host: String) -> Bool {
-            let host = host.lowercased()
-            var names = address == "0.0.0.0" ? [] : [address]
-            if address == "127.0.0.1" || address == "0.0.0.0" { names.append("localhost") }
-            if names.contains(where: { host == "\($0):\(port)" || (port == 80 && host == $0) }) { return true }
-            guard address == "0.0.0.0" else { return false }
-            let suffix = ":\(port)"
-            let literal = host.hasSuffix(suffix) ? String(host.dropLast(suffix.count)) : port == 80 ? host : ""
-            return Syscalls.isIPv4Address(literal) && literal != "0.0.0.0"
+        init(address: ListenAddress, port: UInt16, names: [PreviewHostName] = []) {
+            self.address = address
+            self.port = port
+            self.names = names
+        }
+
+        /// For tests: `address` as `--listen` takes it (127.0.0.1 when it is none).
+        init(address: String, port: UInt16, names: [String] = []) {
+            self.init(
+                address: ListenAddress(parsing: address) ?? .loopback, port: port,
+                names: names.compactMap(PreviewHostName.init(parsing:)))
+        }
+
+        func accepts(_ field: String) -> Bool {
+            let field = field.lowercased()
+            let host: Substring
+            if field.hasPrefix("["), let close = field.firstIndex(of: "]") {
+                host = field[...close]
+                guard Self.portMatches(field[field.index(after: close)...], port) else { return false }
+            } else if let colon = field.firstIndex(of: ":") {
+                host = field[..<colon]
+                guard Self.portMatches(field[colon...], port) else { return false }
+            } else {
+                host = field[...]
+                guard port == 80 else { return false }
+            }
+            if names.contains(where: { $0.text == host }) { return true }
+            if (address.isThisComputerOnly || address.isEveryAddress) && host == "localhost" { return true }
+            guard address.isEveryAddress else { return address.isSpelt(by: host) }
+            let bare = address.isIPv6 && host.hasPrefix("[") && host.hasSuffix("]") ? host.dropFirst().dropLast() : host
+            guard let literal = ListenAddress(parsing: String(bare)) else { return false }
+            return literal.isIPv6 == address.isIPv6 && literal.urlHost == String(host) && !literal.isEveryAddress
+        }
+
+        /// Whether `rest` is `:PORT` with exactly `port`'s digits, or nothing when the port is 80.
+        static func portMatches(_ rest: Substring, _ port: UInt16) -> Bool {
+            rest.isEmpty ? port == 80 : rest == ":\(port)"
         }
 
         /// Whether `origin` is a page of the preview's own: `http://` and a host name it accepts.
@@ -317,14 +347,35 @@ public final class Preview: Sendable {
 
         /// The address to open, as the refusal names it.
         var shown: String {
-            "http://\(address == "0.0.0.0" ? "127.0.0.1" : address):\(port)"
+            let host = address.isEveryAddress ? names.first?.text ?? "127.0.0.1" : address.urlHost
+            return "http://\(host):\(port)"
         }
     }
 
-    /// The response to `request`, for a preview listening as `hosts`.
-    func respond(_ request: PreviewRequest, hosts: HostNames) -> PreviewResponse {
+    /// The response to `request` from the client address `peer`, for a preview listening as `hosts`
+    /// and, beyond this computer, asking for a password of `passwords`. The host is checked first: a
+    /// page of another site learns nothing, not even that a password is asked for.
+    func respond(
+        _ request: PreviewRequest, hosts: HostNames, peer: String = "", passwords: PreviewPasswords? = nil
+    ) -> PreviewResponse {
         guard let host = request.fields["host"], hosts.accepts(host) else {
             return .text(421, "Bản xem trước của chibo chỉ mở tại \(hosts.shown) (hoặc localhost).\n")
+        }
+        if let passwords {
+            switch passwords.decide(
+                authorization: request.fields["authorization"], peer: peer, now: Syscalls.monotonicSeconds())
+            {
+            case .allowed:
+                break
+            case .challenge:
+                return .text(
+                    401, "Bản xem trước cần tên và mật khẩu (như trang nội bộ).\n",
+                    fields: [("WWW-Authenticate", "Basic realm=\"chibo\", charset=\"UTF-8\"")])
+            case .limited(let seconds):
+                return .text(
+                    429, "Sai mật khẩu quá nhiều lần; thử lại sau \(seconds) giây.\n",
+                    fields: [("Retry-After", String(seconds))])
+            }
         }
         if let origin = request.fields["origin"], !hosts.acceptsOrigin(origin) {
             return .text(403, "Bản xem trước không trả lời trang của nơi khác.\n")
@@ -526,17 +577,21 @@ public final class Preview: Sendable {
     /// changed; `log` gets the URL and a line per build. Throws `CannotListen` when the address cannot
     /// be listened on.
     public func run(
-        address: String, port: UInt16, today: @escaping @Sendable () -> Day, log: @escaping @Sendable (String) -> Void
+        address: ListenAddress, port: UInt16, hostNames: [PreviewHostName] = [], passwords: PreviewPasswords? = nil,
+        today: @escaping @Sendable () -> Day, log: @escaping @Sendable (String) -> Void
     ) throws(CannotListen) {
         let listening: Int32
         do {
-            listening = try Syscalls.listen(address: address, port: port)
+            listening = try Syscalls.listen(address: address.text, port: port)
         } catch {
-            throw CannotListen(address: address, port: port, reason: error.reason, inUse: error.isAddressInUse)
+            throw CannotListen(
+                address: address.urlHost, port: port, reason: error.reason, inUse: error.isAddressInUse)
         }
         if let line = refresh(today: today()) { log(line) }
-        let hosts = HostNames(address: address, port: port)
-        let server = PreviewServer(listening: listening) { [self] request in respond(request, hosts: hosts) }
+        let hosts = HostNames(address: address, port: port, names: hostNames)
+        let server = PreviewServer(listening: listening) { [self] request, peer in
+            respond(request, hosts: hosts, peer: peer, passwords: passwords)
+        }
         // inotify tells of a change at once; the fingerprint says whether a rebuild is due (an editor's
         // swap files change nothing the build reads), and is taken each second besides, for what no
         // event tells (a new day, a change inotify missed). Without inotify the inputs are polled.
@@ -558,7 +613,7 @@ public final class Preview: Sendable {
         }
         watcher.start()
         let base = state.withLock { $0.basePath }
-        log("serving http://\(address):\(port)\(Self.encodedPath(base)) (Ctrl-C stops)")
+        log("serving http://\(address.urlHost):\(port)\(Self.encodedPath(base)) (Ctrl-C stops)")
         server.run()
     }
 }

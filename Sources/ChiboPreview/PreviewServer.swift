@@ -31,12 +31,14 @@ struct PreviewResponse: Sendable {
         case 301: "Moved Permanently"
         case 302: "Found"
         case 400: "Bad Request"
+        case 401: "Unauthorized"
         case 403: "Forbidden"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 408: "Request Timeout"
         case 413: "Content Too Large"
         case 421: "Misdirected Request"
+        case 429: "Too Many Requests"
         case 431: "Request Header Fields Too Large"
         case 503: "Service Unavailable"
         case 505: "HTTP Version Not Supported"
@@ -73,13 +75,14 @@ final class PreviewServer: Sendable {
     static let requestsPerConnection = 1000
 
     let listening: Int32
-    let answer: @Sendable (PreviewRequest) -> PreviewResponse
+    /// The answer to a request from a client address.
+    let answer: @Sendable (PreviewRequest, String) -> PreviewResponse
     let open = Mutex(0)
     /// The connections waiting for their next request with nothing read of it: the first to give way
     /// when every place is taken (its browser opens another when it needs one).
     let idle = Mutex<Set<Int32>>([])
 
-    init(listening: Int32, answer: @escaping @Sendable (PreviewRequest) -> PreviewResponse) {
+    init(listening: Int32, answer: @escaping @Sendable (PreviewRequest, String) -> PreviewResponse) {
         self.listening = listening
         self.answer = answer
     }
@@ -125,6 +128,7 @@ final class PreviewServer: Sendable {
     /// Answers the requests of one connection, one after another, until it closes or breaks a bound.
     func serve(_ descriptor: Int32) {
         var buffer: [UInt8] = []
+        let peer = Syscalls.peerAddress(descriptor)
         for _ in 0..<Self.requestsPerConnection {
             let request: PreviewRequest
             switch readHead(descriptor, &buffer) {
@@ -139,7 +143,7 @@ final class PreviewServer: Sendable {
             case .success(let parsed):
                 request = parsed
             }
-            let response = answer(request)
+            let response = answer(request, peer)
             let closes = request.closes || response.stream != nil
             var bytes = Self.head(response, closes: closes)
             if request.method == .get { bytes += response.body }

@@ -65,9 +65,41 @@ public enum PasswordFile {
         return result
     }
 
-    /// Whether `password` is the one `hash` was made from: what nginx checks.
+    /// Whether `password` is the one `hash` was made from: what nginx checks. The hashes are compared
+    /// in a time that does not depend on where they differ.
     public static func matches(_ password: String, hash: String) -> Bool {
-        crypt(password, with: hash) == hash
+        guard let made = crypt(password, with: hash) else { return false }
+        return constantTimeEqual(Array(made.utf8), Array(hash.utf8))
+    }
+
+    /// Whether `a` and `b` hold the same bytes, in a time that depends on their lengths only: a
+    /// comparison of secrets that tells a guesser nothing of how many bytes were right.
+    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0xFF)
+        }
+        return difference == 0
+    }
+
+    /// The readers of a password file as nginx reads it: `user:hash` on each line (anything after a
+    /// second `:` is a comment), blank lines and lines starting with `#` skipped; the first line of a
+    /// user counts.
+    public static func entries(_ bytes: [UInt8]) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            var line = line
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            guard line.first != UInt8(ascii: "#"), let colon = line.firstIndex(of: UInt8(ascii: ":")),
+                colon > line.startIndex
+            else { continue }
+            let rest = line[(colon + 1)...]
+            let hash = rest.prefix { $0 != UInt8(ascii: ":") }
+            guard !hash.isEmpty else { continue }
+            let user = String(decoding: line[..<colon], as: UTF8.self)
+            if result[user] == nil { result[user] = String(decoding: hash, as: UTF8.self) }
+        }
+        return result
     }
 
     /// crypt_rn of a phrase with a setting (or a whole hash), nil when it fails. The work area is

@@ -6,23 +6,45 @@ import CChiboSystem
 
 /// The calls on sockets: the preview's listening socket and its connections.
 extension Syscalls {
-    /// A TCP socket listening on the IPv4 `address` and `port` (socket, SO_REUSEADDR, bind, listen).
+    /// A TCP socket listening on `address` (an IPv4 address, or an IPv6 one without brackets) and
+    /// `port` (socket, SO_REUSEADDR, IPV6_V6ONLY for IPv6, bind, listen).
     package static func listen(address: String, port: UInt16) throws(SystemError) -> Int32 {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        var storage = sockaddr_storage()
+        let length: Int
+        let family: Int32
+        if let bytes = ipAddressBytes(address), bytes.count == 4 {
+            family = AF_INET
+            length = MemoryLayout<sockaddr_in>.size
+            withUnsafeMutableBytes(of: &storage) { raw in
+                var socketAddress = sockaddr_in()
+                socketAddress.sin_family = sa_family_t(AF_INET)
+                socketAddress.sin_port = port.bigEndian
+                withUnsafeMutableBytes(of: &socketAddress.sin_addr) { $0.copyBytes(from: bytes) }
+                raw.storeBytes(of: socketAddress, as: sockaddr_in.self)
+            }
+        } else if let bytes = ipAddressBytes(address), bytes.count == 16 {
+            family = AF_INET6
+            length = MemoryLayout<sockaddr_in6>.size
+            withUnsafeMutableBytes(of: &storage) { raw in
+                var socketAddress = sockaddr_in6()
+                socketAddress.sin6_family = sa_family_t(AF_INET6)
+                socketAddress.sin6_port = port.bigEndian
+                withUnsafeMutableBytes(of: &socketAddress.sin6_addr) { $0.copyBytes(from: bytes) }
+                raw.storeBytes(of: socketAddress, as: sockaddr_in6.self)
+            }
+        } else {
+            throw SystemError("listen on", "\(address):\(port)", errno: EINVAL)
+        }
+        let descriptor = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw SystemError("open a socket for", "\(address):\(port)", errno: errno) }
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var socketAddress = sockaddr_in()
-        socketAddress.sin_family = sa_family_t(AF_INET)
-        socketAddress.sin_port = port.bigEndian
-        guard inet_pton(AF_INET, address, &socketAddress.sin_addr) == 1 else {
-            close(descriptor)
-            throw SystemError("listen on", "\(address):\(port)", errno: EINVAL)
+        // An IPv6 address is that address only, never the IPv4 ones mapped into it.
+        if family == AF_INET6 {
+            setsockopt(descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &yes, socklen_t(MemoryLayout<Int32>.size))
         }
-        let bound = withUnsafePointer(to: &socketAddress) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        let bound = withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(length)) }
         }
         guard bound == 0, Glibc.listen(descriptor, 128) == 0 else {
             let code = errno
@@ -30,6 +52,39 @@ extension Syscalls {
             throw SystemError("listen on", "\(address):\(port)", errno: code)
         }
         return descriptor
+    }
+
+    /// The address of the other end of a connected socket, as inet_ntop writes it (`192.168.1.5`,
+    /// `::1`); empty when it cannot be read.
+    package static func peerAddress(_ descriptor: Int32) -> String {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let read = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(descriptor, $0, &length) }
+        }
+        guard read == 0 else { return "" }
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let family = Int32(storage.ss_family)
+        let written: UnsafePointer<CChar>? = withUnsafePointer(to: storage) { pointer in
+            switch family {
+            case AF_INET:
+                return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { address in
+                    withUnsafePointer(to: address.pointee.sin_addr) {
+                        inet_ntop(AF_INET, $0, &text, socklen_t(text.count))
+                    }
+                }
+            case AF_INET6:
+                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
+                    withUnsafePointer(to: address.pointee.sin6_addr) {
+                        inet_ntop(AF_INET6, $0, &text, socklen_t(text.count))
+                    }
+                }
+            default:
+                return nil
+            }
+        }
+        guard written != nil else { return "" }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The next connection to a listening socket (accept4, close-on-exec), with `seconds` as the time

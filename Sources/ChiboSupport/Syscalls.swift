@@ -40,6 +40,15 @@ package enum Syscalls {
         return inet_pton(AF_INET6, text, &buffer) == 1
     }
 
+    /// The bytes of an IPv4 address (4) or an IPv6 one without brackets (16), nil for anything else
+    /// (inet_pton): two spellings of one address give the same bytes.
+    package static func ipAddressBytes(_ text: String) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        if inet_pton(AF_INET, text, &buffer) == 1 { return Array(buffer.prefix(4)) }
+        if inet_pton(AF_INET6, text, &buffer) == 1 { return buffer }
+        return nil
+    }
+
     /// The operating system's words for an `errno` (strerror).
     package static func reason(_ code: Int32) -> String {
         String(cString: strerror(code))

@@ -111,9 +111,27 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
+    /// How `check` prints the diagnostics.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(
+        name: .long,
+        help: """
+            text: one line per diagnostic on standard error; json: one JSON document on standard output \
+            (see docs/check-json.md).
+            """)
+    var format: Format = .text
+
     func run() throws {
         let report = try paths.build(output: "").check()
-        Console.print(report.diagnostics)
+        switch format {
+        case .text:
+            Console.print(report.diagnostics)
+        case .json:
+            FileHandle.standardOutput.write(Data(report.diagnostics.json().utf8))
+        }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
@@ -379,8 +397,26 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The port to serve on.")
     var port = 1313
 
-    @Option(name: .long, help: "The IPv4 address to listen on; 127.0.0.1, this computer only, unless told.")
+    @Option(
+        name: .long,
+        help: """
+            The address to listen on, IPv4 or IPv6 (::1 or [::1]); 127.0.0.1, this computer only, unless told. \
+            Any other address needs --htpasswd.
+            """)
     var listen = "127.0.0.1"
+
+    @Option(
+        name: .long,
+        help: """
+            The password file the preview asks readers' names and passwords from (HTTP Basic), the one nginx \
+            uses (make it with `chibo htpasswd FILE USER`); needed on any address but 127.0.0.1 and ::1.
+            """)
+    var htpasswd: String?
+
+    @Option(
+        name: .customLong("host"),
+        help: "A host name the preview answers as, besides its address (the server's name on the office network).")
+    var hosts: [String] = []
 
     @Option(
         name: .long,
@@ -390,13 +426,22 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
-        guard Syscalls.isIPv4Address(listen) else { throw ValidationError("--listen takes an IPv4 address") }
         if let buildTimeout, !(1...86_400).contains(buildTimeout) {
             throw ValidationError("--build-timeout must be from 1 to 86400 seconds")
         }
     }
 
     func run() throws {
+        let access: PreviewAccess
+        let passwords: PreviewPasswords?
+        do {
+            access = try PreviewAccess(listen: listen, htpasswd: htpasswd, hosts: hosts)
+            passwords = try access.passwordFile.map { file throws(PreviewPasswords.Problem) in
+                try PreviewPasswords(path: file)
+            }
+        } catch {
+            throw Console.usageError(error)
+        }
         // The build date: --date, else SOURCE_DATE_EPOCH, else today in Vietnam at each rebuild.
         let fixed: Day?
         do {
@@ -405,15 +450,6 @@ struct ServeCommand: ParsableCommand {
                 ?? (ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil ? nil : Build.today())
         } catch {
             throw Console.usageError(error)
-        }
-        // The preview asks nobody for a password: beyond this computer, restricted folders would be open.
-        if !listen.hasPrefix("127."),
-            let restriction = Build(contentPath: paths.content).readSettings().settings?.restricted
-        {
-            let folders = restriction.folders.map { "/" + $0.rawValue + "/" }.joined(separator: ", ")
-            Console.printLine(
-                "warning: the preview serves \(folders) without a password to anyone who reaches \(listen):\(port); "
-                    + "`restricted:` is enforced by nginx (chibo nginx-config --htpasswd), not by chibo serve")
         }
         // What the preview writes is the site, restricted folders included: for this user alone.
         Syscalls.makeFilesPrivate()
@@ -426,12 +462,12 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         preview.removeOnCrash()
-        let (address, port) = (listen, UInt16(port))
+        let port = UInt16(port)
         let server = Thread {
             do {
                 try preview.run(
-                    address: address, port: port, today: { fixed ?? (try? Build.today()) ?? Build().buildDate },
-                    log: { Console.printLine($0) })
+                    address: access.address, port: port, hostNames: access.hostNames, passwords: passwords,
+                    today: { fixed ?? (try? Build.today()) ?? Build().buildDate }, log: { Console.printLine($0) })
             } catch {
                 preview.stop()
                 Console.printLine("error: \(error)")
