@@ -493,14 +493,14 @@ struct LetterPages: Sendable {
                 href: reportURL + "#" + ReportKindTable.id("supervised", nil)))
         rows.append(
             LetterFigureRow(
-                label: theme.string("letter_figure_study"), value: String(report.skippedPoliticalStudy.count),
+                label: theme.string("letter_figure_study"), value: Format.count(report.skippedPoliticalStudy.count),
                 href: reportURL + "#chinh-tri-tu-tuong"))
         for gap in report.thematicByQuarter where !gap.branchesWithout.isEmpty {
             rows.append(
                 LetterFigureRow(
                     label: theme.string("letter_figure_thematic_gap") + " · "
                         + FindingText(theme: theme).part(gap.quarter),
-                    value: String(gap.branchesWithout.count), href: reportURL + "#chuyen-de-" + gap.quarter.slug))
+                    value: Format.count(gap.branchesWithout.count), href: reportURL + "#chuyen-de-" + gap.quarter.slug))
         }
         return rows
     }
@@ -549,10 +549,10 @@ enum ReportKindTable {
             summaries.map { Format.percent($0.meetings > 0 ? Double(count($0)) / Double($0.meetings) : nil) }
         }
         let overratedBranches = columns.map {
-            String(($0.map { report[$0].overratedBranches } ?? report.branchesByFinding[.overrated] ?? []).count)
+            Format.count(($0.map { report[$0].overratedBranches } ?? report.branchesByFinding[.overrated] ?? []).count)
         }
         return [
-            Row(id: "meetings", key: "letter_figure_meetings", values: summaries.map { String($0.meetings) }),
+            Row(id: "meetings", key: "letter_figure_meetings", values: summaries.map { Format.count($0.meetings) }),
             Row(
                 id: "speaking", key: "letter_figure_speaking", values: summaries.map { Format.percent($0.speakingRate) }
             ),
@@ -563,7 +563,7 @@ enum ReportKindTable {
             Row(id: "it", key: "letter_figure_it", values: share(\.usedIT)),
             Row(
                 id: "overrated", key: "letter_figure_overrated",
-                values: summaries.map { String($0.findings[.overrated] ?? 0) }),
+                values: summaries.map { Format.count($0.findings[.overrated] ?? 0) }),
             Row(id: "overrated-branches", key: "letter_figure_overrated_branches", values: overratedBranches),
             Row(
                 id: "supervised", key: "letter_figure_supervised",

@@ -71,19 +71,19 @@ struct ScorecardPages: NamesUnits, Sendable {
     func findingCounts(_ summary: Summary) -> [FindingCount] {
         FindingCode.allCases.compactMap { code in
             guard let count = summary.findings[code], count > 0 else { return nil }
-            return FindingCount(code: code.rawValue, label: text.label(code), count: String(count))
+            return FindingCount(code: code.rawValue, label: text.label(code), count: Format.count(count))
         }
     }
 
     func ratings(_ counts: [RatingName: Int]) -> [RatingCount] {
-        evaluation.ratingNames.map { RatingCount(name: $0.rawValue, count: String(counts[$0] ?? 0)) }
+        evaluation.ratingNames.map { RatingCount(name: $0.rawValue, count: Format.count(counts[$0] ?? 0)) }
     }
 
     func figures(_ summary: Summary) -> FiguresModel {
         FiguresModel(
-            meetings: String(summary.meetings),
-            regular: String(summary.regularMeetings),
-            thematic: String(summary.thematicMeetings),
+            meetings: Format.count(summary.meetings),
+            regular: Format.count(summary.regularMeetings),
+            thematic: Format.count(summary.thematicMeetings),
             averageTotal: Format.decimal(summary.averageTotal),
             speakingRate: Format.percent(summary.speakingRate),
             speakingBelow: (summary.speakingRate ?? 1) < settings.targets.speakingRate,
@@ -91,14 +91,14 @@ struct ScorecardPages: NamesUnits, Sendable {
             attendanceBelow: (summary.attendanceRate ?? 1) < settings.targets.attendanceRate,
             speakingTarget: Format.percent(settings.targets.speakingRate),
             attendanceTarget: Format.percent(settings.targets.attendanceRate),
-            supervised: String(summary.supervised),
-            supervisable: String(summary.supervisable),
+            supervised: Format.count(summary.supervised),
+            supervisable: Format.count(summary.supervisable),
             supervisedShare: Format.percent(summary.supervisedShare),
             hasSupervisable: summary.supervisable > 0,
-            politicalStudy: String(summary.politicalStudy),
-            currentAffairs: String(summary.currentAffairs),
-            usedIT: String(summary.usedIT),
-            findingsTotal: String(summary.findings.values.reduce(0, +)))
+            politicalStudy: Format.count(summary.politicalStudy),
+            currentAffairs: Format.count(summary.currentAffairs),
+            usedIT: Format.count(summary.usedIT),
+            findingsTotal: Format.count(summary.findings.values.reduce(0, +)))
     }
 
     func latestRating(_ card: Scorecard) -> RatingName? {
@@ -111,7 +111,7 @@ struct ScorecardPages: NamesUnits, Sendable {
         return UnitRow(
             id: unit.id.rawValue, name: unit.name, url: unitURL(unit.id), level: levelLabel(unit.level),
             sector: sectorLabel(unit.sector), members: unit.members.map(String.init) ?? "–",
-            isCommittee: unit.kind == .committee, branchCount: String(card.branches.count),
+            isCommittee: unit.kind == .committee, branchCount: Format.count(card.branches.count),
             latestRating: latestRating(card)?.rawValue, figures: figures(card.summary),
             ratings: ratings(card.summary.ratings))
     }
@@ -152,7 +152,7 @@ struct ScorecardPages: NamesUnits, Sendable {
         }
         if let period = reports.period {
             for code in FindingCode.allCases where (period.summary.findings[code] ?? 0) > 0 {
-                let count = String(period.summary.findings[code] ?? 0)
+                let count = Format.count(period.summary.findings[code] ?? 0)
                 documents.append(
                     SearchDocument(
                         title: text.label(code),
@@ -223,12 +223,12 @@ struct ScorecardPages: NamesUnits, Sendable {
             return SectorCount(
                 title: sectorLabel(sector),
                 url: urls.page(paging.slugs(starts[sector] ?? 0)) + "#lv-" + sector.rawValue,
-                committees: String(units.filter { $0.unit.kind == .committee }.count),
-                grassroots: String(units.filter { $0.unit.level == .grassrootsBranch }.count),
-                subordinate: String(units.filter { $0.unit.level == .subordinateBranch }.count))
+                committees: Format.count(units.filter { $0.unit.kind == .committee }.count),
+                grassroots: Format.count(units.filter { $0.unit.level == .grassrootsBranch }.count),
+                subordinate: Format.count(units.filter { $0.unit.level == .subordinateBranch }.count))
         }
         let byRating = lists.map { list in
-            LinkedCount(title: list.title, count: String(list.count), url: urls.page(list.folder))
+            LinkedCount(title: list.title, count: Format.count(list.count), url: urls.page(list.folder))
         }
         let forms = rubrics.map { RecordWorkbook.link($0, theme: theme, urls: urls) }
         return pages.enumerated().map { index, page in
@@ -300,10 +300,10 @@ struct ScorecardPages: NamesUnits, Sendable {
                         cells: [
                             committeeCell(card.unit.id),
                             ListPage.Cell(text: card.unit.members.map(String.init) ?? "–", numeric: true),
-                            ListPage.Cell(text: String(summary.meetings), numeric: true),
+                            ListPage.Cell(text: Format.count(summary.meetings), numeric: true),
                             ListPage.Cell(text: Format.decimal(summary.averageTotal), numeric: true),
                             ListPage.Cell(text: Format.percent(summary.speakingRate), numeric: true),
-                            ListPage.Cell(text: String(summary.findings.values.reduce(0, +)), numeric: true),
+                            ListPage.Cell(text: Format.count(summary.findings.values.reduce(0, +)), numeric: true),
                         ])
                 }
             })
@@ -362,7 +362,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                     criteria: rubric.criteria.map {
                         CriterionModel(id: String($0.id), title: $0.title, max: String($0.max))
                     },
-                    rows: rows, isThematic: kind == .thematic, count: String(rows.count)))
+                    rows: rows, isThematic: kind == .thematic, count: Format.count(rows.count)))
         }
         return tables
     }
@@ -537,8 +537,8 @@ struct ScorecardPages: NamesUnits, Sendable {
         }
         let ratingRows = evaluation.ratingNames.map { name in
             ReportPage.RatingRow(
-                name: name.rawValue, computed: String(report.summary.ratings[name] ?? 0),
-                selfCount: String(report.summary.selfRatings[name] ?? 0),
+                name: name.rawValue, computed: Format.count(report.summary.ratings[name] ?? 0),
+                selfCount: Format.count(report.summary.selfRatings[name] ?? 0),
                 branches: listed(
                     "xep-loai-" + Folding.slug(name.rawValue),
                     Format.fill(theme.string("report_list_rating"), ["rating": name.rawValue]),
@@ -553,7 +553,7 @@ struct ScorecardPages: NamesUnits, Sendable {
             ReportPage.FindingRow(
                 label: text.label(code), code: code.rawValue, count: String(report.summary.findings[code] ?? 0),
                 branches: ListFigure(
-                    count: String((report.branchesByFinding[code] ?? []).count),
+                    count: Format.count((report.branchesByFinding[code] ?? []).count),
                     href: urls.page(reportFolder(report, SiteOutput.findingListsFolder, code.rawValue)),
                     hasUnits: !(report.branchesByFinding[code] ?? []).isEmpty))
         }
@@ -562,7 +562,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                 bucket.upper.map { "\(Format.percent(bucket.lower)) – \(Format.percent($0))" }
                 ?? Format.fill(theme.string("report_bucket_open"), ["from": Format.percent(bucket.lower)])
             return ReportPage.BucketRow(
-                label: label, meetings: String(bucket.meetings),
+                label: label, meetings: Format.count(bucket.meetings),
                 belowTarget: (bucket.upper ?? 2) <= settings.targets.speakingRate,
                 branches: listed(
                     "phat-bieu-\(Int((bucket.lower * 100).rounded()))",
@@ -646,14 +646,14 @@ struct ScorecardPages: NamesUnits, Sendable {
                     ListPage.Row(
                         head: unitCell(row.committee),
                         cells: [
-                            ListPage.Cell(text: String(row.meetings), numeric: true),
-                            ListPage.Cell(text: String(row.supervised), numeric: true),
+                            ListPage.Cell(text: Format.count(row.meetings), numeric: true),
+                            ListPage.Cell(text: Format.count(row.supervised), numeric: true),
                             ListPage.Cell(
                                 text: Format.percent(
                                     row.meetings > 0 ? Double(row.supervised) / Double(row.meetings) : nil),
                                 numeric: true),
                             ListPage.Cell(
-                                text: String(row.branchesNeverSupervised.count),
+                                text: Format.count(row.branchesNeverSupervised.count),
                                 url: row.branchesNeverSupervised.isEmpty ? nil : unitURL(row.committee) + "#chi-bo",
                                 numeric: true),
                         ])

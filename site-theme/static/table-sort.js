@@ -7,13 +7,13 @@
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
-  // A cell's value to sort by: a date (dd/mm/yyyy), a number ("29,5%", "3/12", "92,2"), or text.
+  // A cell's value to sort by: a date (dd/mm/yyyy), a number ("29,5%", "3/12", "92,2", "1.362"), or text.
   function key(cell) {
     var text = cell.textContent.trim();
     var date = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(text);
     if (date) return { number: Number(date[3] + date[2] + date[1]) };
-    var number = /^-?\d+(?:,\d+)?/.exec(text);
-    if (number) return { number: Number(number[0].replace(",", ".")) };
+    var number = /^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|^-?\d+(?:,\d+)?/.exec(text);
+    if (number) return { number: Number(number[0].replace(/\./g, "").replace(",", ".")) };
     if (text === "–" || text === "") return { number: -Infinity };
     return { text: text };
   }
