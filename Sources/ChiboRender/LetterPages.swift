@@ -33,7 +33,8 @@ struct LetterPages: Sendable {
         "letter_figure_meetings", "letter_figure_speaking", "letter_figure_attendance",
         "letter_figure_current_affairs", "letter_figure_it", "letter_figure_overrated",
         "letter_figure_overrated_branches", "letter_figure_study", "letter_figure_thematic_gap",
-        "letter_figure_supervised", "letter_citation", "letter_document", "letter_in_period", "letter_annex_label",
+        "letter_figure_supervised", "letter_citation", "letter_document", "letter_in_period", "letter_change",
+        "letter_annex_label",
         "letter_annex_attached", "letter_annex_study", "letter_annex_overrated", "letter_annex_criterion",
         "letter_annex_current_affairs", "letter_annex_col_number", "letter_annex_col_branch",
         "letter_annex_col_committee", "letter_annex_col_meetings", "letter_remarks_title", "letter_remarks_intro",
@@ -93,12 +94,17 @@ struct LetterPages: Sendable {
             requiredFrom: settings.politicalStudyRequiredFrom.map(Format.date),
             annex: annexes.add(
                 theme.string("letter_annex_study"), review.skippedStudy.map { ($0.branch, $0.count) }))
-        var regular = kind(review.regular, annexes: &annexes)
+        // The quarter before, for "tăng 1,4 điểm % so với quý I/2024"; none for the first.
+        let previous = reports.previous(of: report)
+        let since = previous?.quarter.map { FindingText(theme: theme).part($0) }
+        var regular = kind(review.regular, annexes: &annexes, previous: previous?[.regular].summary, since: since)
         regular.hasWeaknesses = regular.hasWeaknesses || !review.skippedStudy.isEmpty || review.supervision == .missed
-        var thematic = kind(review.thematic, annexes: &annexes)
+        var thematic = kind(review.thematic, annexes: &annexes, previous: previous?[.thematic].summary, since: since)
         thematic.hasWeaknesses = thematic.hasWeaknesses || !review.thematicGaps.isEmpty
         let kinds = [review.regular, review.thematic]
-        let supervised = rate(summary.supervisedShare, target: review.targets.supervisionRate)
+        let supervised = rate(
+            summary.supervisedShare, target: review.targets.supervisionRate,
+            previous: previous?.summary.supervisedShare, since: since)
         let figures = LetterFigures(
             period: period(report), inPeriod: inPeriod(report), from: Format.date(report.range.from),
             to: Format.date(report.range.to),
@@ -114,7 +120,8 @@ struct LetterPages: Sendable {
                     branches: Format.count(gap.branchesWithout.count), last: index == review.thematicGaps.count - 1)
             },
             supervision: LetterFigures.Supervision(
-                measured: review.supervision != .none, above: supervised.above, met: review.supervision == .met,
+                measured: review.supervision != .none, above: supervised.above, change: supervised.change,
+                met: review.supervision == .met,
                 missed: review.supervision == .missed, share: supervised.value, target: supervised.target,
                 supervised: Format.count(summary.supervised), supervisable: Format.count(summary.supervisable),
                 committeesWithGaps: Format.count(
@@ -166,13 +173,22 @@ struct LetterPages: Sendable {
     }
 
     /// A share against its target, as the letter words it.
-    func rate(_ share: Double?, target: Double) -> LetterFigures.Rate {
+    func rate(_ share: Double?, target: Double, previous: Double? = nil, since: String? = nil)
+        -> LetterFigures.Rate
+    {
         let verdict = ReviewLetter.Verdict(share, target: target)
         // "Above" as printed: 30,04% against 30% reads "đạt", not "vượt".
         let above = share.map { ($0 * 1000).rounded() > (target * 1000).rounded() } ?? false
+        let change = since.flatMap { since in
+            Change(share, previous: previous, measure: .share).map {
+                Format.fill(
+                    theme.string("letter_change"),
+                    ["change": Format.change($0, unit: nil, theme: theme), "since": since])
+            }
+        }
         return LetterFigures.Rate(
             value: Format.percent(share), target: Format.percent(target), met: verdict == .met,
-            missed: verdict == .missed, above: above)
+            missed: verdict == .missed, above: above, change: change)
     }
 
     /// The letter of `report` as text: its paragraph templates rendered with its figures, split into
@@ -373,7 +389,9 @@ struct LetterPages: Sendable {
             theme.string("letter_audience_sectors"), ["level": level, "sectors": sectors.joined(separator: ", ")])
     }
 
-    func kind(_ review: ReviewLetter.KindReview, annexes: inout Annexes) -> LetterFigures.Kind {
+    func kind(
+        _ review: ReviewLetter.KindReview, annexes: inout Annexes, previous: Summary? = nil, since: String? = nil
+    ) -> LetterFigures.Kind {
         let figures = review.figures
         let summary = figures.summary
         func share(_ count: Int) -> Double? { summary.meetings > 0 ? Double(count) / Double(summary.meetings) : nil }
@@ -419,19 +437,30 @@ struct LetterPages: Sendable {
         return LetterFigures.Kind(
             name: name, hasMeetings: review.hasMeetings, meetings: Format.count(summary.meetings),
             branches: Format.count(figures.branches.count),
-            speaking: rate(summary.speakingRate, target: targets.speakingRate),
+            speaking: rate(
+                summary.speakingRate, target: targets.speakingRate, previous: previous?.speakingRate, since: since),
             speakingBelow: Format.count(figures.belowSpeakingTarget.count),
-            attendance: rate(summary.attendanceRate, target: targets.attendanceRate),
+            attendance: rate(
+                summary.attendanceRate, target: targets.attendanceRate, previous: previous?.attendanceRate,
+                since: since),
             attendanceBelow: Format.count(figures.belowAttendanceTarget.count),
             currentAffairs: review.currentAffairs == .none
                 ? LetterFigures.Rate(value: "", target: "", met: false, missed: false, above: false)
-                : rate(share(summary.currentAffairs), target: targets.currentAffairsRate),
+                : rate(
+                    share(summary.currentAffairs), target: targets.currentAffairsRate,
+                    previous: previous.flatMap {
+                        $0.meetings > 0 ? Double($0.currentAffairs) / Double($0.meetings) : nil
+                    },
+                    since: since),
             currentAffairsWithout: Format.count(review.withoutCurrentAffairs.count),
             currentAffairsBranches: Format.count(review.withoutCurrentAffairs.branches.count),
             currentAffairsAnnex: currentAffairsAnnex,
             it: review.it == .none
                 ? LetterFigures.Rate(value: "", target: "", met: false, missed: false, above: false)
-                : rate(share(summary.usedIT), target: targets.itRate),
+                : rate(
+                    share(summary.usedIT), target: targets.itRate,
+                    previous: previous.flatMap { $0.meetings > 0 ? Double($0.usedIT) / Double($0.meetings) : nil },
+                    since: since),
             itBranches: Format.count(figures.withoutIT.count), overrated: review.overrated,
             overratedMeetings: Format.count(overrating.all.count),
             overratedBranches: Format.count(overrating.all.branches.count), overratedAnnex: overratedAnnex,
@@ -528,7 +557,8 @@ extension LetterText {
 }
 
 /// The report's table by kind of meeting (regular, thematic, both): the figures a review letter
-/// states, each cell with an id that the letter's page links to.
+/// states, each cell with an id that the letter's page links to, and beside the previous period's
+/// value when there is one.
 enum ReportKindTable {
     struct Row {
         var id: String
@@ -536,6 +566,10 @@ enum ReportKindTable {
         var key: String
         /// By column: regular, thematic, both.
         var values: [String]
+        /// By column: the change since the previous period, nil without one.
+        var changes: [Change?] = []
+        /// What the change counts: "buổi", "chi bộ"; nil for a share (percentage points).
+        var unit: String?
     }
 
     static let columns: [MeetingKind?] = [.regular, .thematic, nil]
@@ -543,31 +577,51 @@ enum ReportKindTable {
     /// `loai-speaking-regular`, `loai-supervised-all`.
     static func id(_ row: String, _ kind: MeetingKind?) -> String { "loai-\(row)-\(kind?.rawValue ?? "all")" }
 
-    static func rows(_ report: BlocReport) -> [Row] {
+    /// The table's figures as numbers, by row id and column: shares from 0 to 1, counts.
+    static func numbers(_ report: BlocReport) -> [(id: String, measure: Change.Measure, values: [Double?])] {
         let summaries = columns.map { $0.map { report[$0].summary } ?? report.summary }
-        func share(_ count: (Summary) -> Int) -> [String] {
-            summaries.map { Format.percent($0.meetings > 0 ? Double(count($0)) / Double($0.meetings) : nil) }
+        func share(_ count: (Summary) -> Int) -> [Double?] {
+            summaries.map { $0.meetings > 0 ? Double(count($0)) / Double($0.meetings) : nil }
         }
         let overratedBranches = columns.map {
-            Format.count(($0.map { report[$0].overratedBranches } ?? report.branchesByFinding[.overrated] ?? []).count)
+            Double(($0.map { report[$0].overratedBranches } ?? report.branchesByFinding[.overrated] ?? []).count)
         }
         return [
-            Row(id: "meetings", key: "letter_figure_meetings", values: summaries.map { Format.count($0.meetings) }),
-            Row(
-                id: "speaking", key: "letter_figure_speaking", values: summaries.map { Format.percent($0.speakingRate) }
-            ),
-            Row(
-                id: "attendance", key: "letter_figure_attendance",
-                values: summaries.map { Format.percent($0.attendanceRate) }),
-            Row(id: "current-affairs", key: "letter_figure_current_affairs", values: share(\.currentAffairs)),
-            Row(id: "it", key: "letter_figure_it", values: share(\.usedIT)),
-            Row(
-                id: "overrated", key: "letter_figure_overrated",
-                values: summaries.map { Format.count($0.findings[.overrated] ?? 0) }),
-            Row(id: "overrated-branches", key: "letter_figure_overrated_branches", values: overratedBranches),
-            Row(
-                id: "supervised", key: "letter_figure_supervised",
-                values: summaries.map { Format.percent($0.supervisedShare) }),
+            ("meetings", .count, summaries.map { Double($0.meetings) }),
+            ("speaking", .share, summaries.map(\.speakingRate)),
+            ("attendance", .share, summaries.map(\.attendanceRate)),
+            ("current-affairs", .share, share(\.currentAffairs)),
+            ("it", .share, share(\.usedIT)),
+            ("overrated", .count, summaries.map { Double($0.findings[.overrated] ?? 0) }),
+            ("overrated-branches", .count, overratedBranches),
+            ("supervised", .share, summaries.map(\.supervisedShare)),
         ]
+    }
+
+    static let keys = [
+        "meetings": "letter_figure_meetings", "speaking": "letter_figure_speaking",
+        "attendance": "letter_figure_attendance", "current-affairs": "letter_figure_current_affairs",
+        "it": "letter_figure_it", "overrated": "letter_figure_overrated",
+        "overrated-branches": "letter_figure_overrated_branches", "supervised": "letter_figure_supervised",
+    ]
+
+    /// The rows of `report`, each cell beside `previous`'s when it is given and has the figure.
+    static func rows(_ report: BlocReport, previous: BlocReport? = nil) -> [Row] {
+        let before = previous.map {
+            Dictionary(numbers($0).map { ($0.id, $0.values) }, uniquingKeysWith: { a, _ in a })
+        }
+        return numbers(report).map { row in
+            Row(
+                id: row.id, key: keys[row.id] ?? row.id,
+                values: row.values.map { value in
+                    row.measure == .share ? Format.percent(value) : value.map { Format.count(Int($0)) } ?? "–"
+                },
+                changes: row.values.indices.map { column in
+                    guard let old = before?[row.id]?[column] else { return nil }
+                    return Change(row.values[column], previous: old, measure: row.measure)
+                },
+                unit: row.id == "meetings" || row.id == "overrated"
+                    ? "change_unit_meetings" : row.id == "overrated-branches" ? "change_unit_branches" : nil)
+        }
     }
 }

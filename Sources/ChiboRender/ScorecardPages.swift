@@ -502,6 +502,7 @@ struct ScorecardPages: NamesUnits, Sendable {
 
     /// The report page's model, and the lists its figures link to.
     func reportPage(_ report: BlocReport, layout: LayoutContext) -> (page: ReportPage, lists: [RowList]) {
+        let previous = reports.previous(of: report)
         let quarter = report.quarter
         var crumbs = [(theme.string("nav_home"), urls.page([]))]
         if quarter != nil { crumbs.append((theme.string("report_title"), reportURL())) }
@@ -605,13 +606,18 @@ struct ScorecardPages: NamesUnits, Sendable {
             findingRows: findingRows, speakingBuckets: buckets, belowTarget: belowTarget,
             thematicRows: thematicRows, committees: committees,
             kindColumns: ReportKindTable.columns.map { $0.map(kindLabel) ?? theme.string("report_kinds_all") },
-            kindRows: ReportKindTable.rows(report).map { row in
+            kindRows: ReportKindTable.rows(report, previous: previous).map { row in
                 ReportPage.KindRow(
                     label: theme.string(row.key),
-                    cells: zip(ReportKindTable.columns, row.values).map { kind, value in
-                        ReportPage.KindRow.Cell(id: ReportKindTable.id(row.id, kind), value: value)
+                    cells: ReportKindTable.columns.indices.map { column in
+                        let change = row.changes.indices.contains(column) ? row.changes[column] : nil
+                        return ReportPage.KindRow.Cell(
+                            id: ReportKindTable.id(row.id, ReportKindTable.columns[column]), value: row.values[column],
+                            change: change.map { Format.change($0, unit: row.unit, theme: theme) },
+                            direction: change?.direction.rawValue ?? "")
                     })
             },
+            previousTitle: previous.map { $0.quarter.map(text.part) ?? reportTitle($0) },
             letterURL: urls.page(LetterPages.folder(report)),
             letterDocument: urls.file(LetterPages.documentPath(report)),
             sectorRows: report.bySector.map { entry in

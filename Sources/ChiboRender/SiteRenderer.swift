@@ -60,6 +60,10 @@ public struct SiteRenderer: Sendable {
             ]
             + LetterPages.stringKeys + ["report_letter", "report_letter_docx", "report_kinds_all"]
             + [
+                "change_up", "change_down", "change_same", "change_points", "change_unit_meetings",
+                "change_unit_branches",
+            ]
+            + [
                 "unit", "committee", "members", "meetings", "average", "speaking_rate", "findings", "date", "finding",
                 "skipped", "supervised", "share", "never_supervised",
             ].map { "col_" + $0 }

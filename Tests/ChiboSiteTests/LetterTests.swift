@@ -214,6 +214,25 @@ import Testing
         #expect(Format.list(["1", "2", "4", "5"]) == "1, 2, 4 và 5")
     }
 
+    @Test func aChangeIsTheDifferenceBetweenThePrintedValues() throws {
+        // 29,84% is printed 29,8% and 31,16% is 31,2%: a reader sees 1,4 points, not 1,32.
+        let share = try #require(Change(0.3116, previous: 0.2984, measure: .share))
+        #expect(share.steps == 14 && share.direction == .up)
+        #expect(Change(0.3116, previous: nil, measure: .share) == nil)
+        let count = try #require(Change(340, previous: 352, measure: .count))
+        #expect(count.steps == -12 && count.direction == .down)
+        #expect(Change(0.30004, previous: 0.3, measure: .share)?.direction == .same)
+        let renderer = try Self.renderer("content")
+        let theme = renderer.theme
+        #expect(Format.change(share, unit: nil, theme: theme) == "tăng 1,4 điểm %")
+        #expect(Format.change(count, unit: "change_unit_meetings", theme: theme) == "giảm 12 buổi")
+        // The quarter before a quarter; none for the first quarter or the whole period.
+        let reports = renderer.reports
+        #expect(reports.previous(of: try #require(reports.period)) == nil)
+        #expect(reports.previous(of: reports.quarters[0]) == nil)
+        #expect(reports.previous(of: reports.quarters[2])?.quarter == reports.quarters[1].quarter)
+    }
+
     @Test func anIssuersNameBreaksIntoBalancedLinesWithoutALoneWord() {
         #expect(
             LetterPages.issuerLines("ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH") == [

@@ -463,3 +463,76 @@ def test_every_property_is_in_the_schemas_order(site):
                         f"{part}: {tag} children out of the schema's order: {names}")
                     checked += 1
     assert checked > 20
+
+
+# --------------------------------------------------------------------------- against the previous period
+
+
+def quarter_figures(cards, year, quarter):
+    """The report's table by kind for one quarter, recomputed from data/scorecards.json: by column
+    (regular, thematic, all), the number of meetings and the shares, unrounded."""
+    months = {f"{year}-{month:02d}" for month in range(3 * quarter - 2, 3 * quarter + 1)}
+    result = {}
+    for column in ("regular", "thematic", "all"):
+        meetings = speakers = present = members = affairs = it = overrated = 0
+        for unit in cards["units"]:
+            if unit["kind"] != "branch":
+                continue
+            for meeting in unit.get("meetings", []):
+                if meeting["date"][:7] not in months or column not in ("all", meeting["kind"]):
+                    continue
+                meetings += 1
+                speakers += meeting["speakers"]
+                present += meeting["present"]
+                members += unit["members"]
+                affairs += meeting["current_affairs"]
+                it += meeting["used_it"]
+                overrated += "overrated" in meeting["findings"]
+        result[column] = {
+            "meetings": ("count", meetings), "overrated": ("count", overrated),
+            "speaking": ("share", speakers / present if present else None),
+            "attendance": ("share", present / members if members else None),
+            "current-affairs": ("share", affairs / meetings if meetings else None),
+            "it": ("share", it / meetings if meetings else None),
+        }
+    return result
+
+
+def change_words(measure, value, previous, unit):
+    """Format.change, independently: the difference between the printed values."""
+    if measure == "share":
+        steps = math.floor(value * 1000 + 0.5) - math.floor(previous * 1000 + 0.5)
+        whole, tenth = divmod(abs(steps), 10)
+        amount = (f"{whole}" if tenth == 0 else f"{whole},{tenth}") + " điểm %"
+    else:
+        steps = value - previous
+        amount = f"{count(abs(steps))} {unit}"
+    return "không đổi" if steps == 0 else ("tăng " if steps > 0 else "giảm ") + amount
+
+
+def test_each_quarters_figures_are_shown_against_the_quarter_before(site):
+    cards = json.loads((site / "data" / "scorecards.json").read_text(encoding="utf-8"))
+    year = int(cards["period"]["from"][:4])
+    checked = 0
+    for quarter in range(1, 5):
+        page = (site / "bao-cao" / f"{year}-q{quarter}" / "index.html").read_text(encoding="utf-8")
+        current = quarter_figures(cards, year, quarter)
+        previous = quarter_figures(cards, year, quarter - 1) if quarter > 1 else None
+        for column, rows in current.items():
+            for row, (measure, value) in rows.items():
+                cell = re.search(rf'<td class="num" id="loai-{row}-{column}">(.*?)</td>', page, re.S)
+                assert cell, (quarter, row, column)
+                change = re.search(r'<span class="change change-(up|down|same)">.*?</span> (.*?)</span>',
+                                   cell.group(1), re.S)
+                if previous is None or value is None or previous[column][row][1] is None:
+                    # Nothing to compare with: nothing shown, never a zero.
+                    assert change is None, (quarter, row, column, cell.group(1))
+                    continue
+                expected = change_words(measure, value, previous[column][row][1], "buổi")
+                assert change and change.group(2) == expected, (quarter, row, column, cell.group(1), expected)
+                checked += 1
+    assert checked > 40
+    # The letter of a quarter says how its rates moved; the first quarter's says nothing of it.
+    assert "so với quý I/" in letter_html(site, f"bao-cao/{year}-q2")
+    assert "so với quý" not in letter_html(site, f"bao-cao/{year}-q1")
+    assert "so với quý" not in letter_html(site)

@@ -122,9 +122,11 @@ struct LetterFigures: TemplateModel, Hashable {
         var met: Bool
         var missed: Bool
         var above: Bool
+        /// How it moved since the previous period: "tăng 1,4 điểm % so với quý I/2024"; nil without one.
+        var change: String? = nil
         static let templateFields = TemplateFields<Self>([
             "value": .text(\.value), "target": .text(\.target), "met": .flag(\.met), "missed": .flag(\.missed),
-            "above": .flag(\.above),
+            "above": .flag(\.above), "change": .optional(\.change),
         ])
     }
 
@@ -201,6 +203,7 @@ struct LetterFigures: TemplateModel, Hashable {
     struct Supervision: TemplateModel, Hashable {
         var measured: Bool
         var above: Bool
+        var change: String?
         var met: Bool
         var missed: Bool
         var share: String
@@ -210,7 +213,8 @@ struct LetterFigures: TemplateModel, Hashable {
         /// Committees with a branch no committee member visited.
         var committeesWithGaps: String
         static let templateFields = TemplateFields<Self>([
-            "measured": .flag(\.measured), "above": .flag(\.above), "met": .flag(\.met), "missed": .flag(\.missed),
+            "measured": .flag(\.measured), "above": .flag(\.above), "change": .optional(\.change), "met": .flag(\.met),
+            "missed": .flag(\.missed),
             "share": .text(\.share),
             "target": .text(\.target), "supervised": .text(\.supervised), "supervisable": .text(\.supervisable),
             "committees_with_gaps": .text(\.committeesWithGaps),

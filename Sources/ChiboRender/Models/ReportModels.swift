@@ -93,7 +93,14 @@ struct ReportPage: PageModel {
         struct Cell: TemplateModel, Hashable {
             var id: String
             var value: String
-            static let templateFields = TemplateFields<Self>(["id": .text(\.id), "value": .text(\.value)])
+            /// Against the previous period: "tăng 1,4 điểm %"; nil without one.
+            var change: String?
+            /// "up", "down", "same" or empty: the mark beside the words.
+            var direction: String
+            static let templateFields = TemplateFields<Self>([
+                "id": .text(\.id), "value": .text(\.value), "change": .optional(\.change),
+                "direction": .text(\.direction),
+            ])
         }
 
         var label: String
@@ -129,6 +136,8 @@ struct ReportPage: PageModel {
     /// The table by kind of meeting: its column headings and rows.
     var kindColumns: [String]
     var kindRows: [KindRow]
+    /// The previous period the figures are compared with: "quý I/2024"; nil without one.
+    var previousTitle: String?
     /// The drafted review letter of the same range, as a page and as a Word document.
     var letterURL: String
     var letterDocument: String
@@ -161,7 +170,7 @@ struct ReportPage: PageModel {
         "has_thematic_rows": .flag { !$0.thematicRows.isEmpty },
         "committees": .model(\.committees),
         "kind_columns": .list(\.kindColumns),
-        "kind_rows": .list(\.kindRows),
+        "kind_rows": .list(\.kindRows), "previous_title": .optional(\.previousTitle),
         "letter_url": .text(\.letterURL),
         "letter_document": .text(\.letterDocument),
         "sector_rows": .list(\.sectorRows),
