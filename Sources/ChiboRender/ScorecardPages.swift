@@ -86,9 +86,9 @@ struct ScorecardPages: NamesUnits, Sendable {
             thematic: String(summary.thematicMeetings),
             averageTotal: Format.decimal(summary.averageTotal),
             speakingRate: Format.percent(summary.speakingRate),
-            speakingBelow: (summary.speakingRate ?? 1) < settings.targets.speakingRate,
+            speakingBelow: summary.isSpeakingBelow(settings.targets),
             attendanceRate: Format.percent(summary.attendanceRate),
-            attendanceBelow: (summary.attendanceRate ?? 1) < settings.targets.attendanceRate,
+            attendanceBelow: summary.isAttendanceBelow(settings.targets),
             speakingTarget: Format.percent(settings.targets.speakingRate),
             attendanceTarget: Format.percent(settings.targets.attendanceRate),
             supervised: String(summary.supervised),
@@ -101,18 +101,13 @@ struct ScorecardPages: NamesUnits, Sendable {
             findingsTotal: String(summary.findings.values.reduce(0, +)))
     }
 
-    func latestRating(_ card: Scorecard) -> RatingName? {
-        card.meetings.max { ($0.meeting.date, $0.meeting.kind.rawValue) < ($1.meeting.date, $1.meeting.kind.rawValue) }?
-            .rating
-    }
-
     func unitSummary(_ card: Scorecard) -> UnitRow {
         let unit = card.unit
         return UnitRow(
             id: unit.id.rawValue, name: unit.name, url: unitURL(unit.id), level: levelLabel(unit.level),
             sector: sectorLabel(unit.sector), members: unit.members.map(String.init) ?? "–",
             isCommittee: unit.kind == .committee, branchCount: String(card.branches.count),
-            latestRating: latestRating(card)?.rawValue, figures: figures(card.summary),
+            latestRating: card.latestRating?.rawValue, figures: figures(card.summary),
             ratings: ratings(card.summary.ratings))
     }
 
@@ -260,7 +255,7 @@ struct ScorecardPages: NamesUnits, Sendable {
     /// branches with no meeting yet, each by name.
     func ratingLists() -> [RowList] {
         let branches = evaluation.scorecards.filter(\.unit.isBranch)
-        let latest = Dictionary(uniqueKeysWithValues: branches.map { ($0.unit.id, latestRating($0)) })
+        let latest = Dictionary(uniqueKeysWithValues: branches.map { ($0.unit.id, $0.latestRating) })
         let folded = Dictionary(uniqueKeysWithValues: branches.map { ($0.unit.id, Folding.fold($0.unit.name)) })
         var lists: [RowList] = []
         for rating in evaluation.ratingNames.map(Optional.some) + [nil] {
@@ -312,12 +307,8 @@ struct ScorecardPages: NamesUnits, Sendable {
     func chart(_ card: Scorecard) -> (svg: String, rows: [ChartRow]) {
         var months: [Chart.Month] = []
         var rows: [ChartRow] = []
-        for month in evaluation.months {
-            let inMonth = card.meetings.filter { month.range.contains($0.meeting.date) }
-            let regular = inMonth.filter { $0.meeting.kind == .regular }
-            let total = regular.isEmpty ? nil : Double(regular.map(\.total).reduce(0, +)) / Double(regular.count)
-            let present = inMonth.map(\.meeting.present).reduce(0, +)
-            let rate = present > 0 ? Double(inMonth.map(\.meeting.speakers).reduce(0, +)) / Double(present) : nil
+        for figures in card.monthly(evaluation.months) {
+            let (month, total, rate) = (figures.month, figures.averageRegularTotal, figures.speakingRate)
             let label = Format.fill(
                 theme.string("month_short"), ["month": String(month.number), "year": String(month.year)])
             months.append(Chart.Month(label: label, total: total, rate: rate))
@@ -349,7 +340,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                         ScoreCell(points: String(score), full: score >= criterion.max)
                     },
                     total: String(evaluated.total), max: String(evaluated.max), rating: evaluated.rating.rawValue,
-                    selfRating: meeting.selfRating.rawValue, overrated: evaluated.selfRank < evaluated.ratingRank,
+                    selfRating: meeting.selfRating.rawValue, overrated: evaluated.isOverrated,
                     speakingRate: Format.percent(evaluated.speakingRate),
                     attendance: "\(meeting.present)/\(unit.members.map(String.init) ?? "–")",
                     supervisor: meeting.supervisor, note: meeting.note, remarks: meeting.remarks,
@@ -563,7 +554,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                 ?? Format.fill(theme.string("report_bucket_open"), ["from": Format.percent(bucket.lower)])
             return ReportPage.BucketRow(
                 label: label, meetings: String(bucket.meetings),
-                belowTarget: (bucket.upper ?? 2) <= settings.targets.speakingRate,
+                belowTarget: bucket.isBelowSpeaking(settings.targets),
                 branches: listed(
                     "phat-bieu-\(Int((bucket.lower * 100).rounded()))",
                     Format.fill(theme.string("report_list_bucket"), ["range": label]), bucket.branches))
@@ -648,10 +639,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                         cells: [
                             ListPage.Cell(text: String(row.meetings), numeric: true),
                             ListPage.Cell(text: String(row.supervised), numeric: true),
-                            ListPage.Cell(
-                                text: Format.percent(
-                                    row.meetings > 0 ? Double(row.supervised) / Double(row.meetings) : nil),
-                                numeric: true),
+                            ListPage.Cell(text: Format.percent(row.supervisedShare), numeric: true),
                             ListPage.Cell(
                                 text: String(row.branchesNeverSupervised.count),
                                 url: row.branchesNeverSupervised.isEmpty ? nil : unitURL(row.committee) + "#chi-bo",
