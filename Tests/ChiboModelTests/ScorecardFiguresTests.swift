@@ -32,4 +32,15 @@ import Testing
         summary.members = 11
         #expect(!summary.isSpeakingBelow(targets) && !summary.isAttendanceBelow(targets))
     }
+
+    /// A self-rating is resolved once, by the reader: the evaluation takes the rank it found.
+    @Test func theEvaluationTakesTheSelfRankTheReaderFound() throws {
+        var meeting = regular("cb-a", "2024-01-10", scores: [13, 15, 30, 18, 20], self: "not a rating name")
+        meeting.selfRank = 0
+        let evaluated = try #require(evaluate([meeting])[unit: "cb-a"]?.meetings.first)
+        #expect(evaluated.selfRank == 0 && evaluated.isOverrated)
+        meeting.selfRank = nil
+        meeting.selfRating = "tốt"
+        #expect(try #require(evaluate([meeting])[unit: "cb-a"]?.meetings.first).selfRank == 0)
+    }
 }
