@@ -279,12 +279,12 @@ struct MeetingReader: Sendable {
         }
         let (present, speakers) = attendance(cells, columns, members: unit?.members, &diagnostics)
         let scores = rubric.map { self.scores(cells, columns, rubric: $0, &diagnostics) } ?? []
-        var selfRating: RatingName = ""
+        var selfRating: (name: RatingName, rank: Int)?
         if let cell = cells.required(
             MeetingColumn.selfRating.name, columns.selfRating, "the rating the branch gave itself", &diagnostics),
             let rubric
         {
-            selfRating = rating(cell, of: rubric, &diagnostics) ?? ""
+            selfRating = rating(cell, of: rubric, &diagnostics)
         }
         let politicalStudy = cells.flag(MeetingColumn.politicalStudy.name, columns.politicalStudy, &diagnostics)
         let currentAffairs = cells.flag(MeetingColumn.currentAffairs.name, columns.currentAffairs, &diagnostics)
@@ -295,7 +295,7 @@ struct MeetingReader: Sendable {
         return Meeting(
             branch: unit.id, date: date, kind: kind, topic: topic,
             preparer: record.value(at: columns.preparer)?.trimmed, present: present, speakers: speakers, scores: scores,
-            selfRating: selfRating,
+            selfRating: selfRating?.name ?? "", selfRank: selfRating?.rank,
             politicalStudy: politicalStudy, currentAffairs: currentAffairs, usedIT: usedIT,
             supervisor: record.value(at: columns.supervisor)?.trimmed, note: record.value(at: columns.note)?.trimmed,
             remarks: record.value(at: columns.remarks)?.trimmed,
@@ -370,11 +370,13 @@ struct MeetingReader: Sendable {
     }
 
     /// The rubric's name of the rating a cell gives, matched as written or ignoring case and accents.
-    func rating(_ cell: RecordValue, of rubric: Rubric, _ diagnostics: inout Diagnostics) -> RatingName? {
+    func rating(_ cell: RecordValue, of rubric: Rubric, _ diagnostics: inout Diagnostics) -> (
+        name: RatingName, rank: Int
+    )? {
         let ranks = ratingRanks[rubric.appliesTo]
         let exact = exactRanks[rubric.appliesTo]?[cell.trimmed]
         if let rank = exact ?? ranks.map({ $0[Folding.fold(cell.trimmed)] }) ?? rubric.rank(of: cell.trimmed) {
-            return rubric.ratings[rank].name
+            return (rubric.ratings[rank].name, rank)
         }
         let names = rubric.ratings.map(\.name.rawValue).joined(separator: ", ")
         diagnostics.error(

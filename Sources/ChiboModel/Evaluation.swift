@@ -219,7 +219,7 @@ public struct Evaluation: Sendable {
     {
         let targets = settings.targets
         let ratingRank = rubric.rating(for: meeting.scores)
-        let selfRank = rubric.rank(of: meeting.selfRating.rawValue) ?? ratingRank
+        let selfRank = meeting.selfRank ?? rubric.rank(of: meeting.selfRating.rawValue) ?? ratingRank
         let computed = rubric.ratings[ratingRank].name
         let selfName = rubric.ratings[selfRank].name
         var findings: [Finding] = []

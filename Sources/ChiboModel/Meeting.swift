@@ -15,6 +15,10 @@ public struct Meeting: Sendable, Hashable {
     public var scores: [Int]
     /// The rating the branch gave itself (tự xếp loại), a rating name of the rubric.
     public var selfRating: RatingName
+    /// The position of `selfRating` among the ratings of the rubric for `kind`, 0 the best, as the
+    /// records reader found it when it read the name; nil for a meeting made without it, whose
+    /// evaluation looks the name up.
+    public var selfRank: Int?
     /// Political-ideological study held (Hướng dẫn 08-HD/ĐUK).
     public var politicalStudy: Bool
     /// Current affairs and document briefing held.
@@ -31,7 +35,7 @@ public struct Meeting: Sendable, Hashable {
 
     public init(
         branch: UnitID, date: Day, kind: MeetingKind, topic: String? = nil, preparer: String? = nil, present: Int,
-        speakers: Int, scores: [Int], selfRating: RatingName, politicalStudy: Bool = false,
+        speakers: Int, scores: [Int], selfRating: RatingName, selfRank: Int? = nil, politicalStudy: Bool = false,
         currentAffairs: Bool = false,
         usedIT: Bool = false, supervisor: String? = nil, note: String? = nil, remarks: String? = nil,
         location: SourceLocation = SourceLocation(file: "meetings.csv")
@@ -45,6 +49,7 @@ public struct Meeting: Sendable, Hashable {
         self.speakers = speakers
         self.scores = scores
         self.selfRating = selfRating
+        self.selfRank = selfRank
         self.politicalStudy = politicalStudy
         self.currentAffairs = currentAffairs
         self.usedIT = usedIT

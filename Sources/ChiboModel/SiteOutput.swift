@@ -36,7 +36,7 @@ public enum SiteOutput: String, Sendable, Hashable, CaseIterable {
     case ratingList
     /// A unit's page: a branch's scorecard, or a committee's page with its branches in pages.
     case unit
-    /// The report of the period or of a quarter (`ScorecardPages.reportPages`).
+    /// The report of the period or of a quarter (`ReportPages.pages`).
     case report
     /// A report's list of the units behind a figure.
     case reportList

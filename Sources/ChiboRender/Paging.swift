@@ -163,7 +163,7 @@ struct RowList: Sendable {
 
     /// The list's count, linked to its first page.
     func figure(urls: SiteURLs) -> ListFigure {
-        ListFigure(count: String(count), href: urls.page(folder), hasUnits: count > 0)
+        ListFigure(count: Format.count(count), href: urls.page(folder), hasUnits: count > 0)
     }
 
     /// How many rows a page that links to a list shows of it.
@@ -179,7 +179,7 @@ struct RowList: Sendable {
                 let pager = paging.pager(index, urls: layout.urls, theme: layout.theme)
                 return ListPage(
                     layout: layout.page(title: pager.title(title), current: nil, breadcrumb: crumbs),
-                    intro: intro, guidance: guidance, total: String(count), parent: parent, columns: columns,
+                    intro: intro, guidance: guidance, total: Format.count(count), parent: parent, columns: columns,
                     rows: rows(paging.range(index)), pager: pager)
             }
         }

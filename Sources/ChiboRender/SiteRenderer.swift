@@ -136,11 +136,10 @@ public struct SiteRenderer: Sendable {
         let samples = SchedulePages(
             schedule: schedule, evaluation: evaluation, urls: urls, theme: theme, today: buildDate,
             baseURL: content.settings.baseURL)
-        let scorecards = ScorecardPages(
-            evaluation: evaluation, reports: reports, rubrics: content.rubrics, settings: content.settings, urls: urls,
-            theme: theme,
-            documents: built.numbers,
-            samples: samples)
+        let units = UnitFigures(
+            evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers)
+        let scorecards = ScorecardPages(units: units, rubrics: content.rubrics) { samples.sessions(of: $0) }
+        let report = ReportPages(units: units, reports: reports)
         let layout = LayoutContext(
             settings: content.settings, theme: theme, urls: urls, hasData: !scorecards.isEmpty,
             hasReport: !scorecards.isEmpty && evaluation.period != nil, hasSchedule: !samples.isEmpty,
@@ -154,6 +153,7 @@ public struct SiteRenderer: Sendable {
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
         pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
+        pages.append(contentsOf: report.pages(layout: layout, templates: templates))
         pages.append(
             PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
                 guidance.searchPage(built, layout: layout)
@@ -168,7 +168,9 @@ public struct SiteRenderer: Sendable {
                 NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
             })
         // What is restricted is indexed apart, under a restricted folder: the public index names none of it.
-        let documents = guidance.searchDocuments(built) + scorecards.searchDocuments() + samples.searchDocuments()
+        let documents =
+            guidance.searchDocuments(built) + scorecards.searchDocuments() + report.searchDocuments()
+            + samples.searchDocuments()
         let restriction = content.settings.restricted
         let base = urls.basePath
         func isRestricted(_ document: SearchDocument) -> Bool {

@@ -9,21 +9,28 @@ import Testing
 /// Page models are values of their own: what a page shows, already formatted, checked here without
 /// any template.
 @Suite struct PageModelTests {
-    static func pages() throws -> (ScorecardPages, LayoutContext) {
+    static func renderer() throws -> SiteRenderer {
         let day = try #require(Day(year: 2024, month: 4, day: 10))
         let build = Build(
             contentPath: PackagePaths.root + "/Tests/Fixtures/scorecard-site", themePath: PackagePaths.theme,
             outputPath: "", buildDate: day)
         var diagnostics = Diagnostics()
         let prepared = build.prepare(diagnostics: &diagnostics)
-        let renderer = try #require(prepared, "\(diagnostics.items)")
+        return try #require(prepared, "\(diagnostics.items)")
+    }
+
+    static func reports() throws -> BlocReports { try renderer().reports }
+
+    static func pages() throws -> (ScorecardPages, LayoutContext) {
+        let renderer = try renderer()
         let samples = SchedulePages(
             schedule: renderer.schedule, evaluation: renderer.evaluation, urls: renderer.urls, theme: renderer.theme,
             today: renderer.buildDate, baseURL: nil)
         let scorecards = ScorecardPages(
-            evaluation: renderer.evaluation, reports: renderer.reports, settings: renderer.content.settings,
-            urls: renderer.urls,
-            theme: renderer.theme, documents: [:], samples: samples)
+            units: UnitFigures(
+                evaluation: renderer.evaluation, settings: renderer.content.settings, urls: renderer.urls,
+                theme: renderer.theme, documents: [:])
+        ) { samples.sessions(of: $0) }
         let layout = LayoutContext(
             settings: renderer.content.settings, theme: renderer.theme, urls: renderer.urls, hasData: true,
             hasReport: true, hasSchedule: !samples.isEmpty)
@@ -55,8 +62,9 @@ import Testing
 
     @Test func theReportLinksEachFigureToItsList() throws {
         let (scorecards, layout) = try Self.pages()
-        let period = try #require(scorecards.reports.period)
-        let (report, lists) = scorecards.reportPage(period, layout: layout)
+        let pages = ReportPages(units: scorecards.units, reports: try Self.reports())
+        let period = try #require(pages.reports.period)
+        let (report, lists) = pages.reportPage(period, layout: layout)
         let listed = Dictionary(uniqueKeysWithValues: lists.map { (scorecards.urls.page($0.folder), $0.count) })
         let figures =
             report.ratingRows.map(\.branches) + report.unitCounts.map(\.figure) + report.speakingBuckets.map(\.branches)

@@ -297,7 +297,8 @@ def test_the_meeting_record_workbook_reads_back_with_its_validations_and_builds_
     assert header[:7] == ["Mã chi bộ", "Ngày", "Loại", "Chủ đề", "Người chuẩn bị", "Có mặt", "Phát biểu"]
     criteria = [name for name in header if name.startswith("TC")]
     assert criteria == ["TC1", "TC2", "TC3", "TC4", "TC5"]
-    assert header[-6:] == ["Tự xếp loại", "Chính trị tư tưởng", "Thời sự", "CNTT", "Cấp ủy dự", "Ghi chú"]
+    assert header[-7:] == ["Tự xếp loại", "Chính trị tư tưởng", "Thời sự", "CNTT", "Cấp ủy dự", "Ghi chú",
+                           "Nhận xét của người dự"]
     assert sheet.freeze_panes == "A2"
     assert all(sheet.column_dimensions[openpyxl.utils.get_column_letter(i)].width >= 6
                for i in range(1, len(header) + 1))
