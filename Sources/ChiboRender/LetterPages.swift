@@ -17,6 +17,10 @@ struct LetterPages: Sendable {
     let buildDate: Day
 
     static let folder = SiteOutput.letterFolder
+    /// How many rows of each annex, and how many remarks, the page shows: enough for the bundled
+    /// site's, few enough that a province's page stays far under the 300 KB bound.
+    static let pageAnnexRows = 100
+    static let pageRemarks = 100
 
     /// The theme's paragraph templates, in the letter's order: the subject line, the opening, the
     /// strengths and weaknesses of regular and of thematic meetings, the requests.
@@ -38,6 +42,7 @@ struct LetterPages: Sendable {
         "letter_annex_attached", "letter_annex_study", "letter_annex_overrated", "letter_annex_criterion",
         "letter_annex_current_affairs", "letter_annex_col_number", "letter_annex_col_branch",
         "letter_annex_col_committee", "letter_annex_col_meetings", "letter_remarks_title", "letter_remarks_intro",
+        "letter_annex_more", "letter_remarks_more",
     ]
 
     var isEmpty: Bool { reports.period == nil || evaluation.organization.units.isEmpty }
@@ -486,7 +491,10 @@ struct LetterPages: Sendable {
         if let quarter = report.quarter { crumbs.append((FindingText(theme: theme).part(quarter), reportURL)) }
         var pageLayout = layout.page(title: title, current: nil, breadcrumb: crumbs)
         pageLayout.printFooter = false
-        let remarks = ReviewLetter.remarks(report, evaluation: evaluation).meetings.map { counted in
+        // The page stays small on any site: each annex shows its first rows (the Word document has
+        // them all), and the remarks list the first ones (every scorecard shows its own).
+        let allRemarks = ReviewLetter.remarks(report, evaluation: evaluation).meetings
+        let remarks = allRemarks.prefix(Self.pageRemarks).map { counted in
             let meeting = counted.meeting.meeting
             return LetterPage.Remark(
                 branch: evaluation.organization.name(of: counted.branch), date: Format.date(meeting.date),
@@ -498,7 +506,20 @@ struct LetterPages: Sendable {
             intro: Format.fill(
                 theme.string("letter_intro"),
                 ["from": Format.date(report.range.from), "to": Format.date(report.range.to)]),
-            remarks: remarks,
+            annexes: letter.annexes.map { annex in
+                LetterPage.AnnexTable(
+                    label: annex.label, title: annex.title, columns: annex.columns,
+                    rows: Array(annex.rows.prefix(Self.pageAnnexRows)),
+                    more: annex.rows.count > Self.pageAnnexRows
+                        ? Format.fill(
+                            theme.string("letter_annex_more"),
+                            ["count": Format.count(annex.rows.count - Self.pageAnnexRows)]) : nil)
+            },
+            remarks: Array(remarks),
+            moreRemarks: allRemarks.count > Self.pageRemarks
+                ? Format.fill(
+                    theme.string("letter_remarks_more"), ["count": Format.count(allRemarks.count - Self.pageRemarks)])
+                : nil,
             docxURL: documentURL(report), reportURL: reportURL, figures: figureRows(report, reportURL: reportURL))
     }
 

@@ -213,7 +213,8 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     items: report.branchesBelowSpeakingTarget.map { ($0.branch, Format.percent($0.rate)) })))
         let thematicRows = report.thematicByQuarter.map { row in
             ReportPage.ThematicRow(
-                quarter: text.part(row.quarter), id: "chuyen-de-" + row.quarter.slug, meetings: Format.count(row.meetings),
+                quarter: text.part(row.quarter), id: "chuyen-de-" + row.quarter.slug,
+                meetings: Format.count(row.meetings),
                 with: listed(
                     "chuyen-de-\(row.quarter.slug)-co",
                     Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),

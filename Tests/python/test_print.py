@@ -171,7 +171,9 @@ def test_the_draft_letter_prints_alone_with_the_guides_margins(driver, base, tmp
         body = [box for box, word in words if not (word.isdigit() and box[1] < 25 * mm)]
         assert min(box[0] for box in body) >= 35 * mm - 1, f"page {number}: text left of the 35 mm margin"
         assert max(box[2] for box in body) <= (210 - 15) * mm + 1, f"page {number}: text right of the margin"
-        assert min(box[1] for box in body) >= 25 * mm - 1, f"page {number}: text above the 25 mm margin"
+        # A line at the top starts at the margin; a stacked Vietnamese mark ("ầ", "ễ") is drawn up to
+        # 3 pt above its line box, and pdftotext's box for such a glyph reaches there.
+        assert min(box[1] for box in body) >= 25 * mm - 3, f"page {number}: text above the 25 mm margin"
         assert max(box[3] for box in body) <= (297 - 25) * mm + 1, f"page {number}: text below the margin"
         numbers = [word for box, word in words if word.isdigit() and box[1] < 25 * mm]
         assert numbers == ([] if number == 1 else [str(number)]), f"page {number}: page numbers {numbers}"

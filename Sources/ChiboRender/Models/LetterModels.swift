@@ -327,14 +327,17 @@ struct LetterPage: PageModel {
         static let templateFields = TemplateFields<Self>(["text": .text(\.text), "heading": .flag(\.heading)])
     }
 
+    /// An annex as the page shows it: its first rows, and how many more the Word document lists.
     struct AnnexTable: TemplateModel, Hashable {
         var label: String
         var title: String
         var columns: [String]
         var rows: [[String]]
+        /// "… và 1.234 chi bộ khác trong bản Word"; nil when every row is shown.
+        var more: String?
         static let templateFields = TemplateFields<Self>([
             "label": .text(\.label), "title": .text(\.title), "columns": .list(\.columns),
-            "rows": .list { $0.rows.map { AnnexRow(cells: $0) } },
+            "rows": .list { $0.rows.map { AnnexRow(cells: $0) } }, "more": .optional(\.more),
         ])
     }
 
@@ -359,7 +362,10 @@ struct LetterPage: PageModel {
     var layout: LayoutModel
     var letter: LetterText
     var intro: String
+    var annexes: [AnnexTable]
     var remarks: [Remark]
+    /// "Còn 1.234 nhận xét khác trên bảng điểm của từng chi bộ"; nil when every remark is listed.
+    var moreRemarks: String?
     var docxURL: String
     var reportURL: String
     var figures: [LetterFigureRow]
@@ -377,9 +383,8 @@ struct LetterPage: PageModel {
         "on_behalf": .text(\.letter.onBehalf), "signer_title": .text(\.letter.signerTitle),
         "signer": .optional(\.letter.signer), "copies_label": .text(\.letter.copiesLabel),
         "copies": .list(\.letter.copies), "annex_attached": .text(\.letter.annexAttached),
-        "annexes": .list {
-            $0.letter.annexes.map { AnnexTable(label: $0.label, title: $0.title, columns: $0.columns, rows: $0.rows) }
-        },
+        "annexes": .list(\.annexes),
         "remarks": .list(\.remarks), "has_remarks": .flag { !$0.remarks.isEmpty },
+        "more_remarks": .optional(\.moreRemarks),
     ])
 }
