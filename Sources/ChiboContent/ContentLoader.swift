@@ -82,9 +82,7 @@ public enum ContentLoader {
         }
         if let file = loaded?.1.unreadableFile, hasMeetings {
             diagnostics.warning(
-                .uncheckedRecords,
-                SourceLocation(file: file),
-                "meeting records and plans are not checked against the units, because \(file) could not be read")
+                SourceLocation(file: file), .uncheckedRecords(unitsFile: file))
         }
         content.organization = organization ?? Organization(units: [])
         content.rubrics = rubrics

@@ -66,7 +66,7 @@ enum MeetingsLoader {
                     let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                     if let first = seen[key] {
                         diagnostics.error(
-                            .duplicateMeeting, meeting.location, second(meeting, first: fileMeetings[first]))
+                            meeting.location, second(meeting, first: fileMeetings[first]))
                         continue
                     }
                     seen[key] = kept
@@ -82,7 +82,7 @@ enum MeetingsLoader {
             for meeting in fileMeetings {
                 let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
-                    diagnostics.error(.duplicateMeeting, meeting.location, second(meeting, first: meetings[first]))
+                    diagnostics.error(meeting.location, second(meeting, first: meetings[first]))
                     continue
                 }
                 seen[key] = meetings.count
@@ -99,9 +99,9 @@ enum MeetingsLoader {
     }
 
     /// The error of a meeting of the slot `first` holds already.
-    static func second(_ meeting: Meeting, first: Meeting) -> String {
-        "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
-            + "the first is at \(first.location)"
+    static func second(_ meeting: Meeting, first: Meeting) -> DiagnosticMessage {
+        .duplicateMeeting(
+            kind: meeting.kind, branch: meeting.branch.rawValue, date: meeting.date, first: first.location)
     }
 
     /// Whether the header names every column the records need; an error for each one it lacks.
@@ -256,10 +256,7 @@ struct MeetingReader: Sendable {
         if let cell = cells.required("date", columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD", &diagnostics) {
             date = Day(parsing: cell.trimmed)
             if date == nil {
-                diagnostics.error(
-                    .notADate,
-                    cell.location,
-                    "\(Diagnostic.quoted(cell.trimmed)) is not a valid date; write DD/MM/YYYY or YYYY-MM-DD")
+                diagnostics.error(cell.location, .notADate(cell.trimmed))
             }
         }
         var kind: MeetingKind?
@@ -342,13 +339,10 @@ struct MeetingReader: Sendable {
             cells.required("speakers", columns.speakers, "the number of members who spoke", &diagnostics), "speakers",
             &diagnostics)
         if let present, let speakers, speakers > present, let cell = cells.record[at: columns.speakers] {
-            diagnostics.error(
-                .impossibleFigures, cell.location, "\(speakers) speakers but only \(present) members present")
+            diagnostics.error(cell.location, .speakersAbovePresent(speakers: speakers, present: present))
         }
         if let present, let members, present > members, let cell = cells.record[at: columns.present] {
-            diagnostics.error(
-                .impossibleFigures,
-                cell.location, "\(present) members present but the branch has \(members) members (units file)")
+            diagnostics.error(cell.location, .presentAboveMembers(present: present, members: members))
         }
         return (present, speakers)
     }
@@ -365,9 +359,8 @@ struct MeetingReader: Sendable {
             guard let points = cells.count(cell, "c\(criterion.id)", &diagnostics) else { continue }
             if points > criterion.max, let cell = cells.record[at: columns.criterion(criterion.id)] {
                 diagnostics.error(
-                    .impossibleFigures,
                     cell.location,
-                    "criterion \(criterion.id) (\(criterion.title)) has \(points) points, more than its max \(criterion.max)"
+                    .pointsAboveMax(criterion: criterion.id, title: criterion.title, points: points, max: criterion.max)
                 )
             }
             scores.append(points)
@@ -412,11 +405,9 @@ struct RecordCells {
         do {
             return try Counts.parse(cell.trimmed, leadingZeros: true)
         } catch .notANumber {
-            diagnostics.error(
-                .notANumber, cell.location,
-                "`\(field())` must be a whole number, not \(Diagnostic.quoted(cell.trimmed))")
+            diagnostics.error(cell.location, .notAWholeNumber(field: field(), value: cell.trimmed))
         } catch {
-            diagnostics.error(error.code, cell.location, Counts.message(error, field: field(), text: cell.trimmed))
+            Counts.report(error, field: field(), text: cell.trimmed, at: cell.location, &diagnostics)
         }
         return nil
     }
@@ -424,7 +415,7 @@ struct RecordCells {
     func flag(_ field: String, _ position: Int?, _ diagnostics: inout Diagnostics) -> Bool {
         guard let cell = record.value(at: position) else { return false }
         guard let value = BooleanWords.parse(cell.text) else {
-            diagnostics.error(.notYesOrNo, cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
+            diagnostics.error(cell.location, .notYesOrNo(field: field))
             return false
         }
         return value

@@ -117,8 +117,7 @@ enum PlansLoader {
             }
             guard number >= (key == "threshold" ? 1 : 0) else {
                 diagnostics.error(
-                    .outOfRange,
-                    yaml.location(value), "`committee_rule.\(key)` must be \(key == "threshold" ? "1" : "0") or more")
+                    yaml.location(value), .below(field: "committee_rule.\(key)", lowest: key == "threshold" ? 1 : 0))
                 continue
             }
             values[key] = number

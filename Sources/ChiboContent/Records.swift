@@ -190,10 +190,7 @@ enum Records {
                 continue
             }
             if sheet.isHidden {
-                diagnostics.warning(
-                    .hiddenSheet, SourceLocation(file: file, sheet: sheet.name),
-                    "the sheet \(Diagnostic.quoted(sheet.name)) is hidden and is not read; show it (or name it with a leading _ "
-                        + "to keep it as notes)")
+                diagnostics.warning(SourceLocation(file: file, sheet: sheet.name), .hiddenSheet(sheet.name))
                 continue
             }
             var reader = CSVRecordReader(file: file, fields: fields, extra: extra, sheet: sheet.name)
@@ -207,10 +204,11 @@ enum Records {
                         reader.take(number, cells, header: header, record: record)
                     },
                     problem: { problem in
-                        reader.table.error(
-                            problem.code,
-                            SourceLocation(file: file, line: problem.row, column: problem.column, sheet: sheet.name),
-                            problem.message)
+                        let location = reader.location(row: problem.row, column: problem.column)
+                        switch problem.wording {
+                        case .catalogued(let message): reader.table.error(location, message)
+                        case .english(let code, let message): reader.table.error(code, location, message)
+                        }
                     })
             } catch {
                 // The workbook as a whole cannot be read: what its earlier sheets raised goes with it.
@@ -354,7 +352,13 @@ private struct CSVRecordReader {
     }
 
     func location(_ cell: CSVTable.Cell) -> SourceLocation {
-        SourceLocation(file: file, line: cell.line, column: cell.column, sheet: sheet)
+        location(row: cell.line, column: cell.column)
+    }
+
+    /// A cell's place; in a workbook's sheet with the name its column's header gives it.
+    func location(row: Int, column: Int) -> SourceLocation {
+        SourceLocation(
+            file: file, line: row, column: column, sheet: sheet, columnName: sheet == nil ? nil : columnNames[column])
     }
 
     mutating func take(
@@ -486,10 +490,12 @@ private struct CSVRecordReader {
     }
 
     func location(_ cell: CSVTable.RawCell) -> SourceLocation {
-        SourceLocation(file: file, line: cell.line, column: cell.column, sheet: sheet)
+        location(row: cell.line, column: cell.column)
     }
 
     var headerLocations = [String: SourceLocation]()
+    /// The header's text of each column, by column number: a workbook cell's place names it.
+    var columnNames: [Int: String] = [:]
 
     mutating func readHeader(_ row: CSVTable.Row) {
         hasHeader = true
@@ -498,6 +504,7 @@ private struct CSVRecordReader {
         for (index, cell) in row.cells.enumerated() {
             let name = cell.text.trimmingSpaces
             if name.isEmpty { continue }
+            if sheet != nil { columnNames[cell.column] = name }
             guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
                 table.warning(.unknownColumn, location(cell), "unknown column \(Diagnostic.quoted(name)) is ignored")
                 continue

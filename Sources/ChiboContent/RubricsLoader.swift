@@ -182,7 +182,9 @@ enum RubricsLoader {
                 continue
             }
             if max <= 0 || max > 10_000 {
-                diagnostics.error(.outOfRange, yaml.location(item["max"]), "`max` must be from 1 to 10000 points")
+                diagnostics.error(
+                    yaml.location(item["max"]),
+                    .outOfRange(field: "max", from: 1, to: 10_000, unit: (" points", " điểm")))
                 continue
             }
             criteria.append(Criterion(id: id, title: title, max: max, strength: strength, weakness: weakness))
@@ -222,7 +224,8 @@ enum RubricsLoader {
                         band.minTotal = total
                     } else {
                         diagnostics.error(
-                            .outOfRange, yaml.location(value), "`min_total` must be from 0 to 1000000 points")
+                            yaml.location(value),
+                            .outOfRange(field: "min_total", from: 0, to: 1_000_000, unit: (" points", " điểm")))
                     }
                 case "require_full":
                     guard case .sequence(let list) = value else {

@@ -195,8 +195,7 @@ enum SiteLoader {
         func rate(_ value: Yams.Node, _ name: String) -> Double? {
             guard let rate = yaml.double(value, key: name, diagnostics: &diagnostics) else { return nil }
             guard (0...1).contains(rate) else {
-                diagnostics.error(
-                    .outOfRange, yaml.location(value), "`\(name)` is a share from 0 to 1, e.g. 0.30 for 30%")
+                diagnostics.error(yaml.location(value), .notAShare(field: name))
                 return nil
             }
             return rate

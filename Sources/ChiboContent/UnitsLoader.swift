@@ -248,8 +248,7 @@ enum UnitsLoader {
                 return nil
             }
             guard let value = try? Counts.parse(cell.trimmed, leadingZeros: true), (0...100_000).contains(value) else {
-                diagnostics.error(
-                    .outOfRange, cell.location, "`members` must be a whole number of members, from 0 to 100000")
+                diagnostics.error(cell.location, .membersOutOfRange(field: "members", from: 0, to: 100_000))
                 return nil
             }
             return value

@@ -116,21 +116,21 @@ struct YAMLSource {
     /// A count (see `Counts`): a plain scalar of decimal digits, no sign, no leading zero.
     func count(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
         guard case .scalar(let scalar) = node else {
-            diagnostics.error(.notANumber, location(node), "`\(key)` must be a whole number")
+            diagnostics.error(location(node), .notAWholeNumber(key: key))
             return nil
         }
         let text = scalar.string.trimmingSpaces
         do {
             return try Counts.parse(text, leadingZeros: false)
         } catch {
-            diagnostics.error(error.code, location(node), Counts.message(error, field: key, text: text))
+            Counts.report(error, field: key, text: text, at: location(node), &diagnostics)
             return nil
         }
     }
 
     func double(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Double? {
         guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingSpaces) else {
-            diagnostics.error(.notANumber, location(node), "`\(key)` must be a number")
+            diagnostics.error(location(node), .notANumber(key: key))
             return nil
         }
         return value
@@ -138,7 +138,7 @@ struct YAMLSource {
 
     func bool(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Bool? {
         guard case .scalar(let scalar) = node, let value = BooleanWords.parse(scalar.string) else {
-            diagnostics.error(.notYesOrNo, location(node), "`\(key)` must be true or false (yes/no, có/không)")
+            diagnostics.error(location(node), .notTrueOrFalse(key: key))
             return nil
         }
         return value
@@ -146,7 +146,7 @@ struct YAMLSource {
 
     func day(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Day? {
         guard case .scalar(let scalar) = node, let value = Day(parsing: scalar.string) else {
-            diagnostics.error(.notADate, location(node), "`\(key)` must be a date written YYYY-MM-DD or DD/MM/YYYY")
+            diagnostics.error(location(node), .notADate(key: key))
             return nil
         }
         return value

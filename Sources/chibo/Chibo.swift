@@ -17,10 +17,19 @@ struct Chibo: ParsableCommand {
         defaultSubcommand: BuildCommand.self
     )
 
-    /// Usage errors exit with status 2, as the content format's command-line section says.
+    /// Usage errors exit with status 2, as the content format's command-line section says. `--lang`
+    /// is taken out of the arguments first, anywhere it is: it sets the language of everything the run
+    /// prints, the help included.
     static func main() {
+        let arguments: [String]
         do {
-            var command = try parseAsRoot()
+            (Console.language, arguments) = try Console.language(from: Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(2)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -130,7 +139,8 @@ struct CheckCommand: ParsableCommand {
         case .text:
             Console.print(report.diagnostics)
         case .json:
-            FileHandle.standardOutput.write(Data(report.diagnostics.json().utf8))
+            let json = report.diagnostics.json(language: Console.language)
+            FileHandle.standardOutput.write(Data(json.utf8))
         }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
@@ -365,13 +375,56 @@ struct HtpasswdCommand: ParsableCommand {
 enum Console {
     static var isTerminal: Bool { Syscalls.standardErrorIsTerminal }
 
+    /// The language of the run: `--lang`, else the locale's (`Language.chosen`). Set once, first
+    /// thing in `main`, before any other thread starts.
+    nonisolated(unsafe) static var language = Language.vi
+
+    /// The language `--lang LANG` (or `--lang=LANG`) names, else the environment's, and the arguments
+    /// without the option.
+    static func language(from arguments: [String]) throws -> (Language, [String]) {
+        var rest: [String] = []
+        var option: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                rest += arguments[index...]
+                break
+            }
+            if argument == "--lang" || argument.hasPrefix("--lang=") {
+                let value =
+                    argument == "--lang"
+                    ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(7))
+                guard Language(naming: value) != nil else {
+                    throw UsageProblem("--lang takes vi or en, not \(MessageText.quoted(value))")
+                }
+                option = value
+                index += argument == "--lang" ? 2 : 1
+                continue
+            }
+            rest.append(argument)
+            index += 1
+        }
+        return (Language.chosen(option: option, environment: ProcessInfo.processInfo.environment), rest)
+    }
+
+    /// The text in the run's language.
+    static func say(_ english: String, _ vietnamese: String) -> String {
+        language == .vi ? vietnamese : english
+    }
+
     static func print(_ diagnostics: Diagnostics) {
         for diagnostic in diagnostics.sorted {
             let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-            printLine(diagnostic.line(colour: isTerminal ? (colour, "\u{1B}[0m") : nil))
+            printLine(diagnostic.line(language: language, colour: isTerminal ? (colour, "\u{1B}[0m") : nil))
         }
         let errors = diagnostics.errors.count
-        if errors > 0 { printLine("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }
+        if errors > 0 {
+            printLine(
+                say(
+                    "\(errors) error\(errors == 1 ? "" : "s"); nothing was published",
+                    "\(FieldValue.number(errors).text(in: .vi)) lỗi; chưa xuất bản gì"))
+        }
     }
 
     /// A line on standard error: every message of the tool, diagnostics and summaries alike.
@@ -456,7 +509,8 @@ struct ServeCommand: ParsableCommand {
         let preview: Preview
         do {
             preview = try Preview(
-                contentPath: paths.content, themePath: paths.theme, buildTimeLimit: buildTimeout.map(Double.init))
+                contentPath: paths.content, themePath: paths.theme, buildTimeLimit: buildTimeout.map(Double.init),
+                language: Console.language)
         } catch {
             Console.printLine("error: \(error)")
             throw ExitCode(1)
