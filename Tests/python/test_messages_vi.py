@@ -99,3 +99,24 @@ def test_check_json_gives_both_languages(tmp_path):
     assert date["message"].startswith('"31/02/2024" không phải là ngày hợp lệ')
     assert date["messages"]["vi"] == date["message"]
     assert date["messages"]["en"].startswith('"31/02/2024" is not a valid date')
+
+
+def test_the_help_is_vietnamese_by_default():
+    for arguments, vietnamese, english in (
+            (["--help"], "Dựng trang nội bộ của Đảng ủy Khối", "Builds the bloc committee's intranet site"),
+            (["serve", "--help"], "Cổng phục vụ.", "The port to serve on."),
+            (["check", "--help"], "Kiểm tra nội dung và giao diện", "Validate the content and the theme"),
+            (["htpasswd", "--help"], "Tên người đọc dùng để đăng nhập.", "The user name readers sign in with.")):
+        result = subprocess.run([str(CHIBO), *arguments], capture_output=True, text=True, check=False,
+                                env=environment())
+        assert vietnamese in result.stdout, (arguments, result.stdout)
+        result = subprocess.run([str(CHIBO), *arguments, "--lang", "en"], capture_output=True, text=True,
+                                check=False, env=environment())
+        assert english in result.stdout, (arguments, result.stdout)
+
+
+def test_the_preview_refuses_the_office_network_in_vietnamese(tmp_path):
+    result = subprocess.run([str(CHIBO), "serve", "--content", str(FIXTURE), "--listen", "127.0.0.2"],
+                            capture_output=True, text=True, check=False, env=environment(TMPDIR=str(tmp_path)))
+    assert result.returncode == 2
+    assert "thư mục hạn chế" in result.stderr and "--htpasswd" in result.stderr, result.stderr
