@@ -112,19 +112,16 @@ enum MeetingsLoader {
         let required = ["branch", "date", "kind", "present", "speakers", "self_rating"]
         for names in Field.missing(required, in: header, of: fields) {
             diagnostics.error(
-                .missingColumn,
-                SourceLocation(file: file),
-                "the header has no `\(names[0])` column (write one of: \(names.joined(separator: ", ")))")
+                SourceLocation(file: file), .missingColumn(names[0], oneOf: names))
             missingColumns = true
         }
         for rubric in rubrics {
             let absent = rubric.criteria.map { "c\($0.id)" }.filter { header[$0] == nil }
             if !absent.isEmpty {
                 diagnostics.error(
-                    .missingColumn,
                     SourceLocation(file: file),
-                    "the rubric \(rubric.id) (\(rubric.appliesTo.rawValue) meetings) scores criteria 1 to "
-                        + "\(rubric.criteria.count), but the header has no column \(absent.joined(separator: ", "))"
+                    .missingCriteria(
+                        rubric: "\(rubric.id)", kind: rubric.appliesTo, criteria: rubric.criteria.count, absent: absent)
                 )
                 missingColumns = true
             }

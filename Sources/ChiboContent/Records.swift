@@ -150,8 +150,7 @@ enum Records {
                 )
             }
         } catch {
-            diagnostics.error(
-                error.code, SourceLocation(file: file, line: error.line, column: error.column), error.message)
+            error.report(at: SourceLocation(file: file, line: error.line, column: error.column), &diagnostics)
             return false
         }
         diagnostics.append(contentsOf: reader.controls)
@@ -374,11 +373,7 @@ private struct CSVRecordReader {
         // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
         if let swallowing = row.cells.first(where: { $0.hasNewline && holdsSeparator(row.bytes(of: $0)) }) {
             let lines = row.bytes(of: swallowing).count { $0 == UInt8(ascii: "\n") } + 1
-            table.error(
-                .unclosedQuote,
-                location(swallowing),
-                "this quoted cell runs over \(lines) lines and holds the separator (\(separator)): "
-                    + "a closing quote \" is probably missing, so the rows after it were read as part of it")
+            table.error(location(swallowing), .swallowingQuote(lines: lines, separator: separator))
             return
         }
         // A row with a control character is reported at the character, and left out.
@@ -386,10 +381,7 @@ private struct CSVRecordReader {
         if row.cells.count > headerCount, let extraCell = row.cells.dropFirst(headerCount).first(where: { !$0.isBlank })
         {
             table.error(
-                .rowWidth,
-                location(extraCell),
-                "this row has \(row.cells.count) cells but the header names \(headerCount) columns; "
-                    + "check for a separator (\(separator)) inside a value and put that value in quotes")
+                location(extraCell), .rowWidth(cells: row.cells.count, columns: headerCount, separator: separator))
             return
         }
         guard readsRecords else { return }
@@ -506,14 +498,11 @@ private struct CSVRecordReader {
             if name.isEmpty { continue }
             if sheet != nil { columnNames[cell.column] = name }
             guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
-                table.warning(.unknownColumn, location(cell), "unknown column \(Diagnostic.quoted(name)) is ignored")
+                table.warning(location(cell), .unknownColumn(name))
                 continue
             }
             if let first = headerLocations[field] {
-                table.error(
-                    .duplicateColumn,
-                    location(cell),
-                    "the column \(Diagnostic.quoted(name)) repeats `\(field)` (already at column \(first.column))")
+                table.error(location(cell), .duplicateColumn(name, field: field, firstColumn: first.column))
                 continue
             }
             headerLocations[field] = location(cell)

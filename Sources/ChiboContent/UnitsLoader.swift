@@ -89,10 +89,7 @@ enum UnitsLoader {
         let header = { (found: [String: SourceLocation], diagnostics: inout Diagnostics) -> Bool in
             for names in Field.missing(["id", "name", "kind"], in: found, of: fields) {
                 diagnostics.error(
-                    .missingColumn,
-                    SourceLocation(file: file),
-                    "the header has no `\(names[0])` column (\(names.map { Diagnostic.quoted($0) }.joined(separator: " or ")))"
-                )
+                    SourceLocation(file: file), .missingColumn(names[0], names: names))
                 complete = false
             }
             return complete

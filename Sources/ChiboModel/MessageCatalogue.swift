@@ -168,6 +168,57 @@ public enum MessageCatalogue {
                 )
             ]),
 
+        // MARK: CSV
+        .unclosedQuote: Entry(
+            [.count, .value],
+            [
+                "": (
+                    "this quoted cell runs over {count} lines and holds the separator ({value}): a closing quote \" is probably missing, so the rows after it were read as part of it",
+                    "ô có ngoặc kép này kéo dài {count} dòng và chứa dấu phân cách ({value}): có lẽ thiếu dấu \" đóng, nên các hàng sau bị đọc vào ô này"
+                ),
+                "never": (
+                    "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")",
+                    "ô có ngoặc kép này không được đóng; hãy thêm dấu \" đóng (dấu ngoặc kép bên trong ô viết là \"\")"
+                ),
+            ]),
+        .rowWidth: Entry(
+            [.count, .total, .value],
+            [
+                "": (
+                    "this row has {count} cells but the header names {total} columns; check for a separator ({value}) inside a value and put that value in quotes",
+                    "hàng này có {count} ô nhưng hàng tiêu đề chỉ có {total} cột; hãy xem có dấu phân cách ({value}) nằm trong một giá trị không, rồi đặt giá trị đó trong ngoặc kép"
+                )
+            ]),
+        .missingColumn: Entry(
+            [.field, .detail, .name, .count, .value],
+            [
+                "": ("the header has no {field} column ({detail})", "hàng tiêu đề thiếu cột {field} ({detail})"),
+                "names": (
+                    "the header has no {field} column (write one of: {value})",
+                    "hàng tiêu đề thiếu cột {field} (hãy viết một trong các tên: {value})"
+                ),
+                "criteria": (
+                    "the rubric {name} ({detail} meetings) scores criteria 1 to {count}, but the header has no column {value}",
+                    "thang điểm {name} (sinh hoạt {detail}) chấm các tiêu chí từ 1 đến {count}, nhưng hàng tiêu đề thiếu cột {value}"
+                ),
+            ]),
+        .duplicateColumn: Entry(
+            [.value, .field, .count],
+            [
+                "": (
+                    "the column {value} repeats {field} (already at column {count})",
+                    "cột {value} lặp lại {field} (đã có ở cột {count})"
+                )
+            ]),
+        .unknownColumn: Entry(
+            [.value],
+            [
+                "": (
+                    "unknown column {value} is ignored",
+                    "cột {value} không có trong mẫu nên được bỏ qua"
+                )
+            ]),
+
         // MARK: Workbooks
         .cellErrorValue: Entry(
             [.value],
@@ -284,7 +335,7 @@ extension DiagnosticMessage {
         Self(
             .duplicateMeeting, "",
             [
-                .detail: .phrase(en: kind.rawValue, vi: kind == .regular ? "thường kỳ" : "chuyên đề"),
+                .detail: .phrase(en: kind.rawValue, vi: kind.vietnameseName),
                 .name: .plain(branch), .date: .date(date),
                 .other: .plain(first.description),
             ])
@@ -307,6 +358,53 @@ extension DiagnosticMessage {
         Self(.uncheckedRecords, "", [.name: .plain(unitsFile)])
     }
 
+    /// A quoted CSV cell that swallowed the rows after it.
+    public static func swallowingQuote(lines: Int, separator: Character) -> Self {
+        Self(.unclosedQuote, "", [.count: .number(lines), .value: .plain(String(separator))])
+    }
+
+    /// A quoted CSV cell never closed.
+    public static var unclosedQuote: Self { Self(.unclosedQuote, "never") }
+
+    /// A row wider than its header.
+    public static func rowWidth(cells: Int, columns: Int, separator: Character) -> Self {
+        Self(.rowWidth, "", [.count: .number(cells), .total: .number(columns), .value: .plain(String(separator))])
+    }
+
+    /// A header without a column the file needs; `names` the names it may have.
+    public static func missingColumn(_ field: String, names: [String]) -> Self {
+        let quoted = names.map { FieldValue.quoted($0).text(in: .en) }
+        return Self(
+            .missingColumn, "",
+            [
+                .field: .code(field),
+                .detail: .phrase(en: quoted.joined(separator: " or "), vi: quoted.joined(separator: " hoặc ")),
+            ])
+    }
+
+    /// A meetings header without a column the records need; `names` the names it may have.
+    public static func missingColumn(_ field: String, oneOf names: [String]) -> Self {
+        Self(.missingColumn, "names", [.field: .code(field), .value: .plain(names.joined(separator: ", "))])
+    }
+
+    /// A meetings header without the columns of a rubric's criteria.
+    public static func missingCriteria(rubric: String, kind: MeetingKind, criteria: Int, absent: [String]) -> Self {
+        Self(
+            .missingColumn, "criteria",
+            [
+                .name: .plain(rubric), .detail: .phrase(en: kind.rawValue, vi: kind.vietnameseName),
+                .count: .number(criteria), .value: .plain(absent.joined(separator: ", ")),
+            ])
+    }
+
+    /// A header naming one field twice.
+    public static func duplicateColumn(_ name: String, field: String, firstColumn: Int) -> Self {
+        Self(.duplicateColumn, "", [.value: .quoted(name), .field: .code(field), .count: .number(firstColumn)])
+    }
+
+    /// A column chibo does not read.
+    public static func unknownColumn(_ name: String) -> Self { Self(.unknownColumn, "", [.value: .quoted(name)]) }
+
     /// A cell holding an error value.
     public static func cellErrorValue(_ value: String) -> Self { Self(.cellErrorValue, "", [.value: .quoted(value)]) }
 
@@ -319,5 +417,15 @@ extension DiagnosticMessage {
     /// A build of the preview stopped; `reason` in both languages.
     public static func buildStopped(reason: (en: String, vi: String)) -> Self {
         Self(.buildStopped, "", [.detail: .phrase(en: reason.en, vi: reason.vi)])
+    }
+}
+
+extension MeetingKind {
+    /// The kind as the committee's papers name it: `thường kỳ`, `chuyên đề`.
+    public var vietnameseName: String {
+        switch self {
+        case .regular: "thường kỳ"
+        case .thematic: "chuyên đề"
+        }
     }
 }

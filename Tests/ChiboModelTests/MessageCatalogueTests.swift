@@ -12,8 +12,8 @@ import Testing
         .fileMissing, .fileUnreadable, .fileEmpty, .fileNotUTF8, .controlCharacter, .fileNotRead, .fileTwice,
         .linkOutside, .linkBroken, .linkedTwice, .workbookUnreadable, .badURLName, .urlTaken, .litter,
         .attachmentRefused, .attachmentMislabelled, .yamlSyntax, .yamlAlias, .duplicateKey, .unknownKey, .wrongShape,
-        .valueMissing, .badForm, .unknownWord, .unclosedQuote, .rowWidth, .missingColumn, .duplicateColumn,
-        .unknownColumn, .duplicateID, .duplicateName, .unknownUnit, .wrongLevel, .reservedID, .rubricKind,
+        .valueMissing, .badForm, .unknownWord, .duplicateID, .duplicateName, .unknownUnit, .wrongLevel, .reservedID,
+        .rubricKind,
         .rubricInconsistent, .periodRange, .restrictedFolder, .restrictedLeak, .frontMatter, .brokenLink, .badTable,
         .duplicateNumber, .unknownNumber, .markdownTooDeep, .planRule, .templateSyntax, .templateUnsupported,
         .missingTemplate, .unknownName, .templateMisuse, .missingString, .templateTooDeep, .templateTooLarge,
@@ -38,6 +38,10 @@ import Testing
         .outsidePeriod(count: 1362, from: day("2024-01-01"), to: day("2024-03-31")),
         .uncheckedRecords(unitsFile: "units.csv"), .cellErrorValue("#REF!"), .noCachedValue, .hiddenSheet("Nháp"),
         .buildStopped(reason: ("it passed its time limit", "quá thời hạn")),
+        .swallowingQuote(lines: 3, separator: ";"), .unclosedQuote, .rowWidth(cells: 19, columns: 18, separator: ";"),
+        .missingColumn("id", names: ["id", "mã"]), .missingColumn("date", oneOf: ["date", "ngày"]),
+        .missingCriteria(rubric: "thuong-ky", kind: .regular, criteria: 5, absent: ["c4", "c5"]),
+        .duplicateColumn("Ngày họp", field: "date", firstColumn: 2), .unknownColumn("Cột lạ"),
     ]
 
     @Test func everyCodeHasItsMessagesInBothLanguagesOrIsStillPending() {
