@@ -247,10 +247,19 @@ struct MeetingReader: Sendable {
         let columns = columns ?? MeetingsLoader.Columns(record)
         let cells = RecordCells(record: record)
         let unit = branch(
-            cells.required("branch", columns.branch, "the id of the branch from the units file", &diagnostics),
+            cells.required(
+                "branch", columns.branch,
+                ("the id of the branch from the units file", "mã chi bộ theo danh sách đơn vị"), &diagnostics),
             &diagnostics)
         var date: Day?
-        if let cell = cells.required("date", columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD", &diagnostics) {
+        if let cell = cells.required(
+            "date", columns.date,
+            (
+                "the meeting date, DD/MM/YYYY or YYYY-MM-DD",
+                "ngày sinh hoạt, ngày/tháng/năm (DD/MM/YYYY) hoặc YYYY-MM-DD"
+            ),
+            &diagnostics)
+        {
             date = Day(parsing: cell.trimmed)
             if date == nil {
                 diagnostics.error(cell.location, .notADate(cell.trimmed))
@@ -258,7 +267,10 @@ struct MeetingReader: Sendable {
         }
         var kind: MeetingKind?
         var rubric: Rubric?
-        if let cell = cells.required("kind", columns.kind, "regular (thường kỳ) or thematic (chuyên đề)", &diagnostics)
+        if let cell = cells.required(
+            "kind", columns.kind,
+            ("regular (thường kỳ) or thematic (chuyên đề)", "thường kỳ (regular) hoặc chuyên đề (thematic)"),
+            &diagnostics)
         {
             kind = Words.meetingKind.value(cell.trimmed)
             if let kind {
@@ -270,22 +282,19 @@ struct MeetingReader: Sendable {
                         .rubricKind, cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
                 }
             } else {
-                diagnostics.error(
-                    .unknownWord, cell.location,
-                    "unknown kind \(Diagnostic.quoted(cell.trimmed)); use \(Words.meetingKind.help)")
+                diagnostics.error(cell.location, .unknownWord("kind", cell.trimmed, words: Words.meetingKind.help))
             }
         }
         let topic = record.value(at: columns.topic)?.trimmed
         if kind == .thematic && topic == nil {
-            diagnostics.error(
-                .valueMissing,
-                record[at: columns.topic]?.location ?? record.location, "a thematic meeting needs its `topic` (chủ đề)")
+            diagnostics.error(record[at: columns.topic]?.location ?? record.location, .thematicNeedsTopic)
         }
         let (present, speakers) = attendance(cells, columns, members: unit?.members, &diagnostics)
         let scores = rubric.map { self.scores(cells, columns, rubric: $0, &diagnostics) } ?? []
         var selfRating: RatingName = ""
         if let cell = cells.required(
-            "self_rating", columns.selfRating, "the rating the branch gave itself", &diagnostics),
+            "self_rating", columns.selfRating, ("the rating the branch gave itself", "mức chi bộ tự xếp loại"),
+            &diagnostics),
             let rubric
         {
             selfRating = rating(cell, of: rubric, &diagnostics) ?? ""
@@ -330,10 +339,14 @@ struct MeetingReader: Sendable {
         _ cells: RecordCells, _ columns: MeetingsLoader.Columns, members: Int?, _ diagnostics: inout Diagnostics
     ) -> (present: Int?, speakers: Int?) {
         let present = cells.count(
-            cells.required("present", columns.present, "the number of members present", &diagnostics), "present",
+            cells.required(
+                "present", columns.present, ("the number of members present", "số đảng viên có mặt"), &diagnostics),
+            "present",
             &diagnostics)
         let speakers = cells.count(
-            cells.required("speakers", columns.speakers, "the number of members who spoke", &diagnostics), "speakers",
+            cells.required(
+                "speakers", columns.speakers, ("the number of members who spoke", "số đảng viên phát biểu"),
+                &diagnostics), "speakers",
             &diagnostics)
         if let present, let speakers, speakers > present, let cell = cells.record[at: columns.speakers] {
             diagnostics.error(cell.location, .speakersAbovePresent(speakers: speakers, present: present))
@@ -351,8 +364,8 @@ struct MeetingReader: Sendable {
         var scores: [Int] = []
         for criterion in rubric.criteria {
             let cell = cells.required(
-                "c\(criterion.id)", columns.criterion(criterion.id), "points for criterion \(criterion.id)",
-                &diagnostics)
+                "c\(criterion.id)", columns.criterion(criterion.id),
+                ("points for criterion \(criterion.id)", "điểm tiêu chí \(criterion.id)"), &diagnostics)
             guard let points = cells.count(cell, "c\(criterion.id)", &diagnostics) else { continue }
             if points > criterion.max, let cell = cells.record[at: columns.criterion(criterion.id)] {
                 diagnostics.error(
@@ -373,9 +386,7 @@ struct MeetingReader: Sendable {
             return rubric.ratings[rank].name
         }
         let names = rubric.ratings.map(\.name.rawValue).joined(separator: ", ")
-        diagnostics.error(
-            .unknownWord, cell.location,
-            "\(Diagnostic.quoted(cell.trimmed)) is not a rating of \(rubric.id); use one of \(names)")
+        diagnostics.error(cell.location, .unknownRating(cell.trimmed, rubric: "\(rubric.id)", ratings: names))
         return nil
     }
 }
@@ -386,12 +397,11 @@ struct RecordCells {
 
     /// The field and the help are made only for the error: on every row they would cost more than the value.
     func required(
-        _ field: @autoclosure () -> String, _ position: Int?, _ help: @autoclosure () -> String,
+        _ field: @autoclosure () -> String, _ position: Int?, _ help: @autoclosure () -> (en: String, vi: String),
         _ diagnostics: inout Diagnostics
     ) -> RecordValue? {
         guard let cell = record.value(at: position) else {
-            diagnostics.error(
-                .valueMissing, record[at: position]?.location ?? record.location, "`\(field())` is empty: \(help())")
+            diagnostics.error(record[at: position]?.location ?? record.location, .emptyCell(field(), help: help()))
             return nil
         }
         return cell

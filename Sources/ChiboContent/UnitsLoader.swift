@@ -144,18 +144,20 @@ enum UnitsLoader {
         /// The unit of one row, or nil with its errors.
         mutating func draft(_ record: Record, diagnostics: inout Diagnostics) -> Draft? {
             let checkpoint = diagnostics.checkpoint
-            func required(_ field: String, _ help: String) -> RecordValue? {
+            func required(_ field: String, _ help: (en: String, vi: String)) -> RecordValue? {
                 guard let cell = record.value(field) else {
-                    diagnostics.error(
-                        .valueMissing, record[field]?.location ?? record.location, "`\(field)` is required: \(help)")
+                    diagnostics.error(record[field]?.location ?? record.location, .requiredField(field, help: help))
                     return nil
                 }
                 return cell
             }
-            let idCell = required("id", "a stable id of lowercase letters, digits and -")
-            let nameCell = required("name", "the unit's display name")
+            let idCell = required(
+                "id", ("a stable id of lowercase letters, digits and -", "mã cố định gồm chữ thường, chữ số và dấu -"))
+            let nameCell = required("name", ("the unit's display name", "tên đơn vị để hiển thị"))
             if let nameCell { checkName(nameCell, parent: record.value("parent"), diagnostics: &diagnostics) }
-            let kindCell = required("kind", "committee (đảng bộ cơ sở) or branch (chi bộ)")
+            let kindCell = required(
+                "kind",
+                ("committee (đảng bộ cơ sở) or branch (chi bộ)", "đảng bộ cơ sở (committee) hoặc chi bộ (branch)"))
             if let idCell { checkID(idCell, diagnostics: &diagnostics) }
             let kind = kindCell.flatMap { Self.word($0, Words.unitKind, "kind", diagnostics: &diagnostics) }
             let sector = record.value("sector").flatMap {
@@ -226,9 +228,7 @@ enum UnitsLoader {
             _ cell: RecordValue, _ words: Vocabulary<Value>, _ field: String, diagnostics: inout Diagnostics
         ) -> Value? {
             guard let value = words.value(cell.trimmed) else {
-                diagnostics.error(
-                    .unknownWord, cell.location,
-                    "unknown \(field) \(Diagnostic.quoted(cell.trimmed)); use \(words.help)")
+                diagnostics.error(cell.location, .unknownWord(field, cell.trimmed, words: words.help))
                 return nil
             }
             return value
@@ -238,9 +238,7 @@ enum UnitsLoader {
         static func members(_ record: Record, isBranch: Bool, diagnostics: inout Diagnostics) -> Int? {
             guard let cell = record.value("members") else {
                 if isBranch {
-                    diagnostics.error(
-                        .valueMissing,
-                        record["members"]?.location ?? record.location, "a branch needs `members` (số đảng viên)")
+                    diagnostics.error(record["members"]?.location ?? record.location, .branchNeedsMembers)
                 }
                 return nil
             }
@@ -288,10 +286,7 @@ enum UnitsLoader {
                 if draft.sector == nil { draft.unit.sector = parent.sector }
             } else if draft.sector == nil {
                 diagnostics.error(
-                    .valueMissing,
-                    draft.unit.location,
-                    "\(Diagnostic.quoted(draft.unit.id.rawValue)) is directly under the bloc, so it needs a `sector` (\(Words.sector.help))"
-                )
+                    draft.unit.location, .needsSector(unit: draft.unit.id.rawValue, words: Words.sector.help))
                 continue
             }
             units.append(draft.unit)

@@ -12,7 +12,7 @@ import Testing
         .fileMissing, .fileUnreadable, .fileEmpty, .fileNotUTF8, .controlCharacter, .fileNotRead, .fileTwice,
         .linkOutside, .linkBroken, .linkedTwice, .workbookUnreadable, .badURLName, .urlTaken, .litter,
         .attachmentRefused, .attachmentMislabelled, .yamlSyntax, .yamlAlias, .duplicateKey, .unknownKey, .wrongShape,
-        .valueMissing, .badForm, .unknownWord, .duplicateID, .duplicateName, .unknownUnit, .wrongLevel, .reservedID,
+        .badForm, .duplicateID, .duplicateName, .unknownUnit, .wrongLevel, .reservedID,
         .rubricKind,
         .rubricInconsistent, .periodRange, .restrictedFolder, .restrictedLeak, .frontMatter, .brokenLink, .badTable,
         .duplicateNumber, .unknownNumber, .markdownTooDeep, .planRule, .templateSyntax, .templateUnsupported,
@@ -42,6 +42,11 @@ import Testing
         .missingColumn("id", names: ["id", "mã"]), .missingColumn("date", oneOf: ["date", "ngày"]),
         .missingCriteria(rubric: "thuong-ky", kind: .regular, criteria: 5, absent: ["c4", "c5"]),
         .duplicateColumn("Ngày họp", field: "date", firstColumn: 2), .unknownColumn("Cột lạ"),
+        .emptyCell("present", help: ("the number of members present", "số đảng viên có mặt")),
+        .requiredField("name", help: ("the unit's display name", "tên đơn vị để hiển thị")), .branchNeedsMembers,
+        .needsSector(unit: "dang-bo-a", words: "agency / cơ quan"), .thematicNeedsTopic,
+        .unknownWord("kind", "họp", words: "regular / thường kỳ, thematic / chuyên đề"),
+        .unknownRating("Giỏi", rubric: "thuong-ky", ratings: "Tốt, Khá, Trung bình, Kém"),
     ]
 
     @Test func everyCodeHasItsMessagesInBothLanguagesOrIsStillPending() {
