@@ -320,15 +320,11 @@ struct MeetingReader: Sendable {
         guard let cell else { return nil }
         let id = UnitID(cell.trimmed)
         guard let found = context.organization[id] else {
-            diagnostics.error(
-                .unknownUnit, cell.location,
-                "unknown branch \(Diagnostic.quoted(cell.trimmed)); it must be an id from the units file")
+            diagnostics.error(cell.location, .unknownBranch(cell.trimmed))
             return nil
         }
         guard found.isBranch else {
-            diagnostics.error(
-                .wrongLevel, cell.location,
-                "\(Diagnostic.quoted(id.rawValue)) is a grassroots committee; meetings are recorded for its branches")
+            diagnostics.error(cell.location, .meetingOfCommittee(id.rawValue))
             return nil
         }
         return found

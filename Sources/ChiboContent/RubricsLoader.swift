@@ -23,10 +23,7 @@ enum RubricsLoader {
             }
             guard let rubric = read(root, yaml: yaml, diagnostics: &diagnostics) else { continue }
             if let other = ids[rubric.id] {
-                diagnostics.error(
-                    .duplicateID,
-                    yaml.location(root["id"]),
-                    "the rubric id \(Diagnostic.quoted(rubric.id)) is already used by \(other)")
+                diagnostics.error(yaml.location(root["id"]), .duplicateRubric("\(rubric.id)", other: "\(other)"))
                 continue
             }
             if let other = kinds[rubric.appliesTo] {

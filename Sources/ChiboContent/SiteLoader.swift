@@ -338,9 +338,7 @@ enum SiteLoader {
             let name = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
             if let folder = SiteFolder(rawValue: name) {
                 if folders.contains(folder) {
-                    diagnostics.warning(
-                        .duplicateID, location,
-                        "\(Diagnostic.quoted(name, with: "`")) is listed twice in `restricted.paths`")
+                    diagnostics.warning(location, .listedTwice(name, in: "restricted.paths"))
                 } else {
                     folders.append(folder)
                 }

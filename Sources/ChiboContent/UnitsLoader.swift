@@ -119,9 +119,7 @@ enum UnitsLoader {
         let listed = units.filter { $0.parent == nil }.count
         for unit in units where ListPages.isPage(unit.id.rawValue, of: listed) {
             diagnostics.error(
-                .reservedID, unit.location,
-                "the id \(Diagnostic.quoted(unit.id.rawValue)) is the name of a page of the units directory (/don-vi/\(unit.id)/, "
-                    + "which lists \(listed) units, \(ListPages.rows) a page); choose another")
+                unit.location, .reservedPageID(unit.id.rawValue, listed: listed, perPage: ListPages.rows))
         }
         return units
     }
@@ -186,10 +184,7 @@ enum UnitsLoader {
             let key = (parent?.trimmed ?? "") + "/" + Folding.slug(cell.trimmed)
             if let first = names[key] {
                 diagnostics.error(
-                    .duplicateName,
-                    cell.location,
-                    "\(Diagnostic.quoted(cell.trimmed)) is the same name as \(Diagnostic.quoted(first.name)) on line \(first.line) "
-                        + "under the same parent (apart from accents or case); is it entered twice?")
+                    cell.location, .duplicateName(cell.trimmed, first: first.name, firstLine: first.line))
             } else {
                 names[key] = (cell.trimmed, cell.location.line)
             }
@@ -210,14 +205,9 @@ enum UnitsLoader {
             } else if let problem = Folding.urlLengthProblem([id]) {
                 diagnostics.error(.badURLName, cell.location, problem)
             } else if id == UnitID.ratingListsFolder {
-                diagnostics.error(
-                    .reservedID, cell.location,
-                    "the id \(Diagnostic.quoted(id)) is the name of the units directory's lists by rating (/don-vi/\(id)/); "
-                        + "choose another")
+                diagnostics.error(cell.location, .reservedRatingsID(id))
             } else if let first = seen[id] {
-                diagnostics.error(
-                    .duplicateID, cell.location, "the id \(Diagnostic.quoted(id)) is already used on line \(first.line)"
-                )
+                diagnostics.error(cell.location, .duplicateID(id, firstLine: first.line))
             } else {
                 seen[id] = cell.location
             }
@@ -261,26 +251,16 @@ enum UnitsLoader {
             if let parentCell = draft.parent {
                 let parentID = UnitID(parentCell.trimmed)
                 if draft.unit.kind == .committee {
-                    diagnostics.error(
-                        .wrongLevel,
-                        parentCell.location,
-                        "a grassroots committee cannot be under another unit (committees do not nest); leave `parent` empty"
-                    )
+                    diagnostics.error(parentCell.location, .nestedCommittee)
                     continue
                 }
                 guard let parent = byID[parentID] else {
                     if failed.contains(parentID) { continue }
-                    diagnostics.error(
-                        .unknownUnit, parentCell.location,
-                        "the parent \(Diagnostic.quoted(parentID.rawValue)) is not a unit id of this file")
+                    diagnostics.error(parentCell.location, .unknownParent(parentID.rawValue))
                     continue
                 }
                 guard parent.kind == .committee else {
-                    diagnostics.error(
-                        .wrongLevel,
-                        parentCell.location,
-                        "the parent \(Diagnostic.quoted(parentID.rawValue)) is a branch; a branch can only be under a committee"
-                    )
+                    diagnostics.error(parentCell.location, .branchAsParent(parentID.rawValue))
                     continue
                 }
                 if draft.sector == nil { draft.unit.sector = parent.sector }

@@ -144,6 +144,84 @@ public enum MessageCatalogue {
                 ),
             ]),
 
+        // MARK: Units
+        .duplicateID: Entry(
+            [.value, .count, .name, .field],
+            [
+                "": ("the id {value} is already used on line {count}", "mã {value} đã được dùng ở dòng {count}"),
+                "rubric": (
+                    "the rubric id {value} is already used by {name}", "mã thang điểm {value} đã được dùng ở {name}"
+                ),
+                "plan": (
+                    "the plan number {value} is already used by {name}", "số kế hoạch {value} đã được dùng ở {name}"
+                ),
+                "folder": ("{value} is listed twice in {field}", "{value} được liệt kê hai lần trong {field}"),
+            ]),
+        .duplicateName: Entry(
+            [.value, .other, .count],
+            [
+                "": (
+                    "{value} is the same name as {other} on line {count} under the same parent (apart from accents or case); is it entered twice?",
+                    "{value} trùng tên với {other} ở dòng {count} trong cùng đơn vị cấp trên (chỉ khác dấu hoặc chữ hoa); có phải nhập hai lần không?"
+                )
+            ]),
+        .unknownUnit: Entry(
+            [.value],
+            [
+                "parent": (
+                    "the parent {value} is not a unit id of this file",
+                    "đơn vị cấp trên {value} không phải là mã đơn vị nào trong tệp này"
+                ),
+                "branch": (
+                    "unknown branch {value}; it must be an id from the units file",
+                    "chi bộ {value} không có trong danh sách đơn vị; hãy dùng mã chi bộ trong tệp danh sách đơn vị"
+                ),
+                "host": (
+                    "unknown host {value}; it must be a branch id from the units file",
+                    "đơn vị chủ trì {value} không có trong danh sách đơn vị; hãy dùng mã một chi bộ trong tệp danh sách đơn vị"
+                ),
+            ]),
+        .wrongLevel: Entry(
+            [.value, .field, .name],
+            [
+                "nested": (
+                    "a grassroots committee cannot be under another unit (committees do not nest); leave {field} empty",
+                    "đảng bộ cơ sở không thể trực thuộc một đơn vị khác; hãy để trống {field}"
+                ),
+                "parentBranch": (
+                    "the parent {value} is a branch; a branch can only be under a committee",
+                    "đơn vị cấp trên {value} là một chi bộ; chi bộ chỉ có thể trực thuộc một đảng bộ cơ sở"
+                ),
+                "committeeMeeting": (
+                    "{value} is a grassroots committee; meetings are recorded for its branches",
+                    "{value} là đảng bộ cơ sở; biên bản sinh hoạt được ghi cho các chi bộ trực thuộc"
+                ),
+                "hostCommittee": (
+                    "the host {value} is a committee; a sample meeting is hosted by a branch",
+                    "đơn vị chủ trì {value} là đảng bộ; buổi sinh hoạt mẫu do một chi bộ chủ trì"
+                ),
+                "hostNotGrassroots": (
+                    "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); {value} is under {name}",
+                    "buổi sinh hoạt mẫu của Khối do một chi bộ cơ sở chủ trì; {value} trực thuộc {name}"
+                ),
+                "notCommittee": (
+                    "{value} is not a grassroots committee of the units file",
+                    "{value} không phải là đảng bộ cơ sở trong danh sách đơn vị"
+                ),
+            ]),
+        .reservedID: Entry(
+            [.value, .name, .count, .total],
+            [
+                "page": (
+                    "the id {value} is the name of a page of the units directory (/don-vi/{name}/, which lists {count} units, {total} a page); choose another",
+                    "mã {value} trùng tên một trang của danh mục đơn vị (/don-vi/{name}/, danh mục có {count} đơn vị, mỗi trang {total}); hãy chọn mã khác"
+                ),
+                "ratings": (
+                    "the id {value} is the name of the units directory's lists by rating (/don-vi/{name}/); choose another",
+                    "mã {value} trùng tên danh sách xếp loại của danh mục đơn vị (/don-vi/{name}/); hãy chọn mã khác"
+                ),
+            ]),
+
         // MARK: Meeting records
         .impossibleFigures: Entry(
             [.count, .total, .name, .detail, .value, .highest],
@@ -417,6 +495,76 @@ extension DiagnosticMessage {
     /// A rating the rubric does not have.
     public static func unknownRating(_ value: String, rubric: String, ratings: String) -> Self {
         Self(.unknownWord, "rating", [.value: .quoted(value), .name: .plain(rubric), .detail: .plain(ratings)])
+    }
+
+    /// A unit id used before, on `firstLine`.
+    public static func duplicateID(_ id: String, firstLine: Int) -> Self {
+        Self(.duplicateID, "", [.value: .quoted(id), .count: .number(firstLine)])
+    }
+
+    /// A rubric id another file uses.
+    public static func duplicateRubric(_ id: String, other: String) -> Self {
+        Self(.duplicateID, "rubric", [.value: .quoted(id), .name: .plain(other)])
+    }
+
+    /// A plan number another file uses.
+    public static func duplicatePlan(_ number: String, other: String) -> Self {
+        Self(.duplicateID, "plan", [.value: .plain(number), .name: .plain(other)])
+    }
+
+    /// A folder listed twice in `field`.
+    public static func listedTwice(_ name: String, in field: String) -> Self {
+        Self(.duplicateID, "folder", [.value: .code(name), .field: .code(field)])
+    }
+
+    /// Two units under one parent whose names differ only in accents or case.
+    public static func duplicateName(_ name: String, first: String, firstLine: Int) -> Self {
+        Self(.duplicateName, "", [.value: .quoted(name), .other: .quoted(first), .count: .number(firstLine)])
+    }
+
+    /// A parent that is no unit of the file.
+    public static func unknownParent(_ id: String) -> Self { Self(.unknownUnit, "parent", [.value: .quoted(id)]) }
+
+    /// A meeting's branch that is no unit.
+    public static func unknownBranch(_ id: String) -> Self { Self(.unknownUnit, "branch", [.value: .quoted(id)]) }
+
+    /// A sample meeting's host that is no unit.
+    public static func unknownHost(_ id: String) -> Self { Self(.unknownUnit, "host", [.value: .quoted(id)]) }
+
+    /// A committee given a parent.
+    public static var nestedCommittee: Self { Self(.wrongLevel, "nested", [.field: .code("parent")]) }
+
+    /// A branch given as a parent.
+    public static func branchAsParent(_ id: String) -> Self {
+        Self(.wrongLevel, "parentBranch", [.value: .quoted(id)])
+    }
+
+    /// Meetings recorded for a committee.
+    public static func meetingOfCommittee(_ id: String) -> Self {
+        Self(.wrongLevel, "committeeMeeting", [.value: .quoted(id)])
+    }
+
+    /// A committee hosting a sample meeting.
+    public static func committeeHost(_ id: String) -> Self { Self(.wrongLevel, "hostCommittee", [.value: .quoted(id)]) }
+
+    /// A bloc sample meeting hosted by a branch under a committee.
+    public static func hostNotGrassroots(_ id: String, parent: String) -> Self {
+        Self(.wrongLevel, "hostNotGrassroots", [.value: .quoted(id), .name: .plain(parent)])
+    }
+
+    /// A unit given as a committee that is not one.
+    public static func notACommittee(_ id: String) -> Self { Self(.wrongLevel, "notCommittee", [.value: .quoted(id)]) }
+
+    /// A unit id that is a page of the units directory.
+    public static func reservedPageID(_ id: String, listed: Int, perPage: Int) -> Self {
+        Self(
+            .reservedID, "page",
+            [.value: .quoted(id), .name: .plain(id), .count: .number(listed), .total: .number(perPage)])
+    }
+
+    /// A unit id that is the directory's lists by rating.
+    public static func reservedRatingsID(_ id: String) -> Self {
+        Self(.reservedID, "ratings", [.value: .quoted(id), .name: .plain(id)])
     }
 
     /// A quoted CSV cell that swallowed the rows after it.

@@ -12,8 +12,7 @@ import Testing
         .fileMissing, .fileUnreadable, .fileEmpty, .fileNotUTF8, .controlCharacter, .fileNotRead, .fileTwice,
         .linkOutside, .linkBroken, .linkedTwice, .workbookUnreadable, .badURLName, .urlTaken, .litter,
         .attachmentRefused, .attachmentMislabelled, .yamlSyntax, .yamlAlias, .duplicateKey, .unknownKey, .wrongShape,
-        .badForm, .duplicateID, .duplicateName, .unknownUnit, .wrongLevel, .reservedID,
-        .rubricKind,
+        .badForm, .rubricKind,
         .rubricInconsistent, .periodRange, .restrictedFolder, .restrictedLeak, .frontMatter, .brokenLink, .badTable,
         .duplicateNumber, .unknownNumber, .markdownTooDeep, .planRule, .templateSyntax, .templateUnsupported,
         .missingTemplate, .unknownName, .templateMisuse, .missingString, .templateTooDeep, .templateTooLarge,
@@ -47,6 +46,12 @@ import Testing
         .needsSector(unit: "dang-bo-a", words: "agency / cơ quan"), .thematicNeedsTopic,
         .unknownWord("kind", "họp", words: "regular / thường kỳ, thematic / chuyên đề"),
         .unknownRating("Giỏi", rubric: "thuong-ky", ratings: "Tốt, Khá, Trung bình, Kém"),
+        .duplicateID("cb-a", firstLine: 3), .duplicateRubric("thuong-ky", other: "rubrics/a.yaml"),
+        .duplicatePlan("114-KH/ĐUK", other: "plans/a.yaml"), .listedTwice("data", in: "restricted.paths"),
+        .duplicateName("Chi bộ Văn phòng", first: "Chi bo van phong", firstLine: 4), .unknownParent("db-x"),
+        .unknownBranch("cb-x"), .unknownHost("cb-y"), .nestedCommittee, .branchAsParent("cb-a"),
+        .meetingOfCommittee("db-a"), .committeeHost("db-a"), .hostNotGrassroots("cb-b", parent: "db-a"),
+        .notACommittee("cb-a"), .reservedPageID("trang-2", listed: 1362, perPage: 200), .reservedRatingsID("xep-loai"),
     ]
 
     @Test func everyCodeHasItsMessagesInBothLanguagesOrIsStillPending() {
