@@ -155,8 +155,7 @@ enum Records {
         }
         diagnostics.append(contentsOf: reader.controls)
         if !reader.hasHeader {
-            reader.table.error(
-                .fileEmpty, SourceLocation(file: file), "the file is empty; the first row must name the columns")
+            reader.table.error(SourceLocation(file: file), .fileEmpty("csv"))
         }
         diagnostics.append(contentsOf: reader.table)
         diagnostics.append(contentsOf: reader.records)
@@ -226,9 +225,7 @@ enum Records {
             }
         }
         if !anyHeader && !refused {
-            diagnostics.error(
-                .fileEmpty, SourceLocation(file: file),
-                "the workbook has no sheet with a header row; the first row of a sheet must name the columns")
+            diagnostics.error(SourceLocation(file: file), .fileEmpty("workbook"))
         }
         return anyHeader
     }

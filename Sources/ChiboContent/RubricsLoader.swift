@@ -17,7 +17,7 @@ enum RubricsLoader {
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
                 if !diagnostics.items.contains(where: { $0.location.file == file }) {
-                    diagnostics.error(.fileEmpty, SourceLocation(file: file), "the rubric file is empty")
+                    diagnostics.error(SourceLocation(file: file), .fileEmpty("rubric"))
                 }
                 continue
             }

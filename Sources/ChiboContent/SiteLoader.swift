@@ -8,9 +8,7 @@ enum SiteLoader {
     static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> SiteSettings? {
         guard folder.exists(file) else {
             diagnostics.error(
-                .fileMissing,
-                SourceLocation(file: file),
-                "the content folder has no site.yaml; create one with at least `title:` and `organization:`")
+                SourceLocation(file: file), .fileMissing("site"))
             return nil
         }
         guard let text = folder.text(file, diagnostics: &diagnostics) else { return nil }
@@ -19,8 +17,7 @@ enum SiteLoader {
         guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
             if !diagnostics.hasErrors(since: checkpoint) {
                 diagnostics.error(
-                    .fileEmpty,
-                    SourceLocation(file: file), "site.yaml is empty; it needs `title:` and `organization:`")
+                    SourceLocation(file: file), .fileEmpty("site"))
             }
             return nil
         }

@@ -53,10 +53,7 @@ enum UnitsLoader {
         let candidates = fileNames.filter { folder.exists($0) }
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
-            diagnostics.error(
-                .fileTwice,
-                SourceLocation(file: candidates[1]),
-                "both \(candidates[0]) and \(candidates[1]) exist; keep one units file")
+            diagnostics.error(SourceLocation(file: candidates[1]), .twoUnitsFiles(candidates[0], candidates[1]))
         }
         let unreadable = (Organization(units: []), RejectedUnits.unreadable(file))
         var records: [Record] = []

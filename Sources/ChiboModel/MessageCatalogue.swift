@@ -68,6 +68,105 @@ public enum MessageCatalogue {
     public static let partlyPending: Set<DiagnosticCode> = [.valueMissing, .unknownWord]
 
     public static let entries: [DiagnosticCode: Entry] = [
+        // MARK: Files and folders
+        .fileMissing: Entry(
+            [.name],
+            [
+                "noFolder": ("the content folder {name} does not exist", "không có thư mục nội dung {name}"),
+                "isFile": (
+                    "{name} is a file, not a folder; give the content folder, the one that holds site.yaml",
+                    "{name} là một tệp, không phải thư mục; hãy chỉ thư mục nội dung, thư mục chứa site.yaml"
+                ),
+                "units": (
+                    "the content has rubrics or meetings but no units file; add units.csv (or units.yaml) listing the units",
+                    "nội dung có thang điểm hoặc biên bản nhưng không có tệp danh sách đơn vị; hãy thêm units.csv (hoặc units.yaml) liệt kê các đơn vị"
+                ),
+                "rubrics": (
+                    "the content has units but no rubrics; add rubrics/*.yaml, one per meeting kind",
+                    "nội dung có danh sách đơn vị nhưng không có thang điểm; hãy thêm rubrics/*.yaml, mỗi loại sinh hoạt một tệp"
+                ),
+                "site": (
+                    "the content folder has no site.yaml; create one with at least `title:` and `organization:`",
+                    "thư mục nội dung không có site.yaml; hãy tạo tệp này, ít nhất có `title:` và `organization:`"
+                ),
+                "templates": ("the theme has no .mustache templates", "giao diện không có mẫu .mustache nào"),
+                "strings": (
+                    "the theme needs its UI strings in this file", "giao diện cần các chuỗi hiển thị trong tệp này"
+                ),
+            ]),
+        .fileUnreadable: Entry(
+            [.detail],
+            [
+                "": ("cannot read the file ({detail})", "không đọc được tệp ({detail})"),
+                "pipe": (
+                    "this is a pipe or a device, not a file; remove it or put the file itself here",
+                    "đây là một pipe hoặc thiết bị, không phải tệp; hãy xóa nó hoặc đặt chính tệp vào đây"
+                ),
+                "folder": (
+                    "this is a folder, not a file; rename or remove it",
+                    "đây là một thư mục, không phải tệp; hãy đổi tên hoặc xóa nó"
+                ),
+            ]),
+        .fileEmpty: Entry(
+            [],
+            [
+                "csv": (
+                    "the file is empty; the first row must name the columns",
+                    "tệp trống; hàng đầu tiên phải ghi tên các cột"
+                ),
+                "workbook": (
+                    "the workbook has no sheet with a header row; the first row of a sheet must name the columns",
+                    "tệp Excel không có trang tính nào có hàng tiêu đề; hàng đầu tiên của trang tính phải ghi tên các cột"
+                ),
+                "rubric": ("the rubric file is empty", "tệp thang điểm trống"),
+                "plan": ("the plan file is empty", "tệp kế hoạch trống"),
+                "site": (
+                    "site.yaml is empty; it needs `title:` and `organization:`",
+                    "site.yaml trống; cần có `title:` và `organization:`"
+                ),
+            ]),
+        .fileNotUTF8: Entry(
+            [.value, .count],
+            [
+                "": (
+                    "the file is not UTF-8 (byte 0x{value} at offset {count}); it may be in an old Vietnamese encoding (TCVN3, VNI): save it again as UTF-8",
+                    "tệp không dùng mã UTF-8 (byte 0x{value} ở vị trí {count}); có thể tệp dùng bảng mã tiếng Việt cũ (TCVN3, VNI): hãy lưu lại dưới dạng UTF-8"
+                )
+            ]),
+        .fileNotRead: Entry(
+            [.name, .detail, .value],
+            [
+                "folder": (
+                    "this folder is not read: {name}/ holds {detail} directly in it, not in folders",
+                    "thư mục này không được đọc: {name}/ chứa {detail} ngay bên trong, không chứa thư mục con"
+                ),
+                "folderRecords": (
+                    "this folder is not read: {name}/ holds {detail} directly in it, not in folders; move its files up into {name}/",
+                    "thư mục này không được đọc: {name}/ chứa {detail} ngay bên trong, không chứa thư mục con; hãy chuyển các tệp của nó lên {name}/"
+                ),
+                "spreadsheet": ("this file {detail}", "tệp này {detail}"),
+                "capitals": (
+                    "this file is not read because its extension is in capitals; rename it to end in {value}",
+                    "tệp này không được đọc vì phần mở rộng viết hoa; hãy đổi tên để kết thúc bằng {value}"
+                ),
+                "other": (
+                    "this file is not read: {name}/ holds {detail}; move it out of {name}/",
+                    "tệp này không được đọc: {name}/ chỉ chứa {detail}; hãy chuyển tệp ra khỏi {name}/"
+                ),
+                "units": (
+                    "this file is not read: the units file is one of {value}, named in small letters",
+                    "tệp này không được đọc: tệp danh sách đơn vị phải là một trong {value}, tên viết chữ thường"
+                ),
+            ]),
+        .fileTwice: Entry(
+            [.value, .other],
+            [
+                "": (
+                    "both {value} and {other} exist; keep one units file",
+                    "có cả {value} và {other}; chỉ giữ một tệp danh sách đơn vị"
+                )
+            ]),
+
         // MARK: Values
         .notADate: Entry(
             [.value, .field],
@@ -368,6 +467,65 @@ public enum MessageCatalogue {
 // MARK: - The messages, typed
 
 extension DiagnosticMessage {
+    /// A file or folder that the content or the theme needs, missing; `variant` says which (see the
+    /// catalogue's entry), `name` a path when the message names one.
+    public static func fileMissing(_ variant: String, name: String = "") -> Self {
+        Self(.fileMissing, variant, name.isEmpty ? [:] : [.name: .plain(name)])
+    }
+
+    /// A file that cannot be read: `reason` the system's.
+    public static func fileUnreadable(reason: String) -> Self {
+        Self(.fileUnreadable, "", [.detail: .plain(reason)])
+    }
+
+    /// A pipe or a device where a file should be.
+    public static var notARegularFile: Self { Self(.fileUnreadable, "pipe") }
+
+    /// A folder where a file should be.
+    public static var folderNotFile: Self { Self(.fileUnreadable, "folder") }
+
+    /// An empty file: `variant` the kind (`csv`, `workbook`, `rubric`, `plan`, `site`).
+    public static func fileEmpty(_ variant: String) -> Self { Self(.fileEmpty, variant) }
+
+    /// A file that is not UTF-8.
+    public static func notUTF8(byte: String, offset: Int) -> Self {
+        Self(.fileNotUTF8, "", [.value: .plain(byte), .count: .number(offset)])
+    }
+
+    /// A folder inside a data folder; `records` whether it holds records, which would be missed.
+    public static func folderNotRead(
+        _ folder: String, holds: (en: String, vi: String), records: Bool
+    ) -> Self {
+        Self(
+            .fileNotRead, records ? "folderRecords" : "folder",
+            [.name: .plain(folder), .detail: .phrase(en: holds.en, vi: holds.vi)])
+    }
+
+    /// A spreadsheet of a kind chibo does not read; `how` what it is and what to do.
+    public static func spreadsheetNotRead(_ how: (en: String, vi: String)) -> Self {
+        Self(.fileNotRead, "spreadsheet", [.detail: .phrase(en: how.en, vi: how.vi)])
+    }
+
+    /// A data file whose extension is in capitals.
+    public static func extensionInCapitals(_ ext: String) -> Self {
+        Self(.fileNotRead, "capitals", [.value: .plain("." + ext)])
+    }
+
+    /// A file a data folder does not read.
+    public static func fileNotRead(in folder: String, holds: (en: String, vi: String)) -> Self {
+        Self(.fileNotRead, "other", [.name: .plain(folder), .detail: .phrase(en: holds.en, vi: holds.vi)])
+    }
+
+    /// A `units` file of a name chibo does not read.
+    public static func unitsFileNotRead(names: String) -> Self {
+        Self(.fileNotRead, "units", [.value: .plain(names)])
+    }
+
+    /// Two units files.
+    public static func twoUnitsFiles(_ first: String, _ second: String) -> Self {
+        Self(.fileTwice, "", [.value: .plain(first), .other: .plain(second)])
+    }
+
     /// A cell that is not a date: `"31/02/2024" is not a valid date`.
     public static func notADate(_ value: String) -> Self { Self(.notADate, "", [.value: .quoted(value)]) }
 
