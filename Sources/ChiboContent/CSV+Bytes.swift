@@ -184,7 +184,7 @@ extension CSVTable {
             if let scalar = controlCharacter(bytes, at: index, byte: byte, length: length, separator: sep) {
                 state.rowHasControl = true
                 control(
-                    ParseError(line: line, column: column, message: controlMessage(scalar), code: .controlCharacter))
+                    ParseError(line: line, column: column, .controlInCell(scalar)))
             }
             if inQuotes {
                 if byte == quote {

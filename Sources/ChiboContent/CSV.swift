@@ -71,9 +71,4 @@ public struct CSVTable: Sendable {
         }
     }
 
-    package static func controlMessage(_ scalar: Unicode.Scalar) -> String {
-        "this cell holds \(scalar.refusedName), which no text may contain; delete it "
-            + "(it usually comes from copying out of another program)"
-    }
-
 }

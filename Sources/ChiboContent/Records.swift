@@ -143,8 +143,8 @@ enum Records {
                 try CSVTable.scanRaw(
                     utf8, layout: layout,
                     control: {
-                        reader.controls.error(
-                            .controlCharacter, SourceLocation(file: file, line: $0.line, column: $0.column), $0.message)
+                        $0.report(
+                            at: SourceLocation(file: file, line: $0.line, column: $0.column), &reader.controls)
                     },
                     row: { row, hasControl in reader.take(row, hasControl: hasControl, header: header, record: record) }
                 )
@@ -180,10 +180,7 @@ enum Records {
         var refused = false
         for sheet in workbook.sheets where !sheet.name.hasPrefix("_") {
             if let control = sheet.name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-                diagnostics.error(
-                    .controlCharacter, SourceLocation(file: file),
-                    "the name of the sheet \(Diagnostic.quoted(sheet.name)) holds the control character "
-                        + "\(control.codePoint), which no name may contain; rename the sheet")
+                diagnostics.error(SourceLocation(file: file), .controlInSheetName(sheet.name, control))
                 refused = true
                 continue
             }
@@ -256,7 +253,7 @@ enum Records {
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string
                 if let control = text.firstRefusedCharacter {
-                    diagnostics.error(.controlCharacter, yaml.location(value), CSVTable.controlMessage(control.scalar))
+                    diagnostics.error(yaml.location(value), .controlInCell(control.scalar))
                     refused = true
                     continue
                 }
@@ -457,9 +454,7 @@ private struct CSVRecordReader {
                 return (control, newline, visible, ascii)
             }
             if mayHoldControl, let control = text.firstRefusedCharacter {
-                controls.error(
-                    .controlCharacter, SourceLocation(file: file, line: number, column: cell.column, sheet: sheet),
-                    CSVTable.controlMessage(control.scalar))
+                controls.error(location(row: number, column: cell.column), .controlInCell(control.scalar))
                 hasControl = true
             }
             let start = bytes.count

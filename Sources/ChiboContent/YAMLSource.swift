@@ -103,11 +103,7 @@ struct YAMLSource {
         // A raw control character is refused before parsing; an escaped one ("\e", "\x00", "\uFFFF") is
         // refused here.
         if let control = scalar.string.firstRefusedCharacter {
-            diagnostics.error(
-                .controlCharacter,
-                location(node),
-                "`\(key)` holds \(control.scalar.refusedName) (written as an escape), which no text may contain; "
-                    + "remove it")
+            diagnostics.error(location(node), .controlInKey(key, control.scalar))
             return nil
         }
         return scalar.string

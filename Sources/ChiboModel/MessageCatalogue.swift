@@ -167,6 +167,39 @@ public enum MessageCatalogue {
                 )
             ]),
 
+        .controlCharacter: Entry(
+            [.detail, .field, .name, .value],
+            [
+                "cell": (
+                    "this cell holds {detail}, which no text may contain; delete it (it usually comes from copying out of another program)",
+                    "ô này chứa {detail}, ký tự không được phép có trong văn bản; hãy xóa nó (thường do sao chép từ chương trình khác)"
+                ),
+                "key": (
+                    "{field} holds {detail} (written as an escape), which no text may contain; remove it",
+                    "{field} chứa {detail} (viết dưới dạng mã thoát), ký tự không được phép có trong văn bản; hãy xóa nó"
+                ),
+                "text": (
+                    "the text holds {detail}, which no text may contain; delete it",
+                    "văn bản chứa {detail}, ký tự không được phép có trong văn bản; hãy xóa nó"
+                ),
+                "sheet": (
+                    "the name of the sheet {name} holds the control character {value}, which no name may contain; rename the sheet",
+                    "tên trang tính {name} chứa ký tự điều khiển {value}, ký tự không được phép có trong tên; hãy đổi tên trang tính"
+                ),
+                "yamlSeparator": (
+                    "the invisible {detail} separator {value} is not allowed in YAML (it would be read as a line end); remove it",
+                    "ký tự ngăn cách {detail} vô hình {value} không được phép có trong YAML (sẽ bị đọc thành xuống dòng); hãy xóa nó"
+                ),
+                "yamlNoncharacter": (
+                    "the noncharacter {value} (a code point that is no character) is not allowed in YAML; remove it",
+                    "mã {value} không phải là ký tự (noncharacter) nên không được phép có trong YAML; hãy xóa nó"
+                ),
+                "yamlControl": (
+                    "control character {value} is not allowed in YAML; remove it",
+                    "ký tự điều khiển {value} không được phép có trong YAML; hãy xóa nó"
+                ),
+            ]),
+
         // MARK: Values
         .notADate: Entry(
             [.value, .field],
@@ -524,6 +557,51 @@ extension DiagnosticMessage {
     /// Two units files.
     public static func twoUnitsFiles(_ first: String, _ second: String) -> Self {
         Self(.fileTwice, "", [.value: .plain(first), .other: .plain(second)])
+    }
+
+    /// How a message names a refused scalar: `the control character U+001B` / `ký tự điều khiển U+001B`.
+    static func refused(_ scalar: Unicode.Scalar) -> FieldValue {
+        .phrase(
+            en: scalar.refusedName,
+            vi: (scalar.isNoncharacter ? "mã không phải ký tự " : "ký tự điều khiển ") + scalar.codePoint)
+    }
+
+    /// A cell holding a control character or a noncharacter.
+    public static func controlInCell(_ scalar: Unicode.Scalar) -> Self {
+        Self(.controlCharacter, "cell", [.detail: refused(scalar)])
+    }
+
+    /// A YAML key whose value holds one, written as an escape.
+    public static func controlInKey(_ key: String, _ scalar: Unicode.Scalar) -> Self {
+        Self(.controlCharacter, "key", [.field: .code(key), .detail: refused(scalar)])
+    }
+
+    /// A guidance text holding one.
+    public static func controlInText(_ scalar: Unicode.Scalar) -> Self {
+        Self(.controlCharacter, "text", [.detail: refused(scalar)])
+    }
+
+    /// A sheet's name holding a control character.
+    public static func controlInSheetName(_ name: String, _ scalar: Unicode.Scalar) -> Self {
+        Self(.controlCharacter, "sheet", [.name: .quoted(name), .value: .plain(scalar.codePoint)])
+    }
+
+    /// A scalar YAML cannot hold.
+    public static func refusedInYAML(_ scalar: Unicode.Scalar) -> Self {
+        switch scalar.value {
+        case 0x2028, 0x2029:
+            let paragraph = scalar.value == 0x2029
+            return Self(
+                .controlCharacter, "yamlSeparator",
+                [
+                    .detail: .phrase(en: paragraph ? "paragraph" : "line", vi: paragraph ? "đoạn" : "dòng"),
+                    .value: .plain(scalar.codePoint),
+                ])
+        default:
+            return Self(
+                .controlCharacter, scalar.isNoncharacter ? "yamlNoncharacter" : "yamlControl",
+                [.value: .plain(scalar.codePoint)])
+        }
     }
 
     /// A cell that is not a date: `"31/02/2024" is not a valid date`.

@@ -70,7 +70,7 @@ extension CSVTable {
             if scalar.isRefusedInText && scalar != sep {
                 controls.append(
                     ParseError(
-                        line: line, column: column, message: Self.controlMessage(scalar), code: .controlCharacter))
+                        line: line, column: column, .controlInCell(scalar)))
             }
             if inQuotes {
                 if scalar == "\"" {
