@@ -184,7 +184,7 @@ extension CSVTable {
             if let scalar = controlCharacter(bytes, at: index, byte: byte, length: length, separator: sep) {
                 state.rowHasControl = true
                 control(
-                    ParseError(line: line, column: column, message: controlMessage(scalar), code: .controlCharacter))
+                    ParseError(line: line, column: column, .controlInCell(scalar)))
             }
             if inQuotes {
                 if byte == quote {
@@ -230,12 +230,7 @@ extension CSVTable {
             index = next
         }
         if inQuotes {
-            throw
-                ParseError(
-                    line: quoteLine, column: quoteColumn,
-                    message:
-                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")",
-                    code: .unclosedQuote)
+            throw ParseError(line: quoteLine, column: quoteColumn, .unclosedQuote)
         }
         if state.rowBytes.count > state.fieldStart || !state.cells.isEmpty || state.afterQuote { state.endRow(row) }
     }

@@ -23,12 +23,28 @@ public struct CSVTable: Sendable {
         public var message: String
         /// The kind of problem, for its diagnostic.
         public var code: DiagnosticCode
+        /// The message as the catalogue words it; nil while the code is pending (English only).
+        public var catalogued: DiagnosticMessage?
 
         public init(line: Int, column: Int, message: String, code: DiagnosticCode) {
             self.line = line
             self.column = column
             self.message = message
             self.code = code
+        }
+
+        public init(line: Int, column: Int, _ message: DiagnosticMessage) {
+            self.init(line: line, column: column, message: message.text(in: .en), code: message.code)
+            catalogued = message
+        }
+
+        /// The error at `location`, worded by the catalogue when it can be.
+        public func report(at location: SourceLocation, _ diagnostics: inout Diagnostics) {
+            if let catalogued {
+                diagnostics.error(location, catalogued)
+            } else {
+                diagnostics.error(code, location, message)
+            }
         }
     }
 
@@ -53,11 +69,6 @@ public struct CSVTable: Sendable {
                 utf8, layout: layout, control: { controls.append($0) }, row: { row, _ in rows.append(row) })
             return CSVTable(separator: layout.separator, rows: rows, controlCharacters: controls)
         }
-    }
-
-    package static func controlMessage(_ scalar: Unicode.Scalar) -> String {
-        "this cell holds \(scalar.refusedName), which no text may contain; delete it "
-            + "(it usually comes from copying out of another program)"
     }
 
 }

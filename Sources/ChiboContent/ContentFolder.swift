@@ -73,16 +73,13 @@ struct ContentFolder: Sendable {
         // A pipe or a device would block the build, or never end: only files are read.
         if (try? Syscalls.kind(target)) == .other {
             diagnostics.error(
-                .fileUnreadable, SourceLocation(file: relative),
-                "this is a pipe or a device, not a file; remove it or put the file itself here")
+                SourceLocation(file: relative), .notARegularFile)
             return nil
         }
         guard let data = FileManager.default.contents(atPath: url(relative).path) else {
-            let reason =
-                isDirectory(relative)
-                ? "this is a folder, not a file; rename or remove it"
-                : "cannot read the file (\(unreadableReason(relative)))"
-            diagnostics.error(.fileUnreadable, SourceLocation(file: relative), reason)
+            diagnostics.error(
+                SourceLocation(file: relative),
+                isDirectory(relative) ? .folderNotFile : .fileUnreadable(reason: unreadableReason(relative)))
             return nil
         }
         return [UInt8](data)

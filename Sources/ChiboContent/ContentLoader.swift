@@ -8,11 +8,8 @@ public enum ContentLoader {
     public static func load(from path: String, diagnostics: inout Diagnostics) -> Content? {
         let folder = ContentFolder(path: path)
         guard folder.isDirectory("") || folder.isDirectory(".") else {
-            let problem =
-                folder.exists("")
-                ? "\(path) is a file, not a folder; give the content folder, the one that holds site.yaml"
-                : "the content folder \(path) does not exist"
-            diagnostics.error(.fileMissing, SourceLocation(file: "."), problem)
+            diagnostics.error(
+                SourceLocation(file: "."), .fileMissing(folder.exists("") ? "isFile" : "noFolder", name: path))
             return nil
         }
         let settings = SiteLoader.load(folder, diagnostics: &diagnostics)
@@ -68,23 +65,14 @@ public enum ContentLoader {
         let hasRubrics = folder.list("rubrics").contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         guard organization != nil || hasRubrics || hasMeetings else { return }
         if organization == nil {
-            diagnostics.error(
-                .fileMissing,
-                SourceLocation(file: "units.csv"),
-                "the content has rubrics or meetings but no units file; add units.csv (or units.yaml) listing the units"
-            )
+            diagnostics.error(SourceLocation(file: "units.csv"), .fileMissing("units"))
         }
         if !hasRubrics {
-            diagnostics.error(
-                .fileMissing,
-                SourceLocation(file: "rubrics"),
-                "the content has units but no rubrics; add rubrics/*.yaml, one per meeting kind")
+            diagnostics.error(SourceLocation(file: "rubrics"), .fileMissing("rubrics"))
         }
         if let file = loaded?.1.unreadableFile, hasMeetings {
             diagnostics.warning(
-                .uncheckedRecords,
-                SourceLocation(file: file),
-                "meeting records and plans are not checked against the units, because \(file) could not be read")
+                SourceLocation(file: file), .uncheckedRecords(unitsFile: file))
         }
         content.organization = organization ?? Organization(units: [])
         content.rubrics = rubrics

@@ -42,15 +42,20 @@ enum Counts {
         return value
     }
 
-    /// The message for a count that is not written as one, naming the field.
-    static func message(_ problem: Problem, field: String, text: String) -> String {
+    /// The error for a count that is not written as one, naming the field.
+    static func report(
+        _ problem: Problem, field: String, text: String, at location: SourceLocation, _ diagnostics: inout Diagnostics
+    ) {
         switch problem {
-        case .notANumber: return "`\(field)` must be a whole number"
-        case .negative(let value): return "`\(field)` cannot be negative (\(value))"
+        case .notANumber: diagnostics.error(location, .notAWholeNumber(key: field))
+        case .negative(let value): diagnostics.error(location, .negative(field: field, value: value))
         case .sign(let value):
-            return "`\(field)` is a count: write \(value), with no sign, not \(Diagnostic.quoted(text))"
+            diagnostics.error(
+                problem.code, location,
+                "`\(field)` is a count: write \(value), with no sign, not \(Diagnostic.quoted(text))")
         case .leadingZero(let value):
-            return "`\(field)` is written without leading zeros: \(value), not \(text)"
+            diagnostics.error(
+                problem.code, location, "`\(field)` is written without leading zeros: \(value), not \(text)")
         }
     }
 }

@@ -7,33 +7,59 @@ import ChiboModel
 /// keeps beside an open workbook, are left alone.
 enum DataFiles {
     /// The data folders and which of their files are read.
-    static let folders: [(name: String, reads: @Sendable (String) -> Bool, holds: String)] = [
-        ("meetings", MeetingsLoader.isMeetingsFile, "meeting records as .csv, .xlsx or .xlsm files"),
-        ("plans", isYAML, "sample-meeting plans as .yaml files"),
-        ("rubrics", isYAML, "rubrics as .yaml files"),
+    static let folders: [(name: String, reads: @Sendable (String) -> Bool, holds: (en: String, vi: String))] = [
+        (
+            "meetings", MeetingsLoader.isMeetingsFile,
+            ("meeting records as .csv, .xlsx or .xlsm files", "biên bản sinh hoạt dạng tệp .csv, .xlsx hoặc .xlsm")
+        ),
+        ("plans", isYAML, ("sample-meeting plans as .yaml files", "kế hoạch sinh hoạt mẫu dạng tệp .yaml")),
+        ("rubrics", isYAML, ("rubrics as .yaml files", "thang điểm dạng tệp .yaml")),
     ]
 
     @Sendable static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
 
     /// What to do with a spreadsheet of a kind chibo does not read, by its extension (lowercased).
-    static func otherSpreadsheet(_ ext: String) -> String? {
+    static func otherSpreadsheet(_ ext: String) -> (en: String, vi: String)? {
         switch ext {
         case "ods", "fods":
-            "is a LibreOffice Calc spreadsheet, which chibo does not read; open it in LibreOffice and save it as "
-                + "Excel 2007-365 (.xlsx) or as CSV (File, Save As)"
+            (
+                "is a LibreOffice Calc spreadsheet, which chibo does not read; open it in LibreOffice and save it as "
+                    + "Excel 2007-365 (.xlsx) or as CSV (File, Save As)",
+                "là bảng tính LibreOffice Calc, chibo không đọc được; hãy mở bằng LibreOffice rồi lưu thành "
+                    + "Excel 2007-365 (.xlsx) hoặc CSV (File, Save As)"
+            )
         case "xls":
-            "is an Excel 97-2003 workbook (.xls), which chibo does not read; open it in Excel and save it as "
-                + "Excel Workbook (.xlsx) (File, Save As)"
+            (
+                "is an Excel 97-2003 workbook (.xls), which chibo does not read; open it in Excel and save it as "
+                    + "Excel Workbook (.xlsx) (File, Save As)",
+                "là tệp Excel 97-2003 (.xls), chibo không đọc được; hãy mở bằng Excel rồi lưu thành "
+                    + "Excel Workbook (.xlsx) (File, Save As)"
+            )
         case "xlsb":
-            "is an Excel binary workbook (.xlsb), which chibo does not read; save it as Excel Workbook (.xlsx)"
+            (
+                "is an Excel binary workbook (.xlsb), which chibo does not read; save it as Excel Workbook (.xlsx)",
+                "là tệp Excel nhị phân (.xlsb), chibo không đọc được; hãy lưu thành Excel Workbook (.xlsx)"
+            )
         case "et", "ett":
-            "is a WPS Spreadsheets file, which chibo does not read; save it as Excel Workbook (.xlsx)"
+            (
+                "is a WPS Spreadsheets file, which chibo does not read; save it as Excel Workbook (.xlsx)",
+                "là tệp WPS Spreadsheets, chibo không đọc được; hãy lưu thành Excel Workbook (.xlsx)"
+            )
         case "numbers":
-            "is an Apple Numbers file, which chibo does not read; export it to Excel (.xlsx)"
+            (
+                "is an Apple Numbers file, which chibo does not read; export it to Excel (.xlsx)",
+                "là tệp Apple Numbers, chibo không đọc được; hãy xuất ra Excel (.xlsx)"
+            )
         case "tsv", "tab":
-            "holds tab-separated values, which chibo does not read; save it as CSV (.csv)"
+            (
+                "holds tab-separated values, which chibo does not read; save it as CSV (.csv)",
+                "chứa giá trị ngăn cách bằng tab, chibo không đọc được; hãy lưu thành CSV (.csv)"
+            )
         case "xltx", "xltm", "xlt":
-            "is an Excel template, which chibo does not read; save it as Excel Workbook (.xlsx)"
+            (
+                "is an Excel template, which chibo does not read; save it as Excel Workbook (.xlsx)",
+                "là tệp mẫu Excel, chibo không đọc được; hãy lưu thành Excel Workbook (.xlsx)"
+            )
         default:
             nil
         }
@@ -48,25 +74,18 @@ enum DataFiles {
                 if folder.isDirectory(path) {
                     let inside = folder.list(path)
                     let records = inside.contains { reads($0) || otherSpreadsheet(Self.ext($0)) != nil }
-                    let message =
-                        "this folder is not read: \(name)/ holds \(holds) directly in it, not in folders"
-                        + (records ? "; move its files up into \(name)/" : "")
+                    let message = DiagnosticMessage.folderNotRead(name, holds: holds, records: records)
                     if records {
-                        diagnostics.error(.fileNotRead, SourceLocation(file: path), message)
+                        diagnostics.error(SourceLocation(file: path), message)
                     } else {
-                        diagnostics.warning(.fileNotRead, SourceLocation(file: path), message)
+                        diagnostics.warning(SourceLocation(file: path), message)
                     }
                 } else if let how = otherSpreadsheet(Self.ext(entry)) {
-                    diagnostics.error(.fileNotRead, SourceLocation(file: path), "this file \(how)")
+                    diagnostics.error(SourceLocation(file: path), .spreadsheetNotRead(how))
                 } else if reads(entry.lowercased()) {
-                    diagnostics.error(
-                        .fileNotRead, SourceLocation(file: path),
-                        "this file is not read because its extension is in capitals; rename it to end in "
-                            + ".\(Self.ext(entry))")
+                    diagnostics.error(SourceLocation(file: path), .extensionInCapitals(Self.ext(entry)))
                 } else {
-                    diagnostics.warning(
-                        .fileNotRead, SourceLocation(file: path),
-                        "this file is not read: \(name)/ holds \(holds); move it out of \(name)/")
+                    diagnostics.warning(SourceLocation(file: path), .fileNotRead(in: name, holds: holds))
                 }
             }
         }
@@ -74,11 +93,9 @@ enum DataFiles {
             guard !UnitsLoader.fileNames.contains(entry) else { continue }
             let names = UnitsLoader.fileNames.joined(separator: ", ")
             if let how = otherSpreadsheet(Self.ext(entry)) {
-                diagnostics.error(.fileNotRead, SourceLocation(file: entry), "this file \(how)")
+                diagnostics.error(SourceLocation(file: entry), .spreadsheetNotRead(how))
             } else {
-                diagnostics.error(
-                    .fileNotRead, SourceLocation(file: entry),
-                    "this file is not read: the units file is one of \(names), named in small letters")
+                diagnostics.error(SourceLocation(file: entry), .unitsFileNotRead(names: names))
             }
         }
     }

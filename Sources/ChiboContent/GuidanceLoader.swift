@@ -288,10 +288,8 @@ enum GuidanceLoader {
         }
         if let control = front.body.firstRefusedCharacter {
             diagnostics.error(
-                .controlCharacter,
                 SourceLocation(file: path, line: front.bodyLine + control.lines, column: control.column),
-                "the text holds \(control.scalar.refusedName), which no text may contain; delete it"
-            )
+                .controlInText(control.scalar))
             return nil
         }
         let yaml = YAMLSource(file: path, lineOffset: front.yamlLine - 1)

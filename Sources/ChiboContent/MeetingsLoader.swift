@@ -52,7 +52,7 @@ enum MeetingsLoader {
                     let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                     if let first = seen[key] {
                         diagnostics.error(
-                            .duplicateMeeting, meeting.location, second(meeting, first: fileMeetings[first]))
+                            meeting.location, second(meeting, first: fileMeetings[first]))
                         continue
                     }
                     seen[key] = kept
@@ -68,7 +68,7 @@ enum MeetingsLoader {
             for meeting in fileMeetings {
                 let key = Slot(branch: meeting.branch, date: meeting.date, kind: meeting.kind)
                 if let first = seen[key] {
-                    diagnostics.error(.duplicateMeeting, meeting.location, second(meeting, first: meetings[first]))
+                    diagnostics.error(meeting.location, second(meeting, first: meetings[first]))
                     continue
                 }
                 seen[key] = meetings.count
@@ -85,9 +85,9 @@ enum MeetingsLoader {
     }
 
     /// The error of a meeting of the slot `first` holds already.
-    static func second(_ meeting: Meeting, first: Meeting) -> String {
-        "a second \(meeting.kind.rawValue) meeting of \(meeting.branch) on \(meeting.date.vietnamese); "
-            + "the first is at \(first.location)"
+    static func second(_ meeting: Meeting, first: Meeting) -> DiagnosticMessage {
+        .duplicateMeeting(
+            kind: meeting.kind, branch: meeting.branch.rawValue, date: meeting.date, first: first.location)
     }
 
     /// Whether the header names every column the records need; an error for each one it lacks.
@@ -98,19 +98,16 @@ enum MeetingsLoader {
         let required = MeetingColumn.allCases.filter(\.isRequired).map(\.name)
         for names in Field.missing(required, in: header, of: fields) {
             diagnostics.error(
-                .missingColumn,
-                SourceLocation(file: file),
-                "the header has no `\(names[0])` column (write one of: \(names.joined(separator: ", ")))")
+                SourceLocation(file: file), .missingColumn(names[0], oneOf: names))
             missingColumns = true
         }
         for rubric in rubrics {
             let absent = rubric.criteria.map { MeetingColumn.criterion($0.id) }.filter { header[$0] == nil }
             if !absent.isEmpty {
                 diagnostics.error(
-                    .missingColumn,
                     SourceLocation(file: file),
-                    "the rubric \(rubric.id) (\(rubric.appliesTo.rawValue) meetings) scores criteria 1 to "
-                        + "\(rubric.criteria.count), but the header has no column \(absent.joined(separator: ", "))"
+                    .missingCriteria(
+                        rubric: "\(rubric.id)", kind: rubric.appliesTo, criteria: rubric.criteria.count, absent: absent)
                 )
                 missingColumns = true
             }
@@ -237,24 +234,29 @@ struct MeetingReader: Sendable {
         let cells = RecordCells(record: record)
         let unit = branch(
             cells.required(
-                MeetingColumn.branch.name, columns.branch, "the id of the branch from the units file", &diagnostics),
+                MeetingColumn.branch.name, columns.branch,
+                ("the id of the branch from the units file", "mã chi bộ theo danh sách đơn vị"), &diagnostics),
             &diagnostics)
         var date: Day?
         if let cell = cells.required(
-            MeetingColumn.date.name, columns.date, "the meeting date, DD/MM/YYYY or YYYY-MM-DD", &diagnostics)
+            MeetingColumn.date.name, columns.date,
+            (
+                "the meeting date, DD/MM/YYYY or YYYY-MM-DD",
+                "ngày sinh hoạt, ngày/tháng/năm (DD/MM/YYYY) hoặc YYYY-MM-DD"
+            ),
+            &diagnostics)
         {
             date = Day(parsing: cell.trimmed)
             if date == nil {
-                diagnostics.error(
-                    .notADate,
-                    cell.location,
-                    "\(Diagnostic.quoted(cell.trimmed)) is not a valid date; write DD/MM/YYYY or YYYY-MM-DD")
+                diagnostics.error(cell.location, .notADate(cell.trimmed))
             }
         }
         var kind: MeetingKind?
         var rubric: Rubric?
         if let cell = cells.required(
-            MeetingColumn.kind.name, columns.kind, "regular (thường kỳ) or thematic (chuyên đề)", &diagnostics)
+            MeetingColumn.kind.name, columns.kind,
+            ("regular (thường kỳ) or thematic (chuyên đề)", "thường kỳ (regular) hoặc chuyên đề (thematic)"),
+            &diagnostics)
         {
             kind = Words.meetingKind.value(cell.trimmed)
             if let kind {
@@ -266,22 +268,19 @@ struct MeetingReader: Sendable {
                         .rubricKind, cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
                 }
             } else {
-                diagnostics.error(
-                    .unknownWord, cell.location,
-                    "unknown kind \(Diagnostic.quoted(cell.trimmed)); use \(Words.meetingKind.help)")
+                diagnostics.error(cell.location, .unknownWord("kind", cell.trimmed, words: Words.meetingKind.help))
             }
         }
         let topic = record.value(at: columns.topic)?.trimmed
         if kind == .thematic && topic == nil {
-            diagnostics.error(
-                .valueMissing,
-                record[at: columns.topic]?.location ?? record.location, "a thematic meeting needs its `topic` (chủ đề)")
+            diagnostics.error(record[at: columns.topic]?.location ?? record.location, .thematicNeedsTopic)
         }
         let (present, speakers) = attendance(cells, columns, members: unit?.members, &diagnostics)
         let scores = rubric.map { self.scores(cells, columns, rubric: $0, &diagnostics) } ?? []
         var selfRating: (name: RatingName, rank: Int)?
         if let cell = cells.required(
-            MeetingColumn.selfRating.name, columns.selfRating, "the rating the branch gave itself", &diagnostics),
+            MeetingColumn.selfRating.name, columns.selfRating, ("the rating the branch gave itself", "mức chi bộ tự xếp loại"),
+            &diagnostics),
             let rubric
         {
             selfRating = rating(cell, of: rubric, &diagnostics)
@@ -307,15 +306,11 @@ struct MeetingReader: Sendable {
         guard let cell else { return nil }
         let id = UnitID(cell.trimmed)
         guard let found = context.organization[id] else {
-            diagnostics.error(
-                .unknownUnit, cell.location,
-                "unknown branch \(Diagnostic.quoted(cell.trimmed)); it must be an id from the units file")
+            diagnostics.error(cell.location, .unknownBranch(cell.trimmed))
             return nil
         }
         guard found.isBranch else {
-            diagnostics.error(
-                .wrongLevel, cell.location,
-                "\(Diagnostic.quoted(id.rawValue)) is a grassroots committee; meetings are recorded for its branches")
+            diagnostics.error(cell.location, .meetingOfCommittee(id.rawValue))
             return nil
         }
         return found
@@ -326,22 +321,20 @@ struct MeetingReader: Sendable {
         _ cells: RecordCells, _ columns: MeetingsLoader.Columns, members: Int?, _ diagnostics: inout Diagnostics
     ) -> (present: Int?, speakers: Int?) {
         let present = cells.count(
-            cells.required(MeetingColumn.present.name, columns.present, "the number of members present", &diagnostics),
+            cells.required(
+                MeetingColumn.present.name, columns.present, ("the number of members present", "số đảng viên có mặt"), &diagnostics),
             MeetingColumn.present.name,
             &diagnostics)
         let speakers = cells.count(
             cells.required(
-                MeetingColumn.speakers.name, columns.speakers, "the number of members who spoke", &diagnostics),
-            MeetingColumn.speakers.name,
+                MeetingColumn.speakers.name, columns.speakers, ("the number of members who spoke", "số đảng viên phát biểu"),
+                &diagnostics), MeetingColumn.speakers.name,
             &diagnostics)
         if let present, let speakers, speakers > present, let cell = cells.record[at: columns.speakers] {
-            diagnostics.error(
-                .impossibleFigures, cell.location, "\(speakers) speakers but only \(present) members present")
+            diagnostics.error(cell.location, .speakersAbovePresent(speakers: speakers, present: present))
         }
         if let present, let members, present > members, let cell = cells.record[at: columns.present] {
-            diagnostics.error(
-                .impossibleFigures,
-                cell.location, "\(present) members present but the branch has \(members) members (units file)")
+            diagnostics.error(cell.location, .presentAboveMembers(present: present, members: members))
         }
         return (present, speakers)
     }
@@ -354,14 +347,12 @@ struct MeetingReader: Sendable {
         for criterion in rubric.criteria {
             let cell = cells.required(
                 MeetingColumn.criterion(criterion.id), columns.criterion(criterion.id),
-                "points for criterion \(criterion.id)",
-                &diagnostics)
+                ("points for criterion \(criterion.id)", "điểm tiêu chí \(criterion.id)"), &diagnostics)
             guard let points = cells.count(cell, MeetingColumn.criterion(criterion.id), &diagnostics) else { continue }
             if points > criterion.max, let cell = cells.record[at: columns.criterion(criterion.id)] {
                 diagnostics.error(
-                    .impossibleFigures,
                     cell.location,
-                    "criterion \(criterion.id) (\(criterion.title)) has \(points) points, more than its max \(criterion.max)"
+                    .pointsAboveMax(criterion: criterion.id, title: criterion.title, points: points, max: criterion.max)
                 )
             }
             scores.append(points)
@@ -379,9 +370,7 @@ struct MeetingReader: Sendable {
             return (rubric.ratings[rank].name, rank)
         }
         let names = rubric.ratings.map(\.name.rawValue).joined(separator: ", ")
-        diagnostics.error(
-            .unknownWord, cell.location,
-            "\(Diagnostic.quoted(cell.trimmed)) is not a rating of \(rubric.id); use one of \(names)")
+        diagnostics.error(cell.location, .unknownRating(cell.trimmed, rubric: "\(rubric.id)", ratings: names))
         return nil
     }
 }
@@ -392,12 +381,11 @@ struct RecordCells {
 
     /// The field and the help are made only for the error: on every row they would cost more than the value.
     func required(
-        _ field: @autoclosure () -> String, _ position: Int?, _ help: @autoclosure () -> String,
+        _ field: @autoclosure () -> String, _ position: Int?, _ help: @autoclosure () -> (en: String, vi: String),
         _ diagnostics: inout Diagnostics
     ) -> RecordValue? {
         guard let cell = record.value(at: position) else {
-            diagnostics.error(
-                .valueMissing, record[at: position]?.location ?? record.location, "`\(field())` is empty: \(help())")
+            diagnostics.error(record[at: position]?.location ?? record.location, .emptyCell(field(), help: help()))
             return nil
         }
         return cell
@@ -408,11 +396,9 @@ struct RecordCells {
         do {
             return try Counts.parse(cell.trimmed, leadingZeros: true)
         } catch .notANumber {
-            diagnostics.error(
-                .notANumber, cell.location,
-                "`\(field())` must be a whole number, not \(Diagnostic.quoted(cell.trimmed))")
+            diagnostics.error(cell.location, .notAWholeNumber(field: field(), value: cell.trimmed))
         } catch {
-            diagnostics.error(error.code, cell.location, Counts.message(error, field: field(), text: cell.trimmed))
+            Counts.report(error, field: field(), text: cell.trimmed, at: cell.location, &diagnostics)
         }
         return nil
     }
@@ -420,7 +406,7 @@ struct RecordCells {
     func flag(_ field: String, _ position: Int?, _ diagnostics: inout Diagnostics) -> Bool {
         guard let cell = record.value(at: position) else { return false }
         guard let value = BooleanWords.parse(cell.text) else {
-            diagnostics.error(.notYesOrNo, cell.location, "`\(field)` must be yes or no (có/không, x or empty, 1/0)")
+            diagnostics.error(cell.location, .notYesOrNo(field: field))
             return false
         }
         return value

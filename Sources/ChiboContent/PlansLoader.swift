@@ -16,7 +16,7 @@ enum PlansLoader {
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
                 if !diagnostics.items.contains(where: { $0.location.file == file }) {
-                    diagnostics.error(.fileEmpty, SourceLocation(file: file), "the plan file is empty")
+                    diagnostics.error(SourceLocation(file: file), .fileEmpty("plan"))
                 }
                 continue
             }
@@ -48,9 +48,7 @@ enum PlansLoader {
             else { continue }
             let key = Folding.documentNumberKey(plan.number)
             if let other = numbers[key] {
-                diagnostics.error(
-                    .duplicateID,
-                    yaml.location(root["number"]), "the plan number \(plan.number) is already used by \(other)")
+                diagnostics.error(yaml.location(root["number"]), .duplicatePlan(plan.number, other: "\(other)"))
                 continue
             }
             numbers[key] = file
@@ -117,8 +115,7 @@ enum PlansLoader {
             }
             guard number >= (key == "threshold" ? 1 : 0) else {
                 diagnostics.error(
-                    .outOfRange,
-                    yaml.location(value), "`committee_rule.\(key)` must be \(key == "threshold" ? "1" : "0") or more")
+                    yaml.location(value), .below(field: "committee_rule.\(key)", lowest: key == "threshold" ? 1 : 0))
                 continue
             }
             values[key] = number
@@ -165,26 +162,16 @@ enum PlansLoader {
                     let id = UnitID(text)
                     if context.rejected.contains(id) { continue }
                     guard let unit = context.organization[id] else {
-                        diagnostics.error(
-                            .unknownUnit,
-                            yaml.location(value),
-                            "unknown host \(Diagnostic.quoted(text)); it must be a branch id from the units file")
+                        diagnostics.error(yaml.location(value), .unknownHost(text))
                         continue
                     }
                     guard unit.isBranch else {
-                        diagnostics.error(
-                            .wrongLevel,
-                            yaml.location(value),
-                            "the host \(Diagnostic.quoted(id.rawValue)) is a committee; a sample meeting is hosted by a branch"
-                        )
+                        diagnostics.error(yaml.location(value), .committeeHost(id.rawValue))
                         continue
                     }
                     if !committeeSessions && unit.level != .grassrootsBranch {
                         diagnostics.error(
-                            .wrongLevel,
-                            yaml.location(value),
-                            "a bloc sample meeting is hosted by a grassroots branch (chi bộ cơ sở); \(Diagnostic.quoted(id.rawValue)) is under \(unit.parent?.rawValue ?? "")"
-                        )
+                            yaml.location(value), .hostNotGrassroots(id.rawValue, parent: unit.parent?.rawValue ?? ""))
                         continue
                     }
                     host = id
@@ -193,10 +180,7 @@ enum PlansLoader {
                     let id = UnitID(text)
                     if context.rejected.contains(id) { continue }
                     guard let unit = context.organization[id], unit.kind == .committee else {
-                        diagnostics.error(
-                            .wrongLevel,
-                            yaml.location(value),
-                            "\(Diagnostic.quoted(id.rawValue)) is not a grassroots committee of the units file")
+                        diagnostics.error(yaml.location(value), .notACommittee(id.rawValue))
                         continue
                     }
                     committee = id

@@ -143,21 +143,19 @@ enum Records {
                 try CSVTable.scanRaw(
                     utf8, layout: layout,
                     control: {
-                        reader.controls.error(
-                            .controlCharacter, SourceLocation(file: file, line: $0.line, column: $0.column), $0.message)
+                        $0.report(
+                            at: SourceLocation(file: file, line: $0.line, column: $0.column), &reader.controls)
                     },
                     row: { row, hasControl in reader.take(row, hasControl: hasControl, header: header, record: record) }
                 )
             }
         } catch {
-            diagnostics.error(
-                error.code, SourceLocation(file: file, line: error.line, column: error.column), error.message)
+            error.report(at: SourceLocation(file: file, line: error.line, column: error.column), &diagnostics)
             return false
         }
         diagnostics.append(contentsOf: reader.controls)
         if !reader.hasHeader {
-            reader.table.error(
-                .fileEmpty, SourceLocation(file: file), "the file is empty; the first row must name the columns")
+            reader.table.error(SourceLocation(file: file), .fileEmpty("csv"))
         }
         diagnostics.append(contentsOf: reader.table)
         diagnostics.append(contentsOf: reader.records)
@@ -182,18 +180,12 @@ enum Records {
         var refused = false
         for sheet in workbook.sheets where !sheet.name.hasPrefix("_") {
             if let control = sheet.name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-                diagnostics.error(
-                    .controlCharacter, SourceLocation(file: file),
-                    "the name of the sheet \(Diagnostic.quoted(sheet.name)) holds the control character "
-                        + "\(control.codePoint), which no name may contain; rename the sheet")
+                diagnostics.error(SourceLocation(file: file), .controlInSheetName(sheet.name, control))
                 refused = true
                 continue
             }
             if sheet.isHidden {
-                diagnostics.warning(
-                    .hiddenSheet, SourceLocation(file: file, sheet: sheet.name),
-                    "the sheet \(Diagnostic.quoted(sheet.name)) is hidden and is not read; show it (or name it with a leading _ "
-                        + "to keep it as notes)")
+                diagnostics.warning(SourceLocation(file: file, sheet: sheet.name), .hiddenSheet(sheet.name))
                 continue
             }
             var reader = CSVRecordReader(file: file, fields: fields, extra: extra, sheet: sheet.name)
@@ -207,10 +199,11 @@ enum Records {
                         reader.take(number, cells, header: header, record: record)
                     },
                     problem: { problem in
-                        reader.table.error(
-                            problem.code,
-                            SourceLocation(file: file, line: problem.row, column: problem.column, sheet: sheet.name),
-                            problem.message)
+                        let location = reader.location(row: problem.row, column: problem.column)
+                        switch problem.wording {
+                        case .catalogued(let message): reader.table.error(location, message)
+                        case .english(let code, let message): reader.table.error(code, location, message)
+                        }
                     })
             } catch {
                 // The workbook as a whole cannot be read: what its earlier sheets raised goes with it.
@@ -229,9 +222,7 @@ enum Records {
             }
         }
         if !anyHeader && !refused {
-            diagnostics.error(
-                .fileEmpty, SourceLocation(file: file),
-                "the workbook has no sheet with a header row; the first row of a sheet must name the columns")
+            diagnostics.error(SourceLocation(file: file), .fileEmpty("workbook"))
         }
         return anyHeader
     }
@@ -262,7 +253,7 @@ enum Records {
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string
                 if let control = text.firstRefusedCharacter {
-                    diagnostics.error(.controlCharacter, yaml.location(value), CSVTable.controlMessage(control.scalar))
+                    diagnostics.error(yaml.location(value), .controlInCell(control.scalar))
                     refused = true
                     continue
                 }
@@ -354,7 +345,13 @@ private struct CSVRecordReader {
     }
 
     func location(_ cell: CSVTable.Cell) -> SourceLocation {
-        SourceLocation(file: file, line: cell.line, column: cell.column, sheet: sheet)
+        location(row: cell.line, column: cell.column)
+    }
+
+    /// A cell's place; in a workbook's sheet with the name its column's header gives it.
+    func location(row: Int, column: Int) -> SourceLocation {
+        SourceLocation(
+            file: file, line: row, column: column, sheet: sheet, columnName: sheet == nil ? nil : columnNames[column])
     }
 
     mutating func take(
@@ -370,11 +367,7 @@ private struct CSVRecordReader {
         // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
         if let swallowing = row.cells.first(where: { $0.hasNewline && holdsSeparator(row.bytes(of: $0)) }) {
             let lines = row.bytes(of: swallowing).count { $0 == UInt8(ascii: "\n") } + 1
-            table.error(
-                .unclosedQuote,
-                location(swallowing),
-                "this quoted cell runs over \(lines) lines and holds the separator (\(separator)): "
-                    + "a closing quote \" is probably missing, so the rows after it were read as part of it")
+            table.error(location(swallowing), .swallowingQuote(lines: lines, separator: separator))
             return
         }
         // A row with a control character is reported at the character, and left out.
@@ -382,10 +375,7 @@ private struct CSVRecordReader {
         if row.cells.count > headerCount, let extraCell = row.cells.dropFirst(headerCount).first(where: { !$0.isBlank })
         {
             table.error(
-                .rowWidth,
-                location(extraCell),
-                "this row has \(row.cells.count) cells but the header names \(headerCount) columns; "
-                    + "check for a separator (\(separator)) inside a value and put that value in quotes")
+                location(extraCell), .rowWidth(cells: row.cells.count, columns: headerCount, separator: separator))
             return
         }
         guard readsRecords else { return }
@@ -464,9 +454,7 @@ private struct CSVRecordReader {
                 return (control, newline, visible, ascii)
             }
             if mayHoldControl, let control = text.firstRefusedCharacter {
-                controls.error(
-                    .controlCharacter, SourceLocation(file: file, line: number, column: cell.column, sheet: sheet),
-                    CSVTable.controlMessage(control.scalar))
+                controls.error(location(row: number, column: cell.column), .controlInCell(control.scalar))
                 hasControl = true
             }
             let start = bytes.count
@@ -486,10 +474,12 @@ private struct CSVRecordReader {
     }
 
     func location(_ cell: CSVTable.RawCell) -> SourceLocation {
-        SourceLocation(file: file, line: cell.line, column: cell.column, sheet: sheet)
+        location(row: cell.line, column: cell.column)
     }
 
     var headerLocations = [String: SourceLocation]()
+    /// The header's text of each column, by column number: a workbook cell's place names it.
+    var columnNames: [Int: String] = [:]
 
     mutating func readHeader(_ row: CSVTable.Row) {
         hasHeader = true
@@ -498,15 +488,13 @@ private struct CSVRecordReader {
         for (index, cell) in row.cells.enumerated() {
             let name = cell.text.trimmingSpaces
             if name.isEmpty { continue }
+            if sheet != nil { columnNames[cell.column] = name }
             guard let field = fields.first(where: { $0.matches(name) })?.name ?? extra(name) else {
-                table.warning(.unknownColumn, location(cell), "unknown column \(Diagnostic.quoted(name)) is ignored")
+                table.warning(location(cell), .unknownColumn(name))
                 continue
             }
             if let first = headerLocations[field] {
-                table.error(
-                    .duplicateColumn,
-                    location(cell),
-                    "the column \(Diagnostic.quoted(name)) repeats `\(field)` (already at column \(first.column))")
+                table.error(location(cell), .duplicateColumn(name, field: field, firstColumn: first.column))
                 continue
             }
             headerLocations[field] = location(cell)

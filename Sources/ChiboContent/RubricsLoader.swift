@@ -17,16 +17,13 @@ enum RubricsLoader {
             let yaml = YAMLSource(file: file, lineOffset: 0)
             guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
                 if !diagnostics.items.contains(where: { $0.location.file == file }) {
-                    diagnostics.error(.fileEmpty, SourceLocation(file: file), "the rubric file is empty")
+                    diagnostics.error(SourceLocation(file: file), .fileEmpty("rubric"))
                 }
                 continue
             }
             guard let rubric = read(root, yaml: yaml, diagnostics: &diagnostics) else { continue }
             if let other = ids[rubric.id] {
-                diagnostics.error(
-                    .duplicateID,
-                    yaml.location(root["id"]),
-                    "the rubric id \(Diagnostic.quoted(rubric.id)) is already used by \(other)")
+                diagnostics.error(yaml.location(root["id"]), .duplicateRubric("\(rubric.id)", other: "\(other)"))
                 continue
             }
             if let other = kinds[rubric.appliesTo] {
@@ -182,7 +179,9 @@ enum RubricsLoader {
                 continue
             }
             if max <= 0 || max > 10_000 {
-                diagnostics.error(.outOfRange, yaml.location(item["max"]), "`max` must be from 1 to 10000 points")
+                diagnostics.error(
+                    yaml.location(item["max"]),
+                    .outOfRange(field: "max", from: 1, to: 10_000, unit: (" points", " điểm")))
                 continue
             }
             criteria.append(Criterion(id: id, title: title, max: max, strength: strength, weakness: weakness))
@@ -222,7 +221,8 @@ enum RubricsLoader {
                         band.minTotal = total
                     } else {
                         diagnostics.error(
-                            .outOfRange, yaml.location(value), "`min_total` must be from 0 to 1000000 points")
+                            yaml.location(value),
+                            .outOfRange(field: "min_total", from: 0, to: 1_000_000, unit: (" points", " điểm")))
                     }
                 case "require_full":
                     guard case .sequence(let list) = value else {

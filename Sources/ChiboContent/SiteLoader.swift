@@ -8,9 +8,7 @@ enum SiteLoader {
     static func load(_ folder: ContentFolder, diagnostics: inout Diagnostics) -> SiteSettings? {
         guard folder.exists(file) else {
             diagnostics.error(
-                .fileMissing,
-                SourceLocation(file: file),
-                "the content folder has no site.yaml; create one with at least `title:` and `organization:`")
+                SourceLocation(file: file), .fileMissing("site"))
             return nil
         }
         guard let text = folder.text(file, diagnostics: &diagnostics) else { return nil }
@@ -19,8 +17,7 @@ enum SiteLoader {
         guard let root = yaml.parse(text, diagnostics: &diagnostics) else {
             if !diagnostics.hasErrors(since: checkpoint) {
                 diagnostics.error(
-                    .fileEmpty,
-                    SourceLocation(file: file), "site.yaml is empty; it needs `title:` and `organization:`")
+                    SourceLocation(file: file), .fileEmpty("site"))
             }
             return nil
         }
@@ -195,8 +192,7 @@ enum SiteLoader {
         func rate(_ value: Yams.Node, _ name: String) -> Double? {
             guard let rate = yaml.double(value, key: name, diagnostics: &diagnostics) else { return nil }
             guard (0...1).contains(rate) else {
-                diagnostics.error(
-                    .outOfRange, yaml.location(value), "`\(name)` is a share from 0 to 1, e.g. 0.30 for 30%")
+                diagnostics.error(yaml.location(value), .notAShare(field: name))
                 return nil
             }
             return rate
@@ -339,9 +335,7 @@ enum SiteLoader {
             let name = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
             if let folder = SiteFolder(rawValue: name) {
                 if folders.contains(folder) {
-                    diagnostics.warning(
-                        .duplicateID, location,
-                        "\(Diagnostic.quoted(name, with: "`")) is listed twice in `restricted.paths`")
+                    diagnostics.warning(location, .listedTwice(name, in: "restricted.paths"))
                 } else {
                     folders.append(folder)
                 }

@@ -22,9 +22,8 @@ enum SourceText {
             let column = String(decoding: body[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
             let byte = String(body[bad], radix: 16, uppercase: true)
             diagnostics.error(
-                .fileNotUTF8, SourceLocation(file: file, line: line, column: column),
-                "the file is not UTF-8 (byte 0x\(byte) at offset \(bad - bytes.startIndex)); "
-                    + "it may be in an old Vietnamese encoding (TCVN3, VNI): save it again as UTF-8")
+                SourceLocation(file: file, line: line, column: column),
+                .notUTF8(byte: byte, offset: bad - bytes.startIndex))
             return nil
         }
         // The whole file is normalised once here, so values read from it are NFC already.

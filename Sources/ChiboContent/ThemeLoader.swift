@@ -35,7 +35,7 @@ public enum ThemeLoader {
             }
         }
         if templateFiles.isEmpty {
-            problems.error(.fileMissing, SourceLocation(file: "templates"), "the theme has no .mustache templates")
+            problems.error(SourceLocation(file: "templates"), .fileMissing("templates"))
         }
         var assets: [String: [UInt8]] = [:]
         for file in files(folder, under: "static", walked: &walked, diagnostics: &problems)
@@ -53,7 +53,7 @@ public enum ThemeLoader {
         -> [String: String]?
     {
         guard folder.exists(file) else {
-            diagnostics.error(.fileMissing, SourceLocation(file: file), "the theme needs its UI strings in this file")
+            diagnostics.error(SourceLocation(file: file), .fileMissing("strings"))
             return nil
         }
         guard let text = folder.text(file, diagnostics: &diagnostics) else { return nil }

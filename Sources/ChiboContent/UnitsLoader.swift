@@ -53,10 +53,7 @@ enum UnitsLoader {
         let candidates = fileNames.filter { folder.exists($0) }
         guard let file = candidates.first else { return nil }
         if candidates.count > 1 {
-            diagnostics.error(
-                .fileTwice,
-                SourceLocation(file: candidates[1]),
-                "both \(candidates[0]) and \(candidates[1]) exist; keep one units file")
+            diagnostics.error(SourceLocation(file: candidates[1]), .twoUnitsFiles(candidates[0], candidates[1]))
         }
         let unreadable = (Organization(units: []), RejectedUnits.unreadable(file))
         var records: [Record] = []
@@ -89,10 +86,7 @@ enum UnitsLoader {
         let header = { (found: [String: SourceLocation], diagnostics: inout Diagnostics) -> Bool in
             for names in Field.missing(["id", "name", "kind"], in: found, of: fields) {
                 diagnostics.error(
-                    .missingColumn,
-                    SourceLocation(file: file),
-                    "the header has no `\(names[0])` column (\(names.map { Diagnostic.quoted($0) }.joined(separator: " or ")))"
-                )
+                    SourceLocation(file: file), .missingColumn(names[0], names: names))
                 complete = false
             }
             return complete
@@ -122,9 +116,7 @@ enum UnitsLoader {
         let listed = units.filter { $0.parent == nil }.count
         for unit in units where ListPages.isPage(unit.id.rawValue, of: listed) {
             diagnostics.error(
-                .reservedID, unit.location,
-                "the id \(Diagnostic.quoted(unit.id.rawValue)) is the name of a page of the units directory (/don-vi/\(unit.id)/, "
-                    + "which lists \(listed) units, \(ListPages.rows) a page); choose another")
+                unit.location, .reservedPageID(unit.id.rawValue, listed: listed, perPage: ListPages.rows))
         }
         return units
     }
@@ -147,18 +139,20 @@ enum UnitsLoader {
         /// The unit of one row, or nil with its errors.
         mutating func draft(_ record: Record, diagnostics: inout Diagnostics) -> Draft? {
             let checkpoint = diagnostics.checkpoint
-            func required(_ field: String, _ help: String) -> RecordValue? {
+            func required(_ field: String, _ help: (en: String, vi: String)) -> RecordValue? {
                 guard let cell = record.value(field) else {
-                    diagnostics.error(
-                        .valueMissing, record[field]?.location ?? record.location, "`\(field)` is required: \(help)")
+                    diagnostics.error(record[field]?.location ?? record.location, .requiredField(field, help: help))
                     return nil
                 }
                 return cell
             }
-            let idCell = required("id", "a stable id of lowercase letters, digits and -")
-            let nameCell = required("name", "the unit's display name")
+            let idCell = required(
+                "id", ("a stable id of lowercase letters, digits and -", "mã cố định gồm chữ thường, chữ số và dấu -"))
+            let nameCell = required("name", ("the unit's display name", "tên đơn vị để hiển thị"))
             if let nameCell { checkName(nameCell, parent: record.value("parent"), diagnostics: &diagnostics) }
-            let kindCell = required("kind", "committee (đảng bộ cơ sở) or branch (chi bộ)")
+            let kindCell = required(
+                "kind",
+                ("committee (đảng bộ cơ sở) or branch (chi bộ)", "đảng bộ cơ sở (committee) hoặc chi bộ (branch)"))
             if let idCell { checkID(idCell, diagnostics: &diagnostics) }
             let kind = kindCell.flatMap { Self.word($0, Words.unitKind, "kind", diagnostics: &diagnostics) }
             let sector = record.value("sector").flatMap {
@@ -187,10 +181,7 @@ enum UnitsLoader {
             let key = (parent?.trimmed ?? "") + "/" + Folding.slug(cell.trimmed)
             if let first = names[key] {
                 diagnostics.error(
-                    .duplicateName,
-                    cell.location,
-                    "\(Diagnostic.quoted(cell.trimmed)) is the same name as \(Diagnostic.quoted(first.name)) on line \(first.line) "
-                        + "under the same parent (apart from accents or case); is it entered twice?")
+                    cell.location, .duplicateName(cell.trimmed, first: first.name, firstLine: first.line))
             } else {
                 names[key] = (cell.trimmed, cell.location.line)
             }
@@ -211,14 +202,9 @@ enum UnitsLoader {
             } else if let problem = Folding.urlLengthProblem([id]) {
                 diagnostics.error(.badURLName, cell.location, problem)
             } else if id == UnitID.ratingListsFolder {
-                diagnostics.error(
-                    .reservedID, cell.location,
-                    "the id \(Diagnostic.quoted(id)) is the name of the units directory's lists by rating (/don-vi/\(id)/); "
-                        + "choose another")
+                diagnostics.error(cell.location, .reservedRatingsID(id))
             } else if let first = seen[id] {
-                diagnostics.error(
-                    .duplicateID, cell.location, "the id \(Diagnostic.quoted(id)) is already used on line \(first.line)"
-                )
+                diagnostics.error(cell.location, .duplicateID(id, firstLine: first.line))
             } else {
                 seen[id] = cell.location
             }
@@ -229,9 +215,7 @@ enum UnitsLoader {
             _ cell: RecordValue, _ words: Vocabulary<Value>, _ field: String, diagnostics: inout Diagnostics
         ) -> Value? {
             guard let value = words.value(cell.trimmed) else {
-                diagnostics.error(
-                    .unknownWord, cell.location,
-                    "unknown \(field) \(Diagnostic.quoted(cell.trimmed)); use \(words.help)")
+                diagnostics.error(cell.location, .unknownWord(field, cell.trimmed, words: words.help))
                 return nil
             }
             return value
@@ -241,15 +225,12 @@ enum UnitsLoader {
         static func members(_ record: Record, isBranch: Bool, diagnostics: inout Diagnostics) -> Int? {
             guard let cell = record.value("members") else {
                 if isBranch {
-                    diagnostics.error(
-                        .valueMissing,
-                        record["members"]?.location ?? record.location, "a branch needs `members` (số đảng viên)")
+                    diagnostics.error(record["members"]?.location ?? record.location, .branchNeedsMembers)
                 }
                 return nil
             }
             guard let value = try? Counts.parse(cell.trimmed, leadingZeros: true), (0...100_000).contains(value) else {
-                diagnostics.error(
-                    .outOfRange, cell.location, "`members` must be a whole number of members, from 0 to 100000")
+                diagnostics.error(cell.location, .membersOutOfRange(field: "members", from: 0, to: 100_000))
                 return nil
             }
             return value
@@ -267,35 +248,22 @@ enum UnitsLoader {
             if let parentCell = draft.parent {
                 let parentID = UnitID(parentCell.trimmed)
                 if draft.unit.kind == .committee {
-                    diagnostics.error(
-                        .wrongLevel,
-                        parentCell.location,
-                        "a grassroots committee cannot be under another unit (committees do not nest); leave `parent` empty"
-                    )
+                    diagnostics.error(parentCell.location, .nestedCommittee)
                     continue
                 }
                 guard let parent = byID[parentID] else {
                     if failed.contains(parentID) { continue }
-                    diagnostics.error(
-                        .unknownUnit, parentCell.location,
-                        "the parent \(Diagnostic.quoted(parentID.rawValue)) is not a unit id of this file")
+                    diagnostics.error(parentCell.location, .unknownParent(parentID.rawValue))
                     continue
                 }
                 guard parent.kind == .committee else {
-                    diagnostics.error(
-                        .wrongLevel,
-                        parentCell.location,
-                        "the parent \(Diagnostic.quoted(parentID.rawValue)) is a branch; a branch can only be under a committee"
-                    )
+                    diagnostics.error(parentCell.location, .branchAsParent(parentID.rawValue))
                     continue
                 }
                 if draft.sector == nil { draft.unit.sector = parent.sector }
             } else if draft.sector == nil {
                 diagnostics.error(
-                    .valueMissing,
-                    draft.unit.location,
-                    "\(Diagnostic.quoted(draft.unit.id.rawValue)) is directly under the bloc, so it needs a `sector` (\(Words.sector.help))"
-                )
+                    draft.unit.location, .needsSector(unit: draft.unit.id.rawValue, words: Words.sector.help))
                 continue
             }
             units.append(draft.unit)

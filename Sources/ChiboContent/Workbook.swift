@@ -354,10 +354,30 @@ struct Workbook {
 
     /// A problem with one cell, at its row and column.
     struct CellProblem {
-        var code: DiagnosticCode
         var row: Int
         var column: Int
-        var message: String
+        var wording: Wording
+
+        /// A message of the catalogue, or (its code still pending) one in English with its code.
+        enum Wording {
+            case catalogued(DiagnosticMessage)
+            case english(DiagnosticCode, String)
+        }
+
+        var code: DiagnosticCode {
+            switch wording {
+            case .catalogued(let message): message.code
+            case .english(let code, _): code
+            }
+        }
+
+        /// The message in English.
+        var message: String {
+            switch wording {
+            case .catalogued(let message): message.text(in: .en)
+            case .english(_, let text): text
+            }
+        }
     }
 
     /// Reads a sheet a row at a time: `row` gets each row's number and its cells with text, in
@@ -522,18 +542,12 @@ struct Workbook {
         mutating func finishCell() throws(Failure) -> CellProblem? {
             let value = String(decoding: valueBytes, as: UTF8.self)
             if type == .error {
-                return CellProblem(
-                    code: .cellErrorValue, row: rowNumber, column: column,
-                    message:
-                        "the cell holds the error \(Diagnostic.quoted(value)); correct its formula or type the value")
+                return CellProblem(row: rowNumber, column: column, wording: .catalogued(.cellErrorValue(value)))
             }
             // An empty value (`<v/>`, as writers that do not calculate leave it) is no value, but for
             // a formula whose text result is empty.
             if hasFormula && type != .inlineString && (!hasValue || (value.isEmpty && type != .formulaString)) {
-                return CellProblem(
-                    code: .noCachedValue, row: rowNumber, column: column,
-                    message: "the formula of this cell has no saved value; open the workbook in Excel or "
-                        + "LibreOffice and save it again")
+                return CellProblem(row: rowNumber, column: column, wording: .catalogued(.noCachedValue))
             }
             let written: String
             switch type {
@@ -543,9 +557,11 @@ struct Workbook {
             }
             guard let text = workbook.cellText(type: type, style: style, value: written) else {
                 return CellProblem(
-                    code: .badForm, row: rowNumber, column: column,
-                    message: "the cell's value \(Diagnostic.quoted(value.prefix(40))) is not what its type "
-                        + "(\(type.rawValue)) says")
+                    row: rowNumber, column: column,
+                    wording: .english(
+                        .badForm,
+                        "the cell's value \(Diagnostic.quoted(value.prefix(40))) is not what its type "
+                            + "(\(type.rawValue)) says"))
             }
             if !text.isEmpty {
                 cellCount += 1

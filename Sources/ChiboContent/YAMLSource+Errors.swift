@@ -168,7 +168,7 @@ extension YAMLSource {
             found += 1
             guard line != reportedLine else { continue }
             reportedLine = line
-            diagnostics.error(.controlCharacter, location(line: line, column: column), Self.describe(refused: scalar))
+            diagnostics.error(location(line: line, column: column), .refusedInYAML(scalar))
         }
         return found > 0
     }
@@ -181,19 +181,6 @@ extension YAMLSource {
         "this quoted text is never closed on its line: it runs on to line \(endLine), where a \(quote) (in a "
             + "comment or another value) ends it; add the closing \(quote) here (text over several lines is written "
             + "after `|`, on the lines below)"
-    }
-
-    static func describe(refused scalar: Unicode.Scalar) -> String {
-        let code = scalar.codePoint
-        switch scalar.value {
-        case 0x2028, 0x2029:
-            return "the invisible \(scalar.value == 0x2028 ? "line" : "paragraph") separator \(code) is not allowed "
-                + "in YAML (it would be read as a line end); remove it"
-        default:
-            return scalar.isNoncharacter
-                ? "the noncharacter \(code) (a code point that is no character) is not allowed in YAML; remove it"
-                : "control character \(code) is not allowed in YAML; remove it"
-        }
     }
 
     /// What an alias's `*` becomes in the probe: a private-use character, one character wide like `*`

@@ -103,11 +103,7 @@ struct YAMLSource {
         // A raw control character is refused before parsing; an escaped one ("\e", "\x00", "\uFFFF") is
         // refused here.
         if let control = scalar.string.firstRefusedCharacter {
-            diagnostics.error(
-                .controlCharacter,
-                location(node),
-                "`\(key)` holds \(control.scalar.refusedName) (written as an escape), which no text may contain; "
-                    + "remove it")
+            diagnostics.error(location(node), .controlInKey(key, control.scalar))
             return nil
         }
         return scalar.string
@@ -116,21 +112,21 @@ struct YAMLSource {
     /// A count (see `Counts`): a plain scalar of decimal digits, no sign, no leading zero.
     func count(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Int? {
         guard case .scalar(let scalar) = node else {
-            diagnostics.error(.notANumber, location(node), "`\(key)` must be a whole number")
+            diagnostics.error(location(node), .notAWholeNumber(key: key))
             return nil
         }
         let text = scalar.string.trimmingSpaces
         do {
             return try Counts.parse(text, leadingZeros: false)
         } catch {
-            diagnostics.error(error.code, location(node), Counts.message(error, field: key, text: text))
+            Counts.report(error, field: key, text: text, at: location(node), &diagnostics)
             return nil
         }
     }
 
     func double(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Double? {
         guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingSpaces) else {
-            diagnostics.error(.notANumber, location(node), "`\(key)` must be a number")
+            diagnostics.error(location(node), .notANumber(key: key))
             return nil
         }
         return value
@@ -138,7 +134,7 @@ struct YAMLSource {
 
     func bool(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Bool? {
         guard case .scalar(let scalar) = node, let value = BooleanWords.parse(scalar.string) else {
-            diagnostics.error(.notYesOrNo, location(node), "`\(key)` must be true or false (yes/no, có/không)")
+            diagnostics.error(location(node), .notTrueOrFalse(key: key))
             return nil
         }
         return value
@@ -146,7 +142,7 @@ struct YAMLSource {
 
     func day(_ node: Node, key: String, diagnostics: inout Diagnostics) -> Day? {
         guard case .scalar(let scalar) = node, let value = Day(parsing: scalar.string) else {
-            diagnostics.error(.notADate, location(node), "`\(key)` must be a date written YYYY-MM-DD or DD/MM/YYYY")
+            diagnostics.error(location(node), .notADate(key: key))
             return nil
         }
         return value

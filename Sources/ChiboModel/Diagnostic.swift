@@ -8,12 +8,44 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// For a cell of a workbook: the sheet's name. The line is the row's number and the column the
     /// column's, and a diagnostic names the sheet and the cell as Excel does (`cell C14`).
     public var sheet: String?
+    /// For a cell of a workbook: the name its column's header gives it (`Ngày`), which the Vietnamese
+    /// place names (`hàng 14, cột Ngày`). A label of the place, not part of it: two locations that
+    /// differ only in it are equal.
+    public var columnName: String?
 
-    public init(file: String, line: Int = 1, column: Int = 1, sheet: String? = nil) {
+    public init(file: String, line: Int = 1, column: Int = 1, sheet: String? = nil, columnName: String? = nil) {
         self.file = file
         self.line = max(line, 1)
         self.column = max(column, 1)
         self.sheet = sheet
+        self.columnName = columnName
+    }
+
+    public static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.sheet) == (rhs.file, rhs.line, rhs.column, rhs.sheet)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(sheet)
+    }
+
+    /// A workbook cell's place in words, nil outside a workbook. Vietnamese, before the message:
+    /// `hàng 14, cột Ngày (ô C14, trang tính "Quý 1")`; English, after it: `sheet "Quý 1", cell C14`.
+    public func cellPlace(in language: Language) -> String? {
+        guard let sheet else { return nil }
+        let quotedSheet = MessageText.quoted(sheet)
+        switch language {
+        case .vi:
+            let column = columnName.map { name in
+                ", cột " + (name.isEmpty ? SourceLocation.columnLetters(self.column) : MessageText.oneLine(name))
+            }
+            return "hàng \(line)\(column ?? "") (ô \(cellName), trang tính \(quotedSheet))"
+        case .en:
+            return "sheet \(quotedSheet), cell \(cellName)"
+        }
     }
 
     /// `FILE:LINE:COLUMN`, the file's name on one line and shortened (`MessageText.oneLine`).
@@ -55,13 +87,34 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
     /// One line of visible text, at most `MessageText.lineLimit` characters: whatever the message
     /// quotes cannot start a line of its own, here, on the terminal or in the preview's problem list.
     /// Values are quoted with `Diagnostic.quoted`.
+    ///
+    /// In English: for a message of the catalogue, its English words; tests that compare it compare
+    /// the catalogue's English. `text(in:)` gives it in either language.
     public private(set) var message: String
+    /// The message as the catalogue words it, in both languages; nil for a code still `pending`,
+    /// whose message is English only.
+    public private(set) var catalogued: DiagnosticMessage?
 
+    /// A diagnostic whose message is not in the catalogue yet: English only.
     public init(_ severity: Severity, _ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.code = code
         self.location = location
         self.message = MessageText.oneLine(message)
+    }
+
+    /// A diagnostic worded by the catalogue; the code is the message's.
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: DiagnosticMessage) {
+        self.severity = severity
+        self.code = message.code
+        self.location = location
+        self.message = message.text(in: .en)
+        self.catalogued = message
+    }
+
+    /// The message in `language` (English while the code is `pending`).
+    public func text(in language: Language) -> String {
+        catalogued?.text(in: language) ?? message
     }
 
     /// A value of the content in a message: `"value"` (or `` `name` `` with `with: "`"`), escaped onto
@@ -70,20 +123,28 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
         MessageText.quoted(value, with: mark)
     }
 
-    /// `FILE:LINE:COLUMN: error: MESSAGE`, and for a workbook's cell ` [sheet "NAME", cell C14]` after it.
-    public var description: String { line() }
+    /// `FILE:LINE:COLUMN: error: MESSAGE` in English, and for a workbook's cell ` [sheet "NAME", cell C14]`
+    /// after it.
+    public var description: String { line(language: .en) }
 
-    /// The printed line, `FILE:LINE:COLUMN: error: MESSAGE`, with the severity word between
-    /// `colour`'s escapes on a terminal. Every line chibo prints for a diagnostic is made here, one
-    /// line whatever the content holds.
-    public func line(colour: (start: String, end: String)? = nil) -> String {
-        "\(location): \(colour?.start ?? "")\(severity.rawValue):\(colour?.end ?? "") \(fullMessage)"
+    /// The printed line, `FILE:LINE:COLUMN: error: MESSAGE`, the message in `language` and the
+    /// severity word, which tools parse, in English whatever the language, between `colour`'s escapes
+    /// on a terminal. Every line chibo prints for a diagnostic is made here, one line whatever the
+    /// content holds.
+    public func line(language: Language = .en, colour: (start: String, end: String)? = nil) -> String {
+        "\(location): \(colour?.start ?? "")\(severity.rawValue):\(colour?.end ?? "") \(fullMessage(in: language))"
     }
 
-    /// The message, and for a workbook's cell ` [sheet "NAME", cell C14]` after it.
-    public var fullMessage: String {
-        message + (location.sheet.map { " [sheet \(MessageText.quoted($0)), cell \(location.cellName)]" } ?? "")
+    /// The message with a workbook cell's place: in English ` [sheet "NAME", cell C14]` after it, in
+    /// Vietnamese `hàng 14, cột Ngày (ô C14, trang tính "NAME"): ` before it.
+    public func fullMessage(in language: Language) -> String {
+        let text = text(in: language)
+        guard let place = location.cellPlace(in: language) else { return text }
+        return language == .vi ? place + ": " + text : text + " [" + place + "]"
     }
+
+    /// The message in English with a workbook cell's place after it.
+    public var fullMessage: String { fullMessage(in: .en) }
 }
 
 /// A growing list of diagnostics, collected over a whole run so that every error is reported at once.
@@ -119,6 +180,16 @@ public struct Diagnostics: Error, Sendable {
 
     public mutating func warning(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
         items.append(Diagnostic(.warning, code, location, message))
+    }
+
+    /// An error worded by the catalogue.
+    public mutating func error(_ location: SourceLocation, _ message: DiagnosticMessage) {
+        items.append(Diagnostic(.error, location, message))
+    }
+
+    /// A warning worded by the catalogue.
+    public mutating func warning(_ location: SourceLocation, _ message: DiagnosticMessage) {
+        items.append(Diagnostic(.warning, location, message))
     }
 
     /// The codes of the errors, in order: what a test of a kind of problem compares.

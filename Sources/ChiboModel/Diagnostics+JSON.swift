@@ -17,15 +17,18 @@ extension Diagnostics {
     /// }
     /// ```
     /// Each diagnostic on one line; `sheet` and `cell` are null outside a workbook. `message` is the
-    /// message as the text output prints it (without the cell's place, which `sheet` and `cell` give);
-    /// `messages` is present with the message in each language the catalogue has it in, keyed by
-    /// language code, when `messages` gives any.
-    public func json(messages: (Diagnostic) -> [(language: String, text: String)] = { _ in [] }) -> String {
+    /// message in `language` as the text output prints it (without the cell's place, which `sheet` and
+    /// `cell` give); `messages`, for a message of the catalogue, holds it in each language, keyed by
+    /// language code (`vi`, `en`).
+    public func json(language: Language = .en) -> String {
         let items = sorted
         var out = "{\n  \"diagnostics\": ["
         for (index, diagnostic) in items.enumerated() {
             out += index == 0 ? "\n    " : ",\n    "
-            out += diagnostic.jsonObject(messages: messages(diagnostic))
+            let messages = diagnostic.catalogued.map { message in
+                Language.allCases.map { (language: $0.rawValue, text: message.text(in: $0)) }
+            }
+            out += diagnostic.jsonObject(message: diagnostic.text(in: language), messages: messages ?? [])
         }
         out += items.isEmpty ? "],\n" : "\n  ],\n"
         let errors = items.filter { $0.severity == .error }.count
@@ -36,7 +39,7 @@ extension Diagnostics {
 
 extension Diagnostic {
     /// The diagnostic as one JSON object on one line, its keys in the documented order.
-    func jsonObject(messages: [(language: String, text: String)]) -> String {
+    func jsonObject(message: String, messages: [(language: String, text: String)]) -> String {
         var fields: [(String, String)] = [
             ("code", JSONText.quoted(code.rawValue)),
             ("severity", JSONText.quoted(severity.rawValue)),

@@ -44,6 +44,8 @@ public final class Preview: Sendable {
     /// The time limit of one build in seconds; nil for ten times the last build's time, at least 60
     /// seconds and at most 30 minutes.
     let buildTimeLimit: Double?
+    /// The language of the log lines and of the messages the pages list.
+    public let language: Language
     /// The private folder (mode 0700, an unpredictable name) that holds the site and the build's
     /// report; removed by `stop()` (on SIGINT, SIGTERM and SIGHUP) and, after `removeOnCrash()`, on a
     /// crash.
@@ -63,7 +65,10 @@ public final class Preview: Sendable {
 
     /// Makes the private folder in the system's temporary folder, after removing the folders that
     /// previews of this user killed without a chance to clean up (`kill -9`) left behind.
-    public init(contentPath: String, themePath: String?, buildTimeLimit: Double? = nil) throws {
+    public init(
+        contentPath: String, themePath: String?, buildTimeLimit: Double? = nil, language: Language = .en
+    ) throws {
+        self.language = language
         self.contentPath = contentPath
         self.themePath = themePath
         self.buildTimeLimit = buildTimeLimit
@@ -137,16 +142,14 @@ public final class Preview: Sendable {
         case .finished(let finished):
             report = finished
             problems = self.problems(for: finished.diagnostics)
-        case .stopped(let reason):
+        case .stopped(let english, let vietnamese):
             // Nothing says which file the reader choked on; the one changed last is the likely one.
             let file = newestInput() ?? "site.yaml"
             report = nil
             problems = [
                 Problem(
                     diagnostic: Diagnostic(
-                        .error, .buildStopped, SourceLocation(file: file),
-                        "the build stopped (\(reason)) after this file changed, the last one to change; "
-                            + "the last good site is served, and the build runs again when a file changes"))
+                        .error, SourceLocation(file: file), .buildStopped(reason: (english, vietnamese))))
             ]
         }
         let all = report?.diagnostics ?? problems.map(\.diagnostic)
@@ -163,18 +166,32 @@ public final class Preview: Sendable {
         changed.broadcast()
         changed.unlock()
         let time = Self.clock(Date())
+        let vi = language == .vi
+        let number = { (value: Int) in FieldValue.number(value).text(in: self.language) }
         if let failure = report?.failure {
-            return "\(time) the build could not be written: \(failure)"
+            return vi
+                ? "\(time) không ghi được bản dựng: \(failure)" : "\(time) the build could not be written: \(failure)"
         }
         if errors == 0, let report {
             let rendered = report.pages - report.kept
+            let warnings = all.count
+            if vi {
+                return
+                    "\(time) đã dựng trong \(number(milliseconds)) ms: \(number(rendered)) trên \(number(report.pages)) "
+                    + "trang được dựng lại" + (all.isEmpty ? "" : ", \(number(warnings)) cảnh báo")
+            }
             return "\(time) built in \(milliseconds) ms: \(rendered) of \(report.pages) pages rendered"
-                + (all.isEmpty ? "" : ", \(all.count) warning\(all.count == 1 ? "" : "s")")
+                + (all.isEmpty ? "" : ", \(warnings) \(language.word(for: .warning, count: warnings))")
         }
         if report == nil, let first = problems.first {
-            return "\(time) \(first.diagnostic.description.singleLine)"
+            return "\(time) \(first.diagnostic.line(language: language).singleLine)"
         }
-        return "\(time) \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; "
+        if vi {
+            return
+                "\(time) \(number(errors)) lỗi sau \(number(milliseconds)) ms; bản dựng tốt gần nhất vẫn được hiển thị, "
+                + "trang nào cũng liệt kê các lỗi"
+        }
+        return "\(time) \(errors) \(language.word(for: .error, count: errors)) in \(milliseconds) ms; "
             + "the last good site is served, each page lists the errors"
     }
 
@@ -515,9 +532,12 @@ public final class Preview: Sendable {
             let location = problem.diagnostic.location
             var item: [String: Any] = [
                 "file": location.file, "line": location.line, "column": location.column,
-                "severity": problem.diagnostic.severity.rawValue, "message": problem.diagnostic.message,
+                "severity": problem.diagnostic.severity.rawValue,
+                "message": problem.diagnostic.text(in: language),
             ]
             if let sheet = location.sheet { item["cell"] = "\(sheet) \(location.cellName)" }
+            // The cell's place in the language's words, which the overlay shows after the location.
+            if let place = location.cellPlace(in: language) { item["place"] = place }
             if let source = problem.source {
                 item["source"] = source
                 item["caret"] = problem.caret
@@ -613,7 +633,8 @@ public final class Preview: Sendable {
         }
         watcher.start()
         let base = state.withLock { $0.basePath }
-        log("serving http://\(address.urlHost):\(port)\(Self.encodedPath(base)) (Ctrl-C stops)")
+        let url = "http://\(address.urlHost):\(port)\(Self.encodedPath(base))"
+        log(language == .vi ? "đang phục vụ \(url) (Ctrl-C để dừng)" : "serving \(url) (Ctrl-C stops)")
         server.run()
     }
 }

@@ -27,7 +27,8 @@ enum PreviewAssets {
               const item = document.createElement("li");
               const where = document.createElement("code");
               where.className = "chibo-where";
-              where.textContent = p.file + ":" + p.line + ":" + p.column + (p.cell ? " [" + p.cell + "]" : "");
+              where.textContent = p.file + ":" + p.line + ":" + p.column +
+                (typeof p.place === "string" ? " (" + p.place + ")" : p.cell ? " [" + p.cell + "]" : "");
               item.appendChild(where);
               const message = document.createElement("p");
               message.textContent = p.message;

@@ -21,7 +21,7 @@ public enum PreviewBuild {
     enum Outcome: Sendable {
         case finished(Report)
         /// The child ended without a report: killed by a signal, or stopped at its time limit.
-        case stopped(String)
+        case stopped(en: String, vi: String)
     }
 
     /// The child's side: builds `content` into `output` and writes the report to `report`; the exit
@@ -67,7 +67,9 @@ public enum PreviewBuild {
     ) -> Outcome {
         let report = folder + "/report.json"
         try? Syscalls.remove(report)
-        guard let executable = Syscalls.executablePath() else { return .stopped("chibo's own program is not found") }
+        guard let executable = Syscalls.executablePath() else {
+            return .stopped(en: "chibo's own program is not found", vi: "không tìm thấy chương trình chibo")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments =
@@ -87,21 +89,31 @@ public enum PreviewBuild {
         do {
             try process.run()
         } catch {
-            return .stopped("chibo could not start a build: \(error.localizedDescription)")
+            return .stopped(
+                en: "chibo could not start a build: \(error.localizedDescription)",
+                vi: "chibo không bắt đầu dựng trang được: \(error.localizedDescription)")
         }
         running(process.processIdentifier)
         defer { running(0) }
         if ended.wait(timeout: .now() + seconds) == .timedOut {
             Syscalls.kill(process.processIdentifier)
             ended.wait()
-            return .stopped("it took more than \(Int(seconds)) seconds")
+            return .stopped(
+                en: "it took more than \(Int(seconds)) seconds",
+                vi: "quá \(FieldValue.number(Int(seconds)).text(in: .vi)) giây")
         }
         if process.terminationReason == .uncaughtSignal {
-            return .stopped("chibo's reader crashed: signal \(process.terminationStatus)")
+            return .stopped(
+                en: "chibo's reader crashed: signal \(process.terminationStatus)",
+                vi: "bộ đọc của chibo bị lỗi đột ngột: tín hiệu \(process.terminationStatus)")
         }
         guard let bytes = try? Syscalls.readFile(report),
             let decoded = try? JSONDecoder().decode(Report.self, from: Data(bytes))
-        else { return .stopped("the build ended with status \(process.terminationStatus) and no report") }
+        else {
+            return .stopped(
+                en: "the build ended with status \(process.terminationStatus) and no report",
+                vi: "lần dựng kết thúc với mã \(process.terminationStatus) mà không có báo cáo")
+        }
         return .finished(decoded)
     }
 }

@@ -164,10 +164,7 @@ public struct Build: Sendable {
         let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
         if let first = future.first {
             diagnostics.warning(
-                .futureMeeting,
-                first.location,
-                "\(future.count) meeting record\(future.count == 1 ? " is" : "s are") dated after the build date "
-                    + "\(buildDate.vietnamese) (this one \(first.date.vietnamese)); is the year right?")
+                first.location, .futureMeetings(count: future.count, buildDate: buildDate, first: first.date))
         }
         let evaluation = Timings.measure("evaluate") {
             Evaluation.evaluate(
@@ -176,10 +173,8 @@ public struct Build: Sendable {
         }
         if evaluation.outsidePeriod > 0, let period = content.settings.period {
             diagnostics.warning(
-                .outsidePeriod,
                 content.settings.location,
-                "\(evaluation.outsidePeriod) meeting records fall outside the period \(period.from)..\(period.to) and are not counted"
-            )
+                .outsidePeriod(count: evaluation.outsidePeriod, from: period.from, to: period.to))
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
         return Loaded(content: content, theme: theme, evaluation: evaluation, schedule: schedule)

@@ -9,7 +9,12 @@ import Foundation
 struct Chibo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chibo",
-        abstract: "Builds the bloc committee's intranet site from its content folder.",
+        abstract: say(
+            "Builds the bloc committee's intranet site from its content folder.",
+            "Dựng trang nội bộ của Đảng ủy Khối từ thư mục nội dung."),
+        discussion: say(
+            "Messages are in Vietnamese unless --lang en is given, or LANGUAGE, LC_ALL, LC_MESSAGES or LANG starts with en.",
+            "Thông báo bằng tiếng Việt; thêm --lang en (hoặc đặt LANG=en_US.UTF-8) để xem bằng tiếng Anh."),
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, RollbackCommand.self,
             NginxConfigCommand.self, HtpasswdCommand.self, PreviewBuildCommand.self,
@@ -17,10 +22,19 @@ struct Chibo: ParsableCommand {
         defaultSubcommand: BuildCommand.self
     )
 
-    /// Usage errors exit with status 2, as the content format's command-line section says.
+    /// Usage errors exit with status 2, as the content format's command-line section says. `--lang`
+    /// is taken out of the arguments first, anywhere it is: it sets the language of everything the run
+    /// prints, the help included.
     static func main() {
+        let arguments: [String]
         do {
-            var command = try parseAsRoot()
+            (Console.language, arguments) = try Console.language(from: Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(2)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -34,17 +48,28 @@ struct Chibo: ParsableCommand {
 }
 
 struct PathOptions: ParsableArguments {
-    @Option(name: .long, help: "The content folder.")
+    @Option(name: .long, help: ArgumentHelp(say("The content folder.", "Thư mục nội dung.")))
     var content = "content"
 
-    @Option(name: .long, help: "The theme folder (default: site-theme beside the content folder).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "The theme folder (default: site-theme beside the content folder).",
+                "Thư mục giao diện (mặc định: site-theme bên cạnh thư mục nội dung).")))
     var theme: String?
 
     @Option(
         name: .long,
-        help: "The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Vietnam).",
+        help: ArgumentHelp(
+            say(
+                "The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Vietnam).",
+                "Ngày dựng trang, YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)."
+            )),
         transform: { text in
-            guard let day = Day(parsing: text) else { throw ValidationError("--date takes a date, YYYY-MM-DD") }
+            guard let day = Day(parsing: text) else {
+                throw ValidationError(say("--date takes a date, YYYY-MM-DD", "--date cần một ngày, viết YYYY-MM-DD"))
+            }
             return day
         })
     var date: Day?
@@ -64,19 +89,35 @@ struct PathOptions: ParsableArguments {
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Validate the content and publish the site into the output folder.")
+        commandName: "build",
+        abstract: say(
+            "Validate the content and publish the site into the output folder.",
+            "Kiểm tra nội dung và xuất bản trang vào thư mục đầu ra."))
 
     @OptionGroup var paths: PathOptions
 
-    @Option(name: .long, help: "The output folder, replaced as a whole only when the build succeeds.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "The output folder, replaced as a whole only when the build succeeds.",
+                "Thư mục đầu ra, chỉ được thay toàn bộ khi dựng thành công.")))
     var output = "public"
 
     @Flag(
         name: .long,
-        help: "Leave out the .gz and .br copies of text files (a quick preview, or nginx compressing on the fly).")
+        help: ArgumentHelp(
+            say(
+                "Leave out the .gz and .br copies of text files (a quick preview, or nginx compressing on the fly).",
+                "Không tạo bản nén .gz và .br của các tệp văn bản (để xem nhanh, hoặc khi nginx tự nén).")))
     var noPrecompress = false
 
-    @Flag(name: .long, help: "Leave out the search index files (the search page stays); for benchmarks.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "Leave out the search index files (the search page stays); for benchmarks.",
+                "Không tạo các tệp chỉ mục tìm kiếm (trang tìm kiếm vẫn còn); dùng khi đo hiệu năng.")))
     var noSearch = false
 
     func run() throws {
@@ -89,25 +130,39 @@ struct BuildCommand: ParsableCommand {
         } catch let refusal as OutputRefusal {
             throw Console.usageError(refusal)
         } catch {
-            Console.printLine("error: cannot publish to \(output): \(error)")
+            Console.printLine(
+                say(
+                    "error: cannot publish to \(output): \(error)", "error: không xuất bản được vào \(output): \(error)"
+                ))
             throw ExitCode(1)
         }
         if report.unchanged {
             for warning in report.storedWarnings { Console.printLine(warning) }
-            Console.printLine("nothing changed since \(output) was built; it is left as it is")
+            Console.printLine(
+                say(
+                    "nothing changed since \(output) was built; it is left as it is",
+                    "không có gì thay đổi từ lần dựng \(output) trước; giữ nguyên"))
             return
         }
         Console.print(report.diagnostics)
         guard report.published else { throw ExitCode(1) }
+        let number = { (value: Int) in FieldValue.number(value).text(in: .vi) }
         Console.printLine(
-            "built \(report.pages) pages, \(report.fileCount) files into \(output) (\(report.written) written, "
-                + "\(report.reused) unchanged, \(report.kept) pages kept without rendering)")
+            say(
+                "built \(report.pages) pages, \(report.fileCount) files into \(output) (\(report.written) written, "
+                    + "\(report.reused) unchanged, \(report.kept) pages kept without rendering)",
+                "đã dựng \(number(report.pages)) trang, \(number(report.fileCount)) tệp vào \(output) "
+                    + "(\(number(report.written)) tệp được ghi, \(number(report.reused)) tệp không đổi, "
+                    + "\(number(report.kept)) trang giữ nguyên không cần dựng lại)"))
     }
 }
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Validate the content and the theme without writing anything.")
+        commandName: "check",
+        abstract: say(
+            "Validate the content and the theme without writing anything.",
+            "Kiểm tra nội dung và giao diện, không ghi gì."))
 
     @OptionGroup var paths: PathOptions
 
@@ -118,10 +173,12 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: """
-            text: one line per diagnostic on standard error; json: one JSON document on standard output \
-            (see docs/check-json.md).
-            """)
+        help: ArgumentHelp(
+            say(
+                "text: one line per diagnostic on standard error; json: one JSON document on standard output "
+                    + "(see docs/check-json.md).",
+                "text: mỗi thông báo một dòng trên standard error; json: một tài liệu JSON trên standard output "
+                    + "(xem docs/check-json.md).")))
     var format: Format = .text
 
     func run() throws {
@@ -130,7 +187,8 @@ struct CheckCommand: ParsableCommand {
         case .text:
             Console.print(report.diagnostics)
         case .json:
-            FileHandle.standardOutput.write(Data(report.diagnostics.json().utf8))
+            let json = report.diagnostics.json(language: Console.language)
+            FileHandle.standardOutput.write(Data(json.utf8))
         }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
@@ -139,18 +197,25 @@ struct CheckCommand: ParsableCommand {
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Build into ROOT/releases/<time>/ and point ROOT/current at it atomically.")
+        abstract: say(
+            "Build into ROOT/releases/<time>/ and point ROOT/current at it atomically.",
+            "Dựng vào ROOT/releases/<thời điểm>/ rồi chuyển ROOT/current sang bản đó trong một bước."))
 
     @OptionGroup var paths: PathOptions
 
-    @Option(name: .long, help: "The folder that holds releases/ and the current link nginx serves.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "The folder that holds releases/ and the current link nginx serves.",
+                "Thư mục chứa releases/ và liên kết current mà nginx phục vụ.")))
     var root: String
 
-    @Option(name: .long, help: "How many releases to keep.")
+    @Option(name: .long, help: ArgumentHelp(say("How many releases to keep.", "Số bản phát hành được giữ lại.")))
     var keep = 5
 
     func validate() throws {
-        guard keep >= 1 else { throw ValidationError("--keep must be 1 or more") }
+        guard keep >= 1 else { throw ValidationError(say("--keep must be 1 or more", "--keep phải từ 1 trở lên")) }
     }
 
     func run() throws {
@@ -162,26 +227,37 @@ struct PublishCommand: ParsableCommand {
         } catch let refusal as OutputRefusal {
             throw Console.usageError(refusal)
         } catch {
-            Console.printLine("error: cannot publish to \(root): \(error)")
+            Console.printLine(
+                say("error: cannot publish to \(root): \(error)", "error: không xuất bản được vào \(root): \(error)"))
             throw ExitCode(1)
         }
         Console.print(report.diagnostics)
         guard report.published, let release = report.release else { throw ExitCode(1) }
-        Console.printLine("published release \(release); \(root)/current points at it")
+        Console.printLine(
+            say(
+                "published release \(release); \(root)/current points at it",
+                "đã xuất bản bản \(release); \(root)/current trỏ tới bản này"))
     }
 }
 
 struct RollbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rollback", abstract: "Point ROOT/current back at the previous release.")
+        commandName: "rollback",
+        abstract: say(
+            "Point ROOT/current back at the previous release.", "Chuyển ROOT/current về bản phát hành trước đó."))
 
-    @Option(name: .long, help: "The folder that holds releases/ and the current link.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say("The folder that holds releases/ and the current link.", "Thư mục chứa releases/ và liên kết current."))
+    )
     var root: String
 
     func run() throws {
         do {
             let release = try Releases(root: root).rollback()
-            Console.printLine("\(root)/current now points at release \(release)")
+            Console.printLine(
+                say("\(root)/current now points at release \(release)", "\(root)/current giờ trỏ tới bản \(release)"))
         } catch {
             Console.printLine("error: \(error)")
             throw ExitCode(1)
@@ -191,33 +267,61 @@ struct RollbackCommand: ParsableCommand {
 
 struct NginxConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "nginx-config", abstract: "Print an nginx server block that serves the published site.")
+        commandName: "nginx-config",
+        abstract: say(
+            "Print an nginx server block that serves the published site.",
+            "In ra khối server của nginx để phục vụ trang đã xuất bản."))
 
-    @Option(name: .long, help: "The folder nginx serves: the output folder, or ROOT/current after `publish`.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "The folder nginx serves: the output folder, or ROOT/current after `publish`.",
+                "Thư mục nginx phục vụ: thư mục đầu ra, hoặc ROOT/current sau khi `publish`.")))
     var root: String = "public"
 
-    @Option(name: .long, help: "The port to listen on.")
+    @Option(name: .long, help: ArgumentHelp(say("The port to listen on.", "Cổng lắng nghe.")))
     var port = 80
 
-    @Option(name: .long, help: "The server name.")
+    @Option(name: .long, help: ArgumentHelp(say("The server name.", "Tên máy chủ (server_name).")))
     var serverName = "_"
 
-    @Option(name: .long, help: "The content folder, for its base_path and restricted folders.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "The content folder, for its base_path and restricted folders.",
+                "Thư mục nội dung, để đọc base_path và các thư mục hạn chế.")))
     var content = "content"
 
-    @Option(name: .long, help: "Listen on this address only, e.g. 127.0.0.1 (default: every address).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "Listen on this address only, e.g. 127.0.0.1 (default: every address).",
+                "Chỉ lắng nghe trên địa chỉ này, ví dụ 127.0.0.1 (mặc định: mọi địa chỉ).")))
     var listen: String?
 
-    @Flag(name: .long, help: "Leave out brotli_static (when the brotli module is not installed).")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            say(
+                "Leave out brotli_static (when the brotli module is not installed).",
+                "Bỏ brotli_static (khi chưa cài mô-đun brotli).")))
     var noBrotli = false
 
     @Option(
         name: .long,
-        help: "The password file for the folders `restricted:` names (make it with `chibo htpasswd FILE USER`).")
+        help: ArgumentHelp(
+            say(
+                "The password file for the folders `restricted:` names (make it with `chibo htpasswd FILE USER`).",
+                "Tệp mật khẩu cho các thư mục mà `restricted:` liệt kê (tạo bằng `chibo htpasswd FILE USER`).")))
     var htpasswd: String?
 
     func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        guard (1...65535).contains(port) else {
+            throw ValidationError(say("--port must be from 1 to 65535", "--port phải từ 1 đến 65535"))
+        }
     }
 
     func run() throws {
@@ -236,7 +340,9 @@ struct NginxConfigCommand: ParsableCommand {
         guard let settings = read, !diagnostics.hasErrors else {
             Console.print(diagnostics)
             Console.printLine(
-                "error: nginx-config reads base_path and restricted from \(content)/site.yaml (--content DIR)")
+                say(
+                    "error: nginx-config reads base_path and restricted from \(content)/site.yaml (--content DIR)",
+                    "error: nginx-config đọc base_path và restricted từ \(content)/site.yaml (--content DIR)"))
             throw ExitCode(read == nil && diagnostics.items.contains { $0.code == .fileMissing } ? 2 : 1)
         }
         do {
@@ -248,19 +354,29 @@ struct NginxConfigCommand: ParsableCommand {
                 config = try config.restricting(restriction, passwordFile: file)
                 if !Syscalls.exists(file) {
                     Console.printLine(
-                        "note: \(file) does not exist yet; make it with `chibo htpasswd \(file) USER` before nginx "
-                            + "serves the site")
+                        say(
+                            "note: \(file) does not exist yet; make it with `chibo htpasswd \(file) USER` before "
+                                + "nginx serves the site",
+                            "note: \(file) chưa có; hãy tạo bằng `chibo htpasswd \(file) USER` trước khi nginx "
+                                + "phục vụ trang"))
                 }
             case (let restriction?, nil):
                 let folders = restriction.folders.map { "/" + $0.rawValue + "/" }.joined(separator: ", ")
                 throw UsageProblem(
-                    "site.yaml restricts \(folders) to signed-in readers: give the password file with --htpasswd "
-                        + "FILE (make it with `chibo htpasswd FILE USER`), or nginx would serve them to anyone")
+                    say(
+                        "site.yaml restricts \(folders) to signed-in readers: give the password file with --htpasswd "
+                            + "FILE (make it with `chibo htpasswd FILE USER`), or nginx would serve them to anyone",
+                        "site.yaml chỉ cho người đã đăng nhập xem \(folders): hãy chỉ tệp mật khẩu bằng --htpasswd "
+                            + "FILE (tạo bằng `chibo htpasswd FILE USER`), nếu không nginx sẽ cho bất kỳ ai xem"))
             case (nil, _?):
                 throw UsageProblem(
-                    "--htpasswd is given but site.yaml has no `restricted:`, so nothing would ask for a password: "
-                        + "name the folders in site.yaml (`restricted: {paths: [don-vi, bao-cao, data]}`) or leave "
-                        + "out --htpasswd")
+                    say(
+                        "--htpasswd is given but site.yaml has no `restricted:`, so nothing would ask for a password: "
+                            + "name the folders in site.yaml (`restricted: {paths: [don-vi, bao-cao, data]}`) or leave "
+                            + "out --htpasswd",
+                        "có --htpasswd nhưng site.yaml không có `restricted:`, nên không có gì đòi mật khẩu: hãy liệt "
+                            + "kê các thư mục trong site.yaml (`restricted: {paths: [don-vi, bao-cao, data]}`) hoặc "
+                            + "bỏ --htpasswd"))
             case (nil, nil): break
             }
             print(config.text, terminator: "")
@@ -287,26 +403,41 @@ struct UsageProblem: Error, CustomStringConvertible {
 struct HtpasswdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "htpasswd",
-        abstract: "Add a reader to nginx's password file, or give one a new password.",
-        discussion: """
-            The password is read from the terminal without echo, twice; from standard input (one line) when \
-            that is not a terminal. It is stored as a yescrypt hash, which nginx checks through the C \
-            library. The file is replaced atomically and keeps its permissions and owner; a new one is \
-            made 0640, group www-data when root runs this.
-            """)
+        abstract: say(
+            "Add a reader to nginx's password file, or give one a new password.",
+            "Thêm người đọc vào tệp mật khẩu của nginx, hoặc đổi mật khẩu của một người."),
+        discussion: say(
+            "The password is read from the terminal without echo, twice; from standard input (one line) when "
+                + "that is not a terminal. It is stored as a yescrypt hash, which nginx checks through the C "
+                + "library. The file is replaced atomically and keeps its permissions and owner; a new one is "
+                + "made 0640, group www-data when root runs this.",
+            "Mật khẩu được gõ hai lần, không hiện lên màn hình; được đọc một dòng từ standard input khi không "
+                + "gõ từ bàn phím. Mật khẩu được lưu dưới dạng băm yescrypt, loại mà nginx kiểm tra qua thư viện C. "
+                + "Tệp được thay trong một bước và giữ nguyên quyền và chủ sở hữu; tệp mới có quyền 0640, nhóm "
+                + "www-data khi chạy bằng root."))
 
-    @Argument(help: "The password file (as `chibo nginx-config --htpasswd` names it).")
+    @Argument(
+        help: ArgumentHelp(
+            say(
+                "The password file (as `chibo nginx-config --htpasswd` names it).",
+                "Tệp mật khẩu (tệp mà `chibo nginx-config --htpasswd` chỉ tới).")))
     var file: String
 
-    @Argument(help: "The user name readers sign in with.")
+    @Argument(help: ArgumentHelp(say("The user name readers sign in with.", "Tên người đọc dùng để đăng nhập.")))
     var user: String
 
     func validate() throws {
         if file.isEmpty {
-            throw ValidationError("the password file is empty: give its path, e.g. /etc/nginx/chibo.htpasswd")
+            throw ValidationError(
+                say(
+                    "the password file is empty: give its path, e.g. /etc/nginx/chibo.htpasswd",
+                    "chưa có tên tệp mật khẩu: hãy cho đường dẫn, ví dụ /etc/nginx/chibo.htpasswd"))
         }
         if file.hasSuffix("/") || Syscalls.isFolder(file) {
-            throw ValidationError("\(file.printable) is a folder: give the path of the password file in it")
+            throw ValidationError(
+                say(
+                    "\(file.printable) is a folder: give the path of the password file in it",
+                    "\(file.printable) là một thư mục: hãy cho đường dẫn của tệp mật khẩu trong đó"))
         }
         if let problem = PasswordFile.userProblem(user) {
             throw ValidationError("the user name \(MessageText.quoted(user)) \(problem)")
@@ -319,13 +450,14 @@ struct HtpasswdCommand: ParsableCommand {
         // The echo stays off from the first prompt to the last answer: nothing typed ahead is shown.
         let answer: Result<String, HtpasswdRefusal> = Syscalls.withoutEcho { ask in
             guard let password = ask("Mật khẩu cho \(user): ") else {
-                return .failure(HtpasswdRefusal("no password on standard input"))
+                return .failure(
+                    HtpasswdRefusal(say("no password on standard input", "không có mật khẩu trên standard input")))
             }
             if let problem = PasswordFile.passwordProblem(password) {
                 return .failure(HtpasswdRefusal("the password \(problem)"))
             }
             if interactive, ask("Nhập lại mật khẩu: ") != password {
-                return .failure(HtpasswdRefusal("the two passwords differ"))
+                return .failure(HtpasswdRefusal(say("the two passwords differ", "hai lần nhập mật khẩu không khớp")))
             }
             return .success(password)
         }
@@ -333,7 +465,8 @@ struct HtpasswdCommand: ParsableCommand {
         switch answer {
         case .success(let typed): password = typed
         case .failure(let refusal):
-            Console.printLine("error: \(refusal.reason); nothing was changed")
+            Console.printLine(
+                say("error: \(refusal.reason); nothing was changed", "error: \(refusal.reason); không có gì thay đổi"))
             throw ExitCode(1)
         }
         do {
@@ -341,18 +474,29 @@ struct HtpasswdCommand: ParsableCommand {
             let outcome = try PasswordFile.set(path: file, user: user, hash: hash)
             switch outcome.change {
             case .created where outcome.groupSet:
-                Console.printLine("created \(file) with \(user) (mode 0640, group www-data)")
+                Console.printLine(
+                    say(
+                        "created \(file) with \(user) (mode 0640, group www-data)",
+                        "đã tạo \(file) với \(user) (quyền 0640, nhóm www-data)"))
             case .created:
                 Console.printLine(
-                    "created \(file) with \(user) (mode 0640); nginx's workers must be able to read it: "
-                        + "chgrp www-data \(file)")
-            case .added: Console.printLine("added \(user) to \(file)")
-            case .replaced: Console.printLine("changed the password of \(user) in \(file)")
+                    say(
+                        "created \(file) with \(user) (mode 0640); nginx's workers must be able to read it: "
+                            + "chgrp www-data \(file)",
+                        "đã tạo \(file) với \(user) (quyền 0640); các tiến trình của nginx phải đọc được tệp này: "
+                            + "chgrp www-data \(file)"))
+            case .added: Console.printLine(say("added \(user) to \(file)", "đã thêm \(user) vào \(file)"))
+            case .replaced:
+                Console.printLine(
+                    say("changed the password of \(user) in \(file)", "đã đổi mật khẩu của \(user) trong \(file)"))
             }
             if outcome.ownerLost {
                 Console.printLine(
-                    "note: \(file) now belongs to you, and its group may have changed (only root keeps another "
-                        + "user's): nginx's workers must still be able to read it (ls -l \(file))")
+                    say(
+                        "note: \(file) now belongs to you, and its group may have changed (only root keeps another "
+                            + "user's): nginx's workers must still be able to read it (ls -l \(file))",
+                        "note: \(file) giờ thuộc về bạn, và nhóm của nó có thể đã đổi (chỉ root mới giữ được chủ sở "
+                            + "hữu của người khác): các tiến trình của nginx vẫn phải đọc được tệp (ls -l \(file))"))
             }
         } catch {
             Console.printLine("error: \(error)")
@@ -361,17 +505,65 @@ struct HtpasswdCommand: ParsableCommand {
     }
 }
 
+/// The text in the run's language (`Console.language`): the help, the progress lines, the refusals.
+func say(_ english: String, _ vietnamese: String) -> String {
+    Console.say(english, vietnamese)
+}
+
 /// Diagnostics on standard error, one per line, coloured only on a terminal.
 enum Console {
     static var isTerminal: Bool { Syscalls.standardErrorIsTerminal }
 
+    /// The language of the run: `--lang`, else the locale's (`Language.chosen`). Set once, first
+    /// thing in `main`, before any other thread starts.
+    nonisolated(unsafe) static var language = Language.vi
+
+    /// The language `--lang LANG` (or `--lang=LANG`) names, else the environment's, and the arguments
+    /// without the option.
+    static func language(from arguments: [String]) throws -> (Language, [String]) {
+        var rest: [String] = []
+        var option: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                rest += arguments[index...]
+                break
+            }
+            if argument == "--lang" || argument.hasPrefix("--lang=") {
+                let value =
+                    argument == "--lang"
+                    ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(7))
+                guard Language(naming: value) != nil else {
+                    throw UsageProblem("--lang takes vi or en, not \(MessageText.quoted(value))")
+                }
+                option = value
+                index += argument == "--lang" ? 2 : 1
+                continue
+            }
+            rest.append(argument)
+            index += 1
+        }
+        return (Language.chosen(option: option, environment: ProcessInfo.processInfo.environment), rest)
+    }
+
+    /// The text in the run's language.
+    static func say(_ english: String, _ vietnamese: String) -> String {
+        language == .vi ? vietnamese : english
+    }
+
     static func print(_ diagnostics: Diagnostics) {
         for diagnostic in diagnostics.sorted {
             let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-            printLine(diagnostic.line(colour: isTerminal ? (colour, "\u{1B}[0m") : nil))
+            printLine(diagnostic.line(language: language, colour: isTerminal ? (colour, "\u{1B}[0m") : nil))
         }
         let errors = diagnostics.errors.count
-        if errors > 0 { printLine("\(errors) error\(errors == 1 ? "" : "s"); nothing was published") }
+        if errors > 0 {
+            printLine(
+                say(
+                    "\(errors) error\(errors == 1 ? "" : "s"); nothing was published",
+                    "\(FieldValue.number(errors).text(in: .vi)) lỗi; chưa xuất bản gì"))
+        }
     }
 
     /// A line on standard error: every message of the tool, diagnostics and summaries alike.
@@ -390,44 +582,60 @@ enum Console {
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve a live preview that rebuilds on every change and shows the errors on the pages.")
+        abstract: say(
+            "Serve a live preview that rebuilds on every change and shows the errors on the pages.",
+            "Mở bản xem trước, tự dựng lại mỗi khi nội dung thay đổi và hiện lỗi ngay trên trang."))
 
     @OptionGroup var paths: PathOptions
 
-    @Option(name: .long, help: "The port to serve on.")
+    @Option(name: .long, help: ArgumentHelp(say("The port to serve on.", "Cổng phục vụ.")))
     var port = 1313
 
     @Option(
         name: .long,
-        help: """
-            The address to listen on, IPv4 or IPv6 (::1 or [::1]); 127.0.0.1, this computer only, unless told. \
-            Any other address needs --htpasswd.
-            """)
+        help: ArgumentHelp(
+            say(
+                "The address to listen on, IPv4 or IPv6 (::1 or [::1]); 127.0.0.1, this computer only, unless told. "
+                    + "Any other address needs --htpasswd.",
+                "Địa chỉ lắng nghe, IPv4 hoặc IPv6 (::1 hoặc [::1]); mặc định 127.0.0.1, chỉ máy này. Địa chỉ khác "
+                    + "cần --htpasswd.")))
     var listen = "127.0.0.1"
 
     @Option(
         name: .long,
-        help: """
-            The password file the preview asks readers' names and passwords from (HTTP Basic), the one nginx \
-            uses (make it with `chibo htpasswd FILE USER`); needed on any address but 127.0.0.1 and ::1.
-            """)
+        help: ArgumentHelp(
+            say(
+                "The password file the preview asks readers' names and passwords from (HTTP Basic), the one nginx "
+                    + "uses (make it with `chibo htpasswd FILE USER`); needed on any address but 127.0.0.1 and ::1.",
+                "Tệp mật khẩu để bản xem trước hỏi tên và mật khẩu (HTTP Basic), chính là tệp của nginx (tạo bằng "
+                    + "`chibo htpasswd FILE USER`); bắt buộc với mọi địa chỉ trừ 127.0.0.1 và ::1.")))
     var htpasswd: String?
 
     @Option(
         name: .customLong("host"),
-        help: "A host name the preview answers as, besides its address (the server's name on the office network).")
+        help: ArgumentHelp(
+            say(
+                "A host name the preview answers as, besides its address (the server's name on the office network).",
+                "Tên máy mà bản xem trước chấp nhận, ngoài địa chỉ của nó (tên máy chủ trong mạng cơ quan).")))
     var hosts: [String] = []
 
     @Option(
         name: .long,
-        help:
-            "The most seconds one build may take before it is stopped (default: ten times the last build, 60 to 1800).")
+        help: ArgumentHelp(
+            say(
+                "The most seconds one build may take before it is stopped (default: ten times the last build, 60 to "
+                    + "1800).",
+                "Số giây tối đa cho một lần dựng trước khi bị dừng (mặc định: mười lần thời gian lần dựng trước, từ "
+                    + "60 đến 1800).")))
     var buildTimeout: Int?
 
     func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        guard (1...65535).contains(port) else {
+            throw ValidationError(say("--port must be from 1 to 65535", "--port phải từ 1 đến 65535"))
+        }
         if let buildTimeout, !(1...86_400).contains(buildTimeout) {
-            throw ValidationError("--build-timeout must be from 1 to 86400 seconds")
+            throw ValidationError(
+                say("--build-timeout must be from 1 to 86400 seconds", "--build-timeout phải từ 1 đến 86400 giây"))
         }
     }
 
@@ -435,7 +643,7 @@ struct ServeCommand: ParsableCommand {
         let access: PreviewAccess
         let passwords: PreviewPasswords?
         do {
-            access = try PreviewAccess(listen: listen, htpasswd: htpasswd, hosts: hosts)
+            access = try PreviewAccess(listen: listen, htpasswd: htpasswd, hosts: hosts, language: Console.language)
             passwords = try access.passwordFile.map { file throws(PreviewPasswords.Problem) in
                 try PreviewPasswords(path: file)
             }
@@ -456,7 +664,8 @@ struct ServeCommand: ParsableCommand {
         let preview: Preview
         do {
             preview = try Preview(
-                contentPath: paths.content, themePath: paths.theme, buildTimeLimit: buildTimeout.map(Double.init))
+                contentPath: paths.content, themePath: paths.theme, buildTimeLimit: buildTimeout.map(Double.init),
+                language: Console.language)
         } catch {
             Console.printLine("error: \(error)")
             throw ExitCode(1)
@@ -478,7 +687,7 @@ struct ServeCommand: ParsableCommand {
         // Ctrl-C, SIGTERM and SIGHUP remove the private folder of the site and end the preview.
         let signals = Syscalls.onTermination { _ in
             preview.stop()
-            Console.printLine("stopped")
+            Console.printLine(say("stopped", "đã dừng"))
             Syscalls.exitNow(0)
         }
         withExtendedLifetime(signals) { dispatchMain() }

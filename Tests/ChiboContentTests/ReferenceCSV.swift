@@ -70,7 +70,7 @@ extension CSVTable {
             if scalar.isRefusedInText && scalar != sep {
                 controls.append(
                     ParseError(
-                        line: line, column: column, message: Self.controlMessage(scalar), code: .controlCharacter))
+                        line: line, column: column, .controlInCell(scalar)))
             }
             if inQuotes {
                 if scalar == "\"" {
@@ -129,11 +129,7 @@ extension CSVTable {
         }
         if inQuotes {
             throw
-                ParseError(
-                    line: quoteLine, column: quoteColumn,
-                    message:
-                        "this quoted cell is never closed; add the closing \" (a quote inside a cell is written \"\")",
-                    code: .unclosedQuote)
+                ParseError(line: quoteLine, column: quoteColumn, .unclosedQuote)
         }
         if !field.isEmpty || !cells.isEmpty || afterQuote { endRow() }
         return CSVTable(separator: separator, rows: rows, controlCharacters: controls)

@@ -11,8 +11,8 @@ import Testing
         var diagnostics = Diagnostics()
         diagnostics.warning(.unknownColumn, SourceLocation(file: "units.csv", line: 1, column: 4), "unknown column")
         diagnostics.error(
-            .notADate, SourceLocation(file: "meetings/2024.xlsx", line: 14, column: 3, sheet: "Quý \"1\""),
-            "31/02/2024 is not a valid date")
+            SourceLocation(file: "meetings/2024.xlsx", line: 14, column: 3, sheet: "Quý \"1\""),
+            .notADate("31/02/2024"))
         diagnostics.error(
             .valueMissing, SourceLocation(file: "a\\b\u{1}.csv", line: 2, column: 1), "tab\there, quote \" here")
         return diagnostics
@@ -32,7 +32,12 @@ import Testing
         #expect(cell["severity"] as? String == "error")
         #expect(cell["line"] as? Int == 14 && cell["column"] as? Int == 3)
         #expect(cell["sheet"] as? String == "Quý \"1\"" && cell["cell"] as? String == "C14")
-        #expect(cell["message"] as? String == "31/02/2024 is not a valid date")
+        #expect(cell["message"] as? String == DiagnosticMessage.notADate("31/02/2024").text(in: .en))
+        // A message of the catalogue in both languages; one still pending has no `messages`.
+        let messages = try #require(cell["messages"] as? [String: String])
+        #expect(messages["vi"] == DiagnosticMessage.notADate("31/02/2024").text(in: .vi))
+        #expect(messages["en"] == DiagnosticMessage.notADate("31/02/2024").text(in: .en))
+        #expect(items[0]["messages"] == nil)
         #expect(items[2]["sheet"] is NSNull && items[2]["cell"] is NSNull)
         // The keys in the documented order, each diagnostic on a line of its own.
         let lines = text.split(separator: "\n").filter { $0.hasPrefix("    {") }
@@ -47,7 +52,8 @@ import Testing
     @Test func noDiagnosticsIsAnEmptyListAndTheBytesAreStable() throws {
         #expect(Diagnostics().json() == "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n")
         #expect(sample().json() == sample().json())
-        let withMessages = sample().json { _ in [("en", "english"), ("vi", "tiếng Việt")] }
-        #expect(withMessages.contains("\"messages\": {\"en\": \"english\", \"vi\": \"tiếng Việt\"}"))
+        let vietnamese = sample().json(language: .vi)
+        #expect(vietnamese.contains("\"message\": \"\\\"31/02/2024\\\" không phải là ngày hợp lệ"))
+        #expect(vietnamese.contains("\"messages\": {\"vi\": "))
     }
 }

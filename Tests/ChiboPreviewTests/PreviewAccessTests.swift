@@ -48,6 +48,11 @@ import Testing
                 #expect(error.description.contains("not yet published"))
                 #expect(error.description.contains("--htpasswd"))
             }
+            do {
+                _ = try PreviewAccess(listen: listen, htpasswd: nil, hosts: [], language: .vi)
+            } catch {
+                #expect(error.description.contains("thư mục hạn chế") && error.description.contains("chưa xuất bản"))
+            }
             let access = try PreviewAccess(listen: listen, htpasswd: "/etc/nginx/chibo.htpasswd", hosts: [])
             #expect(access.passwordFile == "/etc/nginx/chibo.htpasswd")
         }

@@ -134,7 +134,8 @@ def test_pages_follow_edits_and_the_overlay_shows_every_error(served):
         timeout=15, message="the overlay did not list both errors")
     text = overlay_text(driver)
     assert "meetings/2024-q1.csv:2:" in text, text
-    assert "meetings/2024-q2.xlsx:2:" in text and "Quý 2 " in text, text
+    # The cell's place in words after its location: `(sheet "Quý 2", cell G2)` here, in English.
+    assert "meetings/2024-q2.xlsx:2:" in text and '"Quý 2"' in text and "G2" in text, text
     assert "99" in text
     # The last good site is still served beneath it.
     assert "Lưu kiểu nguyên tử" in page_text(driver)

@@ -1,0 +1,177 @@
+import ChiboModel
+import Foundation
+import Testing
+
+/// The catalogue of messages (issue 32): every code has its messages in both languages, and a message
+/// uses only the fields its code carries. Tests of wording test the catalogue, here; other tests match
+/// codes.
+@Suite struct MessageCatalogueTests {
+    /// The codes whose messages are still worded at the place they are found, in English only. This
+    /// list only shrinks: a new code gets its entry in the catalogue.
+    static let stillPending: Set<DiagnosticCode> = [
+        .linkOutside, .linkBroken, .linkedTwice, .workbookUnreadable, .badURLName, .urlTaken,
+        .litter,
+        .attachmentRefused, .attachmentMislabelled, .yamlSyntax, .yamlAlias, .duplicateKey, .unknownKey, .wrongShape,
+        .badForm, .rubricKind,
+        .rubricInconsistent, .periodRange, .restrictedFolder, .restrictedLeak, .frontMatter, .brokenLink, .badTable,
+        .duplicateNumber, .unknownNumber, .markdownTooDeep, .planRule, .templateSyntax, .templateUnsupported,
+        .missingTemplate, .unknownName, .templateMisuse, .missingString, .templateTooDeep, .templateTooLarge,
+    ]
+
+    /// One message of each variant of the catalogue, made as the loaders make them.
+    static let samples: [DiagnosticMessage] = [
+        .notADate("31/02/2024"), .notADate(key: "date"), .notAWholeNumber(field: "present", value: "hai mươi"),
+        .notAWholeNumber(key: "order"), .notANumber(key: "rate"), .notYesOrNo(field: "political_study"),
+        .notTrueOrFalse(key: "draft"), .outOfRange(field: "max", from: 1, to: 10000, unit: (" points", " điểm")),
+        .below(field: "committee_rule.threshold", lowest: 1), .negative(field: "present", value: -5),
+        .membersOutOfRange(field: "members", from: 0, to: 100_000), .notAShare(field: "speaking_rate"),
+        .speakersAbovePresent(speakers: 13, present: 12), .presentAboveMembers(present: 25, members: 10),
+        .pointsAboveMax(criterion: 3, title: "Nội dung và điều hành", points: 35, max: 30),
+        .duplicateMeeting(
+            kind: .regular, branch: "cb-van-phong", date: day("2024-01-10"),
+            first: SourceLocation(file: "meetings/2024-q1.csv", line: 2)),
+        .futureMeetings(
+            count: 1, buildDate: day("2024-04-10"), first: day("2025-01-02")),
+        .futureMeetings(
+            count: 3, buildDate: day("2024-04-10"), first: day("2025-01-02")),
+        .outsidePeriod(count: 1362, from: day("2024-01-01"), to: day("2024-03-31")),
+        .uncheckedRecords(unitsFile: "units.csv"), .cellErrorValue("#REF!"), .noCachedValue, .hiddenSheet("Nháp"),
+        .buildStopped(reason: ("it passed its time limit", "quá thời hạn")),
+        .swallowingQuote(lines: 3, separator: ";"), .unclosedQuote, .rowWidth(cells: 19, columns: 18, separator: ";"),
+        .missingColumn("id", names: ["id", "mã"]), .missingColumn("date", oneOf: ["date", "ngày"]),
+        .missingCriteria(rubric: "thuong-ky", kind: .regular, criteria: 5, absent: ["c4", "c5"]),
+        .duplicateColumn("Ngày họp", field: "date", firstColumn: 2), .unknownColumn("Cột lạ"),
+        .emptyCell("present", help: ("the number of members present", "số đảng viên có mặt")),
+        .requiredField("name", help: ("the unit's display name", "tên đơn vị để hiển thị")), .branchNeedsMembers,
+        .needsSector(unit: "dang-bo-a", words: "agency / cơ quan"), .thematicNeedsTopic,
+        .unknownWord("kind", "họp", words: "regular / thường kỳ, thematic / chuyên đề"),
+        .unknownRating("Giỏi", rubric: "thuong-ky", ratings: "Tốt, Khá, Trung bình, Kém"),
+        .duplicateID("cb-a", firstLine: 3), .duplicateRubric("thuong-ky", other: "rubrics/a.yaml"),
+        .duplicatePlan("114-KH/ĐUK", other: "plans/a.yaml"), .listedTwice("data", in: "restricted.paths"),
+        .duplicateName("Chi bộ Văn phòng", first: "Chi bo van phong", firstLine: 4), .unknownParent("db-x"),
+        .unknownBranch("cb-x"), .unknownHost("cb-y"), .nestedCommittee, .branchAsParent("cb-a"),
+        .meetingOfCommittee("db-a"), .committeeHost("db-a"), .hostNotGrassroots("cb-b", parent: "db-a"),
+        .fileMissing("noFolder", name: "content"), .fileMissing("isFile", name: "content"), .fileMissing("units"),
+        .fileMissing("rubrics"), .fileMissing("site"), .fileMissing("templates"), .fileMissing("strings"),
+        .fileUnreadable(reason: "Permission denied"), .notARegularFile, .folderNotFile, .fileEmpty("csv"),
+        .fileEmpty("workbook"), .fileEmpty("rubric"), .fileEmpty("plan"), .fileEmpty("site"),
+        .notUTF8(byte: "C3", offset: 1362),
+        .folderNotRead("meetings", holds: ("meeting records", "biên bản"), records: true),
+        .folderNotRead("meetings", holds: ("meeting records", "biên bản"), records: false),
+        .spreadsheetNotRead(("is an old workbook", "là tệp cũ")), .extensionInCapitals("csv"),
+        .fileNotRead(in: "plans", holds: ("plans", "kế hoạch")), .unitsFileNotRead(names: "units.csv, units.yaml"),
+        .twoUnitsFiles("units.csv", "units.yaml"),
+        .controlInCell("\u{1B}"), .controlInCell("\u{FFFF}"), .controlInKey("title", "\u{0}"), .controlInText("\u{7F}"),
+        .controlInSheetName("Quý\u{1}", "\u{1}"), .refusedInYAML("\u{2028}"),
+        .refusedInYAML(Unicode.Scalar(0xFDD0) ?? "?"),
+        .refusedInYAML("\u{1B}"),
+        .notACommittee("cb-a"), .reservedPageID("trang-2", listed: 1362, perPage: 200), .reservedRatingsID("xep-loai"),
+    ]
+
+    @Test func everyCodeHasItsMessagesInBothLanguagesOrIsStillPending() {
+        #expect(MessageCatalogue.pending == Self.stillPending)
+        for code in DiagnosticCode.allCases where !Self.stillPending.contains(code) {
+            let entry = MessageCatalogue.entries[code]
+            #expect(entry != nil, "\(code.rawValue) has no entry")
+            #expect(entry?.messages[""] != nil || entry?.messages.isEmpty == false, "\(code.rawValue)")
+            for (variant, words) in entry?.messages ?? [:] {
+                #expect(!words.en.isEmpty && !words.vi.isEmpty, "\(code.rawValue) \(variant)")
+                #expect(words.vi == words.vi.precomposedStringWithCanonicalMapping, "\(code.rawValue) \(variant)")
+            }
+        }
+    }
+
+    @Test func aMessageUsesOnlyTheFieldsItsCodeCarries() {
+        let known = Set(MessageField.allCases.map(\.rawValue))
+        for (code, entry) in MessageCatalogue.entries {
+            let carried = Set(entry.fields.map(\.rawValue))
+            for (variant, words) in entry.messages {
+                let english = MessageCatalogue.placeholders(words.en)
+                let vietnamese = MessageCatalogue.placeholders(words.vi)
+                for name in english + vietnamese {
+                    #expect(known.contains(name), "\(code.rawValue) \(variant): {\(name)} is no field")
+                    #expect(carried.contains(name), "\(code.rawValue) \(variant): {\(name)} is not a field of the code")
+                }
+                // Both languages say the same things.
+                #expect(Set(english) == Set(vietnamese), "\(code.rawValue) \(variant)")
+            }
+        }
+    }
+
+    @Test func everyMessageIsMadeWithEveryFieldItUses() {
+        var covered: Set<String> = []
+        for sample in Self.samples {
+            covered.insert(sample.code.rawValue + "/" + sample.variant)
+            #expect(MessageCatalogue.entries[sample.code]?.messages[sample.variant] != nil, "\(sample)")
+            for field in sample.fields.keys {
+                #expect(MessageCatalogue.entries[sample.code]?.fields.contains(field) == true, "\(sample) \(field)")
+            }
+            for language in Language.allCases {
+                let text = sample.text(in: language)
+                // No field left unfilled (a value's own escapes, `\u{0001}`, may hold braces).
+                let unfilled = MessageField.allCases.filter { text.contains("{\($0.rawValue)}") }
+                #expect(unfilled.isEmpty, "\(language): \(text)")
+            }
+        }
+        for (code, entry) in MessageCatalogue.entries {
+            for variant in entry.messages.keys {
+                #expect(covered.contains(code.rawValue + "/" + variant), "no sample of \(code.rawValue) \(variant)")
+            }
+        }
+    }
+
+    @Test func numbersAndDatesAreWrittenAsEachLanguageWritesThem() {
+        let period = DiagnosticMessage.outsidePeriod(
+            count: 1362, from: day("2024-01-01"), to: day("2024-03-31"))
+        #expect(
+            period.text(in: .vi) == "1.362 biên bản nằm ngoài kỳ báo cáo từ 1/1/2024 đến 31/3/2024 nên không được tính")
+        #expect(
+            period.text(in: .en)
+                == "1362 meeting records fall outside the period 2024-01-01..2024-03-31 and are not counted")
+        #expect(FieldValue.percent(0.312).text(in: .vi) == "31,2%")
+        #expect(FieldValue.percent(0.312).text(in: .en) == "31.2%")
+        #expect(FieldValue.decimal(2.5, places: 2).text(in: .vi) == "2,5")
+        #expect(FieldValue.decimal(1234.0, places: 1).text(in: .vi) == "1.234")
+        #expect(FieldValue.number(1_000_000).text(in: .vi) == "1.000.000")
+        #expect(FieldValue.number(-1362).text(in: .vi) == "-1.362")
+        #expect(FieldValue.date(day("2023-06-20")).text(in: .vi) == "20/6/2023")
+        #expect(FieldValue.date(day("2023-06-20")).text(in: .en) == "20/06/2023")
+    }
+
+    @Test func aWorkbookCellIsPlacedInTheClerksWords() {
+        let location = SourceLocation(
+            file: "meetings/2024.xlsx", line: 14, column: 3, sheet: "Quý 1", columnName: "Ngày")
+        let diagnostic = Diagnostic(.error, location, .notADate("31/02/2024"))
+        #expect(
+            diagnostic.line(language: .vi)
+                == "meetings/2024.xlsx:14:3: error: hàng 14, cột Ngày (ô C14, trang tính \"Quý 1\"): "
+                + "\"31/02/2024\" không phải là ngày hợp lệ; hãy viết ngày/tháng/năm (DD/MM/YYYY) hoặc YYYY-MM-DD")
+        #expect(
+            diagnostic.line(language: .en)
+                == "meetings/2024.xlsx:14:3: error: \"31/02/2024\" is not a valid date; write DD/MM/YYYY or YYYY-MM-DD "
+                + "[sheet \"Quý 1\", cell C14]")
+        #expect(diagnostic.description == diagnostic.line(language: .en))
+        #expect(diagnostic.message == DiagnosticMessage.notADate("31/02/2024").text(in: .en))
+        // The column's name labels the place; it is not part of it.
+        #expect(location == SourceLocation(file: "meetings/2024.xlsx", line: 14, column: 3, sheet: "Quý 1"))
+        let unnamed = SourceLocation(file: "a.xlsx", line: 2, column: 28, sheet: "S")
+        #expect(unnamed.cellPlace(in: .vi) == "hàng 2 (ô AB2, trang tính \"S\")")
+        #expect(SourceLocation(file: "a.csv", line: 2).cellPlace(in: .vi) == nil)
+    }
+
+    @Test func theLanguageIsVietnameseUnlessEnglishIsAskedFor() {
+        #expect(Language.chosen(option: nil, environment: [:]) == .vi)
+        #expect(Language.chosen(option: nil, environment: ["LANG": "C.UTF-8"]) == .vi)
+        #expect(Language.chosen(option: nil, environment: ["LANG": "en_US.UTF-8"]) == .en)
+        #expect(
+            Language.chosen(option: nil, environment: ["LANG": "vi_VN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"]) == .en)
+        #expect(Language.chosen(option: nil, environment: ["LC_ALL": "C", "LC_MESSAGES": "en_GB.UTF-8"]) == .vi)
+        #expect(Language.chosen(option: nil, environment: ["LC_ALL": "", "LANG": "en"]) == .en)
+        #expect(Language.chosen(option: "vi", environment: ["LANG": "en_US.UTF-8"]) == .vi)
+        #expect(Language.chosen(option: "en", environment: [:]) == .en)
+        #expect(Language.chosen(option: nil, environment: ["LANGUAGE": "en", "LANG": "C.UTF-8"]) == .en)
+        #expect(Language.chosen(option: nil, environment: ["LANGUAGE": "vi:en", "LANG": "en_US.UTF-8"]) == .vi)
+        #expect(Language.chosen(option: nil, environment: ["LANGUAGE": "fr:de", "LANG": "en_US.UTF-8"]) == .en)
+        #expect(Language(naming: "fr") == nil)
+    }
+}

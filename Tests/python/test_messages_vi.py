@@ -1,0 +1,122 @@
+"""Messages in the clerk's Vietnamese by default, English when asked for (issue 32, part 1).
+
+The line format stays `FILE:LINE:COLUMN: error|warning: MESSAGE` whatever the language; a
+workbook's cell is placed in words before the message ("hàng 2, cột Có mặt (ô F2, trang tính
+"Quý 2")"); the summary says "lỗi". `--lang en`, or a LANGUAGE/LC_MESSAGES/LANG starting with
+`en`, gives the English. The other tests run under LANGUAGE=en (conftest.py).
+"""
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import openpyxl
+
+from conftest import CHIBO, ROOT
+from test_workbooks import FIXTURE, read_csv, valid_workbook_bytes
+
+DATE = ("--date", "2024-04-10")
+
+
+def environment(**extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    env["LANG"] = "C.UTF-8"
+    env.update(extra)
+    return env
+
+
+def broken_site(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    csv = content / "meetings" / "2024-q1.csv"
+    csv.write_text(csv.read_text(encoding="utf-8-sig").replace("10/01/2024", "31/02/2024", 1), encoding="utf-8")
+    rows = read_csv(FIXTURE / "meetings" / "2024-q1.csv")
+    header = rows[0]
+    record = list(rows[1])
+    record[1] = "10/04/2024"
+    record[header.index("Có mặt")] = "25"
+    data, _ = valid_workbook_bytes([record])
+    (content / "meetings" / "2024-q2.xlsx").write_bytes(data)
+    return content, header.index("Có mặt") + 1
+
+
+def check(content, env, *extra):
+    return subprocess.run(
+        [str(CHIBO), "check", "--content", str(content), "--theme", str(ROOT / "site-theme"), *DATE, *extra],
+        capture_output=True, text=True, check=False, env=env)
+
+
+def test_vietnamese_by_default_in_the_same_line_format(tmp_path):
+    content, column = broken_site(tmp_path)
+    result = check(content, environment())
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert 'meetings/2024-q1.csv:2:14: error: "31/02/2024" không phải là ngày hợp lệ; hãy viết ngày/tháng/năm ' \
+           '(DD/MM/YYYY) hoặc YYYY-MM-DD' in lines, lines
+    letter = openpyxl.utils.get_column_letter(column)
+    expected = (f'meetings/2024-q2.xlsx:2:{column}: error: hàng 2, cột Có mặt (ô {letter}2, trang tính "Quý 2"): '
+                '25 đảng viên có mặt nhưng chi bộ chỉ có 10 đảng viên (theo danh sách đơn vị)')
+    assert expected in lines, lines
+    # Every diagnostic line keeps the English keyword that editors and CI parse.
+    for line in lines[:-1]:
+        assert re.match(r"^[^:]+:\d+:\d+: (error|warning): ", line), line
+    assert re.fullmatch(r"\d+ lỗi; chưa xuất bản gì", lines[-1]), lines[-1]
+    assert result.stderr == unicodedata.normalize("NFC", result.stderr)
+
+
+def test_english_with_the_option_or_an_english_locale(tmp_path):
+    content, column = broken_site(tmp_path)
+    letter = openpyxl.utils.get_column_letter(column)
+    english = f'25 members present but the branch has 10 members (units file) [sheet "Quý 2", cell {letter}2]'
+    for env, extra in ((environment(), ("--lang", "en")), (environment(), ("--lang=en",)),
+                       (environment(LANG="en_US.UTF-8"), ()), (environment(LC_MESSAGES="en_GB.UTF-8"), ()),
+                       (environment(LANGUAGE="en"), ())):
+        result = check(content, env, *extra)
+        assert result.returncode == 1
+        assert any(line.endswith(english) for line in result.stderr.splitlines()), (extra, result.stderr)
+        assert result.stderr.splitlines()[-1].endswith("errors; nothing was published")
+    # --lang wins over the environment, anywhere on the line.
+    result = subprocess.run(
+        [str(CHIBO), "--lang", "vi", "check", "--content", str(content), "--theme", str(ROOT / "site-theme"), *DATE],
+        capture_output=True, text=True, check=False, env=environment(LANG="en_US.UTF-8"))
+    assert "chưa xuất bản gì" in result.stderr
+
+
+def test_an_unknown_language_is_a_usage_error():
+    result = subprocess.run([str(CHIBO), "check", "--lang", "fr"], capture_output=True, text=True, check=False,
+                            env=environment())
+    assert result.returncode == 2
+    assert "--lang" in result.stderr
+
+
+def test_check_json_gives_both_languages(tmp_path):
+    import json
+    content, _ = broken_site(tmp_path)
+    result = check(content, environment(), "--format", "json")
+    document = json.loads(result.stdout)
+    date = next(item for item in document["diagnostics"] if item["code"] == "value.not-a-date")
+    assert date["message"].startswith('"31/02/2024" không phải là ngày hợp lệ')
+    assert date["messages"]["vi"] == date["message"]
+    assert date["messages"]["en"].startswith('"31/02/2024" is not a valid date')
+
+
+def test_the_help_is_vietnamese_by_default():
+    for arguments, vietnamese, english in (
+            (["--help"], "Dựng trang nội bộ của Đảng ủy Khối", "Builds the bloc committee's intranet site"),
+            (["serve", "--help"], "Cổng phục vụ.", "The port to serve on."),
+            (["check", "--help"], "Kiểm tra nội dung và giao diện", "Validate the content and the theme"),
+            (["htpasswd", "--help"], "Tên người đọc dùng để đăng nhập.", "The user name readers sign in with.")):
+        result = subprocess.run([str(CHIBO), *arguments], capture_output=True, text=True, check=False,
+                                env=environment())
+        assert vietnamese in result.stdout, (arguments, result.stdout)
+        result = subprocess.run([str(CHIBO), *arguments, "--lang", "en"], capture_output=True, text=True,
+                                check=False, env=environment())
+        assert english in result.stdout, (arguments, result.stdout)
+
+
+def test_the_preview_refuses_the_office_network_in_vietnamese(tmp_path):
+    result = subprocess.run([str(CHIBO), "serve", "--content", str(FIXTURE), "--listen", "127.0.0.2"],
+                            capture_output=True, text=True, check=False, env=environment(TMPDIR=str(tmp_path)))
+    assert result.returncode == 2
+    assert "thư mục hạn chế" in result.stderr and "--htpasswd" in result.stderr, result.stderr
