@@ -161,25 +161,13 @@ public struct Build: Sendable {
         // The evaluation is made even when the content has errors, so that `check` compiles the
         // theme against it and one run reports every error.
         guard let content, let theme else { return nil }
-        let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
-        if let first = future.first {
-            diagnostics.warning(
-                .futureMeeting,
-                first.location,
-                "\(future.count) meeting record\(future.count == 1 ? " is" : "s are") dated after the build date "
-                    + "\(buildDate.vietnamese) (this one \(first.date.vietnamese)); is the year right?")
-        }
+        // The content's warnings about its dates, which need the build date; after the theme's
+        // problems, as they have always been listed.
+        ContentLoader.checkDates(content, buildDate: buildDate, diagnostics: &diagnostics)
         let evaluation = Timings.measure("evaluate") {
             Evaluation.evaluate(
                 organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
                 settings: content.settings)
-        }
-        if evaluation.outsidePeriod > 0, let period = content.settings.period {
-            diagnostics.warning(
-                .outsidePeriod,
-                content.settings.location,
-                "\(evaluation.outsidePeriod) meeting records fall outside the period \(period.from)..\(period.to) and are not counted"
-            )
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
         return Loaded(content: content, theme: theme, evaluation: evaluation, schedule: schedule)
