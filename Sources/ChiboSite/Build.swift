@@ -218,24 +218,30 @@ public struct Build: Sendable {
         let renderer = renderer(loaded)
         // Pages go to the staging folder as they are rendered, so memory holds only those in flight.
         let counts = Mutex((pages: 0, files: 0))
-        let summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
-            let renderDiagnostics = Timings.measure("render and write") {
-                let reuse = PageReuse(
-                    salt: toolSalt, dataInputs: fingerprint.data, previous: { staging.previous(under: $0) },
-                    reuse: { staging.keep($0, inputs: $1) })
-                return renderer.render(reuse: reuse) { file in
-                    counts.withLock {
-                        $0.files += 1
-                        if file.path.hasSuffix(".html") { $0.pages += 1 }
+        // Each kind of failure goes on as itself: a refused output is a usage error for the command.
+        let summary: OutputWriter.WriteCounts?
+        do throws(PublishFailure) {
+            summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
+                let renderDiagnostics = Timings.measure("render and write") {
+                    let reuse = PageReuse(
+                        salt: toolSalt, dataInputs: fingerprint.data, previous: { staging.previous(under: $0) },
+                        reuse: { staging.keep($0, inputs: $1) })
+                    return renderer.render(reuse: reuse) { file in
+                        counts.withLock {
+                            $0.files += 1
+                            if file.path.hasSuffix(".html") { $0.pages += 1 }
+                        }
+                        staging.write(file)
                     }
-                    staging.write(file)
                 }
+                diagnostics.append(contentsOf: renderDiagnostics)
+                guard !diagnostics.hasErrors else { return false }
+                staging.write(InputFingerprint.record(fingerprint.fingerprint, warnings: diagnostics.items))
+                counts.withLock { $0.files += 1 }
+                return true
             }
-            diagnostics.append(contentsOf: renderDiagnostics)
-            guard !diagnostics.hasErrors else { return false }
-            staging.write(InputFingerprint.record(fingerprint.fingerprint, warnings: diagnostics.items))
-            counts.withLock { $0.files += 1 }
-            return true
+        } catch {
+            throw error.underlying
         }
         var report = Outcome(diagnostics: diagnostics, files: [], published: summary != nil)
         report.written = summary?.written ?? 0
