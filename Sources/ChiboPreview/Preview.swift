@@ -509,7 +509,7 @@ public final class Preview: Sendable {
     }
 
     /// The address cannot be listened on: a usage error (exit status 2).
-    public struct CannotListen: Error, CustomStringConvertible {
+    public struct CannotListen: UsageRefusal {
         public var address: String
         public var port: UInt16
         public var reason: String

@@ -287,7 +287,7 @@ public struct Build: Sendable {
 }
 
 /// A `SOURCE_DATE_EPOCH` that is not a build date: a usage error (exit status 2).
-public struct InvalidBuildDate: Error, CustomStringConvertible, Sendable, Equatable {
+public struct InvalidBuildDate: UsageRefusal, Equatable {
     /// The variable's value as it was set.
     public var value: String
 
