@@ -125,7 +125,8 @@ struct PageJob: Sendable {
         self.path = path
         self.large = large
         // The page's address, from where it goes: `don-vi/x/index.html` is `/base/don-vi/x/`.
-        let relative = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        let index = SiteOutput.pageFileName
+        let relative = path.hasSuffix(index) ? String(path.dropLast(index.count)) : path
         @Sendable func made() -> M {
             var page = model()
             page.layout.pageURL = SiteURLs.absolute(page.layout.base + relative, baseURL: page.layout.baseURL)
