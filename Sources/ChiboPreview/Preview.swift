@@ -429,9 +429,10 @@ public final class Preview: Sendable {
         let relative = String(decoding: path.utf8.dropFirst(basePath.utf8.count), as: UTF8.self)
         let parts = relative.split(separator: "/")
         guard !parts.contains(where: { $0.utf8.first == UInt8(ascii: ".") }) else { return notFound() }
-        let served = relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
+        let index = SiteOutput.pageFileName
+        let served = relative.isEmpty || relative.hasSuffix("/") ? relative + index : relative
         guard let size = fileSize(served) else {
-            if !relative.isEmpty, !relative.hasSuffix("/"), fileSize(relative + "/index.html") != nil {
+            if !relative.isEmpty, !relative.hasSuffix("/"), fileSize(relative + "/" + index) != nil {
                 let location = Self.encodedPath(basePath + relative + "/") + (query.map { "?" + $0 } ?? "")
                 return .text(301, location + "\n", fields: [("Location", location)])
             }
@@ -462,7 +463,8 @@ public final class Preview: Sendable {
     }
 
     func notFound() -> PreviewResponse {
-        var response = Self.file(.notFound, type: "text/html; charset=utf-8", Self.inject(file("404.html") ?? []))
+        var response = Self.file(
+            .notFound, type: "text/html; charset=utf-8", Self.inject(file(SiteOutput.notFound.path()) ?? []))
         if response.body.isEmpty { response = .text(404, "404\n") }
         return response
     }
@@ -473,7 +475,7 @@ public final class Preview: Sendable {
 
     /// A response with the fields nginx gives the file at `sitePath` (a page, for the preview's own
     /// files), never cached.
-    static func file(_ status: Status, type: String, _ body: [UInt8], sitePath: String = "index.html")
+    static func file(_ status: Status, type: String, _ body: [UInt8], sitePath: String = SiteOutput.pageFileName)
         -> PreviewResponse
     {
         PreviewResponse(
@@ -580,7 +582,7 @@ public final class Preview: Sendable {
     }
 
     /// The address cannot be listened on: a usage error (exit status 2).
-    public struct CannotListen: Error, CustomStringConvertible {
+    public struct CannotListen: UsageRefusal {
         public var address: String
         public var port: UInt16
         public var reason: String

@@ -7,6 +7,10 @@ import ChiboTemplate
 struct PageTemplate<Model: TemplateModel>: Sendable {
     let name: String
     let compiled: Result<CompiledTemplate<Model>, Diagnostics>
+    /// The problems of a template the theme lacks, which no one has reported yet: the plan reports
+    /// them once, when a page needs the template. A template that did not compile was reported
+    /// when the theme was compiled; nil then, and when it compiled.
+    var unreported: Diagnostics? = nil
 
     func render(_ model: Model) -> Result<[UInt8], Diagnostics> {
         compiled.map { $0.render(model) }
@@ -35,8 +39,8 @@ struct PageTemplates: Sendable {
     /// The review letter's paragraphs, plain text, in `LetterPages.paragraphTemplates` order.
     let letterParagraphs: [PageTemplate<LetterFigures>]
 
-    /// Compiles each template the theme has; the errors of those it has are returned now, and a
-    /// missing one is an error when a page needs it.
+    /// Compiles each template the theme has; the errors of those it has are returned now, once, and
+    /// a missing one is an error when a page needs it (`PageTemplate.unreported`).
     static func compile(_ theme: Theme, globals: [String: [String: String]], diagnostics: inout Diagnostics)
         -> PageTemplates
     {
@@ -47,7 +51,7 @@ struct PageTemplates: Sendable {
                     .missingTemplate,
                     SourceLocation(file: "\(theme.path)/templates/\(name).mustache"),
                     "the theme has no template `\(name)`")
-                return PageTemplate(name: name, compiled: .failure(missing))
+                return PageTemplate(name: name, compiled: .failure(missing), unreported: missing)
             }
             var problems = Diagnostics()
             guard let compiled = theme.compile(name, for: type, globals: globals, diagnostics: &problems) else {
@@ -109,6 +113,9 @@ struct PageJob: Sendable {
     /// For the tests: the template's name and the page's model (nil for a file that is not a page),
     /// which the oracle tests give swift-mustache.
     var reference: @Sendable () -> (template: String, model: (any TemplateModel)?)
+    /// The template's name and, when the theme lacks it, its problems: a page whose template failed
+    /// fails without them, and the renderer reports them once for all its pages.
+    var template: (name: String, unreported: Diagnostics?)? = nil
 
     init<M: PageModel>(
         _ output: SiteOutput, path: String, template: PageTemplate<M>, large: Bool = false,
@@ -118,7 +125,8 @@ struct PageJob: Sendable {
         self.path = path
         self.large = large
         // The page's address, from where it goes: `don-vi/x/index.html` is `/base/don-vi/x/`.
-        let relative = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        let index = SiteOutput.pageFileName
+        let relative = path.hasSuffix(index) ? String(path.dropLast(index.count)) : path
         @Sendable func made() -> M {
             var page = model()
             page.layout.pageURL = SiteURLs.absolute(page.layout.base + relative, baseURL: page.layout.baseURL)
@@ -126,7 +134,11 @@ struct PageJob: Sendable {
             return page
         }
         self.reference = { (template.name, made()) }
+        self.template = (template.name, template.unreported)
+        let failed = if case .failure = template.compiled { true } else { false }
         self.render = { salt, keep in
+            // Reported once: when the theme was compiled, or by the renderer for a missing template.
+            guard !failed else { return .failure(Diagnostics()) }
             let page = made()
             // Without a previous output to keep from, no manifest is written: nothing to hash.
             guard let keep else { return template.render(page).map { .made($0, inputs: 0) } }

@@ -316,9 +316,16 @@ public struct SiteRenderer: Sendable {
             }
         }
         var sitemap: [String] = []
+        var missingTemplates: Set<String> = []
         for (page, failure) in zip(pages, failures) {
             if let failure {
                 diagnostics.append(contentsOf: failure)
+                // A template the theme lacks, once for all the pages that need it.
+                if let template = page.template, let unreported = template.unreported,
+                    missingTemplates.insert(template.name).inserted
+                {
+                    diagnostics.append(contentsOf: unreported)
+                }
             } else if page.output.inSitemap && !(restriction?.covers(page.path) ?? false) {
                 let index = SiteOutput.pageFileName
                 sitemap.append(
@@ -370,7 +377,8 @@ public struct SiteRenderer: Sendable {
         return failures.withLock { $0 }
     }
 
-    /// One diagnostic per template problem, however many pages met it.
+    /// One diagnostic per problem: the letters' jobs each carry the problems of the paragraph
+    /// templates they could not render, which were reported with the templates.
     static func unique(_ diagnostics: Diagnostics) -> Diagnostics {
         var seen: Set<Diagnostic> = []
         var result = Diagnostics()

@@ -161,20 +161,13 @@ public struct Build: Sendable {
         // The evaluation is made even when the content has errors, so that `check` compiles the
         // theme against it and one run reports every error.
         guard let content, let theme else { return nil }
-        let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
-        if let first = future.first {
-            diagnostics.warning(
-                first.location, .futureMeetings(count: future.count, buildDate: buildDate, first: first.date))
-        }
+        // The content's warnings about its dates, which need the build date; after the theme's
+        // problems, as they have always been listed.
+        ContentLoader.checkDates(content, buildDate: buildDate, diagnostics: &diagnostics)
         let evaluation = Timings.measure("evaluate") {
             Evaluation.evaluate(
                 organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
                 settings: content.settings)
-        }
-        if evaluation.outsidePeriod > 0, let period = content.settings.period {
-            diagnostics.warning(
-                content.settings.location,
-                .outsidePeriod(count: evaluation.outsidePeriod, from: period.from, to: period.to))
         }
         let schedule = Schedule(plans: content.plans, organization: content.organization)
         return Loaded(content: content, theme: theme, evaluation: evaluation, schedule: schedule)
@@ -225,24 +218,30 @@ public struct Build: Sendable {
         let renderer = renderer(loaded)
         // Pages go to the staging folder as they are rendered, so memory holds only those in flight.
         let counts = Mutex((pages: 0, files: 0))
-        let summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
-            let renderDiagnostics = Timings.measure("render and write") {
-                let reuse = PageReuse(
-                    salt: toolSalt, dataInputs: fingerprint.data, previous: { staging.previous(under: $0) },
-                    reuse: { staging.keep($0, inputs: $1) })
-                return renderer.render(reuse: reuse) { file in
-                    counts.withLock {
-                        $0.files += 1
-                        if file.path.hasSuffix(".html") { $0.pages += 1 }
+        // Each kind of failure goes on as itself: a refused output is a usage error for the command.
+        let summary: OutputWriter.WriteCounts?
+        do throws(PublishFailure) {
+            summary = try OutputWriter.publish(to: target.resolved, precompress: precompress) { staging in
+                let renderDiagnostics = Timings.measure("render and write") {
+                    let reuse = PageReuse(
+                        salt: toolSalt, dataInputs: fingerprint.data, previous: { staging.previous(under: $0) },
+                        reuse: { staging.keep($0, inputs: $1) })
+                    return renderer.render(reuse: reuse) { file in
+                        counts.withLock {
+                            $0.files += 1
+                            if file.path.hasSuffix(".html") { $0.pages += 1 }
+                        }
+                        staging.write(file)
                     }
-                    staging.write(file)
                 }
+                diagnostics.append(contentsOf: renderDiagnostics)
+                guard !diagnostics.hasErrors else { return false }
+                staging.write(InputFingerprint.record(fingerprint.fingerprint, warnings: diagnostics.items))
+                counts.withLock { $0.files += 1 }
+                return true
             }
-            diagnostics.append(contentsOf: renderDiagnostics)
-            guard !diagnostics.hasErrors else { return false }
-            staging.write(InputFingerprint.record(fingerprint.fingerprint, warnings: diagnostics.items))
-            counts.withLock { $0.files += 1 }
-            return true
+        } catch {
+            throw error.underlying
         }
         var report = Outcome(diagnostics: diagnostics, files: [], published: summary != nil)
         report.written = summary?.written ?? 0
@@ -288,7 +287,7 @@ public struct Build: Sendable {
 }
 
 /// A `SOURCE_DATE_EPOCH` that is not a build date: a usage error (exit status 2).
-public struct InvalidBuildDate: Error, CustomStringConvertible, Sendable, Equatable {
+public struct InvalidBuildDate: UsageRefusal, Equatable {
     /// The variable's value as it was set.
     public var value: String
 

@@ -326,7 +326,7 @@ extension UInt8 {
 }
 
 /// A `nginx-config` option that cannot go into a configuration: a usage error (exit status 2).
-public struct InvalidNginxOption: Error, CustomStringConvertible, Sendable, Equatable {
+public struct InvalidNginxOption: UsageRefusal, Equatable {
     /// The option (`--root`, `--server-name`, `--listen`) or setting (`base_path`) it came from.
     public var option: String
     public var value: String

@@ -37,3 +37,23 @@ public enum OutputFailure: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 }
+
+/// Why `OutputWriter` could not publish, one case for each kind of failure: the output path refused
+/// (`OutputRefusal`, a usage error), a failure of the publish's own (`OutputFailure`), or a failure of
+/// the system (`SystemError`, with the operating system's reason). Printed as the failure it holds.
+package enum PublishFailure: Error, CustomStringConvertible, Sendable, Equatable {
+    case refused(OutputRefusal)
+    case output(OutputFailure)
+    case system(SystemError)
+
+    /// The failure it holds, for a caller that reports each kind as it always has.
+    package var underlying: any Error & Sendable {
+        switch self {
+        case .refused(let refusal): refusal
+        case .output(let failure): failure
+        case .system(let failure): failure
+        }
+    }
+
+    package var description: String { String(describing: underlying) }
+}

@@ -184,7 +184,7 @@ public struct OutputTarget: Sendable, Equatable {
 
 /// Why a command will not write where it was told to: a usage error (exit status 2), found before
 /// anything is written.
-public struct OutputRefusal: Error, CustomStringConvertible, Sendable, Equatable {
+public struct OutputRefusal: UsageRefusal, Equatable {
     public var description: String
 
     public init(_ description: String) {

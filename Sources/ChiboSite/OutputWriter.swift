@@ -22,7 +22,9 @@ public enum OutputWriter {
 
     /// Replaces the folder at `path` with exactly `files` (plus precompressed copies).
     @discardableResult
-    public static func publish(_ files: [OutputFile], to path: String, precompress: Bool = true) throws -> WriteCounts {
+    package static func publish(_ files: [OutputFile], to path: String, precompress: Bool = true)
+        throws(PublishFailure) -> WriteCounts
+    {
         let summary = try publish(to: path, precompress: precompress) { staging in
             Parallel.forEach(files) { staging.write($0) }
             return true
@@ -34,29 +36,43 @@ public enum OutputWriter {
     /// (from any thread). When `produce` returns false the staging folder is removed and the folder
     /// at `path` stays as it was; the result is then nil. The lock and the staging folder are made
     /// at the first write, so a build that writes nothing leaves nothing beside the output folder.
-    public static func publish(
-        to path: String, precompress: Bool = true, _ produce: (OutputStaging) throws -> Bool
-    ) throws -> WriteCounts? {
+    package static func publish(
+        to path: String, precompress: Bool = true, _ produce: (OutputStaging) -> Bool
+    ) throws(PublishFailure) -> WriteCounts? {
         // A symbolic link is followed: its target is replaced and the link stays a link.
-        let target = URL(fileURLWithPath: try OutputTarget.resolve(path))
+        let resolved: String
+        do {
+            resolved = try OutputTarget.resolve(path)
+        } catch {
+            throw .refused(error)
+        }
+        let target = URL(fileURLWithPath: resolved)
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).new-\(Syscalls.processID)")
         let lock = LockBox()
         defer { lock.release() }
         let writer = OutputStaging(folder: staging, previous: target, precompress: precompress) {
-            try FileSystem.makeFolders(parent.path)
+            () throws(PublishFailure) in
+            do throws(SystemError) {
+                try FileSystem.makeFolders(parent.path)
+            } catch {
+                throw .system(error)
+            }
             try lock.take(parent.appendingPathComponent(".\(name).lock").path, what: target.path)
             removeStale(in: parent, prefix: ".\(name).new-")
         }
-        do {
-            guard try produce(writer) else {
+        do throws(PublishFailure) {
+            guard produce(writer) else {
                 writer.discard()
                 return nil
             }
             try writer.open()
             let summary = try writer.finish()
-            try Timings.measure("write: swap") { try swap(staging, into: target) }
+            try Timings.measure("write: swap") {
+                Result { () throws(PublishFailure) in try swap(staging, into: target) }
+            }
+            .get()
             return summary
         } catch {
             writer.discard()
@@ -82,8 +98,8 @@ public enum OutputWriter {
     }
 
     /// Writes `files` into the new folder `folder`; unchanged files are hard-linked from `previous`.
-    static func write(_ files: [OutputFile], into folder: URL, previous: URL?, precompress: Bool = true) throws
-        -> WriteCounts
+    static func write(_ files: [OutputFile], into folder: URL, previous: URL?, precompress: Bool = true)
+        throws(PublishFailure) -> WriteCounts
     {
         let staging = try OutputStaging(folder: folder, previous: previous, precompress: precompress)
         Parallel.forEach(files) { staging.write($0) }
@@ -121,30 +137,41 @@ public enum OutputWriter {
 
     /// Puts the staging folder in the target's place: an atomic exchange (renameat2), else the old
     /// folder moved aside and the new one renamed in.
-    static func swap(_ staging: URL, into target: URL) throws {
-        switch try Syscalls.kind(target.path) {
-        case nil:
-            try Syscalls.rename(staging.path, to: target.path)
-            return
-        case .folder: break
-        default: throw OutputFailure.notAFolder(path: target.path)
-        }
-        if try Syscalls.exchange(staging.path, target.path) {
-            FileSystem.removeTreeInParallel(staging.path)
-            return
-        }
-        // Without renameat2: move the old folder aside, then the new one in.
-        let old = target.deletingLastPathComponent().appendingPathComponent(
-            ".\(target.lastPathComponent).old-\(Syscalls.processID)")
-        try? FileSystem.removeTree(old.path)
-        try Syscalls.rename(target.path, to: old.path)
+    static func swap(_ staging: URL, into target: URL) throws(PublishFailure) {
+        let kind: Syscalls.Kind?
         do {
-            try Syscalls.rename(staging.path, to: target.path)
+            kind = try Syscalls.kind(target.path)
         } catch {
-            try? Syscalls.rename(old.path, to: target.path)
-            throw error
+            throw .system(error)
         }
-        try? FileSystem.removeTree(old.path)
+        switch kind {
+        case nil, .folder: break
+        default: throw .output(.notAFolder(path: target.path))
+        }
+        do throws(SystemError) {
+            if kind == nil {
+                try Syscalls.rename(staging.path, to: target.path)
+                return
+            }
+            if try Syscalls.exchange(staging.path, target.path) {
+                FileSystem.removeTreeInParallel(staging.path)
+                return
+            }
+            // Without renameat2: move the old folder aside, then the new one in.
+            let old = target.deletingLastPathComponent().appendingPathComponent(
+                ".\(target.lastPathComponent).old-\(Syscalls.processID)")
+            try? FileSystem.removeTree(old.path)
+            try Syscalls.rename(target.path, to: old.path)
+            do {
+                try Syscalls.rename(staging.path, to: target.path)
+            } catch {
+                try? Syscalls.rename(old.path, to: target.path)
+                throw error
+            }
+            try? FileSystem.removeTree(old.path)
+        } catch {
+            throw .system(error)
+        }
     }
 }
 
@@ -157,20 +184,13 @@ public final class OutputStaging: Sendable {
     let previous: URL?
     let precompress: Bool
     /// Run once before the folder is made (taking the lock); nil when the folder is made at once.
-    private let prepare: (@Sendable () throws -> Void)?
+    private let prepare: (@Sendable () throws(PublishFailure) -> Void)?
     private let opened = Mutex(OpenState.closed)
 
     /// Whether the staging folder was made, or why it could not be.
     enum OpenState: Sendable, Equatable {
         case closed, open
-        case failed(any Error & Sendable)
-
-        static func == (lhs: OpenState, rhs: OpenState) -> Bool {
-            switch (lhs, rhs) {
-            case (.closed, .closed), (.open, .open), (.failed, .failed): true
-            default: false
-            }
-        }
+        case failed(PublishFailure)
     }
     private let made = Mutex<Set<String>>([""])
     private let counts = Mutex(OutputWriter.WriteCounts())
@@ -179,7 +199,10 @@ public final class OutputStaging: Sendable {
     private let previousInputs: [String: UInt64]
 
     /// A staging folder made at the first write, after `prepare`.
-    init(folder: URL, previous: URL?, precompress: Bool, prepare: @escaping @Sendable () throws -> Void) {
+    init(
+        folder: URL, previous: URL?, precompress: Bool,
+        prepare: @escaping @Sendable () throws(PublishFailure) -> Void
+    ) {
         self.folder = folder
         self.root = folder.path
         self.previous = previous
@@ -189,7 +212,7 @@ public final class OutputStaging: Sendable {
     }
 
     /// A staging folder made now.
-    init(folder: URL, previous: URL?, precompress: Bool) throws {
+    init(folder: URL, previous: URL?, precompress: Bool) throws(PublishFailure) {
         self.folder = folder
         self.root = folder.path
         self.previous = previous
@@ -202,23 +225,29 @@ public final class OutputStaging: Sendable {
     /// Makes the folder (a new, empty one) unless it is made already. It is tried once: when it
     /// fails, every later call throws the same failure (trying again would take the lock a second
     /// time, and report a full disk as another chibo writing).
-    func open() throws {
-        try opened.withLock { state in
+    func open() throws(PublishFailure) {
+        let failure = opened.withLock { state -> PublishFailure? in
             switch state {
-            case .open: return
-            case .failed(let failure): throw failure
+            case .open: return nil
+            case .failed(let failure): return failure
             case .closed: break
             }
-            do {
+            do throws(PublishFailure) {
                 try prepare?()
                 try? FileSystem.removeTree(root)
-                try FileSystem.makeFolders(root)
+                do throws(SystemError) {
+                    try FileSystem.makeFolders(root)
+                } catch {
+                    throw .system(error)
+                }
                 state = .open
+                return nil
             } catch {
                 state = .failed(error)
-                throw error
+                return error
             }
         }
+        if let failure { throw failure }
     }
 
     /// Removes the folder if it was made, or its part if making it failed.
@@ -235,14 +264,14 @@ public final class OutputStaging: Sendable {
             return
         }
         guard OutputWriter.isSafe(file.path) else {
-            failures.record(OutputFailure.leadsOutsideTheOutput(path: file.path))
+            failures.record(.output(.leadsOutsideTheOutput(path: file.path)))
             return
         }
         let parent = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
         do {
             try makeFolder(parent)
         } catch {
-            failures.record(error)
+            failures.record(.system(error))
             return
         }
         let compressible = precompress && file.bytes.count >= 1024 && Compression.isCompressible(file.path)
@@ -254,7 +283,7 @@ public final class OutputStaging: Sendable {
         do {
             try Syscalls.writeFile(path, file.bytes)
         } catch {
-            failures.record(error)
+            failures.record(.system(error))
             return
         }
         if compressible {
@@ -268,13 +297,13 @@ public final class OutputStaging: Sendable {
             DispatchQueue.concurrentPerform(iterations: compressors.count) { index in
                 let (suffix, compress) = compressors[index]
                 guard let packed = compress(bytes) else {
-                    failures.record(OutputFailure.compressionFailed(path: path))
+                    failures.record(.output(.compressionFailed(path: path)))
                     return
                 }
-                do {
+                do throws(SystemError) {
                     try Syscalls.writeFile(path + suffix, packed)
                 } catch {
-                    failures.record(error)
+                    failures.record(.system(error))
                     return
                 }
                 Syscalls.copyTimes(from: path, to: path + suffix)
@@ -326,14 +355,14 @@ public final class OutputStaging: Sendable {
     }
 
     /// What was written, or the first failure.
-    public func finish() throws -> OutputWriter.WriteCounts {
+    package func finish() throws(PublishFailure) -> OutputWriter.WriteCounts {
         if let failure = failures.first { throw failure }
         return counts.withLock { $0 }
     }
 
     /// Makes a folder and the folders above it, once each.
-    private func makeFolder(_ relative: String) throws {
-        try made.withLock { made in
+    private func makeFolder(_ relative: String) throws(SystemError) {
+        try made.withLock { made throws(SystemError) in
             var missing: [String] = []
             var current = relative
             while !made.contains(current) {
@@ -348,22 +377,22 @@ public final class OutputStaging: Sendable {
     }
 }
 
-/// The first failure of parallel work: a `SystemError` or an `OutputFailure`.
+/// The first failure of parallel work.
 final class FailureBox: Sendable {
-    private let failure = Mutex<(any Error)?>(nil)
+    private let failure = Mutex<PublishFailure?>(nil)
 
-    func record(_ error: any Error) {
+    func record(_ error: PublishFailure) {
         failure.withLock { if $0 == nil { $0 = error } }
     }
 
-    var first: (any Error)? { failure.withLock { $0 } }
+    var first: PublishFailure? { failure.withLock { $0 } }
 }
 
 /// A lock taken later, from another thread, and released once.
 final class LockBox: Sendable {
     private let held = Mutex<Lock?>(nil)
 
-    func take(_ path: String, what: String) throws {
+    func take(_ path: String, what: String) throws(PublishFailure) {
         let lock = try Lock(path, what: what)
         held.withLock { $0 = lock }
     }
@@ -382,8 +411,14 @@ struct Lock: Sendable {
 
     /// Takes the lock at `path` of the folder `what`; `OutputFailure.lockedByAnotherBuild` when another
     /// process holds it.
-    init(_ path: String, what: String) throws {
-        guard let held = try Syscalls.lock(path) else { throw OutputFailure.lockedByAnotherBuild(target: what) }
+    init(_ path: String, what: String) throws(PublishFailure) {
+        let found: Syscalls.Lock?
+        do {
+            found = try Syscalls.lock(path)
+        } catch {
+            throw .system(error)
+        }
+        guard let held = found else { throw .output(.lockedByAnotherBuild(target: what)) }
         self.held = held
     }
 

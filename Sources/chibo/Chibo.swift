@@ -22,9 +22,10 @@ struct Chibo: ParsableCommand {
         defaultSubcommand: BuildCommand.self
     )
 
-    /// Usage errors exit with status 2, as the content format's command-line section says. `--lang`
-    /// is taken out of the arguments first, anywhere it is: it sets the language of everything the run
-    /// prints, the help included.
+    /// Usage errors exit with status 2, as the content format's command-line section says: a
+    /// `UsageRefusal` thrown by any command, and the options that do not parse. `--lang` is taken out
+    /// of the arguments first, anywhere it is: it sets the language of everything the run prints, the
+    /// help included.
     static func main() {
         let arguments: [String]
         do {
@@ -36,6 +37,8 @@ struct Chibo: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let refusal as any UsageRefusal {
+            Console.refuse(refusal)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 || error is ExitCode {
@@ -77,12 +80,7 @@ struct PathOptions: ParsableArguments {
     /// The build these options describe; an invalid `SOURCE_DATE_EPOCH` (when there is no `--date`) is a
     /// usage error.
     func build(output: String) throws -> Build {
-        let day: Day
-        do {
-            day = try date ?? Build.today()
-        } catch {
-            throw Console.usageError(error)
-        }
+        let day = try date ?? Build.today()
         return Build(contentPath: content, themePath: theme, outputPath: output, buildDate: day)
     }
 }
@@ -127,8 +125,8 @@ struct BuildCommand: ParsableCommand {
         let report: Build.Outcome
         do {
             report = try build.run()
-        } catch let refusal as OutputRefusal {
-            throw Console.usageError(refusal)
+        } catch let refusal as any UsageRefusal {
+            throw refusal
         } catch {
             Console.printLine(
                 say(
@@ -222,10 +220,8 @@ struct PublishCommand: ParsableCommand {
         let report: Build.Outcome
         do {
             report = try paths.build(output: "").publish(root: root, keep: keep)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch let refusal as OutputRefusal {
-            throw Console.usageError(refusal)
+        } catch let refusal as any UsageRefusal {
+            throw refusal
         } catch {
             Console.printLine(
                 say("error: cannot publish to \(root): \(error)", "error: không xuất bản được vào \(root): \(error)"))
@@ -327,13 +323,9 @@ struct NginxConfigCommand: ParsableCommand {
     func run() throws {
         let absolute = Self.absolutePath(root)
         let passwordFile = htpasswd.map(Self.absolutePath)
-        do {
-            // The options first: a wrong one is named before anything is read.
-            _ = try NginxConfig(root: absolute, port: port, serverName: serverName, brotli: !noBrotli, address: listen)
-            _ = try passwordFile.map { try NginxConfig.validRoot($0, option: "--htpasswd") }
-        } catch {
-            throw Console.usageError(error)
-        }
+        // The options first: a wrong one is named before anything is read.
+        _ = try NginxConfig(root: absolute, port: port, serverName: serverName, brotli: !noBrotli, address: listen)
+        _ = try passwordFile.map { try NginxConfig.validRoot($0, option: "--htpasswd") }
         // The base path and the restricted folders come from site.yaml: a block made without them
         // would serve the restricted folders to anyone, so a site.yaml that does not read stops here.
         let (read, diagnostics) = Build(contentPath: content).readSettings()
@@ -346,6 +338,7 @@ struct NginxConfigCommand: ParsableCommand {
             throw ExitCode(read == nil && diagnostics.items.contains { $0.code == .fileMissing } ? 2 : 1)
         }
         do {
+            // Every refusal here (InvalidNginxOption, UsageProblem) goes on to `main` as it is.
             var config = try NginxConfig(
                 root: absolute, port: port, serverName: serverName, basePath: settings.basePath, brotli: !noBrotli,
                 address: listen)
@@ -380,8 +373,6 @@ struct NginxConfigCommand: ParsableCommand {
             case (nil, nil): break
             }
             print(config.text, terminator: "")
-        } catch {
-            throw Console.usageError(error)
         }
     }
 
@@ -394,8 +385,8 @@ struct HtpasswdRefusal: Error {
     init(_ reason: String) { self.reason = reason }
 }
 
-/// A usage error found after parsing, with the reason.
-struct UsageProblem: Error, CustomStringConvertible {
+/// A usage error the command line finds after parsing, with the reason.
+struct UsageProblem: UsageRefusal {
     var description: String
     init(_ description: String) { self.description = description }
 }
@@ -571,10 +562,10 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Prints `error: ...` for a usage error found after parsing and returns the exit status 2 to throw.
-    static func usageError(_ error: any Error) -> ExitCode {
-        printLine("error: \(error)")
-        return ExitCode(2)
+    /// Ends the command for a usage error: `error: ...` on standard error, exit status 2.
+    static func refuse(_ refusal: any UsageRefusal) -> Never {
+        printLine("error: \(refusal)")
+        Foundation.exit(2)
     }
 
 }
@@ -648,7 +639,7 @@ struct ServeCommand: ParsableCommand {
                 try PreviewPasswords(path: file)
             }
         } catch {
-            throw Console.usageError(error)
+            throw UsageProblem(String(describing: error))
         }
         // The build date: --date, else SOURCE_DATE_EPOCH, else today in Vietnam at each rebuild.
         let fixed: Day?
@@ -657,7 +648,7 @@ struct ServeCommand: ParsableCommand {
                 try paths.date
                 ?? (ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil ? nil : Build.today())
         } catch {
-            throw Console.usageError(error)
+            throw UsageProblem(String(describing: error))
         }
         // What the preview writes is the site, restricted folders included: for this user alone.
         Syscalls.makeFilesPrivate()
@@ -673,14 +664,13 @@ struct ServeCommand: ParsableCommand {
         preview.removeOnCrash()
         let port = UInt16(port)
         let server = Thread {
-            do {
+            do throws(Preview.CannotListen) {
                 try preview.run(
                     address: access.address, port: port, hostNames: access.hostNames, passwords: passwords,
                     today: { fixed ?? (try? Build.today()) ?? Build().buildDate }, log: { Console.printLine($0) })
             } catch {
                 preview.stop()
-                Console.printLine("error: \(error)")
-                Foundation.exit(2)
+                Console.refuse(error)
             }
         }
         server.start()

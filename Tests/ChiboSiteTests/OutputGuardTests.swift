@@ -217,7 +217,8 @@ import Testing
         do {
             try OutputWriter.publish([OutputFile(path: long, text: "x")], to: folder.path + "/out")
             Issue.record("published a file whose name is too long")
-        } catch let failure as SystemError {
+        } catch {
+            let failure = try #require(error.systemError, "\(error)")
             #expect(failure.errno == ENAMETOOLONG)
             #expect(failure.path.hasSuffix(long))
         }
@@ -243,7 +244,8 @@ import Testing
         do {
             try OutputWriter.publish(files, to: mountPoint + "/public")
             Issue.record("400 KB fitted into 200 KB")
-        } catch let failure as SystemError {
+        } catch {
+            let failure = try #require(error.systemError, "\(error)")
             #expect(failure.errno == ENOSPC)
             #expect(failure.description.hasSuffix(": No space left on device"), "\(failure)")
         }
@@ -274,7 +276,8 @@ import Testing
             do {
                 try OutputWriter.publish(files, to: output)
                 Issue.record("\(operation) failing with \(code) after \(after) calls did not fail the publish")
-            } catch let failure as SystemError {
+            } catch {
+                let failure = try #require(error.systemError, "\(error)")
                 #expect(failure.errno == code, "\(failure)")
                 #expect(failure.path.hasPrefix(folder.path), "\(failure)")
                 #expect(failure.description.hasSuffix(": " + Syscalls.reason(code)), "\(failure)")
@@ -399,5 +402,15 @@ import Testing
         #expect(text.contains(NginxConfig.quoted(NginxConfig.attachmentPattern(downloads.sorted()))))
         #expect(text.contains(NginxConfig.quoted(NginxConfig.attachmentPattern(images.sorted()))))
         #expect(text.contains("add_header Content-Disposition attachment;"))
+    }
+}
+
+extension PublishFailure {
+    /// The system's failure it holds, if it is one.
+    var systemError: SystemError? {
+        switch self {
+        case .system(let failure): failure
+        case .refused, .output: nil
+        }
     }
 }

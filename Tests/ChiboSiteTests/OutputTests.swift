@@ -125,7 +125,7 @@ import Testing
         let folder = try TempFolder()
         defer { folder.remove() }
         for path in ["../escape.html", "a/../../escape.html", "/etc/escape.html", "a//b.html", "./a.html", ""] {
-            #expect(throws: OutputFailure.leadsOutsideTheOutput(path: path)) {
+            #expect(throws: PublishFailure.output(.leadsOutsideTheOutput(path: path))) {
                 try OutputWriter.publish([OutputFile(path: path, text: "x")], to: folder.path + "/public")
             }
         }
