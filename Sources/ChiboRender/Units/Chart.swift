@@ -7,12 +7,35 @@ enum Chart {
         var total: Double?
         /// Speaking rate of the month's meetings, 0 to 1, if any.
         var rate: Double?
+        /// The worst computed rating of the month's regular meetings, 0 the best: a bar below the
+        /// best is drawn apart (outlined and hatched, not by colour alone), since a high total
+        /// with a required criterion short is not the best rating.
+        var rank: Int? = nil
     }
 
-    /// Bars of the monthly total (left axis, 0 to `maxTotal`) and a line of the speaking rate
-    /// (right axis, 0 to 100%) with the target as a dashed line.
-    static func monthly(_ months: [Month], maxTotal: Int, target: Double, title: String, description: String) -> String
-    {
+    /// A rating's band of totals: from `min` up to the next better rating's minimum.
+    struct Band {
+        var name: String
+        var min: Int
+    }
+
+    /// The left axis's lowest total: ten under the lesser of the second-best rating's minimum and
+    /// the lowest monthly average, on a multiple of ten, so that the bands a branch moves between
+    /// fill the chart and a fall from the best rating to the next is a visible step, not a few
+    /// pixels at the top of a 0 to 100 scale.
+    static func floor(_ months: [Month], bands: [Band]) -> Int {
+        let lowest = months.compactMap(\.total).min().map { Int($0.rounded(.down)) } ?? Int.max
+        let second = bands.count > 1 ? bands[1].min : (bands.first?.min ?? 0)
+        let low = min(lowest, second)
+        return max(0, (low / 10) * 10 - 10)
+    }
+
+    /// Bars of the monthly total against the rating bands (left axis, from `floor` to `maxTotal`,
+    /// each band shaded and named at its minimum) and a line of the speaking rate (right axis, 0 to
+    /// 100%) with the target as a dashed line.
+    static func monthly(
+        _ months: [Month], maxTotal: Int, bands: [Band] = [], target: Double, title: String, description: String
+    ) -> String {
         let width = 640.0
         let height = 260.0
         // Room for the axes' labels at the size a phone draws them (22 units, see site.css).
@@ -23,35 +46,60 @@ enum Chart {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let slot = months.isEmpty ? plotWidth : plotWidth / Double(months.count)
-        let scale = Double(max(maxTotal, 1))
+        let low = Double(floor(months, bands: bands))
+        let scale = Double(max(maxTotal, 1)) - low
         func y(_ fraction: Double) -> Double { top + plotHeight * (1 - min(max(fraction, 0), 1)) }
+        /// A total's height as a fraction of the axis.
+        func level(_ total: Double) -> Double { (total - low) / max(scale, 1) }
         func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
 
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
         svg += "aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg +=
             "<title id=\"chart-title\">\(HTML.escape(title))</title><desc id=\"chart-desc\">\(HTML.escape(description))</desc>"
-        for step in 0...4 {
-            let fraction = Double(step) / 4
+        // The rating bands, best first, each from its minimum to the next better one's: shaded in
+        // turn and named, with a line and the total at each minimum.
+        var upper = Double(maxTotal)
+        // The bands' names go over the bars, drawn last.
+        var labels = ""
+        for (index, band) in bands.enumerated() where Double(band.min) < upper {
+            let lower = max(Double(band.min), low)
+            guard lower < upper else { break }
+            svg +=
+                "<rect class=\"band band-\(index % 2)\" x=\"\(n(left))\" y=\"\(n(y(level(upper))))\" width=\"\(n(plotWidth))\" height=\"\(n(y(level(lower)) - y(level(upper))))\"/>"
+            labels +=
+                "<text class=\"band-name\" x=\"\(n(left + 6))\" y=\"\(n(y(level(upper)) + 20))\">\(HTML.escape(band.name))</text>"
+            upper = lower
+            if lower <= low { break }
+        }
+        var ticks = Set([Int(low), maxTotal])
+        for band in bands where Double(band.min) > low && band.min < maxTotal { ticks.insert(band.min) }
+        for tick in ticks.sorted() {
+            let fraction = level(Double(tick))
             svg +=
                 "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(fraction)))\" y2=\"\(n(y(fraction)))\"/>"
             svg +=
-                "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(fraction) + 4))\" text-anchor=\"end\">\(Int((scale * fraction).rounded()))</text>"
+                "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(fraction) + 4))\" text-anchor=\"end\">\(tick)</text>"
+        }
+        for step in 0...4 {
+            let fraction = Double(step) / 4
             svg +=
                 "<text class=\"axis\" x=\"\(n(width - right + 6))\" y=\"\(n(y(fraction) + 4))\">\(Int(fraction * 100))%</text>"
         }
         for (index, month) in months.enumerated() {
             let x = left + slot * Double(index)
             if let total = month.total {
-                let barTop = y(total / scale)
+                let barTop = y(level(total))
+                let below = (month.rank ?? 0) > 0 ? " below-best" : ""
                 svg +=
-                    "<rect class=\"bar\" x=\"\(n(x + slot * 0.2))\" y=\"\(n(barTop))\" width=\"\(n(slot * 0.6))\" height=\"\(n(top + plotHeight - barTop))\"/>"
+                    "<rect class=\"bar\(below)\" x=\"\(n(x + slot * 0.2))\" y=\"\(n(barTop))\" width=\"\(n(slot * 0.6))\" height=\"\(n(top + plotHeight - barTop))\"/>"
             }
             // With more than a year of months, a phone shows every other label (`thin` ones hidden).
             let thin = months.count > 12 && index % 2 == 1 ? " thin" : ""
             svg +=
                 "<text class=\"axis month\(thin)\" x=\"\(n(x + slot / 2))\" y=\"\(n(height - bottom + 20))\" text-anchor=\"middle\">\(HTML.escape(month.label))</text>"
         }
+        svg += labels
         // The rate line's points, as SVG numbers, each at the middle of its month's slot.
         let points = months.enumerated().compactMap { index, month in
             month.rate.map { (x: n(left + slot * (Double(index) + 0.5)), y: n(y($0))) }

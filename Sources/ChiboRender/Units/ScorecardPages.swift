@@ -181,15 +181,26 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             let (month, total, rate) = (figures.month, figures.averageRegularTotal, figures.speakingRate)
             let label = Format.fill(
                 theme.string("month_short"), ["month": String(month.number), "year": String(month.year)])
-            months.append(Chart.Month(label: label, total: total, rate: rate))
+            let rank = card.meetings.filter {
+                $0.meeting.kind == .regular && $0.meeting.date.year == month.year
+                    && $0.meeting.date.month == month.number
+            }.map(\.ratingRank).max()
+            months.append(Chart.Month(label: label, total: total, rate: rate, rank: rank))
             rows.append(ChartRow(month: text.part(month), total: Format.decimal(total), rate: Format.percent(rate)))
         }
         let maxTotal = card.meetings.first?.max ?? 100
+        // The bands of the regular meetings' rubric, which the bars' totals are scored on.
+        let rubric = card.meetings.first { $0.meeting.kind == .regular }?.rubric ?? card.meetings.first?.rubric
+        let bands = (rubric?.ratings ?? []).map { Chart.Band(name: $0.name.rawValue, min: $0.minTotal) }
         let description = Format.fill(
             theme.string("chart_description"),
-            ["target": Format.percent(settings.targets.speakingRate), "max": String(maxTotal)])
+            [
+                "target": Format.percent(settings.targets.speakingRate), "max": String(maxTotal),
+                "from": String(Chart.floor(months, bands: bands)),
+                "bands": Format.list(bands.map { "\($0.name) từ \($0.min)" }),
+            ])
         let svg = Chart.monthly(
-            months, maxTotal: maxTotal, target: settings.targets.speakingRate,
+            months, maxTotal: maxTotal, bands: bands, target: settings.targets.speakingRate,
             title: Format.fill(theme.string("chart_title"), ["unit": card.unit.name]), description: description)
         return (svg, rows)
     }
