@@ -279,7 +279,8 @@ struct MeetingReader: Sendable {
         let scores = rubric.map { self.scores(cells, columns, rubric: $0, &diagnostics) } ?? []
         var selfRating: (name: RatingName, rank: Int)?
         if let cell = cells.required(
-            MeetingColumn.selfRating.name, columns.selfRating, ("the rating the branch gave itself", "mức chi bộ tự xếp loại"),
+            MeetingColumn.selfRating.name, columns.selfRating,
+            ("the rating the branch gave itself", "mức chi bộ tự xếp loại"),
             &diagnostics),
             let rubric
         {
@@ -322,12 +323,14 @@ struct MeetingReader: Sendable {
     ) -> (present: Int?, speakers: Int?) {
         let present = cells.count(
             cells.required(
-                MeetingColumn.present.name, columns.present, ("the number of members present", "số đảng viên có mặt"), &diagnostics),
+                MeetingColumn.present.name, columns.present, ("the number of members present", "số đảng viên có mặt"),
+                &diagnostics),
             MeetingColumn.present.name,
             &diagnostics)
         let speakers = cells.count(
             cells.required(
-                MeetingColumn.speakers.name, columns.speakers, ("the number of members who spoke", "số đảng viên phát biểu"),
+                MeetingColumn.speakers.name, columns.speakers,
+                ("the number of members who spoke", "số đảng viên phát biểu"),
                 &diagnostics), MeetingColumn.speakers.name,
             &diagnostics)
         if let present, let speakers, speakers > present, let cell = cells.record[at: columns.speakers] {
