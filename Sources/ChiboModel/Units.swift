@@ -88,6 +88,8 @@ public struct Organization: Sendable, Hashable {
     private var index: [UnitID: Int]
     /// Positions of the branches under each parent, in file order.
     private var branchPositions: [UnitID: [Int]]
+    /// Names that more than one unit has ("Chi bộ Văn phòng Sở" under two committees).
+    private var sharedNames: Set<String>
 
     public init(units: [Unit]) {
         self.units = units
@@ -99,6 +101,18 @@ public struct Organization: Sendable, Hashable {
         }
         self.index = index
         self.branchPositions = branchPositions
+        var seen: Set<String> = []
+        var shared: Set<String> = []
+        for unit in units where !seen.insert(unit.name).inserted { shared.insert(unit.name) }
+        sharedNames = shared
+    }
+
+    /// The unit's name as a reader can tell it from another's: with its committee, "Chi bộ Văn phòng
+    /// Sở (Đảng bộ Sở Y tế)", when another unit has the same name; the name alone otherwise.
+    public func distinctName(of id: UnitID) -> String {
+        let name = name(of: id)
+        guard sharedNames.contains(name), let parent = self[id]?.parent else { return name }
+        return name + " (" + self.name(of: parent) + ")"
     }
 
     public subscript(id: UnitID) -> Unit? { index[id].map { units[$0] } }

@@ -233,6 +233,22 @@ import Testing
         #expect(reports.previous(of: reports.quarters[2])?.quarter == reports.quarters[1].quarter)
     }
 
+    @Test func aNameTwoBranchesShareIsShownWithItsCommittee() throws {
+        let renderer = try Self.renderer("content")
+        let organization = renderer.evaluation.organization
+        let shared = organization.units.filter { unit in
+            organization.units.contains { $0.id != unit.id && $0.name == unit.name }
+        }
+        #expect(shared.count >= 2, "the bundled units have a name two branches share")
+        for unit in shared {
+            let parent = try #require(unit.parent)
+            #expect(organization.distinctName(of: unit.id) == unit.name + " (" + organization.name(of: parent) + ")")
+        }
+        #expect(Set(shared.map { organization.distinctName(of: $0.id) }).count == shared.count)
+        let alone = try #require(organization.units.first { unit in !shared.contains { $0.id == unit.id } })
+        #expect(organization.distinctName(of: alone.id) == alone.name)
+    }
+
     @Test func anIssuersNameBreaksIntoBalancedLinesWithoutALoneWord() {
         #expect(
             LetterPages.issuerLines("ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH") == [

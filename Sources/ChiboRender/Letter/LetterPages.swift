@@ -497,7 +497,7 @@ struct LetterPages: Sendable {
         let remarks = allRemarks.prefix(Self.pageRemarks).map { counted in
             let meeting = counted.meeting.meeting
             return LetterPage.Remark(
-                branch: evaluation.organization.name(of: counted.branch), date: Format.date(meeting.date),
+                branch: evaluation.organization.distinctName(of: counted.branch), date: Format.date(meeting.date),
                 kind: theme.string(ScorecardPages.key(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
                 href: urls.unit(counted.branch) + "#" + SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind))
         }

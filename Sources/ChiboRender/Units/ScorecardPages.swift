@@ -245,7 +245,9 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
         if let parent = unit.parent { crumbs.append((unitName(parent), unitURL(parent))) }
         let (svg, rows) = chart(card)
         return ScorecardPage(
-            layout: layout.page(title: unit.name, current: nil, breadcrumb: crumbs),
+            // A name two branches share is shown with its committee, in the title and the tab.
+            layout: layout.page(
+                title: evaluation.organization.distinctName(of: unit.id), current: nil, breadcrumb: crumbs),
             unit: unitSummary(card), committee: unit.parent.map(unitLink), figures: figures(card.summary),
             ratings: ratings(card.summary.ratings), selfRatings: ratings(card.summary.selfRatings), chart: svg,
             chartRows: rows, tables: meetingTables(card), branchFindings: card.findings.map(finding),
