@@ -124,7 +124,7 @@ def test_the_head_is_a_borderless_table_as_clerks_build_it(document):
             "Letter Date"} <= styles
     foot = document.tables[1]
     copies, signature = (cell.text for cell in foot.rows[0].cells)
-    assert copies.startswith("Nơi nhận:") and "- Như trên;" in copies and copies.rstrip().endswith(".")
+    assert copies.startswith("Nơi nhận:") and "- Như trên," in copies and copies.rstrip().endswith(".")
     assert "T/M BAN THƯỜNG VỤ" in signature and "PHÓ BÍ THƯ" in signature
 
 
@@ -252,11 +252,11 @@ def test_every_figure_equals_the_data_files(site, document):
         phrases = []
         if "not_full" in numbers:
             meetings, branches = numbers["not_full"]
-            phrases.append(f"{meetings} buổi {unit}của {branches} chi bộ tự đánh giá “Tốt” khi tiêu chí "
+            phrases.append(f"{meetings} buổi {unit}của {branches} chi bộ tự xếp loại “Tốt” khi tiêu chí "
                            f"{expected[kind]['criteria']} chưa đạt điểm tối đa")
         if "below_total" in numbers:
             meetings, branches = numbers["below_total"]
-            phrases.append(f"{meetings} buổi {unit}của {branches} chi bộ tự đánh giá “Tốt” khi tổng điểm dưới 90")
+            phrases.append(f"{meetings} buổi {unit}của {branches} chi bộ tự xếp loại “Tốt” khi tổng điểm dưới 90")
         if "other" in numbers:
             meetings, branches = numbers["other"]
             phrases.append(f"{meetings} buổi {unit}của {branches} chi bộ tự xếp loại")
@@ -268,7 +268,7 @@ def test_every_figure_equals_the_data_files(site, document):
         f"ở {regular['it']} số buổi",
         f"Còn {regular['affairs_without']} buổi sinh hoạt của",
         f"mới đạt {regular['affairs']}, chưa đạt yêu cầu 100%",
-        f"Ở {expected['study']['branches']} chi bộ còn {expected['study']['meetings']} buổi sinh hoạt thường kỳ "
+        f"Còn {expected['study']['meetings']} buổi sinh hoạt thường kỳ của {expected['study']['branches']} chi bộ "
         "chưa triển khai sinh hoạt chính trị tư tưởng",
         f"Cấp ủy cơ sở mới dự {expected['supervision']['of']} buổi",
         f"đạt {expected['supervision']['share']}, chưa đạt yêu cầu 100%",
@@ -391,7 +391,7 @@ def test_the_letter_settings_reach_the_page_and_the_document(tmp_path):
     texts = [p.text for p in document.paragraphs]
     assert "- Các chi bộ trực thuộc;" in texts and "- Các đảng ủy cơ sở." in texts
     copies, signature = (cell.text for cell in document.tables[1].rows[0].cells)
-    assert "- Thường trực Đảng ủy Khối;" in copies and "- Lưu VP." in copies
+    assert "- Thường trực Đảng ủy Khối," in copies and "- Lưu VP." in copies
     assert "PHÓ BÍ THƯ" in signature and "Nguyễn Văn A" in signature
     page = letter_html(output)
     assert "Phong Thổ, ngày 10 tháng 4 năm 2024" in page and "Nguyễn Văn A" in page

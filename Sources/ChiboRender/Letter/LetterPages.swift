@@ -41,7 +41,8 @@ struct LetterPages: Sendable {
         "letter_annex_label",
         "letter_annex_attached", "letter_annex_study", "letter_annex_overrated", "letter_annex_criterion",
         "letter_annex_current_affairs", "letter_annex_col_number", "letter_annex_col_branch",
-        "letter_annex_col_committee", "letter_annex_col_meetings", "letter_remarks_title", "letter_remarks_intro",
+        "letter_annex_col_committee", "letter_annex_col_meetings", "letter_annex_total", "letter_annex_total_branches",
+        "letter_remarks_title", "letter_remarks_intro",
         "letter_annex_more", "letter_remarks_more",
     ]
 
@@ -172,7 +173,17 @@ struct LetterPages: Sendable {
                             organization[row.branch]?.parent.map { organization.name(of: $0) } ?? shortName,
                             Format.count(row.meetings),
                         ]
-                    }))
+                    }
+                        // The total, as a clerk checks the annex against the sentence: "Cộng, 52 chi bộ, 76".
+                        + [
+                            [
+                                "", pages.theme.string("letter_annex_total"),
+                                Format.fill(
+                                    pages.theme.string("letter_annex_total_branches"),
+                                    ["count": Format.count(rows.count)]),
+                                Format.count(rows.map(\.meetings).reduce(0, +)),
+                            ]
+                        ]))
             return String(number)
         }
     }
@@ -260,12 +271,15 @@ struct LetterPages: Sendable {
             onBehalf: (derived.onBehalf ?? "").uppercased(), signerTitle: (derived.signerTitle ?? "").uppercased(),
             signer: derived.signer, copiesLabel: theme.string("letter_copies"),
             copies: copies.enumerated().map { index, line in
-                "- " + line + (index == copies.count - 1 ? "." : ";")
+                "- " + line + (index == copies.count - 1 ? "." : ",")
             },
             title: theme.string("letter_title") + " " + subject, annexes: annexes,
             annexAttached: Format.fill(
                 theme.string("letter_annex_attached"),
-                ["blank": String(repeating: "\u{00A0}", count: 7), "code": derived.code ?? ""]))
+                [
+                    "blank": String(repeating: "\u{00A0}", count: 7), "code": derived.code ?? "",
+                    "board": figures.board,
+                ]))
         return .success((letter, figures))
     }
 
@@ -509,11 +523,12 @@ struct LetterPages: Sendable {
             annexes: letter.annexes.map { annex in
                 LetterPage.AnnexTable(
                     label: annex.label, title: annex.title, columns: annex.columns,
-                    rows: Array(annex.rows.prefix(Self.pageAnnexRows)),
-                    more: annex.rows.count > Self.pageAnnexRows
+                    // The branches' first rows, then the total row, which the annex always ends with.
+                    rows: Array(annex.rows.dropLast().prefix(Self.pageAnnexRows)) + annex.rows.suffix(1),
+                    more: annex.rows.count - 1 > Self.pageAnnexRows
                         ? Format.fill(
                             theme.string("letter_annex_more"),
-                            ["count": Format.count(annex.rows.count - Self.pageAnnexRows)]) : nil)
+                            ["count": Format.count(annex.rows.count - 1 - Self.pageAnnexRows)]) : nil)
             },
             remarks: Array(remarks),
             moreRemarks: allRemarks.count > Self.pageRemarks
