@@ -63,9 +63,10 @@ public enum MessageCatalogue {
     public static let pending: Set<DiagnosticCode> = Set(DiagnosticCode.allCases).subtracting(entries.keys)
 
     /// Codes with an entry whose messages are still worded in English at some of the places they are
-    /// found (the YAML settings files: site.yaml, rubrics, plans, guidance front matter): the rest of
-    /// the work on them.
-    public static let partlyPending: Set<DiagnosticCode> = [.valueMissing, .unknownWord]
+    /// found (value.missing and value.unknown-word in the YAML settings files: site.yaml, rubrics, plans,
+    /// guidance front matter; workbook.unreadable for a damaged workbook's rarer failures, worded
+    /// `other` with the English in both languages): the rest of the work on them.
+    public static let partlyPending: Set<DiagnosticCode> = [.valueMissing, .unknownWord, .workbookUnreadable]
 
     public static let entries: [DiagnosticCode: Entry] = [
         // MARK: Files and folders
@@ -460,6 +461,28 @@ public enum MessageCatalogue {
             ]),
 
         // MARK: Workbooks
+        .workbookUnreadable: Entry(
+            [.name, .detail],
+            [
+                "encrypted": (
+                    "the workbook is protected by a password; save it again without one (File, Info, Protect Workbook, Encrypt with Password: leave it empty)",
+                    "tệp Excel đang được đặt mật khẩu; hãy lưu lại không có mật khẩu (File, Info, Protect Workbook, Encrypt with Password: để trống)"
+                ),
+                "xls": (
+                    "this is an Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx) and use that file",
+                    "đây là tệp Excel 97-2003 (.xls); hãy lưu thành Excel Workbook (.xlsx) rồi dùng tệp đó"
+                ),
+                "notZip": (
+                    "the file is not an Excel workbook (.xlsx): it is not a zip archive",
+                    "tệp này không phải là tệp Excel (.xlsx): không phải tệp nén zip"
+                ),
+                "cutShort": (
+                    "the workbook is damaged or cut short: its zip directory cannot be read",
+                    "tệp Excel bị hỏng hoặc bị cắt cụt: không đọc được mục lục zip của tệp"
+                ),
+                "sheet": ("the sheet {name} cannot be read: {detail}", "không đọc được trang tính {name}: {detail}"),
+                "other": ("{detail}", "{detail}"),
+            ]),
         .cellErrorValue: Entry(
             [.value],
             [
@@ -849,6 +872,21 @@ extension DiagnosticMessage {
 
     /// A column chibo does not read.
     public static func unknownColumn(_ name: String) -> Self { Self(.unknownColumn, "", [.value: .quoted(name)]) }
+
+    /// A workbook that cannot be read at all: `variant` says why (`encrypted`, `xls`, `notZip`, `cutShort`).
+    public static func workbookUnreadable(_ variant: String) -> Self { Self(.workbookUnreadable, variant) }
+
+    /// A workbook failure still worded in English only.
+    public static func workbookUnreadable(english: String) -> Self {
+        Self(.workbookUnreadable, "other", [.detail: .phrase(en: english, vi: english)])
+    }
+
+    /// A sheet that cannot be read; `reason` the workbook's failure, in both languages.
+    public static func sheetUnreadable(_ name: String, reason: DiagnosticMessage) -> Self {
+        Self(
+            .workbookUnreadable, "sheet",
+            [.name: .quoted(name), .detail: .phrase(en: reason.text(in: .en), vi: reason.text(in: .vi))])
+    }
 
     /// A cell holding an error value.
     public static func cellErrorValue(_ value: String) -> Self { Self(.cellErrorValue, "", [.value: .quoted(value)]) }
