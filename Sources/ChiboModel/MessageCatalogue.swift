@@ -201,6 +201,73 @@ public enum MessageCatalogue {
                 ),
             ]),
 
+        .linkOutside: Entry(
+            [.value, .name, .detail],
+            [
+                "file": (
+                    "this file is a link to {value}, outside {name}; copy the file into the folder instead",
+                    "tệp này là liên kết tới {value}, nằm ngoài {name}; hãy chép chính tệp vào thư mục"
+                ),
+                "content": (
+                    "this {detail} is a link to {value}, outside the content folder; copy it into the content folder instead",
+                    "{detail} này là liên kết tới {value}, nằm ngoài thư mục nội dung; hãy chép nó vào thư mục nội dung"
+                ),
+                "guidance": (
+                    "this folder is a link to {value}, outside guidance/; move the folder into guidance/ instead",
+                    "thư mục này là liên kết tới {value}, nằm ngoài guidance/; hãy chuyển thư mục vào guidance/"
+                ),
+                "theme": (
+                    "this folder is a link to {value}, outside the theme folder; move the folder into the theme",
+                    "thư mục này là liên kết tới {value}, nằm ngoài thư mục giao diện; hãy chuyển thư mục vào giao diện"
+                ),
+            ]),
+        .linkBroken: Entry(
+            [.detail, .value],
+            [
+                "": (
+                    "this {detail} is a link that cannot be followed ({value}); remove the link",
+                    "{detail} này là liên kết không theo được ({value}); hãy xóa liên kết"
+                )
+            ]),
+        .linkedTwice: Entry(
+            [],
+            [
+                "guidance": (
+                    "this folder is published already under another name (a link to it); remove the link",
+                    "thư mục này đã được xuất bản dưới một tên khác (một liên kết tới nó); hãy xóa liên kết"
+                ),
+                "theme": (
+                    "this folder is in the theme already under another name (a link to it); remove the link",
+                    "thư mục này đã có trong giao diện dưới một tên khác (một liên kết tới nó); hãy xóa liên kết"
+                ),
+            ]),
+
+        // MARK: Attachments
+        .litter: Entry(
+            [.value],
+            [
+                "": (
+                    "{value} is a temporary or system file; it is not published",
+                    "{value} là tệp tạm hoặc tệp hệ thống; tệp này không được xuất bản"
+                )
+            ]),
+        .attachmentRefused: Entry(
+            [.value, .detail],
+            [
+                "": (
+                    "{value} cannot be published: a guidance folder holds Markdown pages and attachments of these kinds only: {detail} (web pages, SVG images and scripts could run in the site; write the page in Markdown, or save an SVG as PNG)",
+                    "không xuất bản được {value}: thư mục hướng dẫn chỉ chứa trang Markdown và tệp đính kèm thuộc các loại: {detail} (trang web, ảnh SVG và mã lệnh có thể chạy trong trang; hãy viết trang bằng Markdown, hoặc lưu ảnh SVG thành PNG)"
+                )
+            ]),
+        .attachmentMislabelled: Entry(
+            [.value, .detail],
+            [
+                "": (
+                    "{value} is not what its name says: {detail}; save it again in that format or give it the right extension",
+                    "{value} không đúng như tên tệp: {detail}; hãy lưu lại đúng định dạng đó hoặc đặt đúng phần mở rộng"
+                )
+            ]),
+
         // MARK: Values
         .notADate: Entry(
             [.value, .field],
@@ -625,6 +692,58 @@ extension DiagnosticMessage {
                 .controlCharacter, scalar.isNoncharacter ? "yamlNoncharacter" : "yamlControl",
                 [.value: .plain(scalar.codePoint)])
         }
+    }
+
+    /// A file that is a link out of its folder; `theme` whether the folder is the theme's.
+    public static func fileLinkOutside(to target: String, theme: Bool) -> Self {
+        Self(
+            .linkOutside, "file",
+            [
+                .value: .plain(target),
+                .name: theme
+                    ? .phrase(en: "the theme folder", vi: "thư mục giao diện")
+                    : .phrase(en: "the content folder", vi: "thư mục nội dung"),
+            ])
+    }
+
+    /// A guidance file or folder that is a link out of the content folder.
+    public static func linkOutsideContent(to target: String, isFolder: Bool) -> Self {
+        Self(.linkOutside, "content", [.value: .plain(target), .detail: fileOrFolder(isFolder)])
+    }
+
+    /// A guidance folder that is a link out of `guidance/`.
+    public static func linkOutsideGuidance(to target: String) -> Self {
+        Self(.linkOutside, "guidance", [.value: .plain(target)])
+    }
+
+    /// A theme folder that is a link out of the theme.
+    public static func linkOutsideTheme(to target: String) -> Self {
+        Self(.linkOutside, "theme", [.value: .plain(target)])
+    }
+
+    /// A link that cannot be followed; `reason` the system's.
+    public static func linkBroken(isFolder: Bool, reason: String) -> Self {
+        Self(.linkBroken, "", [.detail: fileOrFolder(isFolder), .value: .plain(reason)])
+    }
+
+    /// A folder reached a second time through a link; `theme` whether in the theme.
+    public static func linkedTwice(theme: Bool) -> Self { Self(.linkedTwice, theme ? "theme" : "guidance") }
+
+    static func fileOrFolder(_ isFolder: Bool) -> FieldValue {
+        isFolder ? .phrase(en: "folder", vi: "thư mục") : .phrase(en: "file", vi: "tệp")
+    }
+
+    /// A temporary or system file beside the guidance.
+    public static func litter(_ name: String) -> Self { Self(.litter, "", [.value: .code(name)]) }
+
+    /// A file of a kind the guidance may not publish; `kinds` the extensions it may.
+    public static func attachmentRefused(_ name: String, kinds: String) -> Self {
+        Self(.attachmentRefused, "", [.value: .code(name), .detail: .plain(kinds)])
+    }
+
+    /// A file whose bytes are not what its extension says; `signature` what they should be.
+    public static func attachmentMislabelled(_ name: String, signature: (en: String, vi: String)) -> Self {
+        Self(.attachmentMislabelled, "", [.value: .code(name), .detail: .phrase(en: signature.en, vi: signature.vi)])
     }
 
     /// A cell that is not a date: `"31/02/2024" is not a valid date`.
