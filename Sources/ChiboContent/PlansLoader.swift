@@ -91,11 +91,7 @@ enum PlansLoader {
                 committeeNodes, plan: plan.number, committeeSessions: true, yaml: yaml, context: context,
                 diagnostics: &diagnostics)
             if plan.rule == nil {
-                diagnostics.error(
-                    .planRule,
-                    yaml.location(committeeNodes),
-                    "`committee_sessions` are checked against `committee_rule` ({threshold, below, at_or_above}); add it"
-                )
+                diagnostics.error(yaml.location(committeeNodes), .committeeSessionsWithoutRule)
             }
         }
         return diagnostics.hasErrors(since: checkpoint) ? nil : plan

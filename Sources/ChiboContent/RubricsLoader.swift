@@ -28,10 +28,7 @@ enum RubricsLoader {
             }
             if let other = kinds[rubric.appliesTo] {
                 diagnostics.error(
-                    .rubricKind,
-                    yaml.location(root["applies_to"]),
-                    "\(other) already applies to \(rubric.appliesTo.rawValue) meetings; keep one rubric per meeting kind"
-                )
+                    yaml.location(root["applies_to"]), .rubricKindTwice(other: "\(other)", kind: rubric.appliesTo))
                 continue
             }
             ids[rubric.id] = file
@@ -96,42 +93,30 @@ enum RubricsLoader {
         for (band, node) in zip(ratings, ratingNodes) {
             for criterion in band.requireFull
             where !criterionIDs.contains(criterion) && !failedCriteria.contains(criterion) {
-                diagnostics.error(
-                    .rubricInconsistent,
-                    yaml.location(node["require_full"]),
-                    "`require_full` names criterion \(criterion), which the rubric does not have")
+                diagnostics.error(yaml.location(node["require_full"]), .unknownCriterion(criterion, in: "require_full"))
             }
             for (criterion, points) in band.requireMin.sorted(by: { $0.key < $1.key })
             where !failedCriteria.contains(criterion) {
                 guard let found = criteria.first(where: { $0.id == criterion }) else {
                     diagnostics.error(
-                        .rubricInconsistent,
-                        yaml.location(node["require_min"]),
-                        "`require_min` names criterion \(criterion), which the rubric does not have"
-                    )
+                        yaml.location(node["require_min"]), .unknownCriterion(criterion, in: "require_min"))
                     continue
                 }
                 if points > found.max {
                     diagnostics.error(
-                        .rubricInconsistent,
                         yaml.location(node["require_min"]),
-                        "`require_min` asks \(points) points of criterion \(criterion), more than its max \(found.max)")
+                        .minimumAboveMax(points, criterion: criterion, max: found.max))
                 }
             }
         }
         if let last = ratings.last, let node = ratingNodes.last,
             last.minTotal > 0 || !last.requireFull.isEmpty || !last.requireMin.isEmpty
         {
-            diagnostics.error(
-                .rubricInconsistent,
-                yaml.location(node),
-                "the last rating (\(last.name)) must match any total: give it `min_total: 0` and no required criteria")
+            diagnostics.error(yaml.location(node), .lastRatingNotForEveryTotal("\(last.name)"))
         }
         var names: Set<String> = []
         for (band, node) in zip(ratings, ratingNodes) where !names.insert(Folding.fold(band.name.rawValue)).inserted {
-            diagnostics.error(
-                .rubricInconsistent, yaml.location(node),
-                "the rating name \(Diagnostic.quoted(band.name.description)) is used twice")
+            diagnostics.error(yaml.location(node), .ratingTwice(band.name.description))
         }
         guard !diagnostics.hasErrors(since: checkpoint), let kind else { return nil }
         return Rubric(id: id, title: title, appliesTo: kind, source: source, criteria: criteria, ratings: ratings)
@@ -172,10 +157,7 @@ enum RubricsLoader {
                 continue
             }
             if id != position + 1 {
-                diagnostics.error(
-                    .rubricInconsistent,
-                    yaml.location(item["id"]),
-                    "criteria are numbered 1 to N in order: expected id \(position + 1), found \(id)")
+                diagnostics.error(yaml.location(item["id"]), .criteriaOrder(expected: position + 1, found: id))
                 continue
             }
             if max <= 0 || max > 10_000 {

@@ -171,16 +171,14 @@ enum SiteLoader {
             return nil
         }
         guard from <= to else {
-            diagnostics.error(.periodRange, yaml.location(node), "`period` ends (\(to)) before it starts (\(from))")
+            diagnostics.error(yaml.location(node), .periodBackwards(from: from, to: to))
             return nil
         }
         let range = DateRange(from: from, to: to)
         guard range.monthCount <= DateRange.longestInYears * 12 else {
             diagnostics.error(
-                .periodRange,
                 yaml.location(node),
-                "`period` spans \(range.monthCount / 12) years (\(from) to \(to)); a reporting period is at most "
-                    + "\(DateRange.longestInYears) years: is a year mistyped?")
+                .periodTooLong(years: range.monthCount / 12, from: from, to: to, longest: DateRange.longestInYears))
             return nil
         }
         return range

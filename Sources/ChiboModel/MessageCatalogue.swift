@@ -422,6 +422,75 @@ public enum MessageCatalogue {
                 ),
             ]),
 
+        // MARK: Rubrics
+        .rubricKind: Entry(
+            [.name, .detail],
+            [
+                "twice": (
+                    "{name} already applies to {detail} meetings; keep one rubric per meeting kind",
+                    "{name} đã áp dụng cho sinh hoạt {detail}; mỗi loại sinh hoạt chỉ giữ một thang điểm"
+                ),
+                "none": (
+                    "no rubric in rubrics/ applies to {detail} meetings",
+                    "không có thang điểm nào trong rubrics/ áp dụng cho sinh hoạt {detail}"
+                ),
+            ]),
+        .rubricInconsistent: Entry(
+            [.field, .value, .count, .highest, .name, .lowest],
+            [
+                "unknownCriterion": (
+                    "{field} names criterion {value}, which the rubric does not have",
+                    "{field} nêu tiêu chí {value}, nhưng thang điểm không có tiêu chí này"
+                ),
+                "aboveMax": (
+                    "{field} asks {count} points of criterion {value}, more than its max {highest}",
+                    "{field} đòi {count} điểm ở tiêu chí {value}, vượt điểm tối đa {highest}"
+                ),
+                "lastRating": (
+                    "the last rating ({name}) must match any total: give it `min_total: 0` and no required criteria",
+                    "mức xếp loại cuối ({name}) phải ứng với mọi tổng điểm: hãy ghi `min_total: 0` và không đòi tiêu chí nào"
+                ),
+                "ratingTwice": (
+                    "the rating name {name} is used twice", "tên mức xếp loại {name} được dùng hai lần"
+                ),
+                "order": (
+                    "criteria are numbered 1 to N in order: expected id {lowest}, found {value}",
+                    "các tiêu chí được đánh số từ 1 đến N theo thứ tự: cần id {lowest}, nhưng có {value}"
+                ),
+            ]),
+
+        // MARK: Periods
+        .periodRange: Entry(
+            [.from, .to, .count, .date, .field],
+            [
+                "records": (
+                    "the meeting records span {from} to {to}, more than {count} years; is the year of this one ({date}) mistyped? (or set {field} in site.yaml)",
+                    "các biên bản trải từ {from} đến {to}, quá {count} năm; năm của biên bản này ({date}) có gõ nhầm không? (hoặc đặt {field} trong site.yaml)"
+                ),
+                "beyond": (
+                    "the period {from} to {to} reaches {count} months beyond the meeting records ({date}); every month without a record is reported as missing",
+                    "kỳ báo cáo {from} đến {to} vượt {count} tháng so với các biên bản ({date}); mỗi tháng không có biên bản đều bị báo là thiếu"
+                ),
+                "backwards": (
+                    "{field} ends ({to}) before it starts ({from})",
+                    "{field} kết thúc ({to}) trước khi bắt đầu ({from})"
+                ),
+                "long": (
+                    "{field} spans {count} years ({from} to {to}); a reporting period is at most {date} years: is a year mistyped?",
+                    "{field} kéo dài {count} năm ({from} đến {to}); một kỳ báo cáo dài nhất {date} năm: có gõ nhầm năm không?"
+                ),
+            ]),
+
+        // MARK: Sample-meeting plans
+        .planRule: Entry(
+            [.field, .name, .value],
+            [
+                "": (
+                    "{field} are checked against {name} ({value}); add it",
+                    "{field} được đối chiếu với {name} ({value}); hãy thêm mục này"
+                )
+            ]),
+
         // MARK: Meeting records
         .impossibleFigures: Entry(
             [.count, .total, .name, .detail, .value, .highest],
@@ -943,6 +1012,94 @@ extension DiagnosticMessage {
     /// A unit id that is the directory's lists by rating.
     public static func reservedRatingsID(_ id: String) -> Self {
         Self(.reservedID, "ratings", [.value: .quoted(id), .name: .plain(id)])
+    }
+
+    /// A second rubric for one meeting kind.
+    public static func rubricKindTwice(other: String, kind: MeetingKind) -> Self {
+        Self(
+            .rubricKind, "twice", [.name: .plain(other), .detail: .phrase(en: kind.rawValue, vi: kind.vietnameseName)])
+    }
+
+    /// A meeting kind no rubric applies to.
+    public static func noRubric(for kind: MeetingKind) -> Self {
+        Self(.rubricKind, "none", [.detail: .phrase(en: kind.rawValue, vi: kind.vietnameseName)])
+    }
+
+    /// A rating's requirement naming a criterion the rubric does not have.
+    public static func unknownCriterion(_ criterion: Int, in field: String) -> Self {
+        Self(.rubricInconsistent, "unknownCriterion", [.field: .code(field), .value: .plain(String(criterion))])
+    }
+
+    /// A rating's minimum above a criterion's maximum.
+    public static func minimumAboveMax(_ points: Int, criterion: Int, max: Int) -> Self {
+        Self(
+            .rubricInconsistent, "aboveMax",
+            [
+                .field: .code("require_min"), .count: .number(points), .value: .plain(String(criterion)),
+                .highest: .number(max),
+            ])
+    }
+
+    /// A last rating some total does not reach.
+    public static func lastRatingNotForEveryTotal(_ name: String) -> Self {
+        Self(.rubricInconsistent, "lastRating", [.name: .plain(name)])
+    }
+
+    /// A rating name given twice.
+    public static func ratingTwice(_ name: String) -> Self {
+        Self(.rubricInconsistent, "ratingTwice", [.name: .quoted(name)])
+    }
+
+    /// Criteria out of order.
+    public static func criteriaOrder(expected: Int, found: Int) -> Self {
+        Self(.rubricInconsistent, "order", [.lowest: .plain(String(expected)), .value: .plain(String(found))])
+    }
+
+    /// Meeting records spanning more than a period can; `date` the one that looks mistyped.
+    public static func recordsSpan(from: Day, to: Day, years: Int, suspect: Day) -> Self {
+        Self(
+            .periodRange, "records",
+            [
+                .from: .isoDate(from), .to: .isoDate(to), .count: .number(years), .date: .isoDate(suspect),
+                .field: .code("period"),
+            ])
+    }
+
+    /// A period reaching far beyond the records.
+    public static func periodBeyondRecords(from: Day, to: Day, months: Int, first: Day, last: Day) -> Self {
+        Self(
+            .periodRange, "beyond",
+            [
+                .from: .isoDate(from), .to: .isoDate(to), .count: .number(months),
+                .date: .phrase(
+                    en: "\(first) to \(last)",
+                    vi: "\(FieldValue.date(first).text(in: .vi)) đến \(FieldValue.date(last).text(in: .vi))"),
+            ])
+    }
+
+    /// A period that ends before it starts.
+    public static func periodBackwards(from: Day, to: Day) -> Self {
+        Self(.periodRange, "backwards", [.field: .code("period"), .from: .isoDate(from), .to: .isoDate(to)])
+    }
+
+    /// A period longer than a reporting period can be.
+    public static func periodTooLong(years: Int, from: Day, to: Day, longest: Int) -> Self {
+        Self(
+            .periodRange, "long",
+            [
+                .field: .code("period"), .count: .number(years), .from: .isoDate(from), .to: .isoDate(to),
+                .date: .number(longest),
+            ])
+    }
+
+    /// Committee sessions without their rule.
+    public static var committeeSessionsWithoutRule: Self {
+        Self(
+            .planRule, "",
+            [
+                .field: .code("committee_sessions"), .name: .code("committee_rule"),
+                .value: .plain("{threshold, below, at_or_above}"),
+            ])
     }
 
     /// A quoted CSV cell that swallowed the rows after it.

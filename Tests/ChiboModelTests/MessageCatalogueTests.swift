@@ -11,9 +11,8 @@ import Testing
     static let stillPending: Set<DiagnosticCode> = [
         .badURLName, .urlTaken,
         .yamlSyntax, .yamlAlias, .duplicateKey, .unknownKey, .wrongShape,
-        .badForm, .rubricKind,
-        .rubricInconsistent, .periodRange, .restrictedFolder, .restrictedLeak, .frontMatter, .brokenLink, .badTable,
-        .duplicateNumber, .unknownNumber, .markdownTooDeep, .planRule, .templateSyntax, .templateUnsupported,
+        .badForm, .restrictedFolder, .restrictedLeak, .frontMatter, .brokenLink, .badTable,
+        .duplicateNumber, .unknownNumber, .markdownTooDeep, .templateSyntax, .templateUnsupported,
         .missingTemplate, .unknownName, .templateMisuse, .missingString, .templateTooDeep, .templateTooLarge,
     ]
 
@@ -60,6 +59,16 @@ import Testing
         .spreadsheetNotRead(("is an old workbook", "là tệp cũ")), .extensionInCapitals("csv"),
         .fileNotRead(in: "plans", holds: ("plans", "kế hoạch")), .unitsFileNotRead(names: "units.csv, units.yaml"),
         .twoUnitsFiles("units.csv", "units.yaml"),
+        .rubricKindTwice(other: "rubrics/a.yaml", kind: .thematic), .noRubric(for: .regular),
+        .unknownCriterion(7, in: "require_full"), .minimumAboveMax(35, criterion: 3, max: 30),
+        .lastRatingNotForEveryTotal("Kém"), .ratingTwice("Tốt"), .criteriaOrder(expected: 2, found: 3),
+        .recordsSpan(from: day("2004-01-10"), to: day("2024-03-01"), years: 10, suspect: day("2004-01-10")),
+        .periodBeyondRecords(
+            from: day("2023-01-01"), to: day("2024-12-31"), months: 14, first: day("2024-01-10"),
+            last: day("2024-03-01")),
+        .periodBackwards(from: day("2024-03-31"), to: day("2024-01-01")),
+        .periodTooLong(years: 12, from: day("2012-01-01"), to: day("2024-01-01"), longest: 10),
+        .committeeSessionsWithoutRule,
         .fileLinkOutside(to: "/etc/passwd", theme: false), .linkOutsideContent(to: "/srv/x", isFolder: true),
         .linkOutsideGuidance(to: "/srv/content/plans"), .linkOutsideTheme(to: "/tmp/t"),
         .linkBroken(isFolder: false, reason: "No such file or directory"), .linkedTwice(theme: false),
