@@ -323,7 +323,7 @@ enum GuidanceLoader {
                     }
                 }
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown front matter key `\(key)` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("front matter", "phần đầu trang")))
             }
         }
         guard let title, !title.trimmingSpaces.isEmpty else {
@@ -366,8 +366,7 @@ enum GuidanceLoader {
             case "summary": section.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
             case "order": section.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             default:
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode), "unknown section key `\(key)` in _index.md is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownSectionKey(key))
             }
         }
     }

@@ -74,7 +74,7 @@ enum PlansLoader {
             case "sessions": sessionNodes = value
             case "committee_sessions": committeeNodes = value
             case "committee_rule": plan.rule = rule(value, yaml: yaml, diagnostics: &diagnostics)
-            default: diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown plan key `\(key)` is ignored")
+            default: diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("plan", "kế hoạch")))
             }
         }
         if plan.number.isEmpty {
@@ -102,8 +102,7 @@ enum PlansLoader {
         var values: [String: Int] = [:]
         for (key, keyNode, value) in pairs {
             guard ["threshold", "below", "at_or_above"].contains(key) else {
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `committee_rule` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("committee_rule")))
                 continue
             }
             guard let number = yaml.count(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
@@ -205,7 +204,7 @@ enum PlansLoader {
                 case "audience" where !committeeSessions:
                     session.audience = audience(value, yaml: yaml, diagnostics: &diagnostics)
                 default:
-                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown session key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("session", "buổi sinh hoạt")))
                 }
             }
             for required in ["host", "kind", "date"] + (committeeSessions ? ["committee"] : ["audience"])
@@ -253,8 +252,7 @@ enum PlansLoader {
                     audience.sectors.append(sector)
                 }
             default:
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `audience` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("audience")))
             }
         }
         if !hasLevel && !pairs.contains(where: { $0.key == "level" }) {

@@ -242,7 +242,7 @@ enum Records {
             var refused = false
             for (key, keyNode, value) in pairs {
                 guard let field = fields.first(where: { $0.matches(key) }) else {
-                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key))
                     continue
                 }
                 guard case .scalar(let scalar) = value else {

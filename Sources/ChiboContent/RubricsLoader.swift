@@ -69,7 +69,7 @@ enum RubricsLoader {
                 ratingsNode = value
                 (ratings, ratingNodes) = readRatings(value, yaml: yaml, diagnostics: &diagnostics)
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown rubric key `\(key)` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("rubric", "thang điểm")))
             }
         }
         guard let id, !id.isEmpty else {
@@ -146,8 +146,7 @@ enum RubricsLoader {
                 case "strength": strength = phrase(value, key: key, yaml: yaml, diagnostics: &diagnostics)
                 case "weakness": weakness = phrase(value, key: key, yaml: yaml, diagnostics: &diagnostics)
                 default:
-                    diagnostics.warning(
-                        .unknownKey, yaml.location(keyNode), "unknown criterion key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("criterion", "tiêu chí")))
                 }
             }
             guard let id, let max else {
@@ -231,7 +230,7 @@ enum RubricsLoader {
                         }
                     }
                 default:
-                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown rating key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("rating", "mức xếp loại")))
                 }
             }
             guard hasName else {

@@ -86,7 +86,7 @@ enum SiteLoader {
             case "restricted":
                 restrictedNode = (keyNode, value)
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in site.yaml is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .plain("site.yaml")))
             }
         }
         if title?.isEmpty ?? true {
@@ -163,7 +163,7 @@ enum SiteLoader {
             case "from": from = yaml.day(value, key: "period.from", diagnostics: &diagnostics)
             case "to": to = yaml.day(value, key: "period.to", diagnostics: &diagnostics)
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `period` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("period")))
             }
         }
         guard let from, let to else {
@@ -210,7 +210,7 @@ enum SiteLoader {
                 targets.criterionShortShare =
                     rate(value, "targets.criterion_short_share") ?? targets.criterionShortShare
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("targets")))
             }
         }
         return targets
@@ -254,9 +254,7 @@ enum SiteLoader {
             } else {
                 let known = (keys.keys.sorted() + ["recipients", "copies", "issuer_lines", "date"])
                     .joined(separator: ", ")
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode),
-                    "unknown key `\(key)` in `letter` is ignored; the keys are \(known)")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("letter"), known: known))
             }
         }
         return letter
@@ -296,8 +294,7 @@ enum SiteLoader {
                     realmLocation = yaml.location(value)
                 default:
                     diagnostics.warning(
-                        .unknownKey, yaml.location(keyNode),
-                        "unknown key `\(key)` in `restricted` is ignored; the keys are paths, realm")
+                        yaml.location(keyNode), .unknownKey(key, in: .code("restricted"), known: "paths, realm"))
                 }
             }
         default:

@@ -268,6 +268,49 @@ public enum MessageCatalogue {
                 )
             ]),
 
+        // MARK: YAML
+        .unknownKey: Entry(
+            [.field, .detail, .name, .value],
+            [
+                "": ("unknown key {field} is ignored", "khóa {field} không được dùng nên bị bỏ qua"),
+                "of": (
+                    "unknown {detail} key {field} is ignored", "khóa {field} của {detail} không được dùng nên bị bỏ qua"
+                ),
+                "in": (
+                    "unknown key {field} in {name} is ignored",
+                    "khóa {field} trong {name} không được dùng nên bị bỏ qua"
+                ),
+                "inKnown": (
+                    "unknown key {field} in {name} is ignored; the keys are {value}",
+                    "khóa {field} trong {name} không được dùng nên bị bỏ qua; các khóa dùng được là {value}"
+                ),
+                "section": (
+                    "unknown section key {field} in _index.md is ignored",
+                    "khóa {field} của mục trong _index.md không được dùng nên bị bỏ qua"
+                ),
+            ]),
+        .duplicateKey: Entry(
+            [.field],
+            [
+                "": (
+                    "the key {field} is given twice in one mapping; keep one",
+                    "khóa {field} được ghi hai lần trong cùng một nhóm; hãy giữ một"
+                ),
+                "short": ("duplicate key {field}", "khóa {field} bị lặp"),
+            ]),
+        .yamlAlias: Entry(
+            [.field, .name],
+            [
+                "": (
+                    "{field} is a YAML alias (a repeat of the value marked {name}); chibo's files do not use anchors and aliases: write the value out in full (text that starts with * must be in quotes)",
+                    "{field} là một bí danh YAML (lặp lại giá trị được đánh dấu {name}); tệp của chibo không dùng neo và bí danh: hãy viết đầy đủ giá trị (văn bản bắt đầu bằng * phải đặt trong ngoặc kép)"
+                ),
+                "star": (
+                    "a value cannot start with `*` in YAML; put the value in quotes",
+                    "trong YAML, giá trị không được bắt đầu bằng `*`; hãy đặt giá trị trong ngoặc kép"
+                ),
+            ]),
+
         // MARK: Values
         .notADate: Entry(
             [.value, .field],
@@ -813,6 +856,35 @@ extension DiagnosticMessage {
     /// A file whose bytes are not what its extension says; `signature` what they should be.
     public static func attachmentMislabelled(_ name: String, signature: (en: String, vi: String)) -> Self {
         Self(.attachmentMislabelled, "", [.value: .code(name), .detail: .phrase(en: signature.en, vi: signature.vi)])
+    }
+
+    /// A key chibo does not read, ignored.
+    public static func unknownKey(_ key: String) -> Self { Self(.unknownKey, "", [.field: .code(key)]) }
+
+    /// A key of a rubric, a criterion, a rating, a plan, a session or a front matter chibo does not read.
+    public static func unknownKey(_ key: String, of what: (en: String, vi: String)) -> Self {
+        Self(.unknownKey, "of", [.field: .code(key), .detail: .phrase(en: what.en, vi: what.vi)])
+    }
+
+    /// A key of a mapping (`period`) or a file (site.yaml) chibo does not read; `known` the keys it does.
+    public static func unknownKey(_ key: String, in place: FieldValue, known: String? = nil) -> Self {
+        var fields: [MessageField: FieldValue] = [.field: .code(key), .name: place]
+        if let known { fields[.value] = .plain(known) }
+        return Self(.unknownKey, known == nil ? "in" : "inKnown", fields)
+    }
+
+    /// A key of a section's _index.md chibo does not read.
+    public static func unknownSectionKey(_ key: String) -> Self { Self(.unknownKey, "section", [.field: .code(key)]) }
+
+    /// A key given twice in one mapping.
+    public static func duplicateKey(_ key: String, short: Bool = false) -> Self {
+        Self(.duplicateKey, short ? "short" : "", [.field: .code(key)])
+    }
+
+    /// An alias (`*name`), or a value starting with `*` (`name` empty).
+    public static func yamlAlias(_ name: String) -> Self {
+        name.isEmpty
+            ? Self(.yamlAlias, "star") : Self(.yamlAlias, "", [.field: .code("*" + name), .name: .code("&" + name)])
     }
 
     /// A cell that is not a date: `"31/02/2024" is not a valid date`.
