@@ -88,10 +88,7 @@ public enum ContentLoader {
         for (code, reference) in content.settings.findingGuidance.sorted(by: { $0.key < $1.key })
         where content.documentNumbers[Folding.documentNumberKey(reference.number)] == nil {
             diagnostics.error(
-                .unknownNumber,
-                reference.location,
-                "`finding_guidance.\(code.rawValue)` names \(reference.number), but no guidance document has that number"
-            )
+                reference.location, .unknownNumber(reference.number, key: "finding_guidance.\(code.rawValue)"))
         }
     }
 

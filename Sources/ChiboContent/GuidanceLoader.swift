@@ -258,10 +258,7 @@ enum GuidanceLoader {
     ) -> GuidanceDocument? {
         guard let text = content.text(path, diagnostics: &diagnostics) else { return nil }
         guard let front = splitFrontMatter(text) else {
-            diagnostics.error(
-                .frontMatter,
-                SourceLocation(file: path),
-                "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line")
+            diagnostics.error(SourceLocation(file: path), .frontMatter("none"))
             return nil
         }
         if let control = front.body.firstRefusedCharacter {
@@ -276,8 +273,7 @@ enum GuidanceLoader {
         let checkpoint = diagnostics.checkpoint
         guard let root = yaml.parse(front.yaml, diagnostics: &diagnostics) else {
             if !diagnostics.hasErrors(since: checkpoint) {
-                diagnostics.error(
-                    .frontMatter, SourceLocation(file: path, line: 2), "the front matter is empty; it needs `title:`")
+                diagnostics.error(SourceLocation(file: path, line: 2), .frontMatter("empty"))
             }
             return nil
         }

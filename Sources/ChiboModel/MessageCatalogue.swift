@@ -311,6 +311,75 @@ public enum MessageCatalogue {
                 ),
             ]),
 
+        // MARK: Guidance
+        .frontMatter: Entry(
+            [],
+            [
+                "none": (
+                    "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line",
+                    "văn bản hướng dẫn phải bắt đầu bằng phần đầu trang: một dòng `---`, `title: ...`, và một dòng `---` đóng lại"
+                ),
+                "empty": ("the front matter is empty; it needs `title:`", "phần đầu trang trống; cần có `title:`"),
+            ]),
+        .brokenLink: Entry(
+            [.value, .detail, .name],
+            [
+                "empty": ("the link has no destination", "liên kết không có đích"),
+                "query": (
+                    "the link {value} names no page, only a query; write the file it goes to, e.g. ke-hoach.md",
+                    "liên kết {value} không chỉ tới trang nào, chỉ có phần truy vấn; hãy ghi tệp cần tới, ví dụ ke-hoach.md"
+                ),
+                "hash": (
+                    "the link {value} ends in # with no heading after it; write the heading's anchor (e.g. #buoc-2) or remove {detail}",
+                    "liên kết {value} kết thúc bằng # mà không có tiêu đề sau đó; hãy ghi neo của tiêu đề (ví dụ #buoc-2) hoặc xóa {detail}"
+                ),
+                "heading": (
+                    "the link names the heading #{value} that this page does not have",
+                    "liên kết nêu tiêu đề #{value} mà trang này không có"
+                ),
+                "otherHeading": (
+                    "the link names the heading #{value} that {name} does not have",
+                    "liên kết nêu tiêu đề #{value} mà {name} không có"
+                ),
+                "outside": (
+                    "the link {value} leads outside the guidance folder",
+                    "liên kết {value} dẫn ra ngoài thư mục hướng dẫn"
+                ),
+                "draft": (
+                    "the link goes to {value}, a draft (`draft: true`) that is not published",
+                    "liên kết dẫn tới {value}, một bản nháp (`draft: true`) chưa được xuất bản"
+                ),
+                "missing": (
+                    "the link names {value}, which does not exist; write the path of a file under guidance/, relative to this file",
+                    "liên kết nêu {value}, tệp này không tồn tại; hãy ghi đường dẫn của một tệp trong guidance/, tính từ tệp này"
+                ),
+            ]),
+        .badTable: Entry([.detail], ["": ("csv table: {detail}", "bảng csv: {detail}")]),
+        .duplicateNumber: Entry(
+            [.value, .name],
+            [
+                "": (
+                    "the number {value} is already used by {name}; each document number belongs to one page",
+                    "số {value} đã được dùng ở {name}; mỗi số văn bản chỉ thuộc về một trang"
+                )
+            ]),
+        .unknownNumber: Entry(
+            [.field, .value],
+            [
+                "": (
+                    "{field} names {value}, but no guidance document has that number",
+                    "{field} nêu {value}, nhưng không có văn bản hướng dẫn nào mang số này"
+                )
+            ]),
+        .markdownTooDeep: Entry(
+            [.count],
+            [
+                "": (
+                    "block quotes, lists, emphasis or links are nested more than {count} levels deep here; what is nested deeper is left out, write it with less nesting",
+                    "trích dẫn, danh sách, nhấn mạnh hoặc liên kết ở đây lồng nhau quá {count} tầng; phần lồng sâu hơn bị bỏ qua, hãy viết ít tầng hơn"
+                )
+            ]),
+
         // MARK: Values
         .notADate: Entry(
             [.value, .field],
@@ -886,6 +955,40 @@ extension DiagnosticMessage {
         name.isEmpty
             ? Self(.yamlAlias, "star") : Self(.yamlAlias, "", [.field: .code("*" + name), .name: .code("&" + name)])
     }
+
+    /// A guidance document without its front matter (`none`) or with an empty one (`empty`).
+    public static func frontMatter(_ variant: String) -> Self { Self(.frontMatter, variant) }
+
+    /// A link to no page, file or anchor: `variant` says which (see the catalogue's entry), `link` the
+    /// link as written, `page` the page whose heading it names.
+    public static func brokenLink(_ variant: String, link: String = "", page: String = "", removeLink: Bool = false)
+        -> Self
+    {
+        var fields: [MessageField: FieldValue] = [.value: .plain(link)]
+        if !page.isEmpty { fields[.name] = .plain(page) }
+        if variant == "hash" {
+            fields[.detail] = removeLink ? .phrase(en: "the link", vi: "liên kết") : .phrase(en: "the #", vi: "dấu #")
+        }
+        return Self(.brokenLink, variant, fields)
+    }
+
+    /// A `csv` table that does not read; `reason` the reader's, in both languages.
+    public static func badTable(_ reason: (en: String, vi: String)) -> Self {
+        Self(.badTable, "", [.detail: .phrase(en: reason.en, vi: reason.vi)])
+    }
+
+    /// A document number another page has.
+    public static func duplicateNumber(_ number: String, other: String) -> Self {
+        Self(.duplicateNumber, "", [.value: .plain(number), .name: .plain(other)])
+    }
+
+    /// A `finding_guidance` number no document has.
+    public static func unknownNumber(_ number: String, key: String) -> Self {
+        Self(.unknownNumber, "", [.field: .code(key), .value: .plain(number)])
+    }
+
+    /// Markdown nested deeper than chibo reads.
+    public static func markdownTooDeep(levels: Int) -> Self { Self(.markdownTooDeep, "", [.count: .number(levels)]) }
 
     /// A cell that is not a date: `"31/02/2024" is not a valid date`.
     public static func notADate(_ value: String) -> Self { Self(.notADate, "", [.value: .quoted(value)]) }

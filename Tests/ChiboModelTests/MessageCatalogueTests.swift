@@ -11,8 +11,7 @@ import Testing
     static let stillPending: Set<DiagnosticCode> = [
         .badURLName, .urlTaken,
         .yamlSyntax, .wrongShape,
-        .badForm, .restrictedFolder, .restrictedLeak, .frontMatter, .brokenLink, .badTable,
-        .duplicateNumber, .unknownNumber, .markdownTooDeep, .templateSyntax, .templateUnsupported,
+        .badForm, .restrictedFolder, .restrictedLeak, .templateSyntax, .templateUnsupported,
         .missingTemplate, .unknownName, .templateMisuse, .missingString, .templateTooDeep, .templateTooLarge,
     ]
 
@@ -59,6 +58,12 @@ import Testing
         .spreadsheetNotRead(("is an old workbook", "là tệp cũ")), .extensionInCapitals("csv"),
         .fileNotRead(in: "plans", holds: ("plans", "kế hoạch")), .unitsFileNotRead(names: "units.csv, units.yaml"),
         .twoUnitsFiles("units.csv", "units.yaml"),
+        .frontMatter("none"), .frontMatter("empty"), .brokenLink("empty"), .brokenLink("query", link: "?x=1"),
+        .brokenLink("hash", link: "a.md#", removeLink: false), .brokenLink("heading", link: "buoc-9"),
+        .brokenLink("otherHeading", link: "buoc-9", page: "a.md"), .brokenLink("outside", link: "../../x.md"),
+        .brokenLink("draft", link: "nhap.md"), .brokenLink("missing", link: "khong-co.md"),
+        .badTable(("this row has 3 cells", "hàng này có 3 ô")), .duplicateNumber("12-HD/BTGTW", other: "a.md"),
+        .unknownNumber("99-HD/X", key: "finding_guidance.low-speaking"), .markdownTooDeep(levels: 32),
         .unknownKey("colour"), .unknownKey("colour", of: ("rubric", "thang điểm")),
         .unknownKey("colour", in: .code("period")), .unknownKey("colour", in: .code("letter"), known: "date, issuer"),
         .unknownSectionKey("colour"), .duplicateKey("title"), .duplicateKey("title", short: true), .yamlAlias("a"),
