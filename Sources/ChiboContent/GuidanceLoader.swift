@@ -313,9 +313,7 @@ enum GuidanceLoader {
                         document.kind = kind
                     } else {
                         let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
-                        diagnostics.error(
-                            .unknownWord, yaml.location(value),
-                            "unknown `kind` \(Diagnostic.quoted(word)); use one of \(names)")
+                        diagnostics.error(yaml.location(value), .unknownWordOneOf("kind", word, words: names))
                     }
                 }
             default:
@@ -324,10 +322,9 @@ enum GuidanceLoader {
         }
         guard let title, !title.trimmingSpaces.isEmpty else {
             if !pairs.contains(where: { $0.key == "title" }) {
-                diagnostics.error(
-                    .valueMissing, yaml.location(root), "the front matter needs `title:` (the page title)")
+                diagnostics.error(yaml.location(root), .needs("frontTitle"))
             } else if let node = pairs.first(where: { $0.key == "title" })?.value, node.string != nil {
-                diagnostics.error(.valueMissing, yaml.location(node), "`title` must not be empty")
+                diagnostics.error(yaml.location(node), .needs("emptyTitle"))
             }
             return nil
         }

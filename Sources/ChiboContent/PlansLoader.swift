@@ -78,9 +78,9 @@ enum PlansLoader {
             }
         }
         if plan.number.isEmpty {
-            diagnostics.error(.valueMissing, yaml.location(root), "the plan needs its `number`, e.g. 114-KH/ĐUK")
+            diagnostics.error(yaml.location(root), .needs("planNumber"))
         }
-        if plan.title.isEmpty { diagnostics.error(.valueMissing, yaml.location(root), "the plan needs a `title`") }
+        if plan.title.isEmpty { diagnostics.error(yaml.location(root), .needs("planTitle")) }
         if let sessionNodes {
             plan.sessions = sessions(
                 sessionNodes, plan: plan.number, committeeSessions: false, yaml: yaml, context: context,
@@ -116,8 +116,7 @@ enum PlansLoader {
             values[key] = number
         }
         guard let threshold = values["threshold"], let below = values["below"], let above = values["at_or_above"] else {
-            diagnostics.error(
-                .valueMissing, yaml.location(node), "`committee_rule` needs `threshold`, `below` and `at_or_above`")
+            diagnostics.error(yaml.location(node), .needs("committeeRule"))
             return nil
         }
         return CommitteeRule(threshold: threshold, below: below, atOrAbove: above)
@@ -184,9 +183,7 @@ enum PlansLoader {
                     kind = Words.meetingKind.value(word)
                     if kind == nil {
                         diagnostics.error(
-                            .unknownWord,
-                            yaml.location(value),
-                            "unknown kind \(Diagnostic.quoted(word)); use \(Words.meetingKind.help)")
+                            yaml.location(value), .unknownWord("kind", word, words: Words.meetingKind.help))
                     }
                 case "date": date = yaml.day(value, key: key, diagnostics: &diagnostics)
                 case "time":
@@ -209,12 +206,10 @@ enum PlansLoader {
             }
             for required in ["host", "kind", "date"] + (committeeSessions ? ["committee"] : ["audience"])
             where values[required] == nil {
-                diagnostics.error(.valueMissing, yaml.location(item), "the session needs `\(required)`")
+                diagnostics.error(yaml.location(item), .needs("session", field: required))
             }
             if kind == .thematic && (session.topic ?? "").isEmpty {
-                diagnostics.error(
-                    .valueMissing, yaml.location(values["topic"] ?? item), "a thematic sample meeting needs its `topic`"
-                )
+                diagnostics.error(yaml.location(values["topic"] ?? item), .needs("sampleTopic"))
             }
             guard !diagnostics.hasErrors(since: checkpoint), let host, let kind, let date else { continue }
             session.host = host
@@ -235,8 +230,7 @@ enum PlansLoader {
             case "level":
                 guard let word = yaml.string(value, key: "audience.level", diagnostics: &diagnostics) else { continue }
                 guard let level = audienceLevels.value(word) else {
-                    diagnostics.error(
-                        .unknownWord, yaml.location(value), "`audience.level` is grassroots, subordinate or all")
+                    diagnostics.error(yaml.location(value), .unknownWordOf("level"))
                     continue
                 }
                 audience.level = level
@@ -244,9 +238,7 @@ enum PlansLoader {
             case "sector":
                 for word in yaml.strings(value, key: "audience.sector", diagnostics: &diagnostics) ?? [] {
                     guard let sector = Words.sector.value(word) else {
-                        diagnostics.error(
-                            .unknownWord, yaml.location(value),
-                            "unknown sector \(Diagnostic.quoted(word)); use \(Words.sector.help)")
+                        diagnostics.error(yaml.location(value), .unknownWord("sector", word, words: Words.sector.help))
                         continue
                     }
                     audience.sectors.append(sector)
@@ -256,8 +248,7 @@ enum PlansLoader {
             }
         }
         if !hasLevel && !pairs.contains(where: { $0.key == "level" }) {
-            diagnostics.error(
-                .valueMissing, yaml.location(node), "`audience` needs `level`: grassroots, subordinate or all")
+            diagnostics.error(yaml.location(node), .needs("audienceLevel"))
         }
         return audience
     }

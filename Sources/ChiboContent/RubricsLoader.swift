@@ -59,9 +59,7 @@ enum RubricsLoader {
                 if let word = yaml.string(value, key: key, diagnostics: &diagnostics) {
                     kind = Words.meetingKind.value(word)
                     if kind == nil {
-                        diagnostics.error(
-                            .unknownWord,
-                            yaml.location(value), "`applies_to` is regular (thường kỳ) or thematic (chuyên đề)")
+                        diagnostics.error(yaml.location(value), .unknownWordOf("appliesTo"))
                     }
                 }
             case "criteria": (criteria, failedCriteria) = readCriteria(value, yaml: yaml, diagnostics: &diagnostics)
@@ -73,20 +71,19 @@ enum RubricsLoader {
             }
         }
         guard let id, !id.isEmpty else {
-            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs an `id`")
+            diagnostics.error(yaml.location(root), .needs("rubricID"))
             return nil
         }
         if kind == nil && !pairs.contains(where: { $0.key == "applies_to" }) {
-            diagnostics.error(
-                .valueMissing, yaml.location(root), "the rubric needs `applies_to: regular` or `applies_to: thematic`")
+            diagnostics.error(yaml.location(root), .needs("rubricKind"))
         }
         if criteria.isEmpty && !diagnostics.hasErrors(since: checkpoint) {
-            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs `criteria`, numbered 1 to N")
+            diagnostics.error(yaml.location(root), .needs("rubricCriteria"))
         }
         if let ratingsNode, ratings.isEmpty, !diagnostics.hasErrors(since: checkpoint) {
-            diagnostics.error(.valueMissing, yaml.location(ratingsNode), "the rubric needs at least one rating")
+            diagnostics.error(yaml.location(ratingsNode), .needs("rubricRating"))
         } else if ratingsNode == nil {
-            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs `ratings`, best first")
+            diagnostics.error(yaml.location(root), .needs("rubricRatings"))
         }
         let criterionIDs = Set(criteria.map(\.id))
         // A criterion with an error of its own is not reported again as missing.
@@ -151,7 +148,7 @@ enum RubricsLoader {
             }
             guard let id, let max else {
                 if !pairs.contains(where: { $0.key == "id" }) || !pairs.contains(where: { $0.key == "max" }) {
-                    diagnostics.error(.valueMissing, yaml.location(item), "each criterion needs `id` and `max`")
+                    diagnostics.error(yaml.location(item), .needs("criterion"))
                 }
                 continue
             }
@@ -234,7 +231,7 @@ enum RubricsLoader {
                 }
             }
             guard hasName else {
-                diagnostics.error(.valueMissing, yaml.location(item), "each rating needs a `name`")
+                diagnostics.error(yaml.location(item), .needs("rating"))
                 continue
             }
             bands.append(band)

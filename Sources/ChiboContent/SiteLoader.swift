@@ -68,10 +68,7 @@ enum SiteLoader {
                 for (code, codeNode, number) in entries {
                     guard let finding = FindingCode(rawValue: code) else {
                         let codes = FindingCode.allCases.map(\.rawValue).joined(separator: ", ")
-                        diagnostics.error(
-                            .unknownWord,
-                            yaml.location(codeNode),
-                            "unknown finding code \(Diagnostic.quoted(code, with: "`")); the codes are \(codes)")
+                        diagnostics.error(yaml.location(codeNode), .unknownFindingCode(code, codes: codes))
                         continue
                     }
                     if let text = yaml.string(number, key: "finding_guidance.\(code)", diagnostics: &diagnostics) {
@@ -90,11 +87,10 @@ enum SiteLoader {
             }
         }
         if title?.isEmpty ?? true {
-            diagnostics.error(.valueMissing, yaml.location(root), "site.yaml needs `title:` (the site's title)")
+            diagnostics.error(yaml.location(root), .needs("siteTitle"))
         }
         if organization?.isEmpty ?? true {
-            diagnostics.error(
-                .valueMissing, yaml.location(root), "site.yaml needs `organization:` (the bloc's full name)")
+            diagnostics.error(yaml.location(root), .needs("siteOrganization"))
         }
         settings.title = title ?? ""
         settings.organization = organization ?? ""
@@ -167,7 +163,7 @@ enum SiteLoader {
             }
         }
         guard let from, let to else {
-            diagnostics.error(.valueMissing, yaml.location(node), "`period` needs both `from:` and `to:` dates")
+            diagnostics.error(yaml.location(node), .needs("periodDates"))
             return nil
         }
         guard from <= to else {
@@ -278,9 +274,7 @@ enum SiteLoader {
             return false
         }
         if isNull(node) {
-            diagnostics.error(
-                .valueMissing, keyLocation,
-                "`restricted` is empty; name the folders to restrict (\(known)) or remove the key")
+            diagnostics.error(keyLocation, .needs("restrictedEmpty", value: known))
             return nil
         }
         switch node {
@@ -304,8 +298,7 @@ enum SiteLoader {
             return nil
         }
         guard let pathsNode, !isNull(pathsNode) else {
-            diagnostics.error(
-                .valueMissing, keyLocation, "`restricted` needs `paths:`, a list of the folders to restrict (\(known))")
+            diagnostics.error(keyLocation, .needs("restrictedPaths", value: known))
             return nil
         }
         let items: [Yams.Node]
@@ -322,8 +315,7 @@ enum SiteLoader {
         for item in items {
             let location = yaml.location(item)
             if isNull(item) {
-                diagnostics.error(
-                    .valueMissing, location, "an item of `restricted.paths` is empty; name a folder (\(known))")
+                diagnostics.error(location, .needs("restrictedItem", value: known))
                 continue
             }
             guard let text = yaml.string(item, key: "restricted.paths", diagnostics: &diagnostics) else { continue }
@@ -356,9 +348,7 @@ enum SiteLoader {
             diagnostics.error(.restrictedFolder, location, reason)
         }
         if items.isEmpty {
-            diagnostics.error(
-                .valueMissing, yaml.location(pathsNode),
-                "`restricted.paths` lists no folder; name the folders to restrict (\(known)) or remove `restricted`")
+            diagnostics.error(yaml.location(pathsNode), .needs("restrictedNone", value: known))
         }
         for (folder, what) in [(SiteFolder.units, "every unit's scorecard"), (.schedule, "the whole schedule")]
         where folders.contains(folder) && !folders.contains(.data) {
@@ -380,14 +370,13 @@ enum SiteLoader {
         }
         let name = realm ?? organization
         if name.isEmpty {
-            diagnostics.error(.valueMissing, realmLocation, "`restricted.realm` is empty; name who may sign in")
+            diagnostics.error(realmLocation, .needs("realmEmpty"))
         } else if let problem = Restriction.realmProblem(name) {
             diagnostics.error(.badForm, realmLocation, "`restricted.realm` \(problem)")
         }
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
         guard !folders.isEmpty else {
-            diagnostics.error(
-                .valueMissing, yaml.location(pathsNode), "`restricted.paths` names no folder to restrict (\(known))")
+            diagnostics.error(yaml.location(pathsNode), .needs("restrictedNoFolder", value: known))
             return nil
         }
         return Restriction(folders: folders, realm: name, location: keyLocation)

@@ -63,10 +63,9 @@ public enum MessageCatalogue {
     public static let pending: Set<DiagnosticCode> = Set(DiagnosticCode.allCases).subtracting(entries.keys)
 
     /// Codes with an entry whose messages are still worded in English at some of the places they are
-    /// found (value.missing and value.unknown-word in the YAML settings files: site.yaml, rubrics, plans,
-    /// guidance front matter; workbook.unreadable for a damaged workbook's rarer failures, worded
-    /// `other` with the English in both languages): the rest of the work on them.
-    public static let partlyPending: Set<DiagnosticCode> = [.valueMissing, .unknownWord, .workbookUnreadable]
+    /// found (workbook.unreadable for a damaged workbook's rarer failures, worded `other` with the
+    /// English in both languages): the rest of the work on them.
+    public static let partlyPending: Set<DiagnosticCode> = [.workbookUnreadable]
 
     public static let entries: [DiagnosticCode: Entry] = [
         // MARK: Files and folders
@@ -432,7 +431,7 @@ public enum MessageCatalogue {
             ]),
 
         .valueMissing: Entry(
-            [.field, .detail, .value],
+            [.field, .detail, .value, .name],
             [
                 "empty": ("{field} is empty: {detail}", "{field} đang trống: {detail}"),
                 "required": ("{field} is required: {detail}", "cần có {field}: {detail}"),
@@ -445,6 +444,74 @@ public enum MessageCatalogue {
                     "a thematic meeting needs its {field} (chủ đề)",
                     "buổi sinh hoạt chuyên đề cần ghi {field} (chủ đề)"
                 ),
+                "unitsList": ("{name} needs a `units:` list", "{name} cần có danh sách `units:`"),
+                "rubricID": ("the rubric needs an `id`", "thang điểm cần có `id`"),
+                "rubricKind": (
+                    "the rubric needs `applies_to: regular` or `applies_to: thematic`",
+                    "thang điểm cần có `applies_to: regular` hoặc `applies_to: thematic`"
+                ),
+                "rubricCriteria": (
+                    "the rubric needs `criteria`, numbered 1 to N", "thang điểm cần có `criteria`, đánh số từ 1 đến N"
+                ),
+                "rubricRating": ("the rubric needs at least one rating", "thang điểm cần có ít nhất một mức xếp loại"),
+                "rubricRatings": (
+                    "the rubric needs `ratings`, best first", "thang điểm cần có `ratings`, mức cao nhất trước"
+                ),
+                "criterion": ("each criterion needs `id` and `max`", "mỗi tiêu chí cần có `id` và `max`"),
+                "rating": ("each rating needs a `name`", "mỗi mức xếp loại cần có `name`"),
+                "frontTitle": (
+                    "the front matter needs `title:` (the page title)", "phần đầu trang cần có `title:` (tiêu đề trang)"
+                ),
+                "emptyTitle": ("`title` must not be empty", "`title` không được để trống"),
+                "siteTitle": ("site.yaml needs `title:` (the site's title)", "site.yaml cần có `title:` (tên trang)"),
+                "siteOrganization": (
+                    "site.yaml needs `organization:` (the bloc's full name)",
+                    "site.yaml cần có `organization:` (tên đầy đủ của Đảng bộ Khối)"
+                ),
+                "periodDates": (
+                    "`period` needs both `from:` and `to:` dates", "`period` cần có cả ngày `from:` và `to:`"
+                ),
+                "restrictedEmpty": (
+                    "`restricted` is empty; name the folders to restrict ({value}) or remove the key",
+                    "`restricted` đang trống; hãy liệt kê các thư mục cần hạn chế ({value}) hoặc xóa khóa này"
+                ),
+                "restrictedPaths": (
+                    "`restricted` needs `paths:`, a list of the folders to restrict ({value})",
+                    "`restricted` cần có `paths:`, danh sách các thư mục cần hạn chế ({value})"
+                ),
+                "restrictedItem": (
+                    "an item of `restricted.paths` is empty; name a folder ({value})",
+                    "một mục của `restricted.paths` đang trống; hãy ghi tên một thư mục ({value})"
+                ),
+                "restrictedNone": (
+                    "`restricted.paths` lists no folder; name the folders to restrict ({value}) or remove `restricted`",
+                    "`restricted.paths` không liệt kê thư mục nào; hãy ghi các thư mục cần hạn chế ({value}) hoặc xóa `restricted`"
+                ),
+                "realmEmpty": (
+                    "`restricted.realm` is empty; name who may sign in",
+                    "`restricted.realm` đang trống; hãy ghi ai được đăng nhập"
+                ),
+                "restrictedNoFolder": (
+                    "`restricted.paths` names no folder to restrict ({value})",
+                    "`restricted.paths` không nêu thư mục nào để hạn chế ({value})"
+                ),
+                "planNumber": (
+                    "the plan needs its `number`, e.g. 114-KH/ĐUK",
+                    "kế hoạch cần có `number` (số kế hoạch), ví dụ 114-KH/ĐUK"
+                ),
+                "planTitle": ("the plan needs a `title`", "kế hoạch cần có `title`"),
+                "committeeRule": (
+                    "`committee_rule` needs `threshold`, `below` and `at_or_above`",
+                    "`committee_rule` cần có `threshold`, `below` và `at_or_above`"
+                ),
+                "session": ("the session needs {field}", "buổi sinh hoạt cần có {field}"),
+                "sampleTopic": (
+                    "a thematic sample meeting needs its `topic`", "buổi sinh hoạt mẫu chuyên đề cần ghi `topic`"
+                ),
+                "audienceLevel": (
+                    "`audience` needs `level`: grassroots, subordinate or all",
+                    "`audience` cần có `level`: grassroots (cơ sở), subordinate (trực thuộc) hoặc all (tất cả)"
+                ),
             ]),
         .unknownWord: Entry(
             [.field, .value, .name, .detail],
@@ -453,6 +520,22 @@ public enum MessageCatalogue {
                 "rating": (
                     "{value} is not a rating of {name}; use one of {detail}",
                     "{value} không phải là mức xếp loại của {name}; hãy dùng một trong các mức {detail}"
+                ),
+                "appliesTo": (
+                    "`applies_to` is regular (thường kỳ) or thematic (chuyên đề)",
+                    "`applies_to` là regular (thường kỳ) hoặc thematic (chuyên đề)"
+                ),
+                "level": (
+                    "`audience.level` is grassroots, subordinate or all",
+                    "`audience.level` là grassroots (cơ sở), subordinate (trực thuộc) hoặc all (tất cả)"
+                ),
+                "oneOf": (
+                    "unknown {field} {value}; use one of {detail}",
+                    "{field} {value} không hợp lệ; hãy dùng một trong {detail}"
+                ),
+                "findingCode": (
+                    "unknown finding code {value}; the codes are {detail}",
+                    "mã phát hiện {value} không có; các mã là {detail}"
                 ),
             ]),
 
@@ -1275,6 +1358,31 @@ extension DiagnosticMessage {
                 .field: .code("committee_sessions"), .name: .code("committee_rule"),
                 .value: .plain("{threshold, below, at_or_above}"),
             ])
+    }
+
+    /// A key or section a settings file needs, missing: `variant` says which (see the catalogue's
+    /// entry); `field`, `name` and `value` the key, the file and the words it may hold, when the
+    /// message names them.
+    public static func needs(_ variant: String, field: String? = nil, name: String? = nil, value: String? = nil) -> Self
+    {
+        var fields: [MessageField: FieldValue] = [:]
+        if let field { fields[.field] = .code(field) }
+        if let name { fields[.name] = .plain(name) }
+        if let value { fields[.value] = .plain(value) }
+        return Self(.valueMissing, variant, fields)
+    }
+
+    /// A settings key holding none of its words: `variant` the key (`appliesTo`, `level`).
+    public static func unknownWordOf(_ variant: String) -> Self { Self(.unknownWord, variant) }
+
+    /// A word that is none of `words`, which the message lists.
+    public static func unknownWordOneOf(_ field: String, _ value: String, words: String) -> Self {
+        Self(.unknownWord, "oneOf", [.field: .code(field), .value: .quoted(value), .detail: .plain(words)])
+    }
+
+    /// A finding code chibo does not know.
+    public static func unknownFindingCode(_ code: String, codes: String) -> Self {
+        Self(.unknownWord, "findingCode", [.value: .code(code), .detail: .plain(codes)])
     }
 
     /// A quoted CSV cell that swallowed the rows after it.
