@@ -66,8 +66,7 @@ struct ContentFolder: Sendable {
         let target = url(relative).resolvingSymlinksInPath().path
         guard target == resolvedRoot || target.hasPrefix(resolvedRoot + "/") else {
             diagnostics.error(
-                .linkOutside, SourceLocation(file: relative),
-                "this file is a link to \(target), outside \(called); copy the file into the folder instead")
+                SourceLocation(file: relative), .fileLinkOutside(to: target, theme: called == "the theme folder"))
             return nil
         }
         // A pipe or a device would block the build, or never end: only files are read.

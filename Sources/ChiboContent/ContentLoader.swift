@@ -88,10 +88,7 @@ public enum ContentLoader {
         for (code, reference) in content.settings.findingGuidance.sorted(by: { $0.key < $1.key })
         where content.documentNumbers[Folding.documentNumberKey(reference.number)] == nil {
             diagnostics.error(
-                .unknownNumber,
-                reference.location,
-                "`finding_guidance.\(code.rawValue)` names \(reference.number), but no guidance document has that number"
-            )
+                reference.location, .unknownNumber(reference.number, key: "finding_guidance.\(code.rawValue)"))
         }
     }
 
@@ -117,11 +114,11 @@ public enum ContentLoader {
             let outlier = isFirst ? first : last
             let meeting = content.meetings[outlier]
             diagnostics.error(
-                .periodRange,
                 meeting.location,
-                "the meeting records span \(content.meetings[first].date) to \(content.meetings[last].date), more than "
-                    + "\(DateRange.longestInYears) years; is the year of this one (\(meeting.date)) mistyped? "
-                    + "(or set `period` in site.yaml)")
+                .recordsSpan(
+                    from: content.meetings[first].date, to: content.meetings[last].date,
+                    years: DateRange.longestInYears,
+                    suspect: meeting.date))
             outliers.insert(outlier)
             if isFirst { sorted.removeFirst() } else { sorted.removeLast() }
         }
@@ -156,10 +153,9 @@ public enum ContentLoader {
         let after = DateRange(from: last.date, to: period.to).monthCount - 1
         if before > 12 || after > 12 {
             diagnostics.warning(
-                .periodRange,
                 content.settings.periodLocation ?? content.settings.location,
-                "the period \(period.from) to \(period.to) reaches \(max(before, after)) months beyond the meeting "
-                    + "records (\(first.date) to \(last.date)); every month without a record is reported as missing")
+                .periodBeyondRecords(
+                    from: period.from, to: period.to, months: max(before, after), first: first.date, last: last.date))
         }
     }
 }

@@ -37,7 +37,7 @@ enum LinkResolution: Sendable, Hashable {
     /// A guidance file; rendering writes its URL.
     case target(LinkTarget)
     /// The link names no file or no anchor: a build error with this message.
-    case broken(String)
+    case broken(DiagnosticMessage)
 }
 
 /// Resolves the links of one page: relative paths to source files name those files; a path or
@@ -48,42 +48,37 @@ struct GuidanceLinkResolver: Sendable {
 
     func resolve(_ destination: String, headings: [Heading]) -> LinkResolution {
         let trimmed = destination.trimmingSpaces
-        if trimmed.isEmpty { return .broken("the link has no destination") }
+        if trimmed.isEmpty { return .broken(.brokenLink("empty")) }
         if Self.hasScheme(trimmed) || trimmed.hasPrefix("/") || trimmed.hasPrefix("//") { return .unchanged }
         let (path, fragment) = Self.split(trimmed)
         // A query means nothing to a static page: `?x=1` alone names no page at all.
         if path.isEmpty && trimmed.hasPrefix("?") {
-            return .broken(
-                "the link \(trimmed) names no page, only a query; write the file it goes to, e.g. ke-hoach.md")
+            return .broken(.brokenLink("query", link: trimmed))
         }
         if fragment?.isEmpty == true {
-            return .broken(
-                "the link \(trimmed) ends in # with no heading after it; write the heading's anchor "
-                    + "(e.g. #buoc-2)\(path.isEmpty ? " or remove the link" : " or remove the #")")
+            return .broken(.brokenLink("hash", link: trimmed, removeLink: path.isEmpty))
         }
         if path.isEmpty {
             guard let fragment, headings.contains(where: { $0.id == fragment }) else {
-                return .broken("the link names the heading #\(fragment ?? "") that this page does not have")
+                return .broken(.brokenLink("heading", link: fragment ?? ""))
             }
             return .unchanged
         }
         let decoded = path.removingPercentEncoding ?? path
         guard let target = Self.normalize(decoded, relativeTo: source) else {
-            return .broken("the link \(destination) leads outside the guidance folder")
+            return .broken(.brokenLink("outside", link: destination))
         }
         let candidates = [target, target.hasSuffix("/") ? target + "_index.md" : target + "/_index.md"]
         if table.isUnreadable(target) { return .unchanged }
         if table.drafts.contains(target) {
-            return .broken("the link goes to \(target), a draft (`draft: true`) that is not published")
+            return .broken(.brokenLink("draft", link: target))
         }
         guard let key = candidates.first(where: { table.targets[$0] != nil }), let found = table.targets[key] else {
-            return .broken(
-                "the link names \(target), which does not exist; write the path of a file under guidance/, relative to this file"
-            )
+            return .broken(.brokenLink("missing", link: target))
         }
         if let fragment {
             guard found.anchors.contains(fragment) else {
-                return .broken("the link names the heading #\(fragment) that \(target) does not have")
+                return .broken(.brokenLink("otherHeading", link: fragment, page: target))
             }
         }
         return .target(LinkTarget(source: key, fragment: fragment, isDocument: found.isDocument))

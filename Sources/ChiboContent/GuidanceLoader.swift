@@ -22,7 +22,7 @@ enum GuidanceLoader {
         var result = Result()
         guard content.isDirectory(folder) else { return result }
         if content.isLink(folder), let problem = linkProblem(content, folder, isDirectory: true) {
-            diagnostics.error(problem.code, SourceLocation(file: folder), problem.message)
+            diagnostics.error(SourceLocation(file: folder), problem)
             return result
         }
         if let real = try? content.resolve(folder) { result.walked.insert(real) }
@@ -117,16 +117,13 @@ enum GuidanceLoader {
                 continue
             }
             if content.isLink(relative), let problem = linkProblem(content, relative, isDirectory: isDirectory) {
-                diagnostics.error(problem.code, SourceLocation(file: relative), problem.message)
+                diagnostics.error(SourceLocation(file: relative), problem)
                 result.unreadable.insert(relative)
                 continue
             }
             if isDirectory {
                 guard let real = try? content.resolve(relative), result.walked.insert(real).inserted else {
-                    diagnostics.error(
-                        .linkedTwice,
-                        SourceLocation(file: relative),
-                        "this folder is published already under another name (a link to it); remove the link")
+                    diagnostics.error(SourceLocation(file: relative), .linkedTwice(theme: false))
                     result.unreadable.insert(relative)
                     continue
                 }
@@ -155,30 +152,18 @@ enum GuidanceLoader {
     /// Why the link `relative` is not followed, or nil when it may be: a link must resolve, and stay
     /// inside the content folder (a folder link inside `guidance/`), so that nothing outside the
     /// folder is published and no walk goes on for ever.
-    static func linkProblem(_ content: ContentFolder, _ relative: String, isDirectory: Bool) -> (
-        code: DiagnosticCode, message: String
-    )? {
-        let what = isDirectory ? "folder" : "file"
+    static func linkProblem(_ content: ContentFolder, _ relative: String, isDirectory: Bool) -> DiagnosticMessage? {
         let real: String
         do {
             real = try content.resolve(relative)
         } catch {
-            return (
-                .linkBroken,
-                "this \(what) is a link that cannot be followed (\(error.diagnosticReason)); remove the link"
-            )
+            return .linkBroken(isFolder: isDirectory, reason: error.diagnosticReason)
         }
         if !content.contains(real: real) {
-            return (
-                .linkOutside,
-                "this \(what) is a link to \(real), outside the content folder; copy it into the content folder instead"
-            )
+            return .linkOutsideContent(to: real, isFolder: isDirectory)
         }
         if isDirectory && !content.contains(real: real, within: folder) {
-            return (
-                .linkOutside,
-                "this folder is a link to \(real), outside guidance/; move the folder into guidance/ instead"
-            )
+            return .linkOutsideGuidance(to: real)
         }
         return nil
     }
@@ -196,28 +181,21 @@ enum GuidanceLoader {
         _ content: ContentFolder, _ relative: String, name: String, diagnostics: inout Diagnostics
     ) -> [UInt8]? {
         if isLitter(name) {
-            diagnostics.warning(
-                .litter,
-                SourceLocation(file: relative),
-                "\(Diagnostic.quoted(name, with: "`")) is a temporary or system file; it is not published")
+            diagnostics.warning(SourceLocation(file: relative), .litter(name))
             return nil
         }
         guard let kind = AttachmentKind(fileName: name) else {
             diagnostics.error(
-                .attachmentRefused,
                 SourceLocation(file: relative),
-                "\(Diagnostic.quoted(name, with: "`")) cannot be published: a guidance folder holds Markdown pages and attachments of these kinds "
-                    + "only: \(AttachmentKind.allExtensions.joined(separator: ", ")) (web pages, SVG images and scripts "
-                    + "could run in the site; write the page in Markdown, or save an SVG as PNG)")
+                .attachmentRefused(name, kinds: AttachmentKind.allExtensions.joined(separator: ", ")))
             return nil
         }
         guard let bytes = content.read(relative, diagnostics: &diagnostics) else { return nil }
         guard kind.matches(bytes) else {
             diagnostics.error(
-                .attachmentMislabelled,
                 SourceLocation(file: relative),
-                "\(Diagnostic.quoted(name, with: "`")) is not what its name says: \(kind.signatureDescription); save it again in that format "
-                    + "or give it the right extension")
+                .attachmentMislabelled(
+                    name, signature: (kind.signatureDescription, kind.signatureDescriptionVietnamese)))
             return nil
         }
         return bytes
@@ -280,10 +258,7 @@ enum GuidanceLoader {
     ) -> GuidanceDocument? {
         guard let text = content.text(path, diagnostics: &diagnostics) else { return nil }
         guard let front = splitFrontMatter(text) else {
-            diagnostics.error(
-                .frontMatter,
-                SourceLocation(file: path),
-                "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line")
+            diagnostics.error(SourceLocation(file: path), .frontMatter("none"))
             return nil
         }
         if let control = front.body.firstRefusedCharacter {
@@ -298,8 +273,7 @@ enum GuidanceLoader {
         let checkpoint = diagnostics.checkpoint
         guard let root = yaml.parse(front.yaml, diagnostics: &diagnostics) else {
             if !diagnostics.hasErrors(since: checkpoint) {
-                diagnostics.error(
-                    .frontMatter, SourceLocation(file: path, line: 2), "the front matter is empty; it needs `title:`")
+                diagnostics.error(SourceLocation(file: path, line: 2), .frontMatter("empty"))
             }
             return nil
         }
@@ -339,21 +313,18 @@ enum GuidanceLoader {
                         document.kind = kind
                     } else {
                         let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
-                        diagnostics.error(
-                            .unknownWord, yaml.location(value),
-                            "unknown `kind` \(Diagnostic.quoted(word)); use one of \(names)")
+                        diagnostics.error(yaml.location(value), .unknownWordOneOf("kind", word, words: names))
                     }
                 }
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown front matter key `\(key)` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("front matter", "phần đầu trang")))
             }
         }
         guard let title, !title.trimmingSpaces.isEmpty else {
             if !pairs.contains(where: { $0.key == "title" }) {
-                diagnostics.error(
-                    .valueMissing, yaml.location(root), "the front matter needs `title:` (the page title)")
+                diagnostics.error(yaml.location(root), .needs("frontTitle"))
             } else if let node = pairs.first(where: { $0.key == "title" })?.value, node.string != nil {
-                diagnostics.error(.valueMissing, yaml.location(node), "`title` must not be empty")
+                diagnostics.error(yaml.location(node), .needs("emptyTitle"))
             }
             return nil
         }
@@ -388,8 +359,7 @@ enum GuidanceLoader {
             case "summary": section.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
             case "order": section.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             default:
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode), "unknown section key `\(key)` in _index.md is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownSectionKey(key))
             }
         }
     }

@@ -8,10 +8,9 @@ enum GuidanceMarkdown {
     /// A problem in a Markdown text: a line of the text and a column in bytes of UTF-8, as libcmark
     /// counts.
     struct Problem {
-        var code: DiagnosticCode
         var line: Int
         var column: Int
-        var message: String
+        var message: DiagnosticMessage
     }
 
     /// Parses every published document and section intro of `guidance` in place and returns the
@@ -59,9 +58,7 @@ enum GuidanceMarkdown {
         if let (line, column) = parsed.tooDeep {
             problems.append(
                 Problem(
-                    code: .markdownTooDeep, line: line, column: column,
-                    message: "block quotes, lists, emphasis or links are nested more than \(Markdown.maxDepth) "
-                        + "levels deep here; what is nested deeper is left out, write it with less nesting"))
+                    line: line, column: column, message: .markdownTooDeep(levels: Markdown.maxDepth)))
         }
         readTables(&tree, problems: &problems)
         return (tree, problems)
@@ -79,8 +76,10 @@ enum GuidanceMarkdown {
             } catch {
                 problems.append(
                     Problem(
-                        code: .badTable, line: node.line + error.line, column: error.column,
-                        message: "csv table: \(error.message)"))
+                        line: node.line + error.line, column: error.column,
+                        message: .badTable(
+                            error.catalogued.map { ($0.text(in: .en), $0.text(in: .vi)) }
+                                ?? (error.message, error.message))))
             }
             return
         }
@@ -121,7 +120,7 @@ enum GuidanceMarkdown {
                 case .unchanged: break
                 case .target(let found): target = found
                 case .broken(let message):
-                    problems.append(Problem(code: .brokenLink, line: node.line, column: node.column, message: message))
+                    problems.append(Problem(line: node.line, column: node.column, message: message))
                 }
                 if case .link = node.kind {
                     node.kind = .link(destination: destination, title: title, target: target)
@@ -151,8 +150,7 @@ enum GuidanceMarkdown {
                 column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
             }
             diagnostics.error(
-                problem.code, SourceLocation(file: file, line: problem.line + lineOffset, column: column),
-                problem.message)
+                SourceLocation(file: file, line: problem.line + lineOffset, column: column), problem.message)
         }
     }
 
@@ -164,9 +162,8 @@ enum GuidanceMarkdown {
             let key = Folding.documentNumberKey(number)
             if let other = numbers[key] {
                 diagnostics.error(
-                    .duplicateNumber,
                     document.numberLocation ?? SourceLocation(file: document.sourcePath),
-                    "the number \(number) is already used by \(other); each document number belongs to one page")
+                    .duplicateNumber(number, other: other))
                 continue
             }
             numbers[key] = document.sourcePath

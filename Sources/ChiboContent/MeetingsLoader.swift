@@ -264,8 +264,7 @@ struct MeetingReader: Sendable {
                 // A rubric file with errors of its own may be the missing one: say nothing more here.
                 if rubric == nil && !context.rubricsComplete { return nil }
                 if rubric == nil {
-                    diagnostics.error(
-                        .rubricKind, cell.location, "no rubric in rubrics/ applies to \(kind.rawValue) meetings")
+                    diagnostics.error(cell.location, .noRubric(for: kind))
                 }
             } else {
                 diagnostics.error(cell.location, .unknownWord("kind", cell.trimmed, words: Words.meetingKind.help))

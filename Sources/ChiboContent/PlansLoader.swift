@@ -74,13 +74,13 @@ enum PlansLoader {
             case "sessions": sessionNodes = value
             case "committee_sessions": committeeNodes = value
             case "committee_rule": plan.rule = rule(value, yaml: yaml, diagnostics: &diagnostics)
-            default: diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown plan key `\(key)` is ignored")
+            default: diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("plan", "kế hoạch")))
             }
         }
         if plan.number.isEmpty {
-            diagnostics.error(.valueMissing, yaml.location(root), "the plan needs its `number`, e.g. 114-KH/ĐUK")
+            diagnostics.error(yaml.location(root), .needs("planNumber"))
         }
-        if plan.title.isEmpty { diagnostics.error(.valueMissing, yaml.location(root), "the plan needs a `title`") }
+        if plan.title.isEmpty { diagnostics.error(yaml.location(root), .needs("planTitle")) }
         if let sessionNodes {
             plan.sessions = sessions(
                 sessionNodes, plan: plan.number, committeeSessions: false, yaml: yaml, context: context,
@@ -91,11 +91,7 @@ enum PlansLoader {
                 committeeNodes, plan: plan.number, committeeSessions: true, yaml: yaml, context: context,
                 diagnostics: &diagnostics)
             if plan.rule == nil {
-                diagnostics.error(
-                    .planRule,
-                    yaml.location(committeeNodes),
-                    "`committee_sessions` are checked against `committee_rule` ({threshold, below, at_or_above}); add it"
-                )
+                diagnostics.error(yaml.location(committeeNodes), .committeeSessionsWithoutRule)
             }
         }
         return diagnostics.hasErrors(since: checkpoint) ? nil : plan
@@ -106,8 +102,7 @@ enum PlansLoader {
         var values: [String: Int] = [:]
         for (key, keyNode, value) in pairs {
             guard ["threshold", "below", "at_or_above"].contains(key) else {
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `committee_rule` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("committee_rule")))
                 continue
             }
             guard let number = yaml.count(value, key: "committee_rule.\(key)", diagnostics: &diagnostics) else {
@@ -121,8 +116,7 @@ enum PlansLoader {
             values[key] = number
         }
         guard let threshold = values["threshold"], let below = values["below"], let above = values["at_or_above"] else {
-            diagnostics.error(
-                .valueMissing, yaml.location(node), "`committee_rule` needs `threshold`, `below` and `at_or_above`")
+            diagnostics.error(yaml.location(node), .needs("committeeRule"))
             return nil
         }
         return CommitteeRule(threshold: threshold, below: below, atOrAbove: above)
@@ -189,9 +183,7 @@ enum PlansLoader {
                     kind = Words.meetingKind.value(word)
                     if kind == nil {
                         diagnostics.error(
-                            .unknownWord,
-                            yaml.location(value),
-                            "unknown kind \(Diagnostic.quoted(word)); use \(Words.meetingKind.help)")
+                            yaml.location(value), .unknownWord("kind", word, words: Words.meetingKind.help))
                     }
                 case "date": date = yaml.day(value, key: key, diagnostics: &diagnostics)
                 case "time":
@@ -209,17 +201,15 @@ enum PlansLoader {
                 case "audience" where !committeeSessions:
                     session.audience = audience(value, yaml: yaml, diagnostics: &diagnostics)
                 default:
-                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown session key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("session", "buổi sinh hoạt")))
                 }
             }
             for required in ["host", "kind", "date"] + (committeeSessions ? ["committee"] : ["audience"])
             where values[required] == nil {
-                diagnostics.error(.valueMissing, yaml.location(item), "the session needs `\(required)`")
+                diagnostics.error(yaml.location(item), .needs("session", field: required))
             }
             if kind == .thematic && (session.topic ?? "").isEmpty {
-                diagnostics.error(
-                    .valueMissing, yaml.location(values["topic"] ?? item), "a thematic sample meeting needs its `topic`"
-                )
+                diagnostics.error(yaml.location(values["topic"] ?? item), .needs("sampleTopic"))
             }
             guard !diagnostics.hasErrors(since: checkpoint), let host, let kind, let date else { continue }
             session.host = host
@@ -240,8 +230,7 @@ enum PlansLoader {
             case "level":
                 guard let word = yaml.string(value, key: "audience.level", diagnostics: &diagnostics) else { continue }
                 guard let level = audienceLevels.value(word) else {
-                    diagnostics.error(
-                        .unknownWord, yaml.location(value), "`audience.level` is grassroots, subordinate or all")
+                    diagnostics.error(yaml.location(value), .unknownWordOf("level"))
                     continue
                 }
                 audience.level = level
@@ -249,21 +238,17 @@ enum PlansLoader {
             case "sector":
                 for word in yaml.strings(value, key: "audience.sector", diagnostics: &diagnostics) ?? [] {
                     guard let sector = Words.sector.value(word) else {
-                        diagnostics.error(
-                            .unknownWord, yaml.location(value),
-                            "unknown sector \(Diagnostic.quoted(word)); use \(Words.sector.help)")
+                        diagnostics.error(yaml.location(value), .unknownWord("sector", word, words: Words.sector.help))
                         continue
                     }
                     audience.sectors.append(sector)
                 }
             default:
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `audience` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("audience")))
             }
         }
         if !hasLevel && !pairs.contains(where: { $0.key == "level" }) {
-            diagnostics.error(
-                .valueMissing, yaml.location(node), "`audience` needs `level`: grassroots, subordinate or all")
+            diagnostics.error(yaml.location(node), .needs("audienceLevel"))
         }
         return audience
     }

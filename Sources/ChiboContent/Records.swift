@@ -208,9 +208,7 @@ enum Records {
             } catch {
                 // The workbook as a whole cannot be read: what its earlier sheets raised goes with it.
                 diagnostics.rollBack(to: mark)
-                diagnostics.error(
-                    .workbookUnreadable, SourceLocation(file: file),
-                    "the sheet \(Diagnostic.quoted(sheet.name)) cannot be read: \(error.message)")
+                diagnostics.error(SourceLocation(file: file), .sheetUnreadable(sheet.name, reason: error.wording))
                 return false
             }
             guard reader.hasHeader else { continue }
@@ -244,7 +242,7 @@ enum Records {
             var refused = false
             for (key, keyNode, value) in pairs {
                 guard let field = fields.first(where: { $0.matches(key) }) else {
-                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key))
                     continue
                 }
                 guard case .scalar(let scalar) = value else {

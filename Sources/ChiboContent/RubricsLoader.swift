@@ -28,10 +28,7 @@ enum RubricsLoader {
             }
             if let other = kinds[rubric.appliesTo] {
                 diagnostics.error(
-                    .rubricKind,
-                    yaml.location(root["applies_to"]),
-                    "\(other) already applies to \(rubric.appliesTo.rawValue) meetings; keep one rubric per meeting kind"
-                )
+                    yaml.location(root["applies_to"]), .rubricKindTwice(other: "\(other)", kind: rubric.appliesTo))
                 continue
             }
             ids[rubric.id] = file
@@ -62,9 +59,7 @@ enum RubricsLoader {
                 if let word = yaml.string(value, key: key, diagnostics: &diagnostics) {
                     kind = Words.meetingKind.value(word)
                     if kind == nil {
-                        diagnostics.error(
-                            .unknownWord,
-                            yaml.location(value), "`applies_to` is regular (thường kỳ) or thematic (chuyên đề)")
+                        diagnostics.error(yaml.location(value), .unknownWordOf("appliesTo"))
                     }
                 }
             case "criteria": (criteria, failedCriteria) = readCriteria(value, yaml: yaml, diagnostics: &diagnostics)
@@ -72,66 +67,53 @@ enum RubricsLoader {
                 ratingsNode = value
                 (ratings, ratingNodes) = readRatings(value, yaml: yaml, diagnostics: &diagnostics)
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown rubric key `\(key)` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("rubric", "thang điểm")))
             }
         }
         guard let id, !id.isEmpty else {
-            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs an `id`")
+            diagnostics.error(yaml.location(root), .needs("rubricID"))
             return nil
         }
         if kind == nil && !pairs.contains(where: { $0.key == "applies_to" }) {
-            diagnostics.error(
-                .valueMissing, yaml.location(root), "the rubric needs `applies_to: regular` or `applies_to: thematic`")
+            diagnostics.error(yaml.location(root), .needs("rubricKind"))
         }
         if criteria.isEmpty && !diagnostics.hasErrors(since: checkpoint) {
-            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs `criteria`, numbered 1 to N")
+            diagnostics.error(yaml.location(root), .needs("rubricCriteria"))
         }
         if let ratingsNode, ratings.isEmpty, !diagnostics.hasErrors(since: checkpoint) {
-            diagnostics.error(.valueMissing, yaml.location(ratingsNode), "the rubric needs at least one rating")
+            diagnostics.error(yaml.location(ratingsNode), .needs("rubricRating"))
         } else if ratingsNode == nil {
-            diagnostics.error(.valueMissing, yaml.location(root), "the rubric needs `ratings`, best first")
+            diagnostics.error(yaml.location(root), .needs("rubricRatings"))
         }
         let criterionIDs = Set(criteria.map(\.id))
         // A criterion with an error of its own is not reported again as missing.
         for (band, node) in zip(ratings, ratingNodes) {
             for criterion in band.requireFull
             where !criterionIDs.contains(criterion) && !failedCriteria.contains(criterion) {
-                diagnostics.error(
-                    .rubricInconsistent,
-                    yaml.location(node["require_full"]),
-                    "`require_full` names criterion \(criterion), which the rubric does not have")
+                diagnostics.error(yaml.location(node["require_full"]), .unknownCriterion(criterion, in: "require_full"))
             }
             for (criterion, points) in band.requireMin.sorted(by: { $0.key < $1.key })
             where !failedCriteria.contains(criterion) {
                 guard let found = criteria.first(where: { $0.id == criterion }) else {
                     diagnostics.error(
-                        .rubricInconsistent,
-                        yaml.location(node["require_min"]),
-                        "`require_min` names criterion \(criterion), which the rubric does not have"
-                    )
+                        yaml.location(node["require_min"]), .unknownCriterion(criterion, in: "require_min"))
                     continue
                 }
                 if points > found.max {
                     diagnostics.error(
-                        .rubricInconsistent,
                         yaml.location(node["require_min"]),
-                        "`require_min` asks \(points) points of criterion \(criterion), more than its max \(found.max)")
+                        .minimumAboveMax(points, criterion: criterion, max: found.max))
                 }
             }
         }
         if let last = ratings.last, let node = ratingNodes.last,
             last.minTotal > 0 || !last.requireFull.isEmpty || !last.requireMin.isEmpty
         {
-            diagnostics.error(
-                .rubricInconsistent,
-                yaml.location(node),
-                "the last rating (\(last.name)) must match any total: give it `min_total: 0` and no required criteria")
+            diagnostics.error(yaml.location(node), .lastRatingNotForEveryTotal("\(last.name)"))
         }
         var names: Set<String> = []
         for (band, node) in zip(ratings, ratingNodes) where !names.insert(Folding.fold(band.name.rawValue)).inserted {
-            diagnostics.error(
-                .rubricInconsistent, yaml.location(node),
-                "the rating name \(Diagnostic.quoted(band.name.description)) is used twice")
+            diagnostics.error(yaml.location(node), .ratingTwice(band.name.description))
         }
         guard !diagnostics.hasErrors(since: checkpoint), let kind else { return nil }
         return Rubric(id: id, title: title, appliesTo: kind, source: source, criteria: criteria, ratings: ratings)
@@ -161,21 +143,17 @@ enum RubricsLoader {
                 case "strength": strength = phrase(value, key: key, yaml: yaml, diagnostics: &diagnostics)
                 case "weakness": weakness = phrase(value, key: key, yaml: yaml, diagnostics: &diagnostics)
                 default:
-                    diagnostics.warning(
-                        .unknownKey, yaml.location(keyNode), "unknown criterion key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("criterion", "tiêu chí")))
                 }
             }
             guard let id, let max else {
                 if !pairs.contains(where: { $0.key == "id" }) || !pairs.contains(where: { $0.key == "max" }) {
-                    diagnostics.error(.valueMissing, yaml.location(item), "each criterion needs `id` and `max`")
+                    diagnostics.error(yaml.location(item), .needs("criterion"))
                 }
                 continue
             }
             if id != position + 1 {
-                diagnostics.error(
-                    .rubricInconsistent,
-                    yaml.location(item["id"]),
-                    "criteria are numbered 1 to N in order: expected id \(position + 1), found \(id)")
+                diagnostics.error(yaml.location(item["id"]), .criteriaOrder(expected: position + 1, found: id))
                 continue
             }
             if max <= 0 || max > 10_000 {
@@ -249,11 +227,11 @@ enum RubricsLoader {
                         }
                     }
                 default:
-                    diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown rating key `\(key)` is ignored")
+                    diagnostics.warning(yaml.location(keyNode), .unknownKey(key, of: ("rating", "mức xếp loại")))
                 }
             }
             guard hasName else {
-                diagnostics.error(.valueMissing, yaml.location(item), "each rating needs a `name`")
+                diagnostics.error(yaml.location(item), .needs("rating"))
                 continue
             }
             bands.append(band)

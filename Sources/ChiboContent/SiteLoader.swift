@@ -68,10 +68,7 @@ enum SiteLoader {
                 for (code, codeNode, number) in entries {
                     guard let finding = FindingCode(rawValue: code) else {
                         let codes = FindingCode.allCases.map(\.rawValue).joined(separator: ", ")
-                        diagnostics.error(
-                            .unknownWord,
-                            yaml.location(codeNode),
-                            "unknown finding code \(Diagnostic.quoted(code, with: "`")); the codes are \(codes)")
+                        diagnostics.error(yaml.location(codeNode), .unknownFindingCode(code, codes: codes))
                         continue
                     }
                     if let text = yaml.string(number, key: "finding_guidance.\(code)", diagnostics: &diagnostics) {
@@ -86,15 +83,14 @@ enum SiteLoader {
             case "restricted":
                 restrictedNode = (keyNode, value)
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in site.yaml is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .plain("site.yaml")))
             }
         }
         if title?.isEmpty ?? true {
-            diagnostics.error(.valueMissing, yaml.location(root), "site.yaml needs `title:` (the site's title)")
+            diagnostics.error(yaml.location(root), .needs("siteTitle"))
         }
         if organization?.isEmpty ?? true {
-            diagnostics.error(
-                .valueMissing, yaml.location(root), "site.yaml needs `organization:` (the bloc's full name)")
+            diagnostics.error(yaml.location(root), .needs("siteOrganization"))
         }
         settings.title = title ?? ""
         settings.organization = organization ?? ""
@@ -163,24 +159,22 @@ enum SiteLoader {
             case "from": from = yaml.day(value, key: "period.from", diagnostics: &diagnostics)
             case "to": to = yaml.day(value, key: "period.to", diagnostics: &diagnostics)
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `period` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("period")))
             }
         }
         guard let from, let to else {
-            diagnostics.error(.valueMissing, yaml.location(node), "`period` needs both `from:` and `to:` dates")
+            diagnostics.error(yaml.location(node), .needs("periodDates"))
             return nil
         }
         guard from <= to else {
-            diagnostics.error(.periodRange, yaml.location(node), "`period` ends (\(to)) before it starts (\(from))")
+            diagnostics.error(yaml.location(node), .periodBackwards(from: from, to: to))
             return nil
         }
         let range = DateRange(from: from, to: to)
         guard range.monthCount <= DateRange.longestInYears * 12 else {
             diagnostics.error(
-                .periodRange,
                 yaml.location(node),
-                "`period` spans \(range.monthCount / 12) years (\(from) to \(to)); a reporting period is at most "
-                    + "\(DateRange.longestInYears) years: is a year mistyped?")
+                .periodTooLong(years: range.monthCount / 12, from: from, to: to, longest: DateRange.longestInYears))
             return nil
         }
         return range
@@ -212,7 +206,7 @@ enum SiteLoader {
                 targets.criterionShortShare =
                     rate(value, "targets.criterion_short_share") ?? targets.criterionShortShare
             default:
-                diagnostics.warning(.unknownKey, yaml.location(keyNode), "unknown key `\(key)` in `targets` is ignored")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("targets")))
             }
         }
         return targets
@@ -256,9 +250,7 @@ enum SiteLoader {
             } else {
                 let known = (keys.keys.sorted() + ["recipients", "copies", "issuer_lines", "date"])
                     .joined(separator: ", ")
-                diagnostics.warning(
-                    .unknownKey, yaml.location(keyNode),
-                    "unknown key `\(key)` in `letter` is ignored; the keys are \(known)")
+                diagnostics.warning(yaml.location(keyNode), .unknownKey(key, in: .code("letter"), known: known))
             }
         }
         return letter
@@ -282,9 +274,7 @@ enum SiteLoader {
             return false
         }
         if isNull(node) {
-            diagnostics.error(
-                .valueMissing, keyLocation,
-                "`restricted` is empty; name the folders to restrict (\(known)) or remove the key")
+            diagnostics.error(keyLocation, .needs("restrictedEmpty", value: known))
             return nil
         }
         switch node {
@@ -298,8 +288,7 @@ enum SiteLoader {
                     realmLocation = yaml.location(value)
                 default:
                     diagnostics.warning(
-                        .unknownKey, yaml.location(keyNode),
-                        "unknown key `\(key)` in `restricted` is ignored; the keys are paths, realm")
+                        yaml.location(keyNode), .unknownKey(key, in: .code("restricted"), known: "paths, realm"))
                 }
             }
         default:
@@ -309,8 +298,7 @@ enum SiteLoader {
             return nil
         }
         guard let pathsNode, !isNull(pathsNode) else {
-            diagnostics.error(
-                .valueMissing, keyLocation, "`restricted` needs `paths:`, a list of the folders to restrict (\(known))")
+            diagnostics.error(keyLocation, .needs("restrictedPaths", value: known))
             return nil
         }
         let items: [Yams.Node]
@@ -327,8 +315,7 @@ enum SiteLoader {
         for item in items {
             let location = yaml.location(item)
             if isNull(item) {
-                diagnostics.error(
-                    .valueMissing, location, "an item of `restricted.paths` is empty; name a folder (\(known))")
+                diagnostics.error(location, .needs("restrictedItem", value: known))
                 continue
             }
             guard let text = yaml.string(item, key: "restricted.paths", diagnostics: &diagnostics) else { continue }
@@ -363,9 +350,7 @@ enum SiteLoader {
             diagnostics.error(.restrictedFolder, location, reason)
         }
         if items.isEmpty {
-            diagnostics.error(
-                .valueMissing, yaml.location(pathsNode),
-                "`restricted.paths` lists no folder; name the folders to restrict (\(known)) or remove `restricted`")
+            diagnostics.error(yaml.location(pathsNode), .needs("restrictedNone", value: known))
         }
         for (folder, what) in [(SiteFolder.units, "every unit's scorecard"), (.schedule, "the whole schedule")]
         where folders.contains(folder) && !folders.contains(.data) {
@@ -387,14 +372,13 @@ enum SiteLoader {
         }
         let name = realm ?? organization
         if name.isEmpty {
-            diagnostics.error(.valueMissing, realmLocation, "`restricted.realm` is empty; name who may sign in")
+            diagnostics.error(realmLocation, .needs("realmEmpty"))
         } else if let problem = Restriction.realmProblem(name) {
             diagnostics.error(.badForm, realmLocation, "`restricted.realm` \(problem)")
         }
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
         guard !folders.isEmpty else {
-            diagnostics.error(
-                .valueMissing, yaml.location(pathsNode), "`restricted.paths` names no folder to restrict (\(known))")
+            diagnostics.error(yaml.location(pathsNode), .needs("restrictedNoFolder", value: known))
             return nil
         }
         return Restriction(folders: folders, realm: name, location: keyLocation)

@@ -88,20 +88,15 @@ public enum ThemeLoader {
             real = try folder.resolve(directory)
         } catch {
             diagnostics.error(
-                .linkBroken, SourceLocation(file: directory),
-                "this folder is a link that cannot be followed (\(error.diagnosticReason)); remove the link")
+                SourceLocation(file: directory), .linkBroken(isFolder: true, reason: error.diagnosticReason))
             return []
         }
         guard folder.contains(real: real) else {
-            diagnostics.error(
-                .linkOutside, SourceLocation(file: directory),
-                "this folder is a link to \(real), outside the theme folder; move the folder into the theme")
+            diagnostics.error(SourceLocation(file: directory), .linkOutsideTheme(to: real))
             return []
         }
         guard walked.insert(real).inserted else {
-            diagnostics.error(
-                .linkedTwice, SourceLocation(file: directory),
-                "this folder is in the theme already under another name (a link to it); remove the link")
+            diagnostics.error(SourceLocation(file: directory), .linkedTwice(theme: true))
             return []
         }
         var result: [String] = []

@@ -67,7 +67,7 @@ enum UnitsLoader {
                 let pairs = yaml.mapping(root, file, diagnostics: &diagnostics)
             else { return unreadable }
             guard let list = pairs.first(where: { $0.key == "units" })?.value else {
-                diagnostics.error(.valueMissing, yaml.location(root), "\(file) needs a `units:` list")
+                diagnostics.error(yaml.location(root), .needs("unitsList", name: file))
                 return unreadable
             }
             records = Records.fromYAML(list, yaml: yaml, fields: fields, what: "`units`", diagnostics: &diagnostics)

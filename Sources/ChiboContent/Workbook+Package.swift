@@ -119,8 +119,7 @@ struct WorkbookPackage {
         var directoryEnd: Int
     }
 
-    static let cutShort = Workbook.Failure(
-        message: "the workbook is damaged or cut short: its zip directory cannot be read")
+    static let cutShort = Workbook.Failure(.workbookUnreadable("cutShort"))
 
     /// The end record: the last one in the file's final 64 KB whose comment ends at the file's end,
     /// checked against the file (one disk, the directory within the file and before the record).

@@ -64,7 +64,16 @@ struct Workbook {
 
     /// A workbook's failure as a whole, reported once at the file.
     struct Failure: Error {
-        var message: String
+        /// The failure as the catalogue words it (`DiagnosticCode.workbookUnreadable`).
+        var wording: DiagnosticMessage
+
+        /// A failure still worded in English only.
+        init(message: String) { wording = .workbookUnreadable(english: message) }
+
+        init(_ wording: DiagnosticMessage) { self.wording = wording }
+
+        /// The failure in English.
+        var message: String { wording.text(in: .en) }
     }
 
     /// Opens the workbook in `bytes`, or nil with one error at the file saying why it cannot be read.
@@ -74,7 +83,7 @@ struct Workbook {
         do {
             return try Workbook(bytes, file: file, limits: limits)
         } catch {
-            diagnostics.error(.workbookUnreadable, SourceLocation(file: file), error.message)
+            diagnostics.error(SourceLocation(file: file), error.wording)
             return nil
         }
     }
@@ -91,16 +100,12 @@ struct Workbook {
                     bytes[$0..<($0 + encryption.count)].elementsEqual(encryption)
                 })
             {
-                throw Failure(
-                    message: "the workbook is protected by a password; save it again without one (File, Info, "
-                        + "Protect Workbook, Encrypt with Password: leave it empty)")
+                throw Failure(.workbookUnreadable("encrypted"))
             }
-            throw Failure(
-                message: "this is an Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx) and use "
-                    + "that file")
+            throw Failure(.workbookUnreadable("xls"))
         }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            throw Failure(message: "the file is not an Excel workbook (.xlsx): it is not a zip archive")
+            throw Failure(.workbookUnreadable("notZip"))
         }
         var package = try WorkbookPackage(bytes, limits: limits)
         let workbookPart = try Self.officeDocument(&package)

@@ -239,12 +239,6 @@ extension YAMLSource {
         }
     }
 
-    static func aliasMessage(_ name: String) -> String {
-        guard !name.isEmpty else { return "a value cannot start with `*` in YAML; put the value in quotes" }
-        return "`*\(name)` is a YAML alias (a repeat of the value marked `&\(name)`); chibo's files do not use anchors "
-            + "and aliases: write the value out in full (text that starts with * must be in quotes)"
-    }
-
     /// Where a libyaml error is and what to do about it, in the clerk's words: an unclosed quote or
     /// bracket at the place it opens, no library function names.
     static func describe(_ error: YamlError, text: YAMLText, lineOffset: Int) -> (

@@ -18,7 +18,7 @@ struct YAMLSource {
         do {
             if text.utf8.contains(UInt8(ascii: "*")), let alias = try Self.firstAlias(in: text) {
                 diagnostics.error(
-                    .yamlAlias, location(line: alias.line, column: alias.column), Self.aliasMessage(alias.name))
+                    location(line: alias.line, column: alias.column), .yamlAlias(alias.name))
                 return nil
             }
             let root = try Yams.compose(yaml: text)
@@ -35,9 +35,7 @@ struct YAMLSource {
                 let place = Self.secondOccurrence(of: key, in: text, from: context.mark.line)
             {
                 diagnostics.error(
-                    .duplicateKey,
-                    location(line: place.line, column: place.column),
-                    "the key \(Diagnostic.quoted(key, with: "`")) is given twice in one mapping; keep one")
+                    location(line: place.line, column: place.column), .duplicateKey(key))
                 return nil
             }
             let (line, column, message) = Self.describe(error, text: YAMLText(text), lineOffset: lineOffset)
@@ -86,7 +84,7 @@ struct YAMLSource {
         for (key, value) in mapping {
             let name = key.string ?? ""
             if !seen.insert(name).inserted {
-                diagnostics.error(.duplicateKey, location(key), "duplicate key `\(name)`")
+                diagnostics.error(location(key), .duplicateKey(name, short: true))
                 continue
             }
             pairs.append((name, key, value))

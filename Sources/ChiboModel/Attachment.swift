@@ -64,6 +64,21 @@ public enum AttachmentKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// `signatureDescription` in the clerk's words.
+    public var signatureDescriptionVietnamese: String {
+        switch self {
+        case .pdf: "tệp PDF bắt đầu bằng %PDF-"
+        case .doc, .xls, .ppt: "tệp Office cũ bắt đầu bằng chữ ký OLE D0 CF 11 E0"
+        case .docx, .xlsx, .pptx, .odt, .ods, .odp: "tệp Office hoặc OpenDocument là tệp nén zip (bắt đầu bằng PK)"
+        case .rtf: "tệp RTF bắt đầu bằng {\\rtf"
+        case .txt, .csv: "tệp văn bản là văn bản UTF-8, không có ký tự điều khiển nào ngoài tab và xuống dòng"
+        case .png: "tệp PNG bắt đầu bằng chữ ký PNG"
+        case .jpeg: "tệp JPEG bắt đầu bằng FF D8 FF"
+        case .gif: "tệp GIF bắt đầu bằng GIF87a hoặc GIF89a"
+        case .webp: "tệp WebP bắt đầu bằng RIFF....WEBP"
+        }
+    }
+
     /// Whether `bytes` are what a file of this kind holds, judged by its signature (text: valid
     /// UTF-8 without control characters, so that no browser takes it for HTML or a script).
     public func matches(_ bytes: [UInt8]) -> Bool {

@@ -63,9 +63,9 @@ public enum MessageCatalogue {
     public static let pending: Set<DiagnosticCode> = Set(DiagnosticCode.allCases).subtracting(entries.keys)
 
     /// Codes with an entry whose messages are still worded in English at some of the places they are
-    /// found (the YAML settings files: site.yaml, rubrics, plans, guidance front matter): the rest of
-    /// the work on them.
-    public static let partlyPending: Set<DiagnosticCode> = [.valueMissing, .unknownWord]
+    /// found (workbook.unreadable for a damaged workbook's rarer failures, worded `other` with the
+    /// English in both languages): the rest of the work on them.
+    public static let partlyPending: Set<DiagnosticCode> = [.workbookUnreadable]
 
     public static let entries: [DiagnosticCode: Entry] = [
         // MARK: Files and folders
@@ -200,6 +200,185 @@ public enum MessageCatalogue {
                 ),
             ]),
 
+        .linkOutside: Entry(
+            [.value, .name, .detail],
+            [
+                "file": (
+                    "this file is a link to {value}, outside {name}; copy the file into the folder instead",
+                    "tệp này là liên kết tới {value}, nằm ngoài {name}; hãy chép chính tệp vào thư mục"
+                ),
+                "content": (
+                    "this {detail} is a link to {value}, outside the content folder; copy it into the content folder instead",
+                    "{detail} này là liên kết tới {value}, nằm ngoài thư mục nội dung; hãy chép nó vào thư mục nội dung"
+                ),
+                "guidance": (
+                    "this folder is a link to {value}, outside guidance/; move the folder into guidance/ instead",
+                    "thư mục này là liên kết tới {value}, nằm ngoài guidance/; hãy chuyển thư mục vào guidance/"
+                ),
+                "theme": (
+                    "this folder is a link to {value}, outside the theme folder; move the folder into the theme",
+                    "thư mục này là liên kết tới {value}, nằm ngoài thư mục giao diện; hãy chuyển thư mục vào giao diện"
+                ),
+            ]),
+        .linkBroken: Entry(
+            [.detail, .value],
+            [
+                "": (
+                    "this {detail} is a link that cannot be followed ({value}); remove the link",
+                    "{detail} này là liên kết không theo được ({value}); hãy xóa liên kết"
+                )
+            ]),
+        .linkedTwice: Entry(
+            [],
+            [
+                "guidance": (
+                    "this folder is published already under another name (a link to it); remove the link",
+                    "thư mục này đã được xuất bản dưới một tên khác (một liên kết tới nó); hãy xóa liên kết"
+                ),
+                "theme": (
+                    "this folder is in the theme already under another name (a link to it); remove the link",
+                    "thư mục này đã có trong giao diện dưới một tên khác (một liên kết tới nó); hãy xóa liên kết"
+                ),
+            ]),
+
+        // MARK: Attachments
+        .litter: Entry(
+            [.value],
+            [
+                "": (
+                    "{value} is a temporary or system file; it is not published",
+                    "{value} là tệp tạm hoặc tệp hệ thống; tệp này không được xuất bản"
+                )
+            ]),
+        .attachmentRefused: Entry(
+            [.value, .detail],
+            [
+                "": (
+                    "{value} cannot be published: a guidance folder holds Markdown pages and attachments of these kinds only: {detail} (web pages, SVG images and scripts could run in the site; write the page in Markdown, or save an SVG as PNG)",
+                    "không xuất bản được {value}: thư mục hướng dẫn chỉ chứa trang Markdown và tệp đính kèm thuộc các loại: {detail} (trang web, ảnh SVG và mã lệnh có thể chạy trong trang; hãy viết trang bằng Markdown, hoặc lưu ảnh SVG thành PNG)"
+                )
+            ]),
+        .attachmentMislabelled: Entry(
+            [.value, .detail],
+            [
+                "": (
+                    "{value} is not what its name says: {detail}; save it again in that format or give it the right extension",
+                    "{value} không đúng như tên tệp: {detail}; hãy lưu lại đúng định dạng đó hoặc đặt đúng phần mở rộng"
+                )
+            ]),
+
+        // MARK: YAML
+        .unknownKey: Entry(
+            [.field, .detail, .name, .value],
+            [
+                "": ("unknown key {field} is ignored", "khóa {field} không được dùng nên bị bỏ qua"),
+                "of": (
+                    "unknown {detail} key {field} is ignored", "khóa {field} của {detail} không được dùng nên bị bỏ qua"
+                ),
+                "in": (
+                    "unknown key {field} in {name} is ignored",
+                    "khóa {field} trong {name} không được dùng nên bị bỏ qua"
+                ),
+                "inKnown": (
+                    "unknown key {field} in {name} is ignored; the keys are {value}",
+                    "khóa {field} trong {name} không được dùng nên bị bỏ qua; các khóa dùng được là {value}"
+                ),
+                "section": (
+                    "unknown section key {field} in _index.md is ignored",
+                    "khóa {field} của mục trong _index.md không được dùng nên bị bỏ qua"
+                ),
+            ]),
+        .duplicateKey: Entry(
+            [.field],
+            [
+                "": (
+                    "the key {field} is given twice in one mapping; keep one",
+                    "khóa {field} được ghi hai lần trong cùng một nhóm; hãy giữ một"
+                ),
+                "short": ("duplicate key {field}", "khóa {field} bị lặp"),
+            ]),
+        .yamlAlias: Entry(
+            [.field, .name],
+            [
+                "": (
+                    "{field} is a YAML alias (a repeat of the value marked {name}); chibo's files do not use anchors and aliases: write the value out in full (text that starts with * must be in quotes)",
+                    "{field} là một bí danh YAML (lặp lại giá trị được đánh dấu {name}); tệp của chibo không dùng neo và bí danh: hãy viết đầy đủ giá trị (văn bản bắt đầu bằng * phải đặt trong ngoặc kép)"
+                ),
+                "star": (
+                    "a value cannot start with `*` in YAML; put the value in quotes",
+                    "trong YAML, giá trị không được bắt đầu bằng `*`; hãy đặt giá trị trong ngoặc kép"
+                ),
+            ]),
+
+        // MARK: Guidance
+        .frontMatter: Entry(
+            [],
+            [
+                "none": (
+                    "a guidance document starts with front matter: a `---` line, `title: ...`, and a closing `---` line",
+                    "văn bản hướng dẫn phải bắt đầu bằng phần đầu trang: một dòng `---`, `title: ...`, và một dòng `---` đóng lại"
+                ),
+                "empty": ("the front matter is empty; it needs `title:`", "phần đầu trang trống; cần có `title:`"),
+            ]),
+        .brokenLink: Entry(
+            [.value, .detail, .name],
+            [
+                "empty": ("the link has no destination", "liên kết không có đích"),
+                "query": (
+                    "the link {value} names no page, only a query; write the file it goes to, e.g. ke-hoach.md",
+                    "liên kết {value} không chỉ tới trang nào, chỉ có phần truy vấn; hãy ghi tệp cần tới, ví dụ ke-hoach.md"
+                ),
+                "hash": (
+                    "the link {value} ends in # with no heading after it; write the heading's anchor (e.g. #buoc-2) or remove {detail}",
+                    "liên kết {value} kết thúc bằng # mà không có tiêu đề sau đó; hãy ghi neo của tiêu đề (ví dụ #buoc-2) hoặc xóa {detail}"
+                ),
+                "heading": (
+                    "the link names the heading #{value} that this page does not have",
+                    "liên kết nêu tiêu đề #{value} mà trang này không có"
+                ),
+                "otherHeading": (
+                    "the link names the heading #{value} that {name} does not have",
+                    "liên kết nêu tiêu đề #{value} mà {name} không có"
+                ),
+                "outside": (
+                    "the link {value} leads outside the guidance folder",
+                    "liên kết {value} dẫn ra ngoài thư mục hướng dẫn"
+                ),
+                "draft": (
+                    "the link goes to {value}, a draft (`draft: true`) that is not published",
+                    "liên kết dẫn tới {value}, một bản nháp (`draft: true`) chưa được xuất bản"
+                ),
+                "missing": (
+                    "the link names {value}, which does not exist; write the path of a file under guidance/, relative to this file",
+                    "liên kết nêu {value}, tệp này không tồn tại; hãy ghi đường dẫn của một tệp trong guidance/, tính từ tệp này"
+                ),
+            ]),
+        .badTable: Entry([.detail], ["": ("csv table: {detail}", "bảng csv: {detail}")]),
+        .duplicateNumber: Entry(
+            [.value, .name],
+            [
+                "": (
+                    "the number {value} is already used by {name}; each document number belongs to one page",
+                    "số {value} đã được dùng ở {name}; mỗi số văn bản chỉ thuộc về một trang"
+                )
+            ]),
+        .unknownNumber: Entry(
+            [.field, .value],
+            [
+                "": (
+                    "{field} names {value}, but no guidance document has that number",
+                    "{field} nêu {value}, nhưng không có văn bản hướng dẫn nào mang số này"
+                )
+            ]),
+        .markdownTooDeep: Entry(
+            [.count],
+            [
+                "": (
+                    "block quotes, lists, emphasis or links are nested more than {count} levels deep here; what is nested deeper is left out, write it with less nesting",
+                    "trích dẫn, danh sách, nhấn mạnh hoặc liên kết ở đây lồng nhau quá {count} tầng; phần lồng sâu hơn bị bỏ qua, hãy viết ít tầng hơn"
+                )
+            ]),
+
         // MARK: Values
         .notADate: Entry(
             [.value, .field],
@@ -252,7 +431,7 @@ public enum MessageCatalogue {
             ]),
 
         .valueMissing: Entry(
-            [.field, .detail, .value],
+            [.field, .detail, .value, .name],
             [
                 "empty": ("{field} is empty: {detail}", "{field} đang trống: {detail}"),
                 "required": ("{field} is required: {detail}", "cần có {field}: {detail}"),
@@ -265,6 +444,74 @@ public enum MessageCatalogue {
                     "a thematic meeting needs its {field} (chủ đề)",
                     "buổi sinh hoạt chuyên đề cần ghi {field} (chủ đề)"
                 ),
+                "unitsList": ("{name} needs a `units:` list", "{name} cần có danh sách `units:`"),
+                "rubricID": ("the rubric needs an `id`", "thang điểm cần có `id`"),
+                "rubricKind": (
+                    "the rubric needs `applies_to: regular` or `applies_to: thematic`",
+                    "thang điểm cần có `applies_to: regular` hoặc `applies_to: thematic`"
+                ),
+                "rubricCriteria": (
+                    "the rubric needs `criteria`, numbered 1 to N", "thang điểm cần có `criteria`, đánh số từ 1 đến N"
+                ),
+                "rubricRating": ("the rubric needs at least one rating", "thang điểm cần có ít nhất một mức xếp loại"),
+                "rubricRatings": (
+                    "the rubric needs `ratings`, best first", "thang điểm cần có `ratings`, mức cao nhất trước"
+                ),
+                "criterion": ("each criterion needs `id` and `max`", "mỗi tiêu chí cần có `id` và `max`"),
+                "rating": ("each rating needs a `name`", "mỗi mức xếp loại cần có `name`"),
+                "frontTitle": (
+                    "the front matter needs `title:` (the page title)", "phần đầu trang cần có `title:` (tiêu đề trang)"
+                ),
+                "emptyTitle": ("`title` must not be empty", "`title` không được để trống"),
+                "siteTitle": ("site.yaml needs `title:` (the site's title)", "site.yaml cần có `title:` (tên trang)"),
+                "siteOrganization": (
+                    "site.yaml needs `organization:` (the bloc's full name)",
+                    "site.yaml cần có `organization:` (tên đầy đủ của Đảng bộ Khối)"
+                ),
+                "periodDates": (
+                    "`period` needs both `from:` and `to:` dates", "`period` cần có cả ngày `from:` và `to:`"
+                ),
+                "restrictedEmpty": (
+                    "`restricted` is empty; name the folders to restrict ({value}) or remove the key",
+                    "`restricted` đang trống; hãy liệt kê các thư mục cần hạn chế ({value}) hoặc xóa khóa này"
+                ),
+                "restrictedPaths": (
+                    "`restricted` needs `paths:`, a list of the folders to restrict ({value})",
+                    "`restricted` cần có `paths:`, danh sách các thư mục cần hạn chế ({value})"
+                ),
+                "restrictedItem": (
+                    "an item of `restricted.paths` is empty; name a folder ({value})",
+                    "một mục của `restricted.paths` đang trống; hãy ghi tên một thư mục ({value})"
+                ),
+                "restrictedNone": (
+                    "`restricted.paths` lists no folder; name the folders to restrict ({value}) or remove `restricted`",
+                    "`restricted.paths` không liệt kê thư mục nào; hãy ghi các thư mục cần hạn chế ({value}) hoặc xóa `restricted`"
+                ),
+                "realmEmpty": (
+                    "`restricted.realm` is empty; name who may sign in",
+                    "`restricted.realm` đang trống; hãy ghi ai được đăng nhập"
+                ),
+                "restrictedNoFolder": (
+                    "`restricted.paths` names no folder to restrict ({value})",
+                    "`restricted.paths` không nêu thư mục nào để hạn chế ({value})"
+                ),
+                "planNumber": (
+                    "the plan needs its `number`, e.g. 114-KH/ĐUK",
+                    "kế hoạch cần có `number` (số kế hoạch), ví dụ 114-KH/ĐUK"
+                ),
+                "planTitle": ("the plan needs a `title`", "kế hoạch cần có `title`"),
+                "committeeRule": (
+                    "`committee_rule` needs `threshold`, `below` and `at_or_above`",
+                    "`committee_rule` cần có `threshold`, `below` và `at_or_above`"
+                ),
+                "session": ("the session needs {field}", "buổi sinh hoạt cần có {field}"),
+                "sampleTopic": (
+                    "a thematic sample meeting needs its `topic`", "buổi sinh hoạt mẫu chuyên đề cần ghi `topic`"
+                ),
+                "audienceLevel": (
+                    "`audience` needs `level`: grassroots, subordinate or all",
+                    "`audience` cần có `level`: grassroots (cơ sở), subordinate (trực thuộc) hoặc all (tất cả)"
+                ),
             ]),
         .unknownWord: Entry(
             [.field, .value, .name, .detail],
@@ -273,6 +520,22 @@ public enum MessageCatalogue {
                 "rating": (
                     "{value} is not a rating of {name}; use one of {detail}",
                     "{value} không phải là mức xếp loại của {name}; hãy dùng một trong các mức {detail}"
+                ),
+                "appliesTo": (
+                    "`applies_to` is regular (thường kỳ) or thematic (chuyên đề)",
+                    "`applies_to` là regular (thường kỳ) hoặc thematic (chuyên đề)"
+                ),
+                "level": (
+                    "`audience.level` is grassroots, subordinate or all",
+                    "`audience.level` là grassroots (cơ sở), subordinate (trực thuộc) hoặc all (tất cả)"
+                ),
+                "oneOf": (
+                    "unknown {field} {value}; use one of {detail}",
+                    "{field} {value} không hợp lệ; hãy dùng một trong {detail}"
+                ),
+                "findingCode": (
+                    "unknown finding code {value}; the codes are {detail}",
+                    "mã phát hiện {value} không có; các mã là {detail}"
                 ),
             ]),
 
@@ -352,6 +615,75 @@ public enum MessageCatalogue {
                     "the id {value} is the name of the units directory's lists by rating (/don-vi/{name}/); choose another",
                     "mã {value} trùng tên danh sách xếp loại của danh mục đơn vị (/don-vi/{name}/); hãy chọn mã khác"
                 ),
+            ]),
+
+        // MARK: Rubrics
+        .rubricKind: Entry(
+            [.name, .detail],
+            [
+                "twice": (
+                    "{name} already applies to {detail} meetings; keep one rubric per meeting kind",
+                    "{name} đã áp dụng cho sinh hoạt {detail}; mỗi loại sinh hoạt chỉ giữ một thang điểm"
+                ),
+                "none": (
+                    "no rubric in rubrics/ applies to {detail} meetings",
+                    "không có thang điểm nào trong rubrics/ áp dụng cho sinh hoạt {detail}"
+                ),
+            ]),
+        .rubricInconsistent: Entry(
+            [.field, .value, .count, .highest, .name, .lowest],
+            [
+                "unknownCriterion": (
+                    "{field} names criterion {value}, which the rubric does not have",
+                    "{field} nêu tiêu chí {value}, nhưng thang điểm không có tiêu chí này"
+                ),
+                "aboveMax": (
+                    "{field} asks {count} points of criterion {value}, more than its max {highest}",
+                    "{field} đòi {count} điểm ở tiêu chí {value}, vượt điểm tối đa {highest}"
+                ),
+                "lastRating": (
+                    "the last rating ({name}) must match any total: give it `min_total: 0` and no required criteria",
+                    "mức xếp loại cuối ({name}) phải ứng với mọi tổng điểm: hãy ghi `min_total: 0` và không đòi tiêu chí nào"
+                ),
+                "ratingTwice": (
+                    "the rating name {name} is used twice", "tên mức xếp loại {name} được dùng hai lần"
+                ),
+                "order": (
+                    "criteria are numbered 1 to N in order: expected id {lowest}, found {value}",
+                    "các tiêu chí được đánh số từ 1 đến N theo thứ tự: cần id {lowest}, nhưng có {value}"
+                ),
+            ]),
+
+        // MARK: Periods
+        .periodRange: Entry(
+            [.from, .to, .count, .date, .field],
+            [
+                "records": (
+                    "the meeting records span {from} to {to}, more than {count} years; is the year of this one ({date}) mistyped? (or set {field} in site.yaml)",
+                    "các biên bản trải từ {from} đến {to}, quá {count} năm; năm của biên bản này ({date}) có gõ nhầm không? (hoặc đặt {field} trong site.yaml)"
+                ),
+                "beyond": (
+                    "the period {from} to {to} reaches {count} months beyond the meeting records ({date}); every month without a record is reported as missing",
+                    "kỳ báo cáo {from} đến {to} vượt {count} tháng so với các biên bản ({date}); mỗi tháng không có biên bản đều bị báo là thiếu"
+                ),
+                "backwards": (
+                    "{field} ends ({to}) before it starts ({from})",
+                    "{field} kết thúc ({to}) trước khi bắt đầu ({from})"
+                ),
+                "long": (
+                    "{field} spans {count} years ({from} to {to}); a reporting period is at most {date} years: is a year mistyped?",
+                    "{field} kéo dài {count} năm ({from} đến {to}); một kỳ báo cáo dài nhất {date} năm: có gõ nhầm năm không?"
+                ),
+            ]),
+
+        // MARK: Sample-meeting plans
+        .planRule: Entry(
+            [.field, .name, .value],
+            [
+                "": (
+                    "{field} are checked against {name} ({value}); add it",
+                    "{field} được đối chiếu với {name} ({value}); hãy thêm mục này"
+                )
             ]),
 
         // MARK: Meeting records
@@ -460,6 +792,28 @@ public enum MessageCatalogue {
             ]),
 
         // MARK: Workbooks
+        .workbookUnreadable: Entry(
+            [.name, .detail],
+            [
+                "encrypted": (
+                    "the workbook is protected by a password; save it again without one (File, Info, Protect Workbook, Encrypt with Password: leave it empty)",
+                    "tệp Excel đang được đặt mật khẩu; hãy lưu lại không có mật khẩu (File, Info, Protect Workbook, Encrypt with Password: để trống)"
+                ),
+                "xls": (
+                    "this is an Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx) and use that file",
+                    "đây là tệp Excel 97-2003 (.xls); hãy lưu thành Excel Workbook (.xlsx) rồi dùng tệp đó"
+                ),
+                "notZip": (
+                    "the file is not an Excel workbook (.xlsx): it is not a zip archive",
+                    "tệp này không phải là tệp Excel (.xlsx): không phải tệp nén zip"
+                ),
+                "cutShort": (
+                    "the workbook is damaged or cut short: its zip directory cannot be read",
+                    "tệp Excel bị hỏng hoặc bị cắt cụt: không đọc được mục lục zip của tệp"
+                ),
+                "sheet": ("the sheet {name} cannot be read: {detail}", "không đọc được trang tính {name}: {detail}"),
+                "other": ("{detail}", "{detail}"),
+            ]),
         .cellErrorValue: Entry(
             [.value],
             [
@@ -603,6 +957,121 @@ extension DiagnosticMessage {
                 [.value: .plain(scalar.codePoint)])
         }
     }
+
+    /// A file that is a link out of its folder; `theme` whether the folder is the theme's.
+    public static func fileLinkOutside(to target: String, theme: Bool) -> Self {
+        Self(
+            .linkOutside, "file",
+            [
+                .value: .plain(target),
+                .name: theme
+                    ? .phrase(en: "the theme folder", vi: "thư mục giao diện")
+                    : .phrase(en: "the content folder", vi: "thư mục nội dung"),
+            ])
+    }
+
+    /// A guidance file or folder that is a link out of the content folder.
+    public static func linkOutsideContent(to target: String, isFolder: Bool) -> Self {
+        Self(.linkOutside, "content", [.value: .plain(target), .detail: fileOrFolder(isFolder)])
+    }
+
+    /// A guidance folder that is a link out of `guidance/`.
+    public static func linkOutsideGuidance(to target: String) -> Self {
+        Self(.linkOutside, "guidance", [.value: .plain(target)])
+    }
+
+    /// A theme folder that is a link out of the theme.
+    public static func linkOutsideTheme(to target: String) -> Self {
+        Self(.linkOutside, "theme", [.value: .plain(target)])
+    }
+
+    /// A link that cannot be followed; `reason` the system's.
+    public static func linkBroken(isFolder: Bool, reason: String) -> Self {
+        Self(.linkBroken, "", [.detail: fileOrFolder(isFolder), .value: .plain(reason)])
+    }
+
+    /// A folder reached a second time through a link; `theme` whether in the theme.
+    public static func linkedTwice(theme: Bool) -> Self { Self(.linkedTwice, theme ? "theme" : "guidance") }
+
+    static func fileOrFolder(_ isFolder: Bool) -> FieldValue {
+        isFolder ? .phrase(en: "folder", vi: "thư mục") : .phrase(en: "file", vi: "tệp")
+    }
+
+    /// A temporary or system file beside the guidance.
+    public static func litter(_ name: String) -> Self { Self(.litter, "", [.value: .code(name)]) }
+
+    /// A file of a kind the guidance may not publish; `kinds` the extensions it may.
+    public static func attachmentRefused(_ name: String, kinds: String) -> Self {
+        Self(.attachmentRefused, "", [.value: .code(name), .detail: .plain(kinds)])
+    }
+
+    /// A file whose bytes are not what its extension says; `signature` what they should be.
+    public static func attachmentMislabelled(_ name: String, signature: (en: String, vi: String)) -> Self {
+        Self(.attachmentMislabelled, "", [.value: .code(name), .detail: .phrase(en: signature.en, vi: signature.vi)])
+    }
+
+    /// A key chibo does not read, ignored.
+    public static func unknownKey(_ key: String) -> Self { Self(.unknownKey, "", [.field: .code(key)]) }
+
+    /// A key of a rubric, a criterion, a rating, a plan, a session or a front matter chibo does not read.
+    public static func unknownKey(_ key: String, of what: (en: String, vi: String)) -> Self {
+        Self(.unknownKey, "of", [.field: .code(key), .detail: .phrase(en: what.en, vi: what.vi)])
+    }
+
+    /// A key of a mapping (`period`) or a file (site.yaml) chibo does not read; `known` the keys it does.
+    public static func unknownKey(_ key: String, in place: FieldValue, known: String? = nil) -> Self {
+        var fields: [MessageField: FieldValue] = [.field: .code(key), .name: place]
+        if let known { fields[.value] = .plain(known) }
+        return Self(.unknownKey, known == nil ? "in" : "inKnown", fields)
+    }
+
+    /// A key of a section's _index.md chibo does not read.
+    public static func unknownSectionKey(_ key: String) -> Self { Self(.unknownKey, "section", [.field: .code(key)]) }
+
+    /// A key given twice in one mapping.
+    public static func duplicateKey(_ key: String, short: Bool = false) -> Self {
+        Self(.duplicateKey, short ? "short" : "", [.field: .code(key)])
+    }
+
+    /// An alias (`*name`), or a value starting with `*` (`name` empty).
+    public static func yamlAlias(_ name: String) -> Self {
+        name.isEmpty
+            ? Self(.yamlAlias, "star") : Self(.yamlAlias, "", [.field: .code("*" + name), .name: .code("&" + name)])
+    }
+
+    /// A guidance document without its front matter (`none`) or with an empty one (`empty`).
+    public static func frontMatter(_ variant: String) -> Self { Self(.frontMatter, variant) }
+
+    /// A link to no page, file or anchor: `variant` says which (see the catalogue's entry), `link` the
+    /// link as written, `page` the page whose heading it names.
+    public static func brokenLink(_ variant: String, link: String = "", page: String = "", removeLink: Bool = false)
+        -> Self
+    {
+        var fields: [MessageField: FieldValue] = [.value: .plain(link)]
+        if !page.isEmpty { fields[.name] = .plain(page) }
+        if variant == "hash" {
+            fields[.detail] = removeLink ? .phrase(en: "the link", vi: "liên kết") : .phrase(en: "the #", vi: "dấu #")
+        }
+        return Self(.brokenLink, variant, fields)
+    }
+
+    /// A `csv` table that does not read; `reason` the reader's, in both languages.
+    public static func badTable(_ reason: (en: String, vi: String)) -> Self {
+        Self(.badTable, "", [.detail: .phrase(en: reason.en, vi: reason.vi)])
+    }
+
+    /// A document number another page has.
+    public static func duplicateNumber(_ number: String, other: String) -> Self {
+        Self(.duplicateNumber, "", [.value: .plain(number), .name: .plain(other)])
+    }
+
+    /// A `finding_guidance` number no document has.
+    public static func unknownNumber(_ number: String, key: String) -> Self {
+        Self(.unknownNumber, "", [.field: .code(key), .value: .plain(number)])
+    }
+
+    /// Markdown nested deeper than chibo reads.
+    public static func markdownTooDeep(levels: Int) -> Self { Self(.markdownTooDeep, "", [.count: .number(levels)]) }
 
     /// A cell that is not a date: `"31/02/2024" is not a valid date`.
     public static func notADate(_ value: String) -> Self { Self(.notADate, "", [.value: .quoted(value)]) }
@@ -803,6 +1272,119 @@ extension DiagnosticMessage {
         Self(.reservedID, "ratings", [.value: .quoted(id), .name: .plain(id)])
     }
 
+    /// A second rubric for one meeting kind.
+    public static func rubricKindTwice(other: String, kind: MeetingKind) -> Self {
+        Self(
+            .rubricKind, "twice", [.name: .plain(other), .detail: .phrase(en: kind.rawValue, vi: kind.vietnameseName)])
+    }
+
+    /// A meeting kind no rubric applies to.
+    public static func noRubric(for kind: MeetingKind) -> Self {
+        Self(.rubricKind, "none", [.detail: .phrase(en: kind.rawValue, vi: kind.vietnameseName)])
+    }
+
+    /// A rating's requirement naming a criterion the rubric does not have.
+    public static func unknownCriterion(_ criterion: Int, in field: String) -> Self {
+        Self(.rubricInconsistent, "unknownCriterion", [.field: .code(field), .value: .plain(String(criterion))])
+    }
+
+    /// A rating's minimum above a criterion's maximum.
+    public static func minimumAboveMax(_ points: Int, criterion: Int, max: Int) -> Self {
+        Self(
+            .rubricInconsistent, "aboveMax",
+            [
+                .field: .code("require_min"), .count: .number(points), .value: .plain(String(criterion)),
+                .highest: .number(max),
+            ])
+    }
+
+    /// A last rating some total does not reach.
+    public static func lastRatingNotForEveryTotal(_ name: String) -> Self {
+        Self(.rubricInconsistent, "lastRating", [.name: .plain(name)])
+    }
+
+    /// A rating name given twice.
+    public static func ratingTwice(_ name: String) -> Self {
+        Self(.rubricInconsistent, "ratingTwice", [.name: .quoted(name)])
+    }
+
+    /// Criteria out of order.
+    public static func criteriaOrder(expected: Int, found: Int) -> Self {
+        Self(.rubricInconsistent, "order", [.lowest: .plain(String(expected)), .value: .plain(String(found))])
+    }
+
+    /// Meeting records spanning more than a period can; `date` the one that looks mistyped.
+    public static func recordsSpan(from: Day, to: Day, years: Int, suspect: Day) -> Self {
+        Self(
+            .periodRange, "records",
+            [
+                .from: .isoDate(from), .to: .isoDate(to), .count: .number(years), .date: .isoDate(suspect),
+                .field: .code("period"),
+            ])
+    }
+
+    /// A period reaching far beyond the records.
+    public static func periodBeyondRecords(from: Day, to: Day, months: Int, first: Day, last: Day) -> Self {
+        Self(
+            .periodRange, "beyond",
+            [
+                .from: .isoDate(from), .to: .isoDate(to), .count: .number(months),
+                .date: .phrase(
+                    en: "\(first) to \(last)",
+                    vi: "\(FieldValue.date(first).text(in: .vi)) đến \(FieldValue.date(last).text(in: .vi))"),
+            ])
+    }
+
+    /// A period that ends before it starts.
+    public static func periodBackwards(from: Day, to: Day) -> Self {
+        Self(.periodRange, "backwards", [.field: .code("period"), .from: .isoDate(from), .to: .isoDate(to)])
+    }
+
+    /// A period longer than a reporting period can be.
+    public static func periodTooLong(years: Int, from: Day, to: Day, longest: Int) -> Self {
+        Self(
+            .periodRange, "long",
+            [
+                .field: .code("period"), .count: .number(years), .from: .isoDate(from), .to: .isoDate(to),
+                .date: .number(longest),
+            ])
+    }
+
+    /// Committee sessions without their rule.
+    public static var committeeSessionsWithoutRule: Self {
+        Self(
+            .planRule, "",
+            [
+                .field: .code("committee_sessions"), .name: .code("committee_rule"),
+                .value: .plain("{threshold, below, at_or_above}"),
+            ])
+    }
+
+    /// A key or section a settings file needs, missing: `variant` says which (see the catalogue's
+    /// entry); `field`, `name` and `value` the key, the file and the words it may hold, when the
+    /// message names them.
+    public static func needs(_ variant: String, field: String? = nil, name: String? = nil, value: String? = nil) -> Self
+    {
+        var fields: [MessageField: FieldValue] = [:]
+        if let field { fields[.field] = .code(field) }
+        if let name { fields[.name] = .plain(name) }
+        if let value { fields[.value] = .plain(value) }
+        return Self(.valueMissing, variant, fields)
+    }
+
+    /// A settings key holding none of its words: `variant` the key (`appliesTo`, `level`).
+    public static func unknownWordOf(_ variant: String) -> Self { Self(.unknownWord, variant) }
+
+    /// A word that is none of `words`, which the message lists.
+    public static func unknownWordOneOf(_ field: String, _ value: String, words: String) -> Self {
+        Self(.unknownWord, "oneOf", [.field: .code(field), .value: .quoted(value), .detail: .plain(words)])
+    }
+
+    /// A finding code chibo does not know.
+    public static func unknownFindingCode(_ code: String, codes: String) -> Self {
+        Self(.unknownWord, "findingCode", [.value: .code(code), .detail: .plain(codes)])
+    }
+
     /// A quoted CSV cell that swallowed the rows after it.
     public static func swallowingQuote(lines: Int, separator: Character) -> Self {
         Self(.unclosedQuote, "", [.count: .number(lines), .value: .plain(String(separator))])
@@ -849,6 +1431,21 @@ extension DiagnosticMessage {
 
     /// A column chibo does not read.
     public static func unknownColumn(_ name: String) -> Self { Self(.unknownColumn, "", [.value: .quoted(name)]) }
+
+    /// A workbook that cannot be read at all: `variant` says why (`encrypted`, `xls`, `notZip`, `cutShort`).
+    public static func workbookUnreadable(_ variant: String) -> Self { Self(.workbookUnreadable, variant) }
+
+    /// A workbook failure still worded in English only.
+    public static func workbookUnreadable(english: String) -> Self {
+        Self(.workbookUnreadable, "other", [.detail: .phrase(en: english, vi: english)])
+    }
+
+    /// A sheet that cannot be read; `reason` the workbook's failure, in both languages.
+    public static func sheetUnreadable(_ name: String, reason: DiagnosticMessage) -> Self {
+        Self(
+            .workbookUnreadable, "sheet",
+            [.name: .quoted(name), .detail: .phrase(en: reason.text(in: .en), vi: reason.text(in: .vi))])
+    }
 
     /// A cell holding an error value.
     public static func cellErrorValue(_ value: String) -> Self { Self(.cellErrorValue, "", [.value: .quoted(value)]) }

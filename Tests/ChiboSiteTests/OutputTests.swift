@@ -106,7 +106,7 @@ import Testing
         ])
         #expect(bad.status == 1)
         let lines = bad.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains("site.yaml:1:1: error: site.yaml needs `organization:` (the bloc's full name)"))
+        #expect(lines.contains("site.yaml:1:1: error: " + DiagnosticMessage.needs("siteOrganization").text(in: .vi)))
         // Vietnamese by default, as the catalogue words it; the line format and keyword as ever.
         #expect(
             lines.contains("guidance/a.md:3:8: error: " + DiagnosticMessage.notAWholeNumber(key: "order").text(in: .vi))
