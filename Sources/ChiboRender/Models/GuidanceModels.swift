@@ -4,6 +4,8 @@ import ChiboTemplate
 /// A guidance document as lists and its own page show it; `html` is its list entry, rendered once.
 struct DocumentSummary: TemplateModel, Hashable {
     var title: String
+    /// The title as HTML, its document numbers kept on one line (`HTML.keepingNumbersTogether`).
+    var titleHTML: String
     var url: String
     var number: String?
     var issuer: String?
@@ -18,6 +20,7 @@ struct DocumentSummary: TemplateModel, Hashable {
 
     static let templateFields = TemplateFields<Self>([
         "title": .text(\.title),
+        "title_html": .text(\.titleHTML),
         "url": .text(\.url),
         "number": .optional(\.number),
         "issuer": .optional(\.issuer),
@@ -65,6 +68,10 @@ struct Feature: TemplateModel, Hashable {
 
 struct HomePage: PageModel {
     var layout: LayoutModel
+    /// The featured sections (`featured: true` in `_index.md`), each with its documents.
+    var featured: [SectionSummary] = []
+    /// Documents featured on their own (`featured: true`), outside a featured section.
+    var featuredDocuments: [DocumentSummary] = []
     var newest: [DocumentSummary]
     var sections: [SectionSummary]
     var guidanceURL: String
@@ -78,6 +85,10 @@ struct HomePage: PageModel {
     var scheduleURL: String
 
     static let templateFields = fields([
+        "featured": .list(\.featured),
+        "featured_documents": .list(\.featuredDocuments),
+        "has_featured_documents": .flag { !$0.featuredDocuments.isEmpty },
+        "has_featured": .flag { !$0.featured.isEmpty || !$0.featuredDocuments.isEmpty },
         "newest": .list(\.newest),
         "has_newest": .flag { !$0.newest.isEmpty },
         "sections": .list(\.sections),
