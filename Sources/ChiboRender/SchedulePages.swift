@@ -381,7 +381,8 @@ struct SchedulePages: NamesUnits, Sendable {
                 title: sessionTitle(session), url: sessionURL(index),
                 group: theme.string("schedule_title"),
                 kind: theme.string("search_kind_sample"), number: nil,
-                sections: [SearchDocument.Section(anchor: "", heading: "", text: text.joined(separator: " · "))])
+                sections: [SearchDocument.Section(anchor: "", heading: "", text: text.joined(separator: " · "))],
+                category: .sample)
         }
     }
 }

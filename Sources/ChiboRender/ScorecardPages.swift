@@ -136,7 +136,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                 sections.append(
                     SearchDocument.Section(
                         anchor: SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind),
-                        heading: meeting.topic ?? "", text: meeting.preparer ?? ""))
+                        heading: meeting.topic ?? "", text: meeting.preparer ?? "", isMeeting: true))
             }
             let codes = Set(card.meetings.flatMap { $0.findings.map(\.code) } + card.findings.map(\.code))
             if !codes.isEmpty {
@@ -148,7 +148,7 @@ struct ScorecardPages: NamesUnits, Sendable {
             }
             return SearchDocument(
                 title: unit.name, url: unitURL(unit.id), group: parent ?? theme.string("units_title"),
-                kind: levelLabel(unit.level), number: nil, sections: sections)
+                kind: levelLabel(unit.level), number: nil, sections: sections, category: .unit)
         }
         if let period = reports.period {
             for code in FindingCode.allCases where (period.summary.findings[code] ?? 0) > 0 {
@@ -167,7 +167,7 @@ struct ScorecardPages: NamesUnits, Sendable {
                                         "count": count, "from": period.range.from.vietnamese,
                                         "to": period.range.to.vietnamese,
                                     ]))
-                        ]))
+                        ], category: .finding))
             }
         }
         return documents
