@@ -372,7 +372,10 @@ struct GuidancePages: Sendable {
 
     func documentPage(_ page: Page, _ built: Built, layout: LayoutContext) -> DocumentPage {
         let document = page.document
-        return DocumentPage(
+        let parent = parentSection(of: document.sourcePath, built)
+        let order = parent.map { documents(in: $0.section, built) } ?? []
+        let position = order.firstIndex { $0.document.sourcePath == document.sourcePath }
+        var model = DocumentPage(
             layout: layout.page(
                 title: document.title, current: nil, description: document.summary,
                 breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false)),
@@ -392,6 +395,21 @@ struct GuidancePages: Sendable {
                     RecordWorkbook.link($0, theme: theme, urls: urls)
                 }
             } ?? [])
+        if let position {
+            model.previous = position > 0 ? summary(order[position - 1], built) : nil
+            model.next = position + 1 < order.count ? summary(order[position + 1], built) : nil
+        }
+        if let parent {
+            model.section = Crumb(
+                title: parent.section.slugPath.isEmpty ? theme.string("guidance_title") : parent.section.title,
+                url: parent.url)
+            model.siblings = order.map {
+                SiblingLink(
+                    titleHTML: HTML.keepingNumbersTogether($0.document.title), url: $0.url,
+                    current: $0.document.sourcePath == document.sourcePath)
+            }
+        }
+        return model
     }
 
     /// Whether `text` (a rubric's `source`) names the document number `number`, as a whole number:

@@ -145,6 +145,17 @@ struct SectionPageModel: PageModel {
     ])
 }
 
+/// A document in its section's navigation beside a document page.
+struct SiblingLink: TemplateModel, Hashable {
+    var titleHTML: String
+    var url: String
+    /// The page being read.
+    var current: Bool
+    static let templateFields = TemplateFields<Self>([
+        "title_html": .text(\.titleHTML), "url": .text(\.url), "current": .flag(\.current),
+    ])
+}
+
 /// A heading in a document's table of contents, with its subheadings.
 struct TocEntry: TemplateModel, Hashable {
     var text: String
@@ -169,8 +180,20 @@ struct DocumentPage: PageModel {
     /// For the rubric's own document (its `source` names the document's number): the meeting-record
     /// workbooks of the rubrics it sets.
     var recordForms: [UnitsPage.RecordForm] = []
+    /// The documents before and after this one in its section's order.
+    var previous: DocumentSummary?
+    var next: DocumentSummary?
+    /// The section the document is in, and its documents in order.
+    var section: Crumb?
+    var siblings: [SiblingLink] = []
 
     static let templateFields = fields([
+        "previous": .optional(\.previous),
+        "next": .optional(\.next),
+        "has_pager": .flag { $0.previous != nil || $0.next != nil },
+        "section": .optional(\.section),
+        "siblings": .list(\.siblings),
+        "has_siblings": .flag { $0.siblings.count > 1 },
         "record_forms": .list(\.recordForms),
         "has_record_forms": .flag { !$0.recordForms.isEmpty },
         "document": .model(\.document),
