@@ -232,7 +232,12 @@ private struct HTMLRenderer {
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in rows.dropFirst() {
             out += "<tr>"
-            for index in 0..<width { out += "<td>" + HTML.escape(index < row.count ? row[index] : "") + "</td>" }
+            // Each cell names its column (`data-label`), which a phone shows beside it.
+            for index in 0..<width {
+                let label = index < header.count ? header[index] : ""
+                out += label.isEmpty ? "<td>" : "<td data-label=\"" + HTML.escape(label) + "\">"
+                out += HTML.escape(index < row.count ? row[index] : "") + "</td>"
+            }
             out += "</tr>\n"
         }
         out += "</tbody>\n</table></div>\n"

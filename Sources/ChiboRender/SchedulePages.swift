@@ -293,11 +293,13 @@ struct SchedulePages: NamesUnits, Sendable {
             count: rows.count,
             rows: { range in
                 rows[range].map { row in
+                    // "Chưa đúng: <first problem>. <second problem>.": each problem a sentence of its own.
+                    let reasons = (problems[row.committee] ?? []).map(message)
                     let status =
                         row.isCompliant
                         ? theme.string("status_ok")
-                        : ([theme.string("status_problem")] + (problems[row.committee] ?? []).map(message))
-                            .joined(separator: " ")
+                        : theme.string("status_problem")
+                            + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ". ") + ".")
                     return ListPage.Row(
                         head: unitCell(row.committee),
                         cells: [

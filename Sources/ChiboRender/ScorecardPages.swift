@@ -346,7 +346,9 @@ struct ScorecardPages: NamesUnits, Sendable {
                     anchor: SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind), topic: meeting.topic,
                     preparer: meeting.preparer,
                     scores: zip(meeting.scores, rubric.criteria).map { score, criterion in
-                        ScoreCell(points: String(score), full: score >= criterion.max)
+                        ScoreCell(
+                            points: String(score), full: score >= criterion.max,
+                            label: theme.string("criterion_abbr") + String(criterion.id))
                     },
                     total: String(evaluated.total), max: String(evaluated.max), rating: evaluated.rating.rawValue,
                     selfRating: meeting.selfRating.rawValue, overrated: evaluated.selfRank < evaluated.ratingRank,
@@ -609,7 +611,9 @@ struct ScorecardPages: NamesUnits, Sendable {
                 ReportPage.KindRow(
                     label: theme.string(row.key),
                     cells: zip(ReportKindTable.columns, row.values).map { kind, value in
-                        ReportPage.KindRow.Cell(id: ReportKindTable.id(row.id, kind), value: value)
+                        ReportPage.KindRow.Cell(
+                            id: ReportKindTable.id(row.id, kind), value: value,
+                            label: kind.map(kindLabel) ?? theme.string("report_kinds_all"))
                     })
             },
             letterURL: urls.page(LetterPages.folder(report)),

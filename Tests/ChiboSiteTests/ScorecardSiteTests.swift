@@ -101,7 +101,7 @@ import Testing
         #expect(html.contains("<a href=\"/van-ban/quy-dinh/\">Xem 14-QĐ/TU</a>"))
         #expect(html.contains("<a href=\"/van-ban/hoc-tap/\">Xem 08-HD/ĐUK</a>"))
         #expect(html.contains("Cải cách hành chính; số hóa hồ sơ"))
-        #expect(html.contains("<td class=\"num not-full\">13</td>"))
+        #expect(html.contains("<td class=\"num crit not-full\" data-label=\"TC1\">13</td>"))
         #expect(html.contains("id=\"sh-2024-02-07-regular\""))
         let committee = try page("don-vi/db-so-y-te/index.html")
         #expect(committee.contains("<a href=\"/don-vi/cb-van-phong/\">Chi bộ Văn phòng Sở</a>"))

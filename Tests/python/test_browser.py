@@ -421,24 +421,62 @@ def test_phone_chart_labels_are_readable_and_apart(phone, base):
         assert right <= next_left + 0.5, f"{text!r} overlaps {next_text!r}"
 
 
-def test_phone_meeting_table_scrolls_in_its_frame_with_the_date_fixed(phone, base):
-    """A scorecard's meeting table is wider than a phone: it scrolls inside its own frame, not the
-    page, and the date column stays in view while it does."""
-    support.open_page(phone, base, TEMPLATES["scorecard"])
-    state = phone.execute_script("""
-        const table = document.querySelector('table.meetings');
-        const wrap = table.closest('.table-wrap');
-        const date = table.querySelector('tbody th');
-        const before = date.getBoundingClientRect().left - wrap.getBoundingClientRect().left;
-        wrap.scrollLeft = 200;
-        const after = date.getBoundingClientRect().left - wrap.getBoundingClientRect().left;
-        const cell = table.querySelector('tbody td');
-        return {wide: wrap.scrollWidth > wrap.clientWidth, scrolled: wrap.scrollLeft, before: before, after: after,
-                page: document.scrollingElement.scrollWidth, window: window.innerWidth,
-                covered: cell.getBoundingClientRect().left < date.getBoundingClientRect().right};""")
-    assert state["wide"] and state["scrolled"] > 0, state
-    assert abs(state["after"] - state["before"]) < 1, state
-    assert state["page"] <= state["window"], state
+READABLE_CELL = 120  # CSS px: the narrowest a table cell may be on a phone
+TABLE_PAGES = ["scorecard", "committee", "report", "quarter-report", "list", "plan", "units-index",
+               "units-by-rating"]
+
+CELLS_SCRIPT = """
+    const cells = [...document.querySelectorAll('main table')].filter(t => !t.closest('.letter'))
+      .flatMap(t => [...t.querySelectorAll('tbody th, tbody td')])
+      .filter(c => c.getClientRects().length > 0);
+    return {
+      tables: [...document.querySelectorAll('main table')].filter(t => !t.closest('.letter'))
+        .map(t => getComputedStyle(t).display),
+      cells: cells.map(c => [Math.round(c.getBoundingClientRect().width), c.getAttribute('data-label'),
+                             getComputedStyle(c, '::before').content, c.textContent.trim().slice(0, 40),
+                             c.tagName]),
+      page: document.scrollingElement.scrollWidth, window: window.innerWidth,
+    };"""
+
+
+@pytest.mark.parametrize("name", TABLE_PAGES + ["document-with-table"])
+def test_phone_tables_are_cards_with_labels(phone, base, name):
+    """Issue 30: on a phone every table is one card a row, each cell with its column's name, none
+    narrower than a readable width, and nothing scrolls sideways; an empty cell is left out."""
+    path = TEMPLATES.get(name, "/van-ban/hoc-tap/tong-quan/")
+    support.open_page(phone, base, path)
+    state = phone.execute_script(CELLS_SCRIPT)
+    assert state["cells"], f"{path}: no table cell"
+    assert set(state["tables"]) == {"block"}, state["tables"]
+    narrow = [cell for cell in state["cells"] if cell[0] < READABLE_CELL]
+    print(f"\n  {path}: {len(state['cells'])} cells, narrowest {min(c[0] for c in state['cells'])} px")
+    assert not narrow, f"{path}: cells under {READABLE_CELL} px at {PHONE[0]} px: {narrow[:5]}"
+    unlabelled = [cell for cell in state["cells"] if cell[4] == "TD" and not cell[1]]
+    assert not unlabelled, f"{path}: cells without their column's name: {unlabelled[:5]}"
+    assert all(cell[2] != "none" for cell in state["cells"] if cell[1]), "a data-label is not shown"
+    # Empty, or "–" in a list or a unit's members (a committee has none of its own): left out.
+    empty = [cell for cell in state["cells"] if cell[1] and (
+        cell[3] == "" or cell[3] == "–" and (name in ("list", "units-by-rating", "plan") or cell[1] == "Đảng viên"))]
+    assert not empty, f"{path}: an empty cell is shown: {empty[:3]}"
+    assert state["page"] <= state["window"], state["page"]
+
+
+def test_desktop_keeps_tables(desktop, base):
+    for name in ("scorecard", "list", "report"):
+        support.open_page(desktop, base, TEMPLATES[name])
+        state = desktop.execute_script(CELLS_SCRIPT)
+        assert set(state["tables"]) == {"table"}, (name, state["tables"])
+
+
+def test_plan_status_is_punctuated(phone, base):
+    """The plan's "Tình trạng" column once ran its label and messages together: "Chưa đúng Đảng bộ ..."."""
+    support.open_page(phone, base, TEMPLATES["plan"])
+    statuses = phone.execute_script(
+        "return [...document.querySelectorAll('main table tbody td')].filter(c => "
+        "c.getAttribute('data-label') === 'Tình trạng').map(c => c.textContent.trim())")
+    problems = [status for status in statuses if status.startswith("Chưa đúng")]
+    assert problems, statuses
+    assert all(status.startswith("Chưa đúng: ") and status.endswith(".") for status in problems), problems
 
 
 @pytest.mark.parametrize("path", template_params())

@@ -93,7 +93,11 @@ struct ReportPage: PageModel {
         struct Cell: TemplateModel, Hashable {
             var id: String
             var value: String
-            static let templateFields = TemplateFields<Self>(["id": .text(\.id), "value": .text(\.value)])
+            /// Its column's title, for a phone (`data-label`).
+            var label: String
+            static let templateFields = TemplateFields<Self>([
+                "id": .text(\.id), "value": .text(\.value), "label": .text(\.label),
+            ])
         }
 
         var label: String
