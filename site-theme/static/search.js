@@ -413,7 +413,9 @@
       var link = document.createElement("a");
       link.href = doc.u + (anchor ? "#" + anchor : "");
       var asPhrase = (result.hit.phrase || 0) > 0;
-      highlight(link, doc.t, queryTerms, phrase, asPhrase);
+      // A document number ("08-HD/ĐUK") in the title does not break at its dash or slash (U+2060).
+      var title = doc.t.replace(/(\d[-–])(?=[\p{L}\d])/gu, "$1\u2060").replace(/(\d[-–]\u2060?[\p{L}\d]+\/)(?=[\p{L}])/gu, "$1\u2060");
+      highlight(link, title, queryTerms, phrase, asPhrase);
       item.appendChild(link);
       var facts = document.createElement("p");
       facts.className = "doc-facts";
