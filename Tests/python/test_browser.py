@@ -10,7 +10,12 @@ chromium through chromedriver. One URL per template (browser_support.TEMPLATES) 
 4. no console error;
 5. the Nu HTML Checker on every page of the built site (one JVM run);
 6. page weight (bytes transferred, brotli) and the weight of the first search;
-7. screenshots at phone and desktop width under .build/screenshots/.
+7. screenshots at phone and desktop width under .build/screenshots/;
+8. issue 30, the reader's pages: the first phone screen links a featured study document; each study
+   document's title typed without diacritics finds it first, and "tham nhung" puts study documents
+   first, labelled, with the phrase marked; tables are cards on a phone (no cell under 120 px, each
+   with its column's name) and tables on the desktop; document numbers on one line at 360 and
+   1280 px; documents linked in order, their contents and section kept in view on the desktop.
 
 A check that finds a bug of the site is marked xfail with a reason starting "BUG:".
 """
@@ -691,3 +696,85 @@ def test_first_search_weight(fresh, base, weights):
     assert searched, "the search downloaded nothing"
     assert all(support.relative(base, url).startswith("/search/") for url, _, _ in searched), searched
     assert total <= WEIGHT_LIMIT, f"the first search transfers {total} bytes (limit {WEIGHT_LIMIT})"
+
+
+# --------------------------------------------------------------------------- issue 30: the reader's pages
+
+
+def test_phone_first_screen_links_a_featured_study_document(phone, base):
+    """The home page's first screen on a phone holds a direct link to a study document, and the site
+    title shows once (it was the header, then the same words as a large heading)."""
+    support.open_page(phone, base, "/")
+    state = phone.execute_script("""
+        const height = window.innerHeight;
+        const links = [...document.querySelectorAll('main a')].filter(a => {
+          const box = a.getBoundingClientRect();
+          return box.height > 0 && box.top >= 0 && box.bottom <= height;
+        }).map(a => a.getAttribute('href'));
+        const title = document.querySelector('.site-title').textContent.trim();
+        const shown = [...document.querySelectorAll('body *')].filter(e => e.children.length === 0
+          && e.textContent.trim() === title && e.getClientRects().length > 0
+          && e.getBoundingClientRect().width > 1);
+        return {links: links, shown: shown.length, header: document.querySelector('.site-header').offsetHeight,
+                title: document.title, site: title};""")
+    study = [href for href in state["links"] if href.startswith("/van-ban/hoc-tap/") and href != "/van-ban/hoc-tap/"]
+    print(f"\n  first screen at {PHONE[0]} px: header {state['header']} px, study documents linked: {study}")
+    assert study, f"no study document linked on the first screen: {state['links']}"
+    assert state["shown"] == 1, f"the site title shows {state['shown']} times"
+    assert state["title"] == state["site"], f"<title> is {state['title']!r}"
+    assert state["header"] <= 130, f"the phone header is {state['header']} px tall"
+
+
+NUMBER_PAGES = ["/", "/van-ban/", "/van-ban/hoc-tap/", "/van-ban/hoc-tap/huong-dan-08-hd-duk/",
+                "/van-ban/chi-dao/cong-van-750-cv-duk/", TEMPLATES["scorecard"], TEMPLATES["list"]]
+
+
+@pytest.mark.parametrize("width", [PHONE[0], DESKTOP[0]])
+def test_document_numbers_stay_on_one_line(browser, base, width):
+    """'08-HD/ĐUK' never breaks at its dash or slash, in titles or in text, at either width."""
+    browser.set_window_size(width, PHONE[1] if width == PHONE[0] else DESKTOP[1])
+    checked, broken = 0, []
+    for path in NUMBER_PAGES:
+        support.open_page(browser, base, path)
+        state = browser.execute_script("""
+            const pattern = /\\d+-[A-ZĐ]+\\/[A-ZĐ0-9]+/u;
+            const numbers = [...document.querySelectorAll('.nowrap, a.xref, .doc-number')]
+              .filter(e => pattern.test(e.textContent) && e.getClientRects().length > 0);
+            return numbers.map(e => [e.textContent.trim(), e.getClientRects().length,
+                                     Math.round(e.getBoundingClientRect().height)]);""")
+        checked += len(state)
+        lines = browser.execute_script("return parseFloat(getComputedStyle(document.body).lineHeight) * 1.5")
+        broken += [(path, text, rects) for text, rects, height in state if rects > 1 or height > lines]
+    print(f"\n  {checked} document numbers at {width} px, on two lines: {broken}")
+    assert checked > 20, checked
+    assert not broken, broken
+
+
+def test_documents_link_previous_next_and_their_section(desktop, base):
+    support.open_page(desktop, base, "/van-ban/hoc-tap/chuyen-de-2-thong-diep-cot-loi/")
+    state = desktop.execute_script("""
+        const href = selector => (document.querySelector(selector) || {getAttribute: () => null}).getAttribute('href');
+        return {previous: href('a[rel=prev]'), next: href('a[rel=next]'),
+                current: href('.section-nav a[aria-current=page]'),
+                siblings: document.querySelectorAll('.section-nav li').length,
+                numbers: [...document.querySelectorAll('.toc li')].map(li => getComputedStyle(li).listStyleType)};""")
+    assert state["previous"] == "/van-ban/hoc-tap/chuyen-de-1-hoan-canh-ra-doi-va-bo-cuc/", state
+    assert state["next"] == "/van-ban/hoc-tap/chuyen-de-3-van-dung-tai-chi-bo/", state
+    assert state["current"] == "/van-ban/hoc-tap/chuyen-de-2-thong-diep-cot-loi/", state
+    assert state["siblings"] >= 7, state
+    assert set(state["numbers"]) == {"none"}, "the table of contents numbers headings that have numbers"
+
+
+def test_desktop_document_keeps_its_contents_and_section_in_view(desktop, base):
+    """At 1280 px a document is three columns; the table of contents and the section's documents stay
+    in view while the text scrolls."""
+    support.open_page(desktop, base, "/van-ban/hoc-tap/huong-dan-08-hd-duk/")
+    desktop.execute_script("window.scrollTo(0, document.body.scrollHeight * 0.6)")
+    state = desktop.execute_script("""
+        const box = selector => document.querySelector(selector).getBoundingClientRect();
+        const toc = box('.document > .toc'), side = box('.section-nav'), text = box('.doc-body');
+        return {toc: [toc.left, toc.top, toc.bottom], side: [side.left, side.top], text: [text.left, text.right],
+                height: window.innerHeight, scrolled: window.scrollY};""")
+    assert state["scrolled"] > 1000, state
+    assert 0 <= state["toc"][1] < state["height"] and 0 <= state["side"][1] < state["height"], state
+    assert state["side"][0] < state["text"][0] < state["text"][1] <= state["toc"][0], state
