@@ -291,6 +291,7 @@ enum GuidanceLoader {
             case "order": document.order = yaml.count(value, key: key, diagnostics: &diagnostics)
             case "draft": document.draft = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "digest": document.digest = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
+            case "featured": document.featured = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "slug":
                 guard let slug = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
                 if let problem = Folding.urlLengthProblem(Array(document.slugPath.dropLast()) + [slug]) {
@@ -358,6 +359,7 @@ enum GuidanceLoader {
                 }
             case "summary": section.summary = yaml.string(value, key: key, diagnostics: &diagnostics)
             case "order": section.order = yaml.count(value, key: key, diagnostics: &diagnostics)
+            case "featured": section.featured = yaml.bool(value, key: key, diagnostics: &diagnostics) ?? false
             default:
                 diagnostics.warning(yaml.location(keyNode), .unknownSectionKey(key))
             }

@@ -39,6 +39,8 @@ public struct GuidanceDocument: Sendable, Hashable {
     public var tags: [String]
     /// True when the page summarises a source text that is not available (a digest, not the text).
     public var digest: Bool
+    /// `featured: true`: listed on the home page's first screen.
+    public var featured: Bool
     /// The Markdown after the front matter.
     public var body: String
     /// The line of the source file where `body` starts.
@@ -51,7 +53,8 @@ public struct GuidanceDocument: Sendable, Hashable {
     public init(
         sourcePath: String, slugPath: [String], title: String, number: String? = nil, issuer: String? = nil,
         date: Day? = nil, kind: DocumentKind? = nil, summary: String? = nil, order: Int? = nil,
-        draft: Bool = false, tags: [String] = [], digest: Bool = false, body: String, bodyLine: Int = 1
+        draft: Bool = false, tags: [String] = [], digest: Bool = false, featured: Bool = false, body: String,
+        bodyLine: Int = 1
     ) {
         self.sourcePath = sourcePath
         self.slugPath = slugPath
@@ -65,6 +68,7 @@ public struct GuidanceDocument: Sendable, Hashable {
         self.draft = draft
         self.tags = tags
         self.digest = digest
+        self.featured = featured
         self.body = body
         self.bodyLine = bodyLine
     }
@@ -79,6 +83,9 @@ public struct GuidanceSection: Sendable, Hashable {
     public var title: String
     public var summary: String?
     public var order: Int?
+    /// `featured: true` in `_index.md`: the section and its documents are listed on the home page's
+    /// first screen.
+    public var featured: Bool
     public var intro: String
     public var introLine: Int
     /// The path of `_index.md` when the folder has one.
@@ -92,13 +99,14 @@ public struct GuidanceSection: Sendable, Hashable {
 
     public init(
         sourcePath: String, slugPath: [String], title: String, summary: String? = nil, order: Int? = nil,
-        intro: String = "", introLine: Int = 1, indexPath: String? = nil
+        featured: Bool = false, intro: String = "", introLine: Int = 1, indexPath: String? = nil
     ) {
         self.sourcePath = sourcePath
         self.slugPath = slugPath
         self.title = title
         self.summary = summary
         self.order = order
+        self.featured = featured
         self.intro = intro
         self.introLine = introLine
         self.indexPath = indexPath

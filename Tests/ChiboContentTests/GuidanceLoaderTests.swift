@@ -74,6 +74,28 @@ import Testing
         #expect(section.intro.contains("Giới thiệu"))
     }
 
+    @Test func featuredIsReadForDocumentsAndSections() throws {
+        let (content, diagnostics) = try load([
+            "guidance/hoc-tap/_index.md": "---\ntitle: Học tập\nfeatured: true\n---\n",
+            "guidance/hoc-tap/a.md": "---\ntitle: A\n---\nx\n",
+            "guidance/b.md": "---\ntitle: B\nfeatured: có\n---\nx\n",
+        ])
+        #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
+        #expect(content?.sections.first { $0.slugPath == ["hoc-tap"] }?.featured == true)
+        #expect(content?.sections.first { $0.slugPath.isEmpty }?.featured == false)
+        #expect(content?.documents.first { $0.sourcePath == "guidance/b.md" }?.featured == true)
+        #expect(content?.documents.first { $0.sourcePath == "guidance/hoc-tap/a.md" }?.featured == false)
+        let (_, wrong) = try load([
+            "guidance/c.md": "---\ntitle: C\nfeatured: hay\n---\nx\n",
+            "guidance/d/_index.md": "---\nfeatured: 2\n---\n",
+        ])
+        #expect(
+            wrong.errors.map(\.description).map { String($0.prefix(52)) }.sorted() == [
+                "guidance/c.md:3:11: error: `featured` must be true o",
+                "guidance/d/_index.md:2:11: error: `featured` must be",
+            ])
+    }
+
     @Test func wrongTypesAreErrorsAtTheValue() throws {
         let (_, diagnostics) = try load([
             "guidance/a.md":

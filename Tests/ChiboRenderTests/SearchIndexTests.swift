@@ -70,6 +70,25 @@ import Testing
         #expect(bo.count == SearchIndex.partialPostings)
     }
 
+    /// What each document is goes to `numbers.json` (one letter a document, for the rank and the
+    /// label), and a unit's meeting sections say so in the documents' file.
+    @Test func categoriesAndMeetingSectionsAreIndexed() throws {
+        var unit = document("Chi bộ A", "x")
+        unit.category = .unit
+        unit.sections.append(SearchDocument.Section(anchor: "sh-1", heading: "Chủ đề", text: "", isMeeting: true))
+        var sample = document("Sinh hoạt mẫu", "y")
+        sample.category = .sample
+        let files = SearchIndex(documents: [document("Văn bản", "z"), unit, sample]).files()
+        let numbers = try #require(files.first { $0.path == "search/numbers.json" })
+        let meta = try #require(JSONSerialization.jsonObject(with: Data(numbers.bytes)) as? [String: Any])
+        #expect(meta["types"] as? String == "vul")
+        let docs = try #require(files.first { $0.path == "search/docs/0.json" })
+        let items = try #require(JSONSerialization.jsonObject(with: Data(docs.bytes)) as? [[String: Any]])
+        let sections = try #require(items[1]["s"] as? [[Any]])
+        #expect(sections.map(\.count) == [3, 4])
+        #expect(sections[1][3] as? Int == 1)
+    }
+
     @Test func snippetsAreCutAtASpace() {
         #expect(SearchIndex.cut("một hai ba bốn", 9) == "một hai")
         #expect(SearchIndex.cut("một hai", 20) == "một hai")

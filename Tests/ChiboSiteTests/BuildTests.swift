@@ -43,11 +43,11 @@ import Testing
             uniqueKeysWithValues: report.files.filter { $0.path.hasPrefix("van-ban/") }.map {
                 ($0.path, SiteChecks.text($0))
             })
-        let letter = try #require(pages.first { $0.value.contains("<dd>750-CV/ĐUK</dd>") }?.value)
+        let letter = try #require(pages.first { $0.value.contains("<dd class=\"nowrap\">750-CV/ĐUK</dd>") }?.value)
         for number in ["03-HD/TU", "14-QĐ/TU", "08-HD/ĐUK", "114-KH/ĐUK"] {
             #expect(letter.contains(">\(number)</a>"), "the letter links \(number)")
             let page = try #require(
-                pages.first { $0.value.contains("<dd>\(number)</dd>") }?.value, "\(number) has a page")
+                pages.first { $0.value.contains("<dd class=\"nowrap\">\(number)</dd>") }?.value, "\(number) has a page")
             #expect(page.contains("Văn bản dẫn chiếu đến văn bản này"))
         }
         let digests = pages.values.filter { $0.contains("class=\"notice\" role=\"note\"") }

@@ -66,7 +66,11 @@ def browser(width, height):
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                  f"--window-size={width},{height}", "--lang=vi"):
         options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if width < 500:  # below the smallest window Chromium opens: a phone's screen, emulated
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    return driver
 
 
 def shoot(driver, url, name, wait_css=None):
@@ -107,6 +111,19 @@ def main():
                 shoot(driver, f"http://127.0.0.1:{port}/bao-cao/", "bao-cao.png")
                 shoot(driver, f"http://127.0.0.1:{port}/don-vi/", "don-vi-mau-bien-ban.png")
                 shoot(driver, f"http://127.0.0.1:{port}/don-vi/cb-dien-luc/", "bang-diem-chi-bo.png")
+                # A document on a desktop: the section's documents, the text, the contents (issue 30).
+                shoot(driver, f"http://127.0.0.1:{port}/van-ban/hoc-tap/chuyen-de-2-thong-diep-cot-loi/",
+                      "van-ban-may-tinh.png")
+            finally:
+                driver.quit()
+            # A phone's first screen, a search and a table as cards (issue 30).
+            driver = browser(360, 740)
+            try:
+                shoot(driver, f"http://127.0.0.1:{port}/", "trang-chu-dien-thoai.png")
+                shoot(driver, f"http://127.0.0.1:{port}/tim-kiem/?q=tham+nhung", "tim-kiem-dien-thoai.png",
+                      wait_css="#search-results li")
+                shoot(driver, f"http://127.0.0.1:{port}/lich-sinh-hoat-mau/ke-hoach-114-kh-duk/#thuc-hien",
+                      "bang-dien-thoai.png")
             finally:
                 driver.quit()
 

@@ -1,5 +1,8 @@
 // chibo search: folds Vietnamese ("tham nhung" finds "tham nhũng"), matches prefixes as you type,
-// ANDs the words, ranks exact diacritics first, and downloads only the index shards a query needs.
+// ANDs the words and downloads only the index shards a query needs. Results rank, in this order, by
+// the query's words next to each other and in order (in the title, then anywhere), by the words
+// typed with their marks and found so, by all the words in the title, guidance before the records,
+// then by weight; each is labelled with what it is, and the phrase that matched is marked.
 (function () {
   "use strict";
   var app = document.getElementById("search-app");
@@ -81,6 +84,8 @@
             hit.exact = true;
             hit.exactSections[section] = true;
           }
+          // In the title, spelt as typed when it was typed with its marks.
+          if (section === -1 && (term === folded || key === term)) hit.inTitle = true;
           if (!(hit.sections[section] >= score)) hit.sections[section] = score;
           if (score > hit.score) hit.score = score;
           if (hit.terms.indexOf(key) < 0) hit.terms.push(key);
@@ -116,7 +121,7 @@
           matched.forEach(function (term) { Object.keys(term.found).forEach(function (doc) { candidates[doc] = true; }); });
         }
         Object.keys(candidates).forEach(function (doc) {
-            var total = 0, hits = [], bySection = {}, exact = 0, exactSections = null, words = 0;
+            var total = 0, hits = [], bySection = {}, exact = 0, exactSections = null, words = 0, inTitle = 0;
             for (var i = 0; i < matched.length; i++) {
               var hit = matched[i].found[doc];
               if (!hit) {
@@ -124,6 +129,7 @@
                 return;
               }
               words += 1;
+              if (hit.inTitle) inTitle += 1;
               total += hit.score;
               if (hit.exact) exact += 1;
               hits = hits.concat(hit.terms);
@@ -145,10 +151,17 @@
               if (s === "-1") return;
               if (bySection[s] > best || (bySection[s] === best && Number(s) < section)) { best = bySection[s]; section = Number(s); }
             });
-            var existing = scores[doc];
-            if (existing) { existing.score += total; existing.terms = hits; existing.section = section; existing.bySection = bySection; existing.exact = exact; existing.words = words; }
-            else scores[doc] = { score: total, section: section, terms: hits, bySection: bySection, exact: exact, words: words };
+            var existing = scores[doc] || (scores[doc] = { score: 0 });
+            existing.score += total;
+            existing.terms = hits;
+            existing.section = section;
+            existing.bySection = bySection;
+            existing.exact = exact;
+            existing.words = words;
+            existing.title = words > 0 && inTitle === words ? 1 : 0;
         });
+        var types = meta.types || "";
+        Object.keys(scores).forEach(function (doc) { scores[doc].type = types.charAt(Number(doc)); });
         return {
           someLeftOut: someLeftOut,
           results: Object.keys(scores).map(function (doc) { return { index: index, doc: Number(doc), hit: scores[doc] }; })
@@ -188,23 +201,92 @@
     })).then(function (found) {
       var someLeftOut = found.some(function (part) { return part.someLeftOut; });
       var results = [].concat.apply([], found.map(function (part) { return part.results; }));
-      // A word typed with its marks that is found spelt that way counts before any score.
-      results.sort(function (a, b) {
-        return (someLeftOut ? (b.hit.words || 0) - (a.hit.words || 0) : 0) ||
-          (b.hit.exact || 0) - (a.hit.exact || 0) ||
-          b.hit.score - a.hit.score || indexes.indexOf(a.index) - indexes.indexOf(b.index) || a.doc - b.doc;
-      });
-      list.textContent = "";
+      var order = compare(someLeftOut);
+      results.sort(order);
       if (results.length === 0) {
+        current = null;
+        list.textContent = "";
         more.hidden = true;
         say(app.getAttribute("data-none"), 0);
         return;
       }
-      say(app.getAttribute("data-count"), results.length);
-      current = { query: trimmed, ranked: results, terms: terms, shown: 0 };
-      return showMore(current);
-    }).catch(function () {
+      var state = { query: trimmed, ranked: results, terms: terms, phrase: words(trimmed).map(fold), shown: 0 };
+      current = state;
+      return rerank(state, order).then(function () {
+        if (state !== current) return;
+        list.textContent = "";
+        say(app.getAttribute("data-count"), results.length);
+        return showMore(state);
+      });    }).catch(function () {
       statusLine.textContent = app.getAttribute("data-error");
+    });
+  }
+
+  // Guidance comes before the records (units, meetings, finding lists, sample meetings) when the
+  // match is otherwise equal.
+  function tier(hit) { return hit.type === "v" ? 0 : 1; }
+  function compare(someLeftOut) {
+    return function (a, b) {
+      return (someLeftOut ? (b.hit.words || 0) - (a.hit.words || 0) : 0) ||
+        (b.hit.phrase || 0) - (a.hit.phrase || 0) ||
+        (b.hit.exact || 0) - (a.hit.exact || 0) ||
+        (b.hit.title || 0) - (a.hit.title || 0) ||
+        tier(a.hit) - tier(b.hit) ||
+        b.hit.score - a.hit.score || indexes.indexOf(a.index) - indexes.indexOf(b.index) || a.doc - b.doc;
+    };
+  }
+
+  // The words of a text with where each is, folded: [[start, end, folded], ...].
+  function spans(text) {
+    var found = [], pattern = /[\p{L}\p{N}]+/gu, match;
+    while ((match = pattern.exec(text))) found.push([match.index, match.index + match[0].length, fold(match[0])]);
+    return found;
+  }
+  // Where the query's words stand next to each other, in order, in a text (the last may be a word
+  // still being typed): [[start, end], ...]; none for a query of one word.
+  function phrases(text, phrase) {
+    var found = [];
+    if (phrase.length < 2 || !text) return found;
+    var all = spans(text);
+    for (var i = 0; i + phrase.length <= all.length; i++) {
+      var j = 0;
+      while (j < phrase.length && (j === phrase.length - 1
+        ? all[i + j][2].lastIndexOf(phrase[j], 0) === 0 : all[i + j][2] === phrase[j])) j++;
+      if (j === phrase.length) {
+        found.push([all[i][0], all[i + j - 1][1]]);
+        i += j - 1;
+      }
+    }
+    return found;
+  }
+
+  // The postings say which words a document has, not where: the first results' documents are
+  // read (they are shown next anyway) to find the query as a phrase, 2 in the title or a heading,
+  // 1 in the text, and those results are ordered again.
+  var WINDOW = 20;
+  function rerank(state, order) {
+    if (state.phrase.length < 2) return Promise.resolve();
+    var first = state.ranked.slice(0, WINDOW);
+    return Promise.all(first.map(function (result) {
+      var loading = load(result.index, "docs/" + Math.floor(result.doc / result.index.chunk) + ".json");
+      return loading.catch(function () { return null; });
+    })).then(function (loaded) {
+      first.forEach(function (result, position) {
+        var doc = loaded[position] && loaded[position][result.doc % result.index.chunk];
+        if (!doc) return;
+        var hit = result.hit, inText = -1, inHeading = -1;
+        doc.s.forEach(function (section, number) {
+          // A meeting's topic heads its section of a unit's records: it counts as text.
+          var heading = phrases(section[1], state.phrase).length > 0;
+          if (inHeading < 0 && heading && !section[3]) inHeading = number;
+          if (inText < 0 && heading && section[3]) inText = number;
+          if (inText < 0 && phrases(section[2], state.phrase).length > 0) inText = number;
+        });
+        hit.phraseInTitle = phrases(doc.t, state.phrase).length > 0;
+        hit.phrase = hit.phraseInTitle || inHeading >= 0 ? 2 : inText >= 0 ? 1 : 0;
+        if (inHeading >= 0 || inText >= 0) hit.phraseSection = inHeading >= 0 ? inHeading : inText;
+      });
+      state.ranked = first.sort(order).concat(state.ranked.slice(WINDOW));
     });
   }
 
@@ -230,27 +312,38 @@
       page.forEach(function (result, position) {
         if (loaded[position]) shown.push({ doc: loaded[position][result.doc % result.index.chunk], hit: result.hit });
       });
-      render(shown, state.terms);
+      render(shown, state.terms, state.phrase);
       state.shown += page.length;
       more.hidden = state.shown >= state.ranked.length;
     });
   }
 
-  function snippet(text, terms) {
-    // Around the first word spelt as typed; failing that, the first folded match.
-    var lower = text.toLowerCase();
-    var at = -1;
-    terms.forEach(function (term) {
-      var position = lower.indexOf(term);
-      if (position >= 0 && (at < 0 || position < at)) at = position;
-    });
-    var folded = fold(text);
-    if (at < 0) {
-      terms.forEach(function (term) {
-        var position = folded.indexOf(fold(term));
-        if (position >= 0 && (at < 0 || position < at)) at = position;
+  // Where to mark a text: the query as a phrase where it stands so (and nothing else in a document
+  // that has the phrase); else each query word where a word of the text is that word (the last may be a beginning, as while typing), spelt as typed
+  // when the text has it so. Never a piece of a longer word, nor a one-letter word of a longer query.
+  function marks(text, terms, phrase, asPhrase) {
+    var found = phrases(text, phrase);
+    if (found.length > 0 || asPhrase) return found;
+    var all = spans(text), lower = text.toLowerCase();
+    terms.forEach(function (term, position) {
+      var needle = fold(term), last = position === terms.length - 1;
+      var same = all.filter(function (word) {
+        return last ? word[2].lastIndexOf(needle, 0) === 0 : word[2] === needle;
       });
-    }
+      var exact = term !== needle ? same.filter(function (word) {
+        return lower.slice(word[0], word[1]).lastIndexOf(term, 0) === 0;
+      }) : [];
+      (exact.length > 0 ? exact : same).forEach(function (word) {
+        found.push([word[0], last ? word[0] + Math.min(word[1] - word[0], term.length) : word[1]]);
+      });
+    });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  function snippet(text, terms, phrase, asPhrase) {
+    // Around the first mark (the phrase, else a word spelt as typed, else folded).
+    var first = marks(text, terms, phrase, asPhrase);
+    var at = first.length > 0 ? first[0][0] : -1;
     // From the start of a word about 60 characters before the match to the end of a word about
     // 220 characters on: a snippet never begins or ends inside a word.
     var start = Math.max(0, at - 60);
@@ -267,22 +360,9 @@
     return (start > 0 ? "… " : "") + piece + (end < text.length ? " …" : "");
   }
 
-  function highlight(element, text, terms) {
-    var folded = fold(text);
-    var marks = [];
-    terms.forEach(function (term) {
-      var needle = fold(term);
-      if (!needle) return;
-      var from = 0, position;
-      while ((position = folded.indexOf(needle, from)) >= 0) {
-        var before = position === 0 || !/[\p{L}\p{N}]/u.test(folded[position - 1]);
-        if (before) marks.push([position, position + needle.length]);
-        from = position + needle.length;
-      }
-    });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
+  function highlight(element, text, terms, phrase, asPhrase) {
     var cursor = 0;
-    marks.forEach(function (mark) {
+    marks(text, terms, phrase, asPhrase).forEach(function (mark) {
       if (mark[0] < cursor) return;
       element.appendChild(document.createTextNode(text.slice(cursor, mark[0])));
       var m = document.createElement("mark");
@@ -293,9 +373,11 @@
     element.appendChild(document.createTextNode(text.slice(cursor)));
   }
 
-  // Among the sections that score nearly as well as the best, prefer the one whose heading names
-  // every query word, the shortest such heading first ("Bước 2: Khai mạc" over "Chuyên đề, bước 2: Khai mạc").
+  // The section that holds the query as a phrase; else, among the sections that score nearly as
+  // well as the best, the one whose heading names every query word, the shortest such heading
+  // first ("Bước 2: Khai mạc" over "Chuyên đề, bước 2: Khai mạc").
   function bestSection(doc, hit, terms) {
+    if (hit.phraseSection !== undefined) return hit.phraseSection;
     var scores = hit.bySection || {};
     var best = hit.section, top = scores[best] || 0, chosen = -1, length = Infinity;
     Object.keys(scores).forEach(function (s) {
@@ -308,7 +390,13 @@
     return chosen >= 0 ? chosen : best;
   }
 
-  function render(results, terms) {
+  // What a result is: a guidance document, a unit, one of its meetings, a finding list, a sample meeting.
+  function typeLabel(hit, section) {
+    var type = section && section[3] ? "m" : hit.type;
+    return app.getAttribute("data-type-" + type) || "";
+  }
+
+  function render(results, terms, phrase) {
     var queryTerms = terms.slice();
     results.forEach(function (result) {
       var doc = result.doc;
@@ -317,22 +405,35 @@
       // So does one whose title holds every word of the query: the query names the page.
       var keys = Object.keys(result.hit.bySection || {});
       var titleWords = words(doc.t).map(fold);
-      var titleOnly = (keys.length === 1 && keys[0] === "-1") || queryTerms.every(function (term) {
+      var titleOnly = (keys.length === 1 && keys[0] === "-1") || result.hit.phraseInTitle || queryTerms.every(function (term) {
         return titleWords.some(function (word) { return word.lastIndexOf(fold(term), 0) === 0; });
       });
       var anchor = result.hit.number || titleOnly ? "" : section[0];
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = doc.u + (anchor ? "#" + anchor : "");
-      highlight(link, doc.t, queryTerms);
+      var asPhrase = (result.hit.phrase || 0) > 0;
+      // A document number ("08-HD/ĐUK") in the title does not break at its dash or slash (U+2060).
+      var title = doc.t.replace(/(\d[-–])(?=[\p{L}\d])/gu, "$1\u2060").replace(/(\d[-–]\u2060?[\p{L}\d]+\/)(?=[\p{L}])/gu, "$1\u2060");
+      highlight(link, title, queryTerms, phrase, asPhrase);
       item.appendChild(link);
       var facts = document.createElement("p");
       facts.className = "doc-facts";
-      facts.textContent = [doc.n, doc.k, doc.g].filter(Boolean).join(" · ") + (section[1] ? " › " + section[1] : "");
+      var label = typeLabel(result.hit, anchor ? section : null);
+      if (label) {
+        var badge = document.createElement("span");
+        badge.className = "result-type";
+        badge.textContent = label;
+        facts.appendChild(badge);
+      }
+      var where = document.createElement("span");
+      where.textContent = [doc.n, doc.k, doc.g].filter(Boolean).join(" · ") + (section[1] ? " › " + section[1] : "");
+      facts.appendChild(where);
       item.appendChild(facts);
       var text = document.createElement("p");
       text.className = "doc-summary";
-      highlight(text, snippet(section[2] || section[1] || "", queryTerms), queryTerms);
+      var shown = snippet(section[2] || section[1] || "", queryTerms, phrase, asPhrase);
+      highlight(text, shown, queryTerms, phrase, asPhrase);
       item.appendChild(text);
       list.appendChild(item);
     });

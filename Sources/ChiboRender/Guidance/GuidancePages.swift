@@ -216,7 +216,8 @@ struct GuidancePages: Sendable {
         let document = page.document
         let section = parentSection(of: document.sourcePath, built)
         return DocumentSummary(
-            title: document.title, url: page.url, number: document.number, issuer: document.issuer,
+            title: document.title, titleHTML: HTML.keepingNumbersTogether(document.title), url: page.url,
+            number: document.number, issuer: document.issuer,
             date: document.date?.vietnamese, dateISO: document.date?.description, kind: kindLabel(document.kind),
             summary: document.summary, digest: document.digest,
             sectionTitle: section.map { $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title },
@@ -248,8 +249,22 @@ struct GuidancePages: Sendable {
         // The home page is public: it summarises no folder that is restricted.
         let restricted = content.settings.restricted
         let guidancePublic = !(restricted?.contains(.guidance) ?? false)
+        let featured = guidancePublic ? featuredSections(built) : []
+        let inFeatured = Set(featured.flatMap { documents(in: $0.section, built).map(\.document.sourcePath) })
+        let featuredDocuments =
+            guidancePublic
+            ? built.pages.values.filter { $0.document.featured && !inFeatured.contains($0.document.sourcePath) }
+                .sorted { $0.sortKey < $1.sortKey }.map { summary($0, built) } : []
         return HomePage(
             layout: layout.page(title: content.settings.title, current: urls.page([])),
+            featured: featured.map { section in
+                var item = sectionSummary(section, built)
+                let docs = documents(in: section.section, built)
+                item.documents = docs.prefix(Self.previewDocuments).map { summary($0, built) }
+                item.more = docs.count > Self.previewDocuments
+                return item
+            },
+            featuredDocuments: featuredDocuments,
             newest: guidancePublic ? dated.prefix(6).map { summary($0, built) } : [],
             sections: guidancePublic ? subsections(of: root, built).map { sectionSummary($0, built) } : [],
             guidanceURL: urls.page([SiteURLs.guidanceRoot]), documentCount: String(built.pages.count),
@@ -260,6 +275,16 @@ struct GuidancePages: Sendable {
             upcoming: upcoming.isEmpty ? schedule.recent(limit: 3) : upcoming,
             upcomingTitle: theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming"),
             hasSchedule: !schedule.isEmpty && !(restricted?.contains(.schedule) ?? false), scheduleURL: schedule.url)
+    }
+
+    /// The sections with `featured: true` in their `_index.md`, in the order of the guidance index
+    /// (by `order`, then title), at any depth.
+    func featuredSections(_ built: Built) -> [SectionPage] {
+        built.sections.values.filter { $0.section.featured }.sorted {
+            ($0.section.order ?? Int.max, Folding.fold($0.section.title), $0.section.sourcePath) < (
+                $1.section.order ?? Int.max, Folding.fold($1.section.title), $1.section.sourcePath
+            )
+        }
     }
 
     func sectionSummary(_ section: SectionPage, _ built: Built) -> SectionSummary {
@@ -347,7 +372,10 @@ struct GuidancePages: Sendable {
 
     func documentPage(_ page: Page, _ built: Built, layout: LayoutContext) -> DocumentPage {
         let document = page.document
-        return DocumentPage(
+        let parent = parentSection(of: document.sourcePath, built)
+        let order = parent.map { documents(in: $0.section, built) } ?? []
+        let position = order.firstIndex { $0.document.sourcePath == document.sourcePath }
+        var model = DocumentPage(
             layout: layout.page(
                 title: document.title, current: nil, description: document.summary,
                 breadcrumb: breadcrumb(to: document.sourcePath, built, includeSelf: false)),
@@ -367,6 +395,21 @@ struct GuidancePages: Sendable {
                     RecordWorkbook.link($0, theme: theme, urls: urls)
                 }
             } ?? [])
+        if let position {
+            model.previous = position > 0 ? summary(order[position - 1], built) : nil
+            model.next = position + 1 < order.count ? summary(order[position + 1], built) : nil
+        }
+        if let parent {
+            model.section = Crumb(
+                title: parent.section.slugPath.isEmpty ? theme.string("guidance_title") : parent.section.title,
+                url: parent.url)
+            model.siblings = order.map {
+                SiblingLink(
+                    titleHTML: HTML.keepingNumbersTogether($0.document.title), url: $0.url,
+                    current: $0.document.sourcePath == document.sourcePath)
+            }
+        }
+        return model
     }
 
     /// Whether `text` (a rubric's `source`) names the document number `number`, as a whole number:

@@ -232,28 +232,42 @@ private struct HTMLRenderer {
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in rows.dropFirst() {
             out += "<tr>"
-            for index in 0..<width { out += "<td>" + HTML.escape(index < row.count ? row[index] : "") + "</td>" }
+            // Each cell names its column (`data-label`), which a phone shows beside it.
+            for index in 0..<width {
+                let label = index < header.count ? header[index] : ""
+                out += label.isEmpty ? "<td>" : "<td data-label=\"" + HTML.escape(label) + "\">"
+                out += HTML.escape(index < row.count ? row[index] : "") + "</td>"
+            }
             out += "</tr>\n"
         }
         out += "</tbody>\n</table></div>\n"
     }
 
-    /// Text with every known document number turned into a link, outside links and headings.
+    /// Text with every known document number turned into a link, outside links and headings, and
+    /// every number kept on one line (a link to one is `a.xref`, which the theme does not wrap).
     mutating func renderText(_ text: String) {
-        guard inLink == 0, inHeading == 0, !options.crossReferences.isEmpty else {
+        let mentions = DocumentNumbers.mentions(in: text)
+        guard !mentions.isEmpty else {
             HTML.appendEscaped(text, to: &out)
             return
         }
         var rest = Substring(text)
-        for match in DocumentNumbers.mentions(in: text) {
-            guard let target = options.crossReferences[match.key], target.source != options.source else { continue }
+        for match in mentions {
             HTML.appendEscaped(rest[rest.startIndex..<match.range.lowerBound], to: &out)
-            out += "<a class=\"xref\" href=\"" + HTML.escapeURL(target.url) + "\" title=\""
-            HTML.appendEscaped(target.title, to: &out)
-            out += "\">"
-            HTML.appendEscaped(text[match.range], to: &out)
-            out += "</a>"
-            cited.insert(target.source)
+            if inLink == 0, inHeading == 0, let target = options.crossReferences[match.key],
+                target.source != options.source
+            {
+                out += "<a class=\"xref\" href=\"" + HTML.escapeURL(target.url) + "\" title=\""
+                HTML.appendEscaped(target.title, to: &out)
+                out += "\">"
+                HTML.appendEscaped(text[match.range], to: &out)
+                out += "</a>"
+                cited.insert(target.source)
+            } else {
+                out += "<span class=\"nowrap\">"
+                HTML.appendEscaped(text[match.range], to: &out)
+                out += "</span>"
+            }
             rest = text[match.range.upperBound...]
         }
         HTML.appendEscaped(rest, to: &out)

@@ -4,6 +4,8 @@ import ChiboTemplate
 /// A guidance document as lists and its own page show it; `html` is its list entry, rendered once.
 struct DocumentSummary: TemplateModel, Hashable {
     var title: String
+    /// The title as HTML, its document numbers kept on one line (`HTML.keepingNumbersTogether`).
+    var titleHTML: String
     var url: String
     var number: String?
     var issuer: String?
@@ -18,6 +20,7 @@ struct DocumentSummary: TemplateModel, Hashable {
 
     static let templateFields = TemplateFields<Self>([
         "title": .text(\.title),
+        "title_html": .text(\.titleHTML),
         "url": .text(\.url),
         "number": .optional(\.number),
         "issuer": .optional(\.issuer),
@@ -65,6 +68,10 @@ struct Feature: TemplateModel, Hashable {
 
 struct HomePage: PageModel {
     var layout: LayoutModel
+    /// The featured sections (`featured: true` in `_index.md`), each with its documents.
+    var featured: [SectionSummary] = []
+    /// Documents featured on their own (`featured: true`), outside a featured section.
+    var featuredDocuments: [DocumentSummary] = []
     var newest: [DocumentSummary]
     var sections: [SectionSummary]
     var guidanceURL: String
@@ -78,6 +85,10 @@ struct HomePage: PageModel {
     var scheduleURL: String
 
     static let templateFields = fields([
+        "featured": .list(\.featured),
+        "featured_documents": .list(\.featuredDocuments),
+        "has_featured_documents": .flag { !$0.featuredDocuments.isEmpty },
+        "has_featured": .flag { !$0.featured.isEmpty || !$0.featuredDocuments.isEmpty },
         "newest": .list(\.newest),
         "has_newest": .flag { !$0.newest.isEmpty },
         "sections": .list(\.sections),
@@ -134,6 +145,17 @@ struct SectionPageModel: PageModel {
     ])
 }
 
+/// A document in its section's navigation beside a document page.
+struct SiblingLink: TemplateModel, Hashable {
+    var titleHTML: String
+    var url: String
+    /// The page being read.
+    var current: Bool
+    static let templateFields = TemplateFields<Self>([
+        "title_html": .text(\.titleHTML), "url": .text(\.url), "current": .flag(\.current),
+    ])
+}
+
 /// A heading in a document's table of contents, with its subheadings.
 struct TocEntry: TemplateModel, Hashable {
     var text: String
@@ -158,8 +180,20 @@ struct DocumentPage: PageModel {
     /// For the rubric's own document (its `source` names the document's number): the meeting-record
     /// workbooks of the rubrics it sets.
     var recordForms: [UnitsPage.RecordForm] = []
+    /// The documents before and after this one in its section's order.
+    var previous: DocumentSummary?
+    var next: DocumentSummary?
+    /// The section the document is in, and its documents in order.
+    var section: Crumb?
+    var siblings: [SiblingLink] = []
 
     static let templateFields = fields([
+        "previous": .optional(\.previous),
+        "next": .optional(\.next),
+        "has_pager": .flag { $0.previous != nil || $0.next != nil },
+        "section": .optional(\.section),
+        "siblings": .list(\.siblings),
+        "has_siblings": .flag { $0.siblings.count > 1 },
         "record_forms": .list(\.recordForms),
         "has_record_forms": .flag { !$0.recordForms.isEmpty },
         "document": .model(\.document),

@@ -50,6 +50,8 @@ struct LayoutModel: TemplateModel, Hashable {
         "home_url": .text(\.homeURL),
         "nav": .list(\.nav),
         "page_title": .text(\.pageTitle),
+        // The home page's title is the site's: the browser's title is then not "X · X".
+        "page_is_site": .flag { $0.pageTitle == $0.site.title },
         "search_url": .text(\.searchURL),
         "is_search": .flag(\.isSearch),
         "description": .text(\.description),

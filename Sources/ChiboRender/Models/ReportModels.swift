@@ -97,9 +97,11 @@ struct ReportPage: PageModel {
             var change: String?
             /// "up", "down", "same" or empty: the mark beside the words.
             var direction: String
+            /// Its column's title, for a phone (`data-label`).
+            var label: String
             static let templateFields = TemplateFields<Self>([
                 "id": .text(\.id), "value": .text(\.value), "change": .optional(\.change),
-                "direction": .text(\.direction),
+                "direction": .text(\.direction), "label": .text(\.label),
             ])
         }
 

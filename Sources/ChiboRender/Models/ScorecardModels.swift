@@ -72,6 +72,8 @@ struct UnitRow: TemplateModel, Hashable {
         "level": .text(\.level),
         "sector": .text(\.sector),
         "members": .text(\.members),
+        // A committee's members are its branches': a phone leaves the cell out of its card.
+        "members_blank": .flag { $0.members == "–" || $0.members.isEmpty },
         "is_committee": .flag(\.isCommittee),
         "branch_count": .text(\.branchCount),
         "latest_rating": .optional(\.latestRating),
@@ -192,7 +194,11 @@ struct CriterionModel: TemplateModel, Hashable {
 struct ScoreCell: TemplateModel, Hashable {
     var points: String
     var full: Bool
-    static let templateFields = TemplateFields<Self>(["points": .text(\.points), "full": .flag(\.full)])
+    /// The criterion's short name ("TC1"), which a phone shows beside the points (`data-label`).
+    var label: String
+    static let templateFields = TemplateFields<Self>([
+        "points": .text(\.points), "full": .flag(\.full), "label": .text(\.label),
+    ])
 }
 
 /// One meeting in a scorecard's table.

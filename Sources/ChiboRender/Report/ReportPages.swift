@@ -41,7 +41,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                                         "count": count, "from": period.range.from.vietnamese,
                                         "to": period.range.to.vietnamese,
                                     ]))
-                        ]))
+                        ], category: .finding))
             }
         }
         return documents
@@ -248,10 +248,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     label: theme.string(row.key),
                     cells: ReportKindTable.columns.indices.map { column in
                         let change = row.changes.indices.contains(column) ? row.changes[column] : nil
+                        let kind = ReportKindTable.columns[column]
                         return ReportPage.KindRow.Cell(
-                            id: ReportKindTable.id(row.id, ReportKindTable.columns[column]), value: row.values[column],
+                            id: ReportKindTable.id(row.id, kind), value: row.values[column],
                             change: change.map { Format.change($0, unit: row.unit, theme: theme) },
-                            direction: change?.direction.rawValue ?? "")
+                            direction: change?.direction.rawValue ?? "",
+                            label: kind.map(kindLabel) ?? theme.string("report_kinds_all"))
                     })
             },
             previousTitle: previous.map { $0.quarter.map(text.part) ?? reportTitle($0) },

@@ -293,11 +293,13 @@ struct SchedulePages: NamesUnits, Sendable {
             count: rows.count,
             rows: { range in
                 rows[range].map { row in
+                    // "Chưa đúng: <first problem>. <second problem>.": each problem a sentence of its own.
+                    let reasons = (problems[row.committee] ?? []).map(message)
                     let status =
                         row.isCompliant
                         ? theme.string("status_ok")
-                        : ([theme.string("status_problem")] + (problems[row.committee] ?? []).map(message))
-                            .joined(separator: " ")
+                        : theme.string("status_problem")
+                            + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ". ") + ".")
                     return ListPage.Row(
                         head: unitCell(row.committee),
                         cells: [
@@ -381,7 +383,8 @@ struct SchedulePages: NamesUnits, Sendable {
                 title: sessionTitle(session), url: sessionURL(index),
                 group: theme.string("schedule_title"),
                 kind: theme.string("search_kind_sample"), number: nil,
-                sections: [SearchDocument.Section(anchor: "", heading: "", text: text.joined(separator: " · "))])
+                sections: [SearchDocument.Section(anchor: "", heading: "", text: text.joined(separator: " · "))],
+                category: .sample)
         }
     }
 }

@@ -107,8 +107,12 @@ struct ListPage: PageModel {
         var text: String
         var url: String? = nil
         var numeric = false
+        /// Its column's title, which a phone shows beside the cell (`data-label`); set by `RowList`.
+        var label = ""
         static let templateFields = TemplateFields<Self>([
-            "text": .text(\.text), "url": .optional(\.url), "numeric": .flag(\.numeric),
+            "text": .text(\.text), "url": .optional(\.url), "numeric": .flag(\.numeric), "label": .text(\.label),
+            // Nothing to show ("–" stands for none): a phone leaves the cell out of the row's card.
+            "blank": .flag { $0.text.isEmpty || $0.text == "–" },
         ])
     }
 
@@ -157,13 +161,24 @@ struct RowList: Sendable {
     /// The first rows and the link to all of them, for the page whose figure counts the list.
     func preview(urls: SiteURLs) -> ListPreview {
         ListPreview(
-            columns: columns, rows: rows(0..<min(Self.previewRows, count)), all: figure(urls: urls),
+            columns: columns, rows: labelled(0..<min(Self.previewRows, count)), all: figure(urls: urls),
             more: count > Self.previewRows)
     }
 
     /// The list's count, linked to its first page.
     func figure(urls: SiteURLs) -> ListFigure {
         ListFigure(count: Format.count(count), href: urls.page(folder), hasUnits: count > 0)
+    }
+
+    /// The rows at the given positions, each cell with its column's title.
+    func labelled(_ range: Range<Int>) -> [ListPage.Row] {
+        rows(range).map { row in
+            var row = row
+            for index in row.cells.indices where index + 1 < columns.count {
+                row.cells[index].label = columns[index + 1].title
+            }
+            return row
+        }
     }
 
     /// How many rows a page that links to a list shows of it.
@@ -180,7 +195,7 @@ struct RowList: Sendable {
                 return ListPage(
                     layout: layout.page(title: pager.title(title), current: nil, breadcrumb: crumbs),
                     intro: intro, guidance: guidance, total: Format.count(count), parent: parent, columns: columns,
-                    rows: rows(paging.range(index)), pager: pager)
+                    rows: labelled(paging.range(index)), pager: pager)
             }
         }
     }

@@ -1,6 +1,16 @@
 import ChiboModel
 import ChiboSupport
 
+/// What a search result is, for its label and its rank: for an equal match a guidance document
+/// comes before the records (units and their meetings, finding lists, sample meetings). The raw
+/// value is the letter `search/numbers.json` gives each document in `types`.
+enum SearchCategory: String, Sendable, CaseIterable {
+    case guidance = "v"
+    case unit = "u"
+    case finding = "f"
+    case sample = "l"
+}
+
 /// One thing the search finds: a guidance document, a unit or a sample meeting.
 struct SearchDocument: Sendable {
     struct Section: Sendable {
@@ -8,6 +18,9 @@ struct SearchDocument: Sendable {
         var anchor: String
         var heading: String
         var text: String
+        /// Whether the section is one meeting of a unit's records: a result that links there is
+        /// labelled a meeting, not the unit.
+        var isMeeting = false
     }
 
     var title: String
@@ -18,6 +31,7 @@ struct SearchDocument: Sendable {
     var kind: String
     var number: String?
     var sections: [Section]
+    var category: SearchCategory = .guidance
 }
 
 /// The search index, split so that a query downloads only what it needs:
@@ -44,11 +58,13 @@ struct SearchIndex: Sendable {
             for text in [document.title, document.url, document.group, document.kind, document.number ?? "\u{0}"] {
                 hasher.combine(text)
             }
+            hasher.combine(document.category.rawValue)
             hasher.combine(UInt64(document.sections.count))
             for section in document.sections {
                 hasher.combine(section.anchor)
                 hasher.combine(section.heading)
                 hasher.combine(section.text)
+                hasher.combine(UInt64(section.isMeeting ? 1 : 0))
             }
         }
         return hasher.value
@@ -327,6 +343,7 @@ struct SearchIndex: Sendable {
                 path: "\(folder)/numbers.json",
                 text: JSON.object([
                     ("numbers", .object(numbers)), ("chunk", .int(Self.chunk)), ("count", .int(documents.count)),
+                    ("types", .string(String(documents.map { Character($0.category.rawValue) }))),
                     ("shards", .array(shards.keys.sorted().map(JSON.string))),
                     ("partial", .array(partial.map { terms[$0] }.sorted().map(JSON.string))),
                 ]).compact))
@@ -341,10 +358,11 @@ struct SearchIndex: Sendable {
                         "s",
                         .array(
                             document.sections.map { section in
-                                .array([
-                                    .string(section.anchor), .string(section.heading),
-                                    .string(Self.cut(section.text, Self.snippetLength)),
-                                ])
+                                .array(
+                                    [
+                                        .string(section.anchor), .string(section.heading),
+                                        .string(Self.cut(section.text, Self.snippetLength)),
+                                    ] + (section.isMeeting ? [.int(1)] : []))
                             })
                     ),
                 ])

@@ -56,7 +56,7 @@ public struct SiteRenderer: Sendable {
                 "role_host", "role_audience",
                 "ics_audience", "ics_observers", "units_record_form", "report_intro", "schedule_intro",
                 "plan_compliance_summary",
-                "plan_rule_text",
+                "plan_rule_text", "criterion_abbr",
             ]
             + LetterPages.stringKeys + ["report_letter", "report_letter_docx", "report_kinds_all"]
             + [

@@ -17,6 +17,22 @@ public enum HTML {
         out.append(Substring(text)) { byte in byte == UInt8(ascii: "'") ? nil : HTMLEntity.text(byte) }
     }
 
+    /// Text escaped as by `escape(_:)`, with each document number in it ("08-HD/ĐUK") in a
+    /// `<span class="nowrap">`, so that a number never breaks at its `-` or `/` ("08-⏎HD/ĐUK").
+    public static func keepingNumbersTogether(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        for mention in DocumentNumbers.mentions(in: text) {
+            appendEscaped(rest[rest.startIndex..<mention.range.lowerBound], to: &out)
+            out += "<span class=\"nowrap\">"
+            appendEscaped(text[mention.range], to: &out)
+            out += "</span>"
+            rest = text[mention.range.upperBound...]
+        }
+        appendEscaped(rest, to: &out)
+        return out
+    }
+
     /// A URL for an `href` or `src` attribute: unsafe bytes percent-encoded, `&` and `'` as entities
     /// (libcmark writes `'` as `&#x27;`, the same character; chibo writes every `'` as `&#39;`).
     public static func escapeURL(_ url: some StringProtocol) -> String {

@@ -52,7 +52,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
                 sections.append(
                     SearchDocument.Section(
                         anchor: SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind),
-                        heading: meeting.topic ?? "", text: meeting.preparer ?? ""))
+                        heading: meeting.topic ?? "", text: meeting.preparer ?? "", isMeeting: true))
             }
             let codes = Set(card.meetings.flatMap { $0.findings.map(\.code) } + card.findings.map(\.code))
             if !codes.isEmpty {
@@ -64,7 +64,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             }
             return SearchDocument(
                 title: unit.name, url: unitURL(unit.id), group: parent ?? theme.string("units_title"),
-                kind: levelLabel(unit.level), number: nil, sections: sections)
+                kind: levelLabel(unit.level), number: nil, sections: sections, category: .unit)
         }
     }
 
@@ -218,7 +218,9 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
                     anchor: SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind), topic: meeting.topic,
                     preparer: meeting.preparer,
                     scores: zip(meeting.scores, rubric.criteria).map { score, criterion in
-                        ScoreCell(points: String(score), full: score >= criterion.max)
+                        ScoreCell(
+                            points: String(score), full: score >= criterion.max,
+                            label: theme.string("criterion_abbr") + String(criterion.id))
                     },
                     total: String(evaluated.total), max: String(evaluated.max), rating: evaluated.rating.rawValue,
                     selfRating: meeting.selfRating.rawValue, overrated: evaluated.isOverrated,
