@@ -260,7 +260,8 @@ def secrets(site, folders=FOLDERS):
     figures = set()
     for path in files(site):
         if path.endswith(".html") and is_restricted(path, folders):
-            for cell in re.findall(r'<td class="num">([^<]*)</td>', (site / path).read_text(encoding="utf-8")):
+            for cell in re.findall(r'<td[^>]* class="num"[^>]*>([^<]*)</td>',
+                                  (site / path).read_text(encoding="utf-8")):
                 cell = cell.strip()
                 if re.fullmatch(r"\d+,\d+%?|\d+%", cell) and len(cell) >= 4:
                     figures.add(cell)
