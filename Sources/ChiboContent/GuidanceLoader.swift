@@ -51,18 +51,16 @@ enum GuidanceLoader {
             + result.documents.map({ ($0.sourcePath, $0.slugPath) })
         where slugs.last.map({ ListPages.isPage($0, of: listed[Array(slugs.dropLast())] ?? 0) }) ?? false {
             diagnostics.error(
-                .urlTaken, SourceLocation(file: path),
-                "the URL /\(slugs.joined(separator: "/"))/ is that of a page of its section's list of documents "
-                    + "(\(listed[Array(slugs.dropLast())] ?? 0) documents, \(ListPages.rows) a page); "
-                    + "rename it or give it another `slug`")
+                SourceLocation(file: path),
+                .urlIsListPage(
+                    "/\(slugs.joined(separator: "/"))/", listed: listed[Array(slugs.dropLast())] ?? 0,
+                    perPage: ListPages.rows))
         }
         for document in result.documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             if let owner = owners[document.slugPath] {
                 diagnostics.error(
-                    .urlTaken,
                     SourceLocation(file: document.sourcePath),
-                    "this page's URL /\(document.slugPath.joined(separator: "/"))/ is already \(owner)'s; change its `slug`"
-                )
+                    .urlOwned("/\(document.slugPath.joined(separator: "/"))/", owner: owner))
             } else {
                 owners[document.slugPath] = document.sourcePath
             }
@@ -91,28 +89,17 @@ enum GuidanceLoader {
             let (name, isDirectory, slug) = (entry.name, entry.isDirectory, entry.slug)
             let relative = path + "/" + name
             guard !slug.isEmpty else {
-                diagnostics.error(
-                    .badURLName,
-                    SourceLocation(file: relative),
-                    "the name \(Diagnostic.quoted(name, with: "`")) gives an empty URL; rename it with letters or digits"
-                )
+                diagnostics.error(SourceLocation(file: relative), .emptyURLName(name))
                 continue
             }
             if let problem = Folding.urlLengthProblem(slugPath + [slug]) {
-                diagnostics.error(.badURLName, SourceLocation(file: relative), problem)
+                diagnostics.error(SourceLocation(file: relative), problem)
                 result.unreadable.insert(relative)
                 continue
             }
             if let owner = slugOwners[slug], !owner.utf8.elementsEqual(name.utf8) {
-                let spelling =
-                    name == owner
-                    ? " (they look the same: one is spelt with separate accent marks, Unicode NFD, as some Mac and "
-                        + "Windows tools save names; delete or rename one)" : ""
                 diagnostics.error(
-                    .urlTaken,
-                    SourceLocation(file: relative),
-                    "\(Diagnostic.quoted(name, with: "`")) and \(Diagnostic.quoted(owner, with: "`")) both become the URL `\(slug)`; rename \(Diagnostic.quoted(name, with: "`"))"
-                        + spelling)
+                    SourceLocation(file: relative), .sameSlug(name, owner, slug: slug, lookAlike: name == owner))
                 result.unreadable.insert(relative)
                 continue
             }
@@ -295,7 +282,7 @@ enum GuidanceLoader {
             case "slug":
                 guard let slug = yaml.string(value, key: key, diagnostics: &diagnostics) else { continue }
                 if let problem = Folding.urlLengthProblem(Array(document.slugPath.dropLast()) + [slug]) {
-                    diagnostics.error(.badURLName, yaml.location(value), problem)
+                    diagnostics.error(yaml.location(value), problem)
                 } else if !slug.isEmpty
                     && slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
                 {

@@ -23,21 +23,15 @@ enum PlansLoader {
             let stem = name.split(separator: ".").dropLast().joined(separator: ".")
             let slug = Folding.slug(stem)
             guard !slug.isEmpty else {
-                diagnostics.error(
-                    .badURLName,
-                    SourceLocation(file: file), "the file name gives the plan no URL; rename it with letters or digits")
+                diagnostics.error(SourceLocation(file: file), .planFileWithoutURL)
                 continue
             }
             if let problem = Folding.urlLengthProblem([slug]) {
-                diagnostics.error(.badURLName, SourceLocation(file: file), problem)
+                diagnostics.error(SourceLocation(file: file), problem)
                 continue
             }
             guard !slugs.keys.contains(slug) else {
-                diagnostics.error(
-                    .urlTaken,
-                    SourceLocation(file: file),
-                    "\(Diagnostic.quoted(name, with: "`")) and \(Diagnostic.quoted(slugs[slug] ?? "", with: "`")) both become the plan page `\(slug)`; rename one of them"
-                )
+                diagnostics.error(SourceLocation(file: file), .samePlanSlug(name, slugs[slug] ?? "", slug: slug))
                 continue
             }
             slugs[slug] = name

@@ -200,7 +200,7 @@ enum UnitsLoader {
                     "the id \(Diagnostic.quoted(id)) may hold only lowercase ASCII letters, digits and -"
                         + (suggestion.isEmpty ? "" : "; for example \(Diagnostic.quoted(suggestion))"))
             } else if let problem = Folding.urlLengthProblem([id]) {
-                diagnostics.error(.badURLName, cell.location, problem)
+                diagnostics.error(cell.location, problem)
             } else if id == UnitID.ratingListsFolder {
                 diagnostics.error(cell.location, .reservedRatingsID(id))
             } else if let first = seen[id] {

@@ -104,15 +104,13 @@ public enum Folding {
     public static let longestURLPath = 2_000
 
     /// Why a URL made from content (`parts`, the last one new) would not fit in the output, or nil.
-    public static func urlLengthProblem(_ parts: [String]) -> String? {
+    public static func urlLengthProblem(_ parts: [String]) -> DiagnosticMessage? {
         if let last = parts.last, last.utf8.count > longestURLSegment {
-            return "the name gives a URL part of \(last.utf8.count) bytes (`\(last.prefix(40))...`), longer than the "
-                + "\(longestURLSegment) a file name on the server can take; shorten it"
+            return .urlPartTooLong(bytes: last.utf8.count, start: String(last.prefix(40)), limit: longestURLSegment)
         }
         let total = parts.reduce(0) { $0 + $1.utf8.count + 1 }
         if total > longestURLPath {
-            return "the URL of this page would be \(total) bytes long (folders nested too deep or names too long); "
-                + "the longest is \(longestURLPath): shorten the names or nest fewer folders"
+            return .urlTooLong(bytes: total, limit: longestURLPath)
         }
         return nil
     }

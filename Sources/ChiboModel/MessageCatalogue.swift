@@ -379,6 +379,48 @@ public enum MessageCatalogue {
                 )
             ]),
 
+        // MARK: Names and URLs
+        .badURLName: Entry(
+            [.count, .value, .highest, .name],
+            [
+                "partTooLong": (
+                    "the name gives a URL part of {count} bytes (`{value}...`), longer than the {highest} a file name on the server can take; shorten it",
+                    "tên này cho một phần URL dài {count} byte (`{value}...`), quá {highest} byte mà tên tệp trên máy chủ chấp nhận; hãy rút ngắn"
+                ),
+                "tooLong": (
+                    "the URL of this page would be {count} bytes long (folders nested too deep or names too long); the longest is {highest}: shorten the names or nest fewer folders",
+                    "URL của trang này sẽ dài {count} byte (thư mục lồng quá sâu hoặc tên quá dài); dài nhất là {highest}: hãy rút ngắn tên hoặc bớt tầng thư mục"
+                ),
+                "emptyName": (
+                    "the name {name} gives an empty URL; rename it with letters or digits",
+                    "tên {name} cho một URL rỗng; hãy đặt tên có chữ cái hoặc chữ số"
+                ),
+                "planFile": (
+                    "the file name gives the plan no URL; rename it with letters or digits",
+                    "tên tệp không cho kế hoạch một URL nào; hãy đặt tên có chữ cái hoặc chữ số"
+                ),
+            ]),
+        .urlTaken: Entry(
+            [.value, .name, .other, .count, .total, .detail],
+            [
+                "listPage": (
+                    "the URL {value} is that of a page of its section's list of documents ({count} documents, {total} a page); rename it or give it another `slug`",
+                    "URL {value} trùng với một trang của danh sách văn bản trong mục ({count} văn bản, mỗi trang {total}); hãy đổi tên hoặc đặt `slug` khác"
+                ),
+                "owned": (
+                    "this page's URL {value} is already {name}'s; change its `slug`",
+                    "URL {value} của trang này đã thuộc về {name}; hãy đổi `slug`"
+                ),
+                "sameSlug": (
+                    "{name} and {other} both become the URL {value}; rename {name}{detail}",
+                    "{name} và {other} cùng thành URL {value}; hãy đổi tên {name}{detail}"
+                ),
+                "plan": (
+                    "{name} and {other} both become the plan page {value}; rename one of them",
+                    "{name} và {other} cùng thành trang kế hoạch {value}; hãy đổi tên một trong hai"
+                ),
+            ]),
+
         // MARK: Values
         .notADate: Entry(
             [.value, .field],
@@ -1072,6 +1114,55 @@ extension DiagnosticMessage {
 
     /// Markdown nested deeper than chibo reads.
     public static func markdownTooDeep(levels: Int) -> Self { Self(.markdownTooDeep, "", [.count: .number(levels)]) }
+
+    /// A name whose URL part is longer than a file name on the server can be.
+    public static func urlPartTooLong(bytes: Int, start: String, limit: Int) -> Self {
+        Self(.badURLName, "partTooLong", [.count: .number(bytes), .value: .plain(start), .highest: .number(limit)])
+    }
+
+    /// A page whose whole URL is too long.
+    public static func urlTooLong(bytes: Int, limit: Int) -> Self {
+        Self(.badURLName, "tooLong", [.count: .number(bytes), .highest: .number(limit)])
+    }
+
+    /// A guidance name that gives an empty URL.
+    public static func emptyURLName(_ name: String) -> Self { Self(.badURLName, "emptyName", [.name: .code(name)]) }
+
+    /// A plan file whose name gives no URL.
+    public static var planFileWithoutURL: Self { Self(.badURLName, "planFile") }
+
+    /// A guidance URL that is a page of its section's list.
+    public static func urlIsListPage(_ url: String, listed: Int, perPage: Int) -> Self {
+        Self(.urlTaken, "listPage", [.value: .plain(url), .count: .number(listed), .total: .number(perPage)])
+    }
+
+    /// A guidance URL another page has.
+    public static func urlOwned(_ url: String, owner: String) -> Self {
+        Self(.urlTaken, "owned", [.value: .plain(url), .name: .plain(owner)])
+    }
+
+    /// Two guidance names that become one URL; `lookAlike` when they differ only in NFC and NFD.
+    public static func sameSlug(_ name: String, _ owner: String, slug: String, lookAlike: Bool) -> Self {
+        Self(
+            .urlTaken, "sameSlug",
+            [
+                .name: .code(name), .other: .code(owner), .value: .code(slug),
+                .detail: lookAlike
+                    ? .phrase(
+                        en:
+                            " (they look the same: one is spelt with separate accent marks, Unicode NFD, as some Mac and "
+                            + "Windows tools save names; delete or rename one)",
+                        vi:
+                            " (hai tên trông giống nhau: một tên viết dấu tách rời, Unicode NFD, như một số công cụ trên "
+                            + "Mac và Windows lưu tên; hãy xóa hoặc đổi tên một tệp)")
+                    : .phrase(en: "", vi: ""),
+            ])
+    }
+
+    /// Two plan files that become one page.
+    public static func samePlanSlug(_ name: String, _ other: String, slug: String) -> Self {
+        Self(.urlTaken, "plan", [.name: .code(name), .other: .code(other), .value: .code(slug)])
+    }
 
     /// A cell that is not a date: `"31/02/2024" is not a valid date`.
     public static func notADate(_ value: String) -> Self { Self(.notADate, "", [.value: .quoted(value)]) }
