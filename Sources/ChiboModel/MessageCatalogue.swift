@@ -1039,6 +1039,16 @@ public enum MessageCatalogue {
                 ),
             ]),
 
+        // MARK: Theme
+        .templateTooLarge: Entry(
+            [.name, .limit],
+            [
+                "": (
+                    "the page {name} comes to more than {limit} tags and texts with its partials included in place (a partial included many times, in a partial included many times); use a section over a list instead of repeating partials",
+                    "trang {name} có hơn {limit} thẻ và đoạn văn bản khi các mẫu con được chèn vào chỗ (một mẫu con được chèn nhiều lần, trong một mẫu con cũng được chèn nhiều lần); hãy dùng một section duyệt danh sách thay cho việc lặp lại mẫu con"
+                )
+            ]),
+
         // MARK: Preview
         .buildStopped: Entry(
             [.detail],
@@ -1753,6 +1763,11 @@ extension DiagnosticMessage {
         if let field { fields[.field] = .code(field) }
         if let value { fields[.value] = .plain(value) }
         return Self(.wrongShape, variant, fields)
+    }
+
+    /// A page whose templates, their partials compiled in place, come to more than `limit` nodes.
+    public static func templateTooLarge(page: String, limit: Int) -> Self {
+        Self(.templateTooLarge, "", [.name: .code(page), .limit: .number(limit)])
     }
 
     /// A build of the preview stopped; `reason` in both languages.
