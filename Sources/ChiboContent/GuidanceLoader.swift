@@ -264,7 +264,9 @@ enum GuidanceLoader {
             }
             return nil
         }
-        guard let pairs = yaml.mapping(root, "the front matter", diagnostics: &diagnostics) else { return nil }
+        guard let pairs = yaml.mapping(root, ("the front matter", "phần đầu trang"), diagnostics: &diagnostics) else {
+            return nil
+        }
         var title: String?
         for (key, keyNode, value) in pairs {
             switch key {
@@ -336,7 +338,7 @@ enum GuidanceLoader {
         section.introLine = front.bodyLine
         let yaml = YAMLSource(file: path, lineOffset: front.yamlLine - 1)
         guard let root = yaml.parse(front.yaml, diagnostics: &diagnostics),
-            let pairs = yaml.mapping(root, "the front matter", diagnostics: &diagnostics)
+            let pairs = yaml.mapping(root, ("the front matter", "phần đầu trang"), diagnostics: &diagnostics)
         else { return }
         for (key, keyNode, value) in pairs {
             switch key {

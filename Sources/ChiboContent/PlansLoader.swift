@@ -55,7 +55,7 @@ enum PlansLoader {
         _ root: Node, yaml: YAMLSource, slug: String, context: RecordContext,
         diagnostics: inout Diagnostics
     ) -> SamplePlan? {
-        guard let pairs = yaml.mapping(root, "a plan", diagnostics: &diagnostics) else { return nil }
+        guard let pairs = yaml.mapping(root, ("a plan", "kế hoạch"), diagnostics: &diagnostics) else { return nil }
         let checkpoint = diagnostics.checkpoint
         var plan = SamplePlan(number: "", title: "", sourcePath: yaml.file, slug: slug)
         var sessionNodes: Node?
@@ -126,14 +126,16 @@ enum PlansLoader {
         _ node: Node, plan: String, committeeSessions: Bool, yaml: YAMLSource, context: RecordContext,
         diagnostics: inout Diagnostics
     ) -> [SampleSession] {
-        let what = committeeSessions ? "`committee_sessions`" : "`sessions`"
         guard case .sequence(let items) = node else {
-            diagnostics.error(.wrongShape, yaml.location(node), "\(what) must be a list of sessions")
+            let field = committeeSessions ? "committee_sessions" : "sessions"
+            diagnostics.error(yaml.location(node), .wrongShape("sessions", field: field))
             return []
         }
         var result: [SampleSession] = []
         for item in items {
-            guard let pairs = yaml.mapping(item, "a session", diagnostics: &diagnostics) else { continue }
+            guard let pairs = yaml.mapping(item, ("a session", "mỗi buổi sinh hoạt"), diagnostics: &diagnostics) else {
+                continue
+            }
             let checkpoint = diagnostics.checkpoint
             var host: UnitID?
             var committee: UnitID?

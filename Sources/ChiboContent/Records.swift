@@ -230,12 +230,15 @@ enum Records {
         _ list: Node, yaml: YAMLSource, fields: [Field], what: String, diagnostics: inout Diagnostics
     ) -> [Record] {
         guard case .sequence(let sequence) = list else {
-            diagnostics.error(.wrongShape, yaml.location(list), "\(what) must be a list of `- key: value` items")
+            diagnostics.error(yaml.location(list), .wrongShape("items", what: (what, what)))
             return []
         }
         var records: [Record] = []
         for item in sequence {
-            guard let pairs = yaml.mapping(item, "each item of \(what)", diagnostics: &diagnostics) else { continue }
+            guard
+                let pairs = yaml.mapping(
+                    item, ("each item of \(what)", "mỗi mục của \(what)"), diagnostics: &diagnostics)
+            else { continue }
             var cells: [String: RecordValue] = [:]
             // An item holding a refused character is left out whole, as a CSV row is: the error at the
             // character is the one to fix, not the value it would leave missing.
@@ -246,7 +249,7 @@ enum Records {
                     continue
                 }
                 guard case .scalar(let scalar) = value else {
-                    diagnostics.error(.wrongShape, yaml.location(value), "`\(key)` must be a single value")
+                    diagnostics.error(yaml.location(value), .wrongShape("single", field: key))
                     continue
                 }
                 let text = scalar.style == .plain && value.null != nil ? "" : scalar.string

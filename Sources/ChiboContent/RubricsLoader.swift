@@ -39,7 +39,7 @@ enum RubricsLoader {
     }
 
     static func read(_ root: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> Rubric? {
-        guard let pairs = yaml.mapping(root, "a rubric", diagnostics: &diagnostics) else { return nil }
+        guard let pairs = yaml.mapping(root, ("a rubric", "thang điểm"), diagnostics: &diagnostics) else { return nil }
         let checkpoint = diagnostics.checkpoint
         var id: String?
         var title = ""
@@ -124,12 +124,15 @@ enum RubricsLoader {
         _ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics
     ) -> ([Criterion], failed: Set<Int>) {
         guard case .sequence(let items) = node else {
-            diagnostics.error(.wrongShape, yaml.location(node), "`criteria` must be a list of `{id, title, max}`")
+            diagnostics.error(
+                yaml.location(node), .wrongShape("criteria", field: "criteria", value: "`{id, title, max}`"))
             return ([], [])
         }
         var criteria: [Criterion] = []
         for (position, item) in items.enumerated() {
-            guard let pairs = yaml.mapping(item, "a criterion", diagnostics: &diagnostics) else { continue }
+            guard let pairs = yaml.mapping(item, ("a criterion", "mỗi tiêu chí"), diagnostics: &diagnostics) else {
+                continue
+            }
             var id: Int?
             var title = ""
             var max: Int?
@@ -179,13 +182,15 @@ enum RubricsLoader {
     static func readRatings(_ node: Node, yaml: YAMLSource, diagnostics: inout Diagnostics) -> ([RatingBand], [Node]) {
         guard case .sequence(let items) = node else {
             diagnostics.error(
-                .wrongShape, yaml.location(node), "`ratings` must be a list of `{name, min_total}`, best first")
+                yaml.location(node), .wrongShape("ratings", field: "ratings", value: "`{name, min_total}`"))
             return ([], [])
         }
         var bands: [RatingBand] = []
         var nodes: [Node] = []
         for item in items {
-            guard let pairs = yaml.mapping(item, "a rating", diagnostics: &diagnostics) else { continue }
+            guard let pairs = yaml.mapping(item, ("a rating", "mỗi mức xếp loại"), diagnostics: &diagnostics) else {
+                continue
+            }
             var band = RatingBand(name: "", minTotal: 0)
             var hasName = false
             for (key, keyNode, value) in pairs {
@@ -204,9 +209,7 @@ enum RubricsLoader {
                     }
                 case "require_full":
                     guard case .sequence(let list) = value else {
-                        diagnostics.error(
-                            .wrongShape,
-                            yaml.location(value), "`require_full` must be a list of criterion ids, e.g. [1, 2, 4, 5]")
+                        diagnostics.error(yaml.location(value), .wrongShape("requireFull"))
                         continue
                     }
                     band.requireFull = list.compactMap {
@@ -214,9 +217,7 @@ enum RubricsLoader {
                     }
                 case "require_min":
                     guard case .mapping(let mapping) = value else {
-                        diagnostics.error(
-                            .wrongShape,
-                            yaml.location(value), "`require_min` must map criterion ids to points, e.g. {3: 10}")
+                        diagnostics.error(yaml.location(value), .wrongShape("requireMin", value: "{3: 10}"))
                         continue
                     }
                     for (criterion, points) in mapping {

@@ -225,9 +225,7 @@ enum SiteLoader {
             case .sequence(let items): return items.compactMap { text($0, key) }.filter { !$0.isEmpty }
             case .scalar: return text(value, key).map { [$0] }
             default:
-                diagnostics.error(
-                    .wrongShape, yaml.location(value),
-                    "`letter.\(key)` must be a list of lines (`[Như trên, Lưu VP]`) or one line of text")
+                diagnostics.error(yaml.location(value), .wrongShape("lines", field: "letter." + key))
                 return nil
             }
         }
@@ -293,8 +291,8 @@ enum SiteLoader {
             }
         default:
             diagnostics.error(
-                .wrongShape, yaml.location(node),
-                "`restricted` must be a mapping such as `{paths: [don-vi, bao-cao, data], realm: \"Ban Thường vụ\"}`")
+                yaml.location(node),
+                .wrongShape("restricted", value: "`{paths: [don-vi, bao-cao, data], realm: \"Ban Thường vụ\"}`"))
             return nil
         }
         guard let pathsNode, !isNull(pathsNode) else {
@@ -306,8 +304,7 @@ enum SiteLoader {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar: items = [pathsNode]
         default:
-            diagnostics.error(
-                .wrongShape, yaml.location(pathsNode), "`restricted.paths` must be a list of folders (\(known))")
+            diagnostics.error(yaml.location(pathsNode), .wrongShape("restrictedPaths", value: known))
             return nil
         }
         let checkpoint = diagnostics.checkpoint
@@ -328,47 +325,47 @@ enum SiteLoader {
                 }
                 continue
             }
-            let reason: String
+            let reason: DiagnosticMessage
             let (search, index) = (SiteOutput.searchFolder, SiteOutput.searchIndexFolder)
             switch name {
-            case "", SiteOutput.home.path():
-                reason = "the home page cannot be restricted: it is where every reader starts"
-            case SiteOutput.assetsFolder:
-                reason =
-                    "`\(name)` cannot be restricted: every page, the public ones too, needs its styles and scripts"
-            case search, index:
-                reason =
-                    "the search (`\(search)`, `\(index)`) cannot be restricted: it stays public and finds the "
-                    + "restricted pages only for readers who have signed in"
-            case _ where name.contains("/"):
-                reason =
-                    "\(Diagnostic.quoted(name, with: "`")) is not a top-level folder; `restricted` takes whole folders of the site (\(known))"
-            default:
-                reason =
-                    "unknown folder \(Diagnostic.quoted(name, with: "`")); the folders that can be restricted are \(known)"
+            case "", SiteOutput.home.path(): reason = .restrictedFolder("home")
+            case SiteOutput.assetsFolder: reason = .restrictedFolder("assets", name: name)
+            case search, index: reason = .restrictedFolder("search", name: search, other: index)
+            case _ where name.contains("/"): reason = .restrictedFolder("nested", name: name, known: known)
+            default: reason = .restrictedFolder("unknown", name: name, known: known)
             }
-            diagnostics.error(.restrictedFolder, location, reason)
+            diagnostics.error(location, reason)
         }
         if items.isEmpty {
             diagnostics.error(yaml.location(pathsNode), .needs("restrictedNone", value: known))
         }
-        for (folder, what) in [(SiteFolder.units, "every unit's scorecard"), (.schedule, "the whole schedule")]
-        where folders.contains(folder) && !folders.contains(.data) {
-            diagnostics.error(
-                .restrictedLeak, yaml.location(pathsNode),
-                "`\(folder.rawValue)` is restricted but `data` is not, and `data/` holds \(what) for anyone to "
-                    + "download: add `data` to `restricted.paths`")
+        let downloads: [(SiteFolder, (en: String, vi: String))] = [
+            (.units, ("every unit's scorecard", "bảng điểm của mọi đơn vị")),
+            (.schedule, ("the whole schedule", "toàn bộ lịch sinh hoạt chi bộ mẫu")),
+        ]
+        for (folder, what) in downloads where folders.contains(folder) && !folders.contains(.data) {
+            diagnostics.error(yaml.location(pathsNode), .restrictedLeakData(folder.rawValue, holds: what))
         }
         // What another public folder shows of a restricted one is the committee's choice, but said.
-        let repeats: [(SiteFolder, SiteFolder, String)] = [
-            (.units, .report, "the reports' lists name each unit with its figures"),
-            (.schedule, .units, "each unit's page lists its sample sessions"),
+        let repeats: [(SiteFolder, SiteFolder, (en: String, vi: String))] = [
+            (
+                .units, .report,
+                (
+                    "the reports' lists name each unit with its figures",
+                    "danh sách trong các báo cáo nêu từng đơn vị cùng số liệu của đơn vị"
+                )
+            ),
+            (
+                .schedule, .units,
+                (
+                    "each unit's page lists its sample sessions",
+                    "trang của mỗi đơn vị liệt kê các buổi sinh hoạt mẫu của đơn vị"
+                )
+            ),
         ]
         for (folder, other, what) in repeats where folders.contains(folder) && !folders.contains(other) {
             diagnostics.warning(
-                .restrictedLeak, yaml.location(pathsNode),
-                "`\(folder.rawValue)` is restricted but `\(other.rawValue)` is not: \(what) for anyone to read; add "
-                    + "`\(other.rawValue)` to `restricted.paths` unless that is meant")
+                yaml.location(pathsNode), .restrictedLeak(folder.rawValue, shownBy: other.rawValue, what: what))
         }
         let name = realm ?? organization
         if name.isEmpty {

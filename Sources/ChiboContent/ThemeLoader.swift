@@ -60,11 +60,10 @@ public enum ThemeLoader {
         let yaml = YAMLSource(file: file, lineOffset: 0)
         let checkpoint = diagnostics.checkpoint
         guard let node = yaml.parse(text, diagnostics: &diagnostics),
-            let pairs = yaml.mapping(node, "the UI strings", diagnostics: &diagnostics)
+            let pairs = yaml.mapping(node, ("the UI strings", "các chuỗi hiển thị"), diagnostics: &diagnostics)
         else {
             if !diagnostics.hasErrors(since: checkpoint) {
-                diagnostics.error(
-                    .wrongShape, SourceLocation(file: file), "the UI strings must be a mapping of `key: text`")
+                diagnostics.error(SourceLocation(file: file), .wrongShape("uiStrings"))
             }
             return nil
         }

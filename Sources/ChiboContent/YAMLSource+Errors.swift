@@ -177,10 +177,8 @@ extension YAMLSource {
         scalar.isRefusedInText || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
-    static func quoteLeftOpenMessage(_ quote: Unicode.Scalar, endLine: Int) -> String {
-        "this quoted text is never closed on its line: it runs on to line \(endLine), where a \(quote) (in a "
-            + "comment or another value) ends it; add the closing \(quote) here (text over several lines is written "
-            + "after `|`, on the lines below)"
+    static func quoteLeftOpenMessage(_ quote: Unicode.Scalar, endLine: Int) -> DiagnosticMessage {
+        .yamlSyntax("quoteLeftOpen", [.count: .number(endLine), .value: .plain(String(quote))])
     }
 
     /// What an alias's `*` becomes in the probe: a private-use character, one character wide like `*`
@@ -242,28 +240,32 @@ extension YAMLSource {
     /// Where a libyaml error is and what to do about it, in the clerk's words: an unclosed quote or
     /// bracket at the place it opens, no library function names.
     static func describe(_ error: YamlError, text: YAMLText, lineOffset: Int) -> (
-        line: Int, column: Int, message: String
+        line: Int, column: Int, message: DiagnosticMessage
     ) {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             return describe(context: context, problem: problem, mark: mark, text: text, lineOffset: lineOffset)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return (
-                context.mark.line, context.mark.column,
-                "the key \(duplicates.map { Diagnostic.quoted($0, with: "`") }.joined(separator: ", ")) is given twice in one mapping; keep one"
-            )
+            let keys = duplicates.map { Diagnostic.quoted($0, with: "`") }.joined(separator: ", ")
+            return (context.mark.line, context.mark.column, .yamlSyntax("keysTwice", [.field: .plain(keys)]))
         case .reader(let problem, _, _, _):
-            return (1, 1, "invalid YAML: \(problem)")
+            return (1, 1, invalid("\(problem)"))
         default:
-            return (1, 1, "invalid YAML: \(error)")
+            return (1, 1, invalid("\(error)"))
         }
+    }
+
+    /// `invalid YAML: ...` with libyaml's own words, for an error chibo has no words of its own for.
+    static func invalid(_ problem: String, _ detail: (en: String, vi: String)? = nil) -> DiagnosticMessage {
+        .yamlSyntax(
+            "other", [.detail: .phrase(en: problem + (detail?.en ?? ""), vi: problem + (detail?.vi ?? ""))])
     }
 
     private static func describe(
         context: YamlError.Context?, problem: String, mark: Mark, text: YAMLText, lineOffset: Int
-    ) -> (line: Int, column: Int, message: String) {
-        let at = "line \(mark.line + lineOffset), column \(mark.column)"
+    ) -> (line: Int, column: Int, message: DiagnosticMessage) {
+        let at = DiagnosticMessage.yamlPlace(line: mark.line + lineOffset, column: mark.column)
         let found = text.scalar(line: mark.line, column: mark.column)
         if context?.text != "while scanning a quoted scalar", let open = text.quoteLeftOpen(before: mark.line) {
             return (open.line, open.column, quoteLeftOpenMessage(open.quote, endLine: open.endLine + lineOffset))
@@ -271,11 +273,15 @@ extension YAMLSource {
         switch (context?.text, problem) {
         case ("while scanning a quoted scalar", _):
             if let context, let quote = text.scalar(line: context.mark.line, column: context.mark.column) {
-                let end = problem.contains("document indicator") ? "a `---` line" : "the end of the YAML"
+                let end: FieldValue =
+                    problem.contains("document indicator")
+                    ? .phrase(en: "a `---` line", vi: "một dòng `---`")
+                    : .phrase(en: "the end of the YAML", vi: "cuối văn bản YAML")
                 return (
                     context.mark.line, context.mark.column,
-                    "this quoted text is never closed: add the closing \(quote) "
-                        + "(it runs on to \(end), line \(mark.line + lineOffset))"
+                    .yamlSyntax(
+                        "quoteNeverClosed",
+                        [.value: .plain(String(quote)), .other: end, .count: .number(mark.line + lineOffset)])
                 )
             }
         case ("while parsing a flow sequence", let problem),
@@ -285,8 +291,7 @@ extension YAMLSource {
                 let (open, close) = context.text.hasSuffix("sequence") ? ("[", "]") : ("{", "}")
                 return (
                     context.mark.line, context.mark.column,
-                    "this `\(open)` is never closed, or a comma is missing between its items: "
-                        + "a `,` or `\(close)` was expected at \(at)"
+                    .yamlSyntax("flowUnclosed", [.value: .code(open), .other: .code(close), .detail: at])
                 )
             }
         case (_, "did not find expected node content"):
@@ -294,79 +299,71 @@ extension YAMLSource {
                 let close = open.bracket == "[" ? "]" : "}"
                 return (
                     open.line, open.column,
-                    "this `\(open.bracket)` is never closed: add the `\(close)` (the text ends at \(at) without it)"
+                    .yamlSyntax(
+                        "bracketUnclosed", [.value: .code(String(open.bracket)), .other: .code(close), .detail: at])
                 )
             }
-            return (mark.line, mark.column, "a value is expected here")
+            return (mark.line, mark.column, .yamlSyntax("valueExpected"))
         case (_, let problem) where problem.hasPrefix("Maximum nesting level reached"):
-            return (
-                mark.line, mark.column,
-                "lists or mappings are nested too deeply here (1000 levels or more); content files need only a few"
-            )
+            return (mark.line, mark.column, .yamlSyntax("tooDeep", [.count: .number(1000)]))
         case (_, "mapping values are not allowed in this context"):
-            return (
-                mark.line, mark.column,
-                "this `:` starts a second `key:` inside a value; put the value in quotes, "
-                    + "e.g. title: \"Quy định: ...\", or indent this line like the key above"
-            )
+            return (mark.line, mark.column, .yamlSyntax("colon"))
         case ("while scanning for the next token", _), (_, "found a tab character that violates indentation"),
             (_, "found a tab character where an indentation space is expected"):
             if found == "\t" {
-                return (mark.line, mark.column, "a tab is used for indentation here; YAML indents with spaces only")
+                return (mark.line, mark.column, .yamlSyntax("tab"))
             }
             if let found {
-                return (
-                    mark.line, mark.column,
-                    "`\(Character(found))` cannot start a value in YAML; put the value in quotes"
-                )
+                return (mark.line, mark.column, .yamlSyntax("cannotStart", [.value: .code(String(found))]))
             }
         case ("while scanning an alias", _), ("while scanning an anchor", _):
-            let sign = context?.text.hasSuffix("alias") == true ? "*" : "&"
+            let alias = context?.text.hasSuffix("alias") == true
             let place = context?.mark ?? mark
             return (
                 place.line, place.column,
-                "a value cannot start with `\(sign)` in YAML (it marks an \(sign == "*" ? "alias" : "anchor")); "
-                    + "put the value in quotes"
+                .yamlSyntax(
+                    "anchor",
+                    [
+                        .value: .code(alias ? "*" : "&"),
+                        .detail: alias ? .phrase(en: "alias", vi: "bí danh") : .phrase(en: "anchor", vi: "neo"),
+                    ])
             )
         case ("while parsing a quoted scalar", "found unknown escape character"):
-            return (
-                mark.line, mark.column,
-                "this \\ escape is not one YAML knows in double-quoted text; use single quotes, or write \\\\ for a backslash"
-            )
+            return (mark.line, mark.column, .yamlSyntax("escape"))
         case ("while parsing a block mapping", "did not find expected key") where found == "]" || found == "}":
             let bracket = found.map { String(Character($0)) } ?? ""
             return (
                 mark.line, mark.column,
-                "this `\(bracket)` closes nothing: remove it, or add the `\(bracket == "]" ? "[" : "{")` it closes"
+                .yamlSyntax("closesNothing", [.value: .code(bracket), .other: .code(bracket == "]" ? "[" : "{")])
             )
         case ("while parsing a block mapping", "did not find expected key"):
-            let start = context.map {
-                " (the mapping starts at line \($0.mark.line + lineOffset), column \($0.mark.column))"
+            var start: FieldValue = .phrase(en: "", vi: "")
+            if let context {
+                let line = context.mark.line + lineOffset
+                start = .phrase(
+                    en: " (the mapping starts at line \(line), column \(context.mark.column))",
+                    vi: " (nhóm này bắt đầu ở dòng \(FieldValue.number(line).text(in: .vi)), cột "
+                        + "\(FieldValue.number(context.mark.column).text(in: .vi)))")
             }
-            return (
-                mark.line, mark.column,
-                "expected another `key: value` line of the mapping above\(start ?? ""); check this line's indentation "
-                    + "(spaces, lined up with the keys above) and put a value holding `: ` or ` #` in quotes"
-            )
+            return (mark.line, mark.column, .yamlSyntax("expectedKey", [.detail: start]))
         case ("while parsing a block collection", "did not find expected '-' indicator"):
-            return (
-                mark.line, mark.column,
-                "expected another `- ` item of the list above; line this line up with the list's `-` items"
-            )
+            return (mark.line, mark.column, .yamlSyntax("expectedItem"))
         case ("while scanning a simple key", "could not find expected ':'"):
             let place = context?.mark ?? mark
-            return (
-                place.line, place.column,
-                "this line is not a `key: value` line: the `:` after the key is missing"
-            )
+            return (place.line, place.column, .yamlSyntax("noColon"))
         case ("expected a single document in the stream", _):
-            return (
-                mark.line, mark.column, "a `---` line here starts a second YAML document; a file holds one: remove it"
-            )
+            return (mark.line, mark.column, .yamlSyntax("secondDocument"))
         default:
             break
         }
-        let detail = context.map { " (\($0.text), from line \($0.mark.line + lineOffset), column \($0.mark.column))" }
-        return (mark.line, mark.column, "invalid YAML: \(problem)\(detail ?? "")")
+        let detail = context.map { context in
+            let line = context.mark.line + lineOffset
+            return (
+                en: " (\(context.text), from line \(line), column \(context.mark.column))",
+                vi: " (\(context.text), từ dòng \(FieldValue.number(line).text(in: .vi)), cột "
+                    + "\(FieldValue.number(context.mark.column).text(in: .vi)))"
+            )
+        }
+        return (mark.line, mark.column, invalid(problem, detail))
     }
 }

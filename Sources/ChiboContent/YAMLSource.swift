@@ -25,7 +25,7 @@ struct YAMLSource {
             // A quote left open that a later quote closes may still parse, as one long value.
             if let open = YAMLText(text).quoteLeftOpen() {
                 diagnostics.error(
-                    .yamlSyntax, location(line: open.line, column: open.column),
+                    location(line: open.line, column: open.column),
                     Self.quoteLeftOpenMessage(open.quote, endLine: open.endLine + lineOffset))
                 return nil
             }
@@ -39,9 +39,9 @@ struct YAMLSource {
                 return nil
             }
             let (line, column, message) = Self.describe(error, text: YAMLText(text), lineOffset: lineOffset)
-            diagnostics.error(.yamlSyntax, location(line: line, column: column), message)
+            diagnostics.error(location(line: line, column: column), message)
         } catch {
-            diagnostics.error(.yamlSyntax, location(line: 1, column: 1), "invalid YAML: \(error)")
+            diagnostics.error(location(line: 1, column: 1), Self.invalid("\(error)"))
         }
         return nil
     }
@@ -70,13 +70,21 @@ struct YAMLSource {
         return location(line: mark.line, column: mark.column)
     }
 
-    /// The pairs of a mapping, or an error naming what was expected.
+    /// The pairs of a mapping, or an error naming what was expected: `what`, a key or a file's name,
+    /// is written the same in both languages.
     func mapping(_ node: Node?, _ what: String, diagnostics: inout Diagnostics) -> [(
+        key: String, keyNode: Node, value: Node
+    )]? {
+        mapping(node, (what, what), diagnostics: &diagnostics)
+    }
+
+    /// The pairs of a mapping, or an error naming what was expected, `what` in both languages.
+    func mapping(_ node: Node?, _ what: (en: String, vi: String), diagnostics: inout Diagnostics) -> [(
         key: String, keyNode: Node, value: Node
     )]? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
-            diagnostics.error(.wrongShape, location(node), "\(what) must be a mapping of `key: value` lines")
+            diagnostics.error(location(node), .wrongShape("mapping", what: what))
             return nil
         }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
@@ -94,7 +102,7 @@ struct YAMLSource {
 
     func string(_ node: Node, key: String, diagnostics: inout Diagnostics) -> String? {
         guard case .scalar(let scalar) = node else {
-            diagnostics.error(.wrongShape, location(node), "`\(key)` must be text, not a list or mapping")
+            diagnostics.error(location(node), .wrongShape("text", field: key))
             return nil
         }
         if scalar.style == .plain, node.null != nil { return nil }
@@ -157,7 +165,7 @@ struct YAMLSource {
         case .scalar(let scalar) where !scalar.string.trimmingSpaces.isEmpty:
             return scalar.string.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         default:
-            diagnostics.error(.wrongShape, location(node), "`\(key)` must be a list of words")
+            diagnostics.error(location(node), .wrongShape("words", field: key))
             return nil
         }
     }

@@ -268,6 +268,126 @@ public enum MessageCatalogue {
             ]),
 
         // MARK: YAML
+        .yamlSyntax: Entry(
+            [.value, .other, .count, .field, .detail],
+            [
+                "quoteLeftOpen": (
+                    "this quoted text is never closed on its line: it runs on to line {count}, where a {value} (in a comment or another value) ends it; add the closing {value} here (text over several lines is written after `|`, on the lines below)",
+                    "đoạn văn bản trong ngoặc này không được đóng ngay trên dòng của nó: nó kéo dài tới dòng {count}, nơi một dấu {value} (trong chú thích hoặc trong giá trị khác) đóng nó lại; hãy thêm dấu {value} đóng ở đây (văn bản nhiều dòng được viết sau `|`, ở các dòng bên dưới)"
+                ),
+                "quoteNeverClosed": (
+                    "this quoted text is never closed: add the closing {value} (it runs on to {other}, line {count})",
+                    "đoạn văn bản trong ngoặc này không được đóng: hãy thêm dấu {value} đóng (nó kéo dài tới {other}, dòng {count})"
+                ),
+                "flowUnclosed": (
+                    "this {value} is never closed, or a comma is missing between its items: a `,` or {other} was expected at {detail}",
+                    "dấu {value} này không được đóng, hoặc thiếu dấu phẩy giữa các mục: cần một dấu `,` hoặc {other} ở {detail}"
+                ),
+                "bracketUnclosed": (
+                    "this {value} is never closed: add the {other} (the text ends at {detail} without it)",
+                    "dấu {value} này không được đóng: hãy thêm dấu {other} (văn bản kết thúc ở {detail} mà không có dấu này)"
+                ),
+                "valueExpected": ("a value is expected here", "cần có một giá trị ở đây"),
+                "tooDeep": (
+                    "lists or mappings are nested too deeply here ({count} levels or more); content files need only a few",
+                    "danh sách hoặc nhóm khóa ở đây lồng nhau quá sâu (từ {count} tầng trở lên); tệp nội dung chỉ cần vài tầng"
+                ),
+                "colon": (
+                    "this `:` starts a second `key:` inside a value; put the value in quotes, e.g. title: \"Quy định: ...\", or indent this line like the key above",
+                    "dấu `:` này mở một `khóa:` thứ hai bên trong một giá trị; hãy đặt giá trị trong ngoặc kép, ví dụ title: \"Quy định: ...\", hoặc thụt lề dòng này như khóa ở trên"
+                ),
+                "tab": (
+                    "a tab is used for indentation here; YAML indents with spaces only",
+                    "dòng này thụt lề bằng phím tab; YAML chỉ thụt lề bằng dấu cách"
+                ),
+                "cannotStart": (
+                    "{value} cannot start a value in YAML; put the value in quotes",
+                    "trong YAML, giá trị không được bắt đầu bằng {value}; hãy đặt giá trị trong ngoặc kép"
+                ),
+                "anchor": (
+                    "a value cannot start with {value} in YAML (it marks an {detail}); put the value in quotes",
+                    "trong YAML, giá trị không được bắt đầu bằng {value} (dấu này đánh dấu một {detail}); hãy đặt giá trị trong ngoặc kép"
+                ),
+                "escape": (
+                    "this \\ escape is not one YAML knows in double-quoted text; use single quotes, or write \\\\ for a backslash",
+                    "mã thoát \\ này không có trong văn bản đặt trong ngoặc kép của YAML; hãy dùng ngoặc đơn, hoặc viết \\\\ cho một dấu gạch chéo ngược"
+                ),
+                "closesNothing": (
+                    "this {value} closes nothing: remove it, or add the {other} it closes",
+                    "dấu {value} này không đóng gì cả: hãy xóa nó, hoặc thêm dấu {other} mà nó đóng"
+                ),
+                "expectedKey": (
+                    "expected another `key: value` line of the mapping above{detail}; check this line's indentation (spaces, lined up with the keys above) and put a value holding `: ` or ` #` in quotes",
+                    "cần thêm một dòng `khóa: giá trị` của nhóm ở trên{detail}; hãy kiểm tra thụt lề của dòng này (bằng dấu cách, thẳng hàng với các khóa ở trên) và đặt giá trị có chứa `: ` hoặc ` #` trong ngoặc kép"
+                ),
+                "expectedItem": (
+                    "expected another `- ` item of the list above; line this line up with the list's `-` items",
+                    "cần thêm một mục `- ` của danh sách ở trên; hãy cho dòng này thẳng hàng với các mục `-` của danh sách"
+                ),
+                "noColon": (
+                    "this line is not a `key: value` line: the `:` after the key is missing",
+                    "dòng này không phải là dòng `khóa: giá trị`: thiếu dấu `:` sau khóa"
+                ),
+                "secondDocument": (
+                    "a `---` line here starts a second YAML document; a file holds one: remove it",
+                    "dòng `---` ở đây mở một văn bản YAML thứ hai; mỗi tệp chỉ chứa một văn bản: hãy xóa dòng này"
+                ),
+                "keysTwice": (
+                    "the key {field} is given twice in one mapping; keep one",
+                    "khóa {field} được ghi hai lần trong cùng một nhóm; hãy giữ một"
+                ),
+                "other": ("invalid YAML: {detail}", "YAML không hợp lệ: {detail}"),
+            ]),
+        .wrongShape: Entry(
+            [.detail, .field, .value],
+            [
+                "mapping": (
+                    "{detail} must be a mapping of `key: value` lines",
+                    "{detail} phải là một nhóm các dòng `khóa: giá trị`"
+                ),
+                "text": (
+                    "{field} must be text, not a list or mapping",
+                    "{field} phải là văn bản, không phải danh sách hay nhóm khóa"
+                ),
+                "words": ("{field} must be a list of words", "{field} phải là một danh sách từ"),
+                "single": ("{field} must be a single value", "{field} phải là một giá trị đơn"),
+                "items": (
+                    "{detail} must be a list of `- key: value` items",
+                    "{detail} phải là một danh sách các mục `- khóa: giá trị`"
+                ),
+                "uiStrings": (
+                    "the UI strings must be a mapping of `key: text`",
+                    "các chuỗi hiển thị phải là một nhóm các dòng `khóa: văn bản`"
+                ),
+                "criteria": ("{field} must be a list of {value}", "{field} phải là một danh sách các {value}"),
+                "ratings": (
+                    "{field} must be a list of {value}, best first",
+                    "{field} phải là một danh sách các {value}, mức cao nhất trước"
+                ),
+                "requireFull": (
+                    "`require_full` must be a list of criterion ids, e.g. [1, 2, 4, 5]",
+                    "`require_full` phải là một danh sách mã tiêu chí, ví dụ [1, 2, 4, 5]"
+                ),
+                "requireMin": (
+                    "`require_min` must map criterion ids to points, e.g. {value}",
+                    "`require_min` phải ghi mỗi mã tiêu chí với số điểm tối thiểu, ví dụ {value}"
+                ),
+                "lines": (
+                    "{field} must be a list of lines (`[Như trên, Lưu VP]`) or one line of text",
+                    "{field} phải là một danh sách dòng (`[Như trên, Lưu VP]`) hoặc một dòng văn bản"
+                ),
+                "restricted": (
+                    "`restricted` must be a mapping such as {value}",
+                    "`restricted` phải là một nhóm khóa, ví dụ {value}"
+                ),
+                "restrictedPaths": (
+                    "`restricted.paths` must be a list of folders ({value})",
+                    "`restricted.paths` phải là một danh sách thư mục ({value})"
+                ),
+                "sessions": (
+                    "{field} must be a list of sessions", "{field} phải là một danh sách các buổi sinh hoạt"
+                ),
+            ]),
         .unknownKey: Entry(
             [.field, .detail, .name, .value],
             [
@@ -878,6 +998,54 @@ public enum MessageCatalogue {
                 "": (
                     "the sheet {name} is hidden and is not read; show it (or name it with a leading _ to keep it as notes)",
                     "trang tính {name} đang bị ẩn nên không được đọc; hãy bỏ ẩn (hoặc đặt tên bắt đầu bằng _ nếu chỉ để ghi chú)"
+                )
+            ]),
+
+        // MARK: Restricted folders
+        .restrictedFolder: Entry(
+            [.value, .other, .detail],
+            [
+                "home": (
+                    "the home page cannot be restricted: it is where every reader starts",
+                    "không thể hạn chế trang chủ: mọi người đọc đều bắt đầu từ trang này"
+                ),
+                "assets": (
+                    "{value} cannot be restricted: every page, the public ones too, needs its styles and scripts",
+                    "không thể hạn chế {value}: mọi trang, kể cả các trang công khai, đều cần kiểu trình bày và mã lệnh trong thư mục này"
+                ),
+                "search": (
+                    "the search ({value}, {other}) cannot be restricted: it stays public and finds the restricted pages only for readers who have signed in",
+                    "không thể hạn chế phần tìm kiếm ({value}, {other}): phần này vẫn công khai, và chỉ tìm thấy các trang hạn chế cho người đọc đã đăng nhập"
+                ),
+                "nested": (
+                    "{value} is not a top-level folder; `restricted` takes whole folders of the site ({detail})",
+                    "{value} không phải là thư mục cấp đầu; `restricted` chỉ nhận cả thư mục của trang ({detail})"
+                ),
+                "unknown": (
+                    "unknown folder {value}; the folders that can be restricted are {detail}",
+                    "không có thư mục {value}; các thư mục có thể hạn chế là {detail}"
+                ),
+            ]),
+        .restrictedLeak: Entry(
+            [.field, .other, .detail],
+            [
+                "data": (
+                    "{field} is restricted but `data` is not, and `data/` holds {detail} for anyone to download: add `data` to `restricted.paths`",
+                    "{field} được hạn chế nhưng `data` thì không, mà `data/` chứa {detail}, ai cũng tải về được: hãy thêm `data` vào `restricted.paths`"
+                ),
+                "public": (
+                    "{field} is restricted but {other} is not: {detail} for anyone to read; add {other} to `restricted.paths` unless that is meant",
+                    "{field} được hạn chế nhưng {other} thì không: {detail}, ai cũng đọc được; hãy thêm {other} vào `restricted.paths`, trừ khi chủ ý như vậy"
+                ),
+            ]),
+
+        // MARK: Theme
+        .templateTooLarge: Entry(
+            [.name, .limit],
+            [
+                "": (
+                    "the page {name} comes to more than {limit} tags and texts with its partials included in place (a partial included many times, in a partial included many times); use a section over a list instead of repeating partials",
+                    "trang {name} có hơn {limit} thẻ và đoạn văn bản khi các mẫu con được chèn vào chỗ (một mẫu con được chèn nhiều lần, trong một mẫu con cũng được chèn nhiều lần); hãy dùng một section duyệt danh sách thay cho việc lặp lại mẫu con"
                 )
             ]),
 
@@ -1546,6 +1714,61 @@ extension DiagnosticMessage {
 
     /// A hidden sheet, left out.
     public static func hiddenSheet(_ name: String) -> Self { Self(.hiddenSheet, "", [.name: .quoted(name)]) }
+
+    /// A folder `restricted.paths` cannot name: `variant` says why (`home`, `assets`, `search`,
+    /// `nested`, `unknown`); `name` the folder as written, `other` the search index's folder, `known`
+    /// the folders that can be restricted.
+    public static func restrictedFolder(_ variant: String, name: String = "", other: String = "", known: String = "")
+        -> Self
+    {
+        var fields: [MessageField: FieldValue] = [:]
+        if !name.isEmpty { fields[.value] = .code(name) }
+        if !other.isEmpty { fields[.other] = .code(other) }
+        if !known.isEmpty { fields[.detail] = .plain(known) }
+        return Self(.restrictedFolder, variant, fields)
+    }
+
+    /// A restricted folder whose pages `data/` gives away for download: `what` it holds.
+    public static func restrictedLeakData(_ folder: String, holds what: (en: String, vi: String)) -> Self {
+        Self(.restrictedLeak, "data", [.field: .code(folder), .detail: .phrase(en: what.en, vi: what.vi)])
+    }
+
+    /// A restricted folder that the public folder `other` shows in part: `what` it shows.
+    public static func restrictedLeak(_ folder: String, shownBy other: String, what: (en: String, vi: String)) -> Self {
+        Self(
+            .restrictedLeak, "public",
+            [.field: .code(folder), .other: .code(other), .detail: .phrase(en: what.en, vi: what.vi)])
+    }
+
+    /// YAML that does not parse: `variant` says how (see the catalogue's entry), with the fields its
+    /// message uses.
+    public static func yamlSyntax(_ variant: String, _ fields: [MessageField: FieldValue] = [:]) -> Self {
+        Self(.yamlSyntax, variant, fields)
+    }
+
+    /// A place in a YAML file as a message writes it: `line 3, column 5`, `dòng 3, cột 5`.
+    public static func yamlPlace(line: Int, column: Int) -> FieldValue {
+        .phrase(
+            en: "line \(line), column \(column)",
+            vi: "dòng \(FieldValue.number(line, in: .vi)), cột \(FieldValue.number(column, in: .vi))")
+    }
+
+    /// A YAML value of the wrong shape: `variant` says which (see the catalogue's entry); `what` the
+    /// value in both languages, `field` its key, `value` an example.
+    public static func wrongShape(
+        _ variant: String, what: (en: String, vi: String)? = nil, field: String? = nil, value: String? = nil
+    ) -> Self {
+        var fields: [MessageField: FieldValue] = [:]
+        if let what { fields[.detail] = .phrase(en: what.en, vi: what.vi) }
+        if let field { fields[.field] = .code(field) }
+        if let value { fields[.value] = .plain(value) }
+        return Self(.wrongShape, variant, fields)
+    }
+
+    /// A page whose templates, their partials compiled in place, come to more than `limit` nodes.
+    public static func templateTooLarge(page: String, limit: Int) -> Self {
+        Self(.templateTooLarge, "", [.name: .code(page), .limit: .number(limit)])
+    }
 
     /// A build of the preview stopped; `reason` in both languages.
     public static func buildStopped(reason: (en: String, vi: String)) -> Self {

@@ -207,6 +207,12 @@ final class Compiler {
         diagnostics.error(code, library.location(site), message)
     }
 
+    /// An error worded by the catalogue, once at a tag.
+    func error(_ site: TagSite, _ message: DiagnosticMessage) {
+        guard reported.insert(site).inserted else { return }
+        diagnostics.error(library.location(site), message)
+    }
+
     // MARK: names
 
     /// The dotted components of a name as swift-mustache splits it; empty for `.`.
@@ -296,11 +302,7 @@ final class Compiler {
                 if compiledNodes == TemplateLibrary.maxCompiledNodes + 1,
                     let site = context.includedAt ?? Self.firstSite(nodes)
                 {
-                    error(
-                        .templateTooLarge, site,
-                        "the page `\(top)` comes to more than \(TemplateLibrary.maxCompiledNodes) tags and texts with its "
-                            + "partials included in place (a partial included many times, in a partial included many "
-                            + "times); use a section over a list instead of repeating partials")
+                    error(site, .templateTooLarge(page: top, limit: TemplateLibrary.maxCompiledNodes))
                 }
                 break
             }
