@@ -536,3 +536,36 @@ def test_each_quarters_figures_are_shown_against_the_quarter_before(site):
     assert "so với quý I/" in letter_html(site, f"bao-cao/{year}-q2")
     assert "so với quý" not in letter_html(site, f"bao-cao/{year}-q1")
     assert "so với quý" not in letter_html(site)
+
+
+def test_scorecards_json_lists_each_units_years(site):
+    """data/scorecards.json gives each unit a `years` list (issue 31, part 7): per calendar year the
+    summary in the period summary's shape, recomputed here from the meetings; a committee's from its
+    branches'."""
+    cards = json.loads((site / "data" / "scorecards.json").read_text(encoding="utf-8"))
+    units = {unit["id"]: unit for unit in cards["units"]}
+    checked = 0
+    for unit in cards["units"]:
+        branches = [unit] if unit["kind"] == "branch" else [u for u in cards["units"] if u.get("parent") == unit["id"]
+                                                              and u["kind"] == "branch"]
+        meetings = [(m, b) for b in branches for m in b.get("meetings", [])]
+        years = sorted({int(m["date"][:4]) for m, _ in meetings})
+        listed = [entry["year"] for entry in unit["years"]]
+        assert set(years) <= set(listed), (unit["id"], years, listed)
+        for entry in unit["years"]:
+            mine = [(m, b) for m, b in meetings if int(m["date"][:4]) == entry["year"]]
+            summary = entry["summary"]
+            assert set(summary) == set(unit["summary"]), unit["id"]
+            assert summary["meetings"] == len(mine), (unit["id"], entry["year"])
+            present = sum(m["present"] for m, _ in mine)
+            if present:
+                rate = sum(m["speakers"] for m, _ in mine) / present
+                assert abs(summary["speaking_rate"] - rate) < 0.0001, (unit["id"], entry["year"])
+            codes = {code for m, _ in mine for code in m["findings"]}
+            assert codes <= set(entry["findings"]), (unit["id"], entry["year"])
+            checked += 1
+    assert checked > 100
+    # One year of records: the year's summary is the period's.
+    for unit in cards["units"]:
+        if len(unit["years"]) == 1 and unit["summary"]["meetings"]:
+            assert unit["years"][0]["summary"] == unit["summary"], unit["id"]

@@ -52,24 +52,35 @@ extension ScorecardPages {
                     ))
             }
             pairs.append(("findings", .array(card.findingCodes.map { .string($0.rawValue) })))
-            let ratings: [(String, JSON)] = evaluation.ratingNames.map {
-                ($0.rawValue, .int(card.summary.ratings[$0] ?? 0))
-            }
+            pairs.append(("summary", summaryJSON(card.summary)))
+            // The unit's history by calendar year, in the summary's shape (issue 31, part 7).
             pairs.append(
                 (
-                    "summary",
-                    .object([
-                        ("meetings", .int(card.summary.meetings)),
-                        ("average_total", .optional(card.summary.averageTotal.map { ($0 * 100).rounded() / 100 })),
-                        ("ratings", .object(ratings)),
-                        ("speaking_rate", .optional(card.summary.speakingRate.map(Format.jsonRate))),
-                        ("attendance_rate", .optional(card.summary.attendanceRate.map(Format.jsonRate))),
-                        ("supervised_meetings", .int(card.summary.supervised)),
-                    ])
+                    "years",
+                    .array(
+                        evaluation.years(card).map { year in
+                            .object([
+                                ("year", .int(year.year)), ("summary", summaryJSON(year.summary)),
+                                ("findings", .array(year.findingCodes.map { .string($0.rawValue) })),
+                            ])
+                        })
                 ))
             return .object(pairs)
         }
         return OutputFile(path: SiteOutput.scorecardsData.path(), bytes: writer.finish())
+    }
+
+    /// A summary as `data/scorecards.json` writes it, for the period and for each year.
+    func summaryJSON(_ summary: Summary) -> JSON {
+        let ratings: [(String, JSON)] = evaluation.ratingNames.map { ($0.rawValue, .int(summary.ratings[$0] ?? 0)) }
+        return .object([
+            ("meetings", .int(summary.meetings)),
+            ("average_total", .optional(summary.averageTotal.map { ($0 * 100).rounded() / 100 })),
+            ("ratings", .object(ratings)),
+            ("speaking_rate", .optional(summary.speakingRate.map(Format.jsonRate))),
+            ("attendance_rate", .optional(summary.attendanceRate.map(Format.jsonRate))),
+            ("supervised_meetings", .int(summary.supervised)),
+        ])
     }
 
     static var csvKeys: [String] {
