@@ -180,6 +180,8 @@ public struct ReviewLetter: Sendable {
             let figures = report[kind]
             let summary = figures.summary
             let regularMeetings = summary.meetings > 0 && kind == .regular
+            // The kind's meetings in the range, gathered once for every sentence that counts them.
+            let meetings = report.meetings(of: kind, in: evaluation)
             return KindReview(
                 figures: figures,
                 speaking: Verdict(summary.speakingRate, target: targets.speakingRate),
@@ -191,11 +193,10 @@ public struct ReviewLetter: Sendable {
                 it: summary.meetings > 0
                     ? Verdict(Double(summary.usedIT) / Double(summary.meetings), target: targets.itRate) : .none,
                 overrating: Self.overrating(report, kind: kind, evaluation: evaluation),
-                criteria: Self.criteria(report, kind: kind, evaluation: evaluation),
+                criteria: Self.criteria(meetings, share: evaluation.targets.criterionShortShare),
                 withoutCurrentAffairs: Counted(
-                    kind == .regular
-                        ? report.meetings(of: kind, in: evaluation).filter { !$0.meeting.meeting.currentAffairs } : []),
-                rubric: report.meetings(of: kind, in: evaluation).first?.meeting.rubric)
+                    kind == .regular ? meetings.filter { !$0.meeting.meeting.currentAffairs } : []),
+                rubric: meetings.first?.meeting.rubric)
         }
         regular = review(.regular)
         thematic = review(.thematic)
@@ -248,10 +249,8 @@ public struct ReviewLetter: Sendable {
     }
 
     /// Each criterion of the kind's rubric against `Targets.criterionShortShare`.
-    static func criteria(_ report: BlocReport, kind: MeetingKind, evaluation: Evaluation) -> [CriterionReview] {
-        let meetings = report.meetings(of: kind, in: evaluation)
-        guard let rubric = meetings.first?.meeting.rubric, !meetings.isEmpty else { return [] }
-        let share = evaluation.targets.criterionShortShare
+    static func criteria(_ meetings: [BlocReport.CountedMeeting], share: Double) -> [CriterionReview] {
+        guard let rubric = meetings.first?.meeting.rubric else { return [] }
         return rubric.criteria.map { criterion in
             let short = meetings.filter { counted in
                 let scores = counted.meeting.meeting.scores
