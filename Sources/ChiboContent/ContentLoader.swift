@@ -127,21 +127,14 @@ public enum ContentLoader {
         }
     }
 
-    /// The records' dates against the day of the build and the period: records dated after the
-    /// build (a mistyped year, a warning at the first), and records outside a configured period,
-    /// which are not counted (a warning at `site.yaml`).
+    /// The records' dates against the day of the build: records dated after the build (a mistyped
+    /// year) are a warning at the first. Records outside a configured period are not: they are
+    /// reported in their year's report.
     public static func checkDates(_ content: Content, buildDate: Day, diagnostics: inout Diagnostics) {
         let future = content.meetings.filter { $0.date > buildDate }.sorted { $0.location < $1.location }
         if let first = future.first {
             diagnostics.warning(
                 first.location, .futureMeetings(count: future.count, buildDate: buildDate, first: first.date))
-        }
-        if let period = content.settings.period {
-            let outside = content.meetings.count { !period.contains($0.date) }
-            if outside > 0 {
-                diagnostics.warning(
-                    content.settings.location, .outsidePeriod(count: outside, from: period.from, to: period.to))
-            }
         }
     }
 

@@ -37,15 +37,15 @@ public struct Change: Sendable, Hashable {
 
 extension BlocReports {
     /// The report of the period of the same length just before `report`: the quarter before a
-    /// quarter of the period; nil for the first quarter and for the whole period, which have no
-    /// earlier period of their length in the content.
+    /// quarter, the year before a year, and for the period the year that ends the day before it
+    /// starts, or the quarter, and has as many months. Nil where the content has no such period: the first quarter
+    /// or year with records, a year after a gap, a first year that began in a later month.
     public func previous(of report: BlocReport) -> BlocReport? {
-        guard let quarter = report.quarter, let index = quarters.firstIndex(where: { $0.quarter == quarter }),
-            index > 0
-        else { return nil }
-        let previous = quarters[index - 1]
-        // Only the quarter just before: a gap of a quarter without records is not compared across.
-        guard let part = previous.quarter, part.range.to.next == quarter.range.from else { return nil }
-        return previous
+        // The period may be a year or a quarter; a year is compared with years, a quarter with quarters.
+        let candidates =
+            report.quarter != nil ? yearQuarters : report.year != nil ? years : years + yearQuarters
+        return candidates.last {
+            $0.range.to.next == report.range.from && $0.range.monthCount == report.range.monthCount
+        }
     }
 }

@@ -128,8 +128,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case impossibleFigures = "meeting.impossible-figures"
     /// A meeting dated after the build date (a warning).
     case futureMeeting = "meeting.future"
-    /// Meetings outside the reporting period, not counted (a warning).
-    case outsidePeriod = "meeting.outside-period"
     /// Records that could not be checked against the units, the units file being unreadable.
     case uncheckedRecords = "meeting.unchecked"
 

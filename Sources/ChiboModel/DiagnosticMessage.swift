@@ -58,8 +58,6 @@ public enum FieldValue: Sendable, Hashable, Codable {
     case date(Day)
     /// A date as a settings file writes it: `20/6/2023` (vi), `2023-06-20` (en).
     case isoDate(Day)
-    /// A reporting period: `từ 1/1/2024 đến 31/3/2024` (vi), `2024-01-01..2024-03-31` (en).
-    case period(from: Day, to: Day)
     /// Words in each language.
     case phrase(en: String, vi: String)
 
@@ -74,10 +72,6 @@ public enum FieldValue: Sendable, Hashable, Codable {
         case .percent(let share): Self.decimal(share * 100, places: 1, in: language) + "%"
         case .date(let day): language == .vi ? "\(day.day)/\(day.month)/\(day.year)" : day.vietnamese
         case .isoDate(let day): language == .vi ? FieldValue.date(day).text(in: .vi) : day.description
-        case .period(let from, let to):
-            language == .vi
-                ? "từ \(FieldValue.date(from).text(in: .vi)) đến \(FieldValue.date(to).text(in: .vi))"
-                : "\(from)..\(to)"
         case .phrase(let english, let vietnamese): language == .vi ? vietnamese : english
         }
     }

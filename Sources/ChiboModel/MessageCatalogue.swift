@@ -885,14 +885,6 @@ public enum MessageCatalogue {
                     "{count} biên bản có ngày sau ngày dựng trang {date} (biên bản này ngày {other}); năm có đúng không?"
                 ),
             ]),
-        .outsidePeriod: Entry(
-            [.count, .from],
-            [
-                "": (
-                    "{count} meeting records fall outside the period {from} and are not counted",
-                    "{count} biên bản nằm ngoài kỳ báo cáo {from} nên không được tính"
-                )
-            ]),
         .uncheckedRecords: Entry(
             [.name],
             [
@@ -1418,11 +1410,6 @@ extension DiagnosticMessage {
         Self(
             .futureMeeting, count == 1 ? "one" : "",
             [.count: .number(count), .date: .date(buildDate), .other: .date(first)])
-    }
-
-    /// Meeting records outside the period, not counted.
-    public static func outsidePeriod(count: Int, from: Day, to: Day) -> Self {
-        Self(.outsidePeriod, "", [.count: .number(count), .from: .period(from: from, to: to)])
     }
 
     /// Records not checked against an unreadable units file.

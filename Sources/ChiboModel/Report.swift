@@ -1,23 +1,65 @@
 import ChiboSupport
 
-/// The bloc report of the reporting period and of each of its quarters, computed once from the
-/// evaluation before anything is rendered; the report pages (and any other output) read them.
+/// The bloc reports, computed once from the evaluations before anything is rendered; the report
+/// pages (and any other output) read them: the report of `period`, and the report of every
+/// calendar year with records with its quarters.
+///
+/// A year's report covers the calendar year, cut at the first record's month and at the last
+/// record's month (no month before the committee kept records, or after the last one, counts as
+/// missed), so that adding a later year leaves an earlier year's report as it was. A year whose
+/// range is `period` is evaluated once for both.
 public struct BlocReports: Sendable {
-    /// The whole period's report; nil when the content has no period (no meetings).
+    /// The period's report; nil when the content has no period (no meetings).
     public let period: BlocReport?
-    /// One report per quarter of the period, in `Evaluation.quarters` order.
+    /// The reports of the period's quarters, taken from the years' reports, in order.
     public let quarters: [BlocReport]
+    /// One report per calendar year with records, earliest first.
+    public let years: [BlocReport]
+    /// Every year's quarters, earliest first.
+    public let yearQuarters: [BlocReport]
 
-    public init(_ evaluation: Evaluation) {
-        guard evaluation.period != nil else {
-            period = nil
-            quarters = []
+    /// The reports of `evaluation` (the period's) and of every year of `meetings`.
+    public init(_ evaluation: Evaluation, content: Content) {
+        guard let periodRange = evaluation.period else {
+            (period, quarters, years, yearQuarters) = (nil, [], [], [])
             return
         }
-        let parts: [PeriodPart?] = [nil] + evaluation.quarters.map { $0 }
-        let reports = Parallel.map(parts) { BlocReport(evaluation, quarter: $0) }
-        period = reports.first
-        quarters = Array(reports.dropFirst())
+        let ranges = Self.yearRanges(content.meetings.map(\.date))
+        // Each year's evaluation, the period's own where the ranges agree; then every report at once.
+        let evaluations = Parallel.map(ranges) { range -> Evaluation in
+            if range == periodRange { return evaluation }
+            var settings = content.settings
+            settings.period = range
+            return Evaluation.evaluate(
+                organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
+                settings: settings)
+        }
+        var jobs: [(Evaluation, PeriodPart?, Int?)] = [(evaluation, nil, nil)]
+        for (range, yearly) in zip(ranges, evaluations) {
+            jobs.append((yearly, nil, range.from.year))
+            jobs += yearly.quarters.map { (yearly, $0, nil) }
+        }
+        let reports = Parallel.map(jobs) { BlocReport($0.0, quarter: $0.1, year: $0.2) }
+        period = reports[0]
+        years = reports.filter { $0.year != nil }
+        yearQuarters = reports.filter { $0.quarter != nil }
+        let parts = Set(evaluation.quarters)
+        quarters = yearQuarters.filter { $0.quarter.map(parts.contains) ?? false }
+    }
+
+    /// The range of each calendar year that `dates` touch: the year, from the first date's month to
+    /// the last date's month.
+    public static func yearRanges(_ dates: [Day]) -> [DateRange] {
+        guard let first = dates.min(), let last = dates.max() else { return [] }
+        let start = first.monthPart.range.from
+        let end = last.monthPart.range.to
+        return (first.year...last.year).compactMap { year in
+            guard let from = Day(year: year, month: 1, day: 1), let to = Day(year: year, month: 12, day: 31) else {
+                return nil
+            }
+            // A year between two with records has its report too: its months without a meeting are findings.
+            return DateRange(from: Swift.max(from, start), to: Swift.min(to, end))
+        }
     }
 }
 
@@ -106,8 +148,15 @@ public struct BlocReport: Sendable {
     }
 
     public var range: DateRange
-    /// The quarter this report covers, nil for the whole period.
+    /// The quarter this report covers, nil for the whole period or a year.
     public var quarter: PeriodPart?
+    /// The calendar year this report covers, nil for the period or a quarter.
+    public var year: Int?
+    /// The evaluation the report was computed from: the period's or its year's.
+    public var evaluation: Evaluation
+    /// The report's folder under the report's root: the quarter's (`2024-q1`) or the year's
+    /// (`2024`); nil for the period's report, which is the root.
+    public var slug: String? { quarter?.slug ?? year.map(String.init) }
     public var unitCounts: [UnitCount]
     /// Every branch's meetings in the range.
     public var summary: Summary
@@ -133,11 +182,19 @@ public struct BlocReport: Sendable {
         byKind.first { $0.kind == kind } ?? KindFigures(kind: kind)
     }
 
-    /// The report over `range` (the whole period when nil).
-    public init(_ evaluation: Evaluation, quarter: PeriodPart? = nil) {
-        let range = quarter?.range ?? evaluation.period ?? DateRange(from: Day.distantPast, to: Day.distantPast)
+    /// The report over `quarter`, or over the evaluation's whole period (a year's when `year` is
+    /// given). A quarter's range is cut to the period: a quarter with records in its last month only
+    /// is a month long, and is compared as such.
+    public init(_ evaluation: Evaluation, quarter: PeriodPart? = nil, year: Int? = nil) {
+        let whole = evaluation.period ?? DateRange(from: Day.distantPast, to: Day.distantPast)
+        let range =
+            quarter.map {
+                DateRange(from: Swift.max($0.range.from, whole.from), to: Swift.min($0.range.to, whole.to))
+            } ?? whole
         self.range = range
         self.quarter = quarter
+        self.year = quarter == nil ? year : nil
+        self.evaluation = evaluation
         unitCounts = Self.unitCounts(evaluation.organization)
 
         var summary = Summary()

@@ -2,42 +2,26 @@
 /// so that a user's own tools can read the history.
 public struct YearFigures: Sendable, Hashable {
     public var year: Int
-    /// The branch's meetings of the year; for a committee, its branches'.
+    /// The branch's meetings and findings of the year; for a committee, its branches'.
     public var summary: Summary
     /// The codes of the year's findings, each once, in the order of the codes: the meetings' and
     /// the months and quarters without a meeting.
     public var findingCodes: [FindingCode]
 }
 
-extension Evaluation {
-    /// A unit's figures by calendar year, earliest first, for every year it (or, for a committee,
-    /// a branch of it) has a meeting or a finding in.
-    public func years(_ card: Scorecard) -> [YearFigures] {
-        var cards = [card]
-        if !card.branches.isEmpty {
-            let wanted = Set(card.branches)
-            cards = scorecards.filter { wanted.contains($0.unit.id) }
-        }
-        var summaries: [Int: Summary] = [:]
-        var codes: [Int: Set<FindingCode>] = [:]
-        for branch in cards {
-            for evaluated in branch.meetings {
-                let year = evaluated.meeting.date.year
-                summaries[year, default: Summary()].add(evaluated, unit: branch.unit)
-                codes[year, default: []].formUnion(evaluated.findings.map(\.code))
+extension BlocReports {
+    /// A unit's figures in every year with records, earliest first, from each year's evaluation:
+    /// the years it (or, for a committee, a branch of it) has a meeting or a finding in.
+    public func history(of unit: UnitID) -> [YearFigures] {
+        years.compactMap { report in
+            guard let year = report.year, let card = report.evaluation[unit: unit] else { return nil }
+            let cards = card.branches.isEmpty ? [card] : card.branches.compactMap { report.evaluation[unit: $0] }
+            var codes = Set(card.findings.map(\.code))
+            for branch in cards {
+                for evaluated in branch.meetings { codes.formUnion(evaluated.findings.map(\.code)) }
             }
-            for finding in branch.findings {
-                let year: Int? =
-                    if case .missingIn(let part) = finding.detail { part.year } else { finding.date?.year }
-                if let year {
-                    codes[year, default: []].insert(finding.code)
-                    if summaries[year] == nil { summaries[year] = Summary() }
-                }
-            }
-        }
-        return summaries.keys.sorted().map { year in
-            YearFigures(
-                year: year, summary: summaries[year] ?? Summary(), findingCodes: (codes[year] ?? []).sorted())
+            guard card.summary.meetings > 0 || !codes.isEmpty else { return nil }
+            return YearFigures(year: year, summary: card.summary, findingCodes: codes.sorted())
         }
     }
 }

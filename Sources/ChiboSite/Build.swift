@@ -139,7 +139,7 @@ public struct Build: Sendable {
 
     /// The renderer of loaded content: the bloc reports are computed here, before any page.
     func renderer(_ loaded: Loaded) -> SiteRenderer {
-        let reports = Timings.measure("bloc report") { BlocReports(loaded.evaluation) }
+        let reports = Timings.measure("bloc report") { BlocReports(loaded.evaluation, content: loaded.content) }
         var renderer = SiteRenderer(
             content: loaded.content, theme: loaded.theme, evaluation: loaded.evaluation, reports: reports,
             schedule: loaded.schedule, buildDate: buildDate)

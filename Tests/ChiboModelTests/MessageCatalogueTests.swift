@@ -29,7 +29,6 @@ import Testing
             count: 1, buildDate: day("2024-04-10"), first: day("2025-01-02")),
         .futureMeetings(
             count: 3, buildDate: day("2024-04-10"), first: day("2025-01-02")),
-        .outsidePeriod(count: 1362, from: day("2024-01-01"), to: day("2024-03-31")),
         .uncheckedRecords(unitsFile: "units.csv"), .cellErrorValue("#REF!"), .noCachedValue, .hiddenSheet("Nháp"),
         .buildStopped(reason: ("it passed its time limit", "quá thời hạn")),
         .swallowingQuote(lines: 3, separator: ";"), .unclosedQuote, .rowWidth(cells: 19, columns: 18, separator: ";"),
@@ -198,13 +197,16 @@ import Testing
     }
 
     @Test func numbersAndDatesAreWrittenAsEachLanguageWritesThem() {
-        let period = DiagnosticMessage.outsidePeriod(
-            count: 1362, from: day("2024-01-01"), to: day("2024-03-31"))
+        let future = DiagnosticMessage.futureMeetings(
+            count: 1362, buildDate: day("2024-04-10"), first: day("2025-01-02"))
         #expect(
-            period.text(in: .vi) == "1.362 biên bản nằm ngoài kỳ báo cáo từ 1/1/2024 đến 31/3/2024 nên không được tính")
+            future.text(in: .vi)
+                == "1.362 biên bản có ngày sau ngày dựng trang 10/4/2024 (biên bản này ngày 2/1/2025); năm có đúng không?"
+        )
         #expect(
-            period.text(in: .en)
-                == "1362 meeting records fall outside the period 2024-01-01..2024-03-31 and are not counted")
+            future.text(in: .en)
+                == "1362 meeting records are dated after the build date 10/04/2024 (this one 02/01/2025); is the year right?"
+        )
         #expect(FieldValue.percent(0.312).text(in: .vi) == "31,2%")
         #expect(FieldValue.percent(0.312).text(in: .en) == "31.2%")
         #expect(FieldValue.decimal(2.5, places: 2).text(in: .vi) == "2,5")

@@ -28,7 +28,8 @@ import Testing
             today: renderer.buildDate, baseURL: nil)
         let scorecards = ScorecardPages(
             units: UnitFigures(
-                evaluation: renderer.evaluation, settings: renderer.content.settings, urls: renderer.urls,
+                evaluation: renderer.evaluation, reports: renderer.reports, settings: renderer.content.settings,
+                urls: renderer.urls,
                 theme: renderer.theme, documents: [:])
         ) { samples.sessions(of: $0) }
         let layout = LayoutContext(

@@ -50,7 +50,7 @@ struct LetterPages: Sendable {
 
     /// The page's folder and the document's path, beside the report of `report`.
     static func folder(_ report: BlocReport) -> [String] {
-        [ScorecardPages.reportRoot] + (report.quarter.map { [$0.slug] } ?? []) + [folder]
+        [ScorecardPages.reportRoot] + (report.slug.map { [$0] } ?? []) + [folder]
     }
 
     static func documentPath(_ report: BlocReport) -> String { folder(report).joined(separator: "/") + ".docx" }
@@ -62,7 +62,7 @@ struct LetterPages: Sendable {
     func jobs(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !isEmpty, let period = reports.period else { return [] }
         var jobs: [PageJob] = []
-        for report in [period] + reports.quarters {
+        for report in [period] + reports.years + reports.yearQuarters {
             let path = SiteURLs.pageFile(Self.folder(report))
             switch text(report, templates: templates) {
             case .failure(let problems):
@@ -86,7 +86,7 @@ struct LetterPages: Sendable {
     func figures(_ report: BlocReport) -> LetterFigures { drafted(report).figures }
 
     func drafted(_ report: BlocReport) -> (figures: LetterFigures, annexes: [LetterText.Annex], review: ReviewLetter) {
-        let review = ReviewLetter(report, evaluation: evaluation, schedule: schedule)
+        let review = ReviewLetter(report, evaluation: report.evaluation, schedule: schedule)
         let derived = settings.letter.derived(from: settings.organization)
         let shortName = derived.shortName ?? settings.organization
         let documents = LetterFigures.Documents(
@@ -100,9 +100,9 @@ struct LetterPages: Sendable {
             requiredFrom: settings.politicalStudyRequiredFrom.map(Format.date),
             annex: annexes.add(
                 theme.string("letter_annex_study"), review.skippedStudy.map { ($0.branch, $0.count) }))
-        // The quarter before, for "tăng 1,4 điểm % so với quý I/2024"; none for the first.
+        // The period before, for "tăng 1,4 điểm % so với quý I/2024" or "so với năm 2023"; none for the first.
         let previous = reports.previous(of: report)
-        let since = previous?.quarter.map { FindingText(theme: theme).part($0) }
+        let since = previous.map(rangeName)
         var regular = kind(review.regular, annexes: &annexes, previous: previous?[.regular].summary, since: since)
         regular.hasWeaknesses = regular.hasWeaknesses || !review.skippedStudy.isEmpty || review.supervision == .missed
         var thematic = kind(review.thematic, annexes: &annexes, previous: previous?[.thematic].summary, since: since)
@@ -326,6 +326,9 @@ struct LetterPages: Sendable {
 
     // MARK: - Figures
 
+    /// A report's range as a comparison names it: "quý I/2024", "năm 2023".
+    func rangeName(_ report: BlocReport) -> String { FindingText(theme: theme).name(of: report) ?? period(report) }
+
     /// "năm 2024", "quý I năm 2024", or "từ ngày 01/01/2024 đến ngày 30/06/2025".
     func period(_ report: BlocReport) -> String {
         let range = report.range
@@ -496,18 +499,18 @@ struct LetterPages: Sendable {
     // MARK: - Page
 
     func page(_ report: BlocReport, letter: LetterText, layout: LayoutContext) -> LetterPage {
-        let reportURL = urls.page([ScorecardPages.reportRoot] + (report.quarter.map { [$0.slug] } ?? []))
+        let reportURL = urls.page([ScorecardPages.reportRoot] + (report.slug.map { [$0] } ?? []))
         let title = theme.string("letter_title") + " · " + period(report)
         var crumbs = [
             (theme.string("nav_home"), urls.page([])),
             (theme.string("report_title"), urls.page([ScorecardPages.reportRoot])),
         ]
-        if let quarter = report.quarter { crumbs.append((FindingText(theme: theme).part(quarter), reportURL)) }
+        if report.slug != nil { crumbs.append((rangeName(report), reportURL)) }
         var pageLayout = layout.page(title: title, current: nil, breadcrumb: crumbs)
         pageLayout.printFooter = false
         // The page stays small on any site: each annex shows its first rows (the Word document has
         // them all), and the remarks list the first ones (every scorecard shows its own).
-        let allRemarks = ReviewLetter.remarks(report, evaluation: evaluation).meetings
+        let allRemarks = ReviewLetter.remarks(report, evaluation: report.evaluation).meetings
         let remarks = allRemarks.prefix(Self.pageRemarks).map { counted in
             let meeting = counted.meeting.meeting
             return LetterPage.Remark(

@@ -48,9 +48,12 @@ struct ReportPage: PageModel {
         var computed: String
         var selfCount: String
         var branches: ListFigure
+        /// The computed count's change since the previous period: "tăng 12 buổi"; nil without one.
+        var change: String?
+        var direction: String
         static let templateFields = TemplateFields<Self>([
             "name": .text(\.name), "computed": .text(\.computed), "self": .text(\.selfCount),
-            "branches": .model(\.branches),
+            "branches": .model(\.branches), "change": .optional(\.change), "direction": .text(\.direction),
         ])
     }
 
@@ -59,8 +62,12 @@ struct ReportPage: PageModel {
         var code: String
         var count: String
         var branches: ListFigure
+        /// The count's change since the previous period: "giảm 12 phát hiện"; nil without one.
+        var change: String?
+        var direction: String
         static let templateFields = TemplateFields<Self>([
             "label": .text(\.label), "code": .text(\.code), "count": .text(\.count), "branches": .model(\.branches),
+            "change": .optional(\.change), "direction": .text(\.direction),
         ])
     }
 
@@ -122,9 +129,14 @@ struct ReportPage: PageModel {
     var layout: LayoutModel
     var intro: String
     var figures: FiguresModel
+    /// The quarters of the report's range (of its year, on a quarter's page), and the report of the
+    /// whole range they are parts of.
     var quarters: [QuarterLink]
     var wholeURL: String
+    var wholeTitle: String
     var isQuarter: Bool
+    /// The report of the period and of every year with records, when there is more than one year.
+    var years: [QuarterLink]
     var unitCounts: [UnitCountRow]
     var ratingRows: [RatingRow]
     var overrated: ListPreview
@@ -138,7 +150,7 @@ struct ReportPage: PageModel {
     /// The table by kind of meeting: its column headings and rows.
     var kindColumns: [String]
     var kindRows: [KindRow]
-    /// The previous period the figures are compared with: "quý I/2024"; nil without one.
+    /// The previous period the figures are compared with: "quý I/2024", "năm 2023"; nil without one.
     var previousTitle: String?
     /// The drafted review letter of the same range, as a page and as a Word document.
     var letterURL: String
@@ -155,7 +167,8 @@ struct ReportPage: PageModel {
         "quarters": .list(\.quarters),
         "has_quarters": .flag { !$0.quarters.isEmpty },
         "whole_url": .text(\.wholeURL),
-        "is_quarter": .flag(\.isQuarter),
+        "whole_title": .text(\.wholeTitle),
+        "is_quarter": .flag(\.isQuarter), "years": .list(\.years), "has_years": .flag { !$0.years.isEmpty },
         "unit_counts": .list(\.unitCounts),
         "has_unit_counts": .flag { !$0.unitCounts.isEmpty },
         "rating_rows": .list(\.ratingRows),

@@ -17,8 +17,9 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         return reportPages(layout: layout, templates: templates)
     }
 
-    func reportURL(_ quarter: PeriodPart? = nil) -> String {
-        urls.page([Self.reportRoot] + (quarter.map { [$0.slug] } ?? []))
+    /// The page of a report: the period's at the root, a year's or a quarter's under its slug.
+    func reportURL(_ report: BlocReport? = nil) -> String {
+        urls.page([Self.reportRoot] + (report?.slug.map { [$0] } ?? []))
     }
 
     /// The report's finding pages for the search index, one for each code that has findings in the period.
@@ -47,26 +48,24 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         return documents
     }
 
-    /// The folder of a report's list: `bao-cao/danh-sach/<id>`, or under the quarter's report.
+    /// The folder of a report's list: `bao-cao/danh-sach/<id>`, or under the year's or the quarter's report.
     func reportFolder(_ report: BlocReport, _ kind: String, _ id: String) -> [String] {
-        [Self.reportRoot] + (report.quarter.map { [$0.slug] } ?? []) + [kind, id]
+        [Self.reportRoot] + (report.slug.map { [$0] } ?? []) + [kind, id]
     }
 
-    /// The report pages of the period and of each quarter, and the lists their figures link to:
-    /// every finding of a code (`phat-hien/<code>/`) and the units behind each other figure
-    /// (`danh-sach/<id>/`), each in pages.
+    /// The report pages of the period, of each year and of each year's quarters, and the lists
+    /// their figures link to: every finding of a code (`phat-hien/<code>/`) and the units behind
+    /// each other figure (`danh-sach/<id>/`), each in pages.
     func reportPages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard let period = reports.period else { return [] }
         var result: [PageJob] = []
-        for report in [period] + reports.quarters {
-            let path = SiteURLs.pageFile([Self.reportRoot] + (report.quarter.map { [$0.slug] } ?? []))
+        for report in [period] + reports.years + reports.yearQuarters {
+            let path = SiteURLs.pageFile([Self.reportRoot] + (report.slug.map { [$0] } ?? []))
             // The page's model is made with its lists, once.
             let (page, lists) = reportPage(report, layout: layout)
             result.append(PageJob(.report, path: path, template: templates.report) { page })
-            let home = (theme.string("nav_home"), urls.page([]))
-            var crumbs = [home, (theme.string("report_title"), reportURL())]
-            let parent = Crumb(title: reportTitle(report), url: reportURL(report.quarter))
-            if report.quarter != nil { crumbs.append((parent.title, parent.url)) }
+            let parent = Crumb(title: reportTitle(report), url: reportURL(report))
+            let crumbs = trail(report) + [(parent.title, parent.url)]
             for list in lists {
                 result += list.pages(template: templates.list, layout: layout, crumbs: crumbs, parent: parent)
             }
@@ -74,10 +73,27 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         return result
     }
 
-    func reportTitle(_ report: BlocReport) -> String {
-        report.quarter.map { Format.fill(theme.string("report_quarter_title"), ["part": text.part($0)]) }
-            ?? theme.string("report_title")
+    /// The breadcrumb above a report: the home page, the period's report, and a quarter's year.
+    func trail(_ report: BlocReport) -> [(String, String)] {
+        var crumbs = [(theme.string("nav_home"), urls.page([]))]
+        guard report.slug != nil else { return crumbs }
+        crumbs.append((theme.string("report_title"), reportURL()))
+        if let year = report.quarter.flatMap({ quarter in reports.years.first { $0.year == quarter.year } }) {
+            crumbs.append((reportTitle(year), reportURL(year)))
+        }
+        return crumbs
     }
+
+    func reportTitle(_ report: BlocReport) -> String {
+        if let quarter = report.quarter {
+            return Format.fill(theme.string("report_quarter_title"), ["part": text.part(quarter)])
+        }
+        if let year = report.year { return Format.fill(theme.string("report_year_title"), ["year": String(year)]) }
+        return theme.string("report_title")
+    }
+
+    /// A report's range as the letter and the comparisons name it: "quý I/2024", "năm 2023".
+    func rangeName(_ report: BlocReport) -> String { text.name(of: report) ?? reportTitle(report) }
 
     /// Every finding of one code in the report's range, a row each: the branch, its committee, the
     /// meeting's date (linked to the meeting on the scorecard), the message and the guidance.
@@ -137,26 +153,25 @@ struct ReportPages: ShowsUnitFigures, Sendable {
 
     /// The report page's model, and the lists its figures link to.
     func reportPage(_ report: BlocReport, layout: LayoutContext) -> (page: ReportPage, lists: [RowList]) {
-        // The quarter before, for each figure's change; none for the first quarter or the period.
+        // The period of the same length before, for each figure's change; none for the first.
         let previous = reports.previous(of: report)
         let quarter = report.quarter
-        var crumbs = [(theme.string("nav_home"), urls.page([]))]
-        if quarter != nil { crumbs.append((theme.string("report_title"), reportURL())) }
+        let evaluation = report.evaluation
+        let crumbs = trail(report)
         var lists: [RowList] = []
         func add(_ list: RowList) -> RowList {
             lists.append(list)
             return list
         }
-        /// A list of units; one that is the same in every report (the units by sector and level,
-        /// a quarter's thematic meetings) is the whole period's, made once, and linked to from each.
+        /// A list of units; one that is the same in every report of a range (the units by sector and
+        /// level, a quarter's thematic meetings) is the period's or the year's, made with its report,
+        /// and linked to from each quarter.
+        let owner = whole(report) ?? report
         func listed(_ id: String, _ title: String, _ units: [UnitID], periodWide: Bool = false) -> ListFigure {
             let list = unitList(
-                .reportList,
-                periodWide
-                    ? [Self.reportRoot, SiteOutput.reportListsFolder, id]
-                    : reportFolder(report, SiteOutput.reportListsFolder, id), title: title,
+                .reportList, reportFolder(periodWide ? owner : report, SiteOutput.reportListsFolder, id), title: title,
                 units: units.compactMap { evaluation[unit: $0] })
-            return figure(periodWide && quarter != nil ? list : add(list))
+            return figure(periodWide && owner.slug != report.slug ? list : add(list))
         }
         func skipped(_ id: String, _ title: String, _ items: [BlocReport.BranchCount]) -> ListPreview {
             preview(
@@ -172,27 +187,40 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     "\(count.sector.rawValue)-\(count.level.rawValue)",
                     "\(levelLabel(count.level)) · \(sectorLabel(count.sector))", count.units, periodWide: true))
         }
+        /// A count beside the previous period's, as the row shows it.
+        func counted(_ value: Int, _ old: Int?, unit: String) -> (text: String?, direction: String) {
+            let change = Change(Double(value), previous: old.map(Double.init), measure: .count)
+            return (change.map { Format.change($0, unit: unit, theme: theme) }, change?.direction.rawValue ?? "")
+        }
         let ratingRows = evaluation.ratingNames.map { name in
-            ReportPage.RatingRow(
+            let change = counted(
+                report.summary.ratings[name] ?? 0, previous.map { $0.summary.ratings[name] ?? 0 },
+                unit: "change_unit_meetings")
+            return ReportPage.RatingRow(
                 name: name.rawValue, computed: Format.count(report.summary.ratings[name] ?? 0),
                 selfCount: Format.count(report.summary.selfRatings[name] ?? 0),
                 branches: listed(
                     "xep-loai-" + Folding.slug(name.rawValue),
                     Format.fill(theme.string("report_list_rating"), ["rating": name.rawValue]),
-                    report.branchesByRating[name] ?? []))
+                    report.branchesByRating[name] ?? []),
+                change: change.text, direction: change.direction)
         }
-        let byCode = report.findingsByCode(in: evaluation)
+        let byCode = report.findingsByCode(in: report.evaluation)
         let overrated = preview(add(findingList(report, .overrated, byCode[.overrated] ?? [])))
         for code in FindingCode.allCases where code != .overrated {
             _ = add(findingList(report, code, byCode[code] ?? []))
         }
         let findingRows = FindingCode.allCases.map { code in
-            ReportPage.FindingRow(
+            let change = counted(
+                report.summary.findings[code] ?? 0, previous.map { $0.summary.findings[code] ?? 0 },
+                unit: "change_unit_findings")
+            return ReportPage.FindingRow(
                 label: text.label(code), code: code.rawValue, count: Format.count(report.summary.findings[code] ?? 0),
                 branches: ListFigure(
                     count: Format.count((report.branchesByFinding[code] ?? []).count),
                     href: urls.page(reportFolder(report, SiteOutput.findingListsFolder, code.rawValue)),
-                    hasUnits: !(report.branchesByFinding[code] ?? []).isEmpty))
+                    hasUnits: !(report.branchesByFinding[code] ?? []).isEmpty),
+                change: change.text, direction: change.direction)
         }
         let buckets = report.speakingBuckets.map { bucket in
             let label =
@@ -227,14 +255,16 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         let committees = preview(add(committeeList(report)))
         let page = ReportPage(
             layout: layout.page(
-                title: reportTitle(report), current: quarter == nil ? reportURL() : nil, breadcrumb: crumbs),
+                title: reportTitle(report), current: report.slug == nil ? reportURL() : nil, breadcrumb: crumbs),
             intro: Format.fill(
                 theme.string("report_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             figures: figures(report.summary),
-            quarters: evaluation.quarters.map { part in
-                QuarterLink(title: text.part(part), url: reportURL(part), current: part == quarter)
-            },
-            wholeURL: reportURL(), isQuarter: quarter != nil, unitCounts: unitCounts, ratingRows: ratingRows,
+            quarters: quarterLinks(report),
+            wholeURL: reportURL(whole(report)),
+            wholeTitle: whole(report).map { _ in theme.string("report_whole_year") }
+                ?? theme.string("report_whole_period"),
+            isQuarter: quarter != nil,
+            years: yearLinks(report), unitCounts: unitCounts, ratingRows: ratingRows,
             overrated: overrated,
             skippedStudy: skipped(
                 "thieu-chinh-tri-tu-tuong", theme.string("report_study_title"), report.skippedPoliticalStudy),
@@ -256,7 +286,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                             label: kind.map(kindLabel) ?? theme.string("report_kinds_all"))
                     })
             },
-            previousTitle: previous.map { $0.quarter.map(text.part) ?? reportTitle($0) },
+            previousTitle: previous.map(rangeName),
             letterURL: urls.page(LetterPages.folder(report)),
             letterDocument: urls.file(LetterPages.documentPath(report)),
             sectorRows: report.bySector.map { entry in
@@ -272,6 +302,40 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             ratingNames: evaluation.ratingNames.map(\.rawValue), dataJSON: urls.file(SiteOutput.scorecardsData.path()),
             dataCSV: urls.file(SiteOutput.findingsTable.path()))
         return (page, lists)
+    }
+
+    /// The report a quarter's page is a part of (its year's) or a year's own; nil for the period's
+    /// report and its quarters.
+    func whole(_ report: BlocReport) -> BlocReport? {
+        if report.year != nil { return report }
+        guard let quarter = report.quarter else { return nil }
+        return reports.years.first { $0.year == quarter.year }
+    }
+
+    /// The quarter links of a report's page: the period's quarters on the period's page, the year's
+    /// on a year's or a quarter's.
+    func quarterLinks(_ report: BlocReport) -> [QuarterLink] {
+        let parts = whole(report).map { $0.evaluation.quarters } ?? report.evaluation.quarters
+        return parts.map { part in
+            let target = reports.yearQuarters.first { $0.quarter == part }
+            return QuarterLink(
+                title: text.part(part), url: target.map { reportURL($0) } ?? reportURL(),
+                current: part == report.quarter)
+        }
+    }
+
+    /// The period's report and every year's, when the records span more than one year.
+    func yearLinks(_ report: BlocReport) -> [QuarterLink] {
+        guard reports.years.count > 1 else { return [] }
+        let year = whole(report)?.year
+        return [
+            QuarterLink(title: theme.string("report_current_period"), url: reportURL(), current: report.slug == nil)
+        ]
+            + reports.years.map { entry in
+                QuarterLink(
+                    title: Format.fill(theme.string("report_year_link"), ["year": entry.year.map(String.init) ?? ""]),
+                    url: reportURL(entry), current: entry.year == year)
+            }
     }
 
     /// Each grassroots committee's attendance at its branches' meetings, and how many of its

@@ -40,6 +40,7 @@ public struct SiteRenderer: Sendable {
         [
             "guidance_title", "not_found_title", "units_title",
             "units_no_meeting", "units_rating_list", "pager_label", "report_title", "report_quarter_title",
+            "report_year_title", "report_whole_period", "report_whole_year", "report_current_period", "year_label",
             "report_list_rating",
             "report_bucket_open", "report_list_bucket", "report_list_below_target", "report_list_thematic_with",
             "report_list_thematic_without", "report_finding_list_intro",
@@ -61,7 +62,7 @@ public struct SiteRenderer: Sendable {
             + LetterPages.stringKeys + ["report_letter", "report_letter_docx", "report_kinds_all"]
             + [
                 "change_up", "change_down", "change_same", "change_points", "change_unit_meetings",
-                "change_unit_branches",
+                "change_unit_branches", "change_unit_findings", "report_year_link",
             ]
             + [
                 "unit", "committee", "members", "meetings", "average", "speaking_rate", "findings", "date", "finding",
@@ -137,7 +138,8 @@ public struct SiteRenderer: Sendable {
             schedule: schedule, evaluation: evaluation, urls: urls, theme: theme, today: buildDate,
             baseURL: content.settings.baseURL)
         let units = UnitFigures(
-            evaluation: evaluation, settings: content.settings, urls: urls, theme: theme, documents: built.numbers)
+            evaluation: evaluation, reports: reports, settings: content.settings, urls: urls, theme: theme,
+            documents: built.numbers)
         let scorecards = ScorecardPages(units: units, rubrics: content.rubrics) { samples.sessions(of: $0) }
         let report = ReportPages(units: units, reports: reports)
         let layout = LayoutContext(

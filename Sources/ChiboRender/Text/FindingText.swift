@@ -20,6 +20,13 @@ struct FindingText: Sendable {
 
     func label(_ code: FindingCode) -> String { theme.string(Self.label(code)) }
 
+    /// A year's or a quarter's report as a comparison names it: "năm 2023", "quý I/2024"; nil for
+    /// the period's report.
+    func name(of report: BlocReport) -> String? {
+        if let quarter = report.quarter { return part(quarter) }
+        return report.year.map { Format.fill(theme.string("year_label"), ["year": String($0)]) }
+    }
+
     func part(_ part: PeriodPart) -> String {
         Format.fill(
             theme.string(part.kind == .quarter ? "quarter_label" : "month_label"),

@@ -58,7 +58,7 @@ extension ScorecardPages {
                 (
                     "years",
                     .array(
-                        evaluation.years(card).map { year in
+                        units.reports.history(of: card.unit.id).map { year in
                             .object([
                                 ("year", .int(year.year)), ("summary", summaryJSON(year.summary)),
                                 ("findings", .array(year.findingCodes.map { .string($0.rawValue) })),

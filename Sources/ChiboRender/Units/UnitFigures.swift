@@ -6,6 +6,8 @@ import ChiboSupport
 /// row and a list of units with their figures.
 struct UnitFigures: NamesUnits, Sendable {
     let evaluation: Evaluation
+    /// The reports of the period and of every year, for a unit's history.
+    let reports: BlocReports
     let settings: SiteSettings
     let urls: SiteURLs
     let theme: Theme
@@ -14,10 +16,11 @@ struct UnitFigures: NamesUnits, Sendable {
     let text: FindingText
 
     init(
-        evaluation: Evaluation, settings: SiteSettings, urls: SiteURLs, theme: Theme,
+        evaluation: Evaluation, reports: BlocReports, settings: SiteSettings, urls: SiteURLs, theme: Theme,
         documents: [String: CrossReferenceTarget]
     ) {
         self.evaluation = evaluation
+        self.reports = reports
         self.settings = settings
         self.urls = urls
         self.theme = theme
