@@ -6,6 +6,8 @@ public struct Change: Sendable, Hashable {
         /// A share from 0 to 1, printed to a tenth of a percent.
         case share
         case count
+        /// A score, printed to a tenth of a point (an average total).
+        case score
     }
 
     public enum Direction: String, Sendable, Hashable {
@@ -24,11 +26,13 @@ public struct Change: Sendable, Hashable {
         self.measure = measure
     }
 
-    /// The difference as printed: tenths of a percentage point for a share, units for a count.
+    /// The difference as printed: tenths of a percentage point for a share, units for a count,
+    /// tenths of a point for a score.
     public var steps: Int {
         switch measure {
         case .share: Int((value * 1000).rounded()) - Int((previous * 1000).rounded())
         case .count: Int(value.rounded()) - Int(previous.rounded())
+        case .score: Int((value * 10).rounded()) - Int((previous * 10).rounded())
         }
     }
 
@@ -44,8 +48,6 @@ extension BlocReports {
         // The period may be a year or a quarter; a year is compared with years, a quarter with quarters.
         let candidates =
             report.quarter != nil ? yearQuarters : report.year != nil ? years : years + yearQuarters
-        return candidates.last {
-            $0.range.to.next == report.range.from && $0.range.monthCount == report.range.monthCount
-        }
+        return candidates.last { $0.range.isJustBefore(report.range) }
     }
 }

@@ -2,6 +2,8 @@
 /// so that a user's own tools can read the history.
 public struct YearFigures: Sendable, Hashable {
     public var year: Int
+    /// The part of the year with records (see `BlocReports`).
+    public var range: DateRange
     /// The branch's meetings and findings of the year; for a committee, its branches'.
     public var summary: Summary
     /// The codes of the year's findings, each once, in the order of the codes: the meetings' and
@@ -21,7 +23,7 @@ extension BlocReports {
                 for evaluated in branch.meetings { codes.formUnion(evaluated.findings.map(\.code)) }
             }
             guard card.summary.meetings > 0 || !codes.isEmpty else { return nil }
-            return YearFigures(year: year, summary: card.summary, findingCodes: codes.sorted())
+            return YearFigures(year: year, range: report.range, summary: card.summary, findingCodes: codes.sorted())
         }
     }
 }

@@ -231,6 +231,12 @@ public struct DateRange: Sendable, Hashable {
     /// The calendar months the range touches.
     public var monthCount: Int { (to.year - from.year) * 12 + to.month - from.month + 1 }
 
+    /// Whether the range is the period of the same length just before `other`, the one a figure
+    /// of `other` is compared with: it ends the day before `other` starts and has as many months.
+    public func isJustBefore(_ other: DateRange) -> Bool {
+        to.next == other.from && monthCount == other.monthCount
+    }
+
     /// The longest reporting period chibo accepts: two terms of a Party committee (nhiệm kỳ, five
     /// years each). A longer one is a typo (`to: 2204-12-31`) that would make hundreds of report pages.
     public static let longestInYears = 10

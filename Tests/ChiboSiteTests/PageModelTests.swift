@@ -61,6 +61,22 @@ import Testing
         #expect(page.hasMeetings)
     }
 
+    /// A branch with records in two years shows both, the later beside the earlier (issue 31, part 5).
+    @Test func aScorecardShowsEachYearBesideTheYearBefore() throws {
+        let (scorecards, layout) = try Self.pages()
+        let card = try #require(scorecards.evaluation[unit: "cb-dien-luc"])
+        let page = scorecards.scorecard(card, layout: layout)
+        #expect(page.history.map(\.year) == ["2023", "2024"])
+        #expect(page.history.map(\.url) == ["/bao-cao/2023/", "/bao-cao/2024/"])
+        // The first year has nothing to be compared with, and the fixture's 2023 is a month long
+        // (December) against three months of 2024: no change is shown, never a zero.
+        #expect(page.history.allSatisfy { $0.averageChange == nil && $0.speakingChange == nil })
+        #expect(page.history.allSatisfy { $0.attendanceChange == nil && $0.findingsChange == nil })
+        #expect(page.history[0].meetings == "1")
+        let years = scorecards.units.reports.history(of: "cb-dien-luc")
+        #expect(years.map(\.range.monthCount) == [1, 3])
+    }
+
     @Test func theReportLinksEachFigureToItsList() throws {
         let (scorecards, layout) = try Self.pages()
         let pages = ReportPages(units: scorecards.units, reports: try Self.reports())

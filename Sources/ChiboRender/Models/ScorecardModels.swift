@@ -45,6 +45,38 @@ struct FiguresModel: TemplateModel, Hashable {
 }
 
 /// A rating name and how many meetings or branches have it.
+/// A figure beside the previous year's: "tăng 2,1 điểm %", with its direction for the mark.
+struct ChangeModel: TemplateModel, Hashable {
+    var text: String
+    var direction: String
+    static let templateFields = TemplateFields<Self>(["text": .text(\.text), "direction": .text(\.direction)])
+}
+
+/// One calendar year of a unit's history: its figures and ratings, each figure beside the year
+/// before's (nil for the first year, or after a year without records).
+struct HistoryRow: TemplateModel, Hashable {
+    var year: String
+    /// The year's report.
+    var url: String
+    var meetings: String
+    var averageTotal: String
+    var averageChange: ChangeModel?
+    var speakingRate: String
+    var speakingChange: ChangeModel?
+    var attendanceRate: String
+    var attendanceChange: ChangeModel?
+    var ratings: [RatingCount]
+    var findings: String
+    var findingsChange: ChangeModel?
+    static let templateFields = TemplateFields<Self>([
+        "year": .text(\.year), "url": .text(\.url), "meetings": .text(\.meetings),
+        "average_total": .text(\.averageTotal), "average_change": .optional(\.averageChange),
+        "speaking_rate": .text(\.speakingRate), "speaking_change": .optional(\.speakingChange),
+        "attendance_rate": .text(\.attendanceRate), "attendance_change": .optional(\.attendanceChange),
+        "ratings": .list(\.ratings), "findings": .text(\.findings), "findings_change": .optional(\.findingsChange),
+    ])
+}
+
 struct RatingCount: TemplateModel, Hashable {
     var name: String
     var count: String
@@ -283,6 +315,8 @@ struct ScorecardPage: PageModel {
     var findingCounts: [FindingCount]
     var hasMeetings: Bool
     var samples: [SessionModel]
+    /// Every year with records, when there is more than one.
+    var history: [HistoryRow] = []
 
     static let templateFields = fields([
         "unit": .model(\.unit),
@@ -302,6 +336,7 @@ struct ScorecardPage: PageModel {
         "has_meetings": .flag(\.hasMeetings),
         "samples": .list(\.samples),
         "has_samples": .flag { !$0.samples.isEmpty },
+        "history": .list(\.history), "has_history": .flag { !$0.history.isEmpty },
     ])
 }
 
@@ -314,6 +349,8 @@ struct CommitteePage: PageModel {
     var branches: [UnitRow]
     var findingCounts: [FindingCount]
     var samples: [SessionModel]
+    /// Every year with records, when there is more than one (the first page only).
+    var history: [HistoryRow] = []
     /// The committee's figures, findings and samples are on its first page; every page has a part
     /// of the branch table.
     var isFirstPage = true
@@ -332,5 +369,6 @@ struct CommitteePage: PageModel {
         "has_finding_counts": .flag { !$0.findingCounts.isEmpty },
         "samples": .list(\.samples),
         "has_samples": .flag { !$0.samples.isEmpty },
+        "history": .list(\.history), "has_history": .flag { !$0.history.isEmpty },
     ])
 }

@@ -62,7 +62,7 @@ public struct SiteRenderer: Sendable {
             + LetterPages.stringKeys + ["report_letter", "report_letter_docx", "report_kinds_all"]
             + [
                 "change_up", "change_down", "change_same", "change_points", "change_unit_meetings",
-                "change_unit_branches", "change_unit_findings", "report_year_link",
+                "change_unit_branches", "change_unit_findings", "report_year_link", "change_unit_score",
             ]
             + [
                 "unit", "committee", "members", "meetings", "average", "speaking_rate", "findings", "date", "finding",

@@ -81,9 +81,11 @@ enum Format {
     static func change(_ change: Change, unit: String?, theme: Theme) -> String {
         let steps = change.steps
         let amount =
-            change.measure == .share
-            ? Format.fill(theme.string("change_points"), ["points": decimal(Double(abs(steps)) / 10)])
-            : count(abs(steps)) + (unit.map { " " + theme.string($0) } ?? "")
+            switch change.measure {
+            case .share: Format.fill(theme.string("change_points"), ["points": decimal(Double(abs(steps)) / 10)])
+            case .count: count(abs(steps)) + (unit.map { " " + theme.string($0) } ?? "")
+            case .score: decimal(Double(abs(steps)) / 10) + (unit.map { " " + theme.string($0) } ?? "")
+            }
         switch change.direction {
         case .up: return Format.fill(theme.string("change_up"), ["amount": amount])
         case .down: return Format.fill(theme.string("change_down"), ["amount": amount])

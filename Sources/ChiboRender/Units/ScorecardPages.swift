@@ -254,7 +254,41 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             ratings: ratings(card.summary.ratings), selfRatings: ratings(card.summary.selfRatings), chart: svg,
             chartRows: rows, tables: meetingTables(card), branchFindings: card.findings.map(finding),
             findingCounts: findingCounts(card.summary), hasMeetings: !card.meetings.isEmpty,
-            samples: sessions(unit.id))
+            samples: sessions(unit.id), history: history(unit.id))
+    }
+
+    /// A unit's figures in each year with records, each beside the year before's when both are as
+    /// long; empty with one year.
+    func history(_ unit: UnitID) -> [HistoryRow] {
+        let years = units.reports.history(of: unit)
+        guard years.count > 1 else { return [] }
+        var previous: YearFigures?
+        return years.map { entry in
+            let summary = entry.summary
+            // Only the year just before, as long as this one, is compared: never a part of a year.
+            let before = previous.flatMap { $0.range.isJustBefore(entry.range) ? $0.summary : nil }
+            previous = entry
+            func change(_ value: Double?, _ old: Double?, _ measure: Change.Measure, unit: String? = nil)
+                -> ChangeModel?
+            {
+                Change(value, previous: old, measure: measure).map {
+                    ChangeModel(text: Format.change($0, unit: unit, theme: theme), direction: $0.direction.rawValue)
+                }
+            }
+            let findings = summary.findings.values.reduce(0, +)
+            return HistoryRow(
+                year: String(entry.year), url: urls.page([Self.reportRoot, String(entry.year)]),
+                meetings: Format.count(summary.meetings), averageTotal: Format.decimal(summary.averageTotal),
+                averageChange: change(summary.averageTotal, before?.averageTotal, .score, unit: "change_unit_score"),
+                speakingRate: Format.percent(summary.speakingRate),
+                speakingChange: change(summary.speakingRate, before?.speakingRate, .share),
+                attendanceRate: Format.percent(summary.attendanceRate),
+                attendanceChange: change(summary.attendanceRate, before?.attendanceRate, .share),
+                ratings: ratings(summary.ratings), findings: Format.count(findings),
+                findingsChange: change(
+                    Double(findings), before.map { Double($0.findings.values.reduce(0, +)) }, .count,
+                    unit: "change_unit_findings"))
+        }
     }
 
     /// A committee's page, its figures and the first part of its branch table, then the rest of
@@ -283,7 +317,8 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             ratings: ratings(card.summary.ratings),
             branches: branches.compactMap { evaluation[unit: $0] }.map(unitSummary),
             findingCounts: page == 0 ? findingCounts(card.summary) : [],
-            samples: page == 0 ? sessions(card.unit.id) : [], isFirstPage: page == 0, pager: pager)
+            samples: page == 0 ? sessions(card.unit.id) : [], history: page == 0 ? history(card.unit.id) : [],
+            isFirstPage: page == 0, pager: pager)
     }
 
 }
