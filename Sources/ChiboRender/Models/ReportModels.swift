@@ -33,6 +33,20 @@ struct QuarterLink: TemplateModel, Hashable {
     ])
 }
 
+/// A quarter's key rates, as the report's chart draws them and its data table lists them.
+struct RateRow: TemplateModel, Hashable {
+    var quarter: String
+    var url: String
+    var speaking: String
+    var attendance: String
+    var affairs: String
+    var supervised: String
+    static let templateFields = TemplateFields<Self>([
+        "quarter": .text(\.quarter), "url": .text(\.url), "speaking": .text(\.speaking),
+        "attendance": .text(\.attendance), "affairs": .text(\.affairs), "supervised": .text(\.supervised),
+    ])
+}
+
 struct ReportPage: PageModel {
     struct UnitCountRow: TemplateModel, Hashable {
         var sector: String
@@ -137,6 +151,9 @@ struct ReportPage: PageModel {
     var isQuarter: Bool
     /// The report of the period and of every year with records, when there is more than one year.
     var years: [QuarterLink]
+    /// The key rates of every quarter with records, across the years: an SVG chart and its data.
+    var ratesChart: String
+    var rateRows: [RateRow]
     var unitCounts: [UnitCountRow]
     var ratingRows: [RatingRow]
     var overrated: ListPreview
@@ -169,6 +186,8 @@ struct ReportPage: PageModel {
         "whole_url": .text(\.wholeURL),
         "whole_title": .text(\.wholeTitle),
         "is_quarter": .flag(\.isQuarter), "years": .list(\.years), "has_years": .flag { !$0.years.isEmpty },
+        "rates_chart": .text(\.ratesChart), "rate_rows": .list(\.rateRows),
+        "has_rate_chart": .flag { $0.rateRows.count > 1 },
         "unit_counts": .list(\.unitCounts),
         "has_unit_counts": .flag { !$0.unitCounts.isEmpty },
         "rating_rows": .list(\.ratingRows),

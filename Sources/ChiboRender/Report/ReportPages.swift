@@ -264,7 +264,8 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             wholeTitle: whole(report).map { _ in theme.string("report_whole_year") }
                 ?? theme.string("report_whole_period"),
             isQuarter: quarter != nil,
-            years: yearLinks(report), unitCounts: unitCounts, ratingRows: ratingRows,
+            years: yearLinks(report), ratesChart: ratesChart(current: report.quarter),
+            rateRows: rateRows, unitCounts: unitCounts, ratingRows: ratingRows,
             overrated: overrated,
             skippedStudy: skipped(
                 "thieu-chinh-tri-tu-tuong", theme.string("report_study_title"), report.skippedPoliticalStudy),
@@ -302,6 +303,43 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             ratingNames: evaluation.ratingNames.map(\.rawValue), dataJSON: urls.file(SiteOutput.scorecardsData.path()),
             dataCSV: urls.file(SiteOutput.findingsTable.path()))
         return (page, lists)
+    }
+
+    /// Every quarter's key rates, across the years, in the order of the chart.
+    var rateRows: [RateRow] {
+        reports.yearQuarters.compactMap { report in
+            guard let quarter = report.quarter, report.summary.meetings > 0 else { return nil }
+            let summary = report.summary
+            return RateRow(
+                quarter: text.part(quarter), url: reportURL(report), speaking: Format.percent(summary.speakingRate),
+                attendance: Format.percent(summary.attendanceRate),
+                affairs: Format.percent(Double(summary.currentAffairs) / Double(summary.meetings)),
+                supervised: Format.percent(summary.supervisedShare))
+        }
+    }
+
+    /// The chart of every quarter's speaking, attendance, current affairs and supervision rates,
+    /// `current` (a quarter's page) marked.
+    func ratesChart(current: PeriodPart?) -> String {
+        let quarters = reports.yearQuarters.filter { $0.summary.meetings > 0 }
+        guard quarters.count > 1 else { return "" }
+        let summaries = quarters.map(\.summary)
+        let series = [
+            Chart.Series(name: theme.string("col_speaking_rate"), values: summaries.map(\.speakingRate)),
+            Chart.Series(name: theme.string("col_attendance_rate"), values: summaries.map(\.attendanceRate)),
+            Chart.Series(
+                name: theme.string("report_rates_affairs"),
+                values: summaries.map { Double($0.currentAffairs) / Double($0.meetings) }),
+            Chart.Series(name: theme.string("report_rates_supervised"), values: summaries.map(\.supervisedShare)),
+        ]
+        let labels = quarters.compactMap { $0.quarter.map { "\(Format.roman($0.number))/\($0.year)" } }
+        return Chart.rates(
+            series, labels: labels, current: quarters.firstIndex { $0.quarter == current },
+            title: theme.string("report_rates_title"),
+            description: Format.fill(
+                theme.string("report_rates_desc"),
+                ["series": Format.list(series.map(\.name)), "from": labels.first ?? "", "to": labels.last ?? ""]),
+            id: "ty-le-theo-quy")
     }
 
     /// The report a quarter's page is a part of (its year's) or a year's own; nil for the period's

@@ -115,4 +115,72 @@ enum Chart {
         svg += "</svg>"
         return svg
     }
+
+    /// A line of a rates chart: its values by slot (nil where a slot has no figure) and the class
+    /// that draws it (each line has its own dash and mark, so that none is told by colour alone).
+    struct Series {
+        var name: String
+        var values: [Double?]
+    }
+
+    /// Lines of rates from 0 to 100% over labelled slots (the report's quarters across the years),
+    /// each series drawn with its own dash and point mark, and `current` slot's label in bold.
+    static func rates(
+        _ series: [Series], labels: [String], current: Int?, title: String, description: String, id: String
+    ) -> String {
+        let width = 640.0
+        let height = 260.0
+        let left = 56.0
+        let right = 16.0
+        let top = 16.0
+        let bottom = 36.0
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        let slot = labels.isEmpty ? plotWidth : plotWidth / Double(labels.count)
+        func y(_ fraction: Double) -> Double { top + plotHeight * (1 - min(max(fraction, 0), 1)) }
+        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
+
+        var svg = "<svg class=\"chart rates\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+        svg += "aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg +=
+            "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+        for step in 0...4 {
+            let fraction = Double(step) / 4
+            svg +=
+                "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(fraction)))\" y2=\"\(n(y(fraction)))\"/>"
+            svg +=
+                "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(fraction) + 4))\" text-anchor=\"end\">\(Int(fraction * 100))%</text>"
+        }
+        for (index, label) in labels.enumerated() {
+            let thin = labels.count > 8 && index % 2 == 1 && index != current ? " thin" : ""
+            let strong = index == current ? " current" : ""
+            svg +=
+                "<text class=\"axis month\(thin)\(strong)\" x=\"\(n(left + slot * (Double(index) + 0.5)))\" y=\"\(n(height - bottom + 20))\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
+        }
+        for (number, line) in series.enumerated() {
+            let points = line.values.enumerated().compactMap { index, value in
+                value.map { (x: n(left + slot * (Double(index) + 0.5)), y: n(y($0))) }
+            }
+            guard !points.isEmpty else { continue }
+            svg +=
+                "<polyline class=\"series series-\(number)\" points=\"\(points.map { "\($0.x),\($0.y)" }.joined(separator: " "))\"/>"
+            for point in points {
+                // Each series has its own mark: a circle, a square, a diamond, a triangle.
+                switch number % 4 {
+                case 0: svg += "<circle class=\"mark mark-\(number)\" cx=\"\(point.x)\" cy=\"\(point.y)\" r=\"4\"/>"
+                case 1:
+                    svg +=
+                        "<rect class=\"mark mark-\(number)\" x=\"\(point.x)\" y=\"\(point.y)\" width=\"7\" height=\"7\" transform=\"translate(-3.5 -3.5)\"/>"
+                case 2:
+                    svg +=
+                        "<rect class=\"mark mark-\(number)\" x=\"\(point.x)\" y=\"\(point.y)\" width=\"7\" height=\"7\" transform=\"rotate(45 \(point.x) \(point.y)) translate(-3.5 -3.5)\"/>"
+                default:
+                    svg +=
+                        "<path class=\"mark mark-\(number)\" d=\"M\(point.x) \(point.y) m0 -5 l4.5 8 h-9 z\"/>"
+                }
+            }
+        }
+        svg += "</svg>"
+        return svg
+    }
 }
