@@ -120,6 +120,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ChiboPreviewTests", dependencies: ["ChiboPreview", "ChiboSite", "ChiboModel", "ChiboTestSupport"]),
+        // chibo-gen run as built: the bundled content's data files, the years of records.
+        .testTarget(name: "ChiboGenTests", dependencies: ["ChiboContent", "ChiboModel", "ChiboTestSupport"]),
         .testTarget(
             name: "ChiboSiteTests",
             dependencies: [

@@ -1,18 +1,21 @@
 import ChiboModel
 import Foundation
 
-/// Builds the organisation, a year of meetings with realistic imperfections, and the sample plan.
+/// Builds the organisation, `preset.years` years of meetings with realistic imperfections (2024 and the
+/// years before), and the sample plan of 2024.
 struct ContentGenerator {
     let preset: Preset
+    let seed: UInt64
     var rng: SplitMix64
     var units: [GeneratedUnit] = []
     /// Bloc standing committee members who observe sample meetings.
     let observers = ["Giàng A Tính", "Lò Văn Hùng", "Nguyễn Thị Thanh Huyền", "Trần Quốc Khánh"]
-    /// Meetings that must exist for the bloc sample sessions: host, month, day, kind.
+    /// Meetings of the last year that must exist for the bloc sample sessions: host, month, day, kind.
     var pinned: [(host: String, month: Int, day: Int, kind: MeetingKind)] = []
 
     init(preset: Preset, seed: UInt64) {
         self.preset = preset
+        self.seed = seed
         self.rng = SplitMix64(state: seed)
     }
 
@@ -37,9 +40,12 @@ struct ContentGenerator {
         try save(
             Self.yaml(Self.thematicRubric, comment: Self.thematicComment),
             folder.appendingPathComponent("rubrics/chuyen-de.yaml"))
-        for (quarter, text) in meetingsCSV().enumerated() {
-            try save(text, folder.appendingPathComponent("meetings/2024-q\(quarter + 1).csv"), bom: true)
+        let committeeMembers = drawCommitteeMembers()
+        for (quarter, text) in lastYearsMeetings(committeeMembers: committeeMembers).enumerated() {
+            try save(
+                text, folder.appendingPathComponent("meetings/\(Self.lastYear)-q\(quarter + 1).csv"), bom: true)
         }
+        try writeEarlierYears(to: folder, committeeMembers: committeeMembers)
         try save(plan, folder.appendingPathComponent("plans/ke-hoach-114-kh-duk.yaml"))
         if preset.writeSite {
             try save(siteYAML(), folder.appendingPathComponent("site.yaml"))
@@ -123,145 +129,61 @@ struct ContentGenerator {
 
     // MARK: - Meetings
 
-    static let regularMax = regularRubric.criteria.map(\.max)
-    static let thematicMax = thematicRubric.criteria.map(\.max)
-    /// The positions in the scores of the criteria the best rating needs at full marks.
-    static let gates = ratings[0].requireFull.map { $0 - 1 }
+    /// The year the plan and the default period cover, the last year of records.
+    static let lastYear = 2024
 
-    mutating func scores(_ maxima: [Int]) -> [Int] {
-        let quality = Double.random(in: 0..<1, using: &rng)
-        var scores = maxima
-        if quality < 0.62 {
-            scores[2] = maxima[2] - rng.int(0...8)
-        } else if quality < 0.90 {
-            // The letter's case: one or two gate criteria just below their maximum.
-            for gate in Self.gates where rng.chance(0.4) { scores[gate] -= rng.int(1...3) }
-            if scores == maxima { scores[0] -= 1 }
-            scores[2] = maxima[2] - rng.int(0...6)
-        } else if quality < 0.98 {
-            scores = maxima.map { Int(Double($0) * Double.random(in: 0.55...0.8, using: &rng)) }
-        } else {
-            scores = maxima.map { Int(Double($0) * Double.random(in: 0.3...0.5, using: &rng)) }
-        }
-        return scores
-    }
-
-    mutating func selfRating(_ computed: Int) -> Int {
-        let roll = Double.random(in: 0..<1, using: &rng)
-        if roll < 0.30 && computed == 1 { return 0 }  // rated Tốt without full marks on the gates
-        if roll < 0.06 && computed > 0 { return computed - 1 }
-        if roll > 0.975 && computed < Self.ratings.count - 1 { return computed + 1 }
-        return computed
-    }
-
-    mutating func row(_ unit: GeneratedUnit, month: Int, day: Int, kind: MeetingKind, committeeMembers: [String])
-        -> String
-    {
-        let thematic = kind == .thematic
-        let members = unit.members ?? 10
-        let absentRoll = Double.random(in: 0..<1, using: &rng)
-        let absent = absentRoll < 0.72 ? 0 : absentRoll < 0.92 ? 1 : absentRoll < 0.98 ? 2 : min(members - 1, 3)
-        let present = max(1, members - absent)
-        // Most branches reach the 30% the letter calls good; about a quarter fall short.
-        let rate =
-            rng.chance(0.75) ? Double.random(in: 0.28...0.41, using: &rng) : Double.random(in: 0.14...0.29, using: &rng)
-        let speakers = min(present, max(1, Int((Double(present) * rate).rounded())))
-        let maxima = thematic ? Self.thematicMax : Self.regularMax
-        let points = scores(maxima)
-        let computed = (thematic ? Self.thematicRubric : Self.regularRubric).rating(for: points)
-        let ratedRank = selfRating(computed)
-        let rated = Self.ratings[ratedRank].name
-        let study = thematic ? rng.chance(0.5) : !rng.chance(0.05)
-        let affairs = thematic ? rng.chance(0.5) : !rng.chance(0.035)
-        let it = rng.chance(0.6)
-        let supervisor = unit.parent != nil && !rng.chance(0.14) ? rng.pick(committeeMembers) : ""
-        let topic =
-            thematic
-            ? rng.pick(Names.topics).replacingOccurrences(
-                of: "{unit}", with: unit.name.replacingOccurrences(of: "Chi bộ ", with: "")) : ""
-        let preparer = thematic ? Names.person(&rng) : ""
-        let note = !thematic && computed == 1 && ratedRank == 0 ? "Chi bộ tự đánh giá" : ""
-        let date = inYear(month, day).vietnamese
-        let remarks =
-            supervisor.isEmpty
-            ? ""
-            : Self.remarks(
-                unit.id + date, thematic: thematic, points: points,
-                speakingRate: Double(speakers) / Double(present), study: study)
-        var cells = [
-            unit.id, date, kind.word, csv(topic, ";"), preparer, String(present),
-            String(speakers),
-        ]
-        cells += points.map(String.init)
-        cells += [
-            rated.rawValue, study ? "có" : "không", affairs ? "x" : "", it ? "có" : "không", supervisor, note,
-            csv(remarks, ";"),
-        ]
-        return cells.joined(separator: ";")
-    }
-
-    /// What the committee member who attended wrote, for about one supervised meeting in 25: chosen
-    /// by a hash of the branch and the date, not by the generator's random numbers, so that every
-    /// other figure of the data is the same with or without remarks.
-    static func remarks(_ key: String, thematic: Bool, points: [Int], speakingRate: Double, study: Bool) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        guard hash % 25 == 0 else { return "" }
-        let maxima = thematic ? thematicMax : regularMax
-        if thematic && points[0] < maxima[0] {
-            return
-                "Chuyên đề chưa gắn với nhiệm vụ chuyên môn của đơn vị; đề nghị chi ủy lựa chọn nội dung sát thực tế hơn."
-        }
-        if thematic && points[3] < maxima[3] {
-            return "Chủ trì chưa kết luận rõ những ý kiến cần tiếp thu để hoàn chỉnh báo cáo chuyên đề."
-        }
-        if speakingRate < 0.3 {
-            return "Ít đảng viên phát biểu; bí thư chi bộ cần gợi mở để đảng viên tham gia ý kiến."
-        }
-        if !thematic && !study {
-            return "Chưa triển khai sinh hoạt chính trị tư tưởng theo Hướng dẫn số 08-HD/ĐUK."
-        }
-        return "Buổi sinh hoạt chuẩn bị chu đáo, thực hiện đúng các bước; đảng viên thảo luận sôi nổi."
-    }
-
-    mutating func meetingsCSV() -> [String] {
-        // The record workbook's headings, in its order.
-        var headings: [String] = []
-        for column in MeetingColumn.allCases {
-            headings.append(column.heading)
-            if column == MeetingColumn.criteriaAfter { headings += (1...5).map(MeetingColumn.criterionHeading) }
-        }
-        let header = headings.joined(separator: ";") + "\r\n"
-        var quarters = Array(repeating: header, count: 4)
-        var committeeMembers: [String: [String]] = [:]
+    /// Each committee's four members, who attend its branches' meetings: the same people in every year
+    /// (a committee is elected for the 2020–2025 term).
+    mutating func drawCommitteeMembers() -> [String: [String]] {
+        var members: [String: [String]] = [:]
         for unit in units where unit.isCommittee {
-            committeeMembers[unit.id] = (0..<4).map { _ in Names.person(&rng) }
+            members[unit.id] = (0..<4).map { _ in Names.person(&rng) }
         }
-        for unit in units where !unit.isCommittee {
-            let members = unit.parent.flatMap { committeeMembers[$0] } ?? []
-            let skipsMonths = rng.chance(0.06)
-            let skipsQuarter = rng.chance(0.07)
-            for month in 1...12 {
-                let pinnedHere = pinned.filter { $0.host == unit.id && $0.month == month }
-                if skipsMonths && rng.chance(0.25) && pinnedHere.isEmpty { continue }
-                let regularDay = pinnedHere.first { $0.kind == .regular }?.day ?? rng.int(3...26)
-                quarters[(month - 1) / 3] +=
-                    row(unit, month: month, day: regularDay, kind: .regular, committeeMembers: members) + "\r\n"
-                let pinnedThematic = pinnedHere.first { $0.kind == .thematic }
-                let thematicMonth =
-                    pinned.first {
-                        $0.host == unit.id && $0.kind == .thematic && ($0.month - 1) / 3 == (month - 1) / 3
-                    }?.month
-                    ?? ((month - 1) / 3 * 3 + 2)
-                if month == thematicMonth && (pinnedThematic != nil || !(skipsQuarter && month == 8)) {
-                    var day = pinnedThematic?.day ?? rng.int(3...26)
-                    if day == regularDay && pinnedThematic == nil { day = day < 26 ? day + 1 : day - 1 }
-                    quarters[(month - 1) / 3] +=
-                        row(unit, month: month, day: day, kind: .thematic, committeeMembers: members) + "\r\n"
-                }
+        return members
+    }
+
+    /// The last year's quarter files, drawn from the generator's own stream (the same draws whatever the
+    /// number of years), with the plan's sample meetings in them.
+    mutating func lastYearsMeetings(committeeMembers: [String: [String]]) -> [String] {
+        var records = MeetingYear(
+            year: Self.lastYear, rng: rng, pinned: pinned, committeeMembers: committeeMembers)
+        let quarters = records.quarters(of: units)
+        rng = records.rng
+        return quarters
+    }
+
+    /// Writes the quarter files of the `preset.years - 1` years before the last, latest first. Each year
+    /// is drawn from a stream of its own (the seed and the year), so the last year's files are the same
+    /// with any number of years. A branch's form walks from year to year (`formStep`): 0 in the last
+    /// year, positive where it did worse, negative where it did better.
+    func writeEarlierYears(to folder: URL, committeeMembers: [String: [String]]) throws {
+        guard preset.years > 1 else { return }
+        var forms: [String: Double] = [:]
+        for year in stride(from: Self.lastYear - 1, through: Self.lastYear - preset.years + 1, by: -1) {
+            var stream = SplitMix64(seed: seed, year: year)
+            var practices: [String: Practice] = [:]
+            for unit in units where !unit.isCommittee {
+                let form = min(2, max(-2, forms[unit.id, default: 0] + Self.formStep(&stream)))
+                forms[unit.id] = form
+                let weights = (0..<6).map { _ in Double.random(in: 0.5...1.5, using: &stream) }
+                practices[unit.id] = Practice(form: form, weights: weights)
+            }
+            var records = MeetingYear(
+                year: year, rng: stream, practices: practices, committeeMembers: committeeMembers)
+            for (quarter, text) in records.quarters(of: units).enumerated() {
+                try save(text, folder.appendingPathComponent("meetings/\(year)-q\(quarter + 1).csv"), bom: true)
             }
         }
-        return quarters
+    }
+
+    /// How much worse (positive) or better (negative) a branch did in a year than in the year after:
+    /// nearly half clearly worse (the bloc's records improve from year to year), one in five clearly
+    /// better, the rest about the same.
+    static func formStep(_ rng: inout SplitMix64) -> Double {
+        let roll = Double.random(in: 0..<1, using: &rng)
+        if roll < 0.45 { return Double.random(in: 0.7...1.5, using: &rng) }
+        if roll < 0.65 { return -Double.random(in: 0.6...1.3, using: &rng) }
+        return Double.random(in: -0.25...0.25, using: &rng)
     }
 
     // MARK: - Plan

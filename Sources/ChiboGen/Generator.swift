@@ -19,7 +19,16 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 }
 
-/// A day of 2024, the year every generated file covers.
+extension SplitMix64 {
+    /// A stream of its own for `year`'s records, from the seed and the year: drawing it leaves the
+    /// generator's main stream (units, 2024's records, the plan, the guidance) as it is.
+    init(seed: UInt64, year: Int) {
+        var mixer = SplitMix64(state: seed ^ (UInt64(year) << 40) ^ 0x5945_4152_5345_4544)
+        self.init(state: mixer.next())
+    }
+}
+
+/// A day of 2024, the year of the plan and of the last year's records.
 func inYear(_ month: Int, _ day: Int) -> Day {
     guard let date = Day(year: 2024, month: month, day: day) else { preconditionFailure("no day \(day)/\(month)/2024") }
     return date
@@ -38,15 +47,18 @@ struct Preset {
     var committeeSizes: [Int]
     var guidancePages: Int
     var writeSite: Bool
+    /// Years of meeting records, the last 2024.
+    var years: Int
 
-    static func named(_ name: PresetName, guidance: Int?, branches: Int? = nil) -> Preset {
+    static func named(_ name: PresetName, guidance: Int?, branches: Int? = nil, years: Int? = nil) -> Preset {
         switch name {
         case .bundled:
             return Preset(
                 name: name, enterpriseBranches: 7, agencyBranches: 36,
-                committeeSizes: [14, 11, 9, 8, 7, 6, 5, 4, 4, 3], guidancePages: guidance ?? 0, writeSite: false)
+                committeeSizes: [14, 11, 9, 8, 7, 6, 5, 4, 4, 3], guidancePages: guidance ?? 0, writeSite: false,
+                years: years ?? 2)
         case .province:
-            // 3,000 branches under 200 committees, a year of meetings (about 50,000 rows).
+            // 3,000 branches under 200 committees, two years of meetings (about 50,000 rows a year).
             var sizes: [Int] = []
             var rng = SplitMix64(state: 7)
             for _ in 0..<200 { sizes.append(rng.int(8...22)) }
@@ -54,12 +66,12 @@ struct Preset {
             sizes[0] += max(0, 2_900 - total)
             return Preset(
                 name: name, enterpriseBranches: 30, agencyBranches: 70, committeeSizes: sizes,
-                guidancePages: guidance ?? 500, writeSite: true)
+                guidancePages: guidance ?? 500, writeSite: true, years: years ?? 2)
         case .corpus:
             // A pure Markdown corpus: site.yaml and guidance pages only (default 2,000).
             return Preset(
                 name: name, enterpriseBranches: 0, agencyBranches: 0, committeeSizes: [],
-                guidancePages: guidance ?? 2_000, writeSite: true)
+                guidancePages: guidance ?? 2_000, writeSite: true, years: 0)
         case .million:
             // About a million meeting rows (62,000 branches), to measure loading; few guidance pages.
             var sizes: [Int] = []
@@ -69,10 +81,11 @@ struct Preset {
             sizes[0] += max(0, 61_000 - total)
             return Preset(
                 name: name, enterpriseBranches: 300, agencyBranches: 700, committeeSizes: sizes,
-                guidancePages: guidance ?? 50, writeSite: true)
+                guidancePages: guidance ?? 50, writeSite: true, years: years ?? 1)
         case .nation:
             // 50,000 branches (or `branches`): 2% grassroots branches, the rest under committees of
-            // 10 to 22, the first of them taking what the others leave (a thousand at 50,000).
+            // 10 to 22, the first of them taking what the others leave (a thousand at 50,000); five
+            // years of meetings, 2020 to 2024.
             let all = branches ?? 50_000
             var sizes: [Int] = []
             var rng = SplitMix64(state: 11)
@@ -81,7 +94,7 @@ struct Preset {
             sizes[0] += max(0, all * 49 / 50 - total)
             return Preset(
                 name: name, enterpriseBranches: all * 3 / 500, agencyBranches: all * 7 / 500, committeeSizes: sizes,
-                guidancePages: guidance ?? 500, writeSite: true)
+                guidancePages: guidance ?? 500, writeSite: true, years: years ?? 5)
         }
     }
 }
@@ -221,6 +234,14 @@ enum Names {
         "Nâng cao vai trò nêu gương của đảng viên trong {unit}", "Xây dựng chi bộ trong sạch, vững mạnh",
         "Thực hiện dân chủ ở cơ sở tại {unit}", "Cải tiến lề lối làm việc, nâng cao hiệu quả công tác",
     ]
+
+    /// The day the book the study topic names was launched (2 February 2023): no meeting before it studies it.
+    static let bookLaunched = MeetingYear.day(2023, 2, 2)
+
+    /// The thematic topics a meeting on `day` may take: all of them from the book's launch on.
+    static func topics(on day: Day) -> [String] {
+        day >= bookLaunched ? topics : topics.filter { !$0.contains("Kiên quyết, kiên trì") }
+    }
 
     static func person(_ rng: inout SplitMix64) -> String {
         "\(rng.pick(surnames)) \(rng.pick(middles)) \(rng.pick(givens))"
