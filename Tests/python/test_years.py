@@ -555,7 +555,24 @@ def test_every_figure_and_change_matches_the_oracle(site, content, slug):
 
 def test_the_first_year_and_quarter_compare_with_nothing(site):
     for slug in ("2023", "2023-q1"):
-        assert 'class="change ' not in report_page(site, slug), slug
+        page = report_page(site, slug)
+        assert 'class="change ' not in page, slug
+        assert "mức thay đổi so với" not in page, slug
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@pytest.mark.parametrize("slug", [None, "2024"] + [f"{y}-q{q}" for y in (2023, 2024) for q in range(1, 5)])
+def test_each_report_names_the_period_it_is_compared_with(site, content, slug):
+    _, previous = oracle_pages(content)
+    before = previous[slug]
+    if before is None:
+        assert "mức thay đổi so với" not in report_page(site, slug)
+        return
+    year, _, quarter = before.partition("-q")
+    name = f"quý {ROMAN[int(quarter)]}/{year}" if quarter else f"năm {year}"
+    assert f"mức thay đổi so với {name}." in report_page(site, slug), (slug, name)
 
 
 def test_scorecards_json_years_match_the_oracle(site, content):
@@ -650,6 +667,23 @@ def test_adding_a_year_keeps_earlier_years_urls_and_figures(site, later, slug):
     changed = {key: (before.get(key), after.get(key)) for key in set(before) | set(after)
                if before.get(key) != after.get(key)}
     assert not changed, changed
+
+
+def test_adding_a_year_changes_earlier_pages_only_by_the_new_years_link(site, later):
+    """Every page under an earlier year's report (the report, its letter, its lists) keeps its URL
+    and its text; what differs is the build date in the print footer and the link to the new year
+    in the list of years."""
+    _, output = later
+    def pages(root):
+        return {p.relative_to(root) for folder in EARLIER for p in (root / "bao-cao" / folder).rglob("*.html")}
+    before, after = pages(site), pages(output)
+    assert before and before <= after, sorted(map(str, before - after))[:10]
+
+    def lines(path):
+        return [line for line in path.read_text(encoding="utf-8").splitlines()
+                if 'class="print-footer"' not in line and line != '<li><a href="/bao-cao/2025/">Năm 2025</a></li>']
+    changed = [str(p) for p in sorted(before) if lines(site / p) != lines(output / p)]
+    assert not changed, changed[:20]
 
 
 def test_the_added_year_is_reported_by_the_oracle(later):
