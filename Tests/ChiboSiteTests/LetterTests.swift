@@ -226,11 +226,16 @@ import Testing
         let theme = renderer.theme
         #expect(Format.change(share, unit: nil, theme: theme) == "tăng 1,4 điểm %")
         #expect(Format.change(count, unit: "change_unit_meetings", theme: theme) == "giảm 12 buổi")
-        // The quarter before a quarter; none for the first quarter or the whole period.
+        // The quarter before a quarter, across a year's end; the year before the period (2024) and
+        // a year; none for the first year or its first quarter.
         let reports = renderer.reports
-        #expect(reports.previous(of: try #require(reports.period)) == nil)
-        #expect(reports.previous(of: reports.quarters[0]) == nil)
+        #expect(reports.years.map(\.year) == [2023, 2024])
+        #expect(reports.previous(of: try #require(reports.period))?.year == 2023)
+        #expect(reports.previous(of: reports.years[1])?.year == 2023)
+        #expect(reports.previous(of: reports.years[0]) == nil)
+        #expect(reports.previous(of: reports.quarters[0])?.quarter == reports.yearQuarters[3].quarter)
         #expect(reports.previous(of: reports.quarters[2])?.quarter == reports.quarters[1].quarter)
+        #expect(reports.previous(of: reports.yearQuarters[0]) == nil)
     }
 
     @Test func aNameTwoBranchesShareIsShownWithItsCommittee() throws {

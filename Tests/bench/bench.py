@@ -282,8 +282,8 @@ def corpus_jobs(report, corpus):
 
 
 def toggle_meeting(content, state):
-    """Changes one meeting row (its present count) back and forth."""
-    path = sorted((content / "meetings").glob("*.csv"))[0]
+    """Changes one meeting row (its present count) back and forth, in the current year's first file."""
+    path = sorted((content / "meetings").glob("*.csv"))[-4]
     data = path.read_bytes()
     lines = data.split(b"\r\n")
     cells = lines[1].split(b";")

@@ -5,7 +5,7 @@ import ChiboSupport
 /// (`bao-cao/du-thao-cong-van/` and `bao-cao/du-thao-cong-van.docx`, the same under each quarter):
 /// the figures decided by `ReviewLetter`, the wording of the theme's `letter-*` templates, the head
 /// and foot from `letter:` in `site.yaml`, laid out as Hướng dẫn 36-HD/VPTW lays out a letter.
-struct LetterPages: Sendable {
+struct LetterPages: NamesUnits, Sendable {
     let evaluation: Evaluation
     let reports: BlocReports
     let schedule: Schedule
@@ -516,7 +516,7 @@ struct LetterPages: Sendable {
             return LetterPage.Remark(
                 branch: evaluation.organization.distinctName(of: counted.branch), date: Format.date(meeting.date),
                 kind: theme.string(ScorecardPages.key(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
-                href: urls.unit(counted.branch) + "#" + SiteURLs.meetingAnchor(date: meeting.date, kind: meeting.kind))
+                href: meetingURL(counted.branch, date: meeting.date, kind: meeting.kind))
         }
         return LetterPage(
             layout: pageLayout, letter: letter,

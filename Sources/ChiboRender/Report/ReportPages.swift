@@ -113,8 +113,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     let date = item.date.map { date in
                         ListPage.Cell(
                             text: date.vietnamese,
-                            url: unitURL(item.branch) + "#"
-                                + SiteURLs.meetingAnchor(date: date, kind: item.kind ?? .regular))
+                            url: meetingURL(item.branch, date: date, kind: item.kind ?? .regular))
                     }
                     return ListPage.Row(
                         head: unitCell(item.branch),

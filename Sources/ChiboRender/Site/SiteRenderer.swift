@@ -66,7 +66,8 @@ public struct SiteRenderer: Sendable {
                 "report_rates_title", "report_rates_desc", "report_rates_affairs", "report_rates_supervised",
             ]
             + [
-                "unit", "committee", "members", "meetings", "average", "speaking_rate", "findings", "date", "finding",
+                "unit", "committee", "members", "meetings", "average", "speaking_rate", "attendance_rate", "findings",
+                "date", "finding",
                 "skipped", "supervised", "share", "never_supervised",
             ].map { "col_" + $0 }
     }

@@ -15,6 +15,13 @@ extension NamesUnits {
 
     func unitLink(_ id: UnitID) -> UnitLink { UnitLink(name: unitName(id), url: unitURL(id)) }
 
+    /// A branch's meeting: its row on the scorecard, which lists the period's meetings; for a
+    /// meeting of another year, the scorecard itself, whose history shows that year.
+    func meetingURL(_ branch: UnitID, date: Day, kind: MeetingKind) -> String {
+        guard evaluation.period?.contains(date) == true else { return unitURL(branch) }
+        return unitURL(branch) + "#" + SiteURLs.meetingAnchor(date: date, kind: kind)
+    }
+
     /// A list's cell for the unit itself, linked to its page.
     func unitCell(_ id: UnitID) -> ListPage.Cell { ListPage.Cell(text: unitName(id), url: unitURL(id)) }
 
