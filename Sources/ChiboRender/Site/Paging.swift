@@ -107,8 +107,8 @@ struct ListPage: PageModel {
         var text: String
         var url: String? = nil
         var numeric = false
-        /// A change's direction (`up`, `down`, `same`), marked beside the text as the report marks it;
-        /// empty for a cell that is no change.
+        /// A change's direction (`up`, `down`, `same`), marked before the text as the report marks it
+        /// (a change's cell has no link); empty for a cell that is no change.
         var direction = ""
         /// Its column's title, which a phone shows beside the cell (`data-label`); set by `RowList`.
         var label = ""
