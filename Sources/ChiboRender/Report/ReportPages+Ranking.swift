@@ -131,12 +131,15 @@ extension ReportPages {
                     return ListPage.Row(
                         head: unitCell(entry.unit),
                         cells: [
-                            ListPage.Cell(text: entry.rank.map(Format.count) ?? "–", numeric: true),
+                            // A unit not ranked sorts after the last rank.
+                            ListPage.Cell(
+                                text: entry.rank.map(Format.count) ?? "–", numeric: true,
+                                sort: entry.rank == nil ? String(entries.count + 1) : nil),
                             ListPage.Cell(text: rankingValue(figure, entry.value), numeric: true),
                             ListPage.Cell(text: rankingValue(figure, entry.previous), numeric: true),
                             ListPage.Cell(
                                 text: change.map { Format.change($0, unit: unit, theme: theme) } ?? "–", numeric: true,
-                                direction: change?.direction.rawValue ?? ""),
+                                direction: change?.direction.rawValue ?? "", sort: change.map { String($0.steps) }),
                         ])
                 }
             })
