@@ -42,6 +42,9 @@ public enum SiteOutput: String, Sendable, Hashable, CaseIterable {
     case reportList
     /// A report's list of every finding of one code.
     case findingList
+    /// A report's rankings of the grassroots committees and branches: the page that links them, and
+    /// one list per figure and level (`ReportPages.rankingPages`).
+    case ranking
     /// The review letter drafted from a report (`LetterPages`).
     case letter
     /// The same letter as a Word document.
@@ -113,6 +116,8 @@ public enum SiteOutput: String, Sendable, Hashable, CaseIterable {
     /// The report's lists of units behind a figure, and of findings by code.
     public static let reportListsFolder = "danh-sach"
     public static let findingListsFolder = "phat-hien"
+    /// The folder of a report's rankings.
+    public static let rankingFolder = "xep-hang"
     /// The folder of a report's review letter, and the name of its Word document.
     public static let letterFolder = "du-thao-cong-van"
     /// The folder of a plan's session audiences.
@@ -143,6 +148,7 @@ public enum SiteOutput: String, Sendable, Hashable, CaseIterable {
         case .report: return report + page
         case .reportList: return report + Self.reportListsFolder + "/{list}/{page}/" + page
         case .findingList: return report + Self.findingListsFolder + "/{code}/{page}/" + page
+        case .ranking: return report + Self.rankingFolder + "/{list?}/{page}/" + page
         case .letter: return report + Self.letterFolder + "/" + page
         case .letterDocument: return report + Self.letterFolder + ".docx"
         case .schedule: return schedule + "/{page}/" + page

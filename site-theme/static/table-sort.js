@@ -7,8 +7,12 @@
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
-  // A cell's value to sort by: a date (dd/mm/yyyy), a number ("29,5%", "3/12", "92,2", "1.362"), or text.
+  // A cell's value to sort by: its data-sort, a date (dd/mm/yyyy), a number ("29,5%", "3/12", "92,2",
+  // "1.362"), or text.
   function key(cell) {
+    // A cell may say what it sorts by: a change ("giảm 1,4 điểm %") by its signed amount.
+    var given = cell.getAttribute("data-sort");
+    if (given !== null && given !== "" && !isNaN(Number(given))) return { number: Number(given) };
     var text = cell.textContent.trim();
     var date = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(text);
     if (date) return { number: Number(date[3] + date[2] + date[1]) };

@@ -171,6 +171,8 @@ struct ReportPage: PageModel {
     var previousTitle: String?
     /// The drafted review letter of the same range, as a page and as a Word document.
     var letterURL: String
+    /// The report's rankings of the grassroots committees and branches.
+    var rankingURL: String
     var letterDocument: String
     var sectorRows: [GroupRow]
     var levelRows: [GroupRow]
@@ -206,6 +208,7 @@ struct ReportPage: PageModel {
         "kind_columns": .list(\.kindColumns),
         "kind_rows": .list(\.kindRows), "previous_title": .optional(\.previousTitle),
         "letter_url": .text(\.letterURL),
+        "ranking_url": .text(\.rankingURL),
         "letter_document": .text(\.letterDocument),
         "sector_rows": .list(\.sectorRows),
         "has_sector_rows": .flag { !$0.sectorRows.isEmpty },

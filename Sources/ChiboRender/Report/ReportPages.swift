@@ -69,6 +69,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             for list in lists {
                 result += list.pages(template: templates.list, layout: layout, crumbs: crumbs, parent: parent)
             }
+            result += rankingPages(report, layout: layout, templates: templates, crumbs: crumbs)
         }
         return result
     }
@@ -288,6 +289,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             },
             previousTitle: previous.map(rangeName),
             letterURL: urls.page(LetterPages.folder(report)),
+            rankingURL: urls.page(rankingFolder(report)),
             letterDocument: urls.file(LetterPages.documentPath(report)),
             sectorRows: report.bySector.map { entry in
                 ReportPage.GroupRow(

@@ -107,10 +107,18 @@ struct ListPage: PageModel {
         var text: String
         var url: String? = nil
         var numeric = false
+        /// A change's direction (`up`, `down`, `same`), marked before the text as the report marks it
+        /// (a change's cell has no link); empty for a cell that is no change.
+        var direction = ""
+        /// The number the table's script sorts the cell by, where its text does not start with it
+        /// (`data-sort`): a change's signed amount.
+        var sort: String? = nil
         /// Its column's title, which a phone shows beside the cell (`data-label`); set by `RowList`.
         var label = ""
         static let templateFields = TemplateFields<Self>([
             "text": .text(\.text), "url": .optional(\.url), "numeric": .flag(\.numeric), "label": .text(\.label),
+            "direction": .text(\.direction), "has_direction": .flag { !$0.direction.isEmpty },
+            "sort": .optional(\.sort),
             // Nothing to show ("–" stands for none): a phone leaves the cell out of the row's card.
             "blank": .flag { $0.text.isEmpty || $0.text == "–" },
         ])

@@ -60,6 +60,7 @@ public struct SiteRenderer: Sendable {
                 "plan_rule_text", "criterion_abbr",
             ]
             + LetterPages.stringKeys + ["report_letter", "report_letter_docx", "report_kinds_all"]
+            + ReportPages.rankingKeys
             + [
                 "change_up", "change_down", "change_same", "change_points", "change_unit_meetings",
                 "change_unit_branches", "change_unit_findings", "report_year_link", "change_unit_score",
@@ -196,7 +197,8 @@ public struct SiteRenderer: Sendable {
             switch output {
             case .home, .notFound, .searchPage: continue  // above
             case .guidance: continue  // guidance.pages
-            case .unitsDirectory, .ratingList, .unit, .report, .reportList, .findingList: continue  // scorecards.pages
+            case .unitsDirectory, .ratingList, .unit, .report, .reportList, .findingList, .ranking:
+                continue  // scorecards.pages
             case .letter, .letterDocument: continue  // letters.jobs
             case .schedule, .plan, .planList, .audience: continue  // samples.pages
             case .searchIndex, .restrictedSearchIndex: continue  // search, in render(reuse:emit:)
