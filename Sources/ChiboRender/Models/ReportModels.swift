@@ -154,6 +154,9 @@ struct ReportPage: PageModel {
     /// The key rates of every quarter with records, across the years: an SVG chart and its data.
     var ratesChart: String
     var rateRows: [RateRow]
+    /// The computed ratings, and the findings by code, as bars beside the previous period's.
+    var ratingsChart: String
+    var findingsChart: String
     var unitCounts: [UnitCountRow]
     var ratingRows: [RatingRow]
     var overrated: ListPreview
@@ -190,6 +193,7 @@ struct ReportPage: PageModel {
         "is_quarter": .flag(\.isQuarter), "years": .list(\.years), "has_years": .flag { !$0.years.isEmpty },
         "rates_chart": .text(\.ratesChart), "rate_rows": .list(\.rateRows),
         "has_rate_chart": .flag { $0.rateRows.count > 1 },
+        "ratings_chart": .text(\.ratingsChart), "findings_chart": .text(\.findingsChart),
         "unit_counts": .list(\.unitCounts),
         "has_unit_counts": .flag { !$0.unitCounts.isEmpty },
         "rating_rows": .list(\.ratingRows),

@@ -265,7 +265,24 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                 ?? theme.string("report_whole_period"),
             isQuarter: quarter != nil,
             years: yearLinks(report), ratesChart: ratesChart(current: report.quarter),
-            rateRows: rateRows, unitCounts: unitCounts, ratingRows: ratingRows,
+            rateRows: rateRows,
+            ratingsChart: Chart.bars(
+                evaluation.ratingNames.map { name in
+                    Chart.Bar(
+                        label: name.rawValue, value: report.summary.ratings[name] ?? 0,
+                        previous: previous.map { $0.summary.ratings[name] ?? 0 })
+                }, title: theme.string("report_ratings_title"),
+                description: barsDescription(report, previous: previous, "report_ratings_chart_desc"),
+                id: "bieu-do-xep-loai"),
+            findingsChart: Chart.bars(
+                FindingCode.allCases.map { code in
+                    Chart.Bar(
+                        label: text.label(code), value: report.summary.findings[code] ?? 0,
+                        previous: previous.map { $0.summary.findings[code] ?? 0 })
+                }, title: theme.string("report_findings_title"),
+                description: barsDescription(report, previous: previous, "report_findings_chart_desc"),
+                id: "bieu-do-phat-hien"),
+            unitCounts: unitCounts, ratingRows: ratingRows,
             overrated: overrated,
             skippedStudy: skipped(
                 "thieu-chinh-tri-tu-tuong", theme.string("report_study_title"), report.skippedPoliticalStudy),
@@ -304,6 +321,15 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             ratingNames: evaluation.ratingNames.map(\.rawValue), dataJSON: urls.file(SiteOutput.scorecardsData.path()),
             dataCSV: urls.file(SiteOutput.findingsTable.path()))
         return (page, lists)
+    }
+
+    /// A bar chart's description: what its bars count, in the report's range and the previous one's.
+    func barsDescription(_ report: BlocReport, previous: BlocReport?, _ key: String) -> String {
+        let compared = previous.map {
+            Format.fill(theme.string("report_chart_compared"), ["previous": rangeName($0)])
+        }
+        let name = text.name(of: report) ?? theme.string("report_current_period").lowercased()
+        return Format.fill(theme.string(key), ["range": name]) + (compared.map { " " + $0 } ?? "")
     }
 
     /// Every quarter's key rates, across the years, in the order of the chart.

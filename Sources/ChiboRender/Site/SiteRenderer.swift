@@ -65,6 +65,7 @@ public struct SiteRenderer: Sendable {
                 "change_up", "change_down", "change_same", "change_points", "change_unit_meetings",
                 "change_unit_branches", "change_unit_findings", "report_year_link", "change_unit_score",
                 "report_rates_title", "report_rates_desc", "report_rates_affairs", "report_rates_supervised",
+                "report_chart_compared", "report_ratings_chart_desc", "report_findings_chart_desc",
             ]
             + [
                 "unit", "committee", "members", "meetings", "average", "speaking_rate", "attendance_rate", "findings",

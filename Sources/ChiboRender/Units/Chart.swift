@@ -183,4 +183,51 @@ enum Chart {
         svg += "</svg>"
         return svg
     }
+
+    /// One bar of a bar chart: its label above it and its value, beside the previous period's.
+    struct Bar {
+        var label: String
+        var value: Int
+        var previous: Int?
+    }
+
+    /// Horizontal bars, one per row, each under its label (so that a long label needs no margin
+    /// and reads on a phone), the period's bar solid with its value at its end and the previous
+    /// period's, where there is one, outlined and hatched under it; scaled to the largest value.
+    static func bars(_ rows: [Bar], title: String, description: String, id: String) -> String {
+        let width = 640.0
+        let hasPrevious = rows.contains { $0.previous != nil }
+        let bar = 16.0
+        let label = 24.0
+        let gap = 12.0
+        let rowHeight = label + bar + (hasPrevious ? bar + 2 : 0) + gap
+        let height = Double(rows.count) * rowHeight + 4
+        let room = 90.0
+        let largest = Double(max(1, rows.map { max($0.value, $0.previous ?? 0) }.max() ?? 1))
+        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
+        func length(_ value: Int) -> Double { (width - room) * Double(value) / largest }
+
+        var svg = "<svg class=\"chart bars\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+        svg += "aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg +=
+            "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+        for (index, row) in rows.enumerated() {
+            let top = Double(index) * rowHeight
+            svg += "<text class=\"bar-label\" x=\"0\" y=\"\(n(top + label - 6))\">\(HTML.escape(row.label))</text>"
+            var y = top + label
+            svg +=
+                "<rect class=\"bar-now\" x=\"0\" y=\"\(n(y))\" width=\"\(n(max(length(row.value), 1)))\" height=\"\(n(bar))\"/>"
+            svg +=
+                "<text class=\"axis bar-value\" x=\"\(n(length(row.value) + 6))\" y=\"\(n(y + bar - 3))\">\(Format.count(row.value))</text>"
+            if let previous = row.previous {
+                y += bar + 2
+                svg +=
+                    "<rect class=\"bar-before\" x=\"0\" y=\"\(n(y))\" width=\"\(n(max(length(previous), 1)))\" height=\"\(n(bar))\"/>"
+                svg +=
+                    "<text class=\"axis bar-value\" x=\"\(n(length(previous) + 6))\" y=\"\(n(y + bar - 3))\">\(Format.count(previous))</text>"
+            }
+        }
+        svg += "</svg>"
+        return svg
+    }
 }
