@@ -351,12 +351,10 @@ private struct CSVRecordReader {
             readsRecords = header(headerLocations, &records)
             return
         }
-        // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
-        if let swallowing = row.cells.first(where: { row.hasNewline($0) && row.holds($0, separator) }) {
-            let lines = row.lineEnds(swallowing) + 1
+        if let swallowing = row.swallowingCell(separator: separator) {
             table.error(
-                location(row: row.cellLine(swallowing), column: row.column(swallowing)),
-                .swallowingQuote(lines: lines, separator: separator))
+                location(row: row.cellLine(swallowing.cell), column: row.column(swallowing.cell)),
+                .swallowingQuote(lines: swallowing.lines, separator: separator))
             return
         }
         // A row with a control character is reported at the character, and left out.
@@ -463,10 +461,9 @@ private protocol RecordRow {
     func cellLine(_ cell: Int) -> Int
     func column(_ cell: Int) -> Int
     func isBlank(_ cell: Int) -> Bool
-    func hasNewline(_ cell: Int) -> Bool
-    /// Whether the cell holds `separator`.
-    func holds(_ cell: Int, _ separator: Character) -> Bool
-    func lineEnds(_ cell: Int) -> Int
+    /// A quoted cell that runs over lines and holds separators, which has swallowed the rows after
+    /// it, and its number of lines; nil for none.
+    func swallowingCell(separator: Character) -> (cell: Int, lines: Int)?
     /// The cell's length in Unicode scalars: where a row that ends early ends.
     func characters(_ cell: Int) -> Int
     /// The cell as a record's value at `location`.
@@ -483,11 +480,12 @@ private struct CSVRow: RecordRow {
     func cellLine(_ cell: Int) -> Int { raw.cells[cell].line }
     func column(_ cell: Int) -> Int { raw.cells[cell].column }
     func isBlank(_ cell: Int) -> Bool { raw.cells[cell].isBlank }
-    func hasNewline(_ cell: Int) -> Bool { raw.cells[cell].hasNewline }
-    func holds(_ cell: Int, _ separator: Character) -> Bool {
-        separator.asciiValue.map(raw.bytes(of: raw.cells[cell]).contains) ?? false
+    func swallowingCell(separator: Character) -> (cell: Int, lines: Int)? {
+        guard let byte = separator.asciiValue,
+            let cell = cells.first(where: { raw.cells[$0].hasNewline && raw.bytes(of: raw.cells[$0]).contains(byte) })
+        else { return nil }
+        return (cell, raw.bytes(of: raw.cells[cell]).count { $0 == UInt8(ascii: "\n") } + 1)
     }
-    func lineEnds(_ cell: Int) -> Int { raw.bytes(of: raw.cells[cell]).count { $0 == UInt8(ascii: "\n") } }
     func characters(_ cell: Int) -> Int { raw.text(of: raw.cells[cell]).unicodeScalars.count }
     func value(_ cell: Int, at location: SourceLocation) -> RecordValue {
         RecordValue(text: raw.text(of: raw.cells[cell]), location: location, isBlank: raw.cells[cell].isBlank)
@@ -509,12 +507,8 @@ private struct SheetRow: RecordRow {
     func cellLine(_ cell: Int) -> Int { line }
     func column(_ cell: Int) -> Int { slots[cell]?.column ?? cell + 1 }
     func isBlank(_ cell: Int) -> Bool { slots[cell].map { $0.text.trimmingSpaces.isEmpty } ?? true }
-    func hasNewline(_ cell: Int) -> Bool { slots[cell]?.text.utf8.contains(UInt8(ascii: "\n")) ?? false }
-    func holds(_ cell: Int, _ separator: Character) -> Bool {
-        guard let text = slots[cell]?.text, let byte = separator.asciiValue else { return false }
-        return text.utf8.contains(byte)
-    }
-    func lineEnds(_ cell: Int) -> Int { slots[cell]?.text.utf8.count { $0 == UInt8(ascii: "\n") } ?? 0 }
+    /// A sheet's cell is a cell, however many lines and commas it holds: there are no quotes to lose.
+    func swallowingCell(separator: Character) -> (cell: Int, lines: Int)? { nil }
     func characters(_ cell: Int) -> Int { slots[cell]?.text.unicodeScalars.count ?? 0 }
     func value(_ cell: Int, at location: SourceLocation) -> RecordValue {
         guard let found = slots[cell] else { return RecordValue(text: "", location: location, isBlank: true) }

@@ -16,7 +16,7 @@ import Testing
 
     static let header = [
         "branch", "date", "kind", "present", "speakers", "c1", "c2", "c3", "c4", "c5", "self_rating",
-        "political_study",
+        "political_study", "note",
     ]
 
     static func text(_ reference: String, _ text: String) -> String {
@@ -41,7 +41,7 @@ import Testing
             "K": { text($0, "Tốt") }, "L": { boolean($0, true) },
         ]
         defaults.merge(cells) { _, new in new }
-        let xml = "ABCDEFGHIJKL".map { letter in defaults[String(letter)].map { $0("\(letter)\(line)") } ?? "" }
+        let xml = "ABCDEFGHIJKLM".map { letter in defaults[String(letter)].map { $0("\(letter)\(line)") } ?? "" }
         return "<row r=\"\(line)\">\(xml.joined())</row>"
     }
 
@@ -114,6 +114,16 @@ import Testing
         #expect(meetings.map(\.date.description) == ["2023-06-20", "2023-06-21", "2023-06-22"])
         #expect(meetings.map(\.politicalStudy) == [true, false, true])
         #expect(meetings.map(\.present) == [5, 5, 5])
+    }
+
+    /// A sheet's cell over lines that holds commas is a note like any other: only a CSV cell can be a
+    /// quote left open that swallowed the rows after it.
+    @Test func aCellOverLinesWithCommasIsNoSwallowingQuote() throws {
+        let note = "Ý kiến:\n- chuẩn bị tốt, đúng giờ\n- cần thêm thời sự, CNTT"
+        let bytes = Self.workbook([Self.row(2, date: "45301", ["M": { Self.text($0, note) }])])
+        let (content, diagnostics) = try Self.load(bytes)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
+        #expect(content?.meetings.map(\.note) == [note])
     }
 
     /// A text that is no date, a date cell past 31/12/9999 and a serial no date may have are each an
