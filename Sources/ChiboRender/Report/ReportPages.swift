@@ -31,12 +31,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     SearchDocument(
                         title: text.label(code),
                         url: urls.page(reportFolder(period, SiteOutput.findingListsFolder, code.rawValue)),
-                        group: theme.string("report_title"), kind: theme.string("search_kind_finding"), number: nil,
+                        group: theme.string(.reportTitle), kind: theme.string(.searchKindFinding), number: nil,
                         sections: [
                             SearchDocument.Section(
                                 anchor: "", heading: "",
                                 text: Format.fill(
-                                    theme.string("search_finding_text"),
+                                    theme.string(.searchFindingText),
                                     [
                                         "count": count, "from": period.range.from.vietnamese,
                                         "to": period.range.to.vietnamese,
@@ -63,8 +63,8 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             // The page's model is made with its lists, once.
             let (page, lists) = reportPage(report, layout: layout)
             result.append(PageJob(.report, path: path, template: templates.report) { page })
-            let home = (theme.string("nav_home"), urls.page([]))
-            var crumbs = [home, (theme.string("report_title"), reportURL())]
+            let home = (theme.string(.navHome), urls.page([]))
+            var crumbs = [home, (theme.string(.reportTitle), reportURL())]
             let parent = Crumb(title: reportTitle(report), url: reportURL(report.quarter))
             if report.quarter != nil { crumbs.append((parent.title, parent.url)) }
             for list in lists {
@@ -75,23 +75,23 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     }
 
     func reportTitle(_ report: BlocReport) -> String {
-        report.quarter.map { Format.fill(theme.string("report_quarter_title"), ["part": text.part($0)]) }
-            ?? theme.string("report_title")
+        report.quarter.map { Format.fill(theme.string(.reportQuarterTitle), ["part": text.part($0)]) }
+            ?? theme.string(.reportTitle)
     }
 
     /// Every finding of one code in the report's range, a row each: the branch, its committee, the
     /// meeting's date (linked to the meeting on the scorecard), the message and the guidance.
     func findingList(_ report: BlocReport, _ code: FindingCode, _ findings: [Finding]) -> RowList {
-        let columns = ["col_committee", "col_date", "col_finding"].map { ListPage.Column(title: theme.string($0)) }
+        let columns = [UIString.colCommittee, .colDate, .colFinding].map { ListPage.Column(title: theme.string($0)) }
         // The guidance that explains the code, once for the list.
         let guidance = settings.findingGuidance[code].flatMap { documents[Folding.documentNumberKey($0.number)] }
         var list = RowList(
             output: .findingList, folder: reportFolder(report, SiteOutput.findingListsFolder, code.rawValue),
             title: text.label(code),
             intro: Format.fill(
-                theme.string("report_finding_list_intro"),
+                theme.string(.reportFindingListIntro),
                 ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
-            columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: findings.count,
+            columns: [ListPage.Column(title: theme.string(.colUnit))] + columns, count: findings.count,
             rows: { range in
                 findings[range].map { item in
                     let date = item.date.map { date in
@@ -114,12 +114,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
 
     /// A list of branches each with a figure of its own (a count, a rate).
     func figureList(
-        _ folder: [String], title: String, column: String, items: [(UnitID, String)], numeric: Bool = true
+        _ folder: [String], title: String, column: UIString, items: [(UnitID, String)], numeric: Bool = true
     ) -> RowList {
         RowList(
             output: .reportList, folder: folder, title: title,
             columns: [
-                ListPage.Column(title: theme.string("col_unit")), ListPage.Column(title: theme.string("col_committee")),
+                ListPage.Column(title: theme.string(.colUnit)), ListPage.Column(title: theme.string(.colCommittee)),
                 ListPage.Column(title: theme.string(column), numeric: numeric),
             ],
             count: items.count,
@@ -140,8 +140,8 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         // The quarter before, for each figure's change; none for the first quarter or the period.
         let previous = reports.previous(of: report)
         let quarter = report.quarter
-        var crumbs = [(theme.string("nav_home"), urls.page([]))]
-        if quarter != nil { crumbs.append((theme.string("report_title"), reportURL())) }
+        var crumbs = [(theme.string(.navHome), urls.page([]))]
+        if quarter != nil { crumbs.append((theme.string(.reportTitle), reportURL())) }
         var lists: [RowList] = []
         func add(_ list: RowList) -> RowList {
             lists.append(list)
@@ -162,7 +162,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             preview(
                 add(
                     figureList(
-                        reportFolder(report, SiteOutput.reportListsFolder, id), title: title, column: "col_skipped",
+                        reportFolder(report, SiteOutput.reportListsFolder, id), title: title, column: .colSkipped,
                         items: items.map { ($0.branch, "\($0.count)/\($0.of)") })))
         }
         let unitCounts = report.unitCounts.map { count in
@@ -178,7 +178,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                 selfCount: Format.count(report.summary.selfRatings[name] ?? 0),
                 branches: listed(
                     "xep-loai-" + Folding.slug(name.rawValue),
-                    Format.fill(theme.string("report_list_rating"), ["rating": name.rawValue]),
+                    Format.fill(theme.string(.reportListRating), ["rating": name.rawValue]),
                     report.branchesByRating[name] ?? []))
         }
         let byCode = report.findingsByCode(in: evaluation)
@@ -197,19 +197,19 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         let buckets = report.speakingBuckets.map { bucket in
             let label =
                 bucket.upper.map { "\(Format.percent(bucket.lower)) – \(Format.percent($0))" }
-                ?? Format.fill(theme.string("report_bucket_open"), ["from": Format.percent(bucket.lower)])
+                ?? Format.fill(theme.string(.reportBucketOpen), ["from": Format.percent(bucket.lower)])
             return ReportPage.BucketRow(
                 label: label, meetings: Format.count(bucket.meetings),
                 belowTarget: bucket.isBelowSpeaking(settings.targets),
                 branches: listed(
                     "phat-bieu-\(Int((bucket.lower * 100).rounded()))",
-                    Format.fill(theme.string("report_list_bucket"), ["range": label]), bucket.branches))
+                    Format.fill(theme.string(.reportListBucket), ["range": label]), bucket.branches))
         }
         let belowTarget = preview(
             add(
                 figureList(
                     reportFolder(report, SiteOutput.reportListsFolder, "phat-bieu-duoi-muc-tieu"),
-                    title: theme.string("report_list_below_target"), column: "col_speaking_rate",
+                    title: theme.string(.reportListBelowTarget), column: .colSpeakingRate,
                     items: report.branchesBelowSpeakingTarget.map { ($0.branch, Format.percent($0.rate)) })))
         let thematicRows = report.thematicByQuarter.map { row in
             ReportPage.ThematicRow(
@@ -217,11 +217,11 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                 meetings: Format.count(row.meetings),
                 with: listed(
                     "chuyen-de-\(row.quarter.slug)-co",
-                    Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),
+                    Format.fill(theme.string(.reportListThematicWith), ["part": text.part(row.quarter)]),
                     row.branchesWith, periodWide: true),
                 without: listed(
                     "chuyen-de-\(row.quarter.slug)-khong",
-                    Format.fill(theme.string("report_list_thematic_without"), ["part": text.part(row.quarter)]),
+                    Format.fill(theme.string(.reportListThematicWithout), ["part": text.part(row.quarter)]),
                     row.branchesWithout, periodWide: true))
         }
         let committees = preview(add(committeeList(report)))
@@ -229,7 +229,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             layout: layout.page(
                 title: reportTitle(report), current: quarter == nil ? reportURL() : nil, breadcrumb: crumbs),
             intro: Format.fill(
-                theme.string("report_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
+                theme.string(.reportIntro), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             figures: figures(report.summary),
             quarters: evaluation.quarters.map { part in
                 QuarterLink(title: text.part(part), url: reportURL(part), current: part == quarter)
@@ -237,12 +237,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             wholeURL: reportURL(), isQuarter: quarter != nil, unitCounts: unitCounts, ratingRows: ratingRows,
             overrated: overrated,
             skippedStudy: skipped(
-                "thieu-chinh-tri-tu-tuong", theme.string("report_study_title"), report.skippedPoliticalStudy),
+                "thieu-chinh-tri-tu-tuong", theme.string(.reportStudyTitle), report.skippedPoliticalStudy),
             skippedAffairs: skipped(
-                "thieu-thoi-su", theme.string("report_affairs_title"), report.skippedCurrentAffairs),
+                "thieu-thoi-su", theme.string(.reportAffairsTitle), report.skippedCurrentAffairs),
             findingRows: findingRows, speakingBuckets: buckets, belowTarget: belowTarget,
             thematicRows: thematicRows, committees: committees,
-            kindColumns: ReportKindTable.columns.map { $0.map(kindLabel) ?? theme.string("report_kinds_all") },
+            kindColumns: ReportKindTable.columns.map { $0.map(kindLabel) ?? theme.string(.reportKindsAll) },
             kindRows: ReportKindTable.rows(report, previous: previous).map { row in
                 ReportPage.KindRow(
                     label: theme.string(row.key),
@@ -253,7 +253,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                             id: ReportKindTable.id(row.id, kind), value: row.values[column],
                             change: change.map { Format.change($0, unit: row.unit, theme: theme) },
                             direction: change?.direction.rawValue ?? "",
-                            label: kind.map(kindLabel) ?? theme.string("report_kinds_all"))
+                            label: kind.map(kindLabel) ?? theme.string(.reportKindsAll))
                     })
             },
             previousTitle: previous.map { $0.quarter.map(text.part) ?? reportTitle($0) },
@@ -278,14 +278,14 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     /// branches no committee member visited.
     func committeeList(_ report: BlocReport) -> RowList {
         let rows = report.committeeAttendance
-        let columns = ["col_meetings", "col_supervised", "col_share", "col_never_supervised"].map {
+        let columns = [UIString.colMeetings, .colSupervised, .colShare, .colNeverSupervised].map {
             ListPage.Column(title: theme.string($0), numeric: true)
         }
         return RowList(
             output: .reportList, folder: reportFolder(report, SiteOutput.reportListsFolder, "cap-uy-du-sinh-hoat"),
-            title: theme.string("report_committees_title"),
-            intro: theme.string("report_committees_intro"),
-            columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: rows.count,
+            title: theme.string(.reportCommitteesTitle),
+            intro: theme.string(.reportCommitteesIntro),
+            columns: [ListPage.Column(title: theme.string(.colUnit))] + columns, count: rows.count,
             rows: { range in
                 rows[range].map { row in
                     ListPage.Row(
