@@ -246,7 +246,7 @@ struct MeetingReader: Sendable {
             ),
             &diagnostics)
         {
-            date = Day(parsing: cell.trimmed)
+            date = cell.day
             if date == nil {
                 diagnostics.error(cell.location, .notADate(cell.trimmed))
             }
@@ -396,7 +396,7 @@ struct RecordCells {
     func count(_ cell: RecordValue?, _ field: @autoclosure () -> String, _ diagnostics: inout Diagnostics) -> Int? {
         guard let cell else { return nil }
         do {
-            return try Counts.parse(cell.trimmed, leadingZeros: true)
+            return try cell.count(leadingZeros: true)
         } catch .notANumber {
             diagnostics.error(cell.location, .notAWholeNumber(field: field(), value: cell.trimmed))
         } catch {
@@ -407,7 +407,7 @@ struct RecordCells {
 
     func flag(_ field: String, _ position: Int?, _ diagnostics: inout Diagnostics) -> Bool {
         guard let cell = record.value(at: position) else { return false }
-        guard let value = BooleanWords.parse(cell.text) else {
+        guard let value = cell.flag else {
             diagnostics.error(cell.location, .notYesOrNo(field: field))
             return false
         }

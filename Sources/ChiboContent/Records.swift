@@ -2,30 +2,6 @@ import ChiboModel
 import ChiboSupport
 import Yams
 
-/// The value of one field of a record (a CSV cell, a YAML value): its text and where it stands
-/// in the file.
-struct RecordValue {
-    var text: String
-    var location: SourceLocation
-    /// The text without surrounding white space, trimmed once: a record's reader asks for it often.
-    let trimmed: String
-
-    init(text: String, location: SourceLocation) {
-        self.text = text
-        self.location = location
-        trimmed = text.trimmingSpaces
-    }
-
-    /// A cell whose text the reader knows to be only white space, so that there is nothing to trim.
-    init(text: String, location: SourceLocation, isBlank: Bool) {
-        self.text = text
-        self.location = location
-        trimmed = isBlank ? "" : text.trimmingSpaces
-    }
-
-    var isEmpty: Bool { trimmed.isEmpty }
-}
-
 /// A row of a CSV file or an item of a YAML list, with its values by canonical field name.
 ///
 /// The rows of one CSV file share one table of columns; a row holds only its cells.
@@ -334,9 +310,8 @@ private struct CSVRecordReader {
 
     /// For a workbook's sheet: its name, which every location names.
     let sheet: String?
-    /// A sheet row's bytes and cells, kept from row to row.
-    var sheetBytes: [UInt8] = []
-    var sheetRowCells: [CSVTable.RawCell] = []
+    /// A sheet row's cells by column, kept from row to row.
+    var sheetSlots: [Workbook.Cell?] = []
 
     init(file: String, fields: [Field], extra: @escaping (String) -> String?, sheet: String? = nil) {
         self.file = file
@@ -360,46 +335,57 @@ private struct CSVRecordReader {
         header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
         record: (Record, _ diagnostics: inout Diagnostics) -> Void
     ) {
+        take(CSVRow(raw: row), hasControl: hasControl, header: header, record: record)
+    }
+
+    /// Takes a row of either source: the header's, or a record checked as a CSV row is (a cell over
+    /// lines holding separators, a control character, a cell past the header's columns) and made of
+    /// the row's cells by the header's fields.
+    mutating func take<Row: RecordRow>(
+        _ row: Row, hasControl: Bool,
+        header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
+        record: (Record, _ diagnostics: inout Diagnostics) -> Void
+    ) {
         guard hasHeader else {
-            readHeader(row.row)
+            readHeader(row.header)
             readsRecords = header(headerLocations, &records)
             return
         }
-        // A quoted cell that runs over lines and holds separators has swallowed the rows after it.
-        if let swallowing = row.cells.first(where: { $0.hasNewline && holdsSeparator(row.bytes(of: $0)) }) {
-            let lines = row.bytes(of: swallowing).count { $0 == UInt8(ascii: "\n") } + 1
-            table.error(location(swallowing), .swallowingQuote(lines: lines, separator: separator))
+        if let swallowing = row.swallowingCell(separator: separator) {
+            table.error(
+                location(row: row.cellLine(swallowing.cell), column: row.column(swallowing.cell)),
+                .swallowingQuote(lines: swallowing.lines, separator: separator))
             return
         }
         // A row with a control character is reported at the character, and left out.
         if hasControl { return }
-        if row.cells.count > headerCount, let extraCell = row.cells.dropFirst(headerCount).first(where: { !$0.isBlank })
-        {
+        let count = row.cells.count
+        if count > headerCount, let extraCell = row.cells.dropFirst(headerCount).first(where: { !row.isBlank($0) }) {
             table.error(
-                location(extraCell), .rowWidth(cells: row.cells.count, columns: headerCount, separator: separator))
+                location(row: row.cellLine(extraCell), column: row.column(extraCell)),
+                .rowWidth(cells: count, columns: headerCount, separator: separator))
             return
         }
         guard readsRecords else { return }
         var values: [RecordValue] = []
         values.reserveCapacity(fieldOrder.count)
-        if row.cells.count >= lastMapped {
+        if count >= lastMapped {
             // Every field has its cell: the values are made in field order, no placeholder first.
             for position in fieldOrder.indices {
-                let cell = row.cells[columnOfPosition[position]]
-                values.append(RecordValue(text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank))
+                let index = columnOfPosition[position]
+                values.append(row.value(index, at: location(row: row.cellLine(index), column: row.column(index))))
             }
         } else {
             let end = row.cells.last.map {
                 SourceLocation(
-                    file: file, line: $0.line, column: $0.column + row.text(of: $0).unicodeScalars.count, sheet: sheet)
+                    file: file, line: row.cellLine($0), column: row.column($0) + row.characters($0), sheet: sheet)
             }
             let missing = RecordValue(
                 text: "", location: end ?? SourceLocation(file: file, line: row.line, sheet: sheet))
             values = Array(repeating: missing, count: fieldOrder.count)
-            for (index, cell) in row.cells.enumerated() where index < columns.count {
+            for index in row.cells where index < columns.count {
                 guard let position = columns[index] else { continue }
-                values[position] = RecordValue(
-                    text: row.text(of: cell), location: location(cell), isBlank: cell.isBlank)
+                values[position] = row.value(index, at: location(row: row.cellLine(index), column: row.column(index)))
             }
         }
         record(
@@ -408,74 +394,29 @@ private struct CSVRecordReader {
             &records)
     }
 
-    /// Takes a workbook's row as the CSV reader's: every column up to the last with text is a cell
-    /// (an empty one where the sheet has none), so that cells stand at their header's position. A
-    /// control character is an error at its cell and leaves the row out, as in CSV.
+    /// Takes a workbook's row, its cells as the sheet typed them: every column up to the last with
+    /// something in it is a cell (none where the sheet has none), so that cells stand at their
+    /// header's position. A control character is an error at its cell and leaves the row out, as in
+    /// CSV.
     mutating func take(
         _ number: Int, _ sheetCells: [Workbook.Cell],
         header: (_ fields: [String: SourceLocation], _ diagnostics: inout Diagnostics) -> Bool,
         record: (Record, _ diagnostics: inout Diagnostics) -> Void
     ) {
-        var bytes = sheetBytes
-        var cells = sheetRowCells
-        bytes.removeAll(keepingCapacity: true)
-        cells.removeAll(keepingCapacity: true)
-        // The buffers are lent back for the next row.
-        defer {
-            sheetBytes = bytes
-            sheetRowCells = cells
-        }
+        var slots = sheetSlots
+        slots.removeAll(keepingCapacity: true)
+        // The buffer is lent back for the next row.
+        defer { sheetSlots = slots }
         var hasControl = false
         for cell in sheetCells {
-            while cells.count < cell.column - 1 {
-                let column = cells.count + 1
-                cells.append(
-                    CSVTable.RawCell(
-                        start: bytes.count, end: bytes.count, line: number, column: column, isBlank: true,
-                        hasNewline: false))
-            }
-            var text = cell.text
-            // One pass over the bytes: a byte that may begin a control character, a line end, and
-            // whether anything but ASCII white space is there.
-            let (mayHoldControl, hasNewline, visibleASCII, onlyASCII) = text.withUTF8 { utf8 in
-                var control = false
-                var newline = false
-                var visible = false
-                var ascii = true
-                for (index, byte) in utf8.enumerated() {
-                    if byte < 0x20 || byte == 0x7F { control = true }
-                    // C1 controls are C2 80 to C2 9F.
-                    if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { control = true }
-                    // Noncharacters begin with EF or F0 to F4.
-                    if byte == 0xEF || byte >= 0xF0 { control = true }
-                    if byte == 0x0A { newline = true }
-                    if byte > 0x20 && byte < 0x7F { visible = true }
-                    if byte >= 0x80 { ascii = false }
-                }
-                return (control, newline, visible, ascii)
-            }
-            if mayHoldControl, let control = text.firstRefusedCharacter {
+            while slots.count < cell.column - 1 { slots.append(nil) }
+            if let control = cell.text.firstRefusedCharacter {
                 controls.error(location(row: number, column: cell.column), .controlInCell(control.scalar))
                 hasControl = true
             }
-            let start = bytes.count
-            bytes.append(contentsOf: text.utf8)
-            cells.append(
-                CSVTable.RawCell(
-                    start: start, end: bytes.count, line: number, column: cell.column,
-                    isBlank: !visibleASCII && (onlyASCII || text.trimmingSpaces.isEmpty), hasNewline: hasNewline))
+            slots.append(cell)
         }
-        bytes.withUnsafeBufferPointer { bytes in
-            cells.withUnsafeBufferPointer { cells in
-                take(
-                    CSVTable.RawRow(bytes: bytes, cells: cells, line: number), hasControl: hasControl, header: header,
-                    record: record)
-            }
-        }
-    }
-
-    func location(_ cell: CSVTable.RawCell) -> SourceLocation {
-        location(row: cell.line, column: cell.column)
+        take(SheetRow(line: number, slots: slots), hasControl: hasControl, header: header, record: record)
     }
 
     var headerLocations = [String: SourceLocation]()
@@ -506,8 +447,71 @@ private struct CSVRecordReader {
         }
     }
 
-    func holdsSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        separator.asciiValue.map(bytes.contains) ?? false
-    }
+}
 
+/// A row of cells as `CSVRecordReader` takes it, from a CSV file or from a workbook's sheet: its
+/// cells by position (a cell's column, in a sheet; a CSV row's cells one after another).
+private protocol RecordRow {
+    var line: Int { get }
+    /// The positions of the row's cells.
+    var cells: Range<Int> { get }
+    /// The row as the header's `CSVTable.Row`, each cell with its text.
+    var header: CSVTable.Row { get }
+    /// The line a cell starts on: in CSV, a cell after one over lines starts below the row's first.
+    func cellLine(_ cell: Int) -> Int
+    func column(_ cell: Int) -> Int
+    func isBlank(_ cell: Int) -> Bool
+    /// A quoted cell that runs over lines and holds separators, which has swallowed the rows after
+    /// it, and its number of lines; nil for none.
+    func swallowingCell(separator: Character) -> (cell: Int, lines: Int)?
+    /// The cell's length in Unicode scalars: where a row that ends early ends.
+    func characters(_ cell: Int) -> Int
+    /// The cell as a record's value at `location`.
+    func value(_ cell: Int, at location: SourceLocation) -> RecordValue
+}
+
+/// A CSV row: its cells' text, read from the file's bytes.
+private struct CSVRow: RecordRow {
+    let raw: CSVTable.RawRow
+
+    var line: Int { raw.line }
+    var cells: Range<Int> { 0..<raw.cells.count }
+    var header: CSVTable.Row { raw.row }
+    func cellLine(_ cell: Int) -> Int { raw.cells[cell].line }
+    func column(_ cell: Int) -> Int { raw.cells[cell].column }
+    func isBlank(_ cell: Int) -> Bool { raw.cells[cell].isBlank }
+    func swallowingCell(separator: Character) -> (cell: Int, lines: Int)? {
+        guard let byte = separator.asciiValue,
+            let cell = cells.first(where: { raw.cells[$0].hasNewline && raw.bytes(of: raw.cells[$0]).contains(byte) })
+        else { return nil }
+        return (cell, raw.bytes(of: raw.cells[cell]).count { $0 == UInt8(ascii: "\n") } + 1)
+    }
+    func characters(_ cell: Int) -> Int { raw.text(of: raw.cells[cell]).unicodeScalars.count }
+    func value(_ cell: Int, at location: SourceLocation) -> RecordValue {
+        RecordValue(text: raw.text(of: raw.cells[cell]), location: location, isBlank: raw.cells[cell].isBlank)
+    }
+}
+
+/// A workbook's row: a slot a column up to its last cell, nil where the sheet has no cell. Its cells
+/// keep the type the sheet gives them.
+private struct SheetRow: RecordRow {
+    let line: Int
+    let slots: [Workbook.Cell?]
+
+    var cells: Range<Int> { slots.indices }
+    var header: CSVTable.Row {
+        CSVTable.Row(
+            cells: slots.indices.map { CSVTable.Cell(text: slots[$0]?.text ?? "", line: line, column: column($0)) },
+            line: line)
+    }
+    func cellLine(_ cell: Int) -> Int { line }
+    func column(_ cell: Int) -> Int { slots[cell]?.column ?? cell + 1 }
+    func isBlank(_ cell: Int) -> Bool { slots[cell].map { $0.text.trimmingSpaces.isEmpty } ?? true }
+    /// A sheet's cell is a cell, however many lines and commas it holds: there are no quotes to lose.
+    func swallowingCell(separator: Character) -> (cell: Int, lines: Int)? { nil }
+    func characters(_ cell: Int) -> Int { slots[cell]?.text.unicodeScalars.count ?? 0 }
+    func value(_ cell: Int, at location: SourceLocation) -> RecordValue {
+        guard let found = slots[cell] else { return RecordValue(text: "", location: location, isBlank: true) }
+        return RecordValue(text: found.text, location: location, kind: found.kind)
+    }
 }

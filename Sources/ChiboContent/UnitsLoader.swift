@@ -229,7 +229,7 @@ enum UnitsLoader {
                 }
                 return nil
             }
-            guard let value = try? Counts.parse(cell.trimmed, leadingZeros: true), (0...100_000).contains(value) else {
+            guard let value = try? cell.count(leadingZeros: true), (0...100_000).contains(value) else {
                 diagnostics.error(cell.location, .membersOutOfRange(field: "members", from: 0, to: 100_000))
                 return nil
             }

@@ -3,9 +3,9 @@ import ChiboSupport
 import Foundation
 
 /// An Office Open XML workbook (`.xlsx`) as Excel and LibreOffice save it: its sheets in order, and
-/// each sheet's cells read a row at a time, as text the way Excel shows them. The zip container is
-/// read by `WorkbookPackage`, the XML by libxml2's streaming reader (`XMLStream`), the workbook as a
-/// whole within `Limits`.
+/// each sheet's cells read a row at a time, each as its type (text, number, date, boolean) with the
+/// text Excel shows for it. The zip container is read by `WorkbookPackage`, the XML by libxml2's
+/// streaming reader (`XMLStream`), the workbook as a whole within `Limits`.
 struct Workbook {
     struct Sheet {
         var name: String
@@ -42,10 +42,12 @@ struct Workbook {
         }
     }
 
-    /// One cell with something in it: its column (1 for A) and its text.
+    /// One cell with something in it: its column (1 for A), what it holds as its type says, and the
+    /// text Excel shows for it.
     struct Cell {
         var column: Int
         var text: String
+        var kind: CellKind
     }
 
     let file: String
@@ -560,7 +562,7 @@ struct Workbook {
             case .formulaString: written = try Workbook.checkedText(valueBytes, limits: limits, where: "a cell's value")
             default: written = value
             }
-            guard let text = workbook.cellText(type: type, style: style, value: written) else {
+            guard let read = workbook.cell(type: type, style: style, value: written) else {
                 return CellProblem(
                     row: rowNumber, column: column,
                     wording: .english(
@@ -568,12 +570,13 @@ struct Workbook {
                         "the cell's value \(Diagnostic.quoted(value.prefix(40))) is not what its type "
                             + "(\(type.rawValue)) says"))
             }
+            let text = read.text
             if !text.isEmpty {
                 cellCount += 1
                 textByteCount += text.utf8.count
                 guard cellCount <= limits.cells else { throw Workbook.tooManyCells(limits) }
                 guard textByteCount <= limits.textBytes else { throw Workbook.tooMuchText(limits) }
-                cells.append(Cell(column: column, text: text))
+                cells.append(Cell(column: column, text: text, kind: read.kind))
             }
             return nil
         }
@@ -614,23 +617,28 @@ struct Workbook {
         return value
     }
 
-    /// A cell's text as Excel shows it: shared and inline strings as written (`text`, decoded), a
-    /// boolean as 1 or 0, a whole number without `.0`, a number in a date-formatted cell as the date
-    /// `YYYY-MM-DD`; nil for a value that does not read as its type.
-    func cellText(type: CellType, style: Int, value: String) -> String? {
+    /// What a cell holds and the text Excel shows for it: shared and inline strings as written
+    /// (`text`, decoded), a boolean (1 or 0), a number (a whole one shown without `.0`), a number in a
+    /// date-formatted cell as its day (shown `YYYY-MM-DD`); nil for a value that does not read as its
+    /// type. A date written as text (`t="d"`) stays text, read as a date only where a date is due.
+    func cell(type: CellType, style: Int, value: String) -> (text: String, kind: CellKind)? {
         switch type {
         case .sharedString:
             guard let index = Int(value), sharedStrings.indices.contains(index) else { return nil }
-            return sharedStrings[index]
-        case .inlineString, .formulaString: return value
-        case .boolean: return value == "1" ? "1" : value == "0" ? "0" : nil
-        case .date, .error: return value
+            return (sharedStrings[index], .text)
+        case .inlineString, .formulaString, .date, .error: return (value, .text)
+        case .boolean:
+            guard value == "1" || value == "0" else { return nil }
+            return (value, .boolean(value == "1"))
         case .number:
-            guard !value.isEmpty else { return "" }
+            guard !value.isEmpty else { return ("", .text) }
             guard let number = Double(value) else { return nil }
-            if dateStyles.contains(style) { return Self.day(serial: number, date1904: date1904)?.description }
-            if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-            return value
+            if dateStyles.contains(style) {
+                guard let day = Self.day(serial: number, date1904: date1904) else { return nil }
+                return (day.description, .date(day))
+            }
+            let kind = CellKind.number(number)
+            return (kind.shown(written: value), kind)
         }
     }
 

@@ -7,8 +7,8 @@ struct TestWorkbook {
     var parts: [(path: String, bytes: [UInt8])]
 
     /// A workbook of `sheets` (name and the XML of its `<sheetData>`'s rows), with `shared` as its
-    /// shared strings when given.
-    init(sheets: [(name: String, rows: String)], shared: [String]? = nil) {
+    /// shared strings and `styles` as its styles part when given.
+    init(sheets: [(name: String, rows: String)], shared: [String]? = nil, styles: String? = nil) {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let package = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -26,6 +26,9 @@ struct TestWorkbook {
         workbook += "</sheets></workbook>"
         if shared != nil {
             links += "<Relationship Id=\"rIdS\" Type=\"\(relationships)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        }
+        if styles != nil {
+            links += "<Relationship Id=\"rIdT\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
         }
         links += "</Relationships>"
         parts = [
@@ -45,6 +48,7 @@ struct TestWorkbook {
             for string in shared { xml += "<si><t xml:space=\"preserve\">\(string)</t></si>" }
             parts.append(("xl/sharedStrings.xml", Array((xml + "</sst>").utf8)))
         }
+        if let styles { parts.append(("xl/styles.xml", Array(styles.utf8))) }
     }
 
     /// A sheet part around the XML of its rows.

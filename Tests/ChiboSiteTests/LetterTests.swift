@@ -225,7 +225,7 @@ import Testing
         let renderer = try Self.renderer("content")
         let theme = renderer.theme
         #expect(Format.change(share, unit: nil, theme: theme) == "tăng 1,4 điểm %")
-        #expect(Format.change(count, unit: "change_unit_meetings", theme: theme) == "giảm 12 buổi")
+        #expect(Format.change(count, unit: .changeUnitMeetings, theme: theme) == "giảm 12 buổi")
         // The quarter before a quarter, across a year's end; the year before the period (2024) and
         // a year; none for the first year or its first quarter.
         let reports = renderer.reports

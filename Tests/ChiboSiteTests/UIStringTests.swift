@@ -8,19 +8,51 @@ import Testing
 
 /// The UI strings the pages show are all checked before anything is rendered.
 @Suite struct UIStringTests {
-    /// Every key the pages' code passes to `theme.string` is one `chibo check` looks for.
-    @Test func everyUIStringKeyTheCodeNamesIsRequired() throws {
-        let folder = PackagePaths.root + "/Sources/ChiboRender"
-        let files = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }
-        let literal = /string\("([a-z0-9_]+)"\)/
+    /// The keys of the theme's `i18n/vi.yaml` are exactly the keys the pages' code shows (`UIString`,
+    /// which `Theme.string` takes, so that the code can name no other) and the keys the templates
+    /// name (`t.KEY`): none missing, none left over.
+    @Test func theThemesStringsAreTheOnesTheCodeAndTheTemplatesUse() throws {
+        let theme = PackagePaths.theme
+        let strings = try String(contentsOfFile: theme + "/i18n/vi.yaml", encoding: .utf8)
+        let keys = Set(
+            strings.split(separator: "\n").compactMap { $0.firstMatch(of: /^([a-z0-9_]+):/)?.output.1 }.map(String.init)
+        )
         var named: Set<String> = []
-        for file in files {
-            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            for match in text.matches(of: literal) { named.insert(String(match.output.1)) }
+        for file in try FileManager.default.subpathsOfDirectory(atPath: theme + "/templates")
+        where file.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: theme + "/templates/" + file, encoding: .utf8)
+            for match in text.matches(of: /\bt\.([a-z0-9_]+)/) { named.insert(String(match.output.1)) }
         }
-        #expect(named.count > 20)
-        let required = Set(SiteRenderer.requiredStrings)
-        #expect(named.subtracting(required).sorted() == [])
+        let code = Set(UIString.allCases.map(\.rawValue))
+        #expect(keys.count > 300 && named.count > 150 && code.count > 150, "\(keys.count) \(named.count) \(code.count)")
+        #expect(Set(SiteRenderer.requiredStrings) == code)
+        #expect(code.subtracting(keys).sorted() == [], "keys the code shows that the theme lacks")
+        #expect(named.subtracting(keys).sorted() == [], "keys the templates name that the theme lacks")
+        #expect(keys.subtracting(code).subtracting(named).sorted() == [], "keys of vi.yaml nothing shows")
+    }
+
+    /// Every case of `UIString` is shown by some code: by name in the pages' code, or through one of
+    /// the domain values' switches in `UIString.swift` (a finding's label, a sector's name).
+    @Test func everyUIStringIsShownBySomeCode() throws {
+        let folder = PackagePaths.root + "/Sources/ChiboRender"
+        var code = ""
+        var declaration = ""
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            if file.hasSuffix("/UIString.swift") {
+                // Past the cases: the switches of the domain values' strings.
+                declaration = String(text[(text.range(of: "static func")?.lowerBound ?? text.endIndex)...])
+            } else {
+                code += text
+            }
+        }
+        #expect(!declaration.isEmpty)
+        let unused = UIString.allCases.filter { key in
+            let name = "\(key)"
+            let pattern = try? Regex("\\." + name + "\\b")
+            return pattern.map { !code.contains($0) && !declaration.contains($0) } ?? true
+        }
+        #expect(unused.map(\.rawValue) == [])
     }
 
     /// Every UI string a page shows is either required (checked before rendering) or named by a

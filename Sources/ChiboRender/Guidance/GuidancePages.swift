@@ -153,14 +153,14 @@ struct GuidancePages: Sendable {
             let document = page.document
             let section = parentSection(of: document.sourcePath, built)
             let group =
-                section.map { $0.section.slugPath.isEmpty ? theme.string("guidance_title") : $0.section.title } ?? ""
+                section.map { $0.section.slugPath.isEmpty ? theme.string(.guidanceTitle) : $0.section.title } ?? ""
             var sections = page.sections
             if let summary = document.summary {
                 sections.insert(SearchDocument.Section(anchor: "", heading: "", text: summary), at: 0)
             }
             return SearchDocument(
                 title: document.title, url: page.url, group: group,
-                kind: kindLabel(document.kind) ?? theme.string("search_kind_document"),
+                kind: kindLabel(document.kind) ?? theme.string(.searchKindDocument),
                 number: document.number, sections: sections)
         }
     }
@@ -168,7 +168,7 @@ struct GuidancePages: Sendable {
     /// The search page: the script fills in results; without it, the page lists the guidance index.
     func searchPage(_ built: Built, layout: LayoutContext) -> SearchPage {
         var page = layout.page(
-            title: theme.string("search_title"), current: nil, breadcrumb: [(theme.string("nav_home"), urls.page([]))])
+            title: theme.string(.searchTitle), current: nil, breadcrumb: [(theme.string(.navHome), urls.page([]))])
         page.isSearch = true
         let restricted = content.settings.restricted
         return SearchPage(
@@ -203,13 +203,13 @@ struct GuidancePages: Sendable {
 
     var root: GuidanceSection {
         content.sections.first { $0.slugPath.isEmpty }
-            ?? GuidanceSection(sourcePath: "guidance", slugPath: [], title: theme.string("guidance_title"))
+            ?? GuidanceSection(sourcePath: "guidance", slugPath: [], title: theme.string(.guidanceTitle))
     }
 
     // MARK: - Models
 
     func kindLabel(_ kind: DocumentKind?) -> String? {
-        kind.map { theme.string("kind_" + $0.rawValue.replacing(ascii: "-", with: "_")) }
+        kind.map { theme.string(.documentKind($0)) }
     }
 
     func summary(_ page: Page, _ built: Built) -> DocumentSummary {
@@ -220,19 +220,19 @@ struct GuidancePages: Sendable {
             number: document.number, issuer: document.issuer,
             date: document.date?.vietnamese, dateISO: document.date?.description, kind: kindLabel(document.kind),
             summary: document.summary, digest: document.digest,
-            sectionTitle: section.map { $0.section.title.isEmpty ? theme.string("guidance_title") : $0.section.title },
+            sectionTitle: section.map { $0.section.title.isEmpty ? theme.string(.guidanceTitle) : $0.section.title },
             sectionURL: section?.url, html: built.items[document.sourcePath] ?? "")
     }
 
     func breadcrumb(to path: String, _ built: Built, includeSelf: Bool) -> [(String, String)] {
-        var trail: [(String, String)] = [(theme.string("nav_home"), urls.page([]))]
+        var trail: [(String, String)] = [(theme.string(.navHome), urls.page([]))]
         var parts = path.split(separator: "/").map(String.init)
         if !includeSelf { parts.removeLast() }
         var prefix = ""
         for part in parts {
             prefix = prefix.isEmpty ? part : prefix + "/" + part
             if let section = built.sections[prefix] {
-                let title = section.section.slugPath.isEmpty ? theme.string("guidance_title") : section.section.title
+                let title = section.section.slugPath.isEmpty ? theme.string(.guidanceTitle) : section.section.title
                 trail.append((title, section.url))
             }
         }
@@ -269,11 +269,11 @@ struct GuidancePages: Sendable {
             sections: guidancePublic ? subsections(of: root, built).map { sectionSummary($0, built) } : [],
             guidanceURL: urls.page([SiteURLs.guidanceRoot]), documentCount: String(built.pages.count),
             showsGuidance: guidancePublic,
-            features: layout.navigation.dropFirst(2).map { item in
-                Feature(title: theme.string(item.key), url: item.url, text: theme.string(item.key + "_intro"))
+            features: layout.navigation.dropFirst(2).compactMap { item in
+                item.intro.map { Feature(title: theme.string(item.key), url: item.url, text: theme.string($0)) }
             },
             upcoming: upcoming.isEmpty ? schedule.recent(limit: 3) : upcoming,
-            upcomingTitle: theme.string(upcoming.isEmpty ? "home_recent" : "home_upcoming"),
+            upcomingTitle: theme.string(upcoming.isEmpty ? .homeRecent : .homeUpcoming),
             hasSchedule: !schedule.isEmpty && !(restricted?.contains(.schedule) ?? false), scheduleURL: schedule.url)
     }
 
@@ -335,7 +335,7 @@ struct GuidancePages: Sendable {
         let isRoot = section.section.slugPath.isEmpty
         let title =
             isRoot
-            ? (section.section.title.isEmpty ? theme.string("guidance_title") : section.section.title)
+            ? (section.section.title.isEmpty ? theme.string(.guidanceTitle) : section.section.title)
             : section.section.title
         let byKind: [KindGroup] =
             !isRoot
@@ -401,7 +401,7 @@ struct GuidancePages: Sendable {
         }
         if let parent {
             model.section = Crumb(
-                title: parent.section.slugPath.isEmpty ? theme.string("guidance_title") : parent.section.title,
+                title: parent.section.slugPath.isEmpty ? theme.string(.guidanceTitle) : parent.section.title,
                 url: parent.url)
             model.siblings = order.map {
                 SiblingLink(

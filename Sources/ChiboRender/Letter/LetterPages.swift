@@ -29,23 +29,6 @@ struct LetterPages: NamesUnits, Sendable {
         "letter-thematic-strengths", "letter-thematic-weaknesses", "letter-requests",
     ]
 
-    static let stringKeys = [
-        "letter_title", "letter_intro", "letter_party", "letter_draft_mark", "letter_number", "letter_place_date",
-        "letter_date", "letter_recipients", "letter_copies", "letter_part_regular", "letter_part_thematic",
-        "letter_part_requests", "letter_period_year", "letter_period_quarter", "letter_period_range",
-        "letter_audience_grassroots", "letter_audience_subordinate", "letter_audience_all", "letter_audience_sectors",
-        "letter_figure_meetings", "letter_figure_speaking", "letter_figure_attendance",
-        "letter_figure_current_affairs", "letter_figure_it", "letter_figure_overrated",
-        "letter_figure_overrated_branches", "letter_figure_study", "letter_figure_thematic_gap",
-        "letter_figure_supervised", "letter_citation", "letter_document", "letter_in_period", "letter_change",
-        "letter_annex_label",
-        "letter_annex_attached", "letter_annex_study", "letter_annex_overrated", "letter_annex_criterion",
-        "letter_annex_current_affairs", "letter_annex_col_number", "letter_annex_col_branch",
-        "letter_annex_col_committee", "letter_annex_col_meetings", "letter_annex_total", "letter_annex_total_branches",
-        "letter_remarks_title", "letter_remarks_intro",
-        "letter_annex_more", "letter_remarks_more",
-    ]
-
     var isEmpty: Bool { reports.period == nil || evaluation.organization.units.isEmpty }
 
     /// The page's folder and the document's path, beside the report of `report`.
@@ -99,7 +82,7 @@ struct LetterPages: NamesUnits, Sendable {
             meetings: Format.count(review.skippedStudy.map(\.count).reduce(0, +)),
             requiredFrom: settings.politicalStudyRequiredFrom.map(Format.date),
             annex: annexes.add(
-                theme.string("letter_annex_study"), review.skippedStudy.map { ($0.branch, $0.count) }))
+                theme.string(.letterAnnexStudy), review.skippedStudy.map { ($0.branch, $0.count) }))
         // The period before, for "tăng 1,4 điểm % so với quý I/2024" or "so với năm 2023"; none for the first.
         let previous = reports.previous(of: report)
         let since = previous.map(rangeName)
@@ -161,11 +144,11 @@ struct LetterPages: NamesUnits, Sendable {
             let number = items.count + 1
             items.append(
                 LetterText.Annex(
-                    label: Format.fill(pages.theme.string("letter_annex_label"), ["n": String(number)]),
+                    label: Format.fill(pages.theme.string(.letterAnnexLabel), ["n": String(number)]),
                     title: title,
                     columns: [
-                        "letter_annex_col_number", "letter_annex_col_branch", "letter_annex_col_committee",
-                        "letter_annex_col_meetings",
+                        UIString.letterAnnexColNumber, .letterAnnexColBranch, .letterAnnexColCommittee,
+                        .letterAnnexColMeetings,
                     ].map(pages.theme.string),
                     rows: rows.enumerated().map { index, row in
                         [
@@ -177,9 +160,9 @@ struct LetterPages: NamesUnits, Sendable {
                         // The total, as a clerk checks the annex against the sentence: "Cộng, 52 chi bộ, 76".
                         + [
                             [
-                                "", pages.theme.string("letter_annex_total"),
+                                "", pages.theme.string(.letterAnnexTotal),
                                 Format.fill(
-                                    pages.theme.string("letter_annex_total_branches"),
+                                    pages.theme.string(.letterAnnexTotalBranches),
                                     ["count": Format.count(rows.count)]),
                                 Format.count(rows.map(\.meetings).reduce(0, +)),
                             ]
@@ -198,7 +181,7 @@ struct LetterPages: NamesUnits, Sendable {
         let change = since.flatMap { since in
             Change(share, previous: previous, measure: .share).map {
                 Format.fill(
-                    theme.string("letter_change"),
+                    theme.string(.letterChange),
                     ["change": Format.change($0, unit: nil, theme: theme), "since": since])
             }
         }
@@ -225,18 +208,18 @@ struct LetterPages: NamesUnits, Sendable {
         }
         var paragraphs = body("letter-opening")
         var part = 0
-        func heading(_ key: String) {
+        func heading(_ key: UIString) {
             part += 1
             paragraphs.append(
                 LetterText.Paragraph(style: .heading, text: Format.fill(theme.string(key), ["n": String(part)])))
         }
-        heading("letter_part_regular")
+        heading(.letterPartRegular)
         paragraphs += body("letter-regular-strengths") + body("letter-regular-weaknesses")
-        heading("letter_part_thematic")
+        heading(.letterPartThematic)
         paragraphs += body("letter-thematic-strengths") + body("letter-thematic-weaknesses")
         let requests = body("letter-requests")
         if !requests.isEmpty {
-            heading("letter_part_requests")
+            heading(.letterPartRequests)
             paragraphs += requests
         }
         // A Party letter ends with "./." after its last sentence.
@@ -250,7 +233,7 @@ struct LetterPages: NamesUnits, Sendable {
         let blank = { (width: Int) in String(repeating: "\u{00A0}", count: width) }
         let day = settings.letter.date
         let date = Format.fill(
-            theme.string(derived.place == nil ? "letter_date" : "letter_place_date"),
+            theme.string(derived.place == nil ? .letterDate : .letterPlaceDate),
             [
                 "place": derived.place ?? "", "day": day.map { Format.dayNumber($0.day) } ?? blank(4),
                 "month": day.map { Format.monthNumber($0.month) } ?? blank(4),
@@ -259,23 +242,23 @@ struct LetterPages: NamesUnits, Sendable {
         let subject = rendered["letter-subject"]?.joined(separator: " ") ?? ""
         let copies = derived.copies ?? []
         let letter = LetterText(
-            draftMark: theme.string("letter_draft_mark"), party: theme.string("letter_party"),
+            draftMark: theme.string(.letterDraftMark), party: theme.string(.letterParty),
             superior: derived.superior.map { $0.uppercased() },
             issuerLines: settings.letter.issuerLines?.map { $0.uppercased() }
                 ?? Self.issuerLines((derived.issuer ?? "").uppercased()),
             number: Format.fill(
-                theme.string("letter_number"),
+                theme.string(.letterNumber),
                 ["blank": String(repeating: "\u{00A0}", count: 7), "code": derived.code ?? ""]),
-            placeDate: date, subject: subject, recipientsLabel: theme.string("letter_recipients"),
+            placeDate: date, subject: subject, recipientsLabel: theme.string(.letterRecipients),
             recipients: derived.recipients ?? [], paragraphs: paragraphs,
             onBehalf: (derived.onBehalf ?? "").uppercased(), signerTitle: (derived.signerTitle ?? "").uppercased(),
-            signer: derived.signer, copiesLabel: theme.string("letter_copies"),
+            signer: derived.signer, copiesLabel: theme.string(.letterCopies),
             copies: copies.enumerated().map { index, line in
                 "- " + line + (index == copies.count - 1 ? "." : ",")
             },
-            title: theme.string("letter_title") + " " + subject, annexes: annexes,
+            title: theme.string(.letterTitle) + " " + subject, annexes: annexes,
             annexAttached: Format.fill(
-                theme.string("letter_annex_attached"),
+                theme.string(.letterAnnexAttached),
                 [
                     "blank": String(repeating: "\u{00A0}", count: 7), "code": derived.code ?? "",
                     "board": figures.board,
@@ -335,15 +318,15 @@ struct LetterPages: NamesUnits, Sendable {
         if let quarter = report.quarter, quarter.range == range {
             let roman = ["I", "II", "III", "IV"][max(0, min(3, quarter.number - 1))]
             return Format.fill(
-                theme.string("letter_period_quarter"), ["roman": roman, "year": String(quarter.year)])
+                theme.string(.letterPeriodQuarter), ["roman": roman, "year": String(quarter.year)])
         }
         if range.from.month == 1, range.from.day == 1, range.to.month == 12, range.to.day == 31,
             range.from.year == range.to.year
         {
-            return Format.fill(theme.string("letter_period_year"), ["year": String(range.from.year)])
+            return Format.fill(theme.string(.letterPeriodYear), ["year": String(range.from.year)])
         }
         return Format.fill(
-            theme.string("letter_period_range"), ["from": Format.date(range.from), "to": Format.date(range.to)])
+            theme.string(.letterPeriodRange), ["from": Format.date(range.from), "to": Format.date(range.to)])
     }
 
     /// The period as a sentence opens with it: "Trong năm 2024", "Từ ngày 01/01/2024 đến ngày 31/3/2024".
@@ -351,12 +334,12 @@ struct LetterPages: NamesUnits, Sendable {
         let period = period(report)
         if period
             == Format.fill(
-                theme.string("letter_period_range"),
+                theme.string(.letterPeriodRange),
                 ["from": Format.date(report.range.from), "to": Format.date(report.range.to)])
         {
             return period.prefix(1).uppercased() + period.dropFirst()
         }
-        return Format.fill(theme.string("letter_in_period"), ["period": period])
+        return Format.fill(theme.string(.letterInPeriod), ["period": period])
     }
 
     /// The guidance document `finding_guidance` names for a code, as the letter cites it.
@@ -365,11 +348,11 @@ struct LetterPages: NamesUnits, Sendable {
         let target = documents[Folding.documentNumberKey(reference.number)]
         // Without a guidance page, the kind is the one the number names ("HD" a guidance).
         let kind = (target?.kind ?? DocumentKind(number: reference.number)).map {
-            theme.string("kind_" + $0.rawValue.replacing(ascii: "-", with: "_"))
+            theme.string(.documentKind($0))
         }
         let citation = Format.fill(
-            theme.string("letter_citation"),
-            ["kind": kind ?? theme.string("letter_document"), "number": target?.number ?? reference.number])
+            theme.string(.letterCitation),
+            ["kind": kind ?? theme.string(.letterDocument), "number": target?.number ?? reference.number])
         var parts = [citation]
         if let date = target?.date { parts.append("ngày " + Format.date(date)) }
         let text = parts.joined(separator: ", ") + (target?.issuer.map { " của " + $0 } ?? "")
@@ -384,7 +367,7 @@ struct LetterPages: NamesUnits, Sendable {
         topic = topic.prefix(1).lowercased() + topic.dropFirst()
         let groups = cited.groups.enumerated().map { index, group in
             LetterFigures.SessionGroup(
-                hosts: group.hosts.zeroPadded(2), kind: theme.string(ScorecardPages.key(group.kind)).lowercased(),
+                hosts: group.hosts.zeroPadded(2), kind: theme.string(UIString.label(group.kind)).lowercased(),
                 audienceSize: group.audienceSize.zeroPadded(2), audience: audience(group.audience),
                 last: index == cited.groups.count - 1)
         }
@@ -404,11 +387,11 @@ struct LetterPages: NamesUnits, Sendable {
 
     /// "chi bộ cơ sở loại hình doanh nghiệp".
     func audience(_ audience: Audience) -> String {
-        let level = theme.string("letter_audience_" + audience.level.rawValue)
+        let level = theme.string(.audience(audience.level))
         guard !audience.sectors.isEmpty else { return level }
-        let sectors = audience.sectors.map { theme.string(ScorecardPages.key($0)).lowercased() }
+        let sectors = audience.sectors.map { theme.string(UIString.label($0)).lowercased() }
         return Format.fill(
-            theme.string("letter_audience_sectors"), ["level": level, "sectors": sectors.joined(separator: ", ")])
+            theme.string(.letterAudienceSectors), ["level": level, "sectors": sectors.joined(separator: ", ")])
     }
 
     func kind(
@@ -418,7 +401,7 @@ struct LetterPages: NamesUnits, Sendable {
         let summary = figures.summary
         func share(_ count: Int) -> Double? { summary.meetings > 0 ? Double(count) / Double(summary.meetings) : nil }
         let targets = evaluation.targets
-        let name = theme.string(ScorecardPages.key(figures.kind)).lowercased()
+        let name = theme.string(UIString.label(figures.kind)).lowercased()
         let best = review.rubric?.ratings.first
         let overrating = review.overrating
         var causes: [LetterFigures.OverratingCause] = []
@@ -441,21 +424,21 @@ struct LetterPages: NamesUnits, Sendable {
             ratings: Format.list(overrating.otherRatings.map { "“\($0.rawValue)”" }, conjunction: "hoặc"))
         if !causes.isEmpty { causes[causes.count - 1].last = true }
         let overratedAnnex = annexes.add(
-            Format.fill(theme.string("letter_annex_overrated"), ["kind": name]), overrating.all.byBranch)
+            Format.fill(theme.string(.letterAnnexOverrated), ["kind": name]), overrating.all.byBranch)
         let weaknesses = review.criterionWeaknesses.map { criterion in
             LetterFigures.CriterionWeakness(
                 meetings: Format.count(criterion.short.count), branches: Format.count(criterion.short.branches.count),
                 phrase: criterion.phrase ?? "",
                 annex: annexes.add(
                     Format.fill(
-                        theme.string("letter_annex_criterion"),
+                        theme.string(.letterAnnexCriterion),
                         ["kind": name, "id": String(criterion.criterion.id), "title": criterion.criterion.title]),
                     criterion.short.byBranch))
         }
         let strengths = review.criterionStrengths.compactMap(\.phrase)
         let currentAffairsAnnex =
             review.currentAffairs == .missed
-            ? annexes.add(theme.string("letter_annex_current_affairs"), review.withoutCurrentAffairs.byBranch) : nil
+            ? annexes.add(theme.string(.letterAnnexCurrentAffairs), review.withoutCurrentAffairs.byBranch) : nil
         return LetterFigures.Kind(
             name: name, hasMeetings: review.hasMeetings, meetings: Format.count(summary.meetings),
             branches: Format.count(figures.branches.count),
@@ -500,10 +483,10 @@ struct LetterPages: NamesUnits, Sendable {
 
     func page(_ report: BlocReport, letter: LetterText, layout: LayoutContext) -> LetterPage {
         let reportURL = urls.page([ScorecardPages.reportRoot] + (report.slug.map { [$0] } ?? []))
-        let title = theme.string("letter_title") + " · " + period(report)
+        let title = theme.string(.letterTitle) + " · " + period(report)
         var crumbs = [
-            (theme.string("nav_home"), urls.page([])),
-            (theme.string("report_title"), urls.page([ScorecardPages.reportRoot])),
+            (theme.string(.navHome), urls.page([])),
+            (theme.string(.reportTitle), urls.page([ScorecardPages.reportRoot])),
         ]
         if report.slug != nil { crumbs.append((rangeName(report), reportURL)) }
         var pageLayout = layout.page(title: title, current: nil, breadcrumb: crumbs)
@@ -515,13 +498,13 @@ struct LetterPages: NamesUnits, Sendable {
             let meeting = counted.meeting.meeting
             return LetterPage.Remark(
                 branch: evaluation.organization.distinctName(of: counted.branch), date: Format.date(meeting.date),
-                kind: theme.string(ScorecardPages.key(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
+                kind: theme.string(UIString.label(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
                 href: meetingURL(counted.branch, date: meeting.date, kind: meeting.kind))
         }
         return LetterPage(
             layout: pageLayout, letter: letter,
             intro: Format.fill(
-                theme.string("letter_intro"),
+                theme.string(.letterIntro),
                 ["from": Format.date(report.range.from), "to": Format.date(report.range.to)]),
             annexes: letter.annexes.map { annex in
                 LetterPage.AnnexTable(
@@ -530,13 +513,13 @@ struct LetterPages: NamesUnits, Sendable {
                     rows: Array(annex.rows.dropLast().prefix(Self.pageAnnexRows)) + annex.rows.suffix(1),
                     more: annex.rows.count - 1 > Self.pageAnnexRows
                         ? Format.fill(
-                            theme.string("letter_annex_more"),
+                            theme.string(.letterAnnexMore),
                             ["count": Format.count(annex.rows.count - 1 - Self.pageAnnexRows)]) : nil)
             },
             remarks: Array(remarks),
             moreRemarks: allRemarks.count > Self.pageRemarks
                 ? Format.fill(
-                    theme.string("letter_remarks_more"), ["count": Format.count(allRemarks.count - Self.pageRemarks)])
+                    theme.string(.letterRemarksMore), ["count": Format.count(allRemarks.count - Self.pageRemarks)])
                 : nil,
             docxURL: documentURL(report), reportURL: reportURL, figures: figureRows(report, reportURL: reportURL))
     }
@@ -551,22 +534,22 @@ struct LetterPages: NamesUnits, Sendable {
             for row in table where row.id != "supervised" {
                 rows.append(
                     LetterFigureRow(
-                        label: theme.string(row.key) + " · " + theme.string(ScorecardPages.key(kind)),
+                        label: theme.string(row.key) + " · " + theme.string(UIString.label(kind)),
                         value: row.values[column], href: reportURL + "#" + ReportKindTable.id(row.id, kind)))
             }
         }
         rows.append(
             LetterFigureRow(
-                label: theme.string("letter_figure_supervised"), value: Format.percent(report.summary.supervisedShare),
+                label: theme.string(.letterFigureSupervised), value: Format.percent(report.summary.supervisedShare),
                 href: reportURL + "#" + ReportKindTable.id("supervised", nil)))
         rows.append(
             LetterFigureRow(
-                label: theme.string("letter_figure_study"), value: Format.count(report.skippedPoliticalStudy.count),
+                label: theme.string(.letterFigureStudy), value: Format.count(report.skippedPoliticalStudy.count),
                 href: reportURL + "#chinh-tri-tu-tuong"))
         for gap in report.thematicByQuarter where !gap.branchesWithout.isEmpty {
             rows.append(
                 LetterFigureRow(
-                    label: theme.string("letter_figure_thematic_gap") + " · "
+                    label: theme.string(.letterFigureThematicGap) + " · "
                         + FindingText(theme: theme).part(gap.quarter),
                     value: Format.count(gap.branchesWithout.count), href: reportURL + "#chuyen-de-" + gap.quarter.slug))
         }
@@ -602,13 +585,13 @@ enum ReportKindTable {
     struct Row {
         var id: String
         /// The UI string of its label.
-        var key: String
+        var key: UIString
         /// By column: regular, thematic, both.
         var values: [String]
         /// By column: the change since the previous period, nil without one.
         var changes: [Change?] = []
         /// What the change counts: "buổi", "chi bộ"; nil for a share (percentage points).
-        var unit: String?
+        var unit: UIString?
     }
 
     static let columns: [MeetingKind?] = [.regular, .thematic, nil]
@@ -617,7 +600,9 @@ enum ReportKindTable {
     static func id(_ row: String, _ kind: MeetingKind?) -> String { "loai-\(row)-\(kind?.rawValue ?? "all")" }
 
     /// The table's figures as numbers, by row id and column: shares from 0 to 1, counts.
-    static func numbers(_ report: BlocReport) -> [(id: String, measure: Change.Measure, values: [Double?])] {
+    static func numbers(_ report: BlocReport) -> [(
+        id: String, key: UIString, measure: Change.Measure, values: [Double?]
+    )] {
         let summaries = columns.map { $0.map { report[$0].summary } ?? report.summary }
         func share(_ count: (Summary) -> Int) -> [Double?] {
             summaries.map { $0.meetings > 0 ? Double(count($0)) / Double($0.meetings) : nil }
@@ -626,23 +611,16 @@ enum ReportKindTable {
             Double(($0.map { report[$0].overratedBranches } ?? report.branchesByFinding[.overrated] ?? []).count)
         }
         return [
-            ("meetings", .count, summaries.map { Double($0.meetings) }),
-            ("speaking", .share, summaries.map(\.speakingRate)),
-            ("attendance", .share, summaries.map(\.attendanceRate)),
-            ("current-affairs", .share, share(\.currentAffairs)),
-            ("it", .share, share(\.usedIT)),
-            ("overrated", .count, summaries.map { Double($0.findings[.overrated] ?? 0) }),
-            ("overrated-branches", .count, overratedBranches),
-            ("supervised", .share, summaries.map(\.supervisedShare)),
+            ("meetings", .letterFigureMeetings, .count, summaries.map { Double($0.meetings) }),
+            ("speaking", .letterFigureSpeaking, .share, summaries.map(\.speakingRate)),
+            ("attendance", .letterFigureAttendance, .share, summaries.map(\.attendanceRate)),
+            ("current-affairs", .letterFigureCurrentAffairs, .share, share(\.currentAffairs)),
+            ("it", .letterFigureIt, .share, share(\.usedIT)),
+            ("overrated", .letterFigureOverrated, .count, summaries.map { Double($0.findings[.overrated] ?? 0) }),
+            ("overrated-branches", .letterFigureOverratedBranches, .count, overratedBranches),
+            ("supervised", .letterFigureSupervised, .share, summaries.map(\.supervisedShare)),
         ]
     }
-
-    static let keys = [
-        "meetings": "letter_figure_meetings", "speaking": "letter_figure_speaking",
-        "attendance": "letter_figure_attendance", "current-affairs": "letter_figure_current_affairs",
-        "it": "letter_figure_it", "overrated": "letter_figure_overrated",
-        "overrated-branches": "letter_figure_overrated_branches", "supervised": "letter_figure_supervised",
-    ]
 
     /// The rows of `report`, each cell beside `previous`'s when it is given and has the figure.
     static func rows(_ report: BlocReport, previous: BlocReport? = nil) -> [Row] {
@@ -651,7 +629,7 @@ enum ReportKindTable {
         }
         return numbers(report).map { row in
             Row(
-                id: row.id, key: keys[row.id] ?? row.id,
+                id: row.id, key: row.key,
                 values: row.values.map { value in
                     row.measure == .share ? Format.percent(value) : value.map { Format.count(Int($0)) } ?? "–"
                 },
@@ -660,7 +638,7 @@ enum ReportKindTable {
                     return Change(row.values[column], previous: old, measure: row.measure)
                 },
                 unit: row.id == "meetings" || row.id == "overrated"
-                    ? "change_unit_meetings" : row.id == "overrated-branches" ? "change_unit_branches" : nil)
+                    ? .changeUnitMeetings : row.id == "overrated-branches" ? .changeUnitBranches : nil)
         }
     }
 }

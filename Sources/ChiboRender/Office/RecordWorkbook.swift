@@ -23,9 +23,6 @@ enum RecordWorkbook {
         var rule: Rule
     }
 
-    /// The UI strings of the instructions sheet, a line each; `{rubric}` and `{kind}` are filled in.
-    static let helpKeys = (1...7).map { "record_help_\($0)" }
-
     /// The rows that carry validations: as many as a branch records in years.
     static let rows = 1000
 
@@ -35,8 +32,8 @@ enum RecordWorkbook {
     static func link(_ rubric: Rubric, theme: Theme, urls: SiteURLs) -> UnitsPage.RecordForm {
         UnitsPage.RecordForm(
             title: Format.fill(
-                theme.string("units_record_form"),
-                ["kind": theme.string(ScorecardPages.key(rubric.appliesTo)), "rubric": rubric.title]),
+                theme.string(.unitsRecordForm),
+                ["kind": theme.string(UIString.label(rubric.appliesTo)), "rubric": rubric.title]),
             url: urls.file(RecordWorkbook.path(rubric)))
     }
 

@@ -4,26 +4,6 @@ import ChiboSupport
 /// A report's rankings (`xep-hang/`): a page that links one list per figure and level, and the
 /// lists, each paged and sortable like the report's other lists.
 extension ReportPages {
-    /// The UI strings the rankings read.
-    static var rankingKeys: [String] {
-        [
-            "ranking_title", "ranking_intro", "ranking_previous", "ranking_no_previous", "ranking_list_title",
-            "ranking_list_intro", "ranking_leader", "ranking_none_ranked", "col_rank", "col_previous", "col_change",
-            "col_figure",
-        ]
-            + Ranking.levels.map(levelKey) + Ranking.Figure.allCases.flatMap { [figureKey($0), aboutKey($0)] }
-    }
-
-    static func levelKey(_ level: UnitLevel) -> String {
-        "ranking_level_" + level.rawValue.replacing(ascii: "-", with: "_")
-    }
-    static func figureKey(_ figure: Ranking.Figure) -> String {
-        "ranking_figure_" + figure.slug.replacing(ascii: "-", with: "_")
-    }
-    static func aboutKey(_ figure: Ranking.Figure) -> String {
-        "ranking_about_" + figure.slug.replacing(ascii: "-", with: "_")
-    }
-
     /// The folder of a report's rankings, or of one of its lists.
     func rankingFolder(_ report: BlocReport, _ list: String? = nil) -> [String] {
         [Self.reportRoot] + (report.slug.map { [$0] } ?? []) + [SiteOutput.rankingFolder] + (list.map { [$0] } ?? [])
@@ -59,29 +39,29 @@ extension ReportPages {
         let figures = Ranking.Figure.allCases
         let intro = [
             Format.fill(
-                theme.string("ranking_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
+                theme.string(.rankingIntro), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             comparedWith(previous),
         ]
         return RowList(
-            output: .ranking, folder: rankingFolder(report), title: theme.string("ranking_title"),
+            output: .ranking, folder: rankingFolder(report), title: theme.string(.rankingTitle),
             intro: intro.joined(separator: " "),
-            columns: [ListPage.Column(title: theme.string("col_figure"))]
+            columns: [ListPage.Column(title: theme.string(.colFigure))]
                 + levels.map { ListPage.Column(title: levelLabel($0)) },
             count: figures.count,
             rows: { range in
                 figures[range].map { figure in
                     ListPage.Row(
-                        head: ListPage.Cell(text: theme.string(Self.figureKey(figure))),
+                        head: ListPage.Cell(text: theme.string(UIString.rankingFigure(figure))),
                         cells: levels.map { level in
                             guard let ranking = rankings.first(where: { $0.figure == figure && $0.level == level })
                             else { return ListPage.Cell(text: "–") }
                             let url = urls.page(rankingFolder(report, ranking))
                             guard let first = ranking.entries.first, first.rank != nil else {
-                                return ListPage.Cell(text: theme.string("ranking_none_ranked"), url: url)
+                                return ListPage.Cell(text: theme.string(.rankingNoneRanked), url: url)
                             }
                             return ListPage.Cell(
                                 text: Format.fill(
-                                    theme.string("ranking_leader"),
+                                    theme.string(.rankingLeader),
                                     ["unit": unitName(first.unit), "value": rankingValue(figure, first.value)]),
                                 url: url)
                         })
@@ -91,8 +71,8 @@ extension ReportPages {
 
     /// What the rankings compare with: "Mỗi danh sách so với quý IV/2023."
     func comparedWith(_ previous: String?) -> String {
-        previous.map { Format.fill(theme.string("ranking_previous"), ["previous": $0]) }
-            ?? theme.string("ranking_no_previous")
+        previous.map { Format.fill(theme.string(.rankingPrevious), ["previous": $0]) }
+            ?? theme.string(.rankingNoPrevious)
     }
 
     /// A figure's value as the lists print it: 31,2% or 1.362.
@@ -106,22 +86,25 @@ extension ReportPages {
         let figure = ranking.figure
         let entries = ranking.entries
         let columns = [
-            ListPage.Column(title: theme.string("col_unit")),
-            ListPage.Column(title: theme.string("col_rank"), numeric: true),
-            ListPage.Column(title: theme.string(Self.figureKey(figure)), numeric: true),
-            ListPage.Column(title: theme.string("col_previous"), numeric: true),
-            ListPage.Column(title: theme.string("col_change"), numeric: true),
+            ListPage.Column(title: theme.string(.colUnit)),
+            ListPage.Column(title: theme.string(.colRank), numeric: true),
+            ListPage.Column(title: theme.string(UIString.rankingFigure(figure)), numeric: true),
+            ListPage.Column(title: theme.string(.colPrevious), numeric: true),
+            ListPage.Column(title: theme.string(.colChange), numeric: true),
         ]
-        let unit = figure.measure == .count ? "change_unit_meetings" : nil
+        let unit: UIString? = figure.measure == .count ? .changeUnitMeetings : nil
         return RowList(
             output: .ranking, folder: rankingFolder(report, ranking),
             title: Format.fill(
-                theme.string("ranking_list_title"),
-                ["figure": theme.string(Self.figureKey(figure)), "level": theme.string(Self.levelKey(ranking.level))]),
-            intro: Format.fill(
-                theme.string("ranking_list_intro"),
+                theme.string(.rankingListTitle),
                 [
-                    "about": theme.string(Self.aboutKey(figure)), "from": report.range.from.vietnamese,
+                    "figure": theme.string(UIString.rankingFigure(figure)),
+                    "level": theme.string(UIString.rankingLevel(ranking.level)),
+                ]),
+            intro: Format.fill(
+                theme.string(.rankingListIntro),
+                [
+                    "about": theme.string(UIString.rankingAbout(figure)), "from": report.range.from.vietnamese,
                     "to": report.range.to.vietnamese,
                 ]) + " " + comparedWith(previous),
             columns: columns, count: entries.count,

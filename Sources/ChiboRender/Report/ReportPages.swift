@@ -32,12 +32,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     SearchDocument(
                         title: text.label(code),
                         url: urls.page(reportFolder(period, SiteOutput.findingListsFolder, code.rawValue)),
-                        group: theme.string("report_title"), kind: theme.string("search_kind_finding"), number: nil,
+                        group: theme.string(.reportTitle), kind: theme.string(.searchKindFinding), number: nil,
                         sections: [
                             SearchDocument.Section(
                                 anchor: "", heading: "",
                                 text: Format.fill(
-                                    theme.string("search_finding_text"),
+                                    theme.string(.searchFindingText),
                                     [
                                         "count": count, "from": period.range.from.vietnamese,
                                         "to": period.range.to.vietnamese,
@@ -76,9 +76,9 @@ struct ReportPages: ShowsUnitFigures, Sendable {
 
     /// The breadcrumb above a report: the home page, the period's report, and a quarter's year.
     func trail(_ report: BlocReport) -> [(String, String)] {
-        var crumbs = [(theme.string("nav_home"), urls.page([]))]
+        var crumbs = [(theme.string(.navHome), urls.page([]))]
         guard report.slug != nil else { return crumbs }
-        crumbs.append((theme.string("report_title"), reportURL()))
+        crumbs.append((theme.string(.reportTitle), reportURL()))
         if let year = report.quarter.flatMap({ quarter in reports.years.first { $0.year == quarter.year } }) {
             crumbs.append((reportTitle(year), reportURL(year)))
         }
@@ -87,10 +87,10 @@ struct ReportPages: ShowsUnitFigures, Sendable {
 
     func reportTitle(_ report: BlocReport) -> String {
         if let quarter = report.quarter {
-            return Format.fill(theme.string("report_quarter_title"), ["part": text.part(quarter)])
+            return Format.fill(theme.string(.reportQuarterTitle), ["part": text.part(quarter)])
         }
-        if let year = report.year { return Format.fill(theme.string("report_year_title"), ["year": String(year)]) }
-        return theme.string("report_title")
+        if let year = report.year { return Format.fill(theme.string(.reportYearTitle), ["year": String(year)]) }
+        return theme.string(.reportTitle)
     }
 
     /// A report's range as the letter and the comparisons name it: "quý I/2024", "năm 2023".
@@ -99,16 +99,16 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     /// Every finding of one code in the report's range, a row each: the branch, its committee, the
     /// meeting's date (linked to the meeting on the scorecard), the message and the guidance.
     func findingList(_ report: BlocReport, _ code: FindingCode, _ findings: [Finding]) -> RowList {
-        let columns = ["col_committee", "col_date", "col_finding"].map { ListPage.Column(title: theme.string($0)) }
+        let columns = [UIString.colCommittee, .colDate, .colFinding].map { ListPage.Column(title: theme.string($0)) }
         // The guidance that explains the code, once for the list.
         let guidance = settings.findingGuidance[code].flatMap { documents[Folding.documentNumberKey($0.number)] }
         var list = RowList(
             output: .findingList, folder: reportFolder(report, SiteOutput.findingListsFolder, code.rawValue),
             title: text.label(code),
             intro: Format.fill(
-                theme.string("report_finding_list_intro"),
+                theme.string(.reportFindingListIntro),
                 ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
-            columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: findings.count,
+            columns: [ListPage.Column(title: theme.string(.colUnit))] + columns, count: findings.count,
             rows: { range in
                 findings[range].map { item in
                     let date = item.date.map { date in
@@ -130,12 +130,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
 
     /// A list of branches each with a figure of its own (a count, a rate).
     func figureList(
-        _ folder: [String], title: String, column: String, items: [(UnitID, String)], numeric: Bool = true
+        _ folder: [String], title: String, column: UIString, items: [(UnitID, String)], numeric: Bool = true
     ) -> RowList {
         RowList(
             output: .reportList, folder: folder, title: title,
             columns: [
-                ListPage.Column(title: theme.string("col_unit")), ListPage.Column(title: theme.string("col_committee")),
+                ListPage.Column(title: theme.string(.colUnit)), ListPage.Column(title: theme.string(.colCommittee)),
                 ListPage.Column(title: theme.string(column), numeric: numeric),
             ],
             count: items.count,
@@ -177,7 +177,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             preview(
                 add(
                     figureList(
-                        reportFolder(report, SiteOutput.reportListsFolder, id), title: title, column: "col_skipped",
+                        reportFolder(report, SiteOutput.reportListsFolder, id), title: title, column: .colSkipped,
                         items: items.map { ($0.branch, "\($0.count)/\($0.of)") })))
         }
         let unitCounts = report.unitCounts.map { count in
@@ -188,20 +188,20 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     "\(levelLabel(count.level)) · \(sectorLabel(count.sector))", count.units, periodWide: true))
         }
         /// A count beside the previous period's, as the row shows it.
-        func counted(_ value: Int, _ old: Int?, unit: String) -> (text: String?, direction: String) {
+        func counted(_ value: Int, _ old: Int?, unit: UIString) -> (text: String?, direction: String) {
             let change = Change(Double(value), previous: old.map(Double.init), measure: .count)
             return (change.map { Format.change($0, unit: unit, theme: theme) }, change?.direction.rawValue ?? "")
         }
         let ratingRows = evaluation.ratingNames.map { name in
             let change = counted(
                 report.summary.ratings[name] ?? 0, previous.map { $0.summary.ratings[name] ?? 0 },
-                unit: "change_unit_meetings")
+                unit: .changeUnitMeetings)
             return ReportPage.RatingRow(
                 name: name.rawValue, computed: Format.count(report.summary.ratings[name] ?? 0),
                 selfCount: Format.count(report.summary.selfRatings[name] ?? 0),
                 branches: listed(
                     "xep-loai-" + Folding.slug(name.rawValue),
-                    Format.fill(theme.string("report_list_rating"), ["rating": name.rawValue]),
+                    Format.fill(theme.string(.reportListRating), ["rating": name.rawValue]),
                     report.branchesByRating[name] ?? []),
                 change: change.text, direction: change.direction)
         }
@@ -213,7 +213,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         let findingRows = FindingCode.allCases.map { code in
             let change = counted(
                 report.summary.findings[code] ?? 0, previous.map { $0.summary.findings[code] ?? 0 },
-                unit: "change_unit_findings")
+                unit: .changeUnitFindings)
             return ReportPage.FindingRow(
                 label: text.label(code), code: code.rawValue, count: Format.count(report.summary.findings[code] ?? 0),
                 branches: ListFigure(
@@ -225,19 +225,19 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         let buckets = report.speakingBuckets.map { bucket in
             let label =
                 bucket.upper.map { "\(Format.percent(bucket.lower)) – \(Format.percent($0))" }
-                ?? Format.fill(theme.string("report_bucket_open"), ["from": Format.percent(bucket.lower)])
+                ?? Format.fill(theme.string(.reportBucketOpen), ["from": Format.percent(bucket.lower)])
             return ReportPage.BucketRow(
                 label: label, meetings: Format.count(bucket.meetings),
                 belowTarget: bucket.isBelowSpeaking(settings.targets),
                 branches: listed(
                     "phat-bieu-\(Int((bucket.lower * 100).rounded()))",
-                    Format.fill(theme.string("report_list_bucket"), ["range": label]), bucket.branches))
+                    Format.fill(theme.string(.reportListBucket), ["range": label]), bucket.branches))
         }
         let belowTarget = preview(
             add(
                 figureList(
                     reportFolder(report, SiteOutput.reportListsFolder, "phat-bieu-duoi-muc-tieu"),
-                    title: theme.string("report_list_below_target"), column: "col_speaking_rate",
+                    title: theme.string(.reportListBelowTarget), column: .colSpeakingRate,
                     items: report.branchesBelowSpeakingTarget.map { ($0.branch, Format.percent($0.rate)) })))
         let thematicRows = report.thematicByQuarter.map { row in
             ReportPage.ThematicRow(
@@ -245,11 +245,11 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                 meetings: Format.count(row.meetings),
                 with: listed(
                     "chuyen-de-\(row.quarter.slug)-co",
-                    Format.fill(theme.string("report_list_thematic_with"), ["part": text.part(row.quarter)]),
+                    Format.fill(theme.string(.reportListThematicWith), ["part": text.part(row.quarter)]),
                     row.branchesWith, periodWide: true),
                 without: listed(
                     "chuyen-de-\(row.quarter.slug)-khong",
-                    Format.fill(theme.string("report_list_thematic_without"), ["part": text.part(row.quarter)]),
+                    Format.fill(theme.string(.reportListThematicWithout), ["part": text.part(row.quarter)]),
                     row.branchesWithout, periodWide: true))
         }
         let committees = preview(add(committeeList(report)))
@@ -257,12 +257,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             layout: layout.page(
                 title: reportTitle(report), current: report.slug == nil ? reportURL() : nil, breadcrumb: crumbs),
             intro: Format.fill(
-                theme.string("report_intro"), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
+                theme.string(.reportIntro), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             figures: figures(report.summary),
             quarters: quarterLinks(report),
             wholeURL: reportURL(whole(report)),
-            wholeTitle: whole(report).map { _ in theme.string("report_whole_year") }
-                ?? theme.string("report_whole_period"),
+            wholeTitle: whole(report).map { _ in theme.string(.reportWholeYear) }
+                ?? theme.string(.reportWholePeriod),
             isQuarter: quarter != nil,
             years: yearLinks(report), ratesChart: ratesChart(current: report.quarter),
             rateRows: rateRows,
@@ -271,26 +271,26 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                     Chart.Bar(
                         label: name.rawValue, value: report.summary.ratings[name] ?? 0,
                         previous: previous.map { $0.summary.ratings[name] ?? 0 })
-                }, title: theme.string("report_ratings_title"),
-                description: barsDescription(report, previous: previous, "report_ratings_chart_desc"),
+                }, title: theme.string(.reportRatingsTitle),
+                description: barsDescription(report, previous: previous, .reportRatingsChartDesc),
                 id: "bieu-do-xep-loai"),
             findingsChart: Chart.bars(
                 FindingCode.allCases.map { code in
                     Chart.Bar(
                         label: text.label(code), value: report.summary.findings[code] ?? 0,
                         previous: previous.map { $0.summary.findings[code] ?? 0 })
-                }, title: theme.string("report_findings_title"),
-                description: barsDescription(report, previous: previous, "report_findings_chart_desc"),
+                }, title: theme.string(.reportFindingsTitle),
+                description: barsDescription(report, previous: previous, .reportFindingsChartDesc),
                 id: "bieu-do-phat-hien"),
             unitCounts: unitCounts, ratingRows: ratingRows,
             overrated: overrated,
             skippedStudy: skipped(
-                "thieu-chinh-tri-tu-tuong", theme.string("report_study_title"), report.skippedPoliticalStudy),
+                "thieu-chinh-tri-tu-tuong", theme.string(.reportStudyTitle), report.skippedPoliticalStudy),
             skippedAffairs: skipped(
-                "thieu-thoi-su", theme.string("report_affairs_title"), report.skippedCurrentAffairs),
+                "thieu-thoi-su", theme.string(.reportAffairsTitle), report.skippedCurrentAffairs),
             findingRows: findingRows, speakingBuckets: buckets, belowTarget: belowTarget,
             thematicRows: thematicRows, committees: committees,
-            kindColumns: ReportKindTable.columns.map { $0.map(kindLabel) ?? theme.string("report_kinds_all") },
+            kindColumns: ReportKindTable.columns.map { $0.map(kindLabel) ?? theme.string(.reportKindsAll) },
             kindRows: ReportKindTable.rows(report, previous: previous).map { row in
                 ReportPage.KindRow(
                     label: theme.string(row.key),
@@ -301,7 +301,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                             id: ReportKindTable.id(row.id, kind), value: row.values[column],
                             change: change.map { Format.change($0, unit: row.unit, theme: theme) },
                             direction: change?.direction.rawValue ?? "",
-                            label: kind.map(kindLabel) ?? theme.string("report_kinds_all"))
+                            label: kind.map(kindLabel) ?? theme.string(.reportKindsAll))
                     })
             },
             previousTitle: previous.map(rangeName),
@@ -324,11 +324,11 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     }
 
     /// A bar chart's description: what its bars count, in the report's range and the previous one's.
-    func barsDescription(_ report: BlocReport, previous: BlocReport?, _ key: String) -> String {
+    func barsDescription(_ report: BlocReport, previous: BlocReport?, _ key: UIString) -> String {
         let compared = previous.map {
-            Format.fill(theme.string("report_chart_compared"), ["previous": rangeName($0)])
+            Format.fill(theme.string(.reportChartCompared), ["previous": rangeName($0)])
         }
-        let name = text.name(of: report) ?? theme.string("report_current_period").lowercased()
+        let name = text.name(of: report) ?? theme.string(.reportCurrentPeriod).lowercased()
         return Format.fill(theme.string(key), ["range": name]) + (compared.map { " " + $0 } ?? "")
     }
 
@@ -352,19 +352,19 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         guard quarters.count > 1 else { return "" }
         let summaries = quarters.map(\.summary)
         let series = [
-            Chart.Series(name: theme.string("col_speaking_rate"), values: summaries.map(\.speakingRate)),
-            Chart.Series(name: theme.string("col_attendance_rate"), values: summaries.map(\.attendanceRate)),
+            Chart.Series(name: theme.string(.colSpeakingRate), values: summaries.map(\.speakingRate)),
+            Chart.Series(name: theme.string(.colAttendanceRate), values: summaries.map(\.attendanceRate)),
             Chart.Series(
-                name: theme.string("report_rates_affairs"),
+                name: theme.string(.reportRatesAffairs),
                 values: summaries.map { Double($0.currentAffairs) / Double($0.meetings) }),
-            Chart.Series(name: theme.string("report_rates_supervised"), values: summaries.map(\.supervisedShare)),
+            Chart.Series(name: theme.string(.reportRatesSupervised), values: summaries.map(\.supervisedShare)),
         ]
         let labels = quarters.compactMap { $0.quarter.map { "\(Format.roman($0.number))/\($0.year)" } }
         return Chart.rates(
             series, labels: labels, current: quarters.firstIndex { $0.quarter == current },
-            title: theme.string("report_rates_title"),
+            title: theme.string(.reportRatesTitle),
             description: Format.fill(
-                theme.string("report_rates_desc"),
+                theme.string(.reportRatesDesc),
                 ["series": Format.list(series.map(\.name)), "from": labels.first ?? "", "to": labels.last ?? ""]),
             id: "ty-le-theo-quy")
     }
@@ -394,11 +394,11 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         guard reports.years.count > 1 else { return [] }
         let year = whole(report)?.year
         return [
-            QuarterLink(title: theme.string("report_current_period"), url: reportURL(), current: report.slug == nil)
+            QuarterLink(title: theme.string(.reportCurrentPeriod), url: reportURL(), current: report.slug == nil)
         ]
             + reports.years.map { entry in
                 QuarterLink(
-                    title: Format.fill(theme.string("report_year_link"), ["year": entry.year.map(String.init) ?? ""]),
+                    title: Format.fill(theme.string(.reportYearLink), ["year": entry.year.map(String.init) ?? ""]),
                     url: reportURL(entry), current: entry.year == year)
             }
     }
@@ -407,14 +407,14 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     /// branches no committee member visited.
     func committeeList(_ report: BlocReport) -> RowList {
         let rows = report.committeeAttendance
-        let columns = ["col_meetings", "col_supervised", "col_share", "col_never_supervised"].map {
+        let columns = [UIString.colMeetings, .colSupervised, .colShare, .colNeverSupervised].map {
             ListPage.Column(title: theme.string($0), numeric: true)
         }
         return RowList(
             output: .reportList, folder: reportFolder(report, SiteOutput.reportListsFolder, "cap-uy-du-sinh-hoat"),
-            title: theme.string("report_committees_title"),
-            intro: theme.string("report_committees_intro"),
-            columns: [ListPage.Column(title: theme.string("col_unit"))] + columns, count: rows.count,
+            title: theme.string(.reportCommitteesTitle),
+            intro: theme.string(.reportCommitteesIntro),
+            columns: [ListPage.Column(title: theme.string(.colUnit))] + columns, count: rows.count,
             rows: { range in
                 rows[range].map { row in
                     ListPage.Row(

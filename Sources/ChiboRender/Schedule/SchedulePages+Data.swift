@@ -36,7 +36,7 @@ extension SchedulePages {
     func calendar() -> OutputFile {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//chibo//lich sinh hoat mau//VI", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:" + ICS.escape(theme.string("schedule_title")),
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + ICS.escape(theme.string(.scheduleTitle)),
             "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
             "BEGIN:VTIMEZONE", "TZID:Asia/Ho_Chi_Minh", "X-LIC-LOCATION:Asia/Ho_Chi_Minh", "BEGIN:STANDARD",
             "TZOFFSETFROM:+0700", "TZOFFSETTO:+0700", "TZNAME:ICT", "DTSTART:19700101T000000", "END:STANDARD",
@@ -66,17 +66,17 @@ extension SchedulePages {
             if let venue = session.venue { lines.append("LOCATION:" + ICS.escape(venue)) }
             var description: [String] = []
             if let topic = session.topic { description.append(topic) }
-            description.append(Format.fill(theme.string("ics_audience"), ["count": String(scheduled.audience.count)]))
+            description.append(Format.fill(theme.string(.icsAudience), ["count": String(scheduled.audience.count)]))
             if !session.observers.isEmpty {
                 description.append(
-                    Format.fill(theme.string("ics_observers"), ["names": session.observers.joined(separator: ", ")]))
+                    Format.fill(theme.string(.icsObservers), ["names": session.observers.joined(separator: ", ")]))
             }
             description.append(session.plan)
             lines.append("DESCRIPTION:" + ICS.escape(description.joined(separator: "\n")))
             if let baseURL {
                 lines.append("URL:" + SiteURLs.absolute(url + "#" + Self.anchor(session), baseURL: baseURL))
             }
-            lines.append("CATEGORIES:" + ICS.escape(theme.string(ScorecardPages.key(session.kind))))
+            lines.append("CATEGORIES:" + ICS.escape(theme.string(UIString.label(session.kind))))
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

@@ -41,17 +41,6 @@ struct SchedulePages: NamesUnits, Sendable {
     var url: String { urls.page([Self.root]) }
     func planURL(_ plan: SamplePlan) -> String { urls.page([Self.root, plan.slug]) }
 
-    static var stringKeys: [String] {
-        PlanFindingCode.allCases.map { "plan_" + $0.rawValue.replacing(ascii: "-", with: "_") } + [
-            "plan_schedule_conflict_observer", "schedule_title", "month_heading", "sample_regular", "sample_thematic",
-            "status_past",
-            "status_today", "status_upcoming", "plan_kinds_suffix", "both_kinds", "col_status", "plan_bloc_sessions",
-            "plan_committee_sessions", "plan_compliance_title", "plan_findings_title", "schedule_audience_title",
-            "status_ok", "status_problem", "label_host", "label_committee", "label_topic", "label_venue", "col_kind",
-            "col_branch_count", "col_required", "col_planned",
-        ]
-    }
-
     static func anchor(_ session: SampleSession) -> String {
         "smm-\(session.date)-\(session.host)-\(session.kind.rawValue)"
     }
@@ -60,16 +49,16 @@ struct SchedulePages: NamesUnits, Sendable {
 
     func sessionTitle(_ session: SampleSession) -> String {
         Format.fill(
-            theme.string(session.kind == .regular ? "sample_regular" : "sample_thematic"),
+            theme.string(session.kind == .regular ? .sampleRegular : .sampleThematic),
             ["host": unitName(session.host)])
     }
 
     func message(_ finding: PlanFinding) -> String {
-        let key = "plan_" + finding.code.rawValue.replacing(ascii: "-", with: "_")
+        let key = UIString.planFinding(finding.code)
         let rule = schedule.plans.first { $0.number == finding.plan }?.rule
         switch finding.detail {
         case .count(let branches, let required, let planned, let regular, let thematic):
-            let kinds = (rule?.needsBothKinds(branches: branches) ?? false) ? theme.string("plan_kinds_suffix") : ""
+            let kinds = (rule?.needsBothKinds(branches: branches) ?? false) ? theme.string(.planKindsSuffix) : ""
             return Format.fill(
                 theme.string(key),
                 [
@@ -83,17 +72,17 @@ struct SchedulePages: NamesUnits, Sendable {
                 ["committee": unitName(finding.unit), "host": unitName(host), "date": date.vietnamese])
         case .conflict(let who, let isObserver, let date, let hosts):
             return Format.fill(
-                theme.string(isObserver ? "plan_schedule_conflict_observer" : key),
+                theme.string(isObserver ? .planScheduleConflictObserver : key),
                 [
                     "who": isObserver ? who : unitName(UnitID(who)), "date": date.vietnamese,
-                    "hosts": hosts.map(unitName).joined(separator: theme.string("list_separator")),
+                    "hosts": hosts.map(unitName).joined(separator: theme.string(.listSeparator)),
                 ])
         }
     }
 
     func status(_ date: Day) -> (key: String, label: String) {
         let key = date < today ? "past" : date == today ? "today" : "upcoming"
-        return (key, theme.string("status_" + key))
+        return (key, theme.string(date < today ? .statusPast : date == today ? .statusToday : .statusUpcoming))
     }
 
     // MARK: - Models
@@ -123,11 +112,11 @@ struct SchedulePages: NamesUnits, Sendable {
             return RowList(
                 output: .audience, folder: audienceFolder(entry.session),
                 title: Format.fill(
-                    theme.string("schedule_audience_title"),
+                    theme.string(.scheduleAudienceTitle),
                     ["session": sessionTitle(entry.session), "date": entry.session.date.vietnamese]),
                 columns: [
-                    ListPage.Column(title: theme.string("col_unit")),
-                    ListPage.Column(title: theme.string("col_committee")),
+                    ListPage.Column(title: theme.string(.colUnit)),
+                    ListPage.Column(title: theme.string(.colCommittee)),
                 ],
                 count: audience.count,
                 rows: { range in
@@ -148,7 +137,7 @@ struct SchedulePages: NamesUnits, Sendable {
         return SessionModel(
             anchor: Self.anchor(session), title: sessionTitle(session), date: session.date.vietnamese,
             dateISO: session.date.description, time: session.time?.description,
-            kind: theme.string(ScorecardPages.key(session.kind)),
+            kind: theme.string(UIString.label(session.kind)),
             host: unitLink(session.host), committee: session.committee.map(unitLink), venue: session.venue,
             topic: session.topic, audienceCount: String(entry.audience.count), status: state.key,
             statusLabel: state.label,
@@ -158,7 +147,7 @@ struct SchedulePages: NamesUnits, Sendable {
             audience: entry.audience.count > Self.audienceInline ? [] : entry.audience.map(unitLink),
             audienceURL: entry.audience.count > Self.audienceInline ? urls.page(audienceFolder(session)) : nil,
             observers: session.observers,
-            observerNames: session.observers.joined(separator: theme.string("list_separator")))
+            observerNames: session.observers.joined(separator: theme.string(.listSeparator)))
     }
 
     func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
@@ -170,8 +159,8 @@ struct SchedulePages: NamesUnits, Sendable {
                 schedulePage(index, months: months, layout: layout)
             }
         }
-        let home = (theme.string("nav_home"), urls.page([]))
-        let scheduleCrumb = (theme.string("schedule_title"), url)
+        let home = (theme.string(.navHome), urls.page([]))
+        let scheduleCrumb = (theme.string(.scheduleTitle), url)
         for plan in schedule.plans {
             let (page, lists) = planPage(plan, layout: layout)
             result.append(
@@ -196,7 +185,7 @@ struct SchedulePages: NamesUnits, Sendable {
     }
 
     func monthTitle(_ date: Day) -> String {
-        Format.fill(theme.string("month_heading"), ["month": date.month.zeroPadded(2), "year": String(date.year)])
+        Format.fill(theme.string(.monthHeading), ["month": date.month.zeroPadded(2), "year": String(date.year)])
     }
 
     /// Each month of the schedule with the entry it starts at.
@@ -230,14 +219,14 @@ struct SchedulePages: NamesUnits, Sendable {
                     + monthID(date))
         }
         let pager = paging.pager(page, urls: urls, theme: theme)
-        let title = theme.string("schedule_title")
+        let title = theme.string(.scheduleTitle)
         return SchedulePage(
             layout: layout.page(
                 title: pager.title(title), current: url,
-                breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
+                breadcrumb: [(theme.string(.navHome), urls.page([]))]),
             months: months, monthLinks: nav,
             plans: schedule.plans.map { PlanLink(number: $0.number, title: $0.title, url: planURL($0)) },
-            intro: Format.fill(theme.string("schedule_intro"), ["today": today.vietnamese]),
+            intro: Format.fill(theme.string(.scheduleIntro), ["today": today.vietnamese]),
             icsURL: urls.file(SiteOutput.calendar.path()), jsonURL: urls.file(SiteOutput.scheduleData.path()),
             pager: pager)
     }
@@ -245,10 +234,10 @@ struct SchedulePages: NamesUnits, Sendable {
     /// The sessions of a list, a row each: the date (linked to the session on the schedule), the
     /// host, the committee, the kind, the topic and the venue.
     func sessionList(_ folder: [String], title: String, indices: [Int]) -> RowList {
-        let columns = ["label_host", "label_committee", "col_kind", "label_topic", "label_venue"]
+        let columns: [UIString] = [.labelHost, .labelCommittee, .colKind, .labelTopic, .labelVenue]
         return RowList(
             output: .planList, folder: folder, title: title,
-            columns: [ListPage.Column(title: theme.string("col_date"))]
+            columns: [ListPage.Column(title: theme.string(.colDate))]
                 + columns.map { ListPage.Column(title: theme.string($0)) },
             count: indices.count,
             rows: { range in
@@ -261,7 +250,7 @@ struct SchedulePages: NamesUnits, Sendable {
                         cells: [
                             unitCell(session.host),
                             session.committee.map(unitCell) ?? ListPage.Cell(text: "–"),
-                            ListPage.Cell(text: theme.string(ScorecardPages.key(session.kind))),
+                            ListPage.Cell(text: theme.string(UIString.label(session.kind))),
                             ListPage.Cell(text: session.topic ?? "–"),
                             ListPage.Cell(text: session.venue ?? "–"),
                         ])
@@ -275,21 +264,21 @@ struct SchedulePages: NamesUnits, Sendable {
         let indices = schedule.entries.indices.filter { schedule.entries[$0].session.plan == plan.number }
         let folder = [Self.root, plan.slug]
         let bloc = sessionList(
-            folder + ["buoi-cua-khoi"], title: "\(plan.number): \(theme.string("plan_bloc_sessions"))",
+            folder + ["buoi-cua-khoi"], title: "\(plan.number): \(theme.string(.planBlocSessions))",
             indices: indices.filter { schedule.entries[$0].session.committee == nil })
         let committees = sessionList(
-            folder + ["buoi-cua-co-so"], title: "\(plan.number): \(theme.string("plan_committee_sessions"))",
+            folder + ["buoi-cua-co-so"], title: "\(plan.number): \(theme.string(.planCommitteeSessions))",
             indices: indices.filter { schedule.entries[$0].session.committee != nil })
         let rows = schedule.compliance[plan.number] ?? []
         let planFindings = schedule.findings.filter { $0.plan == plan.number }
         let problems = Dictionary(grouping: planFindings.filter { $0.code != .scheduleConflict }, by: \.unit)
         let compliance = RowList(
             output: .planList, folder: folder + ["thuc-hien"],
-            title: "\(plan.number): \(theme.string("plan_compliance_title"))",
-            columns: [ListPage.Column(title: theme.string("col_unit"))]
-                + ["col_branch_count", "col_required", "col_planned"].map {
+            title: "\(plan.number): \(theme.string(.planComplianceTitle))",
+            columns: [ListPage.Column(title: theme.string(.colUnit))]
+                + [UIString.colBranchCount, .colRequired, .colPlanned].map {
                     ListPage.Column(title: theme.string($0), numeric: true)
-                } + [ListPage.Column(title: theme.string("col_status"))],
+                } + [ListPage.Column(title: theme.string(.colStatus))],
             count: rows.count,
             rows: { range in
                 rows[range].map { row in
@@ -297,8 +286,8 @@ struct SchedulePages: NamesUnits, Sendable {
                     let reasons = (problems[row.committee] ?? []).map(message)
                     let status =
                         row.isCompliant
-                        ? theme.string("status_ok")
-                        : theme.string("status_problem")
+                        ? theme.string(.statusOk)
+                        : theme.string(.statusProblem)
                             + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ". ") + ".")
                     return ListPage.Row(
                         head: unitCell(row.committee),
@@ -306,7 +295,7 @@ struct SchedulePages: NamesUnits, Sendable {
                             ListPage.Cell(text: String(row.branches), numeric: true),
                             ListPage.Cell(
                                 text: String(row.required)
-                                    + (row.needsBothKinds ? " " + theme.string("both_kinds") : ""), numeric: true),
+                                    + (row.needsBothKinds ? " " + theme.string(.bothKinds) : ""), numeric: true),
                             ListPage.Cell(text: "\(row.planned) (\(row.regular) + \(row.thematic))", numeric: true),
                             ListPage.Cell(text: status),
                         ])
@@ -314,9 +303,9 @@ struct SchedulePages: NamesUnits, Sendable {
             })
         let findings = RowList(
             output: .planList, folder: folder + ["van-de"],
-            title: "\(plan.number): \(theme.string("plan_findings_title"))",
+            title: "\(plan.number): \(theme.string(.planFindingsTitle))",
             columns: [
-                ListPage.Column(title: theme.string("col_unit")), ListPage.Column(title: theme.string("col_finding")),
+                ListPage.Column(title: theme.string(.colUnit)), ListPage.Column(title: theme.string(.colFinding)),
             ],
             count: planFindings.count,
             rows: { range in
@@ -330,7 +319,7 @@ struct SchedulePages: NamesUnits, Sendable {
         let page = PlanPage(
             layout: layout.page(
                 title: plan.title, current: nil,
-                breadcrumb: [(theme.string("nav_home"), urls.page([])), (theme.string("schedule_title"), url)]),
+                breadcrumb: [(theme.string(.navHome), urls.page([])), (theme.string(.scheduleTitle), url)]),
             number: plan.number, issued: plan.issued?.vietnamese,
             rule: plan.rule.map { rule in
                 PlanPage.Rule(
@@ -339,11 +328,11 @@ struct SchedulePages: NamesUnits, Sendable {
             blocSessions: bloc.preview(urls: urls), committeeSessions: committees.preview(urls: urls),
             compliance: compliance.preview(urls: urls),
             complianceSummary: Format.fill(
-                theme.string("plan_compliance_summary"),
+                theme.string(.planComplianceSummary),
                 ["compliant": String(rows.filter(\.isCompliant).count), "total": String(rows.count)]),
             ruleText: plan.rule.map { rule in
                 Format.fill(
-                    theme.string("plan_rule_text"),
+                    theme.string(.planRuleText),
                     [
                         "threshold": String(rule.threshold), "below": String(rule.below),
                         "at_or_above": String(rule.atOrAbove),
@@ -356,7 +345,7 @@ struct SchedulePages: NamesUnits, Sendable {
     func sessions(of unit: UnitID) -> [SessionModel] {
         (entriesByUnit[unit] ?? []).map { found in
             var item = entry(at: found.index)
-            item.role = theme.string(found.hosts ? "role_host" : "role_audience")
+            item.role = theme.string(found.hosts ? .roleHost : .roleAudience)
             return item
         }
     }
@@ -381,8 +370,8 @@ struct SchedulePages: NamesUnits, Sendable {
             text.append(contentsOf: session.observers)
             return SearchDocument(
                 title: sessionTitle(session), url: sessionURL(index),
-                group: theme.string("schedule_title"),
-                kind: theme.string("search_kind_sample"), number: nil,
+                group: theme.string(.scheduleTitle),
+                kind: theme.string(.searchKindSample), number: nil,
                 sections: [SearchDocument.Section(anchor: "", heading: "", text: text.joined(separator: " · "))],
                 category: .sample)
         }

@@ -58,7 +58,7 @@ struct Paging: Sendable {
         }
         return PagerModel(
             isPaged: true,
-            label: Format.fill(theme.string("pager_label"), ["page": String(index + 1), "pages": String(count)]),
+            label: Format.fill(theme.string(.pagerLabel), ["page": String(index + 1), "pages": String(count)]),
             previous: index > 0 ? urls.page(slugs(index - 1)) : nil,
             next: index + 1 < count ? urls.page(slugs(index + 1)) : nil, links: links)
     }

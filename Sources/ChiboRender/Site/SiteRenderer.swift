@@ -36,43 +36,7 @@ public struct SiteRenderer: Sendable {
     static let rootIcon = SiteOutput.rootIcon.path()
 
     /// UI strings the Swift side reads; a theme without one of them is an error.
-    static var requiredStrings: [String] {
-        [
-            "guidance_title", "not_found_title", "units_title",
-            "units_no_meeting", "units_rating_list", "pager_label", "report_title", "report_quarter_title",
-            "report_year_title", "report_whole_period", "report_whole_year", "report_current_period", "year_label",
-            "report_list_rating",
-            "report_bucket_open", "report_list_bucket", "report_list_below_target", "report_list_thematic_with",
-            "report_list_thematic_without", "report_finding_list_intro",
-            "report_committees_title", "report_committees_intro", "report_study_title", "report_affairs_title",
-        ]
-            + RecordWorkbook.helpKeys + LayoutContext.navigationKeys
-            + LayoutContext.navigationKeys.dropFirst(2).map { $0 + "_intro" }
-            + DocumentKind.allCases.map { "kind_" + $0.rawValue.replacing(ascii: "-", with: "_") }
-            + FindingText.keys + ScorecardPages.labelKeys + ScorecardPages.csvKeys + SchedulePages.stringKeys
-            + [
-                "signin_needed", "search_kind_document", "search_kind_sample", "search_kind_finding",
-                "search_finding_text",
-                "findings_summary_title", "search_title", "home_upcoming", "home_recent",
-                "role_host", "role_audience",
-                "ics_audience", "ics_observers", "units_record_form", "report_intro", "schedule_intro",
-                "plan_compliance_summary",
-                "plan_rule_text", "criterion_abbr",
-            ]
-            + LetterPages.stringKeys + ["report_letter", "report_letter_docx", "report_kinds_all"]
-            + ReportPages.rankingKeys
-            + [
-                "change_up", "change_down", "change_same", "change_points", "change_unit_meetings",
-                "change_unit_branches", "change_unit_findings", "report_year_link", "change_unit_score",
-                "report_rates_title", "report_rates_desc", "report_rates_affairs", "report_rates_supervised",
-                "report_chart_compared", "report_ratings_chart_desc", "report_findings_chart_desc",
-            ]
-            + [
-                "unit", "committee", "members", "meetings", "average", "speaking_rate", "attendance_rate", "findings",
-                "date", "finding",
-                "skipped", "supervised", "share", "never_supervised",
-            ].map { "col_" + $0 }
-    }
+    static var requiredStrings: [String] { UIString.allCases.map(\.rawValue) }
 
     /// Every output file, or the diagnostics that stop the build.
     public func render() -> (files: [OutputFile], diagnostics: Diagnostics) {
@@ -171,7 +135,7 @@ public struct SiteRenderer: Sendable {
         pages.append(contentsOf: letters.jobs(layout: layout, templates: templates))
         pages.append(
             PageJob(.notFound, path: SiteOutput.notFound.path(), template: templates.notFound) {
-                NotFoundPage(layout: layout.page(title: theme.string("not_found_title"), current: nil))
+                NotFoundPage(layout: layout.page(title: theme.string(.notFoundTitle), current: nil))
             })
         // What is restricted is indexed apart, under a restricted folder: the public index names none of it.
         let documents =
@@ -223,10 +187,10 @@ public struct SiteRenderer: Sendable {
                 for rubric in rubrics {
                     dataFiles.append(
                         DataFile(output: output, path: RecordWorkbook.path(rubric)) {
-                            let help = RecordWorkbook.helpKeys.map {
+                            let help = UIString.recordHelp.map {
                                 Format.fill(
                                     theme.string($0),
-                                    ["rubric": rubric.id, "kind": theme.string(ScorecardPages.key(rubric.appliesTo))])
+                                    ["rubric": rubric.id, "kind": theme.string(UIString.label(rubric.appliesTo))])
                             }
                             return OutputFile(
                                 path: RecordWorkbook.path(rubric),
@@ -269,7 +233,7 @@ public struct SiteRenderer: Sendable {
         // Public pages mark their links into restricted folders, which the page models do not hold.
         let restriction = content.settings.restricted
         let marks = restriction.map {
-            SignInMarks(restriction: $0, basePath: urls.basePath, text: theme.string("signin_needed"))
+            SignInMarks(restriction: $0, basePath: urls.basePath, text: theme.string(.signinNeeded))
         }
         if let restriction, let marks {
             saltHasher.combine(restriction.folders.map(\.rawValue).joined(separator: "/"))
@@ -450,16 +414,15 @@ struct LayoutContext: Sendable {
     /// The day of the build, in the printed footer of every page.
     var buildDate: Day?
 
-    /// The UI strings of every item the navigation may have; the home page introduces each past the
-    /// first two with `KEY_intro`.
-    static let navigationKeys = ["nav_home", "nav_guidance", "nav_units", "nav_report", "nav_schedule"]
-
-    /// The navigation: home, guidance, and the units and the report when the content has data.
-    var navigation: [(key: String, url: String)] {
-        var items = [("nav_home", urls.page([])), ("nav_guidance", urls.page([SiteURLs.guidanceRoot]))]
-        if hasData { items.append(("nav_units", urls.page([ScorecardPages.unitsRoot]))) }
-        if hasReport { items.append(("nav_report", urls.page([ScorecardPages.reportRoot]))) }
-        if hasSchedule { items.append(("nav_schedule", urls.page([SchedulePages.root]))) }
+    /// The navigation: home, guidance, and the units and the report when the content has data. The
+    /// home page introduces the items past the first two, each with its `intro`.
+    var navigation: [(key: UIString, intro: UIString?, url: String)] {
+        var items: [(key: UIString, intro: UIString?, url: String)] = [
+            (.navHome, nil, urls.page([])), (.navGuidance, nil, urls.page([SiteURLs.guidanceRoot])),
+        ]
+        if hasData { items.append((.navUnits, .navUnitsIntro, urls.page([ScorecardPages.unitsRoot]))) }
+        if hasReport { items.append((.navReport, .navReportIntro, urls.page([ScorecardPages.reportRoot]))) }
+        if hasSchedule { items.append((.navSchedule, .navScheduleIntro, urls.page([SchedulePages.root]))) }
         return items
     }
 

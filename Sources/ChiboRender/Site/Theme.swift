@@ -33,10 +33,9 @@ public struct Theme: Sendable {
 
     public func hasTemplate(_ name: String) -> Bool { library.hasTemplate(name) }
 
-    /// A UI string the pages' code shows. Every key asked for is in `SiteRenderer.requiredStrings`,
-    /// which `chibo check` finds in the theme before anything is rendered; a key that is not
-    /// (a mistake in chibo, which a test guards against) shows as itself.
-    public func string(_ key: String) -> String { strings[key] ?? key }
+    /// A UI string the pages' code shows: a case of `UIString`, every one of which `chibo check`
+    /// finds in the theme before anything is rendered.
+    func string(_ key: UIString) -> String { strings[key.rawValue] ?? key.rawValue }
 
     /// Compiles a template for the model type it shows; `globals` are the names every page has
     /// besides `t`, the UI strings (`assets`). A name the model does not have, a UI string the theme

@@ -6,30 +6,18 @@ import ChiboSupport
 struct FindingText: Sendable {
     let theme: Theme
 
-    /// Every UI string key this type reads, checked when the theme is used.
-    static var keys: [String] {
-        FindingCode.allCases.flatMap { [label($0), messageKey($0)] } + [
-            "reason_not_full", "reason_total", "reason_below_min", "reason_separator", "list_separator",
-            "month_label", "quarter_label",
-        ]
-    }
-
-    static func key(_ code: FindingCode) -> String { code.rawValue.replacing(ascii: "-", with: "_") }
-    static func label(_ code: FindingCode) -> String { "code_" + key(code) }
-    static func messageKey(_ code: FindingCode) -> String { "finding_" + key(code) }
-
-    func label(_ code: FindingCode) -> String { theme.string(Self.label(code)) }
+    func label(_ code: FindingCode) -> String { theme.string(.findingLabel(code)) }
 
     /// A year's or a quarter's report as a comparison names it: "năm 2023", "quý I/2024"; nil for
     /// the period's report.
     func name(of report: BlocReport) -> String? {
         if let quarter = report.quarter { return part(quarter) }
-        return report.year.map { Format.fill(theme.string("year_label"), ["year": String($0)]) }
+        return report.year.map { Format.fill(theme.string(.yearLabel), ["year": String($0)]) }
     }
 
     func part(_ part: PeriodPart) -> String {
         Format.fill(
-            theme.string(part.kind == .quarter ? "quarter_label" : "month_label"),
+            theme.string(part.kind == .quarter ? .quarterLabel : .monthLabel),
             [
                 "number": String(part.number), "roman": Format.roman(part.number), "year": String(part.year),
                 "month": Format.monthNumber(part.number),
@@ -37,7 +25,7 @@ struct FindingText: Sendable {
     }
 
     func message(_ finding: Finding) -> String {
-        let template = theme.string(Self.messageKey(finding.code))
+        let template = theme.string(.findingMessage(finding.code))
         switch finding.detail {
         case .overrated(let selfRating, let computed, let blockers):
             return Format.fill(
@@ -66,23 +54,23 @@ struct FindingText: Sendable {
             switch blocker {
             case .total(let total, let required):
                 parts.append(
-                    Format.fill(theme.string("reason_total"), ["total": String(total), "required": String(required)]))
+                    Format.fill(theme.string(.reasonTotal), ["total": String(total), "required": String(required)]))
             case .notFull(let criterion, let points, let max):
                 notFull.append("\(criterion) (\(points)/\(max))")
             case .belowMinimum(let criterion, let points, let required):
                 parts.append(
                     Format.fill(
-                        theme.string("reason_below_min"),
+                        theme.string(.reasonBelowMin),
                         ["criterion": String(criterion), "points": String(points), "required": String(required)]))
             }
         }
         if !notFull.isEmpty {
             parts.insert(
                 Format.fill(
-                    theme.string("reason_not_full"), ["list": notFull.joined(separator: theme.string("list_separator"))]
+                    theme.string(.reasonNotFull), ["list": notFull.joined(separator: theme.string(.listSeparator))]
                 ),
                 at: 0)
         }
-        return parts.joined(separator: theme.string("reason_separator"))
+        return parts.joined(separator: theme.string(.reasonSeparator))
     }
 }

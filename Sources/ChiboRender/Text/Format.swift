@@ -78,18 +78,18 @@ enum Format {
 
     /// A change as a reader takes it in at a glance: "tăng 2,1 điểm %", "giảm 12 buổi", "không đổi";
     /// `unit` names what a count counts ("buổi"), a share's unit is the percentage point.
-    static func change(_ change: Change, unit: String?, theme: Theme) -> String {
+    static func change(_ change: Change, unit: UIString?, theme: Theme) -> String {
         let steps = change.steps
         let amount =
             switch change.measure {
-            case .share: Format.fill(theme.string("change_points"), ["points": decimal(Double(abs(steps)) / 10)])
+            case .share: Format.fill(theme.string(.changePoints), ["points": decimal(Double(abs(steps)) / 10)])
             case .count: count(abs(steps)) + (unit.map { " " + theme.string($0) } ?? "")
             case .score: decimal(Double(abs(steps)) / 10) + (unit.map { " " + theme.string($0) } ?? "")
             }
         switch change.direction {
-        case .up: return Format.fill(theme.string("change_up"), ["amount": amount])
-        case .down: return Format.fill(theme.string("change_down"), ["amount": amount])
-        case .same: return theme.string("change_same")
+        case .up: return Format.fill(theme.string(.changeUp), ["amount": amount])
+        case .down: return Format.fill(theme.string(.changeDown), ["amount": amount])
+        case .same: return theme.string(.changeSame)
         }
     }
 

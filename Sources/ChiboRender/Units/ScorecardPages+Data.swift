@@ -83,12 +83,10 @@ extension ScorecardPages {
         ])
     }
 
-    static var csvKeys: [String] {
-        [
-            "csv_unit_id", "csv_unit_name", "csv_committee", "csv_date", "csv_meeting_kind", "csv_code", "csv_label",
-            "csv_message",
-        ]
-    }
+    /// The header of `data/findings.csv`, a column each.
+    static let csvColumns: [UIString] = [
+        .csvUnitId, .csvUnitName, .csvCommittee, .csvDate, .csvMeetingKind, .csvCode, .csvLabel, .csvMessage,
+    ]
 
     /// One row per finding; UTF-8 with a BOM and CRLF line ends, as Excel opens it.
     func findingsCSV() -> OutputFile {
@@ -103,7 +101,7 @@ extension ScorecardPages {
                 body = ""
             }
         }
-        row(Self.csvKeys.map { theme.string($0) })
+        row(Self.csvColumns.map { theme.string($0) })
         for card in evaluation.scorecards where card.unit.isBranch {
             let committee = card.unit.parent.map(unitName) ?? ""
             var findings = card.meetings.flatMap(\.findings)

@@ -24,15 +24,6 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
 
     var indexURL: String { urls.page([Self.unitsRoot]) }
 
-    static func key(_ level: UnitLevel) -> String { "level_" + level.rawValue.replacing(ascii: "-", with: "_") }
-    static func key(_ sector: Sector) -> String { "sector_" + sector.rawValue.replacing(ascii: "-", with: "_") }
-    static func key(_ kind: MeetingKind) -> String { "meeting_" + kind.rawValue }
-
-    static var labelKeys: [String] {
-        UnitLevel.allCases.map(key) + Sector.allCases.map(key) + MeetingKind.allCases.map(key)
-            + ["chart_title", "chart_description", "month_short"]
-    }
-
     /// Every unit for the search index: its name, level, sector and committee; a branch's meetings
     /// each as a section that links to the meeting (its topic as the heading, the date, kind,
     /// preparer, rating and findings as the text) and its own findings.
@@ -59,11 +50,11 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
                 let labels = FindingCode.allCases.filter(codes.contains).map(text.label)
                 sections.append(
                     SearchDocument.Section(
-                        anchor: "phat-hien", heading: theme.string("findings_summary_title"),
+                        anchor: "phat-hien", heading: theme.string(.findingsSummaryTitle),
                         text: (labels + card.findings.map(text.message)).joined(separator: separator)))
             }
             return SearchDocument(
-                title: unit.name, url: unitURL(unit.id), group: parent ?? theme.string("units_title"),
+                title: unit.name, url: unitURL(unit.id), group: parent ?? theme.string(.unitsTitle),
                 kind: levelLabel(unit.level), number: nil, sections: sections, category: .unit)
         }
     }
@@ -74,8 +65,8 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
         guard !isEmpty else { return [] }
         let byRating = ratingLists()
         var result = unitsDirectory(layout: layout, template: templates.units, byRating: byRating)
-        let home = (theme.string("nav_home"), urls.page([]))
-        let directory = Crumb(title: theme.string("units_title"), url: indexURL)
+        let home = (theme.string(.navHome), urls.page([]))
+        let directory = Crumb(title: theme.string(.unitsTitle), url: indexURL)
         for list in byRating {
             result += list.pages(
                 template: templates.list, layout: layout, crumbs: [home, (directory.title, directory.url)],
@@ -138,11 +129,11 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
                     groups[groups.count - 1].units.append(unitSummary(card))
                 }
                 let pager = paging.pager(index, urls: urls, theme: theme)
-                let title = theme.string("units_title")
+                let title = theme.string(.unitsTitle)
                 return UnitsPage(
                     layout: layout.page(
                         title: pager.title(title), current: indexURL,
-                        breadcrumb: [(theme.string("nav_home"), urls.page([]))]),
+                        breadcrumb: [(theme.string(.navHome), urls.page([]))]),
                     isFirstPage: index == 0, sectors: index == 0 ? sectors : [],
                     byRating: index == 0 ? byRating : [], groups: groups, recordForms: index == 0 ? forms : [],
                     pager: pager)
@@ -163,8 +154,8 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             }
             if rating == nil && units.isEmpty { continue }
             let title =
-                rating.map { Format.fill(theme.string("units_rating_list"), ["rating": $0.rawValue]) }
-                ?? theme.string("units_no_meeting")
+                rating.map { Format.fill(theme.string(.unitsRatingList), ["rating": $0.rawValue]) }
+                ?? theme.string(.unitsNoMeeting)
             lists.append(
                 unitList(
                     .ratingList,
@@ -180,7 +171,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
         for figures in card.monthly(evaluation.months) {
             let (month, total, rate) = (figures.month, figures.averageRegularTotal, figures.speakingRate)
             let label = Format.fill(
-                theme.string("month_short"), ["month": String(month.number), "year": String(month.year)])
+                theme.string(.monthShort), ["month": String(month.number), "year": String(month.year)])
             let rank = card.meetings.filter {
                 $0.meeting.kind == .regular && $0.meeting.date.year == month.year
                     && $0.meeting.date.month == month.number
@@ -193,7 +184,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
         let rubric = card.meetings.first { $0.meeting.kind == .regular }?.rubric ?? card.meetings.first?.rubric
         let bands = (rubric?.ratings ?? []).map { Chart.Band(name: $0.name.rawValue, min: $0.minTotal) }
         let description = Format.fill(
-            theme.string("chart_description"),
+            theme.string(.chartDescription),
             [
                 "target": Format.percent(settings.targets.speakingRate), "max": String(maxTotal),
                 "from": String(Chart.floor(months, bands: bands)),
@@ -201,7 +192,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             ])
         let svg = Chart.monthly(
             months, maxTotal: maxTotal, bands: bands, target: settings.targets.speakingRate,
-            title: Format.fill(theme.string("chart_title"), ["unit": card.unit.name]), description: description)
+            title: Format.fill(theme.string(.chartTitle), ["unit": card.unit.name]), description: description)
         return (svg, rows)
     }
 
@@ -220,7 +211,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
                     scores: zip(meeting.scores, rubric.criteria).map { score, criterion in
                         ScoreCell(
                             points: String(score), full: score >= criterion.max,
-                            label: theme.string("criterion_abbr") + String(criterion.id))
+                            label: theme.string(.criterionAbbr) + String(criterion.id))
                     },
                     total: String(evaluated.total), max: String(evaluated.max), rating: evaluated.rating.rawValue,
                     selfRating: meeting.selfRating.rawValue, overrated: evaluated.isOverrated,
@@ -243,7 +234,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
 
     func scorecard(_ card: Scorecard, layout: LayoutContext) -> ScorecardPage {
         let unit = card.unit
-        var crumbs = [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]
+        var crumbs = [(theme.string(.navHome), urls.page([])), (theme.string(.unitsTitle), indexURL)]
         if let parent = unit.parent { crumbs.append((unitName(parent), unitURL(parent))) }
         let (svg, rows) = chart(card)
         return ScorecardPage(
@@ -268,7 +259,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             // Only the year just before, as long as this one, is compared: never a part of a year.
             let before = previous.flatMap { $0.range.isJustBefore(entry.range) ? $0.summary : nil }
             previous = entry
-            func change(_ value: Double?, _ old: Double?, _ measure: Change.Measure, unit: String? = nil)
+            func change(_ value: Double?, _ old: Double?, _ measure: Change.Measure, unit: UIString? = nil)
                 -> ChangeModel?
             {
                 Change(value, previous: old, measure: measure).map {
@@ -279,7 +270,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             return HistoryRow(
                 year: String(entry.year), url: urls.page([Self.reportRoot, String(entry.year)]),
                 meetings: Format.count(summary.meetings), averageTotal: Format.decimal(summary.averageTotal),
-                averageChange: change(summary.averageTotal, before?.averageTotal, .score, unit: "change_unit_score"),
+                averageChange: change(summary.averageTotal, before?.averageTotal, .score, unit: .changeUnitScore),
                 speakingRate: Format.percent(summary.speakingRate),
                 speakingChange: change(summary.speakingRate, before?.speakingRate, .share),
                 attendanceRate: Format.percent(summary.attendanceRate),
@@ -287,7 +278,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
                 ratings: ratings(summary.ratings), findings: Format.count(findings),
                 findingsChange: change(
                     Double(findings), before.map { Double($0.findings.values.reduce(0, +)) }, .count,
-                    unit: "change_unit_findings"))
+                    unit: .changeUnitFindings))
         }
     }
 
@@ -306,7 +297,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
         let paging = paging ?? Paging(base: [Self.unitsRoot, card.unit.id.rawValue], items: card.branches.count)
         let pager = paging.pager(page, urls: urls, theme: theme)
         let branches = card.branches[paging.range(page)]
-        var crumbs = [(theme.string("nav_home"), urls.page([])), (theme.string("units_title"), indexURL)]
+        var crumbs = [(theme.string(.navHome), urls.page([])), (theme.string(.unitsTitle), indexURL)]
         if page > 0 { crumbs.append((card.unit.name, unitURL(card.unit.id))) }
         return CommitteePage(
             layout: layout.page(

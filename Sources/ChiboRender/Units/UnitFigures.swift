@@ -30,9 +30,9 @@ struct UnitFigures: NamesUnits, Sendable {
 
     // MARK: - Labels
 
-    func levelLabel(_ level: UnitLevel) -> String { theme.string(ScorecardPages.key(level)) }
-    func sectorLabel(_ sector: Sector) -> String { theme.string(ScorecardPages.key(sector)) }
-    func kindLabel(_ kind: MeetingKind) -> String { theme.string(ScorecardPages.key(kind)) }
+    func levelLabel(_ level: UnitLevel) -> String { theme.string(UIString.label(level)) }
+    func sectorLabel(_ sector: Sector) -> String { theme.string(UIString.label(sector)) }
+    func kindLabel(_ kind: MeetingKind) -> String { theme.string(UIString.label(kind)) }
 
     // MARK: - Findings
 
@@ -92,12 +92,12 @@ struct UnitFigures: NamesUnits, Sendable {
     func unitList(_ output: SiteOutput, _ folder: [String], title: String, intro: String? = nil, units: [Scorecard])
         -> RowList
     {
-        let columns = [
-            "col_committee", "col_members", "col_meetings", "col_average", "col_speaking_rate", "col_findings",
+        let columns: [UIString] = [
+            .colCommittee, .colMembers, .colMeetings, .colAverage, .colSpeakingRate, .colFindings,
         ]
         return RowList(
             output: output, folder: folder, title: title, intro: intro,
-            columns: [ListPage.Column(title: theme.string("col_unit"))]
+            columns: [ListPage.Column(title: theme.string(.colUnit))]
                 + columns.enumerated().map { ListPage.Column(title: theme.string($1), numeric: $0 > 0) },
             count: units.count,
             rows: { range in
