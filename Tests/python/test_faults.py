@@ -91,10 +91,10 @@ def test_a_second_build_into_a_locked_output_waits_its_turn(tmp_path):
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 2 MB tmpfs, unmounted afterwards; the test is skipped where mounting is not permitted."""
+    """A 6 MB tmpfs (the fixture site fits, the bundled one does not), unmounted afterwards; the test is skipped where mounting is not permitted."""
     mount_point = tmp_path / "small"
     mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount_point)],
                              capture_output=True, text=True, check=False)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")

@@ -518,6 +518,11 @@ def test_each_quarters_figures_are_shown_against_the_quarter_before(site):
         page = (site / "bao-cao" / f"{year}-q{quarter}" / "index.html").read_text(encoding="utf-8")
         current = quarter_figures(cards, year, quarter)
         previous = quarter_figures(cards, year, quarter - 1) if quarter > 1 else None
+        if quarter == 1:
+            # The quarter before is in the year before, outside data/scorecards.json's meetings
+            # (test_years.py recomputes it from the records): here, that it is compared with.
+            assert f"mức thay đổi so với quý IV/{year - 1}" in page
+            continue
         for column, rows in current.items():
             for row, (measure, value) in rows.items():
                 cell = re.search(rf'<td class="num" id="loai-{row}-{column}"[^>]*>(.*?)</td>', page, re.S)
@@ -532,10 +537,13 @@ def test_each_quarters_figures_are_shown_against_the_quarter_before(site):
                 assert change and change.group(2) == expected, (quarter, row, column, cell.group(1), expected)
                 checked += 1
     assert checked > 40
-    # The letter of a quarter says how its rates moved; the first quarter's says nothing of it.
+    # The letter of a quarter says how its rates moved: the first quarter's against the year
+    # before's last, the period's (a year) against the year before.
     assert "so với quý I/" in letter_html(site, f"bao-cao/{year}-q2")
-    assert "so với quý" not in letter_html(site, f"bao-cao/{year}-q1")
-    assert "so với quý" not in letter_html(site)
+    assert f"so với quý IV/{year - 1}" in letter_html(site, f"bao-cao/{year}-q1")
+    assert f"so với năm {year - 1}" in letter_html(site)
+    first = letter_html(site, f"bao-cao/{year - 1}")
+    assert "so với năm" not in first and "so với quý" not in first
 
 
 def test_scorecards_json_lists_each_units_years(site):
@@ -553,6 +561,9 @@ def test_scorecards_json_lists_each_units_years(site):
         listed = [entry["year"] for entry in unit["years"]]
         assert set(years) <= set(listed), (unit["id"], years, listed)
         for entry in unit["years"]:
+            if str(entry["year"]) != cards["period"]["from"][:4]:
+                # A year outside the period has no meetings here: test_years.py recomputes it.
+                continue
             mine = [(m, b) for m, b in meetings if int(m["date"][:4]) == entry["year"]]
             summary = entry["summary"]
             assert set(summary) == set(unit["summary"]), unit["id"]

@@ -379,7 +379,13 @@ struct LetterPage: PageModel {
         "place_date": .text(\.letter.placeDate), "subject": .text(\.letter.subject),
         "recipients_label": .text(\.letter.recipientsLabel), "recipients": .list(\.letter.recipients),
         "single_recipient": .flag { $0.letter.recipients.count == 1 },
-        "paragraphs": .list { $0.letter.paragraphs.map { Paragraph(text: $0.text, heading: $0.style == .heading) } },
+        // The last paragraph apart: the page keeps it with the signature, as the Word document does.
+        "paragraphs": .list {
+            $0.letter.paragraphs.dropLast().map { Paragraph(text: $0.text, heading: $0.style == .heading) }
+        },
+        "closing": .optional {
+            $0.letter.paragraphs.last.map { Paragraph(text: $0.text, heading: $0.style == .heading) }
+        },
         "on_behalf": .text(\.letter.onBehalf), "signer_title": .text(\.letter.signerTitle),
         "signer": .optional(\.letter.signer), "copies_label": .text(\.letter.copiesLabel),
         "copies": .list(\.letter.copies), "annex_attached": .text(\.letter.annexAttached),

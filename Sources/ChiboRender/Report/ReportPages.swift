@@ -69,7 +69,10 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             for list in lists {
                 result += list.pages(template: templates.list, layout: layout, crumbs: crumbs, parent: parent)
             }
-            result += rankingPages(report, layout: layout, templates: templates, crumbs: crumbs)
+            // Rankings of the period and of each year; a quarter's page links to its year's.
+            if report.quarter == nil {
+                result += rankingPages(report, layout: layout, templates: templates, crumbs: crumbs)
+            }
         }
         return result
     }
@@ -264,8 +267,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             wholeTitle: whole(report).map { _ in theme.string(.reportWholeYear) }
                 ?? theme.string(.reportWholePeriod),
             isQuarter: quarter != nil,
-            years: yearLinks(report), ratesChart: ratesChart(current: report.quarter),
-            rateRows: rateRows,
+            years: yearLinks(report), ratesChart: ratesChart(report), rateRows: rateRows(until: report.range.to),
             ratingsChart: Chart.bars(
                 evaluation.ratingNames.map { name in
                     Chart.Bar(
@@ -306,7 +308,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
             },
             previousTitle: previous.map(rangeName),
             letterURL: urls.page(LetterPages.folder(report)),
-            rankingURL: urls.page(rankingFolder(report)),
+            rankingURL: urls.page(rankingFolder(report.quarter == nil ? report : whole(report) ?? report)),
             letterDocument: urls.file(LetterPages.documentPath(report)),
             sectorRows: report.bySector.map { entry in
                 ReportPage.GroupRow(
@@ -332,10 +334,16 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         return Format.fill(theme.string(key), ["range": name]) + (compared.map { " " + $0 } ?? "")
     }
 
-    /// Every quarter's key rates, across the years, in the order of the chart.
-    var rateRows: [RateRow] {
-        reports.yearQuarters.compactMap { report in
-            guard let quarter = report.quarter, report.summary.meetings > 0 else { return nil }
+    /// The quarters with records up to `day`, across the years: a report's history, which a later
+    /// year's records leave as it was.
+    func quarters(until day: Day) -> [BlocReport] {
+        reports.yearQuarters.filter { $0.summary.meetings > 0 && $0.range.from <= day }
+    }
+
+    /// Every quarter's key rates up to `day`, across the years, in the order of the chart.
+    func rateRows(until day: Day) -> [RateRow] {
+        quarters(until: day).compactMap { report in
+            guard let quarter = report.quarter else { return nil }
             let summary = report.summary
             return RateRow(
                 quarter: text.part(quarter), url: reportURL(report), speaking: Format.percent(summary.speakingRate),
@@ -345,10 +353,11 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         }
     }
 
-    /// The chart of every quarter's speaking, attendance, current affairs and supervision rates,
-    /// `current` (a quarter's page) marked.
-    func ratesChart(current: PeriodPart?) -> String {
-        let quarters = reports.yearQuarters.filter { $0.summary.meetings > 0 }
+    /// The chart of the speaking, attendance, current affairs and supervision rates of every quarter
+    /// up to the report's end, a quarter's page's own marked.
+    func ratesChart(_ report: BlocReport) -> String {
+        let current = report.quarter
+        let quarters = quarters(until: report.range.to)
         guard quarters.count > 1 else { return "" }
         let summaries = quarters.map(\.summary)
         let series = [

@@ -130,7 +130,8 @@ enum Chart {
     ) -> String {
         let width = 640.0
         let height = 260.0
-        let left = 56.0
+        // Room for "100%" at the size a phone draws the axis (22 units, see site.css).
+        let left = 72.0
         let right = 16.0
         let top = 16.0
         let bottom = 36.0
@@ -152,7 +153,8 @@ enum Chart {
                 "<text class=\"axis\" x=\"\(n(left - 6))\" y=\"\(n(y(fraction) + 4))\" text-anchor=\"end\">\(Int(fraction * 100))%</text>"
         }
         for (index, label) in labels.enumerated() {
-            let thin = labels.count > 8 && index % 2 == 1 && index != current ? " thin" : ""
+            // A phone shows every other quarter's label (`thin` ones hidden), always the page's own.
+            let thin = labels.count > 4 && index % 2 == 1 && index != current ? " thin" : ""
             let strong = index == current ? " current" : ""
             svg +=
                 "<text class=\"axis month\(thin)\(strong)\" x=\"\(n(left + slot * (Double(index) + 0.5)))\" y=\"\(n(height - bottom + 20))\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
