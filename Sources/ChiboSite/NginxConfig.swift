@@ -48,7 +48,7 @@ public struct NginxConfig: Sendable {
             throw InvalidNginxOption("restricted.realm", restriction.realm, "is empty")
         }
         if let problem = Restriction.realmProblem(restriction.realm) {
-            throw InvalidNginxOption("restricted.realm", restriction.realm, problem)
+            throw InvalidNginxOption("restricted.realm", restriction.realm, problem.reason)
         }
         config.restriction = restriction
         return config
