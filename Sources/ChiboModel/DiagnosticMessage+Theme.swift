@@ -138,7 +138,8 @@ extension DiagnosticMessage {
 
     /// Text opened as a section; `inverted` for `{{^name}}`.
     public static func textAsSection(_ name: String, inverted: Bool) -> Self {
-        Self(.templateMisuse, "textSection", [.value: .code(name), .other: .code("{{\(inverted ? "^" : "#")\(name)}}")])
+        Self(
+            .templateMisuse, "textSection", [.value: .code(name), .other: .code("{{\(inverted ? "^" : "#")\(name)}}")])
     }
 
     /// A UI string a template names (`{{t.key}}`) that the theme does not have.

@@ -1292,7 +1292,9 @@ public enum MessageCatalogue {
                     "{value} goes through {other}, which is text; it has no fields",
                     "{value} đi qua {other}, vốn là văn bản nên không có trường nào"
                 ),
-                "through": ("{value} goes through {other}, which is {detail}", "{value} đi qua {other}, vốn là {detail}"),
+                "through": (
+                    "{value} goes through {other}, which is {detail}", "{value} đi qua {other}, vốn là {detail}"
+                ),
                 "dotModel": (
                     "{value} names the current value, which is a model without text of its own",
                     "{value} chỉ giá trị hiện tại, là một mô hình không có văn bản riêng"

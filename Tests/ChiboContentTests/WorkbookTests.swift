@@ -41,11 +41,11 @@ import Testing
 
     @Test func aDiagnosticAboutACellNamesTheSheetAndTheCell() {
         let diagnostic = Diagnostic(
-            .error, .impossibleFigures, SourceLocation(file: "meetings/2024.xlsx", line: 14, column: 3, sheet: "Quý 1"),
-            "present (25) is more than the branch's members (20)")
+            .error, SourceLocation(file: "meetings/2024.xlsx", line: 14, column: 3, sheet: "Quý 1"),
+            .presentAboveMembers(present: 25, members: 20))
         #expect(
             diagnostic.description
-                == "meetings/2024.xlsx:14:3: error: present (25) is more than the branch's members (20) "
+                == "meetings/2024.xlsx:14:3: error: 25 members present but the branch has 20 members (units file) "
                 + "[sheet \"Quý 1\", cell C14]")
     }
 
@@ -82,9 +82,9 @@ import Testing
             do {
                 try workbook.read(
                     sheet, row: { _, cells in rows.append(cells.map(\.text)) },
-                    problem: { diagnostics.error($0.code, SourceLocation(file: file, line: $0.row), $0.message) })
+                    problem: { diagnostics.error(SourceLocation(file: file, line: $0.row), $0.wording) })
             } catch {
-                diagnostics.error(.workbookUnreadable, SourceLocation(file: file), error.message)
+                diagnostics.error(SourceLocation(file: file), error.wording)
             }
         }
         return (rows, diagnostics)
