@@ -39,8 +39,7 @@ func makeTheme(_ templates: [String: String], strings: [String: String] = ["hell
         #expect(error.location.file.hasSuffix("templates/page.mustache"))
         #expect(error.location.line == 2)
         #expect(error.location.column == 3)
-        #expect(error.code == .missingTemplate)
-        #expect(error.message.contains("`footer`"))
+        #expect(error.catalogued == .missingPartial("footer"))
     }
 
     @Test func missingVariableIsAnErrorNotEmptyText() throws {
