@@ -100,6 +100,18 @@ public struct Restriction: Sendable, Hashable {
             case .tooLong(let bytes): "is \(bytes) bytes long; keep it under \(Self.longest)"
             }
         }
+
+        /// The reason in Vietnamese, after the realm.
+        public var vietnamese: String {
+            switch self {
+            case .controlCharacter: "phải là một dòng, không có ký tự điều khiển"
+            case .webServerSyntax:
+                "không được chứa `$`, `\"` hay `\\` (máy chủ web đọc các ký tự này theo cú pháp riêng)"
+            case .off: "không được là `off`, vì máy chủ web hiểu đó là không cần đăng nhập"
+            case .tooLong(let bytes):
+                "dài \(FieldValue.number(bytes).text(in: .vi)) byte; hãy giữ dưới \(Self.longest) byte"
+            }
+        }
     }
 
     /// Whether an output file (a path relative to the site's root, `don-vi/x/index.html`,

@@ -296,4 +296,10 @@ public struct InvalidBuildDate: UsageRefusal, Equatable {
         return "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 00:00 UTC (as `date +%s` "
             + "prints it), from 0 to \(Build.latestSourceDateEpoch) (the year 9999); it is \"\(shown.printable)\""
     }
+
+    public var vietnamese: String {
+        let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
+        return "SOURCE_DATE_EPOCH phải là số giây tính từ 1970-01-01 00:00 UTC (như `date +%s` in ra), từ 0 đến "
+            + "\(Build.latestSourceDateEpoch) (năm 9999); giá trị hiện tại là \"\(shown.printable)\""
+    }
 }

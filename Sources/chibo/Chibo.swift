@@ -407,9 +407,11 @@ struct HtpasswdRefusal: Error {
     init(_ reason: String) { self.reason = reason }
 }
 
-/// A usage error the command line finds after parsing, with the reason.
+/// A usage error the command line finds after parsing, with the reason, already in the run's
+/// language (`say`).
 struct UsageProblem: UsageRefusal {
     var description: String
+    var vietnamese: String { description }
     init(_ description: String) { self.description = description }
 }
 
@@ -455,8 +457,11 @@ struct HtpasswdCommand: ParsableCommand {
                     "\(file.printable) is a folder: give the path of the password file in it",
                     "\(file.printable) là một thư mục: hãy cho đường dẫn của tệp mật khẩu trong đó"))
         }
-        if let problem = PasswordFile.userProblem(user) {
-            throw ValidationError("the user name \(MessageText.quoted(user)) \(problem)")
+        if let problem = PasswordFile.userProblem(user, in: Console.language) {
+            throw ValidationError(
+                say(
+                    "the user name \(MessageText.quoted(user)) \(problem)",
+                    "tên người đọc \(MessageText.quoted(user)) \(problem)"))
         }
     }
 
@@ -465,14 +470,14 @@ struct HtpasswdCommand: ParsableCommand {
         let interactive = Syscalls.standardInputIsTerminal
         // The echo stays off from the first prompt to the last answer: nothing typed ahead is shown.
         let answer: Result<String, HtpasswdRefusal> = Syscalls.withoutEcho { ask in
-            guard let password = ask("Mật khẩu cho \(user): ") else {
+            guard let password = ask(say("Password for \(user): ", "Mật khẩu cho \(user): ")) else {
                 return .failure(
                     HtpasswdRefusal(say("no password on standard input", "không có mật khẩu trên standard input")))
             }
-            if let problem = PasswordFile.passwordProblem(password) {
-                return .failure(HtpasswdRefusal("the password \(problem)"))
+            if let problem = PasswordFile.passwordProblem(password, in: Console.language) {
+                return .failure(HtpasswdRefusal(say("the password \(problem)", "mật khẩu \(problem)")))
             }
-            if interactive, ask("Nhập lại mật khẩu: ") != password {
+            if interactive, ask(say("The password again: ", "Nhập lại mật khẩu: ")) != password {
                 return .failure(HtpasswdRefusal(say("the two passwords differ", "hai lần nhập mật khẩu không khớp")))
             }
             return .success(password)
@@ -594,7 +599,7 @@ enum Console {
 
     /// Ends the command for a usage error: `error: ...` on standard error, exit status 2.
     static func refuse(_ refusal: any UsageRefusal) -> Never {
-        printLine("error: \(refusal)")
+        printLine("error: " + (language == .vi ? refusal.vietnamese : refusal.description))
         Foundation.exit(2)
     }
 
@@ -671,7 +676,10 @@ struct ServeCommand: ParsableCommand {
             passwords = try access.passwordFile.map { file throws(PreviewPasswords.Problem) in
                 try PreviewPasswords(path: file)
             }
+        } catch let problem as PreviewPasswords.Problem {
+            throw UsageProblem(say(problem.description, problem.vietnamese))
         } catch {
+            // PreviewAccess.Refusal, already in the run's language.
             throw UsageProblem(String(describing: error))
         }
         // The build date: --date, else SOURCE_DATE_EPOCH, else today in Vietnam at each rebuild.
@@ -680,6 +688,8 @@ struct ServeCommand: ParsableCommand {
             fixed =
                 try paths.date
                 ?? (ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil ? nil : Build.today())
+        } catch let refusal as any UsageRefusal {
+            throw refusal
         } catch {
             throw UsageProblem(String(describing: error))
         }
