@@ -74,11 +74,15 @@ public enum PasswordFile {
     public static func hash(_ password: String) throws(PasswordFailure) -> String {
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         guard crypt_gensalt_rn(method, cost, nil, 0, &setting, Int32(setting.count)) != nil else {
-            throw PasswordFailure("the C library cannot make a yescrypt salt (libxcrypt 4.3 or later is needed)")
+            throw PasswordFailure(
+                "the C library cannot make a yescrypt salt (libxcrypt 4.3 or later is needed)",
+                "thư viện C không tạo được salt yescrypt (cần libxcrypt 4.3 trở lên)")
         }
         let settingText = String(decoding: setting.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let result = crypt(password, with: settingText), result.hasPrefix(method) else {
-            throw PasswordFailure("the C library's crypt did not make a yescrypt hash")
+            throw PasswordFailure(
+                "the C library's crypt did not make a yescrypt hash",
+                "hàm crypt của thư viện C không tạo được băm yescrypt")
         }
         return result
     }
@@ -224,8 +228,12 @@ extension PasswordFile {
 }
 
 /// A hash that the C library could not make.
-public struct PasswordFailure: Error, CustomStringConvertible, Sendable {
+public struct PasswordFailure: Error, CustomStringConvertible, Sendable, SaidInVietnamese {
     public var description: String
+    public var vietnamese: String
 
-    init(_ description: String) { self.description = description }
+    init(_ description: String, _ vietnamese: String) {
+        self.description = description
+        self.vietnamese = vietnamese
+    }
 }

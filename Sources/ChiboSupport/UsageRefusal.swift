@@ -13,7 +13,10 @@
 ///
 /// A problem of the content is a `Diagnostic` (status 1), a failure of the system a `SystemError`
 /// (status 1); a password `chibo htpasswd` cannot take is neither: it changes nothing, status 1.
-package protocol UsageRefusal: Error, CustomStringConvertible, Sendable {
-    /// The refusal in Vietnamese: what `description` says.
+package protocol UsageRefusal: Error, CustomStringConvertible, Sendable, SaidInVietnamese {}
+
+/// An error whose `description` (English) has its Vietnamese: what chibo prints by default (issue 32).
+package protocol SaidInVietnamese: CustomStringConvertible {
+    /// What `description` says, in Vietnamese.
     var vietnamese: String { get }
 }

@@ -141,7 +141,8 @@ struct BuildCommand: ParsableCommand {
         } catch {
             Console.printLine(
                 say(
-                    "error: cannot publish to \(output): \(error)", "error: không xuất bản được vào \(output): \(error)"
+                    "error: cannot publish to \(output): \(error)",
+                    "error: không xuất bản được vào \(output): \(Console.text(of: error))"
                 ))
             throw ExitCode(1)
         }
@@ -238,7 +239,9 @@ struct PublishCommand: ParsableCommand {
             throw refusal
         } catch {
             Console.printLine(
-                say("error: cannot publish to \(root): \(error)", "error: không xuất bản được vào \(root): \(error)"))
+                say(
+                    "error: cannot publish to \(root): \(error)",
+                    "error: không xuất bản được vào \(root): \(Console.text(of: error))"))
             throw ExitCode(1)
         }
         Console.print(report.diagnostics)
@@ -270,7 +273,7 @@ struct RollbackCommand: ParsableCommand {
             Console.printLine(
                 say("\(root)/current now points at release \(release)", "\(root)/current giờ trỏ tới bản \(release)"))
         } catch {
-            Console.printLine("error: \(error)")
+            Console.printLine("error: \(Console.text(of: error))")
             throw ExitCode(1)
         }
     }
@@ -520,7 +523,7 @@ struct HtpasswdCommand: ParsableCommand {
                             + "hữu của người khác): các tiến trình của nginx vẫn phải đọc được tệp (ls -l \(file))"))
             }
         } catch {
-            Console.printLine("error: \(error)")
+            Console.printLine("error: \(Console.text(of: error))")
             throw ExitCode(1)
         }
     }
@@ -592,6 +595,12 @@ enum Console {
         }
     }
 
+    /// An error in the run's language: its Vietnamese when it has one (`SaidInVietnamese`).
+    static func text(of error: any Error) -> String {
+        if language == .vi, let said = error as? any SaidInVietnamese { return said.vietnamese }
+        return String(describing: error)
+    }
+
     /// A line on standard error: every message of the tool, diagnostics and summaries alike.
     static func printLine(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -599,7 +608,7 @@ enum Console {
 
     /// Ends the command for a usage error: `error: ...` on standard error, exit status 2.
     static func refuse(_ refusal: any UsageRefusal) -> Never {
-        printLine("error: " + (language == .vi ? refusal.vietnamese : refusal.description))
+        printLine("error: " + text(of: refusal))
         Foundation.exit(2)
     }
 
@@ -701,7 +710,7 @@ struct ServeCommand: ParsableCommand {
                 contentPath: paths.content, themePath: paths.theme, buildTimeLimit: buildTimeout.map(Double.init),
                 language: Console.language)
         } catch {
-            Console.printLine("error: \(error)")
+            Console.printLine("error: \(Console.text(of: error))")
             throw ExitCode(1)
         }
         preview.removeOnCrash()
