@@ -244,3 +244,20 @@ def test_the_help_has_no_english_by_default_and_english_when_asked():
     result = subprocess.run([str(CHIBO), "check", "--help"], capture_output=True, text=True, check=False,
                             env=environment())
     assert "--content <thư-mục>" in result.stdout and "(mặc định: content)" in result.stdout, result.stdout
+
+
+def test_a_refused_output_folder_is_worded_in_vietnamese(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    arguments = [str(CHIBO), "build", "--content", str(content), "--output", str(content / "public"), *DATE]
+    result = subprocess.run(arguments, capture_output=True, text=True, check=False, env=environment())
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"error: không dựng vào {content / 'public'}: thư mục này nằm trong thư mục "
+                                    f"nội dung {content}"), result.stderr
+    assert "refusing" not in result.stderr
+    result = subprocess.run(arguments, capture_output=True, text=True, check=False,
+                            env=environment(LANG="en_US.UTF-8"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: refusing to build into {content / 'public'}: it lies inside"), \
+        result.stderr
+    assert not (content / "public").exists()
