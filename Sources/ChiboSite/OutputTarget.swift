@@ -114,7 +114,7 @@ public struct OutputTarget: Sendable, Equatable {
             } catch {
                 throw OutputRefusal(
                     "cannot use \(path.printable) as \(option): \(error.description)",
-                    "không dùng được \(path.printable) làm \(option): \(error.description)")
+                    "không dùng được \(path.printable) làm \(option): \(error.vietnamese)")
             }
             if kind != nil { break }
             guard let slash = existing.lastIndex(of: "/") else { break }
