@@ -84,8 +84,8 @@ public struct Build: Sendable {
         public var release: String?
         /// True when nothing the build reads changed since the output was built: nothing was done.
         public var unchanged = false
-        /// The warnings of the build that made the unchanged output, as printed then.
-        public var storedWarnings: [String] = []
+        /// The warnings of the build that made the unchanged output.
+        public var storedWarnings: [Diagnostic] = []
     }
 
     /// The theme folder: the one given, else `site-theme/` beside the content folder, else `./site-theme`.

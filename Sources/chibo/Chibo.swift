@@ -147,7 +147,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if report.unchanged {
-            for warning in report.storedWarnings { Console.printLine(warning) }
+            var warnings = Diagnostics()
+            warnings.append(contentsOf: report.storedWarnings)
+            Console.print(warnings)
             Console.printLine(
                 say(
                     "nothing changed since \(output) was built; it is left as it is",
