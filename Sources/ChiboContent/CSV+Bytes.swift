@@ -30,11 +30,7 @@ public struct CSVLayout: Sendable {
         guard chosen.unicodeScalars.count == 1, let scalar = chosen.unicodeScalars.first, scalar.isASCII,
             scalar != "\n", scalar != "\r", scalar != "\""
         else {
-            throw CSVTable.ParseError(
-                line: 1, column: 5,
-                message: "the first line `sep=\(chosen)` names a separator that cannot be read; write `sep=,` or "
-                    + "`sep=;`, or delete the line",
-                code: .badForm)
+            throw CSVTable.ParseError(line: 1, column: 5, .badSeparatorLine(String(chosen)))
         }
         self.separator = chosen
         self.separatorByte = UInt8(scalar.value)

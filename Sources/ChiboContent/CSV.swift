@@ -20,31 +20,24 @@ public struct CSVTable: Sendable {
     public struct ParseError: Error, Sendable, Hashable {
         public var line: Int
         public var column: Int
-        public var message: String
-        /// The kind of problem, for its diagnostic.
-        public var code: DiagnosticCode
-        /// The message as the catalogue words it; nil while the code is pending (English only).
-        public var catalogued: DiagnosticMessage?
-
-        public init(line: Int, column: Int, message: String, code: DiagnosticCode) {
-            self.line = line
-            self.column = column
-            self.message = message
-            self.code = code
-        }
+        /// The message as the catalogue words it.
+        public var catalogued: DiagnosticMessage
 
         public init(line: Int, column: Int, _ message: DiagnosticMessage) {
-            self.init(line: line, column: column, message: message.text(in: .en), code: message.code)
-            catalogued = message
+            self.line = line
+            self.column = column
+            self.catalogued = message
         }
 
-        /// The error at `location`, worded by the catalogue when it can be.
+        /// The kind of problem, for its diagnostic.
+        public var code: DiagnosticCode { catalogued.code }
+
+        /// The message in English.
+        public var message: String { catalogued.text(in: .en) }
+
+        /// The error at `location`.
         public func report(at location: SourceLocation, _ diagnostics: inout Diagnostics) {
-            if let catalogued {
-                diagnostics.error(location, catalogued)
-            } else {
-                diagnostics.error(code, location, message)
-            }
+            diagnostics.error(location, catalogued)
         }
     }
 

@@ -50,12 +50,9 @@ enum Counts {
         case .notANumber: diagnostics.error(location, .notAWholeNumber(key: field))
         case .negative(let value): diagnostics.error(location, .negative(field: field, value: value))
         case .sign(let value):
-            diagnostics.error(
-                problem.code, location,
-                "`\(field)` is a count: write \(value), with no sign, not \(Diagnostic.quoted(text))")
+            diagnostics.error(location, .countWithSign(field: field, value: value, text: text))
         case .leadingZero(let value):
-            diagnostics.error(
-                problem.code, location, "`\(field)` is written without leading zeros: \(value), not \(text)")
+            diagnostics.error(location, .countWithLeadingZero(field: field, value: value, text: text))
         }
     }
 }

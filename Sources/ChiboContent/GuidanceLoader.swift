@@ -290,11 +290,7 @@ enum GuidanceLoader {
                 {
                     document.slugPath[document.slugPath.count - 1] = slug
                 } else {
-                    diagnostics.error(
-                        .badForm,
-                        yaml.location(value),
-                        "`slug` is the last part of the page's URL: lowercase ASCII letters, digits and - only "
-                            + "(no / or ..), e.g. \(Diagnostic.quoted(Folding.slug(slug)))")
+                    diagnostics.error(yaml.location(value), .badSlug(suggestion: Folding.slug(slug)))
                 }
             case "tags": document.tags = yaml.strings(value, key: key, diagnostics: &diagnostics) ?? []
             case "kind":

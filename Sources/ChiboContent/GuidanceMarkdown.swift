@@ -77,9 +77,7 @@ enum GuidanceMarkdown {
                 problems.append(
                     Problem(
                         line: node.line + error.line, column: error.column,
-                        message: .badTable(
-                            error.catalogued.map { ($0.text(in: .en), $0.text(in: .vi)) }
-                                ?? (error.message, error.message))))
+                        message: .badTable((error.catalogued.text(in: .en), error.catalogued.text(in: .vi)))))
             }
             return
         }

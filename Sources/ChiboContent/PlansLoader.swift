@@ -187,9 +187,7 @@ enum PlansLoader {
                     if let parsed = TimeOfDay(parsing: time) {
                         session.time = parsed
                     } else {
-                        diagnostics.error(
-                            .badForm,
-                            yaml.location(value), "`time` is HH:MM in 24 hours, e.g. \"08:00\" (in quotes)")
+                        diagnostics.error(yaml.location(value), .badTime)
                     }
                 case "venue": session.venue = yaml.string(value, key: key, diagnostics: &diagnostics)
                 case "topic": session.topic = yaml.string(value, key: key, diagnostics: &diagnostics)

@@ -176,10 +176,7 @@ enum Records {
                     },
                     problem: { problem in
                         let location = reader.location(row: problem.row, column: problem.column)
-                        switch problem.wording {
-                        case .catalogued(let message): reader.table.error(location, message)
-                        case .english(let code, let message): reader.table.error(code, location, message)
-                        }
+                        reader.table.error(location, problem.wording)
                     })
             } catch {
                 // The workbook as a whole cannot be read: what its earlier sheets raised goes with it.

@@ -35,10 +35,7 @@ enum SiteLoader {
                     if let normalized = normalizeBasePath(path) {
                         settings.basePath = normalized
                     } else {
-                        diagnostics.error(
-                            .badForm,
-                            yaml.location(value),
-                            "`base_path` must be a URL path such as /so-tay/ (letters, digits, -, _, . and /; no `..`)")
+                        diagnostics.error(yaml.location(value), .badBasePath)
                     }
                 }
             case "base_url":
@@ -46,12 +43,7 @@ enum SiteLoader {
                     if let normalized = normalizeBaseURL(url) {
                         settings.baseURL = normalized
                     } else {
-                        diagnostics.error(
-                            .badForm,
-                            yaml.location(value),
-                            "`base_url` must be the site's address, http:// or https://, a host name and optionally "
-                                + "a port and a path, e.g. https://intranet.example:8443/so-tay (no spaces, quotes, "
-                                + "line ends, user names, ? or #)")
+                        diagnostics.error(yaml.location(value), .badBaseURL)
                     }
                 }
             case "unsafe_html":
@@ -371,7 +363,7 @@ enum SiteLoader {
         if name.isEmpty {
             diagnostics.error(realmLocation, .needs("realmEmpty"))
         } else if let problem = Restriction.realmProblem(name) {
-            diagnostics.error(.badForm, realmLocation, "`restricted.realm` \(problem)")
+            diagnostics.error(realmLocation, .badRealm(problem))
         }
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
         guard !folders.isEmpty else {

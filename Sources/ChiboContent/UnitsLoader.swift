@@ -173,9 +173,8 @@ enum UnitsLoader {
             // copied into thousands of pages.
             guard cell.trimmed.count <= UnitsLoader.nameLimit else {
                 diagnostics.error(
-                    .badForm, cell.location,
-                    "the name \(Diagnostic.quoted(cell.trimmed)) is \(cell.trimmed.count) characters long; a unit's "
-                        + "name is at most \(UnitsLoader.nameLimit) characters")
+                    cell.location,
+                    .unitNameTooLong(cell.trimmed, length: cell.trimmed.count, limit: UnitsLoader.nameLimit))
                 return
             }
             let key = (parent?.trimmed ?? "") + "/" + Folding.slug(cell.trimmed)
@@ -193,12 +192,7 @@ enum UnitsLoader {
             // Byte by byte, the same as by characters.
             let allowed = id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
             if !allowed || id.hasPrefix("-") {
-                let suggestion = Folding.slug(id)
-                diagnostics.error(
-                    .badForm,
-                    cell.location,
-                    "the id \(Diagnostic.quoted(id)) may hold only lowercase ASCII letters, digits and -"
-                        + (suggestion.isEmpty ? "" : "; for example \(Diagnostic.quoted(suggestion))"))
+                diagnostics.error(cell.location, .badUnitID(id, suggestion: Folding.slug(id)))
             } else if let problem = Folding.urlLengthProblem([id]) {
                 diagnostics.error(cell.location, problem)
             } else if id == UnitID.ratingListsFolder {

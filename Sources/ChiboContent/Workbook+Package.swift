@@ -35,8 +35,7 @@ struct WorkbookPackage {
         let end = try Self.endOfDirectory(bytes)
         guard end.count <= limits.parts else {
             throw Workbook.Failure(
-                message: "the workbook holds \(end.count) parts, more than the \(limits.parts) chibo reads; "
-                    + "it is not a workbook Excel or LibreOffice saves")
+                .workbookUnreadable("parts", [.count: .number(end.count), .limit: .number(limits.parts)]))
         }
         let reader = ByteReader(bytes: bytes, limit: end.directoryEnd)
         var position = end.directoryStart
@@ -47,8 +46,7 @@ struct WorkbookPackage {
             position = next
             guard let name, let entry else { continue }
             guard entries.updateValue(entry, forKey: name) == nil else {
-                throw Workbook.Failure(
-                    message: "the workbook holds the part \(name) twice; save it again from Excel or LibreOffice")
+                throw Workbook.Failure(.workbookUnreadable("partTwice", [.value: .plain(name)]))
             }
         }
         self.entries = entries
@@ -61,16 +59,14 @@ struct WorkbookPackage {
     /// the workbook's budget.
     mutating func part(_ path: String) throws(Workbook.Failure) -> [UInt8] {
         guard let entry = entries[path] else {
-            throw Workbook.Failure(
-                message: "the workbook has no part \(path); save it again from Excel or LibreOffice")
+            throw Workbook.Failure(.workbookUnreadable("noPart", [.value: .plain(path)]))
         }
         guard entry.size <= limits.inflatedBytes - inflated else {
             throw Workbook.Failure(
-                message: "the workbook inflates to more than \(limits.inflatedBytes / 1024 / 1024) MB (at its part "
-                    + "\(path)); it is not a workbook chibo reads (a zip bomb?). Split the records over several "
-                    + "workbooks")
+                .workbookUnreadable(
+                    "inflates", [.limit: .number(limits.inflatedBytes / 1024 / 1024), .value: .plain(path)]))
         }
-        let damaged = Workbook.Failure(message: "the part \(path) of the workbook is damaged: it cannot be inflated")
+        let damaged = Workbook.Failure(.workbookUnreadable("damagedPart", [.value: .plain(path)]))
         let data = bytes[entry.start..<(entry.start + entry.compressedSize)]
         let out: [UInt8]
         switch entry.method {
@@ -84,8 +80,7 @@ struct WorkbookPackage {
             out = inflatedBytes
         default:
             throw Workbook.Failure(
-                message: "the part \(path) of the workbook is compressed in a way Excel never uses (method "
-                    + "\(entry.method)); save the workbook again from Excel or LibreOffice")
+                .workbookUnreadable("method", [.value: .plain(path), .other: .plain(String(entry.method))]))
         }
         let crc = out.withUnsafeBytes { Int(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
         guard crc == entry.crc else { throw damaged }
@@ -150,8 +145,7 @@ struct WorkbookPackage {
             (count, size, start, directoryLimit) = (count64, size64, start64, at)
         }
         guard disk == 0, directoryDisk == 0 else {
-            throw Workbook.Failure(
-                message: "the workbook is split over several files (a spanned zip); save it again as one workbook")
+            throw Workbook.Failure(.workbookUnreadable("spanned"))
         }
         // Each entry of the directory takes at least 46 bytes.
         guard start <= directoryLimit, size <= directoryLimit - start, count <= size / 46 else { throw cutShort }
@@ -183,9 +177,7 @@ struct WorkbookPackage {
         let path = String(decoding: name, as: UTF8.self)
         if path.hasSuffix("/") { return (nil, nil, next) }
         if flags & 1 != 0 {
-            throw Workbook.Failure(
-                message: "the workbook is protected by a password; save it again without one (File, Info, "
-                    + "Protect Workbook, Encrypt with Password: leave it empty)")
+            throw Workbook.Failure(.workbookUnreadable("encrypted"))
         }
         // The local header: its own name and extra field lengths say where the data starts.
         let local = ByteReader(bytes: reader.bytes, limit: dataEnd)

@@ -69,9 +69,6 @@ struct Workbook {
         /// The failure as the catalogue words it (`DiagnosticCode.workbookUnreadable`).
         var wording: DiagnosticMessage
 
-        /// A failure still worded in English only.
-        init(message: String) { wording = .workbookUnreadable(english: message) }
-
         init(_ wording: DiagnosticMessage) { self.wording = wording }
 
         /// The failure in English.
@@ -119,16 +116,12 @@ struct Workbook {
                 let id = node.attribute("r:id"), let target = relationships[id]
             {
                 guard sheets.count < limits.sheets else {
-                    throw Failure(
-                        message: "the workbook has more than \(limits.sheets) sheets, more than chibo reads in one "
-                            + "workbook; split it into several workbooks")
+                    throw Failure(.workbookUnreadable("sheets", [.limit: .number(limits.sheets)]))
                 }
                 let state = node.attribute("state") ?? "visible"
                 let name = Self.text(Array(name.utf8), lineEnds: false).nfc
                 guard name.utf16.count <= Self.sheetNameLength else {
-                    throw Failure(
-                        message: "a sheet's name is longer than \(Self.sheetNameLength) characters; give the sheet "
-                            + "a short name")
+                    throw Failure(.workbookUnreadable("sheetName", [.limit: .number(Self.sheetNameLength)]))
                 }
                 sheets.append(Sheet(name: name, part: target, isHidden: state != "visible"))
             } else if node.kind == .start, node.named("workbookPr"), let value = node.attribute("date1904") {
@@ -138,10 +131,7 @@ struct Workbook {
         var parts: [String: String] = [:]
         for sheet in sheets {
             if let first = parts.updateValue(sheet.name, forKey: sheet.part) {
-                throw Failure(
-                    message:
-                        "the sheets \(Diagnostic.quoted(first)) and \(Diagnostic.quoted(sheet.name)) are the same part of the "
-                        + "workbook; save it again from Excel or LibreOffice")
+                throw Failure(.workbookUnreadable("samePart", [.name: .quoted(first), .other: .quoted(sheet.name)]))
             }
         }
         self.sheets = sheets
@@ -183,7 +173,7 @@ struct Workbook {
         }
         if let failure { throw failure }
         guard wellFormed else {
-            throw Failure(message: "the part \(path) of the workbook is not well-formed XML; save the workbook again")
+            throw Failure(.workbookUnreadable("xml", [.value: .plain(path)]))
         }
     }
 
@@ -197,7 +187,7 @@ struct Workbook {
                 target = node.attribute("Target")
             }
         }
-        guard let target else { throw Failure(message: "the workbook names no workbook part; save it again") }
+        guard let target else { throw Failure(.workbookUnreadable("noWorkbookPart")) }
         return resolve(target, from: "")
     }
 
@@ -255,11 +245,9 @@ struct Workbook {
             case .end:
                 if node.named("si") {
                     guard strings.count < limits.cells else {
-                        throw Failure(
-                            message: "the workbook holds more than \(limits.cells) texts, more than chibo reads in "
-                                + "one workbook; split it into several workbooks")
+                        throw Failure(.workbookUnreadable("texts", [.limit: .number(limits.cells)]))
                     }
-                    let text = try checkedText(current, limits: limits, where: "a text of the workbook")
+                    let text = try checkedText(current, limits: limits, where: "sharedText")
                     total += text.utf8.count
                     guard total <= limits.textBytes else { throw tooMuchText(limits) }
                     strings.append(text)
@@ -272,7 +260,7 @@ struct Workbook {
                 guard inText && phonetic == 0 else { return }
                 node.appendText(to: &current)
                 guard current.count <= rawTextBytes(limits) else {
-                    throw tooLong(limits, where: "a text of the workbook")
+                    throw tooLong(limits, where: "sharedText")
                 }
             }
         }
@@ -292,15 +280,11 @@ struct Workbook {
     }
 
     static func tooLong(_ limits: Limits, where place: String) -> Failure {
-        Failure(
-            message: "\(place) is longer than \(limits.textLength) characters, the most Excel keeps in a cell; "
-                + "it is not a workbook Excel saves")
+        Failure(.workbookTextTooLong(place, limit: limits.textLength))
     }
 
     static func tooMuchText(_ limits: Limits) -> Failure {
-        Failure(
-            message: "the workbook holds more than \(limits.textBytes / 1024 / 1024) MB of text, more than chibo "
-                + "reads in one workbook; split it into several workbooks")
+        Failure(.workbookUnreadable("textBytes", [.limit: .number(limits.textBytes / 1024 / 1024)]))
     }
 
     /// The cell styles whose number format is a date: a built-in date format (14 to 22, 45 to 47) or a
@@ -325,9 +309,7 @@ struct Workbook {
                 }
                 index += 1
                 guard index <= styleCount else {
-                    throw Failure(
-                        message: "the workbook has more than \(styleCount) cell styles, more than Excel allows; "
-                            + "save it again from Excel")
+                    throw Failure(.workbookUnreadable("styles", [.limit: .number(styleCount)]))
                 }
             }
         }
@@ -363,28 +345,12 @@ struct Workbook {
     struct CellProblem {
         var row: Int
         var column: Int
-        var wording: Wording
+        var wording: DiagnosticMessage
 
-        /// A message of the catalogue, or (its code still pending) one in English with its code.
-        enum Wording {
-            case catalogued(DiagnosticMessage)
-            case english(DiagnosticCode, String)
-        }
-
-        var code: DiagnosticCode {
-            switch wording {
-            case .catalogued(let message): message.code
-            case .english(let code, _): code
-            }
-        }
+        var code: DiagnosticCode { wording.code }
 
         /// The message in English.
-        var message: String {
-            switch wording {
-            case .catalogued(let message): message.text(in: .en)
-            case .english(_, let text): text
-            }
-        }
+        var message: String { wording.text(in: .en) }
     }
 
     /// Reads a sheet a row at a time: `row` gets each row's number and its cells with text, in
@@ -473,12 +439,12 @@ struct Workbook {
                 if textTarget == 1 {
                     node.appendText(to: &valueBytes)
                     guard valueBytes.count <= Workbook.rawTextBytes(limits) else {
-                        throw Workbook.tooLong(limits, where: "a cell's value")
+                        throw Workbook.tooLong(limits, where: "cellValue")
                     }
                 } else if textTarget == 2 && phonetic == 0 {
                     node.appendText(to: &inlineBytes)
                     guard inlineBytes.count <= Workbook.rawTextBytes(limits) else {
-                        throw Workbook.tooLong(limits, where: "a cell's text")
+                        throw Workbook.tooLong(limits, where: "cellText")
                     }
                 }
             }
@@ -494,9 +460,7 @@ struct Workbook {
             }
             let next = written ? number ?? Int.max : rowNumber + 1
             guard (1...Workbook.lastRow).contains(next) else {
-                throw Failure(
-                    message: "a row is numbered past Excel's last row (1,048,576) or is not a number; it is not a "
-                        + "sheet Excel or LibreOffice saves")
+                throw Failure(.workbookUnreadable("rowNumber"))
             }
             rowNumber = next
             cells.removeAll(keepingCapacity: true)
@@ -527,14 +491,10 @@ struct Workbook {
             }
             // A reference names its column; a cell without one is the next.
             guard let next = hasReference ? reference : column + 1, next <= Workbook.lastColumn else {
-                throw Failure(
-                    message: "a cell of row \(rowNumber) stands past Excel's last column (XFD, 16,384) or its "
-                        + "reference is not a cell's; it is not a sheet Excel or LibreOffice saves")
+                throw Failure(.workbookUnreadable("column", [.count: .number(rowNumber)]))
             }
             guard styleIsIndex else {
-                throw Failure(
-                    message: "a cell of row \(rowNumber) names a style that is not a number of the workbook's "
-                        + "styles; save the workbook again from Excel or LibreOffice")
+                throw Failure(.workbookUnreadable("styleIndex", [.count: .number(rowNumber)]))
             }
             self.type = type
             self.style = style
@@ -549,26 +509,23 @@ struct Workbook {
         mutating func finishCell() throws(Failure) -> CellProblem? {
             let value = String(decoding: valueBytes, as: UTF8.self)
             if type == .error {
-                return CellProblem(row: rowNumber, column: column, wording: .catalogued(.cellErrorValue(value)))
+                return CellProblem(row: rowNumber, column: column, wording: .cellErrorValue(value))
             }
             // An empty value (`<v/>`, as writers that do not calculate leave it) is no value, but for
             // a formula whose text result is empty.
             if hasFormula && type != .inlineString && (!hasValue || (value.isEmpty && type != .formulaString)) {
-                return CellProblem(row: rowNumber, column: column, wording: .catalogued(.noCachedValue))
+                return CellProblem(row: rowNumber, column: column, wording: .noCachedValue)
             }
             let written: String
             switch type {
-            case .inlineString: written = try Workbook.checkedText(inlineBytes, limits: limits, where: "a cell's text")
-            case .formulaString: written = try Workbook.checkedText(valueBytes, limits: limits, where: "a cell's value")
+            case .inlineString: written = try Workbook.checkedText(inlineBytes, limits: limits, where: "cellText")
+            case .formulaString: written = try Workbook.checkedText(valueBytes, limits: limits, where: "cellValue")
             default: written = value
             }
             guard let read = workbook.cell(type: type, style: style, value: written) else {
                 return CellProblem(
                     row: rowNumber, column: column,
-                    wording: .english(
-                        .badForm,
-                        "the cell's value \(Diagnostic.quoted(value.prefix(40))) is not what its type "
-                            + "(\(type.rawValue)) says"))
+                    wording: .cellNotOfItsType(String(value.prefix(40)), type: type.rawValue))
             }
             let text = read.text
             if !text.isEmpty {
@@ -583,9 +540,7 @@ struct Workbook {
     }
 
     static func tooManyCells(_ limits: Limits) -> Failure {
-        Failure(
-            message: "the workbook holds more than \(limits.cells) cells, more than chibo reads in one workbook; "
-                + "split it into several workbooks")
+        Failure(.workbookUnreadable("cells", [.limit: .number(limits.cells)]))
     }
 
     /// The column number of a cell reference: 3 for `C14`.

@@ -88,33 +88,23 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
     /// quotes cannot start a line of its own, here, on the terminal or in the preview's problem list.
     /// Values are quoted with `Diagnostic.quoted`.
     ///
-    /// In English: for a message of the catalogue, its English words; tests that compare it compare
-    /// the catalogue's English. `text(in:)` gives it in either language.
-    public private(set) var message: String
-    /// The message as the catalogue words it, in both languages; nil for a code still `pending`,
-    /// whose message is English only.
-    public private(set) var catalogued: DiagnosticMessage?
-
-    /// A diagnostic whose message is not in the catalogue yet: English only.
-    public init(_ severity: Severity, _ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
-        self.severity = severity
-        self.code = code
-        self.location = location
-        self.message = MessageText.oneLine(message)
-    }
+    /// In English: the catalogue's English words; tests that compare it compare the catalogue's
+    /// English. `text(in:)` gives it in either language.
+    public var message: String { catalogued.text(in: .en) }
+    /// The message as the catalogue words it, in both languages.
+    public private(set) var catalogued: DiagnosticMessage
 
     /// A diagnostic worded by the catalogue; the code is the message's.
     public init(_ severity: Severity, _ location: SourceLocation, _ message: DiagnosticMessage) {
         self.severity = severity
         self.code = message.code
         self.location = location
-        self.message = message.text(in: .en)
         self.catalogued = message
     }
 
-    /// The message in `language` (English while the code is `pending`).
+    /// The message in `language`.
     public func text(in language: Language) -> String {
-        catalogued?.text(in: language) ?? message
+        catalogued.text(in: language)
     }
 
     /// A value of the content in a message: `"value"` (or `` `name` `` with `with: "`"`), escaped onto
@@ -173,14 +163,6 @@ public struct Diagnostics: Error, Sendable {
     }
 
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
-
-    public mutating func error(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.error, code, location, message))
-    }
-
-    public mutating func warning(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.warning, code, location, message))
-    }
 
     /// An error worded by the catalogue.
     public mutating func error(_ location: SourceLocation, _ message: DiagnosticMessage) {

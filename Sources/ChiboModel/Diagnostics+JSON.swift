@@ -18,17 +18,14 @@ extension Diagnostics {
     /// ```
     /// Each diagnostic on one line; `sheet` and `cell` are null outside a workbook. `message` is the
     /// message in `language` as the text output prints it (without the cell's place, which `sheet` and
-    /// `cell` give); `messages`, for a message of the catalogue, holds it in each language, keyed by
-    /// language code (`vi`, `en`).
+    /// `cell` give); `messages` holds it in each language, keyed by language code (`vi`, `en`).
     public func json(language: Language = .en) -> String {
         let items = sorted
         var out = "{\n  \"diagnostics\": ["
         for (index, diagnostic) in items.enumerated() {
             out += index == 0 ? "\n    " : ",\n    "
-            let messages = diagnostic.catalogued.map { message in
-                Language.allCases.map { (language: $0.rawValue, text: message.text(in: $0)) }
-            }
-            out += diagnostic.jsonObject(message: diagnostic.text(in: language), messages: messages ?? [])
+            let messages = Language.allCases.map { (language: $0.rawValue, text: diagnostic.text(in: $0)) }
+            out += diagnostic.jsonObject(message: diagnostic.text(in: language), messages: messages)
         }
         out += items.isEmpty ? "],\n" : "\n  ],\n"
         let errors = items.filter { $0.severity == .error }.count

@@ -8,8 +8,8 @@
 /// wording chibo has always printed, for administrators and tools.
 ///
 /// `MessageCatalogueTests` fails when a code has no message in either language, or when a message
-/// uses a field its code does not list. The codes whose messages are not in the catalogue yet are
-/// listed in `pending`: their diagnostics are still worded in English at the place they are found.
+/// uses a field its code does not list. Every diagnostic is made from a message of the catalogue
+/// (`Diagnostic.init(_:_:_:)` takes a `DiagnosticMessage`), so none is worded in one language only.
 public enum MessageCatalogue {
     /// One code's messages.
     public struct Entry: Sendable {
@@ -47,25 +47,18 @@ public enum MessageCatalogue {
         return out + rest
     }
 
-    /// The `{field}` names a message's words use, in order.
+    /// The `{field}` names a message's words use, in order: a name between braces is letters only, so
+    /// that a template's tags quoted in a message (`` `{{<parent}}` ``) stay text.
     public static func placeholders(_ template: String) -> [String] {
         var names: [String] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
+            let name = rest[rest.index(after: open)..<close]
+            if !name.isEmpty && name.allSatisfy({ $0.isASCII && $0.isLetter }) { names.append(String(name)) }
             rest = rest[rest.index(after: close)...]
         }
         return names
     }
-
-    /// The codes whose messages are still written at the place they are found, in English only: the
-    /// catalogue's work left (issue 32). A code leaves this list when its entry is written.
-    public static let pending: Set<DiagnosticCode> = Set(DiagnosticCode.allCases).subtracting(entries.keys)
-
-    /// Codes with an entry whose messages are still worded in English at some of the places they are
-    /// found (workbook.unreadable for a damaged workbook's rarer failures, worded `other` with the
-    /// English in both languages): the rest of the work on them.
-    public static let partlyPending: Set<DiagnosticCode> = [.workbookUnreadable]
 
     public static let entries: [DiagnosticCode: Entry] = [
         // MARK: Files and folders
@@ -675,6 +668,70 @@ public enum MessageCatalogue {
                     "`audience` cần có `level`: grassroots (cơ sở), subordinate (trực thuộc) hoặc all (tất cả)"
                 ),
             ]),
+        .badForm: Entry(
+            [.field, .value, .other, .count, .limit],
+            [
+                "sign": (
+                    "{field} is a count: write {count}, with no sign, not {value}",
+                    "{field} là một số đếm: hãy viết {count}, không có dấu, không phải {value}"
+                ),
+                "leadingZero": (
+                    "{field} is written without leading zeros: {count}, not {other}",
+                    "{field} được viết không có số 0 ở đầu: {count}, không phải {other}"
+                ),
+                "slug": (
+                    "`slug` is the last part of the page's URL: lowercase ASCII letters, digits and - only (no / or ..), e.g. {value}",
+                    "`slug` là phần cuối của địa chỉ trang: chỉ gồm chữ thường không dấu, chữ số và dấu - (không có / hay ..), ví dụ {value}"
+                ),
+                "time": (
+                    "`time` is HH:MM in 24 hours, e.g. \"08:00\" (in quotes)",
+                    "`time` là giờ:phút theo 24 giờ (HH:MM), ví dụ \"08:00\" (trong ngoặc kép)"
+                ),
+                "basePath": (
+                    "`base_path` must be a URL path such as /so-tay/ (letters, digits, -, _, . and /; no `..`)",
+                    "`base_path` phải là một đường dẫn URL như /so-tay/ (chữ cái, chữ số, -, _, . và /; không có `..`)"
+                ),
+                "baseURL": (
+                    "`base_url` must be the site's address, http:// or https://, a host name and optionally a port and a path, e.g. https://intranet.example:8443/so-tay (no spaces, quotes, line ends, user names, ? or #)",
+                    "`base_url` phải là địa chỉ của trang, http:// hoặc https://, tên máy chủ, có thể thêm cổng và đường dẫn, ví dụ https://intranet.example:8443/so-tay (không có dấu cách, ngoặc kép, xuống dòng, tên người dùng, ? hay #)"
+                ),
+                "realmControl": (
+                    "`restricted.realm` must be one line without control characters",
+                    "`restricted.realm` phải là một dòng, không có ký tự điều khiển"
+                ),
+                "realmSyntax": (
+                    "`restricted.realm` must not hold `$`, `\"` or `\\` (the web server reads them as its own syntax)",
+                    "`restricted.realm` không được chứa `$`, `\"` hay `\\` (máy chủ web đọc các ký tự này theo cú pháp riêng)"
+                ),
+                "realmOff": (
+                    "`restricted.realm` cannot be `off`, which the web server reads as no sign-in at all",
+                    "`restricted.realm` không được là `off`, vì máy chủ web hiểu đó là không cần đăng nhập"
+                ),
+                "realmLong": (
+                    "`restricted.realm` is {count} bytes long; keep it under {limit}",
+                    "`restricted.realm` dài {count} byte; hãy giữ dưới {limit} byte"
+                ),
+                "unitName": (
+                    "the name {value} is {count} characters long; a unit's name is at most {limit} characters",
+                    "tên {value} dài {count} ký tự; tên đơn vị dài nhất {limit} ký tự"
+                ),
+                "unitID": (
+                    "the id {value} may hold only lowercase ASCII letters, digits and -",
+                    "mã {value} chỉ được gồm chữ thường không dấu, chữ số và dấu -"
+                ),
+                "unitIDExample": (
+                    "the id {value} may hold only lowercase ASCII letters, digits and -; for example {other}",
+                    "mã {value} chỉ được gồm chữ thường không dấu, chữ số và dấu -; ví dụ {other}"
+                ),
+                "separator": (
+                    "the first line `sep={value}` names a separator that cannot be read; write `sep=,` or `sep=;`, or delete the line",
+                    "dòng đầu `sep={value}` nêu một dấu phân cách không đọc được; hãy viết `sep=,` hoặc `sep=;`, hoặc xóa dòng này"
+                ),
+                "cellType": (
+                    "the cell's value {value} is not what its type ({other}) says",
+                    "giá trị {value} của ô không đúng với kiểu dữ liệu ({other}) ghi trong tệp"
+                ),
+            ]),
         .unknownWord: Entry(
             [.field, .value, .name, .detail],
             [
@@ -947,7 +1004,7 @@ public enum MessageCatalogue {
 
         // MARK: Workbooks
         .workbookUnreadable: Entry(
-            [.name, .detail],
+            [.name, .detail, .value, .other, .count, .limit],
             [
                 "encrypted": (
                     "the workbook is protected by a password; save it again without one (File, Info, Protect Workbook, Encrypt with Password: leave it empty)",
@@ -966,7 +1023,86 @@ public enum MessageCatalogue {
                     "tệp Excel bị hỏng hoặc bị cắt cụt: không đọc được mục lục zip của tệp"
                 ),
                 "sheet": ("the sheet {name} cannot be read: {detail}", "không đọc được trang tính {name}: {detail}"),
-                "other": ("{detail}", "{detail}"),
+                "parts": (
+                    "the workbook holds {count} parts, more than the {limit} chibo reads; it is not a workbook Excel or LibreOffice saves",
+                    "tệp Excel có {count} phần, quá {limit} phần mà chibo đọc; đây không phải tệp do Excel hay LibreOffice lưu"
+                ),
+                "partTwice": (
+                    "the workbook holds the part {value} twice; save it again from Excel or LibreOffice",
+                    "tệp Excel chứa phần {value} hai lần; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+                ),
+                "noPart": (
+                    "the workbook has no part {value}; save it again from Excel or LibreOffice",
+                    "tệp Excel thiếu phần {value}; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+                ),
+                "inflates": (
+                    "the workbook inflates to more than {limit} MB (at its part {value}); it is not a workbook chibo reads (a zip bomb?). Split the records over several workbooks",
+                    "tệp Excel khi giải nén lớn hơn {limit} MB (ở phần {value}); chibo không đọc tệp như vậy (có thể là tệp nén độc hại). Hãy chia biên bản ra nhiều tệp Excel"
+                ),
+                "damagedPart": (
+                    "the part {value} of the workbook is damaged: it cannot be inflated",
+                    "phần {value} của tệp Excel bị hỏng: không giải nén được"
+                ),
+                "method": (
+                    "the part {value} of the workbook is compressed in a way Excel never uses (method {other}); save the workbook again from Excel or LibreOffice",
+                    "phần {value} của tệp Excel được nén theo cách Excel không bao giờ dùng (phương thức {other}); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+                ),
+                "spanned": (
+                    "the workbook is split over several files (a spanned zip); save it again as one workbook",
+                    "tệp Excel bị chia thành nhiều tệp (zip nhiều phần); hãy lưu lại thành một tệp"
+                ),
+                "sheets": (
+                    "the workbook has more than {limit} sheets, more than chibo reads in one workbook; split it into several workbooks",
+                    "tệp Excel có hơn {limit} trang tính, quá số trang tính chibo đọc trong một tệp; hãy chia thành nhiều tệp"
+                ),
+                "sheetName": (
+                    "a sheet's name is longer than {limit} characters; give the sheet a short name",
+                    "tên một trang tính dài hơn {limit} ký tự; hãy đặt tên ngắn hơn"
+                ),
+                "samePart": (
+                    "the sheets {name} and {other} are the same part of the workbook; save it again from Excel or LibreOffice",
+                    "hai trang tính {name} và {other} là cùng một phần của tệp Excel; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+                ),
+                "texts": (
+                    "the workbook holds more than {limit} texts, more than chibo reads in one workbook; split it into several workbooks",
+                    "tệp Excel có hơn {limit} đoạn văn bản, quá số chibo đọc trong một tệp; hãy chia thành nhiều tệp"
+                ),
+                "textLength": (
+                    "{detail} is longer than {limit} characters, the most Excel keeps in a cell; it is not a workbook Excel saves",
+                    "{detail} dài hơn {limit} ký tự, mức Excel giữ được trong một ô; đây không phải tệp do Excel lưu"
+                ),
+                "textBytes": (
+                    "the workbook holds more than {limit} MB of text, more than chibo reads in one workbook; split it into several workbooks",
+                    "tệp Excel chứa hơn {limit} MB văn bản, quá mức chibo đọc trong một tệp; hãy chia thành nhiều tệp"
+                ),
+                "styles": (
+                    "the workbook has more than {limit} cell styles, more than Excel allows; save it again from Excel",
+                    "tệp Excel có hơn {limit} kiểu định dạng ô, nhiều hơn Excel cho phép; hãy mở tệp bằng Excel rồi lưu lại"
+                ),
+                "rowNumber": (
+                    "a row is numbered past Excel's last row (1,048,576) or is not a number; it is not a sheet Excel or LibreOffice saves",
+                    "một hàng được đánh số quá hàng cuối của Excel (1.048.576) hoặc không phải là số; đây không phải trang tính do Excel hay LibreOffice lưu"
+                ),
+                "column": (
+                    "a cell of row {count} stands past Excel's last column (XFD, 16,384) or its reference is not a cell's; it is not a sheet Excel or LibreOffice saves",
+                    "một ô ở hàng {count} nằm quá cột cuối của Excel (XFD, 16.384) hoặc tên ô không hợp lệ; đây không phải trang tính do Excel hay LibreOffice lưu"
+                ),
+                "styleIndex": (
+                    "a cell of row {count} names a style that is not a number of the workbook's styles; save the workbook again from Excel or LibreOffice",
+                    "một ô ở hàng {count} dùng một kiểu định dạng không có trong tệp; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+                ),
+                "cells": (
+                    "the workbook holds more than {limit} cells, more than chibo reads in one workbook; split it into several workbooks",
+                    "tệp Excel có hơn {limit} ô, quá số ô chibo đọc trong một tệp; hãy chia thành nhiều tệp"
+                ),
+                "xml": (
+                    "the part {value} of the workbook is not well-formed XML; save the workbook again",
+                    "phần {value} của tệp Excel không phải XML hợp lệ; hãy lưu lại tệp"
+                ),
+                "noWorkbookPart": (
+                    "the workbook names no workbook part; save it again",
+                    "tệp Excel không nêu phần workbook nào; hãy lưu lại tệp"
+                ),
             ]),
         .cellErrorValue: Entry(
             [.value],
@@ -1032,6 +1168,162 @@ public enum MessageCatalogue {
             ]),
 
         // MARK: Theme
+        .templateSyntax: Entry(
+            [],
+            [
+                "endsInTag": (
+                    "template syntax error: the template ends inside a tag",
+                    "mẫu giao diện sai cú pháp: mẫu kết thúc khi một thẻ chưa đóng"
+                ),
+                "closeName": (
+                    "template syntax error: this closing tag does not match the open section",
+                    "mẫu giao diện sai cú pháp: thẻ đóng này không khớp với khối (section) đang mở"
+                ),
+                "unfinishedName": (
+                    "template syntax error: the tag is not closed by `}}`, or its name has characters a name cannot have",
+                    "mẫu giao diện sai cú pháp: thẻ không được đóng bằng `}}`, hoặc tên trong thẻ có ký tự không được dùng"
+                ),
+                "sectionEnd": (
+                    "template syntax error: a section is not closed before the end of the template",
+                    "mẫu giao diện sai cú pháp: một khối (section) chưa được đóng khi hết mẫu"
+                ),
+                "setDelimiter": (
+                    "template syntax error: the set-delimiter tag is malformed",
+                    "mẫu giao diện sai cú pháp: thẻ đổi dấu mở và đóng thẻ viết sai"
+                ),
+                "blockTransform": (
+                    "template syntax error: a block cannot have a transform",
+                    "mẫu giao diện sai cú pháp: một khối thay thế (block) không được có phép biến đổi (transform)"
+                ),
+                "parentBody": (
+                    "template syntax error: inside `{{<parent}}...{{/parent}}` only `{{$block}}` overrides and text may stand",
+                    "mẫu giao diện sai cú pháp: bên trong `{{<parent}}...{{/parent}}` chỉ được có các khối thay thế `{{$block}}` và văn bản"
+                ),
+                "pragma": (
+                    "template syntax error: the pragma is malformed; write `{{% CONTENT_TYPE: HTML }}`",
+                    "mẫu giao diện sai cú pháp: chỉ thị (pragma) viết sai; hãy viết `{{% CONTENT_TYPE: HTML }}`"
+                ),
+            ]),
+        .templateTooDeep: Entry(
+            [.count],
+            [
+                "parse": (
+                    "template syntax error: sections, blocks and parents are nested more than {count} levels deep here; a theme needs a few",
+                    "mẫu giao diện sai cú pháp: các khối (section, block, mẫu cha) ở đây lồng nhau quá {count} tầng; một bộ giao diện chỉ cần vài tầng"
+                ),
+                "compile": (
+                    "sections, blocks and partials are nested more than {count} levels deep here, counting those of the templates that include this one; a theme needs a few",
+                    "các khối và mẫu con ở đây lồng nhau quá {count} tầng, kể cả các tầng của những mẫu chèn mẫu này; một bộ giao diện chỉ cần vài tầng"
+                ),
+            ]),
+        .templateUnsupported: Entry(
+            [.value, .other],
+            [
+                "setDelimiters": (
+                    "this tag sets other delimiters; chibo's templates do not support set delimiters, keep {value} and {other}",
+                    "thẻ này đổi dấu mở và đóng thẻ; mẫu giao diện của chibo không hỗ trợ việc đổi này, hãy giữ {value} và {other}"
+                ),
+                "dynamicPartial": (
+                    "{value} is a dynamic partial; chibo's templates do not support partials named by a value, name the template: {other}",
+                    "{value} là mẫu con động; mẫu giao diện của chibo không hỗ trợ mẫu con gọi theo một giá trị, hãy ghi tên mẫu: {other}"
+                ),
+                "dynamicParent": (
+                    "{value} names its parent by a value; chibo's templates do not support dynamic parents, name the template: {other}",
+                    "{value} gọi mẫu cha theo một giá trị; mẫu giao diện của chibo không hỗ trợ mẫu cha động, hãy ghi tên mẫu: {other}"
+                ),
+                "sequence": (
+                    "{value} is swift-mustache's position in a list; chibo's templates do not support sequence context names, give the model a field for it",
+                    "{value} là vị trí trong danh sách theo cách của swift-mustache; mẫu giao diện của chibo không hỗ trợ các tên này, hãy thêm một trường cho giá trị đó vào mô hình trang"
+                ),
+                "transform": (
+                    "{value} applies a transform; chibo's templates do not support transforms, give the model a field with the value",
+                    "{value} dùng một phép biến đổi (transform); mẫu giao diện của chibo không hỗ trợ phép biến đổi, hãy thêm một trường có sẵn giá trị đó vào mô hình trang"
+                ),
+                "contentType": (
+                    "the content type {value} is unknown; chibo's templates support `HTML` and `TEXT`",
+                    "kiểu nội dung {value} không có; mẫu giao diện của chibo chỉ hỗ trợ `HTML` và `TEXT`"
+                ),
+                "pragma": (
+                    "the pragma {value} is unknown; chibo's templates support only `CONTENT_TYPE`",
+                    "chỉ thị (pragma) {value} không có; mẫu giao diện của chibo chỉ hỗ trợ `CONTENT_TYPE`"
+                ),
+                "invertedDot": (
+                    "{value} here names the empty list of the inverted section around it; chibo's templates do not support naming it",
+                    "{value} ở đây chỉ danh sách rỗng của khối đảo ngược bao quanh nó; mẫu giao diện của chibo không hỗ trợ việc này"
+                ),
+                "recursive": (
+                    "the partial {value} includes itself ({other}); chibo's templates compile partials in place and do not support recursive partials",
+                    "mẫu con {value} tự chèn chính nó ({other}); mẫu giao diện của chibo chèn mẫu con vào chỗ nên không hỗ trợ mẫu con đệ quy"
+                ),
+            ]),
+        .missingTemplate: Entry(
+            [.value, .other],
+            [
+                "": ("the theme has no template {value}", "bộ giao diện không có mẫu {value}"),
+                "partial": (
+                    "the template names the partial {value}, but there is no templates/{other}.mustache",
+                    "mẫu giao diện gọi mẫu con {value}, nhưng không có tệp templates/{other}.mustache"
+                ),
+            ]),
+        .unknownName: Entry(
+            [.value, .name],
+            [
+                "": (
+                    "the template names {value}, which the page {name} does not have",
+                    "mẫu giao diện dùng tên {value}, nhưng trang {name} không có tên này"
+                )
+            ]),
+        .templateMisuse: Entry(
+            [.value, .other, .detail],
+            [
+                "table": (
+                    "{value} is a table of strings, not text; name one of them: {other}",
+                    "{value} là một bảng chuỗi, không phải văn bản; hãy gọi một chuỗi trong đó: {other}"
+                ),
+                "textHasNoFields": (
+                    "{value} goes through {other}, which is text; it has no fields",
+                    "{value} đi qua {other}, vốn là văn bản nên không có trường nào"
+                ),
+                "through": (
+                    "{value} goes through {other}, which is {detail}", "{value} đi qua {other}, vốn là {detail}"
+                ),
+                "dotModel": (
+                    "{value} names the current value, which is a model without text of its own",
+                    "{value} chỉ giá trị hiện tại, là một mô hình không có văn bản riêng"
+                ),
+                "selfOverride": (
+                    "the block {value} is expanded inside its own override; it would never end",
+                    "khối {value} được mở rộng bên trong chính phần thay thế của nó; việc này sẽ không bao giờ dừng"
+                ),
+                "flag": (
+                    "{value} is a flag (true or false); test it with {other} or {detail}",
+                    "{value} là một cờ (đúng hoặc sai); hãy kiểm tra bằng {other} hoặc {detail}"
+                ),
+                "list": (
+                    "{value} is a list; show its items with {other}",
+                    "{value} là một danh sách; hãy hiện các mục bằng {other}"
+                ),
+                "model": (
+                    "{value} is {detail} without text of its own; name one of its fields",
+                    "{value} là {detail} không có văn bản riêng; hãy gọi một trường của nó"
+                ),
+                "textSection": (
+                    "{value} is text; a section {other} needs a flag, an optional value, a model or a list",
+                    "{value} là văn bản; khối {other} cần một cờ, một giá trị có thể trống, một mô hình hoặc một danh sách"
+                ),
+            ]),
+        .missingString: Entry(
+            [.value, .other],
+            [
+                "": (
+                    "the theme has no UI string {value}; add {other} to i18n/vi.yaml",
+                    "bộ giao diện không có chuỗi giao diện {value}; hãy thêm {other} vào i18n/vi.yaml"
+                ),
+                "required": (
+                    "the theme has no UI string {value}; add {other}",
+                    "bộ giao diện không có chuỗi giao diện {value}; hãy thêm {other}"
+                ),
+            ]),
         .templateTooLarge: Entry(
             [.name, .limit],
             [
@@ -1681,9 +1973,21 @@ extension DiagnosticMessage {
     /// A workbook that cannot be read at all: `variant` says why (`encrypted`, `xls`, `notZip`, `cutShort`).
     public static func workbookUnreadable(_ variant: String) -> Self { Self(.workbookUnreadable, variant) }
 
-    /// A workbook failure still worded in English only.
-    public static func workbookUnreadable(english: String) -> Self {
-        Self(.workbookUnreadable, "other", [.detail: .phrase(en: english, vi: english)])
+    /// A workbook failure with the fields its message uses (see the catalogue's entry).
+    public static func workbookUnreadable(_ variant: String, _ fields: [MessageField: FieldValue]) -> Self {
+        Self(.workbookUnreadable, variant, fields)
+    }
+
+    /// A text of a workbook longer than a cell holds: `place` says which (`cellText`, `cellValue`,
+    /// `sharedText`).
+    public static func workbookTextTooLong(_ place: String, limit: Int) -> Self {
+        let what: FieldValue =
+            switch place {
+            case "cellText": .phrase(en: "a cell's text", vi: "văn bản của một ô")
+            case "cellValue": .phrase(en: "a cell's value", vi: "giá trị của một ô")
+            default: .phrase(en: "a text of the workbook", vi: "một đoạn văn bản của tệp Excel")
+            }
+        return Self(.workbookUnreadable, "textLength", [.detail: what, .limit: .number(limit)])
     }
 
     /// A sheet that cannot be read; `reason` the workbook's failure, in both languages.

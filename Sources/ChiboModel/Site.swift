@@ -74,16 +74,44 @@ public struct Restriction: Sendable, Hashable {
 
     /// Why a realm cannot go into nginx's `auth_basic` as it is, or nil: nginx reads `$` as a
     /// variable and `off` as no authentication at all.
-    public static func realmProblem(_ realm: String) -> String? {
-        if realm.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "must be one line without control characters"
-        }
-        if realm.contains(where: { "$\"\\".contains($0) }) {
-            return "must not hold `$`, `\"` or `\\` (the web server reads them as its own syntax)"
-        }
-        if realm.lowercased() == "off" { return "cannot be `off`, which the web server reads as no sign-in at all" }
-        if realm.utf8.count > 200 { return "is \(realm.utf8.count) bytes long; keep it under 200" }
+    public static func realmProblem(_ realm: String) -> RealmProblem? {
+        if realm.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .controlCharacter }
+        if realm.contains(where: { "$\"\\".contains($0) }) { return .webServerSyntax }
+        if realm.lowercased() == "off" { return .off }
+        if realm.utf8.count > RealmProblem.longest { return .tooLong(bytes: realm.utf8.count) }
         return nil
+    }
+
+    /// What is wrong with a realm (`realmProblem`); the content's diagnostic is
+    /// `DiagnosticMessage.badRealm`.
+    public enum RealmProblem: Sendable, Hashable {
+        case controlCharacter, webServerSyntax, off
+        case tooLong(bytes: Int)
+
+        /// The most bytes a realm may have.
+        public static let longest = 200
+
+        /// The reason in English, after the realm: `nginx-config`'s refusal.
+        public var reason: String {
+            switch self {
+            case .controlCharacter: "must be one line without control characters"
+            case .webServerSyntax: "must not hold `$`, `\"` or `\\` (the web server reads them as its own syntax)"
+            case .off: "cannot be `off`, which the web server reads as no sign-in at all"
+            case .tooLong(let bytes): "is \(bytes) bytes long; keep it under \(Self.longest)"
+            }
+        }
+
+        /// The reason in Vietnamese, after the realm.
+        public var vietnamese: String {
+            switch self {
+            case .controlCharacter: "phải là một dòng, không có ký tự điều khiển"
+            case .webServerSyntax:
+                "không được chứa `$`, `\"` hay `\\` (máy chủ web đọc các ký tự này theo cú pháp riêng)"
+            case .off: "không được là `off`, vì máy chủ web hiểu đó là không cần đăng nhập"
+            case .tooLong(let bytes):
+                "dài \(FieldValue.number(bytes).text(in: .vi)) byte; hãy giữ dưới \(Self.longest) byte"
+            }
+        }
     }
 
     /// Whether an output file (a path relative to the site's root, `don-vi/x/index.html`,

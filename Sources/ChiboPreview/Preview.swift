@@ -593,6 +593,12 @@ public final class Preview: Sendable {
                 ? "\(address):\(port) is in use (\(reason)); give another port with --port"
                 : "cannot listen on \(address):\(port) (\(reason))"
         }
+
+        public var vietnamese: String {
+            inUse
+                ? "\(address):\(port) đang được dùng (\(reason)); hãy chọn cổng khác bằng --port"
+                : "không lắng nghe được trên \(address):\(port) (\(reason))"
+        }
     }
 
     /// Builds, then serves on `address`:`port` until the process ends, rebuilding when an input

@@ -37,6 +37,7 @@ public final class PreviewPasswords: Sendable {
     /// Why the password file cannot serve: a usage error of `chibo serve`.
     public struct Problem: Error, CustomStringConvertible, Sendable {
         public var description: String
+        public var vietnamese: String
     }
 
     public let path: String
@@ -63,21 +64,28 @@ public final class PreviewPasswords: Sendable {
     /// Reads the password file at `path`; throws when it cannot be read or names no reader.
     public init(path: String) throws(Problem) {
         let advice = "make it with `chibo htpasswd \(path) USER`, the same file nginx's auth_basic_user_file names"
+        let adviceVi =
+            "hãy tạo bằng `chibo htpasswd \(path) USER`, chính là tệp mà auth_basic_user_file của nginx chỉ tới"
         let read: [UInt8]?
         do {
             // A link to the file is followed once, here; the file it leads to is the one read again.
             self.path = try Syscalls.realPath(path)
             read = try Syscalls.readRegularFile(self.path, limit: Self.sizeLimit)
         } catch {
-            throw Problem(description: "cannot read the password file \(path) (\(error.reason)); \(advice)")
+            throw Problem(
+                description: "cannot read the password file \(path) (\(error.reason)); \(advice)",
+                vietnamese: "không đọc được tệp mật khẩu \(path) (\(error.reason)); \(adviceVi)")
         }
         guard let bytes = read else {
-            throw Problem(description: "the password file \(path) is not a regular file of at most 4 MB; \(advice)")
+            throw Problem(
+                description: "the password file \(path) is not a regular file of at most 4 MB; \(advice)",
+                vietnamese: "tệp mật khẩu \(path) không phải là một tệp thường, tối đa 4 MB; \(adviceVi)")
         }
         let users = PasswordFile.entries(bytes)
         guard let first = users.keys.sorted().first, let hash = users[first] else {
             throw Problem(
-                description: "the password file \(path) names no reader: add one with `chibo htpasswd \(path) USER`")
+                description: "the password file \(path) names no reader: add one with `chibo htpasswd \(path) USER`",
+                vietnamese: "tệp mật khẩu \(path) chưa có người đọc nào: hãy thêm bằng `chibo htpasswd \(path) USER`")
         }
         decoy = (try? PasswordFile.hash("chibo decoy \(hash.count)")) ?? hash
         state.withLock { state in

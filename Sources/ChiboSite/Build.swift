@@ -84,8 +84,8 @@ public struct Build: Sendable {
         public var release: String?
         /// True when nothing the build reads changed since the output was built: nothing was done.
         public var unchanged = false
-        /// The warnings of the build that made the unchanged output, as printed then.
-        public var storedWarnings: [String] = []
+        /// The warnings of the build that made the unchanged output.
+        public var storedWarnings: [Diagnostic] = []
     }
 
     /// The theme folder: the one given, else `site-theme/` beside the content folder, else `./site-theme`.
@@ -295,5 +295,11 @@ public struct InvalidBuildDate: UsageRefusal, Equatable {
         let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
         return "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 00:00 UTC (as `date +%s` "
             + "prints it), from 0 to \(Build.latestSourceDateEpoch) (the year 9999); it is \"\(shown.printable)\""
+    }
+
+    public var vietnamese: String {
+        let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
+        return "SOURCE_DATE_EPOCH phải là số giây tính từ 1970-01-01 00:00 UTC (như `date +%s` in ra), từ 0 đến "
+            + "\(Build.latestSourceDateEpoch) (năm 9999); giá trị hiện tại là \"\(shown.printable)\""
     }
 }

@@ -67,15 +67,22 @@ enum InputFingerprint {
         return (String(hasher.value, radix: 16), data.value)
     }
 
-    /// The fingerprint and warnings stored in an output folder, if any.
-    static func stored(in output: String) -> (fingerprint: String, warnings: [String])? {
+    /// The fingerprint and warnings stored in an output folder, if any: each warning on a line of its
+    /// own as JSON, its message the catalogue's, so that a rebuild with nothing to do prints it again
+    /// in the run's language. A line that is not one (an output of an older chibo, whose binary is in
+    /// the fingerprint, so that it never matches) is left out.
+    static func stored(in output: String) -> (fingerprint: String, warnings: [Diagnostic])? {
         guard let text = try? String(contentsOfFile: output + "/" + file, encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n").map(String.init)
         guard let first = lines.first else { return nil }
-        return (first, Array(lines.dropFirst()))
+        let decoder = JSONDecoder()
+        return (first, lines.dropFirst().compactMap { try? decoder.decode(Diagnostic.self, from: Data($0.utf8)) })
     }
 
     static func record(_ fingerprint: String, warnings: [Diagnostic]) -> OutputFile {
-        OutputFile(path: file, text: ([fingerprint] + warnings.map(\.description)).joined(separator: "\n") + "\n")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let lines = warnings.compactMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        return OutputFile(path: file, text: ([fingerprint] + lines).joined(separator: "\n") + "\n")
     }
 }

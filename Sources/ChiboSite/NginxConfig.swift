@@ -45,10 +45,10 @@ public struct NginxConfig: Sendable {
         var config = self
         config.passwordFile = try Self.validRoot(passwordFile, option: "--htpasswd")
         if restriction.realm.isEmpty {
-            throw InvalidNginxOption("restricted.realm", restriction.realm, "is empty")
+            throw InvalidNginxOption("restricted.realm", restriction.realm, "is empty", "đang trống")
         }
         if let problem = Restriction.realmProblem(restriction.realm) {
-            throw InvalidNginxOption("restricted.realm", restriction.realm, problem)
+            throw InvalidNginxOption("restricted.realm", restriction.realm, problem.reason, problem.vietnamese)
         }
         config.restriction = restriction
         return config
@@ -251,16 +251,24 @@ public struct NginxConfig: Sendable {
 extension NginxConfig {
     /// An absolute path with no control character and no `$`.
     package static func validRoot(_ root: String, option: String = "--root") throws(InvalidNginxOption) -> String {
-        guard root.hasPrefix("/") else { throw InvalidNginxOption(option, root, "must be an absolute path") }
+        guard root.hasPrefix("/") else {
+            throw InvalidNginxOption(option, root, "must be an absolute path", "phải là đường dẫn tuyệt đối")
+        }
         if root.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw InvalidNginxOption(option, root, "must not hold a newline or another control character")
+            throw InvalidNginxOption(
+                option, root, "must not hold a newline or another control character",
+                "không được chứa ký tự xuống dòng hay ký tự điều khiển nào")
         }
         if root.contains("$") {
-            throw InvalidNginxOption(option, root, "must not hold `$` (nginx would read a variable there)")
+            throw InvalidNginxOption(
+                option, root, "must not hold `$` (nginx would read a variable there)",
+                "không được chứa `$` (nginx sẽ đọc thành một biến)")
         }
         // Quoted, these would be safe; refused anyway, so that the file reads plainly when edited by hand.
         if root.contains(where: { ";{}".contains($0) }) {
-            throw InvalidNginxOption(option, root, "must not hold `;`, `{` or `}` (nginx syntax)")
+            throw InvalidNginxOption(
+                option, root, "must not hold `;`, `{` or `}` (nginx syntax)",
+                "không được chứa `;`, `{` hay `}` (cú pháp của nginx)")
         }
         return root
     }
@@ -269,7 +277,7 @@ extension NginxConfig {
     /// a leading `*.` or `.` or a trailing `.*` for nginx's wildcards. No regular expressions.
     static func validServerNames(_ text: String) throws(InvalidNginxOption) -> [String] {
         let names = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard !names.isEmpty else { throw InvalidNginxOption("--server-name", text, "is empty") }
+        guard !names.isEmpty else { throw InvalidNginxOption("--server-name", text, "is empty", "đang trống") }
         for name in names where name != "_" {
             var host = Substring(name)
             if host.hasPrefix("*.") {
@@ -290,7 +298,9 @@ extension NginxConfig {
                 throw InvalidNginxOption(
                     "--server-name", text,
                     "takes host names separated by spaces (example.org, *.example.org, .example.org, "
-                        + "example.*) or _; `\(name.printable)` is not one")
+                        + "example.*) or _; `\(name.printable)` is not one",
+                    "cần các tên máy cách nhau bằng dấu cách (example.org, *.example.org, .example.org, example.*) "
+                        + "hoặc _; `\(name.printable)` không phải tên máy")
             }
         }
         return names
@@ -302,7 +312,8 @@ extension NginxConfig {
         let bare = text.hasPrefix("[") && text.hasSuffix("]") ? String(text.dropFirst().dropLast()) : text
         if Syscalls.isIPv6Address(bare) { return "[\(bare)]" }
         throw InvalidNginxOption(
-            "--listen", text, "takes an IPv4 address (127.0.0.1) or an IPv6 address (::1 or [::1])")
+            "--listen", text, "takes an IPv4 address (127.0.0.1) or an IPv6 address (::1 or [::1])",
+            "cần một địa chỉ IPv4 (127.0.0.1) hoặc IPv6 (::1 hoặc [::1])")
     }
 
     /// `/` or `/a/b/` of letters, digits, `-`, `_` and `.`, as `site.yaml`'s `base_path`.
@@ -314,7 +325,10 @@ extension NginxConfig {
                 !segment.isEmpty && segment != "." && segment != ".."
                     && segment.utf8.allSatisfy { $0.isASCIILetterOrDigit || "-_.".utf8.contains($0) }
             }
-        guard valid else { throw InvalidNginxOption("base_path", path, "must be a URL path such as /so-tay/") }
+        guard valid else {
+            throw InvalidNginxOption(
+                "base_path", path, "must be a URL path such as /so-tay/", "phải là một đường dẫn URL như /so-tay/")
+        }
         return path
     }
 }
@@ -331,14 +345,21 @@ public struct InvalidNginxOption: UsageRefusal, Equatable {
     public var option: String
     public var value: String
     public var reason: String
+    /// The reason in Vietnamese.
+    public var reasonVietnamese: String
 
-    public init(_ option: String, _ value: String, _ reason: String) {
+    public init(_ option: String, _ value: String, _ reason: String, _ reasonVietnamese: String) {
         self.option = option
         self.value = value
         self.reason = reason
+        self.reasonVietnamese = reasonVietnamese
     }
 
     public var description: String {
         "\(option) \(NginxConfig.quoted(value.printable)) \(reason)"
+    }
+
+    public var vietnamese: String {
+        "\(option) \(NginxConfig.quoted(value.printable)) \(reasonVietnamese)"
     }
 }

@@ -38,6 +38,32 @@ public enum OutputFailure: Error, CustomStringConvertible, Sendable, Equatable {
     }
 }
 
+extension OutputFailure: SaidInVietnamese {
+    public var vietnamese: String {
+        switch self {
+        case .leadsOutsideTheOutput(let path): "không ghi \(path): đường dẫn này ra ngoài thư mục đầu ra"
+        case .notAFolder(let path): "\(path.printable) đã có và không phải là thư mục"
+        case .lockedByAnotherBuild(let target):
+            "một chibo khác đang ghi vào \(target); hãy chờ nó xong rồi chạy lại"
+        case .compressionFailed(let path): "không nén được \(path)"
+        case .notALink(let path):
+            "không thay được \(path); chỗ này phải là một liên kết (hãy chuyển thư mục đang ở đó đi chỗ khác)"
+        case .noLiveRelease(let link): "\(link) không trỏ tới bản phát hành nào; không có gì để quay lại"
+        case .noEarlierRelease(let live): "\(live) là bản phát hành cũ nhất còn giữ; không có bản nào trước nó"
+        }
+    }
+}
+
+extension PublishFailure: SaidInVietnamese {
+    package var vietnamese: String {
+        switch self {
+        case .refused(let refusal): refusal.vietnamese
+        case .output(let failure): failure.vietnamese
+        case .system(let failure): failure.vietnamese
+        }
+    }
+}
+
 /// Why `OutputWriter` could not publish, one case for each kind of failure: the output path refused
 /// (`OutputRefusal`, a usage error), a failure of the publish's own (`OutputFailure`), or a failure of
 /// the system (`SystemError`, with the operating system's reason). Printed as the failure it holds.

@@ -1,3 +1,4 @@
+import ChiboModel
 import ChiboSupport
 
 /// A folder a command is about to replace (`build --output`) or fill with releases (`publish --root`),
@@ -29,49 +30,65 @@ public struct OutputTarget: Sendable, Equatable {
     ) throws(OutputRefusal) {
         self.path = path
         self.resolved = try Self.resolve(path, option: kind.option)
-        let start = "refusing to \(kind == .outputFolder ? "build into" : "publish to") \(path.printable)"
         let shown = resolved == path ? "" : " (\(resolved.printable))"
+        let start = "refusing to \(kind == .outputFolder ? "build into" : "publish to") \(path.printable)\(shown)"
+        let startVi = "không \(kind == .outputFolder ? "dựng vào" : "xuất bản vào") \(path.printable)\(shown)"
         if resolved == "/" {
-            throw OutputRefusal("\(start): it is the root folder /; \(kind.option) must name a folder of its own")
+            throw OutputRefusal(
+                "\(start): it is the root folder /; \(kind.option) must name a folder of its own",
+                "\(startVi): đây là thư mục gốc /; \(kind.option) phải chỉ một thư mục riêng")
         }
-        for (name, folder) in [("content", content), ("theme", theme)] {
+        for (name, nameVi, folder) in [("content", "nội dung", content), ("theme", "giao diện", theme)] {
             guard let other = try? Self.resolve(folder, option: "--\(name)") else { continue }
             let deleted = " (\(Self.summary(of: other)))"
+            let deletedVi = " (\(Self.summary(of: other, in: .vi)))"
             if other == resolved {
                 throw OutputRefusal(
-                    "\(start)\(shown): it is the \(name) folder; replacing it would delete the \(name)\(deleted)")
+                    "\(start): it is the \(name) folder; replacing it would delete the \(name)\(deleted)",
+                    "\(startVi): đây là thư mục \(nameVi); thay thư mục này sẽ xóa mất \(nameVi)\(deletedVi)")
             }
             if Self.isInside(other, resolved) {
                 throw OutputRefusal(
-                    "\(start)\(shown): it contains the \(name) folder \(other.printable); "
-                        + "replacing it would delete the \(name)\(deleted)")
+                    "\(start): it contains the \(name) folder \(other.printable); "
+                        + "replacing it would delete the \(name)\(deleted)",
+                    "\(startVi): thư mục này chứa thư mục \(nameVi) \(other.printable); thay nó sẽ xóa mất \(nameVi)\(deletedVi)"
+                )
             }
             if Self.isInside(resolved, other) {
                 throw OutputRefusal(
-                    "\(start)\(shown): it lies inside the \(name) folder \(other.printable), "
-                        + "which would read it back as \(name); choose a folder outside it")
+                    "\(start): it lies inside the \(name) folder \(other.printable), "
+                        + "which would read it back as \(name); choose a folder outside it",
+                    "\(startVi): thư mục này nằm trong thư mục \(nameVi) \(other.printable), nên sẽ bị đọc lại như "
+                        + "\(nameVi); hãy chọn một thư mục ở ngoài")
             }
         }
         for home in homes where home == resolved {
             throw OutputRefusal(
-                "\(start)\(shown): it is the home folder; replacing it would delete \(Self.summary(of: home))")
+                "\(start): it is the home folder; replacing it would delete \(Self.summary(of: home))",
+                "\(startVi): đây là thư mục nhà; thay nó sẽ xóa mất \(Self.summary(of: home, in: .vi))")
         }
         switch kind {
         case .outputFolder:
             let foreign = Self.foreignEntries(output: resolved)
             guard foreign.isEmpty else {
                 throw OutputRefusal(
-                    "\(start)\(shown): it is not a previous output (it has no .chibo-build file) and a build "
+                    "\(start): it is not a previous output (it has no .chibo-build file) and a build "
                         + "replaces it as a whole, which would delete \(Self.list(foreign)); "
-                        + "empty it or choose another folder")
+                        + "empty it or choose another folder",
+                    "\(startVi): đây không phải thư mục đầu ra của lần dựng trước (không có tệp .chibo-build), mà "
+                        + "mỗi lần dựng thay cả thư mục, nên sẽ xóa mất \(Self.list(foreign, in: .vi)); hãy làm trống "
+                        + "thư mục hoặc chọn thư mục khác")
             }
         case .releaseRoot:
             let foreign = Self.foreignEntries(root: resolved)
             guard foreign.isEmpty else {
                 throw OutputRefusal(
-                    "\(start)\(shown): it holds what chibo did not make, \(Self.list(foreign)); a release root "
+                    "\(start): it holds what chibo did not make, \(Self.list(foreign)); a release root "
                         + "holds only releases/ (whose oldest folders publish deletes) and the current link; "
-                        + "empty it or choose another folder")
+                        + "empty it or choose another folder",
+                    "\(startVi): thư mục này chứa những thứ chibo không tạo ra, \(Self.list(foreign, in: .vi)); thư "
+                        + "mục phát hành chỉ chứa releases/ (publish xóa các bản cũ nhất trong đó) và liên kết "
+                        + "current; hãy làm trống thư mục hoặc chọn thư mục khác")
             }
         }
     }
@@ -82,7 +99,9 @@ public struct OutputTarget: Sendable, Equatable {
         var absolute = path
         if !absolute.hasPrefix("/") {
             guard let folder = try? Syscalls.currentFolder() else {
-                throw OutputRefusal("cannot resolve \(option) \(path.printable): the current folder is unreadable")
+                throw OutputRefusal(
+                    "cannot resolve \(option) \(path.printable): the current folder is unreadable",
+                    "không xác định được \(option) \(path.printable): không đọc được thư mục hiện tại")
             }
             absolute = folder + "/" + path
         }
@@ -93,7 +112,9 @@ public struct OutputTarget: Sendable, Equatable {
             do {
                 kind = try Syscalls.kind(existing)
             } catch {
-                throw OutputRefusal("cannot use \(path.printable) as \(option): \(error.description)")
+                throw OutputRefusal(
+                    "cannot use \(path.printable) as \(option): \(error.description)",
+                    "không dùng được \(path.printable) làm \(option): \(error.vietnamese)")
             }
             if kind != nil { break }
             guard let slash = existing.lastIndex(of: "/") else { break }
@@ -105,9 +126,12 @@ public struct OutputTarget: Sendable, Equatable {
             real = try Syscalls.realPath(existing)
         } catch {
             let target = Syscalls.linkTarget(existing).map { " to \($0.printable)" } ?? ""
+            let targetVi = Syscalls.linkTarget(existing).map { " tới \($0.printable)" } ?? ""
             throw OutputRefusal(
                 "refusing to use \(path.printable) as \(option): \(existing.printable) is a symbolic link\(target)"
-                    + ", which cannot be followed (\(error.reason)); create the folder it names or remove the link")
+                    + ", which cannot be followed (\(error.reason)); create the folder it names or remove the link",
+                "không dùng \(path.printable) làm \(option): \(existing.printable) là một liên kết\(targetVi) không theo "
+                    + "được (\(error.reason)); hãy tạo thư mục mà nó chỉ tới hoặc xóa liên kết")
         }
         var parts = real.split(separator: "/")
         for part in rest where part != "." && !part.isEmpty {
@@ -115,7 +139,8 @@ public struct OutputTarget: Sendable, Equatable {
         }
         if !rest.isEmpty, Syscalls.exists(real), !Syscalls.isFolder(real) {
             throw OutputRefusal(
-                "cannot use \(path.printable) as \(option): \(real.printable) is a file, not a folder")
+                "cannot use \(path.printable) as \(option): \(real.printable) is a file, not a folder",
+                "không dùng được \(path.printable) làm \(option): \(real.printable) là một tệp, không phải thư mục")
         }
         return "/" + parts.joined(separator: "/")
     }
@@ -167,15 +192,19 @@ public struct OutputTarget: Sendable, Equatable {
     }
 
     /// `site.yaml, units.csv, meetings/ and 4 more (7 entries)`: a few names in a folder and the count.
-    static func summary(of folder: String) -> String {
+    static func summary(of folder: String, in language: Language = .en) -> String {
         guard let names = try? Syscalls.entries(folder) else { return folder.printable }
-        if names.isEmpty { return "\(folder.printable), which is empty" }
-        return "\(folder.printable): \(list(names.sorted()))"
+        if names.isEmpty { return "\(folder.printable), \(language == .vi ? "thư mục trống" : "which is empty")" }
+        return "\(folder.printable): \(list(names.sorted(), in: language))"
     }
 
     /// The first few names and how many there are in all.
-    static func list(_ names: [String]) -> String {
+    static func list(_ names: [String], in language: Language = .en) -> String {
         let shown = names.prefix(4).map(\.printable).joined(separator: ", ")
+        if language == .vi {
+            let more = names.count > 4 ? " và \(FieldValue.number(names.count - 4).text(in: .vi)) mục khác" : ""
+            return "\(shown)\(more) (\(FieldValue.number(names.count).text(in: .vi)) mục)"
+        }
         let more = names.count > 4 ? " and \(names.count - 4) more" : ""
         return "\(shown)\(more) (\(names.count) entr\(names.count == 1 ? "y" : "ies"))"
     }
@@ -186,8 +215,10 @@ public struct OutputTarget: Sendable, Equatable {
 /// anything is written.
 public struct OutputRefusal: UsageRefusal, Equatable {
     public var description: String
+    public var vietnamese: String
 
-    public init(_ description: String) {
+    public init(_ description: String, _ vietnamese: String) {
         self.description = description
+        self.vietnamese = vietnamese
     }
 }

@@ -1,4 +1,5 @@
 import CCrypt
+import ChiboModel
 import ChiboSupport
 
 /// The password file nginx's `auth_basic_user_file` reads, as `chibo htpasswd` keeps it: a line
@@ -23,31 +24,48 @@ public enum PasswordFile {
     }
 
     /// A user name nginx's file can hold and a browser can send, or the reason it cannot be one.
-    public static func userProblem(_ user: String) -> String? {
-        if user.isEmpty { return "is empty" }
+    public static func userProblem(_ user: String, in language: Language = .en) -> String? {
+        let vi = language == .vi
+        if user.isEmpty { return vi ? "đang trống" : "is empty" }
         if user.contains(":") {
-            return "must not hold `:` (it ends the name in the password file and in the browser's sign-in)"
+            return vi
+                ? "không được chứa `:` (dấu này kết thúc tên trong tệp mật khẩu và khi trình duyệt đăng nhập)"
+                : "must not hold `:` (it ends the name in the password file and in the browser's sign-in)"
         }
         if user.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
-            return "must not hold spaces, line ends or other control characters"
+            return vi
+                ? "không được chứa dấu cách, ký tự xuống dòng hay ký tự điều khiển khác"
+                : "must not hold spaces, line ends or other control characters"
         }
         // What a message would show as an escape (C1 controls, spaces of every width, separators,
         // zero-width and bidi characters, the BOM, private use, unassigned and noncharacters): each would
         // make two names look alike, or one a reader cannot type.
         if let hidden = user.unicodeScalars.first(where: MessageText.isEscaped) {
-            return "must not hold \(hidden.codePoint) (a space, a control, an invisible or a direction character, "
-                + "which a reader cannot see or type at the sign-in)"
+            return vi
+                ? "không được chứa \(hidden.codePoint) (dấu cách, ký tự điều khiển, ký tự ẩn hay ký tự đổi chiều viết, "
+                    + "mà người đọc không thấy hoặc không gõ được khi đăng nhập)"
+                : "must not hold \(hidden.codePoint) (a space, a control, an invisible or a direction character, "
+                    + "which a reader cannot see or type at the sign-in)"
         }
-        if user.hasPrefix("#") { return "must not start with `#` (nginx reads such a line as a comment)" }
-        if user.utf8.count > 255 { return "is longer than 255 bytes" }
+        if user.hasPrefix("#") {
+            return vi
+                ? "không được bắt đầu bằng `#` (nginx đọc dòng như vậy là chú thích)"
+                : "must not start with `#` (nginx reads such a line as a comment)"
+        }
+        if user.utf8.count > 255 { return vi ? "dài quá 255 byte" : "is longer than 255 bytes" }
         return nil
     }
 
     /// Why `password` is not taken, or nil.
-    public static func passwordProblem(_ password: String) -> String? {
-        if password.count < shortest { return "is shorter than \(shortest) characters" }
+    public static func passwordProblem(_ password: String, in language: Language = .en) -> String? {
+        let vi = language == .vi
+        if password.count < shortest {
+            return vi ? "ngắn hơn \(shortest) ký tự" : "is shorter than \(shortest) characters"
+        }
         if password.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "holds a control character, which a browser cannot send"
+            return vi
+                ? "có ký tự điều khiển, loại mà trình duyệt không gửi được"
+                : "holds a control character, which a browser cannot send"
         }
         return nil
     }
@@ -56,11 +74,15 @@ public enum PasswordFile {
     public static func hash(_ password: String) throws(PasswordFailure) -> String {
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         guard crypt_gensalt_rn(method, cost, nil, 0, &setting, Int32(setting.count)) != nil else {
-            throw PasswordFailure("the C library cannot make a yescrypt salt (libxcrypt 4.3 or later is needed)")
+            throw PasswordFailure(
+                "the C library cannot make a yescrypt salt (libxcrypt 4.3 or later is needed)",
+                "thư viện C không tạo được salt yescrypt (cần libxcrypt 4.3 trở lên)")
         }
         let settingText = String(decoding: setting.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let result = crypt(password, with: settingText), result.hasPrefix(method) else {
-            throw PasswordFailure("the C library's crypt did not make a yescrypt hash")
+            throw PasswordFailure(
+                "the C library's crypt did not make a yescrypt hash",
+                "hàm crypt của thư viện C không tạo được băm yescrypt")
         }
         return result
     }
@@ -206,8 +228,12 @@ extension PasswordFile {
 }
 
 /// A hash that the C library could not make.
-public struct PasswordFailure: Error, CustomStringConvertible, Sendable {
+public struct PasswordFailure: Error, CustomStringConvertible, Sendable, SaidInVietnamese {
     public var description: String
+    public var vietnamese: String
 
-    init(_ description: String) { self.description = description }
+    init(_ description: String, _ vietnamese: String) {
+        self.description = description
+        self.vietnamese = vietnamese
+    }
 }

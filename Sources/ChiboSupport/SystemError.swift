@@ -21,3 +21,31 @@ package struct SystemError: Error, CustomStringConvertible, Sendable, Equatable 
     /// `cannot write /srv/public/index.html: No space left on device`, on one line.
     package var description: String { "cannot \(operation) \(path.printable): \(reason)" }
 }
+
+extension SystemError: SaidInVietnamese {
+    /// `không thể ghi /srv/public/index.html: No space left on device`: the operation in Vietnamese,
+    /// the operating system's reason as it gives it.
+    package var vietnamese: String { "không thể \(Self.vietnamese(operation)) \(path.printable): \(reason)" }
+
+    /// The operations of `Syscalls`, in Vietnamese; one with a path in it (`move A to`, `exchange A
+    /// with`) keeps the path.
+    static func vietnamese(_ operation: String) -> String {
+        let words: [String: String] = [
+            "write": "ghi", "read": "đọc", "look at": "xem", "listen on": "lắng nghe trên",
+            "create the folder": "tạo thư mục", "resolve": "xác định đường dẫn", "replace the link": "thay liên kết",
+            "remove": "xóa", "remove the folder": "xóa thư mục", "read the folder": "đọc thư mục",
+            "read the current folder": "đọc thư mục hiện tại", "open the folder": "mở thư mục",
+            "open a socket for": "mở socket cho", "lock": "khóa", "create": "tạo",
+            "create the lock file": "tạo tệp khóa", "create the link": "tạo liên kết",
+            "create a private folder in": "tạo thư mục riêng trong",
+        ]
+        if let word = words[operation] { return word }
+        if operation.hasPrefix("move "), operation.hasSuffix(" to") {
+            return "chuyển " + operation.dropFirst(5).dropLast(3) + " tới"
+        }
+        if operation.hasPrefix("exchange "), operation.hasSuffix(" with") {
+            return "hoán đổi " + operation.dropFirst(9).dropLast(5) + " với"
+        }
+        return operation
+    }
+}

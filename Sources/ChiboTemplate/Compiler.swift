@@ -101,7 +101,7 @@ enum Resolution<S> {
     /// The named part of the name is missing (an unknown field), or is the wrong kind.
     case unknown
     /// A value on the way is the wrong kind: what it is, and how many names follow it.
-    case wrongKind(String, remaining: Int)
+    case wrongKind(DiagnosticMessage.TemplateValueKind, remaining: Int)
 }
 
 enum NestedKind { case model, optional, list }
@@ -128,11 +128,11 @@ func resolvePath<S, V>(_ field: TemplateField<V>, _ get: @escaping @Sendable (S)
 {
     switch field.kind {
     case .text(let read):
-        guard rest.isEmpty else { return .wrongKind("text, which has no fields", remaining: rest.count) }
+        guard rest.isEmpty else { return .wrongKind(.text, remaining: rest.count) }
         return .text { get($0).map(read) }
     case .flag(let read):
         guard rest.isEmpty else {
-            return .wrongKind("a flag (true or false), which has no fields", remaining: rest.count)
+            return .wrongKind(.flag, remaining: rest.count)
         }
         return .flag { get($0).map(read) }
     case .model(let nested):
@@ -141,7 +141,7 @@ func resolvePath<S, V>(_ field: TemplateField<V>, _ get: @escaping @Sendable (S)
         return step(nested, get, kind: .optional, rest: rest)
     case .list(let nested):
         guard rest.isEmpty else {
-            return .wrongKind("a list; open it with a section and name the field inside", remaining: rest.count)
+            return .wrongKind(.list, remaining: rest.count)
         }
         return step(nested, get, kind: .list, rest: rest)
     }
@@ -202,12 +202,7 @@ final class Compiler {
         self.globals = globals
     }
 
-    func error(_ code: DiagnosticCode, _ site: TagSite, _ message: String) {
-        guard reported.insert(site).inserted else { return }
-        diagnostics.error(code, library.location(site), message)
-    }
-
-    /// An error worded by the catalogue, once at a tag.
+    /// An error, once at a tag.
     func error(_ site: TagSite, _ message: DiagnosticMessage) {
         guard reported.insert(site).inserted else { return }
         diagnostics.error(library.location(site), message)
@@ -225,11 +220,7 @@ final class Compiler {
         let leadingDot = name.first == "." && name != "."
         if parts.isEmpty || leadingDot {
             if context.opaqueTop {
-                error(
-                    .templateUnsupported,
-                    site,
-                    "`{{\(name)}}` here names the empty list of the inverted section around it; chibo's templates "
-                        + "do not support naming it")
+                error(site, .invertedDot(name))
                 return nil
             }
         }
@@ -243,48 +234,40 @@ final class Compiler {
         }
         if !parts.isEmpty, !leadingDot || context.topIsRoot, let table = globals[first] {
             guard parts.count > 1 else {
-                error(
-                    .templateMisuse, site,
-                    "`\(name)` is a table of strings, not text; name one of them: `{{\(first).key}}`")
+                error(site, .stringTableAsText(name, table: first))
                 return nil
             }
             guard parts.count == 2 else {
-                error(
-                    .templateMisuse, site,
-                    "`\(name)` goes through `\(parts[0]).\(parts[1])`, which is text; it has no fields")
+                error(site, .throughTableString(name, string: "\(parts[0]).\(parts[1])"))
                 return nil
             }
             guard let value = table[parts[1]] else {
                 if first == "t" {
-                    error(
-                        .missingString, site,
-                        "the theme has no UI string `\(parts[1])`; add `\(parts[1]): ...` to i18n/vi.yaml")
+                    error(site, .missingUIString(parts[1]))
                 } else {
-                    error(.unknownName, site, "the template names `\(name)`, which the page `\(top)` does not have")
+                    error(site, .unknownTemplateName(name, page: top))
                 }
                 return nil
             }
             return .constant(value)
         }
         if parts.isEmpty {
-            error(
-                .templateMisuse, site, "`{{\(name)}}` names the current value, which is a model without text of its own"
-            )
+            error(site, .dotIsModel(name))
             return nil
         }
-        error(.unknownName, site, "the template names `\(name)`, which the page `\(top)` does not have")
+        error(site, .unknownTemplateName(name, page: top))
         return nil
     }
 
     func checked<S>(_ resolution: Resolution<S>, name: String, site: TagSite) -> Resolution<S>? {
         switch resolution {
         case .unknown:
-            error(.unknownName, site, "the template names `\(name)`, which the page `\(top)` does not have")
+            error(site, .unknownTemplateName(name, page: top))
             return nil
         case .wrongKind(let what, let remaining):
             let parts = components(name)
             let through = parts.prefix(max(parts.count - remaining, 1)).joined(separator: ".")
-            error(.templateMisuse, site, "`\(name)` goes through `\(through)`, which is \(what)")
+            error(site, .goesThrough(name, through, which: what))
             return nil
         default:
             return resolution
@@ -307,10 +290,7 @@ final class Compiler {
                 break
             }
             if let site = Self.nestingSite(node), context.depth >= TemplateLibrary.maxDepth {
-                error(
-                    .templateTooDeep, site,
-                    "sections, blocks and partials are nested more than \(TemplateLibrary.maxDepth) levels deep "
-                        + "here, counting those of the templates that include this one; a theme needs a few")
+                error(site, .templateTooDeepToCompile(levels: TemplateLibrary.maxDepth))
                 continue
             }
             switch node {
@@ -332,9 +312,7 @@ final class Compiler {
                 inner.indentation += indentation
                 if let override = context.overrides[name] {
                     guard !context.blocks.contains(name) else {
-                        error(
-                            .templateMisuse, site,
-                            "the block `\(name)` is expanded inside its own override; it would never end")
+                        error(site, .blockInItsOverride(name))
                         continue
                     }
                     inner.blocks.append(name)
@@ -344,18 +322,11 @@ final class Compiler {
                 }
             case .partial(let name, let indentation, let overrides, let site):
                 guard let partial = library.nodes[name] else {
-                    error(
-                        .missingTemplate, site,
-                        "the template names the partial `\(name)`, but there is no templates/\(name).mustache")
+                    error(site, .missingPartial(name))
                     continue
                 }
                 guard !context.partials.contains(name) else {
-                    let chain = (context.partials.drop { $0 != name } + [name]).joined(separator: " → ")
-                    error(
-                        .templateUnsupported,
-                        site,
-                        "the partial `\(name)` includes itself (\(chain)); chibo's templates compile "
-                            + "partials in place and do not support recursive partials")
+                    error(site, .recursivePartial(name, chain: Array(context.partials.drop { $0 != name }) + [name]))
                     continue
                 }
                 var inner = context
@@ -453,9 +424,7 @@ final class Compiler {
         case .text(let read):
             return .code { s, out in if let text = read(s) { appendEscaped(text, escaping, to: &out) } }
         case .flag:
-            error(
-                .templateMisuse, site,
-                "`\(name)` is a flag (true or false); test it with `{{#\(name)}}` or `{{^\(name)}}`")
+            error(site, .flagAsText(name))
         case .nested(let access):
             return nestedText(access, name: name, escaping: escaping, site: site)
         case .unknown, .wrongKind:
@@ -466,15 +435,11 @@ final class Compiler {
 
     func nestedText<A: NestedAccess>(_ access: A, name: String, escaping: Escaping, site: TagSite) -> Op<A.Stack>? {
         guard access.kind != .list else {
-            error(.templateMisuse, site, "`\(name)` is a list; show its items with `{{#\(name)}}...{{/\(name)}}`")
+            error(site, .listAsText(name))
             return nil
         }
         guard let dot = A.Element.templateFields.field(named: "."), case .text(let read) = dot.kind else {
-            error(
-                .templateMisuse,
-                site,
-                "`\(name)` is \(access.kind == .model ? "a model" : "an optional model") without text of its own; "
-                    + "name one of its fields")
+            error(site, .modelAsText(name, optional: access.kind != .model))
             return nil
         }
         let one = access.one
@@ -485,13 +450,9 @@ final class Compiler {
         -> Op<S>?
     {
         guard let resolution = resolve(name, context, site: site) else { return nil }
-        let tag = inverted ? "^" : "#"
         switch resolution {
         case .constant, .text:
-            error(
-                .templateMisuse,
-                site,
-                "`\(name)` is text; a section `{{\(tag)\(name)}}` needs a flag, an optional value, a model or a list")
+            error(site, .textAsSection(name, inverted: inverted))
             return nil
         case .flag(let read):
             let emit = compile(body, context)

@@ -34,8 +34,7 @@ indirect enum Node: Sendable {
 }
 
 struct ParseFailure: Error {
-    var code: DiagnosticCode
-    var message: String
+    var message: DiagnosticMessage
     var offset: Int
 }
 
@@ -51,22 +50,17 @@ enum SyntaxError: Error {
     /// Sections, blocks and parents nested past `TemplateParser.maxDepth`.
     case tooDeep
 
-    var code: DiagnosticCode { (self == .tooDeep ? .templateTooDeep : .templateSyntax) }
-
-    var message: String {
+    var message: DiagnosticMessage {
         switch self {
-        case .overflow: "the template ends inside a tag"
-        case .sectionCloseNameIncorrect: "this closing tag does not match the open section"
-        case .unfinishedName: "the tag is not closed by `}}`, or its name has characters a name cannot have"
-        case .expectedSectionEnd: "a section is not closed before the end of the template"
-        case .invalidSetDelimiter: "the set-delimiter tag is malformed"
-        case .transformAppliedToInheritanceSection: "a block cannot have a transform"
-        case .illegalTokenInsideInheritSection:
-            "inside `{{<parent}}...{{/parent}}` only `{{$block}}` overrides and text may stand"
-        case .invalidConfigVariableSyntax: "the pragma is malformed; write `{{% CONTENT_TYPE: HTML }}`"
-        case .tooDeep:
-            "sections, blocks and parents are nested more than \(TemplateParser.maxDepth) levels deep here; "
-                + "a theme needs a few"
+        case .overflow: .templateSyntax("endsInTag")
+        case .sectionCloseNameIncorrect: .templateSyntax("closeName")
+        case .unfinishedName: .templateSyntax("unfinishedName")
+        case .expectedSectionEnd: .templateSyntax("sectionEnd")
+        case .invalidSetDelimiter: .templateSyntax("setDelimiter")
+        case .transformAppliedToInheritanceSection: .templateSyntax("blockTransform")
+        case .illegalTokenInsideInheritSection: .templateSyntax("parentBody")
+        case .invalidConfigVariableSyntax: .templateSyntax("pragma")
+        case .tooDeep: .templateTooDeepToParse(levels: TemplateParser.maxDepth)
         }
     }
 }
@@ -215,7 +209,7 @@ struct ParserState {
 /// An unsupported feature found while parsing: where, and what to say.
 struct Unsupported {
     var offset: Int
-    var message: String
+    var message: DiagnosticMessage
 }
 
 struct TemplateParser {
@@ -246,7 +240,7 @@ struct TemplateParser {
             return (nodes, nil, parser.unsupported)
         } catch {
             return (
-                nil, ParseFailure(code: error.code, message: error.message, offset: reader.offset), parser.unsupported
+                nil, ParseFailure(message: error.message, offset: reader.offset), parser.unsupported
             )
         }
     }
@@ -377,11 +371,7 @@ struct TemplateParser {
                 let standalone = isStandalone(&parser, state: state)
                 if standalone { setNewLine = true }
                 if dynamic {
-                    unsupported.append(
-                        Unsupported(
-                            offset: site.offset,
-                            message: "`{{>*\(name)}}` is a dynamic partial; chibo's templates do not support "
-                                + "partials named by a value, name the template: `{{>\(name)}}`"))
+                    unsupported.append(Unsupported(offset: site.offset, message: .dynamicPartial(name, parent: false)))
                     tokens.append(.unsupported)
                 } else {
                     tokens.append(
@@ -411,11 +401,7 @@ struct TemplateParser {
                     }
                 }
                 if dynamic {
-                    unsupported.append(
-                        Unsupported(
-                            offset: site.offset,
-                            message: "`{{<*\(name)}}` names its parent by a value; chibo's templates do not support "
-                                + "dynamic parents, name the template: `{{<\(name)}}`"))
+                    unsupported.append(Unsupported(offset: site.offset, message: .dynamicPartial(name, parent: true)))
                     tokens.append(.unsupported)
                 } else {
                     tokens.append(
@@ -447,11 +433,7 @@ struct TemplateParser {
             case "=":
                 parser.advance()
                 state = try parseSetDelimiter(&parser, state: state)
-                unsupported.append(
-                    Unsupported(
-                        offset: site.offset,
-                        message: "this tag sets other delimiters; chibo's templates do not support set delimiters, "
-                            + "keep `{{` and `}}`"))
+                unsupported.append(Unsupported(offset: site.offset, message: .setDelimiters))
                 setNewLine = isStandalone(&parser, state: state)
 
             case "%":
@@ -483,17 +465,8 @@ struct TemplateParser {
     mutating func noteTransforms(_ name: String, _ transforms: [String], _ site: TagSite) -> Bool {
         guard !transforms.isEmpty else { return false }
         let call = transforms.reduce(name) { "\($1)(\($0))" }
-        let message: String
-        if name.isEmpty, transforms.count == 1, Self.sequenceNames.contains(transforms[0]) {
-            message =
-                "`\(call)` is swift-mustache's position in a list; chibo's templates do not support sequence "
-                + "context names, give the model a field for it"
-        } else {
-            message =
-                "`\(call)` applies a transform; chibo's templates do not support transforms, give the model a field "
-                + "with the value"
-        }
-        unsupported.append(Unsupported(offset: site.offset, message: message))
+        let sequence = name.isEmpty && transforms.count == 1 && Self.sequenceNames.contains(transforms[0])
+        unsupported.append(Unsupported(offset: site.offset, message: .transform(call, sequence: sequence)))
         return true
     }
 
@@ -596,16 +569,10 @@ struct TemplateParser {
         case ("CONTENT_TYPE", "HTML"): return .contentType(.byteHTML)
         case ("CONTENT_TYPE", "TEXT"): return .contentType(.none)
         case ("CONTENT_TYPE", _):
-            unsupported.append(
-                Unsupported(
-                    offset: site.offset,
-                    message: "the content type `\(value)` is unknown; chibo's templates support `HTML` and `TEXT`"))
+            unsupported.append(Unsupported(offset: site.offset, message: .unknownContentType(String(value))))
             return .unsupported
         default:
-            unsupported.append(
-                Unsupported(
-                    offset: site.offset,
-                    message: "the pragma `\(variable)` is unknown; chibo's templates support only `CONTENT_TYPE`"))
+            unsupported.append(Unsupported(offset: site.offset, message: .unknownPragma(String(variable))))
             return .unsupported
         }
     }

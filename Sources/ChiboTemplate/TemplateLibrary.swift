@@ -28,15 +28,10 @@ public struct TemplateLibrary: Sendable {
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let (parsed, failure, unsupported) = TemplateParser.parse(text, name: name)
             for item in unsupported {
-                diagnostics.error(
-                    .templateUnsupported, location(text, offset: item.offset, file: file(name)), item.message)
+                diagnostics.error(location(text, offset: item.offset, file: file(name)), item.message)
             }
             if let failure {
-                diagnostics.error(
-                    failure.code,
-                    location(text, offset: failure.offset, file: file(name)),
-                    "template syntax error: \(failure.message)"
-                )
+                diagnostics.error(location(text, offset: failure.offset, file: file(name)), failure.message)
             }
             if let parsed { nodes[name] = parsed }
         }
@@ -47,9 +42,7 @@ public struct TemplateLibrary: Sendable {
             }
             for (partial, site) in missing {
                 diagnostics.error(
-                    .missingTemplate,
-                    location(sources[name] ?? "", offset: site.offset, file: file(name)),
-                    "the template names the partial `\(partial)`, but there is no templates/\(partial).mustache")
+                    location(sources[name] ?? "", offset: site.offset, file: file(name)), .missingPartial(partial))
             }
         }
         if diagnostics.hasErrors(since: checkpoint) { return nil }
@@ -80,7 +73,7 @@ public struct TemplateLibrary: Sendable {
         _ name: String, for model: M.Type, globals: [String: [String: String]], diagnostics: inout Diagnostics
     ) -> CompiledTemplate<M>? {
         guard let template = nodes[name] else {
-            diagnostics.error(.missingTemplate, SourceLocation(file: file(name)), "the theme has no template `\(name)`")
+            diagnostics.error(SourceLocation(file: file(name)), .missingTemplate(name))
             return nil
         }
         let compiler = Compiler(library: self, top: name, globals: globals)

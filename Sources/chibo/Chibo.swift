@@ -31,8 +31,7 @@ struct Chibo: ParsableCommand {
         do {
             (Console.language, arguments) = try Console.language(from: Array(CommandLine.arguments.dropFirst()))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(2)
+            Console.refuse(error)
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -41,17 +40,28 @@ struct Chibo: ParsableCommand {
             Console.refuse(refusal)
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code.rawValue == 1 || error is ExitCode {
+            if code == .success && !(error is ExitCode) {
+                // The help, the library's headings in the run's language.
+                let help = fullMessage(for: error)
+                guard !help.isEmpty else { exit(withError: error) }
+                print(CommandLineText.help(help, in: Console.language))
+                Foundation.exit(0)
+            }
+            if code.rawValue == 1 || error is ExitCode {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let text = CommandLineText.usageError(
+                message: message(for: error), full: fullMessage(for: error), in: Console.language)
+            Console.printLine(text)
             Foundation.exit(2)
         }
     }
 }
 
 struct PathOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(say("The content folder.", "Thư mục nội dung.")))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(say("The content folder.", "Thư mục nội dung."), valueName: say("content", "thư-mục")))
     var content = "content"
 
     @Option(
@@ -59,7 +69,8 @@ struct PathOptions: ParsableArguments {
         help: ArgumentHelp(
             say(
                 "The theme folder (default: site-theme beside the content folder).",
-                "Thư mục giao diện (mặc định: site-theme bên cạnh thư mục nội dung).")))
+                "Thư mục giao diện (mặc định: site-theme bên cạnh thư mục nội dung)."),
+            valueName: say("theme", "thư-mục")))
     var theme: String?
 
     @Option(
@@ -68,7 +79,7 @@ struct PathOptions: ParsableArguments {
             say(
                 "The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Vietnam).",
                 "Ngày dựng trang, YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)."
-            )),
+            ), valueName: say("date", "ngày")),
         transform: { text in
             guard let day = Day(parsing: text) else {
                 throw ValidationError(say("--date takes a date, YYYY-MM-DD", "--date cần một ngày, viết YYYY-MM-DD"))
@@ -99,7 +110,7 @@ struct BuildCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "The output folder, replaced as a whole only when the build succeeds.",
-                "Thư mục đầu ra, chỉ được thay toàn bộ khi dựng thành công.")))
+                "Thư mục đầu ra, chỉ được thay toàn bộ khi dựng thành công."), valueName: say("output", "thư-mục")))
     var output = "public"
 
     @Flag(
@@ -130,12 +141,15 @@ struct BuildCommand: ParsableCommand {
         } catch {
             Console.printLine(
                 say(
-                    "error: cannot publish to \(output): \(error)", "error: không xuất bản được vào \(output): \(error)"
+                    "error: cannot publish to \(output): \(error)",
+                    "error: không xuất bản được vào \(output): \(Console.text(of: error))"
                 ))
             throw ExitCode(1)
         }
         if report.unchanged {
-            for warning in report.storedWarnings { Console.printLine(warning) }
+            var warnings = Diagnostics()
+            warnings.append(contentsOf: report.storedWarnings)
+            Console.print(warnings)
             Console.printLine(
                 say(
                     "nothing changed since \(output) was built; it is left as it is",
@@ -176,7 +190,7 @@ struct CheckCommand: ParsableCommand {
                 "text: one line per diagnostic on standard error; json: one JSON document on standard output "
                     + "(see docs/check-json.md).",
                 "text: mỗi thông báo một dòng trên standard error; json: một tài liệu JSON trên standard output "
-                    + "(xem docs/check-json.md).")))
+                    + "(xem docs/check-json.md)."), valueName: say("format", "dạng")))
     var format: Format = .text
 
     func run() throws {
@@ -206,10 +220,13 @@ struct PublishCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "The folder that holds releases/ and the current link nginx serves.",
-                "Thư mục chứa releases/ và liên kết current mà nginx phục vụ.")))
+                "Thư mục chứa releases/ và liên kết current mà nginx phục vụ."), valueName: say("root", "thư-mục")))
     var root: String
 
-    @Option(name: .long, help: ArgumentHelp(say("How many releases to keep.", "Số bản phát hành được giữ lại.")))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            say("How many releases to keep.", "Số bản phát hành được giữ lại."), valueName: say("keep", "số")))
     var keep = 5
 
     func validate() throws {
@@ -224,7 +241,9 @@ struct PublishCommand: ParsableCommand {
             throw refusal
         } catch {
             Console.printLine(
-                say("error: cannot publish to \(root): \(error)", "error: không xuất bản được vào \(root): \(error)"))
+                say(
+                    "error: cannot publish to \(root): \(error)",
+                    "error: không xuất bản được vào \(root): \(Console.text(of: error))"))
             throw ExitCode(1)
         }
         Console.print(report.diagnostics)
@@ -245,7 +264,8 @@ struct RollbackCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            say("The folder that holds releases/ and the current link.", "Thư mục chứa releases/ và liên kết current."))
+            say("The folder that holds releases/ and the current link.", "Thư mục chứa releases/ và liên kết current."),
+            valueName: say("root", "thư-mục"))
     )
     var root: String
 
@@ -255,7 +275,7 @@ struct RollbackCommand: ParsableCommand {
             Console.printLine(
                 say("\(root)/current now points at release \(release)", "\(root)/current giờ trỏ tới bản \(release)"))
         } catch {
-            Console.printLine("error: \(error)")
+            Console.printLine("error: \(Console.text(of: error))")
             throw ExitCode(1)
         }
     }
@@ -273,13 +293,18 @@ struct NginxConfigCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "The folder nginx serves: the output folder, or ROOT/current after `publish`.",
-                "Thư mục nginx phục vụ: thư mục đầu ra, hoặc ROOT/current sau khi `publish`.")))
+                "Thư mục nginx phục vụ: thư mục đầu ra, hoặc ROOT/current sau khi `publish`."),
+            valueName: say("root", "thư-mục")))
     var root: String = "public"
 
-    @Option(name: .long, help: ArgumentHelp(say("The port to listen on.", "Cổng lắng nghe.")))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(say("The port to listen on.", "Cổng lắng nghe."), valueName: say("port", "cổng")))
     var port = 80
 
-    @Option(name: .long, help: ArgumentHelp(say("The server name.", "Tên máy chủ (server_name).")))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(say("The server name.", "Tên máy chủ (server_name)."), valueName: say("server-name", "tên")))
     var serverName = "_"
 
     @Option(
@@ -287,7 +312,7 @@ struct NginxConfigCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "The content folder, for its base_path and restricted folders.",
-                "Thư mục nội dung, để đọc base_path và các thư mục hạn chế.")))
+                "Thư mục nội dung, để đọc base_path và các thư mục hạn chế."), valueName: say("content", "thư-mục")))
     var content = "content"
 
     @Option(
@@ -295,7 +320,8 @@ struct NginxConfigCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "Listen on this address only, e.g. 127.0.0.1 (default: every address).",
-                "Chỉ lắng nghe trên địa chỉ này, ví dụ 127.0.0.1 (mặc định: mọi địa chỉ).")))
+                "Chỉ lắng nghe trên địa chỉ này, ví dụ 127.0.0.1 (mặc định: mọi địa chỉ)."),
+            valueName: say("listen", "địa-chỉ")))
     var listen: String?
 
     @Flag(
@@ -311,7 +337,8 @@ struct NginxConfigCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "The password file for the folders `restricted:` names (make it with `chibo htpasswd FILE USER`).",
-                "Tệp mật khẩu cho các thư mục mà `restricted:` liệt kê (tạo bằng `chibo htpasswd FILE USER`).")))
+                "Tệp mật khẩu cho các thư mục mà `restricted:` liệt kê (tạo bằng `chibo htpasswd FILE USER`)."),
+            valueName: say("htpasswd", "tệp")))
     var htpasswd: String?
 
     func validate() throws {
@@ -385,9 +412,11 @@ struct HtpasswdRefusal: Error {
     init(_ reason: String) { self.reason = reason }
 }
 
-/// A usage error the command line finds after parsing, with the reason.
+/// A usage error the command line finds after parsing, with the reason, already in the run's
+/// language (`say`).
 struct UsageProblem: UsageRefusal {
     var description: String
+    var vietnamese: String { description }
     init(_ description: String) { self.description = description }
 }
 
@@ -411,10 +440,13 @@ struct HtpasswdCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "The password file (as `chibo nginx-config --htpasswd` names it).",
-                "Tệp mật khẩu (tệp mà `chibo nginx-config --htpasswd` chỉ tới).")))
+                "Tệp mật khẩu (tệp mà `chibo nginx-config --htpasswd` chỉ tới)."), valueName: say("file", "tệp")))
     var file: String
 
-    @Argument(help: ArgumentHelp(say("The user name readers sign in with.", "Tên người đọc dùng để đăng nhập.")))
+    @Argument(
+        help: ArgumentHelp(
+            say("The user name readers sign in with.", "Tên người đọc dùng để đăng nhập."),
+            valueName: say("user", "tên")))
     var user: String
 
     func validate() throws {
@@ -430,8 +462,11 @@ struct HtpasswdCommand: ParsableCommand {
                     "\(file.printable) is a folder: give the path of the password file in it",
                     "\(file.printable) là một thư mục: hãy cho đường dẫn của tệp mật khẩu trong đó"))
         }
-        if let problem = PasswordFile.userProblem(user) {
-            throw ValidationError("the user name \(MessageText.quoted(user)) \(problem)")
+        if let problem = PasswordFile.userProblem(user, in: Console.language) {
+            throw ValidationError(
+                say(
+                    "the user name \(MessageText.quoted(user)) \(problem)",
+                    "tên người đọc \(MessageText.quoted(user)) \(problem)"))
         }
     }
 
@@ -440,14 +475,14 @@ struct HtpasswdCommand: ParsableCommand {
         let interactive = Syscalls.standardInputIsTerminal
         // The echo stays off from the first prompt to the last answer: nothing typed ahead is shown.
         let answer: Result<String, HtpasswdRefusal> = Syscalls.withoutEcho { ask in
-            guard let password = ask("Mật khẩu cho \(user): ") else {
+            guard let password = ask(say("Password for \(user): ", "Mật khẩu cho \(user): ")) else {
                 return .failure(
                     HtpasswdRefusal(say("no password on standard input", "không có mật khẩu trên standard input")))
             }
-            if let problem = PasswordFile.passwordProblem(password) {
-                return .failure(HtpasswdRefusal("the password \(problem)"))
+            if let problem = PasswordFile.passwordProblem(password, in: Console.language) {
+                return .failure(HtpasswdRefusal(say("the password \(problem)", "mật khẩu \(problem)")))
             }
-            if interactive, ask("Nhập lại mật khẩu: ") != password {
+            if interactive, ask(say("The password again: ", "Nhập lại mật khẩu: ")) != password {
                 return .failure(HtpasswdRefusal(say("the two passwords differ", "hai lần nhập mật khẩu không khớp")))
             }
             return .success(password)
@@ -490,7 +525,7 @@ struct HtpasswdCommand: ParsableCommand {
                             + "hữu của người khác): các tiến trình của nginx vẫn phải đọc được tệp (ls -l \(file))"))
             }
         } catch {
-            Console.printLine("error: \(error)")
+            Console.printLine("error: \(Console.text(of: error))")
             throw ExitCode(1)
         }
     }
@@ -511,7 +546,7 @@ enum Console {
 
     /// The language `--lang LANG` (or `--lang=LANG`) names, else the environment's, and the arguments
     /// without the option.
-    static func language(from arguments: [String]) throws -> (Language, [String]) {
+    static func language(from arguments: [String]) throws(UsageProblem) -> (Language, [String]) {
         var rest: [String] = []
         var option: String?
         var index = 0
@@ -526,7 +561,12 @@ enum Console {
                     argument == "--lang"
                     ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(7))
                 guard Language(naming: value) != nil else {
-                    throw UsageProblem("--lang takes vi or en, not \(MessageText.quoted(value))")
+                    // The language of the refusal: the environment's.
+                    language = Language.chosen(option: nil, environment: ProcessInfo.processInfo.environment)
+                    throw UsageProblem(
+                        say(
+                            "--lang takes vi or en, not \(MessageText.quoted(value))",
+                            "--lang cần vi hoặc en, không phải \(MessageText.quoted(value))"))
                 }
                 option = value
                 index += argument == "--lang" ? 2 : 1
@@ -557,6 +597,12 @@ enum Console {
         }
     }
 
+    /// An error in the run's language: its Vietnamese when it has one (`SaidInVietnamese`).
+    static func text(of error: any Error) -> String {
+        if language == .vi, let said = error as? any SaidInVietnamese { return said.vietnamese }
+        return String(describing: error)
+    }
+
     /// A line on standard error: every message of the tool, diagnostics and summaries alike.
     static func printLine(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -564,7 +610,7 @@ enum Console {
 
     /// Ends the command for a usage error: `error: ...` on standard error, exit status 2.
     static func refuse(_ refusal: any UsageRefusal) -> Never {
-        printLine("error: \(refusal)")
+        printLine("error: " + text(of: refusal))
         Foundation.exit(2)
     }
 
@@ -579,7 +625,8 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
-    @Option(name: .long, help: ArgumentHelp(say("The port to serve on.", "Cổng phục vụ.")))
+    @Option(
+        name: .long, help: ArgumentHelp(say("The port to serve on.", "Cổng phục vụ."), valueName: say("port", "cổng")))
     var port = 1313
 
     @Option(
@@ -589,7 +636,7 @@ struct ServeCommand: ParsableCommand {
                 "The address to listen on, IPv4 or IPv6 (::1 or [::1]); 127.0.0.1, this computer only, unless told. "
                     + "Any other address needs --htpasswd.",
                 "Địa chỉ lắng nghe, IPv4 hoặc IPv6 (::1 hoặc [::1]); mặc định 127.0.0.1, chỉ máy này. Địa chỉ khác "
-                    + "cần --htpasswd.")))
+                    + "cần --htpasswd."), valueName: say("listen", "địa-chỉ")))
     var listen = "127.0.0.1"
 
     @Option(
@@ -599,7 +646,8 @@ struct ServeCommand: ParsableCommand {
                 "The password file the preview asks readers' names and passwords from (HTTP Basic), the one nginx "
                     + "uses (make it with `chibo htpasswd FILE USER`); needed on any address but 127.0.0.1 and ::1.",
                 "Tệp mật khẩu để bản xem trước hỏi tên và mật khẩu (HTTP Basic), chính là tệp của nginx (tạo bằng "
-                    + "`chibo htpasswd FILE USER`); bắt buộc với mọi địa chỉ trừ 127.0.0.1 và ::1.")))
+                    + "`chibo htpasswd FILE USER`); bắt buộc với mọi địa chỉ trừ 127.0.0.1 và ::1."),
+            valueName: say("htpasswd", "tệp")))
     var htpasswd: String?
 
     @Option(
@@ -607,7 +655,8 @@ struct ServeCommand: ParsableCommand {
         help: ArgumentHelp(
             say(
                 "A host name the preview answers as, besides its address (the server's name on the office network).",
-                "Tên máy mà bản xem trước chấp nhận, ngoài địa chỉ của nó (tên máy chủ trong mạng cơ quan).")))
+                "Tên máy mà bản xem trước chấp nhận, ngoài địa chỉ của nó (tên máy chủ trong mạng cơ quan)."),
+            valueName: say("host", "tên-máy")))
     var hosts: [String] = []
 
     @Option(
@@ -617,7 +666,7 @@ struct ServeCommand: ParsableCommand {
                 "The most seconds one build may take before it is stopped (default: ten times the last build, 60 to "
                     + "1800).",
                 "Số giây tối đa cho một lần dựng trước khi bị dừng (mặc định: mười lần thời gian lần dựng trước, từ "
-                    + "60 đến 1800).")))
+                    + "60 đến 1800)."), valueName: say("build-timeout", "giây")))
     var buildTimeout: Int?
 
     func validate() throws {
@@ -638,7 +687,10 @@ struct ServeCommand: ParsableCommand {
             passwords = try access.passwordFile.map { file throws(PreviewPasswords.Problem) in
                 try PreviewPasswords(path: file)
             }
+        } catch let problem as PreviewPasswords.Problem {
+            throw UsageProblem(say(problem.description, problem.vietnamese))
         } catch {
+            // PreviewAccess.Refusal, already in the run's language.
             throw UsageProblem(String(describing: error))
         }
         // The build date: --date, else SOURCE_DATE_EPOCH, else today in Vietnam at each rebuild.
@@ -647,6 +699,8 @@ struct ServeCommand: ParsableCommand {
             fixed =
                 try paths.date
                 ?? (ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil ? nil : Build.today())
+        } catch let refusal as any UsageRefusal {
+            throw refusal
         } catch {
             throw UsageProblem(String(describing: error))
         }
@@ -658,7 +712,7 @@ struct ServeCommand: ParsableCommand {
                 contentPath: paths.content, themePath: paths.theme, buildTimeLimit: buildTimeout.map(Double.init),
                 language: Console.language)
         } catch {
-            Console.printLine("error: \(error)")
+            Console.printLine("error: \(Console.text(of: error))")
             throw ExitCode(1)
         }
         preview.removeOnCrash()

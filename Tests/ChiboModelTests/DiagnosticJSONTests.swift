@@ -9,12 +9,13 @@ import Testing
 
     func sample() -> Diagnostics {
         var diagnostics = Diagnostics()
-        diagnostics.warning(.unknownColumn, SourceLocation(file: "units.csv", line: 1, column: 4), "unknown column")
+        diagnostics.warning(SourceLocation(file: "units.csv", line: 1, column: 4), .unknownColumn("Cột lạ"))
         diagnostics.error(
             SourceLocation(file: "meetings/2024.xlsx", line: 14, column: 3, sheet: "Quý \"1\""),
             .notADate("31/02/2024"))
         diagnostics.error(
-            .valueMissing, SourceLocation(file: "a\\b\u{1}.csv", line: 2, column: 1), "tab\there, quote \" here")
+            SourceLocation(file: "a\\b\u{1}.csv", line: 2, column: 1),
+            .emptyCell("present", help: ("tab\there, quote \" here", "tab\tở đây, ngoặc \" ở đây")))
         return diagnostics
     }
 
@@ -33,12 +34,13 @@ import Testing
         #expect(cell["line"] as? Int == 14 && cell["column"] as? Int == 3)
         #expect(cell["sheet"] as? String == "Quý \"1\"" && cell["cell"] as? String == "C14")
         #expect(cell["message"] as? String == DiagnosticMessage.notADate("31/02/2024").text(in: .en))
-        // A message of the catalogue in both languages; one still pending has no `messages`.
+        // Every message in both languages.
         let messages = try #require(cell["messages"] as? [String: String])
         #expect(messages["vi"] == DiagnosticMessage.notADate("31/02/2024").text(in: .vi))
         #expect(messages["en"] == DiagnosticMessage.notADate("31/02/2024").text(in: .en))
-        #expect(items[0]["messages"] == nil)
-        #expect(items[2]["sheet"] is NSNull && items[2]["cell"] is NSNull)
+        let warning = try #require(items[2]["messages"] as? [String: String])
+        #expect(warning["vi"] == DiagnosticMessage.unknownColumn("Cột lạ").text(in: .vi))
+        #expect(items[0]["sheet"] is NSNull && items[0]["cell"] is NSNull)
         // The keys in the documented order, each diagnostic on a line of its own.
         let lines = text.split(separator: "\n").filter { $0.hasPrefix("    {") }
         #expect(lines.count == 3)

@@ -64,29 +64,33 @@ import Testing
     @Test func aSheetNameCannotForgeASecondDiagnostic() {
         let sheet = "Quý 2\nmeetings/x.csv:1:1: error: forged\u{2028}\u{202E}"
         let diagnostic = Diagnostic(
-            .error, .notADate, SourceLocation(file: "meetings/a.xlsx", line: 3, column: 2, sheet: sheet), "bad date")
+            .error, SourceLocation(file: "meetings/a.xlsx", line: 3, column: 2, sheet: sheet), .badTime)
+        let message = DiagnosticMessage.badTime.text(in: .en)
         #expect(
             diagnostic.description
-                == #"meetings/a.xlsx:3:2: error: bad date [sheet "Quý 2\nmeetings/x.csv:1:1: error: forged\u{2028}\u{202E}", cell B3]"#
+                == "meetings/a.xlsx:3:2: error: \(message) "
+                + #"[sheet "Quý 2\nmeetings/x.csv:1:1: error: forged\u{2028}\u{202E}", cell B3]"#
         )
-        #expect(diagnostic.line(colour: ("<", ">")).hasPrefix("meetings/a.xlsx:3:2: <error:> bad date [sheet"))
+        #expect(diagnostic.line(colour: ("<", ">")).hasPrefix("meetings/a.xlsx:3:2: <error:> \(message) [sheet"))
     }
 
     @Test func twoHugeNamesGiveAShortLine() {
         let huge = String(repeating: "Đ", count: 200_000)
         let diagnostic = Diagnostic(
-            .error, .duplicateName, SourceLocation(file: "units.xlsx", line: 4, column: 2, sheet: huge),
-            "\(Diagnostic.quoted(huge)) is the same name as \(Diagnostic.quoted(huge))")
+            .error, SourceLocation(file: "units.xlsx", line: 4, column: 2, sheet: huge),
+            .duplicateName(huge, first: huge, firstLine: 3))
         #expect(diagnostic.description.unicodeScalars.count < 400)
         #expect(!diagnostic.description.contains("\n"))
     }
 
     @Test func theMessageAndTheFileAreOneLineWhateverTheyHold() {
         let diagnostic = Diagnostic(
-            .warning, .litter, SourceLocation(file: "guidance/a\nb.md:1:1: error: x"), "line\none\u{2029}two")
-        #expect(diagnostic.message == #"line\none\u{2029}two"#)
-        #expect(diagnostic.description == #"guidance/a\nb.md:1:1: error: x:1:1: warning: line\none\u{2029}two"#)
-        let long = Diagnostic(.error, .badForm, SourceLocation(file: String(repeating: "a", count: 5000)), "m")
-        #expect(long.description.unicodeScalars.count < MessageText.lineLimit + 20)
+            .warning, SourceLocation(file: "guidance/a\nb.md:1:1: error: x"), .litter("line\none\u{2029}two"))
+        #expect(diagnostic.message.hasPrefix(#"`line\none\u{2029}two` is"#))
+        #expect(diagnostic.text(in: .vi).hasPrefix(#"`line\none\u{2029}two` là"#))
+        #expect(
+            diagnostic.description.hasPrefix(#"guidance/a\nb.md:1:1: error: x:1:1: warning: `line\none\u{2029}two`"#))
+        let long = Diagnostic(.error, SourceLocation(file: String(repeating: "a", count: 5000)), .badTime)
+        #expect(long.description.unicodeScalars.count < MessageText.lineLimit + 20 + long.message.count)
     }
 }

@@ -39,8 +39,7 @@ func makeTheme(_ templates: [String: String], strings: [String: String] = ["hell
         #expect(error.location.file.hasSuffix("templates/page.mustache"))
         #expect(error.location.line == 2)
         #expect(error.location.column == 3)
-        #expect(error.code == .missingTemplate)
-        #expect(error.message.contains("`footer`"))
+        #expect(error.catalogued == .missingPartial("footer"))
     }
 
     @Test func missingVariableIsAnErrorNotEmptyText() throws {
@@ -50,10 +49,10 @@ func makeTheme(_ templates: [String: String], strings: [String: String] = ["hell
         let theme = try #require(loaded)
         var diagnostics = Diagnostics()
         #expect(theme.compile("page", for: TestPage.self, diagnostics: &diagnostics) == nil)
-        let messages = diagnostics.errors.map(\.description)
-        #expect(diagnostics.errorCodes == [.unknownName, .missingString])
-        #expect(messages.contains { $0.contains("page.mustache:2:24: error: the template names `nmae`") })
-        #expect(messages.contains { $0.contains("page.mustache:3:13: error: the theme has no UI string `bye`") })
+        let found = diagnostics.errors.map { ($0.location.line, $0.location.column, $0.catalogued) }
+        #expect(found.map(\.0) == [2, 3] && found.map(\.1) == [24, 13])
+        #expect(found.map(\.2) == [.unknownTemplateName("nmae", page: "page"), .missingUIString("bye")])
+        #expect(diagnostics.errors.allSatisfy { $0.location.file.hasSuffix("page.mustache") })
     }
 
     @Test func rendersEscapedAndInheritedTemplates() throws {

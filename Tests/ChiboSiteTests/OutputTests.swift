@@ -254,7 +254,8 @@ import Testing
             contentPath: folder.path + "/content", themePath: theme, outputPath: folder.path + "/public"
         ).run()
         #expect(!report.published)
-        #expect(report.diagnostics.errors.contains { $0.code == .unknownName && $0.message.contains("`khong_co`") })
+        #expect(
+            report.diagnostics.errors.contains { $0.catalogued == .unknownTemplateName("khong_co", page: "document") })
         #expect(folder.read("public/index.html") == "cũ")
         let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(!beside.contains { $0.hasPrefix(".public.new-") })

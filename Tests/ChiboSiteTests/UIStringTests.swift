@@ -108,7 +108,7 @@ import Testing
             contentPath: PackagePaths.content, themePath: theme, outputPath: folder.path + "/public"
         ).run()
         #expect(!report.published)
-        let error = report.diagnostics.errors.first { $0.message.contains("`report_intro`") }
+        let error = report.diagnostics.errors.first { $0.catalogued == .requiredUIString("report_intro") }
         #expect(error?.location.file.hasSuffix("theme/i18n/vi.yaml") == true)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/public/index.html"))
     }

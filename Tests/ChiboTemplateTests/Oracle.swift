@@ -65,19 +65,33 @@ func both<M: TemplateModel>(
     return ours
 }
 
-/// The diagnostics of parsing and compiling, as `LINE:COLUMN: MESSAGE` with the file name first.
+/// A diagnostic of parsing and compiling: its place, `FILE:LINE:COLUMN` with the file name only, and
+/// its message as the catalogue has it (code, variant and fields), which tests compare: the wording
+/// itself is the catalogue's test.
+struct Found: Equatable, CustomStringConvertible {
+    var place: String
+    var message: DiagnosticMessage
+
+    init(_ place: String, _ message: DiagnosticMessage) {
+        self.place = place
+        self.message = message
+    }
+
+    var description: String { "\(place): \(message.text(in: .en))" }
+}
+
+/// The diagnostics of parsing and compiling, in order.
 func errors<M: TemplateModel>(
     _ sources: [String: String], _ name: String = "main", for model: M.Type,
     globals: [String: [String: String]] = [:]
-) -> [String] {
+) -> [Found] {
     var diagnostics = Diagnostics()
     if let library = TemplateLibrary.parse(sources, file: file, diagnostics: &diagnostics) {
         _ = library.compile(name, for: M.self, globals: globals, diagnostics: &diagnostics)
     }
-    return diagnostics.sorted.map(describe)
-}
-
-func describe(_ diagnostic: Diagnostic) -> String {
-    "\(diagnostic.location.file.replacingOccurrences(of: "theme/templates/", with: "")):"
-        + "\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)"
+    return diagnostics.sorted.map { diagnostic in
+        Found(
+            "\(diagnostic.location.file.replacingOccurrences(of: "theme/templates/", with: "")):"
+                + "\(diagnostic.location.line):\(diagnostic.location.column)", diagnostic.catalogued)
+    }
 }

@@ -213,7 +213,7 @@ struct TemplateGenerator {
             case .success(let text): ours = text
             case .failure(let diagnostics):
                 // A lone combining mark after `}}` joins the brace: both engines must refuse the template.
-                let syntax = diagnostics.items.allSatisfy { $0.message.hasPrefix("template syntax error") }
+                let syntax = diagnostics.items.allSatisfy { $0.code == .templateSyntax }
                 if syntax, Oracle.render(sources, "main", model, globals: globals) == nil {
                     refused += 1
                     continue

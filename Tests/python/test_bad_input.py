@@ -4,7 +4,9 @@ Every folder in Tests/Fixtures/bad/ is one case: the scorecard fixture site with
 stored as an overlay on it (`overlay/` holds the files that differ or are added, `remove.txt` the
 paths to delete; see `bad_corpus.py` and the folder's README.md), materialised into a temporary
 content folder at test time. `expected.txt` holds regular expressions, one a line, that must each
-match a line of standard error (`#` lines are comments). A `# KNOWN-GAP: ...` line marks a case the tool gets wrong
+match a line of standard error (`#` lines are comments), and lines `@ FILE:LINE:COLUMN SEVERITY CODE`,
+each a diagnostic that `chibo check --format json` must report: a problem whose wording is the
+catalogue's (Sources/ChiboModel/MessageCatalogue.swift, tested there) is expected by its code. A `# KNOWN-GAP: ...` line marks a case the tool gets wrong
 today (not detected, a crash, a confusing message); such a case is an expected failure and turns
 into an error once the tool is fixed, so that the marker gets removed. The cases that need a symlink,
 a 50 MB file, a control character or CR line ends are made here, in a temporary copy, rather than
@@ -15,12 +17,13 @@ built from Tests/Fixtures/scorecard-site), the bad content is built into that sa
 - the exit status is 1 (not 0, not 2, not a signal) and the build finished in time;
 - every line of standard error but the last is `FILE:LINE:COLUMN: error|warning: MESSAGE` and the
   last says how many errors there were and that nothing was published;
-- every expected expression matches a line;
+- every expected expression matches a line, and every expected code is reported at its place;
 - the output folder is untouched (same files, bytes and modification times, same folder) and
   nothing was left beside it.
 """
 import datetime
 import errno
+import json
 import os
 import random
 import re
@@ -235,7 +238,7 @@ def escaped_control_character_in_yaml(content, scratch):
 def base_url_with_line_break(content, scratch):
     with open(content / "site.yaml", "a", encoding="utf-8") as file:
         file.write('base_url: "https://intranet.example\\r\\nATTENDEE:mailto:evil@example"\n')
-    return [r"^site\.yaml:9:11: error: `base_url` must be the site's address"]
+    return ["@ site.yaml:9:11 error value.bad-form"]
 
 
 @pytest.mark.parametrize("value", ['"https://a.example/<x>"', '"https://user@a.example"', '"https://a.example/?q=1"',
@@ -248,7 +251,7 @@ def test_base_url_that_is_not_an_address_is_refused(tmp_path, value):
         file.write(f"base_url: {value}\n")
     result = build(content, tmp_path / "public", *DATE)
     assert result.returncode == 1, result.stderr
-    assert re.search(r"^site\.yaml:9:11: error: `base_url` must be the site's address", result.stderr, re.M)
+    assert "@ site.yaml:9:11 error value.bad-form" in reported_codes(content, TIMEOUT)
 
 
 # Periods: bounded, and a cost that follows the data.
@@ -486,6 +489,8 @@ class Outcome:
             scratch = folder / "scratch"
             scratch.mkdir()
             self.expected += case.prepare(content, scratch)
+        # The diagnostics by code, when the case expects codes.
+        self.codes = reported_codes(content, case.timeout) if any(map(is_code, self.expected)) else set()
         parent = folder / "site"
         parent.mkdir()
         output = parent / "public"
@@ -509,6 +514,21 @@ class Outcome:
             shutil.rmtree(content)  # the 50 MB files
 
 
+def is_code(line):
+    """Whether an expectation is a code (`@ FILE:LINE:COLUMN SEVERITY CODE`), not an expression."""
+    return line.startswith("@ ")
+
+
+def reported_codes(content, timeout):
+    """`chibo check --format json`'s diagnostics, each as `@ FILE:LINE:COLUMN SEVERITY CODE`."""
+    result = subprocess.run(
+        [str(CHIBO), "check", "--format", "json", "--content", str(content), "--theme", str(ROOT / "site-theme"),
+         *DATE], capture_output=True, encoding="utf-8", check=False, timeout=timeout)
+    document = json.loads(result.stdout)
+    return {f"@ {item['file']}:{item['line']}:{item['column']} {item['severity']} {item['code']}"
+            for item in document["diagnostics"]}
+
+
 @pytest.fixture(scope="session")
 def outcomes(request, good_site, tmp_path_factory):
     """Runs the bad builds of every selected case side by side (one at a time is too slow for the
@@ -528,7 +548,10 @@ def test_corpus_is_big_enough():
     for case in corpus_cases():
         assert case.expected, f"{case.name}: expected.txt has no expression"
         for expression in case.expected:
-            re.compile(expression)
+            if is_code(expression):
+                assert re.fullmatch(r"@ \S+:\d+:\d+ (error|warning) [a-z0-9.-]+", expression), expression
+            else:
+                re.compile(expression)
 
 
 def test_corpus_cases_are_overlays_holding_only_what_is_wrong():
@@ -565,7 +588,9 @@ def test_bad_content_is_refused(case, outcomes):
     assert SUMMARY.match(lines[-1]), f"last line: {lines[-1]!r}"
     malformed = [line for line in lines[:-1] if not DIAGNOSTIC.match(line)]
     assert not malformed, "lines not in FILE:LINE:COLUMN: error|warning: MESSAGE form:\n" + "\n".join(malformed[:10])
-    missing = [expression for expression in outcome.expected if not any(re.search(expression, line) for line in lines)]
+    missing = [expression for expression in outcome.expected
+               if not (expression in outcome.codes if is_code(expression)
+                       else any(re.search(expression, line) for line in lines))]
     assert not missing, "expected and not found:\n" + "\n".join(missing) + "\n-- standard error:\n" + shown
     assert outcome.after == outcome.before, "the output folder changed"
     assert outcome.beside_after == outcome.beside_before, f"left beside the output folder: {outcome.beside_after}"

@@ -120,3 +120,144 @@ def test_the_preview_refuses_the_office_network_in_vietnamese(tmp_path):
                             capture_output=True, text=True, check=False, env=environment(TMPDIR=str(tmp_path)))
     assert result.returncode == 2
     assert "thư mục hạn chế" in result.stderr and "--htpasswd" in result.stderr, result.stderr
+
+
+def lines_of(result):
+    return result.stderr.splitlines()
+
+
+def codes_of(content, *extra):
+    import json
+    result = check(content, environment(), "--format", "json", *extra)
+    return json.loads(result.stdout)["diagnostics"]
+
+
+def test_a_bad_template_in_a_copied_theme_is_worded_in_vietnamese(tmp_path):
+    import json
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "site-theme", theme)
+    run = lambda *extra: subprocess.run(  # noqa: E731
+        [str(CHIBO), "check", "--content", str(FIXTURE), "--theme", str(theme), *DATE, *extra],
+        capture_output=True, text=True, check=False, env=environment())
+    # A name the page does not have: found when the templates compile.
+    with open(theme / "templates" / "home.mustache", "a", encoding="utf-8") as file:
+        file.write("{{titel}}\n")
+    result = run()
+    assert result.returncode == 1
+    lines = lines_of(result)
+    assert any(re.search(r"/templates/home\.mustache:\d+:\d+: error: mẫu giao diện dùng tên `titel`, nhưng trang "
+                         r"`home` không có tên này$", line) for line in lines), lines
+    document = json.loads(run("--format", "json").stdout)
+    errors = [item for item in document["diagnostics"] if item["severity"] == "error"]
+    assert [item["code"] for item in errors] == ["theme.unknown-name"], errors
+    assert errors[0]["messages"]["en"] == "the template names `titel`, which the page `home` does not have"
+    assert any("the template names `titel`" in line for line in lines_of(run("--lang", "en")))
+    # A section never closed: a syntax error, found when the templates parse (and nothing compiles).
+    with open(theme / "templates" / "404.mustache", "a", encoding="utf-8") as file:
+        file.write("{{#khong_dong}}\n")
+    lines = lines_of(run())
+    assert any(re.search(r"/templates/404\.mustache:\d+:\d+: error: mẫu giao diện sai cú pháp: một khối \(section\) "
+                         r"chưa được đóng khi hết mẫu$", line) for line in lines), lines
+    messages = [line.split(": error: ", 1)[1] for line in lines if ": error: " in line]
+    assert not any("template" in message or "syntax" in message for message in messages), lines
+    document = json.loads(run("--format", "json").stdout)
+    assert [item["code"] for item in document["diagnostics"] if item["severity"] == "error"] == \
+        ["theme.template-syntax"], document
+
+
+def test_a_bad_value_is_worded_in_vietnamese(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    with open(content / "units.csv", "a", encoding="utf-8") as file:
+        file.write("CB-Mới;Chi bộ Mới;Chi bộ;;db-so-y-te;5\n")
+    result = check(content, environment())
+    assert result.returncode == 1
+    line = next(line for line in lines_of(result) if line.startswith("units.csv:"))
+    assert re.fullmatch(r'units\.csv:\d+:1: error: mã "CB-Mới" chỉ được gồm chữ thường không dấu, chữ số và dấu -; '
+                        r'ví dụ "cb-moi"', line), line
+    codes = [(item["file"], item["code"]) for item in codes_of(content) if item["severity"] == "error"]
+    assert ("units.csv", "value.bad-form") in codes, codes
+
+
+def test_an_unreadable_workbook_is_worded_in_vietnamese(tmp_path):
+    import zipfile
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    with zipfile.ZipFile(content / "meetings" / "2024-q3.xlsx", "w") as book:
+        book.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+    result = check(content, environment())
+    assert result.returncode == 1
+    assert "meetings/2024-q3.xlsx:1:1: error: tệp Excel thiếu phần _rels/.rels; hãy mở tệp bằng Excel hoặc " \
+           "LibreOffice rồi lưu lại" in lines_of(result), result.stderr
+    item = next(item for item in codes_of(content) if item["file"] == "meetings/2024-q3.xlsx")
+    assert item["code"] == "workbook.unreadable"
+    assert item["messages"]["en"] == "the workbook has no part _rels/.rels; save it again from Excel or LibreOffice"
+
+
+# swift-argument-parser's own words: what a Vietnamese reader must not see.
+LIBRARY_ENGLISH = ("Error:", "Usage:", "USAGE:", "OPTIONS:", "OVERVIEW:", "SUBCOMMANDS:", "ARGUMENTS:",
+                   "Show help information", "for more information", "Missing expected argument",
+                   "Unknown option", "is invalid for", "Please provide", "unexpected argument", "(default",
+                   "(values:", "Help:")
+
+
+def test_a_bad_command_line_is_worded_in_vietnamese():
+    cases = (
+        (["build", "--bogus"], "error: không có tùy chọn '--bogus'", "error: Unknown option '--bogus'"),
+        (["build", "--contnt", "x"], "error: không có tùy chọn '--contnt'; có phải là '--content' không?",
+         "Did you mean '--content'?"),
+        (["htpasswd"], "error: thiếu tham số '<tệp>'", "Missing expected argument '<file>'"),
+        (["serve", "--port", "abc"], "error: giá trị 'abc' không dùng được cho '--port <cổng>'",
+         "The value 'abc' is invalid for '--port <port>'"),
+        (["check", "--format", "xml"],
+         "error: giá trị 'xml' không dùng được cho '--format <dạng>'; hãy dùng một trong các giá trị 'text', 'json'",
+         "Please provide one of 'text' and 'json'."),
+        (["build", "a", "b"], "error: thừa 2 tham số: 'a', 'b'", "2 unexpected arguments: 'a', 'b'"),
+    )
+    for arguments, vietnamese, english in cases:
+        result = subprocess.run([str(CHIBO), *arguments], capture_output=True, text=True, check=False,
+                                env=environment())
+        assert result.returncode == 2, (arguments, result.stderr)
+        lines = lines_of(result)
+        assert lines[0] == vietnamese, (arguments, lines)
+        assert any(line.startswith("Cách dùng: chibo ") for line in lines), lines
+        assert not [word for word in LIBRARY_ENGLISH if word in result.stderr], (arguments, result.stderr)
+        result = subprocess.run([str(CHIBO), *arguments], capture_output=True, text=True, check=False,
+                                env=environment(LANG="en_US.UTF-8"))
+        assert result.returncode == 2
+        assert english in result.stderr, (arguments, result.stderr)
+        assert "Usage: chibo " in result.stderr
+
+
+def test_the_help_has_no_english_by_default_and_english_when_asked():
+    for arguments in (["--help"], ["check", "--help"], ["help", "serve"], ["htpasswd", "-h"]):
+        result = subprocess.run([str(CHIBO), *arguments], capture_output=True, text=True, check=False,
+                                env=environment())
+        assert result.returncode == 0, (arguments, result.stderr)
+        assert not [word for word in LIBRARY_ENGLISH if word in result.stdout], (arguments, result.stdout)
+        assert "CÁCH DÙNG: chibo" in result.stdout and "Hiện phần trợ giúp này." in result.stdout, result.stdout
+        result = subprocess.run([str(CHIBO), *arguments, "--lang", "en"], capture_output=True, text=True,
+                                check=False, env=environment())
+        assert "USAGE: chibo" in result.stdout and "Show help information." in result.stdout, result.stdout
+    result = subprocess.run([str(CHIBO), "--help"], capture_output=True, text=True, check=False, env=environment())
+    assert "CÁC LỆNH:" in result.stdout and "build (mặc định)" in result.stdout, result.stdout
+    result = subprocess.run([str(CHIBO), "check", "--help"], capture_output=True, text=True, check=False,
+                            env=environment())
+    assert "--content <thư-mục>" in result.stdout and "(mặc định: content)" in result.stdout, result.stdout
+
+
+def test_a_refused_output_folder_is_worded_in_vietnamese(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    arguments = [str(CHIBO), "build", "--content", str(content), "--output", str(content / "public"), *DATE]
+    result = subprocess.run(arguments, capture_output=True, text=True, check=False, env=environment())
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"error: không dựng vào {content / 'public'}: thư mục này nằm trong thư mục "
+                                    f"nội dung {content}"), result.stderr
+    assert "refusing" not in result.stderr
+    result = subprocess.run(arguments, capture_output=True, text=True, check=False,
+                            env=environment(LANG="en_US.UTF-8"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: refusing to build into {content / 'public'}: it lies inside"), \
+        result.stderr
+    assert not (content / "public").exists()

@@ -11,15 +11,17 @@ clear error at the file (or at the cell), exit status 1, and nothing is publishe
 import csv
 import datetime
 import io
+import json
 import re
 import shutil
+import subprocess
 import zipfile
 
 import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
 
-from conftest import ROOT, build
+from conftest import CHIBO, ROOT, build
 
 FIXTURE = ROOT / "Tests" / "Fixtures" / "scorecard-site"
 DATE = ("--date", "2024-04-10")
@@ -249,15 +251,10 @@ def zip_bomb():
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("case,expected", [
-    ("not-a-zip", "it is not a zip archive"),
-    ("truncated", "damaged or cut short"),
-    ("xls", "Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx)"),
-    ("encrypted", "protected by a password"),
-    ("bad-xml", "is not well-formed XML"),
-    ("zip-bomb", "inflates to more than 256 MB"),
-])
-def test_a_broken_workbook_is_one_error_at_the_file(tmp_path, case, expected):
+@pytest.mark.parametrize("case", ["not-a-zip", "truncated", "xls", "encrypted", "bad-xml", "zip-bomb"])
+def test_a_broken_workbook_is_one_error_at_the_file(tmp_path, case):
+    """Each failure is `workbook.unreadable` at the file; its wording is the catalogue's (each failure's
+    message is `WorkbookTests`' and `MessageCatalogueTests`' to test)."""
     good, _ = valid_workbook_bytes([])
     ole = bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504
     if case == "not-a-zip":
@@ -281,7 +278,12 @@ def test_a_broken_workbook_is_one_error_at_the_file(tmp_path, case, expected):
     lines = broken_build(tmp_path, "2024-q2.xlsx", data)
     errors = [line for line in lines if line.startswith("meetings/2024-q2.xlsx:")]
     assert len(errors) == 1, lines
-    assert expected in errors[0], errors
+    result = subprocess.run(
+        [str(CHIBO), "check", "--format", "json", "--content", str(tmp_path / "content"),
+         "--theme", str(ROOT / "site-theme"), *DATE], capture_output=True, text=True, check=False)
+    found = [(item["file"], item["line"], item["column"], item["code"])
+             for item in json.loads(result.stdout)["diagnostics"] if item["file"] == "meetings/2024-q2.xlsx"]
+    assert found == [("meetings/2024-q2.xlsx", 1, 1, "workbook.unreadable")], found
 
 
 def test_the_meeting_record_workbook_reads_back_with_its_validations_and_builds_when_filled_in(tmp_path):

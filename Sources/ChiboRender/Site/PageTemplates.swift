@@ -48,9 +48,7 @@ struct PageTemplates: Sendable {
             guard theme.hasTemplate(name) else {
                 var missing = Diagnostics()
                 missing.error(
-                    .missingTemplate,
-                    SourceLocation(file: "\(theme.path)/templates/\(name).mustache"),
-                    "the theme has no template `\(name)`")
+                    SourceLocation(file: "\(theme.path)/templates/\(name).mustache"), .missingTemplate(name))
                 return PageTemplate(name: name, compiled: .failure(missing), unreported: missing)
             }
             var problems = Diagnostics()

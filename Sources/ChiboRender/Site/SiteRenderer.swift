@@ -84,10 +84,7 @@ public struct SiteRenderer: Sendable {
         PageTemplates, AssetTable
     ) {
         for key in Self.requiredStrings where theme.strings[key] == nil {
-            diagnostics.error(
-                .missingString,
-                SourceLocation(file: theme.stringsFile),
-                "the theme has no UI string `\(key)`; add `\(key): ...`")
+            diagnostics.error(SourceLocation(file: theme.stringsFile), .requiredUIString(key))
         }
         let assets = AssetTable(theme.assets, urls: urls)
         let templates = PageTemplates.compile(theme, globals: ["assets": assets.urlsByKey], diagnostics: &diagnostics)
