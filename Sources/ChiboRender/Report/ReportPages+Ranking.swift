@@ -42,7 +42,7 @@ extension ReportPages {
                 theme.string(.rankingIntro), ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             comparedWith(previous),
         ]
-        return RowList(
+        var list = RowList(
             output: .ranking, folder: rankingFolder(report), title: theme.string(.rankingTitle),
             intro: intro.joined(separator: " "),
             columns: [ListPage.Column(title: theme.string(.colFigure))]
@@ -67,6 +67,9 @@ extension ReportPages {
                         })
                 }
             })
+        // Its rows are the figures, not units: no "Tổng số".
+        list.showsTotal = false
+        return list
     }
 
     /// What the rankings compare with: "Mỗi danh sách so với quý IV/2023."

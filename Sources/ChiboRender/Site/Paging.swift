@@ -135,8 +135,9 @@ struct ListPage: PageModel {
     var intro: String?
     /// The guidance document that explains the list (a finding code's).
     var guidance: Crumb?
-    /// How many rows the whole list has, on every page.
-    var total: String
+    /// How many rows the whole list has, on every page; nil for a list whose rows are not things
+    /// counted (the rankings' figures).
+    var total: String?
     /// Where the list comes from (the report, the units directory), to go back.
     var parent: Crumb
     var columns: [Column]
@@ -144,7 +145,7 @@ struct ListPage: PageModel {
     var pager: PagerModel
 
     static let templateFields = fields([
-        "intro": .optional(\.intro), "guidance": .optional(\.guidance), "total": .text(\.total),
+        "intro": .optional(\.intro), "guidance": .optional(\.guidance), "total": .optional(\.total),
         "parent": .model(\.parent),
         "columns": .list(\.columns), "rows": .list(\.rows), "has_rows": .flag { !$0.rows.isEmpty },
         "pager": .model(\.pager),
@@ -163,6 +164,8 @@ struct RowList: Sendable {
     var guidance: Crumb? = nil
     /// How many rows the list has.
     var count: Int
+    /// Whether the list's pages say how many rows it has.
+    var showsTotal = true
     /// The rows at the given positions.
     var rows: @Sendable (Range<Int>) -> [ListPage.Row]
 
@@ -202,7 +205,7 @@ struct RowList: Sendable {
                 let pager = paging.pager(index, urls: layout.urls, theme: layout.theme)
                 return ListPage(
                     layout: layout.page(title: pager.title(title), current: nil, breadcrumb: crumbs),
-                    intro: intro, guidance: guidance, total: Format.count(count), parent: parent, columns: columns,
+                    intro: intro, guidance: guidance, total: showsTotal ? Format.count(count) : nil, parent: parent, columns: columns,
                     rows: labelled(paging.range(index)), pager: pager)
             }
         }
