@@ -205,7 +205,8 @@ struct RowList: Sendable {
                 let pager = paging.pager(index, urls: layout.urls, theme: layout.theme)
                 return ListPage(
                     layout: layout.page(title: pager.title(title), current: nil, breadcrumb: crumbs),
-                    intro: intro, guidance: guidance, total: showsTotal ? Format.count(count) : nil, parent: parent, columns: columns,
+                    intro: intro, guidance: guidance, total: showsTotal ? Format.count(count) : nil, parent: parent,
+                    columns: columns,
                     rows: labelled(paging.range(index)), pager: pager)
             }
         }
