@@ -392,7 +392,9 @@ def text_of(fragment):
 
 
 def split_cell(inner):
-    """A cell's value and its change span (direction, text), or None."""
+    """A cell's value and its change span (direction, text), or None; the previous period's value
+    (`<span class="previous">`) is checked apart."""
+    inner = re.sub(r'<span class="previous">.*?</span>', "", inner)
     at = inner.find('<span class="change')
     if at < 0:
         return text_of(inner), None
@@ -561,6 +563,29 @@ def test_the_first_year_and_quarter_compare_with_nothing(site):
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@pytest.mark.parametrize("slug", [None, "2024"] + [f"{y}-q{q}" for y in (2023, 2024) for q in range(1, 5)])
+def test_each_figure_shows_the_previous_periods_value(site, content, slug):
+    """Under each figure of the table by kind, the previous period's value as the oracle has it on
+    that period's own report ("năm 2023: 29,3%"); none where there is no previous period."""
+    pages, previous = oracle_pages(content)
+    page = report_page(site, slug)
+    shown = {cell_id: re.search(r'<span class="previous">(.*?)</span>', inner)
+             for cell_id, inner in re.findall(r'<td class="num" id="(loai-[^"]+)"[^>]*>(.*?)</td>', page, re.S)}
+    assert shown, slug
+    before = previous[slug]
+    if before is None:
+        assert all(found is None for found in shown.values()), slug
+        return
+    year, _, quarter = before.partition("-q")
+    name = f"quý {ROMAN[int(quarter)]}/{year}" if quarter else f"năm {year}"
+    for cell_id, found in shown.items():
+        value = pages[before][cell_id][0]
+        if value == "–":
+            assert found is None, (slug, cell_id)
+            continue
+        assert found and text_of(found.group(1)) == f"{name}: {value}", (slug, cell_id, found and found.group(1))
 
 
 @pytest.mark.parametrize("slug", [None, "2024"] + [f"{y}-q{q}" for y in (2023, 2024) for q in range(1, 5)])

@@ -118,11 +118,13 @@ struct ReportPage: PageModel {
             var change: String?
             /// "up", "down", "same" or empty: the mark beside the words.
             var direction: String
+            /// The previous period's value: "năm 2023: 29,3%"; nil without one.
+            var previous: String?
             /// Its column's title, for a phone (`data-label`).
             var label: String
             static let templateFields = TemplateFields<Self>([
                 "id": .text(\.id), "value": .text(\.value), "change": .optional(\.change),
-                "direction": .text(\.direction), "label": .text(\.label),
+                "direction": .text(\.direction), "previous": .optional(\.previous), "label": .text(\.label),
             ])
         }
 

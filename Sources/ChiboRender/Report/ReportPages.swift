@@ -303,6 +303,9 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                             id: ReportKindTable.id(row.id, kind), value: row.values[column],
                             change: change.map { Format.change($0, unit: row.unit, theme: theme) },
                             direction: change?.direction.rawValue ?? "",
+                            previous: change.flatMap { change in
+                                previous.map { rangeName($0) + ": " + Format.value(change.previous, change.measure) }
+                            },
                             label: kind.map(kindLabel) ?? theme.string(.reportKindsAll))
                     })
             },

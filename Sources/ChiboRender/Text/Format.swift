@@ -78,6 +78,16 @@ enum Format {
 
     /// A change as a reader takes it in at a glance: "tăng 2,1 điểm %", "giảm 12 buổi", "không đổi";
     /// `unit` names what a count counts ("buổi"), a share's unit is the percentage point.
+    /// A figure as a report prints it: a share as a percentage (31,2%), a count (1.362), a score
+    /// to a tenth (92,3).
+    static func value(_ value: Double, _ measure: Change.Measure) -> String {
+        switch measure {
+        case .share: percent(value)
+        case .count: count(Int(value.rounded()))
+        case .score: decimal(value)
+        }
+    }
+
     static func change(_ change: Change, unit: UIString?, theme: Theme) -> String {
         let steps = change.steps
         let amount =
