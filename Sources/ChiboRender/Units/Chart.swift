@@ -1,6 +1,18 @@
 /// Monthly charts drawn as inline SVG at build time: no chart library, no script. Colours come
 /// from the stylesheet through class names, so dark mode and print work.
 enum Chart {
+    /// A number as SVG writes it: to a tenth, with a point.
+    static func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
+
+    /// A chart's opening tag, with the title and description a screen reader names it by.
+    static func open(
+        _ classes: String, width: Double, height: Double, id: String, title: String, description: String
+    ) -> String {
+        "<svg class=\"\(classes)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+            + "aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+    }
+
     struct Month {
         var label: String
         /// Average total of the month's regular meetings, if any.
@@ -51,12 +63,8 @@ enum Chart {
         func y(_ fraction: Double) -> Double { top + plotHeight * (1 - min(max(fraction, 0), 1)) }
         /// A total's height as a fraction of the axis.
         func level(_ total: Double) -> Double { (total - low) / max(scale, 1) }
-        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
 
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
-        svg += "aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg +=
-            "<title id=\"chart-title\">\(HTML.escape(title))</title><desc id=\"chart-desc\">\(HTML.escape(description))</desc>"
+        var svg = open("chart", width: width, height: height, id: "chart", title: title, description: description)
         // The rating bands, best first, each from its minimum to the next better one's: shaded in
         // turn and named, with a line and the total at each minimum.
         var upper = Double(maxTotal)
@@ -139,12 +147,8 @@ enum Chart {
         let plotHeight = height - top - bottom
         let slot = labels.isEmpty ? plotWidth : plotWidth / Double(labels.count)
         func y(_ fraction: Double) -> Double { top + plotHeight * (1 - min(max(fraction, 0), 1)) }
-        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
 
-        var svg = "<svg class=\"chart rates\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
-        svg += "aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg +=
-            "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+        var svg = open("chart rates", width: width, height: height, id: id, title: title, description: description)
         for step in 0...4 {
             let fraction = Double(step) / 4
             svg +=
@@ -206,13 +210,9 @@ enum Chart {
         let height = Double(rows.count) * rowHeight + 4
         let room = 90.0
         let largest = Double(max(1, rows.map { max($0.value, $0.previous ?? 0) }.max() ?? 1))
-        func n(_ value: Double) -> String { Format.decimal(value, places: 1).replacing(ascii: ",", with: ".") }
         func length(_ value: Int) -> Double { (width - room) * Double(value) / largest }
 
-        var svg = "<svg class=\"chart bars\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
-        svg += "aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg +=
-            "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+        var svg = open("chart bars", width: width, height: height, id: id, title: title, description: description)
         for (index, row) in rows.enumerated() {
             let top = Double(index) * rowHeight
             svg += "<text class=\"bar-label\" x=\"0\" y=\"\(n(top + label - 6))\">\(HTML.escape(row.label))</text>"
