@@ -1,8 +1,8 @@
 /// The grassroots committees, or the grassroots branches, of a report ranked on one of its key
 /// figures, each beside its value in the previous period of the same length.
 ///
-/// - A committee's figures are its subordinate branches' meetings summed (`BlocReport.committeeAttendance`
-///   for supervision); a branch's are its own.
+/// - A committee's figures are its subordinate branches' meetings summed, as a report's `Summary`
+///   counts them; a branch's are its own.
 /// - Rank 1 is the best: the highest speaking rate, attendance, political study and supervision,
 ///   the lowest share of overrated meetings and the fewest meetings missed. Values equal as printed
 ///   (31,2%, 3 buổi) share a rank, and the next rank skips as many places (1, 1, 3).
@@ -124,30 +124,26 @@ public struct Ranking: Sendable, Hashable {
 
     /// What a unit's figures are computed from, over a report's range.
     struct Tally: Sendable, Hashable {
-        var meetings = 0
-        var speakers = 0
-        var present = 0
-        var members = 0
+        /// The meetings in the range, counted as every report counts them.
+        var summary = Summary()
         /// Regular meetings that required political study (or held it), and those that held it.
         var studyRequired = 0
         var studyHeld = 0
-        var overrated = 0
-        var supervisable = 0
-        var supervised = 0
         var missed = 0
+
+        var meetings: Int { summary.meetings }
 
         func value(_ figure: Figure) -> Double? {
             switch figure {
-            case .speaking: Self.share(speakers, present)
-            case .attendance: Self.share(present, members)
-            case .politicalStudy: Self.share(studyHeld, studyRequired)
-            case .overrated: Self.share(overrated, meetings)
-            case .supervision: Self.share(supervised, supervisable)
+            case .speaking: summary.speakingRate
+            case .attendance: summary.attendanceRate
+            case .politicalStudy: studyRequired > 0 ? Double(studyHeld) / Double(studyRequired) : nil
+            case .overrated:
+                summary.meetings > 0 ? Double(summary.findings[.overrated] ?? 0) / Double(summary.meetings) : nil
+            case .supervision: summary.supervisedShare
             case .missed: Double(missed)
             }
         }
-
-        static func share(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
 
         /// A branch's meetings and branch-level findings in `range`. A regular meeting required
         /// political study when it has the finding for its absence (the rule's start date is the
@@ -155,16 +151,13 @@ public struct Ranking: Sendable, Hashable {
         mutating func add(_ card: Scorecard, range: DateRange) {
             for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
                 let meeting = evaluated.meeting
-                meetings += 1
-                speakers += meeting.speakers
-                present += meeting.present
-                members += card.unit.members ?? 0
-                let codes = Set(evaluated.findings.map(\.code))
-                if meeting.kind == .regular && (meeting.politicalStudy || codes.contains(.missingPoliticalStudy)) {
+                summary.add(evaluated, unit: card.unit)
+                if meeting.kind == .regular
+                    && (meeting.politicalStudy || evaluated.findings.contains { $0.code == .missingPoliticalStudy })
+                {
                     studyRequired += 1
                     if meeting.politicalStudy { studyHeld += 1 }
                 }
-                if codes.contains(.overrated) { overrated += 1 }
             }
             missed +=
                 card.findings.filter {
@@ -174,19 +167,17 @@ public struct Ranking: Sendable, Hashable {
         }
 
         /// The tally of each unit of `level` in `report`, in the units file's order: a committee's
-        /// from its branches, with `committeeAttendance` for supervision.
+        /// from its branches (their meetings are its subordinate branches', whose supervision the
+        /// summary counts).
         static func units(_ report: BlocReport, level: UnitLevel) -> [(UnitID, Tally)] {
             let evaluation = report.evaluation
             let organization = evaluation.organization
-            let attendance = Dictionary(report.committeeAttendance.map { ($0.committee, $0) }) { first, _ in first }
             return organization.units.filter { $0.level == level }.map { unit in
                 var tally = Tally()
                 if level == .committee {
                     for branch in organization.branches(of: unit.id) {
                         if let card = evaluation[unit: branch.id] { tally.add(card, range: report.range) }
                     }
-                    tally.supervisable = attendance[unit.id]?.meetings ?? 0
-                    tally.supervised = attendance[unit.id]?.supervised ?? 0
                 } else if let card = evaluation[unit: unit.id] {
                     tally.add(card, range: report.range)
                 }
