@@ -192,8 +192,9 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         }
         /// A count beside the previous period's, as the row shows it.
         func counted(_ value: Int, _ old: Int?, unit: UIString) -> (text: String?, direction: String) {
-            let change = Change(Double(value), previous: old.map(Double.init), measure: .count)
-            return (change.map { Format.change($0, unit: unit, theme: theme) }, change?.direction.rawValue ?? "")
+            let mark = Format.mark(
+                Change(Double(value), previous: old.map(Double.init), measure: .count), unit: unit, theme: theme)
+            return (mark?.text, mark?.direction ?? "")
         }
         let ratingRows = evaluation.ratingNames.map { name in
             let change = counted(

@@ -88,6 +88,11 @@ enum Format {
         }
     }
 
+    /// A change as a row shows it: its words and the direction of its mark; nil without one.
+    static func mark(_ change: Change?, unit: UIString? = nil, theme: Theme) -> ChangeModel? {
+        change.map { ChangeModel(text: Format.change($0, unit: unit, theme: theme), direction: $0.direction.rawValue) }
+    }
+
     static func change(_ change: Change, unit: UIString?, theme: Theme) -> String {
         let steps = change.steps
         let amount =

@@ -262,9 +262,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
             func change(_ value: Double?, _ old: Double?, _ measure: Change.Measure, unit: UIString? = nil)
                 -> ChangeModel?
             {
-                Change(value, previous: old, measure: measure).map {
-                    ChangeModel(text: Format.change($0, unit: unit, theme: theme), direction: $0.direction.rawValue)
-                }
+                Format.mark(Change(value, previous: old, measure: measure), unit: unit, theme: theme)
             }
             let findings = summary.findings.values.reduce(0, +)
             return HistoryRow(
