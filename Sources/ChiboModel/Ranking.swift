@@ -112,10 +112,10 @@ public struct Ranking: Sendable, Hashable {
     /// Every ranking of `report`: each figure at each level it applies to, compared with `previous`.
     public static func all(_ report: BlocReport, previous: BlocReport?) -> [Ranking] {
         levels.flatMap { level -> [Ranking] in
-            let tallies = Tally.units(report, level: level)
-            let before = Dictionary(previous.map { Tally.units($0, level: level) } ?? []) {
-                first, _ in first
-            }
+            let tallies = report.tallies[level] ?? Tally.units(report.evaluation, range: report.range, level: level)
+            let before = Dictionary(
+                previous.map { $0.tallies[level] ?? Tally.units($0.evaluation, range: $0.range, level: level) } ?? []
+            ) { first, _ in first }
             return Figure.allCases.filter { $0.applies(to: level) }.map {
                 Ranking($0, level: level, tallies: tallies, previous: before)
             }
@@ -166,20 +166,19 @@ public struct Ranking: Sendable, Hashable {
                 }.count
         }
 
-        /// The tally of each unit of `level` in `report`, in the units file's order: a committee's
+        /// The tally of each unit of `level` in `evaluation` over `range`, in the units file's order: a committee's
         /// from its branches (their meetings are its subordinate branches', whose supervision the
         /// summary counts).
-        static func units(_ report: BlocReport, level: UnitLevel) -> [(UnitID, Tally)] {
-            let evaluation = report.evaluation
+        static func units(_ evaluation: Evaluation, range: DateRange, level: UnitLevel) -> [(UnitID, Tally)] {
             let organization = evaluation.organization
             return organization.units.filter { $0.level == level }.map { unit in
                 var tally = Tally()
                 if level == .committee {
                     for branch in organization.branches(of: unit.id) {
-                        if let card = evaluation[unit: branch.id] { tally.add(card, range: report.range) }
+                        if let card = evaluation[unit: branch.id] { tally.add(card, range: range) }
                     }
                 } else if let card = evaluation[unit: unit.id] {
-                    tally.add(card, range: report.range)
+                    tally.add(card, range: range)
                 }
                 return (unit.id, tally)
             }

@@ -1,4 +1,5 @@
 import ChiboSupport
+import Synchronization
 
 /// The bloc reports, computed once from the evaluations before anything is rendered; the report
 /// pages (and any other output) read them: the report of `period`, and the report of every
@@ -17,32 +18,54 @@ public struct BlocReports: Sendable {
     public let years: [BlocReport]
     /// Every year's quarters, earliest first.
     public let yearQuarters: [BlocReport]
+    /// Each unit's figures in each year, by year: its history, taken while the year's evaluation
+    /// was at hand.
+    let figuresByYear: [Int: [UnitID: YearFigures]]
 
     /// The reports of `evaluation` (the period's) and of every year of `meetings`.
+    ///
+    /// The years are evaluated one after another and each evaluation is let go once its reports,
+    /// the units' figures and the rankings' tallies are taken from it: a report's pages evaluate
+    /// its year again when they render (`BlocReport.evaluation`), so that at the nation's size
+    /// (five years of 800,000 meetings) no more than the period's and one year's are held at once.
     public init(_ evaluation: Evaluation, content: Content) {
         guard let periodRange = evaluation.period else {
-            (period, quarters, years, yearQuarters) = (nil, [], [], [])
+            (period, quarters, years, yearQuarters, figuresByYear) = (nil, [], [], [], [:])
             return
         }
+        let periodSource = EvaluationSource(evaluation)
         let ranges = Self.yearRanges(content.meetings.map(\.date))
-        // Each year's evaluation, the period's own where the ranges agree; then every report at once.
-        let evaluations = Parallel.map(ranges) { range -> Evaluation in
-            if range == periodRange { return evaluation }
-            var settings = content.settings
-            settings.period = range
-            return Evaluation.evaluate(
-                organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
-                settings: settings)
+        let (organization, rubrics, meetings, settings) =
+            (content.organization, content.rubrics, content.meetings, content.settings)
+        var years: [BlocReport] = []
+        var yearQuarters: [BlocReport] = []
+        var figuresByYear: [Int: [UnitID: YearFigures]] = [:]
+        for range in ranges {
+            // The period's own evaluation where the ranges agree.
+            let source =
+                range == periodRange
+                ? periodSource
+                : EvaluationSource {
+                    var yearly = settings
+                    yearly.period = range
+                    return Evaluation.evaluate(
+                        organization: organization, rubrics: rubrics, meetings: meetings, settings: yearly)
+                }
+            let yearly = source.evaluation
+            let jobs: [PeriodPart?] = [nil] + yearly.quarters
+            let reports = Parallel.map(jobs) { quarter in
+                BlocReport(source, quarter: quarter, year: quarter == nil ? range.from.year : nil)
+            }
+            years.append(reports[0])
+            yearQuarters += reports.dropFirst()
+            figuresByYear[range.from.year] = Self.figures(yearly, range: range)
+            source.release()
         }
-        var jobs: [(Evaluation, PeriodPart?, Int?)] = [(evaluation, nil, nil)]
-        for (range, yearly) in zip(ranges, evaluations) {
-            jobs.append((yearly, nil, range.from.year))
-            jobs += yearly.quarters.map { (yearly, $0, nil) }
-        }
-        let reports = Parallel.map(jobs) { BlocReport($0.0, quarter: $0.1, year: $0.2) }
-        period = reports[0]
-        years = reports.filter { $0.year != nil }
-        yearQuarters = reports.filter { $0.quarter != nil }
+        let periodReport = BlocReport(periodSource, quarter: nil, year: nil)
+        period = periodReport
+        self.years = years
+        self.yearQuarters = yearQuarters
+        self.figuresByYear = figuresByYear
         let parts = Set(evaluation.quarters)
         quarters = yearQuarters.filter { $0.quarter.map(parts.contains) ?? false }
     }
@@ -152,8 +175,20 @@ public struct BlocReport: Sendable {
     public var quarter: PeriodPart?
     /// The calendar year this report covers, nil for the period or a quarter.
     public var year: Int?
-    /// The evaluation the report was computed from: the period's or its year's.
-    public var evaluation: Evaluation
+    /// The evaluation the report was computed from: the period's or its year's, evaluated again
+    /// when its year's was let go (see `BlocReports`).
+    public var evaluation: Evaluation { source.evaluation }
+    let source: EvaluationSource
+    /// Lets a year's evaluation go once its pages are made; the period's is kept.
+    public func releaseEvaluation() { source.release() }
+    /// For the tests: whether the evaluation is held now, and how many times it was made.
+    package var holdsEvaluation: Bool { source.holds }
+    package var evaluationsMade: Int { source.made.load(ordering: .relaxed) }
+    /// The quarters of the evaluation's period: a year's or the period's.
+    public var parts: [PeriodPart]
+    /// The rankings' tallies of each level ranked, for the period's and the years' reports: what
+    /// the next period's rankings compare with.
+    var tallies: [UnitLevel: [(UnitID, Ranking.Tally)]] = [:]
     /// The report's folder under the report's root: the quarter's (`2024-q1`) or the year's
     /// (`2024`); nil for the period's report, which is the root.
     public var slug: String? { quarter?.slug ?? year.map(String.init) }
@@ -162,7 +197,9 @@ public struct BlocReport: Sendable {
     public var summary: Summary
     public var bySector: [(sector: Sector, summary: Summary)]
     public var byLevel: [(level: UnitLevel, summary: Summary)]
-    public var overrated: [OverratedMeeting]
+    /// Meetings rated above their computed rating, by date: found again at each use, as a year's
+    /// may be many thousands.
+    public var overrated: [OverratedMeeting] { Self.overrated(evaluation, range: range) }
     public var skippedPoliticalStudy: [BranchCount]
     public var skippedCurrentAffairs: [BranchCount]
     /// Meetings by speaking rate, in buckets of 10 percentage points up to 50%.
@@ -186,6 +223,11 @@ public struct BlocReport: Sendable {
     /// given). A quarter's range is cut to the period: a quarter with records in its last month only
     /// is a month long, and is compared as such.
     public init(_ evaluation: Evaluation, quarter: PeriodPart? = nil, year: Int? = nil) {
+        self.init(EvaluationSource(evaluation), quarter: quarter, year: year)
+    }
+
+    init(_ source: EvaluationSource, quarter: PeriodPart?, year: Int?) {
+        let evaluation = source.evaluation
         let whole = evaluation.period ?? DateRange(from: Day.distantPast, to: Day.distantPast)
         let range =
             quarter.map {
@@ -194,13 +236,13 @@ public struct BlocReport: Sendable {
         self.range = range
         self.quarter = quarter
         self.year = quarter == nil ? year : nil
-        self.evaluation = evaluation
+        self.source = source
+        parts = evaluation.quarters
         unitCounts = Self.unitCounts(evaluation.organization)
 
         var summary = Summary()
         var sectors: [Sector: Summary] = [:]
         var levels: [UnitLevel: Summary] = [:]
-        var overrated: [OverratedMeeting] = []
         var political: [BranchCount] = []
         var affairs: [BranchCount] = []
         var buckets = (0..<6).map {
@@ -214,7 +256,7 @@ public struct BlocReport: Sendable {
         var criteria = MeetingKind.allCases.map { _ in Set<Int>() }
         let targets = evaluation.targets
 
-        for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
+        for card in evaluation.scorecards where card.unit.isBranch {
             let unit = card.unit
             var branchSummary = Summary()
             var kindSummaries = MeetingKind.allCases.map { _ in Summary() }
@@ -234,8 +276,6 @@ public struct BlocReport: Sendable {
                     codes.insert(finding.code)
                     switch finding.detail {
                     case .overrated(_, _, let blockers):
-                        overrated.append(
-                            OverratedMeeting(branch: unit.id, order: order, meeting: evaluated, blockers: blockers))
                         kindFlags[slot].overrated = true
                         for blocker in blockers {
                             switch blocker {
@@ -289,9 +329,6 @@ public struct BlocReport: Sendable {
         byLevel = [UnitLevel.grassrootsBranch, .subordinateBranch].compactMap { level in
             levels[level].map { (level, $0) }
         }
-        self.overrated = overrated.sorted {
-            ($0.meeting.meeting.date, $0.branch) < ($1.meeting.meeting.date, $1.branch)
-        }
         skippedPoliticalStudy = political.sorted { ($1.count, $0.branch) < ($0.count, $1.branch) }
         skippedCurrentAffairs = affairs.sorted { ($1.count, $0.branch) < ($0.count, $1.branch) }
         speakingBuckets = buckets
@@ -303,6 +340,24 @@ public struct BlocReport: Sendable {
         byKind = kinds
         thematicByQuarter = Self.thematic(evaluation, parts: parts)
         committeeAttendance = Self.committeeAttendance(evaluation, range: range)
+        if quarter == nil {
+            for level in Ranking.levels { tallies[level] = Ranking.Tally.units(evaluation, range: range, level: level) }
+        }
+    }
+
+    /// The branches' meetings in `range` rated above their computed rating, by date.
+    static func overrated(_ evaluation: Evaluation, range: DateRange) -> [OverratedMeeting] {
+        var result: [OverratedMeeting] = []
+        for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
+            for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
+                for finding in evaluated.findings {
+                    guard case .overrated(_, _, let blockers) = finding.detail else { continue }
+                    result.append(
+                        OverratedMeeting(branch: card.unit.id, order: order, meeting: evaluated, blockers: blockers))
+                }
+            }
+        }
+        return result.sorted { ($0.meeting.meeting.date, $0.branch) < ($1.meeting.meeting.date, $1.branch) }
     }
 
     /// Every finding in the report's range by code, as `summary.findings` counts them: those of
@@ -393,5 +448,49 @@ public struct BlocReport: Sendable {
             return CommitteeAttendance(
                 committee: committee.id, meetings: meetings, supervised: supervised, branchesNeverSupervised: never)
         }
+    }
+}
+
+/// An evaluation that can be let go and made again: a year's, whose reports' pages evaluate it
+/// again when they render. The period's is held for the whole build.
+final class EvaluationSource: Sendable {
+    private let make: @Sendable () -> Evaluation
+    /// Whether the evaluation is held for good: `release()` keeps it.
+    private let pinned: Bool
+    private let held: Mutex<Evaluation?>
+    /// How many times `make` ran.
+    let made = Atomic(0)
+
+    /// An evaluation held for as long as the source is.
+    init(_ evaluation: Evaluation) {
+        make = { evaluation }
+        pinned = true
+        held = Mutex(evaluation)
+    }
+
+    /// An evaluation made by `make` when first asked for, and again after `release()`.
+    init(_ make: @escaping @Sendable () -> Evaluation) {
+        self.make = make
+        pinned = false
+        held = Mutex(nil)
+    }
+
+    /// The evaluation, made now when it is not held; those who ask meanwhile wait for it.
+    var evaluation: Evaluation {
+        held.withLock { held in
+            if let held { return held }
+            let evaluation = make()
+            made.add(1, ordering: .relaxed)
+            held = evaluation
+            return evaluation
+        }
+    }
+
+    var holds: Bool { held.withLock { $0 != nil } }
+
+    /// Lets the evaluation go, unless it is held for good.
+    func release() {
+        guard !pinned else { return }
+        held.withLock { $0 = nil }
     }
 }

@@ -12,18 +12,26 @@ public struct YearFigures: Sendable, Hashable {
 }
 
 extension BlocReports {
-    /// A unit's figures in every year with records, earliest first, from each year's evaluation:
-    /// the years it (or, for a committee, a branch of it) has a meeting or a finding in.
+    /// A unit's figures in every year with records, earliest first: the years it (or, for a
+    /// committee, a branch of it) has a meeting or a finding in.
     public func history(of unit: UnitID) -> [YearFigures] {
-        years.compactMap { report in
-            guard let year = report.year, let card = report.evaluation[unit: unit] else { return nil }
-            let cards = card.branches.isEmpty ? [card] : card.branches.compactMap { report.evaluation[unit: $0] }
+        years.compactMap { report in report.year.flatMap { figuresByYear[$0]?[unit] } }
+    }
+
+    /// Every unit's figures in `evaluation`, a year's, over `range`: those with a meeting or a
+    /// finding in it.
+    static func figures(_ evaluation: Evaluation, range: DateRange) -> [UnitID: YearFigures] {
+        var result: [UnitID: YearFigures] = [:]
+        for card in evaluation.scorecards {
+            let cards = card.branches.isEmpty ? [card] : card.branches.compactMap { evaluation[unit: $0] }
             var codes = Set(card.findings.map(\.code))
             for branch in cards {
                 for evaluated in branch.meetings { codes.formUnion(evaluated.findings.map(\.code)) }
             }
-            guard card.summary.meetings > 0 || !codes.isEmpty else { return nil }
-            return YearFigures(year: year, range: report.range, summary: card.summary, findingCodes: codes.sorted())
+            guard card.summary.meetings > 0 || !codes.isEmpty else { continue }
+            result[card.unit.id] = YearFigures(
+                year: range.from.year, range: range, summary: card.summary, findingCodes: codes.sorted())
         }
+        return result
     }
 }

@@ -30,7 +30,7 @@ import Testing
         // The pages of either template fail without a copy of its problems.
         var diagnostics = Diagnostics()
         let plan = try #require(build.prepare(diagnostics: &diagnostics)).plan()
-        let failed = plan.pages.filter { ["scorecard", "list"].contains($0.template?.name) }
+        let failed = plan.everyPage.filter { ["scorecard", "list"].contains($0.template?.name) }
         #expect(failed.count > 100)
         for job in failed {
             guard case .failure(let problems) = job.render(0, nil) else {

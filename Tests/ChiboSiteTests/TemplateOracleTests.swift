@@ -45,7 +45,7 @@ struct ReferenceHTML: MustacheContentType {
             library.register(try MustacheTemplate(string: text), named: name)
         }
         var compared = 0
-        for job in plan.pages where job.isPage {
+        for job in plan.everyPage where job.isPage {
             guard case .success(.made(let bytes, _)) = job.render(0, nil) else {
                 Issue.record("\(site): \(job.path) did not render")
                 continue
@@ -88,7 +88,7 @@ struct ReferenceHTML: MustacheContentType {
         let reports = renderer.reports.period == nil ? 0 : 1 + renderer.reports.quarters.count
         #expect(paragraphs == reports * LetterPages.paragraphTemplates.count)
         #expect(site == "Tests/Fixtures/small-site" || paragraphs > 0)
-        #expect(compared == plan.pages.filter(\.isPage).count + plan.documentItems().count)
+        #expect(compared == plan.everyPage.filter(\.isPage).count + plan.documentItems().count)
         #expect(compared > 5)
     }
 }

@@ -40,12 +40,13 @@ struct LetterPages: NamesUnits, Sendable {
 
     func documentURL(_ report: BlocReport) -> String { urls.file(Self.documentPath(report)) }
 
-    /// Every report's letter page and Word document. The letter's text is made here, once, from the
-    /// compiled paragraph templates; a template that cannot render fails both files.
-    func jobs(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
-        guard !isEmpty, let period = reports.period else { return [] }
+    /// The letter page and Word document of each report of `list`. The letter's text is made
+    /// here, once, from the compiled paragraph templates; a template that cannot render fails both
+    /// files.
+    func jobs(_ list: [BlocReport], layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
+        guard !isEmpty else { return [] }
         var jobs: [PageJob] = []
-        for report in [period] + reports.years + reports.yearQuarters {
+        for report in list {
             let path = SiteURLs.pageFile(Self.folder(report))
             switch text(report, templates: templates) {
             case .failure(let problems):

@@ -11,10 +11,11 @@ struct ReportPages: ShowsUnitFigures, Sendable {
 
     static let reportRoot = ScorecardPages.reportRoot
 
-    /// Every report page and list; none without units.
-    func pages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
+    /// The pages and lists of `list`, reports of one evaluation (the period's, or a year's and its
+    /// quarters'); none without units.
+    func pages(_ list: [BlocReport], layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         guard !evaluation.organization.units.isEmpty else { return [] }
-        return reportPages(layout: layout, templates: templates)
+        return reportPages(list, layout: layout, templates: templates)
     }
 
     /// The page of a report: the period's at the root, a year's or a quarter's under its slug.
@@ -53,13 +54,12 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         [Self.reportRoot] + (report.slug.map { [$0] } ?? []) + [kind, id]
     }
 
-    /// The report pages of the period, of each year and of each year's quarters, and the lists
-    /// their figures link to: every finding of a code (`phat-hien/<code>/`) and the units behind
-    /// each other figure (`danh-sach/<id>/`), each in pages.
-    func reportPages(layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
-        guard let period = reports.period else { return [] }
+    /// The report pages of `list` (the period, or a year and its quarters), and the lists their
+    /// figures link to: every finding of a code (`phat-hien/<code>/`) and the units behind each
+    /// other figure (`danh-sach/<id>/`), each in pages.
+    func reportPages(_ list: [BlocReport], layout: LayoutContext, templates: PageTemplates) -> [PageJob] {
         var result: [PageJob] = []
-        for report in [period] + reports.years + reports.yearQuarters {
+        for report in list {
             let path = SiteURLs.pageFile([Self.reportRoot] + (report.slug.map { [$0] } ?? []))
             // The page's model is made with its lists, once.
             let (page, lists) = reportPage(report, layout: layout)

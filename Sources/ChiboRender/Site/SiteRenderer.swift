@@ -52,6 +52,10 @@ public struct SiteRenderer: Sendable {
         var templates: PageTemplates
         var assets: AssetTable
         var pages: [PageJob] = []
+        /// The pages of each year's reports, made and rendered a year at a time after `pages`.
+        var batches: [PageBatch] = []
+        /// For the tests: every page, the batches' included.
+        var everyPage: [PageJob] { pages + batches.flatMap { $0.jobs() } }
         /// The public index, and the restricted pages' one when the site has restricted folders.
         var search: [SearchIndex]
         /// For the tests: the review letters, whose paragraphs the `letter-*` templates render.
@@ -61,6 +65,13 @@ public struct SiteRenderer: Sendable {
         /// The data files, made on one core while the others render pages.
         var dataFiles: [DataFile]
         var dataPaths: [String] { dataFiles.map(\.path) }
+    }
+
+    /// Pages made together from one evaluation (a year's reports, their lists, rankings and
+    /// letters), which is let go once they are rendered: no more than one year's is held.
+    struct PageBatch: Sendable {
+        var jobs: @Sendable () -> [PageJob]
+        var done: @Sendable () -> Void
     }
 
     /// A file of the catalogue's data files (`SiteOutput.Reuse.contentData`): where it goes, and how
@@ -120,7 +131,8 @@ public struct SiteRenderer: Sendable {
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
         pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
-        pages.append(contentsOf: report.pages(layout: layout, templates: templates))
+        let periodReports = reports.period.map { [$0] } ?? []
+        pages.append(contentsOf: report.pages(periodReports, layout: layout, templates: templates))
         pages.append(
             PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
                 guidance.searchPage(built, layout: layout)
@@ -129,7 +141,18 @@ public struct SiteRenderer: Sendable {
         let letters = LetterPages(
             evaluation: evaluation, reports: reports, schedule: schedule, settings: content.settings, urls: urls,
             theme: theme, documents: built.numbers, buildDate: buildDate)
-        pages.append(contentsOf: letters.jobs(layout: layout, templates: templates))
+        pages.append(contentsOf: letters.jobs(periodReports, layout: layout, templates: templates))
+        // Each year's reports (the year's and its quarters'), a batch each, in the order of the years.
+        let reports = self.reports
+        let batches = (reports.period == nil ? [] : reports.years).map { year -> PageBatch in
+            let group = [year] + reports.yearQuarters.filter { $0.quarter?.year == year.year }
+            return PageBatch(
+                jobs: {
+                    report.pages(group, layout: layout, templates: templates)
+                        + letters.jobs(group, layout: layout, templates: templates)
+                },
+                done: { year.releaseEvaluation() })
+        }
         pages.append(
             PageJob(.notFound, path: SiteOutput.notFound.path(), template: templates.notFound) {
                 NotFoundPage(layout: layout.page(title: theme.string(.notFoundTitle), current: nil))
@@ -197,7 +220,8 @@ public struct SiteRenderer: Sendable {
             }
         }
         return Plan(
-            diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, search: search,
+            diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, batches: batches,
+            search: search,
             letters: letters,
             documentItems: {
                 built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
@@ -269,23 +293,33 @@ public struct SiteRenderer: Sendable {
         let dataKept = reuse.flatMap { $0.dataInputs == nil ? nil : $0.keep(plan.dataPaths, inputs: dataInputs) } ?? []
         inputs.withLock { for path in plan.dataPaths { $0[path] = dataInputs } }
         let dataFiles = plan.dataFiles
+        @Sendable func emitPage(_ file: OutputFile) {
+            guard let marks, let restriction, file.path.hasSuffix(".html"), !restriction.covers(file.path) else {
+                return emit(file)
+            }
+            emit(OutputFile(path: file.path, bytes: marks.apply(file.bytes)))
+        }
         let failures = Timings.measure("pages") {
             Self.renderInParallel(
-                pages, salt: salt, reuse: reuse, inputs: inputs,
-                emit: { file in
-                    guard let marks, let restriction, file.path.hasSuffix(".html"), !restriction.covers(file.path)
-                    else {
-                        return emit(file)
-                    }
-                    emit(OutputFile(path: file.path, bytes: marks.apply(file.bytes)))
-                }
+                pages, salt: salt, reuse: reuse, inputs: inputs, emit: emitPage
             ) {
                 for file in dataFiles where !dataKept.contains(file.path) { emit(file.make()) }
             }
         }
+        // Then each year's batch: its pages are made and rendered, and its evaluation let go.
+        // What the sitemap and the diagnostics need of a page, without its model.
+        var rendered = zip(pages, failures).map { ((output: $0.output, path: $0.path, template: $0.template), $1) }
+        for batch in plan.batches {
+            let jobs = batch.jobs()
+            let batchFailures = Timings.measure("pages of a year") {
+                Self.renderInParallel(jobs, salt: salt, reuse: reuse, inputs: inputs, emit: emitPage)
+            }
+            rendered += zip(jobs, batchFailures).map { ((output: $0.output, path: $0.path, template: $0.template), $1) }
+            batch.done()
+        }
         var sitemap: [String] = []
         var missingTemplates: Set<String> = []
-        for (page, failure) in zip(pages, failures) {
+        for (page, failure) in rendered {
             if let failure {
                 diagnostics.append(contentsOf: failure)
                 // A template the theme lacks, once for all the pages that need it.
