@@ -179,8 +179,12 @@ public struct BlocReport: Sendable {
     /// when its year's was let go (see `BlocReports`).
     public var evaluation: Evaluation { source.evaluation }
     let source: EvaluationSource
-    /// Lets a year's evaluation go once its pages are made; the period's is kept.
+    /// Lets a year's evaluation go once its pages are made; it is made again if asked for. The
+    /// period's is kept.
     public func releaseEvaluation() { source.release() }
+    /// Lets a year's evaluation go once its pages are made, with the records it is made from:
+    /// nothing may ask for it after. The period's is kept.
+    public func retireEvaluation() { source.retire() }
     /// For the tests: whether the evaluation is held now, and how many times it was made.
     package var holdsEvaluation: Bool { source.holds }
     package var evaluationsMade: Int { source.made.load(ordering: .relaxed) }
@@ -454,8 +458,9 @@ public struct BlocReport: Sendable {
 /// An evaluation that can be let go and made again: a year's, whose reports' pages evaluate it
 /// again when they render. The period's is held for the whole build.
 final class EvaluationSource: Sendable {
-    private let make: @Sendable () -> Evaluation
-    /// Whether the evaluation is held for good: `release()` keeps it.
+    /// Makes the evaluation; nil once the source is retired.
+    private let make: Mutex<(@Sendable () -> Evaluation)?>
+    /// Whether the evaluation is held for good: `release()` and `retire()` keep it.
     private let pinned: Bool
     private let held: Mutex<Evaluation?>
     /// How many times `make` ran.
@@ -463,14 +468,14 @@ final class EvaluationSource: Sendable {
 
     /// An evaluation held for as long as the source is.
     init(_ evaluation: Evaluation) {
-        make = { evaluation }
+        make = Mutex(nil)
         pinned = true
         held = Mutex(evaluation)
     }
 
     /// An evaluation made by `make` when first asked for, and again after `release()`.
     init(_ make: @escaping @Sendable () -> Evaluation) {
-        self.make = make
+        self.make = Mutex(make)
         pinned = false
         held = Mutex(nil)
     }
@@ -479,6 +484,9 @@ final class EvaluationSource: Sendable {
     var evaluation: Evaluation {
         held.withLock { held in
             if let held { return held }
+            guard let make = make.withLock({ $0 }) else {
+                preconditionFailure("a year's evaluation was asked for after its pages were made")
+            }
             let evaluation = make()
             made.add(1, ordering: .relaxed)
             held = evaluation
@@ -492,5 +500,12 @@ final class EvaluationSource: Sendable {
     func release() {
         guard !pinned else { return }
         held.withLock { $0 = nil }
+    }
+
+    /// Lets the evaluation go, and what it is made from (the records), for good: after its pages.
+    func retire() {
+        guard !pinned else { return }
+        release()
+        make.withLock { $0 = nil }
     }
 }

@@ -140,11 +140,27 @@ public struct Build: Sendable {
     /// The renderer of loaded content: the bloc reports are computed here, before any page.
     func renderer(_ loaded: Loaded) -> SiteRenderer {
         let reports = Timings.measure("bloc report") { BlocReports(loaded.evaluation, content: loaded.content) }
+        // The records are in the evaluations now: the renderer does not hold them, so that those of
+        // a year are let go with its pages (see `BlocReports`).
+        var content = loaded.content
+        content.meetings = []
         var renderer = SiteRenderer(
-            content: loaded.content, theme: loaded.theme, evaluation: loaded.evaluation, reports: reports,
+            content: content, theme: loaded.theme, evaluation: loaded.evaluation, reports: reports,
             schedule: loaded.schedule, buildDate: buildDate)
         renderer.includeSearch = search
         return renderer
+    }
+
+    /// The renderer of the content, or nil when it has errors: content with errors is checked
+    /// against the theme, not rendered, as rendering finds nothing more. What was loaded is let go
+    /// here, so that the renderer alone holds what it needs.
+    func rendererUnlessErrors(diagnostics: inout Diagnostics) -> SiteRenderer? {
+        guard let loaded = load(diagnostics: &diagnostics) else { return nil }
+        guard !diagnostics.hasErrors else {
+            diagnostics.append(contentsOf: SiteRenderer.check(theme: loaded.theme, settings: loaded.content.settings))
+            return nil
+        }
+        return renderer(loaded)
     }
 
     /// Loads the content and the theme and evaluates the meetings (nil when the content or the theme
@@ -207,15 +223,10 @@ public struct Build: Sendable {
             return report
         }
         var diagnostics = Diagnostics()
-        guard let loaded = load(diagnostics: &diagnostics) else {
+        guard var renderer = rendererUnlessErrors(diagnostics: &diagnostics) else {
             return Outcome(diagnostics: diagnostics, files: [], published: false)
         }
-        // Content with errors is checked against the theme, not rendered: rendering finds nothing more.
-        guard !diagnostics.hasErrors else {
-            diagnostics.append(contentsOf: SiteRenderer.check(theme: loaded.theme, settings: loaded.content.settings))
-            return Outcome(diagnostics: diagnostics, files: [], published: false)
-        }
-        let renderer = renderer(loaded)
+        renderer.retiresYears = true
         // Pages go to the staging folder as they are rendered, so memory holds only those in flight.
         let counts = Mutex((pages: 0, files: 0))
         // Each kind of failure goes on as itself: a refused output is a usage error for the command.

@@ -393,7 +393,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     /// The quarter links of a report's page: the period's quarters on the period's page, the year's
     /// on a year's or a quarter's.
     func quarterLinks(_ report: BlocReport) -> [QuarterLink] {
-        let parts = whole(report).map { $0.evaluation.quarters } ?? report.evaluation.quarters
+        let parts = whole(report).map(\.parts) ?? report.parts
         return parts.map { part in
             let target = reports.yearQuarters.first { $0.quarter == part }
             return QuarterLink(

@@ -18,6 +18,10 @@ public struct SiteRenderer: Sendable {
     let urls: SiteURLs
     /// Whether the search index files are emitted (the search page is, either way).
     public var includeSearch = true
+    /// Whether each year's records are let go for good once its pages are rendered, so that the
+    /// search index and the other pages are made without them: the build that writes as it
+    /// renders sets it, and its renderer renders once.
+    public var retiresYears = false
 
     public init(
         content: Content, theme: Theme, evaluation: Evaluation, reports: BlocReports, schedule: Schedule,
@@ -52,7 +56,7 @@ public struct SiteRenderer: Sendable {
         var templates: PageTemplates
         var assets: AssetTable
         var pages: [PageJob] = []
-        /// The pages of each year's reports, made and rendered a year at a time after `pages`.
+        /// The pages of each report, made and rendered a report at a time before `pages`.
         var batches: [PageBatch] = []
         /// For the tests: every page, the batches' included.
         var everyPage: [PageJob] { pages + batches.flatMap { $0.jobs() } }
@@ -67,11 +71,13 @@ public struct SiteRenderer: Sendable {
         var dataPaths: [String] { dataFiles.map(\.path) }
     }
 
-    /// Pages made together from one evaluation (a year's reports, their lists, rankings and
-    /// letters), which is let go once they are rendered: no more than one year's is held.
+    /// The pages of one report (its page, lists, rankings and letter), made when the batch's turn
+    /// comes and let go once they are rendered; after a year's last, its evaluation is let go: no
+    /// more than one report's pages and one year's evaluation are held.
     struct PageBatch: Sendable {
         var jobs: @Sendable () -> [PageJob]
-        var done: @Sendable () -> Void
+        /// Lets the evaluation go; for good (`retiresYears`) when true.
+        var done: @Sendable (_ retire: Bool) -> Void
     }
 
     /// A file of the catalogue's data files (`SiteOutput.Reuse.contentData`): where it goes, and how
@@ -131,8 +137,6 @@ public struct SiteRenderer: Sendable {
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
         pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
-        let periodReports = reports.period.map { [$0] } ?? []
-        pages.append(contentsOf: report.pages(periodReports, layout: layout, templates: templates))
         pages.append(
             PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
                 guidance.searchPage(built, layout: layout)
@@ -141,17 +145,28 @@ public struct SiteRenderer: Sendable {
         let letters = LetterPages(
             evaluation: evaluation, reports: reports, schedule: schedule, settings: content.settings, urls: urls,
             theme: theme, documents: built.numbers, buildDate: buildDate)
-        pages.append(contentsOf: letters.jobs(periodReports, layout: layout, templates: templates))
-        // Each year's reports (the year's and its quarters'), a batch each, in the order of the years.
+        // The reports' pages, their lists, rankings and letters, a batch for each report: the
+        // period's, then each year's and its quarters', in the order of the years. A year's
+        // evaluation is let go after its last quarter.
         let reports = self.reports
-        let batches = (reports.period == nil ? [] : reports.years).map { year -> PageBatch in
-            let group = [year] + reports.yearQuarters.filter { $0.quarter?.year == year.year }
-            return PageBatch(
+        var batches: [PageBatch] = []
+        func batch(_ one: BlocReport, last: Bool) -> PageBatch {
+            PageBatch(
                 jobs: {
-                    report.pages(group, layout: layout, templates: templates)
-                        + letters.jobs(group, layout: layout, templates: templates)
+                    report.pages([one], layout: layout, templates: templates)
+                        + letters.jobs([one], layout: layout, templates: templates)
                 },
-                done: { year.releaseEvaluation() })
+                done: { retire in
+                    guard last else { return }
+                    if retire { one.retireEvaluation() } else { one.releaseEvaluation() }
+                })
+        }
+        if let period = reports.period {
+            batches.append(batch(period, last: false))
+            for year in reports.years {
+                let group = [year] + reports.yearQuarters.filter { $0.quarter?.year == year.year }
+                batches += group.indices.map { batch(group[$0], last: $0 == group.count - 1) }
+            }
         }
         pages.append(
             PageJob(.notFound, path: SiteOutput.notFound.path(), template: templates.notFound) {
@@ -262,6 +277,27 @@ public struct SiteRenderer: Sendable {
         }
         let salt = saltHasher.value
         let inputs = Mutex<[String: UInt64]>([:])
+        @Sendable func emitPage(_ file: OutputFile) {
+            guard let marks, let restriction, file.path.hasSuffix(".html"), !restriction.covers(file.path) else {
+                return emit(file)
+            }
+            emit(OutputFile(path: file.path, bytes: marks.apply(file.bytes)))
+        }
+        // First each report's batch: its pages are made and rendered and let go, and a year's
+        // evaluation and records after its last, so that the search index and the other pages are
+        // made without them. What the sitemap and the diagnostics need of a page is kept, without
+        // its model.
+        var rendered: [(Rendered, Diagnostics?)] = []
+        for batch in plan.batches {
+            let jobs = batch.jobs()
+            let failures = Timings.measure("pages of a report") {
+                Self.renderInParallel(jobs, salt: salt, reuse: reuse, inputs: inputs, emit: emitPage)
+            }
+            rendered += zip(jobs, failures).map {
+                (Rendered(output: $0.output, path: $0.path, template: $0.template), $1)
+            }
+            batch.done(retiresYears)
+        }
         // The search index spreads its own work over the cores, then the pages do. Its files depend on
         // the documents it indexes only: when they are the previous build's, the files are kept.
         for index in search {
@@ -293,12 +329,6 @@ public struct SiteRenderer: Sendable {
         let dataKept = reuse.flatMap { $0.dataInputs == nil ? nil : $0.keep(plan.dataPaths, inputs: dataInputs) } ?? []
         inputs.withLock { for path in plan.dataPaths { $0[path] = dataInputs } }
         let dataFiles = plan.dataFiles
-        @Sendable func emitPage(_ file: OutputFile) {
-            guard let marks, let restriction, file.path.hasSuffix(".html"), !restriction.covers(file.path) else {
-                return emit(file)
-            }
-            emit(OutputFile(path: file.path, bytes: marks.apply(file.bytes)))
-        }
         let failures = Timings.measure("pages") {
             Self.renderInParallel(
                 pages, salt: salt, reuse: reuse, inputs: inputs, emit: emitPage
@@ -306,17 +336,7 @@ public struct SiteRenderer: Sendable {
                 for file in dataFiles where !dataKept.contains(file.path) { emit(file.make()) }
             }
         }
-        // Then each year's batch: its pages are made and rendered, and its evaluation let go.
-        // What the sitemap and the diagnostics need of a page, without its model.
-        var rendered = zip(pages, failures).map { ((output: $0.output, path: $0.path, template: $0.template), $1) }
-        for batch in plan.batches {
-            let jobs = batch.jobs()
-            let batchFailures = Timings.measure("pages of a year") {
-                Self.renderInParallel(jobs, salt: salt, reuse: reuse, inputs: inputs, emit: emitPage)
-            }
-            rendered += zip(jobs, batchFailures).map { ((output: $0.output, path: $0.path, template: $0.template), $1) }
-            batch.done()
-        }
+        rendered += zip(pages, failures).map { (Rendered(output: $0.output, path: $0.path, template: $0.template), $1) }
         var sitemap: [String] = []
         var missingTemplates: Set<String> = []
         for (page, failure) in rendered {
@@ -343,6 +363,13 @@ public struct SiteRenderer: Sendable {
             emit(OutputFile(path: PageReuse.manifest, text: PageReuse.manifestText(inputs.withLock { $0 })))
         }
         return Self.unique(diagnostics)
+    }
+
+    /// A page rendered: what the sitemap and the diagnostics need of it.
+    struct Rendered {
+        var output: SiteOutput
+        var path: String
+        var template: (name: String, unreported: Diagnostics?)?
     }
 
     /// Renders every page on every core and emits each as it is done. Each job builds its own
