@@ -382,13 +382,15 @@ public struct BlocReport: Sendable {
         return result
     }
 
-    /// The branches' meetings of `kind` in the report's range, branch by branch in the units file's
-    /// order, each by date.
-    public func meetings(of kind: MeetingKind, in evaluation: Evaluation) -> [CountedMeeting] {
+    /// The branches' meetings of `kind` in the report's range (those `including` takes), branch by
+    /// branch in the units file's order, each by date.
+    public func meetings(
+        of kind: MeetingKind, in evaluation: Evaluation, including: (EvaluatedMeeting) -> Bool = { _ in true }
+    ) -> [CountedMeeting] {
         var result: [CountedMeeting] = []
         for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
             for evaluated in card.meetings
-            where evaluated.meeting.kind == kind && range.contains(evaluated.meeting.date) {
+            where evaluated.meeting.kind == kind && range.contains(evaluated.meeting.date) && including(evaluated) {
                 result.append(CountedMeeting(branch: card.unit.id, order: order, meeting: evaluated))
             }
         }

@@ -208,8 +208,7 @@ public struct ReviewLetter: Sendable {
     /// The meetings of the report's range with a committee member's remarks, by branch and date.
     public static func remarks(_ report: BlocReport, evaluation: Evaluation) -> Counted {
         Counted(
-            MeetingKind.allCases.flatMap { report.meetings(of: $0, in: evaluation) }
-                .filter { $0.meeting.meeting.remarks != nil }
+            MeetingKind.allCases.flatMap { report.meetings(of: $0, in: evaluation) { $0.meeting.remarks != nil } }
                 .sorted { ($0.order, $0.meeting.meeting.date) < ($1.order, $1.meeting.meeting.date) })
     }
 
