@@ -194,7 +194,9 @@ extension YAMLSource {
         probe.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "*" ? aliasMarker : $0 })
         let lines = YAMLText(text)
         do {
-            guard let root = try Yams.compose(yaml: String(probe)) else { return nil }
+            guard let root = try Yams.compose(yaml: String(probe), .default, .default, YAMLSource.encoding) else {
+                return nil
+            }
             return firstAlias(in: root, text: lines)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context)
             where duplicates.contains(where: { $0.unicodeScalars.contains(aliasMarker) })

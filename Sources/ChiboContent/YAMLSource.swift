@@ -21,7 +21,7 @@ struct YAMLSource {
                     location(line: alias.line, column: alias.column), .yamlAlias(alias.name))
                 return nil
             }
-            let root = try Yams.compose(yaml: text)
+            let root = try Yams.compose(yaml: text, .default, .default, Self.encoding)
             // A quote left open that a later quote closes may still parse, as one long value.
             if let open = YAMLText(text).quoteLeftOpen() {
                 diagnostics.error(
@@ -45,6 +45,12 @@ struct YAMLSource {
         }
         return nil
     }
+
+    /// The encoding Yams hands the text to libyaml in. Given, not left to Yams's `.default`, which reads
+    /// the whole process environment (for `YAMS_DEFAULT_ENCODING`) at every parse: 350,000 instructions
+    /// a call, as much as parsing a guidance page's front matter (callgrind, 2,000-page corpus). Swift
+    /// strings are UTF-8, which is what `.default` chooses when that variable is unset.
+    static var encoding: Parser.Encoding { .utf8 }
 
     /// Where a mapping repeats `key`: the second line, from `line` on, that starts with `key:`.
     static func secondOccurrence(of key: String, in text: String, from line: Int) -> (line: Int, column: Int)? {

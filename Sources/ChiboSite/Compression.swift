@@ -5,11 +5,12 @@ import Synchronization
 
 /// Precompressed copies of text files for nginx's `gzip_static` and `brotli_static`.
 public enum Compression {
-    /// The libdeflate level of the `.gz` copies: the lowest whose total is no larger than zlib level 9's
-    /// (what chibo used before) on both the bundled site's pages and the 2,000-page benchmark corpus
-    /// (`Tests/bench/compression_levels.py`, 2026-12-02): level 8 is 0.997 of zlib 9 on the bundled site
-    /// (751,262 against 753,716 bytes) and 0.981 on the corpus (14.73 against 15.02 MB); level 7 is
-    /// 1.007 on the bundled site. Levels 10 to 12 are 2 to 10% smaller and 1.5 to 3 times slower.
+    /// The libdeflate level of the `.gz` copies, which nginx sends to browsers over plain HTTP (they ask
+    /// for `br` only over HTTPS). Chosen so that no reader gets a larger file for no gain in build time
+    /// that matters (`Tests/bench/compression_levels.py`, docs/benchmarks.md, 2026-12-07): level 7
+    /// makes 2,116 of the 2,364 corpus files' copies larger to save half of this compression's time,
+    /// which only a full build pays (unchanged pages keep their copies); level 9 makes 170 larger;
+    /// level 10 is 7% smaller on the corpus at 3.2 to 3.7 times the time.
     static let gzipLevel: Int32 = 8
 
     /// gzip through libdeflate, whose header has a zero time, no name and the OS byte "unknown", so
@@ -52,11 +53,11 @@ public enum Compression {
         }
     }
 
-    /// The Brotli quality of the `.br` copies: the lowest whose total stays within 2% of quality 9's on
-    /// both the bundled site's pages and the 2,000-page corpus (`Tests/bench/compression_levels.py`,
-    /// 2026-12-02): quality 8 is 1.002 of quality 9 on the bundled site and 1.010 on the corpus at 0.6
-    /// of its time; quality 7 is 1.022 on the corpus, 6 is 1.021 and 1.050. Unchanged files keep their
-    /// compressed copies from the last build.
+    /// The Brotli quality of the `.br` copies, which nginx sends to browsers over HTTPS. Chosen by the
+    /// same rule and measurement as `gzipLevel`: quality 7 makes 2,206 of the 2,364 corpus files'
+    /// copies larger to save 7% of a whole build's CPU (15.9 against 17.1 s); quality 9 is no smaller
+    /// file by file (1,259 larger); quality 10 is 5% smaller at 11 to 19 times the time. Unchanged
+    /// files keep their compressed copies from the last build.
     static let brotliQuality: UInt32 = 8
 
     public static func brotli(_ input: [UInt8]) -> [UInt8]? {

@@ -1,3 +1,4 @@
+import ChiboSupport
 import Foundation
 
 /// A value a template can show: a page model, or a part of one. Its fields are listed once, by the
@@ -10,14 +11,18 @@ public protocol TemplateModel: Sendable {
 
 /// The fields of a model type, in the order they are listed.
 public struct TemplateFields<Model>: Sendable {
-    package var entries: [(name: String, field: TemplateField<Model>)]
+    package let entries: [(name: String, field: TemplateField<Model>)]
+    /// Adds every field of a model to a hasher (`templateDigest`): one closure composed when the
+    /// fields are listed, so that hashing a page neither walks `entries` nor switches over each kind.
+    package let digester: Digester
 
     public init(_ entries: KeyValuePairs<String, TemplateField<Model>>) {
-        self.entries = entries.map { (name: $0.key, field: $0.value) }
+        self.init(entries: entries.map { (name: $0.key, field: $0.value) })
     }
 
     package init(entries: [(name: String, field: TemplateField<Model>)]) {
         self.entries = entries
+        self.digester = Self.digester(entries)
     }
 
     /// These fields and, after them, every field of a model this one holds (a page's layout), as if
@@ -93,6 +98,8 @@ package protocol NestedTemplateField<Model>: Sendable {
     /// The elements of a list field; the one or none of the others.
     func values(in model: Model) -> [Element]
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer>
+    /// Adds the digest of each element the field holds in `model` to `hasher`, then their count.
+    func digest(_ model: Model, into hasher: inout StableHasher)
 }
 
 struct One<Model, Element: TemplateModel>: NestedTemplateField {
@@ -100,6 +107,10 @@ struct One<Model, Element: TemplateModel>: NestedTemplateField {
     func forEach(in model: Model, _ body: (Element) -> Void) { body(get(model)) }
     func value(in model: Model) -> Element? { get(model) }
     func values(in model: Model) -> [Element] { [get(model)] }
+    func digest(_ model: Model, into hasher: inout StableHasher) {
+        Element.templateFields.digester(get(model), &hasher)
+        hasher.combine(1 as UInt64)
+    }
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer> {
         let get = self.get
         return One<Outer, Element>(get: { get(part($0)) })
@@ -111,6 +122,11 @@ struct Maybe<Model, Element: TemplateModel>: NestedTemplateField {
     func forEach(in model: Model, _ body: (Element) -> Void) { if let value = get(model) { body(value) } }
     func value(in model: Model) -> Element? { get(model) }
     func values(in model: Model) -> [Element] { get(model).map { [$0] } ?? [] }
+    func digest(_ model: Model, into hasher: inout StableHasher) {
+        guard let value = get(model) else { return hasher.combine(0 as UInt64) }
+        Element.templateFields.digester(value, &hasher)
+        hasher.combine(1 as UInt64)
+    }
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer> {
         let get = self.get
         return Maybe<Outer, Element>(get: { get(part($0)) })
@@ -122,6 +138,12 @@ struct Many<Model, Element: TemplateModel>: NestedTemplateField {
     func forEach(in model: Model, _ body: (Element) -> Void) { get(model).forEach(body) }
     func value(in model: Model) -> Element? { nil }
     func values(in model: Model) -> [Element] { get(model) }
+    func digest(_ model: Model, into hasher: inout StableHasher) {
+        let values = get(model)
+        let digester = Element.templateFields.digester
+        for value in values { digester(value, &hasher) }
+        hasher.combine(UInt64(values.count))
+    }
     func pulledBack<Outer>(_ part: @escaping @Sendable (Outer) -> Model) -> any NestedTemplateField<Outer> {
         let get = self.get
         return Many<Outer, Element>(get: { get(part($0)) })

@@ -3,14 +3,21 @@
 
 Builds the bundled site and the 2,000-page Markdown corpus (chibo-gen --preset corpus) without
 precompressed copies, takes every file chibo would compress (text of 1 KB or more), and compresses
-all of them with zlib level 9 (what chibo used before), every libdeflate level (through ctypes on
-libdeflate.so.0, gzip format as chibo writes it) and every Brotli quality (the `brotli` module,
-text mode, the window chibo chooses). Prints total bytes and one core's time for each, and the
-choices: the lowest libdeflate level no larger than zlib 9 on both sets, the lowest Brotli quality
-within 2% of quality 9 on both. `make compression-levels`; `make bench` runs it first."""
+all of them with zlib level 9 (`gzip -9`, what chibo used before), every libdeflate level (through
+ctypes on libdeflate.so.0, gzip format as chibo writes it) and every Brotli quality (the `brotli`
+module, text mode, the window chibo chooses). Prints, for each level, the total bytes, the total
+against the level Compression.swift uses now, how many files come out larger than with that level
+(a reader who gets that copy would receive more bytes than today), and one core's CPU time.
+
+The rule (issue 33): no reader gets a larger file than today for no gain in build time that
+matters. The line `no file larger` names the lowest level at which no file of either set is larger
+than with today's level; a lower level than that makes some reader's file larger and is only worth
+it for the time it saves, which the table shows. `make compression-levels`; `make bench` runs it
+first."""
 import ctypes
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -58,25 +65,25 @@ class Libdeflate:
         self.lib.libdeflate_gzip_compress_bound.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
         self.lib.libdeflate_free_compressor.argtypes = [ctypes.c_void_p]
 
-    def total(self, level, files):
+    def sizes(self, level, files):
         compressor = self.lib.libdeflate_alloc_compressor(level)
-        total = 0
+        sizes = []
         for data in files:
             bound = self.lib.libdeflate_gzip_compress_bound(compressor, len(data))
             out = ctypes.create_string_buffer(bound)
             size = self.lib.libdeflate_gzip_compress(compressor, data, len(data), out, bound)
             assert size > 0
-            total += min(size, len(data))  # chibo keeps a copy only when it is smaller
+            sizes.append(size)
         self.lib.libdeflate_free_compressor(compressor)
-        return total
+        return sizes
 
 
 def zlib9(files):
-    total = 0
+    sizes = []
     for data in files:
         packer = zlib.compressobj(9, zlib.DEFLATED, 31, 9)
-        total += min(len(packer.compress(data) + packer.flush()), len(data))
-    return total
+        sizes.append(len(packer.compress(data) + packer.flush()))
+    return sizes
 
 
 def window(size):
@@ -87,9 +94,9 @@ def window(size):
     return bits
 
 
-def brotli_total(brotli, quality, files):
-    return sum(min(len(brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality, lgwin=window(len(data)))),
-                   len(data)) for data in files)
+def brotli_sizes(brotli, quality, files):
+    return [len(brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality, lgwin=window(len(data))))
+            for data in files]
 
 
 def timed(function, *args):
@@ -98,9 +105,41 @@ def timed(function, *args):
     return value, time.process_time() - start
 
 
+def current_levels():
+    source = (ROOT / "Sources" / "ChiboSite" / "Compression.swift").read_text(encoding="utf-8")
+    level = re.search(r"gzipLevel: Int32 = (\d+)", source)
+    quality = re.search(r"brotliQuality: UInt32 = (\d+)", source)
+    if not level or not quality:
+        raise SystemExit("Compression.swift: gzipLevel or brotliQuality not found")
+    return int(level.group(1)), int(quality.group(1))
+
+
+def table(title, rows, now, names):
+    """rows: {label: {set: (sizes, seconds)}}; `now` the label of today's level. Returns the lowest
+    label, in the rows' order, with no file larger than today's on any set."""
+    print(f"| {title} | " + " | ".join(f"{n} bytes | vs now | files larger than now | {n} CPU" for n in names) + " |")
+    print("|---|" + "---:|---:|---:|---:|" * len(names))
+    lowest = None
+    for label, row in rows.items():
+        cells, none_larger = [], True
+        for n in names:
+            sizes, seconds = row[n]
+            today, today_seconds = rows[now][n]
+            larger = sum(1 for size, before in zip(sizes, today) if size > before)
+            none_larger = none_larger and larger == 0
+            cells.append(f"{sum(sizes):,} | {sum(sizes) / sum(today):.3f} | {larger} of {len(sizes)} | "
+                         f"{seconds:.2f} s ({seconds / today_seconds:.2f})")
+        if none_larger and lowest is None and not label.startswith("zlib"):
+            lowest = label
+        print(f"| {label}{' (now)' if label == now else ''} | " + " | ".join(cells) + " |")
+    print()
+    return lowest
+
+
 def main():
     brotli = ensure_brotli()
     libdeflate = Libdeflate()
+    level_now, quality_now = current_levels()
     WORK.mkdir(parents=True, exist_ok=True)
     corpus = WORK / "corpus"
     if not (corpus / "site.yaml").exists():
@@ -113,48 +152,18 @@ def main():
     names = list(sets)
     print("files compressed: " + ", ".join(f"{n} {len(sets[n])} ({sum(map(len, sets[n])) / 1e6:.1f} MB)"
                                              for n in names))
-    print("time is CPU seconds of one core for the set")
+    print("CPU is one core's seconds for the set, and in brackets against today's level; "
+          "\"files larger\" counts the files whose copy is larger than with today's level")
     print()
-    print("| gzip | " + " | ".join(f"{n} bytes | vs zlib 9 | {n} time" for n in names) + " |")
-    print("|---|" + "---:|---:|---:|" * len(names))
-    reference = {}
-    cells = []
-    for n in names:
-        reference[n], seconds = timed(zlib9, sets[n])
-        cells.append(f"{reference[n]:,} | 1.000 | {seconds:.2f} s")
-    print("| zlib 9 | " + " | ".join(cells) + " |")
-    chosen_level = None
+    gzip_rows = {"zlib 9": {n: timed(zlib9, sets[n]) for n in names}}
     for level in range(1, 13):
-        cells, fits = [], True
-        for n in names:
-            total, seconds = timed(libdeflate.total, level, sets[n])
-            fits = fits and total <= reference[n]
-            cells.append(f"{total:,} | {total / reference[n]:.3f} | {seconds:.2f} s")
-        if fits and chosen_level is None:
-            chosen_level = level
-        print(f"| libdeflate {level} | " + " | ".join(cells) + " |")
-    print()
-    print("| brotli | " + " | ".join(f"{n} bytes | vs q9 | {n} time" for n in names) + " |")
-    print("|---|" + "---:|---:|---:|" * len(names))
-    rows = {}
-    for quality in range(0, 12):
-        rows[quality] = {n: timed(brotli_total, brotli, quality, sets[n]) for n in names}
-    chosen_quality = None
-    for quality, row in rows.items():
-        fits = all(row[n][0] <= 1.02 * rows[9][n][0] for n in names)
-        if fits and chosen_quality is None:
-            chosen_quality = quality
-        print(f"| quality {quality} | " + " | ".join(
-            f"{row[n][0]:,} | {row[n][0] / rows[9][n][0]:.3f} | {row[n][1]:.2f} s" for n in names) + " |")
-    print()
-    print(f"chosen: libdeflate level {chosen_level} (the lowest no larger than zlib 9 on both sets), "
-          f"brotli quality {chosen_quality} (the lowest within 2% of quality 9 on both)")
-    source = (ROOT / "Sources" / "ChiboSite" / "Compression.swift").read_text(encoding="utf-8")
-    import re
-    level_now = re.search(r"gzipLevel: Int32 = (\d+)", source)
-    quality_now = re.search(r"brotliQuality: UInt32 = (\d+)", source)
-    print(f"Compression.swift uses: libdeflate level {level_now and level_now.group(1)}, "
-          f"brotli quality {quality_now and quality_now.group(1)}")
+        gzip_rows[f"libdeflate {level}"] = {n: timed(libdeflate.sizes, level, sets[n]) for n in names}
+    lowest_gzip = table("gzip", gzip_rows, f"libdeflate {level_now}", names)
+    brotli_rows = {f"quality {quality}": {n: timed(brotli_sizes, brotli, quality, sets[n]) for n in names}
+                   for quality in range(0, 12)}
+    lowest_brotli = table("brotli", brotli_rows, f"quality {quality_now}", names)
+    print(f"Compression.swift uses: libdeflate level {level_now}, brotli quality {quality_now}")
+    print(f"no file larger than now on either set from: {lowest_gzip}, brotli {lowest_brotli}")
     return 0
 
 
