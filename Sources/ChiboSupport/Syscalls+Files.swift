@@ -185,6 +185,19 @@ extension Syscalls {
         }
     }
 
+    /// What a pipe holds now, at most `limit` bytes, waiting until it holds something (read): nil at
+    /// its end or on an error.
+    package static func readSome(_ descriptor: Int32, atMost limit: Int) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            buffer.removeLast(limit - count)
+            return buffer
+        }
+    }
+
     /// The bytes of the regular file at `path`, at most `limit` of them: nil when the last name is a
     /// link (O_NOFOLLOW), not a regular file (fstat), larger than `limit`, or cannot be read.
     package static func readRegularFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8]? {

@@ -60,6 +60,9 @@ public struct SiteRenderer: Sendable {
         var documentItems: @Sendable () -> [DocumentSummary]
         /// The data files, made on one core while the others render pages.
         var dataFiles: [DataFile]
+        /// A hash of what the data pages read of the guidance: the documents' numbers, with the
+        /// address, title and kind of each (what a finding's guidance and a letter cite).
+        var documentsDigest: UInt64 = 0
         var dataPaths: [String] { dataFiles.map(\.path) }
     }
 
@@ -119,17 +122,25 @@ public struct SiteRenderer: Sendable {
             }
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
-        pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
-        pages.append(contentsOf: report.pages(layout: layout, templates: templates))
+        // The pages made from the data alone: the units, the reports, the schedule, the letters.
+        func fromData(_ jobs: [PageJob]) -> [PageJob] {
+            jobs.map {
+                var job = $0
+                job.fromData = true
+                return job
+            }
+        }
+        pages.append(contentsOf: fromData(scorecards.pages(layout: layout, templates: templates)))
+        pages.append(contentsOf: fromData(report.pages(layout: layout, templates: templates)))
         pages.append(
             PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
                 guidance.searchPage(built, layout: layout)
             })
-        pages.append(contentsOf: samples.pages(layout: layout, templates: templates))
+        pages.append(contentsOf: fromData(samples.pages(layout: layout, templates: templates)))
         let letters = LetterPages(
             evaluation: evaluation, reports: reports, schedule: schedule, settings: content.settings, urls: urls,
             theme: theme, documents: built.numbers, buildDate: buildDate)
-        pages.append(contentsOf: letters.jobs(layout: layout, templates: templates))
+        pages.append(contentsOf: fromData(letters.jobs(layout: layout, templates: templates)))
         pages.append(
             PageJob(.notFound, path: SiteOutput.notFound.path(), template: templates.notFound) {
                 NotFoundPage(layout: layout.page(title: theme.string(.notFoundTitle), current: nil))
@@ -196,6 +207,15 @@ public struct SiteRenderer: Sendable {
                 }
             }
         }
+        var documentsHasher = StableHasher()
+        for (key, target) in built.numbers.sorted(by: { $0.key < $1.key }) {
+            for field in [
+                key, target.number, target.url, target.title, target.source, target.kind.map { "\($0)" } ?? "",
+                target.date?.description ?? "", target.issuer ?? "",
+            ] {
+                documentsHasher.combine(field)
+            }
+        }
         return Plan(
             diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, search: search,
             letters: letters,
@@ -203,7 +223,7 @@ public struct SiteRenderer: Sendable {
                 built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
                     .map { guidance.summary($0, built) }
             },
-            dataFiles: dataFiles)
+            dataFiles: dataFiles, documentsDigest: documentsHasher.value)
     }
 
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
@@ -268,10 +288,20 @@ public struct SiteRenderer: Sendable {
         let dataInputs = dataHasher.value
         let dataKept = reuse.flatMap { $0.dataInputs == nil ? nil : $0.keep(plan.dataPaths, inputs: dataInputs) } ?? []
         inputs.withLock { for path in plan.dataPaths { $0[path] = dataInputs } }
+        // The data pages, all kept at once when what they are made from is the previous build's.
+        var keepsDataPages = false
+        if let reuse, reuse.keepAsBefore != nil, reuse.dataInputs != nil {
+            var hasher = StableHasher()
+            hasher.combine(dataInputs)
+            hasher.combine(plan.documentsDigest)
+            let dataPagesInputs = hasher.value
+            keepsDataPages = reuse.reuse(PageReuse.dataPagesKey, dataPagesInputs)
+            inputs.withLock { $0[PageReuse.dataPagesKey] = dataPagesInputs }
+        }
         let dataFiles = plan.dataFiles
         let failures = Timings.measure("pages") {
             Self.renderInParallel(
-                pages, salt: salt, reuse: reuse, inputs: inputs,
+                pages, salt: salt, reuse: reuse, keepsDataPages: keepsDataPages, inputs: inputs,
                 emit: { file in
                     guard let marks, let restriction, file.path.hasSuffix(".html"), !restriction.covers(file.path)
                     else {
@@ -315,13 +345,18 @@ public struct SiteRenderer: Sendable {
     /// context, so nothing that is not `Sendable` crosses between threads. Returns, for each job,
     /// nil when it rendered, else its diagnostics.
     static func renderInParallel(
-        _ jobs: [PageJob], salt: UInt64, reuse: PageReuse?, inputs: borrowing Mutex<[String: UInt64]>,
+        _ jobs: [PageJob], salt: UInt64, reuse: PageReuse?, keepsDataPages: Bool = false,
+        inputs: borrowing Mutex<[String: UInt64]>,
         emit: @Sendable (OutputFile) -> Void,
         alongside extra: @Sendable () -> Void = {}
     ) -> [Diagnostics?] {
         let failures = Mutex([Diagnostics?](repeating: nil, count: jobs.count))
         @Sendable func render(_ index: Int) {
             let job = jobs[index]
+            if keepsDataPages, job.fromData, let hash = reuse?.keepAsBefore?(job.path) {
+                inputs.withLock { $0[job.path] = hash }
+                return
+            }
             switch job.render(salt, reuse) {
             case .success(.made(let bytes, let hash)):
                 emit(OutputFile(path: job.path, bytes: bytes))
