@@ -111,7 +111,7 @@ public enum PreviewBuild {
                     buffer.removeSubrange(..<start)
                     start = 0
                 }
-                guard let more = read(max(1 << 20, count - buffer.count)) else { return false }
+                guard let more = read(1 << 20) else { return false }
                 buffer += more
             }
             return true

@@ -188,13 +188,16 @@ extension Syscalls {
     /// What a pipe holds now, at most `limit` bytes, waiting until it holds something (read): nil at
     /// its end or on an error.
     package static func readSome(_ descriptor: Int32, atMost limit: Int) -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: limit)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            buffer.removeLast(limit - count)
-            return buffer
+            var failed = false
+            // Not filled with zeros first: a pipe gives 64 KB a read, and the rest is never touched.
+            let bytes = [UInt8](unsafeUninitializedCapacity: limit) { buffer, initialized in
+                let count = read(descriptor, buffer.baseAddress, limit)
+                failed = count < 0 && errno == EINTR
+                initialized = max(0, count)
+            }
+            if failed { continue }
+            return bytes.isEmpty ? nil : bytes
         }
     }
 
