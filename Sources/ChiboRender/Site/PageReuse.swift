@@ -23,6 +23,9 @@ public struct PageReuse: Sendable {
     /// The manifest's entry that holds the hash of what the data pages are made from; no file's path.
     public static let dataPagesKey = ":data-pages"
 
+    /// Before a data page's path in the manifest: the page is one of them, in the sitemap (1) or not (0).
+    public static let dataPageKey = ":data:"
+
     public init(
         salt: UInt64, dataInputs: UInt64? = nil,
         previous: @escaping @Sendable (String) -> [(path: String, inputs: UInt64)] = { _ in [] },

@@ -63,6 +63,8 @@ public struct SiteRenderer: Sendable {
         /// A hash of what the data pages read of the guidance: the documents' numbers, with the
         /// address, title and kind of each (what a finding's guidance and a letter cite).
         var documentsDigest: UInt64 = 0
+        /// The data pages' jobs, when the plan deferred them (else they are in `pages`).
+        var dataPages: @Sendable () -> [PageJob] = { [] }
         var dataPaths: [String] { dataFiles.map(\.path) }
     }
 
@@ -94,8 +96,18 @@ public struct SiteRenderer: Sendable {
         return (templates, assets)
     }
 
-    /// Compiles the templates, renders the guidance bodies and lists every page to make.
-    func plan() -> Plan {
+    /// `jobs` marked as made from the data alone.
+    static func fromData(_ jobs: [PageJob]) -> [PageJob] {
+        jobs.map {
+            var job = $0
+            job.fromData = true
+            return job
+        }
+    }
+
+    /// Compiles the templates, renders the guidance bodies and lists every page to make; the data
+    /// pages' jobs in `Plan.dataPages` instead of `pages` when `deferringDataPages`.
+    func plan(deferringDataPages: Bool = false) -> Plan {
         var diagnostics = Diagnostics()
         let (templates, assets) = Self.compileTemplates(theme, urls: urls, &diagnostics)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
@@ -122,25 +134,31 @@ public struct SiteRenderer: Sendable {
             }
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
-        // The pages made from the data alone: the units, the reports, the schedule, the letters.
-        func fromData(_ jobs: [PageJob]) -> [PageJob] {
-            jobs.map {
-                var job = $0
-                job.fromData = true
-                return job
-            }
+        let searchPage = PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
+            guidance.searchPage(built, layout: layout)
         }
-        pages.append(contentsOf: fromData(scorecards.pages(layout: layout, templates: templates)))
-        pages.append(contentsOf: fromData(report.pages(layout: layout, templates: templates)))
-        pages.append(
-            PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
-                guidance.searchPage(built, layout: layout)
-            })
-        pages.append(contentsOf: fromData(samples.pages(layout: layout, templates: templates)))
         let letters = LetterPages(
             evaluation: evaluation, reports: reports, schedule: schedule, settings: content.settings, urls: urls,
             theme: theme, documents: built.numbers, buildDate: buildDate)
-        pages.append(contentsOf: fromData(letters.jobs(layout: layout, templates: templates)))
+        // The pages made from the data alone: the units, the reports, the schedule, the letters. Their
+        // jobs cost (each letter's text is written here): deferred, they are made only when needed.
+        var dataPages: @Sendable () -> [PageJob] = { [] }
+        if deferringDataPages {
+            pages.append(searchPage)
+            dataPages = {
+                Self.fromData(
+                    scorecards.pages(layout: layout, templates: templates)
+                        + report.pages(layout: layout, templates: templates)
+                        + samples.pages(layout: layout, templates: templates)
+                        + letters.jobs(layout: layout, templates: templates))
+            }
+        } else {
+            pages.append(contentsOf: Self.fromData(scorecards.pages(layout: layout, templates: templates)))
+            pages.append(contentsOf: Self.fromData(report.pages(layout: layout, templates: templates)))
+            pages.append(searchPage)
+            pages.append(contentsOf: Self.fromData(samples.pages(layout: layout, templates: templates)))
+            pages.append(contentsOf: Self.fromData(letters.jobs(layout: layout, templates: templates)))
+        }
         pages.append(
             PageJob(.notFound, path: SiteOutput.notFound.path(), template: templates.notFound) {
                 NotFoundPage(layout: layout.page(title: theme.string(.notFoundTitle), current: nil))
@@ -223,7 +241,7 @@ public struct SiteRenderer: Sendable {
                 built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
                     .map { guidance.summary($0, built) }
             },
-            dataFiles: dataFiles, documentsDigest: documentsHasher.value)
+            dataFiles: dataFiles, documentsDigest: documentsHasher.value, dataPages: dataPages)
     }
 
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
@@ -231,9 +249,10 @@ public struct SiteRenderer: Sendable {
     /// they hold an error, what was emitted must not be published. With `reuse`, a page whose inputs
     /// are those of the previous build is kept instead of rendered.
     public func render(reuse: PageReuse? = nil, emit sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
-        let plan = plan()
+        let plan = plan(deferringDataPages: reuse?.keepAsBefore != nil)
         var diagnostics = plan.diagnostics
-        let (templates, pages, search) = (plan.templates, plan.pages, plan.search)
+        let (templates, search) = (plan.templates, plan.search)
+        var pages = plan.pages
         // Errors found so far mean nothing will be published: render on for more errors, emit nothing.
         let writing = !diagnostics.hasErrors
         @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }
@@ -288,15 +307,37 @@ public struct SiteRenderer: Sendable {
         let dataInputs = dataHasher.value
         let dataKept = reuse.flatMap { $0.dataInputs == nil ? nil : $0.keep(plan.dataPaths, inputs: dataInputs) } ?? []
         inputs.withLock { for path in plan.dataPaths { $0[path] = dataInputs } }
-        // The data pages, all kept at once when what they are made from is the previous build's.
+        // The data pages, all kept at once when what they are made from is the previous build's:
+        // the manifest lists them (`dataPageKey`) with whether the sitemap does.
         var keepsDataPages = false
-        if let reuse, reuse.keepAsBefore != nil, reuse.dataInputs != nil {
-            var hasher = StableHasher()
-            hasher.combine(dataInputs)
-            hasher.combine(plan.documentsDigest)
-            let dataPagesInputs = hasher.value
-            keepsDataPages = reuse.reuse(PageReuse.dataPagesKey, dataPagesInputs)
-            inputs.withLock { $0[PageReuse.dataPagesKey] = dataPagesInputs }
+        var keptDataPages: [(path: String, inSitemap: Bool)] = []
+        if let reuse, let keepAsBefore = reuse.keepAsBefore {
+            if reuse.dataInputs != nil {
+                var hasher = StableHasher()
+                hasher.combine(dataInputs)
+                hasher.combine(plan.documentsDigest)
+                let dataPagesInputs = hasher.value
+                keepsDataPages = reuse.reuse(PageReuse.dataPagesKey, dataPagesInputs)
+                inputs.withLock { $0[PageReuse.dataPagesKey] = dataPagesInputs }
+            }
+            let listed = reuse.previous(PageReuse.dataPageKey)
+            if keepsDataPages, !listed.isEmpty {
+                for entry in listed {
+                    let path = String(entry.path.dropFirst(PageReuse.dataPageKey.count))
+                    guard let hash = keepAsBefore(path) else {
+                        keepsDataPages = false
+                        break
+                    }
+                    inputs.withLock { $0[path] = hash }
+                    keptDataPages.append((path, entry.inputs == 1))
+                }
+            } else {
+                keepsDataPages = false
+            }
+            if !keepsDataPages {
+                keptDataPages = []
+                pages += plan.dataPages()
+            }
         }
         let dataFiles = plan.dataFiles
         let failures = Timings.measure("pages") {
@@ -325,11 +366,19 @@ public struct SiteRenderer: Sendable {
                     diagnostics.append(contentsOf: unreported)
                 }
             } else if page.output.inSitemap && !(restriction?.covers(page.path) ?? false) {
-                let index = SiteOutput.pageFileName
-                sitemap.append(
-                    urls.file(page.path.hasSuffix(index) ? String(page.path.dropLast(index.count)) : page.path))
+                sitemap.append(page.path)
+            }
+            if page.fromData, reuse?.keepAsBefore != nil {
+                let inSitemap = page.output.inSitemap && !(restriction?.covers(page.path) ?? false)
+                inputs.withLock { $0[PageReuse.dataPageKey + page.path] = inSitemap ? 1 : 0 }
             }
         }
+        for page in keptDataPages {
+            if page.inSitemap { sitemap.append(page.path) }
+            inputs.withLock { $0[PageReuse.dataPageKey + page.path] = page.inSitemap ? 1 : 0 }
+        }
+        let index = SiteOutput.pageFileName
+        sitemap = sitemap.map { urls.file($0.hasSuffix(index) ? String($0.dropLast(index.count)) : $0) }
         for file in content.staticFiles {
             emit(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
         }
