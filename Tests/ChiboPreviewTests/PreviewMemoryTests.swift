@@ -17,6 +17,9 @@ import Testing
         var fails = false
         /// At most this many files are sent (nil: no bound), so that a build sends what changed only.
         var sendsAtMost: Int?
+        /// At most this many pages are rendered (nil: no bound): a build renders the pages the change
+        /// touches, not the others.
+        var rendersAtMost: Int?
         var apply: @Sendable (_ content: String, _ theme: String) throws -> Void
         var testDescription: String { name }
     }
@@ -36,7 +39,7 @@ import Testing
                 content + "/meetings/2024-q1.csv", "cb-van-phong;10/01/2024;thường kỳ;;;10;4;",
                 "cb-van-phong;10/01/2024;thường kỳ;;;10;5;")
         },
-        Edit(name: "a guidance page's text", sendsAtMost: 40) { content, _ in
+        Edit(name: "a guidance page's text", sendsAtMost: 40, rendersAtMost: 10) { content, _ in
             try replace(content + "/guidance/hoc-tap.md", "Học tập.", "Học tập và làm theo.")
         },
         Edit(name: "a broken meeting row", fails: true) { content, _ in
@@ -164,6 +167,10 @@ import Testing
             }
             if let most = edit.sendsAtMost {
                 #expect(built.sent <= most, "\(edit.name): \(built.sent) files sent")
+            }
+            if let most = edit.rendersAtMost {
+                let rendered = built.report.pages - built.report.kept
+                #expect(rendered <= most, "\(edit.name): \(rendered) of \(built.report.pages) pages rendered")
             }
             #expect(built.report.kept > 0 || edit.name == "a UI string" || edit.name == "base_path", "\(edit.name)")
             site = Preview.applying(built.changes, to: site)
