@@ -6,13 +6,44 @@ public enum ContentLoader {
     /// The content of the folder at `path`, every problem added to `diagnostics`; nil when
     /// `site.yaml` could not be read. Callers must not publish when `diagnostics.hasErrors`.
     public static func load(from path: String, diagnostics: inout Diagnostics) -> Content? {
+        var data: DataPart?
+        return load(from: path, data: &data, diagnostics: &diagnostics)
+    }
+
+    /// What `load` reads outside `guidance/`: `site.yaml`, the units, rubrics, meeting records and
+    /// plans, with their problems. A process that builds again and again (the preview's) keeps it
+    /// while those files are unchanged, and reads the guidance alone.
+    public struct DataPart: Sendable {
+        var settings: SiteSettings?
+        var settingsDiagnostics: Diagnostics
+        /// The content's data: its guidance left empty.
+        var content: Content
+        var dataDiagnostics: Diagnostics
+    }
+
+    /// `load(from:diagnostics:)`, the content outside `guidance/` taken from `data` when it is given,
+    /// else read and put there. The diagnostics are those of reading everything, in the same order.
+    public static func load(from path: String, data: inout DataPart?, diagnostics: inout Diagnostics) -> Content? {
         let folder = ContentFolder(path: path)
         guard folder.isDirectory("") || folder.isDirectory(".") else {
             diagnostics.error(
                 SourceLocation(file: "."), .fileMissing(folder.exists("") ? "isFile" : "noFolder", name: path))
             return nil
         }
-        let settings = SiteLoader.load(folder, diagnostics: &diagnostics)
+        let kept = data
+        let settings: SiteSettings?
+        if let kept {
+            settings = kept.settings
+            diagnostics.append(contentsOf: kept.settingsDiagnostics)
+        } else {
+            var settingsDiagnostics = Diagnostics()
+            settings = SiteLoader.load(folder, diagnostics: &settingsDiagnostics)
+            diagnostics.append(contentsOf: settingsDiagnostics)
+            data = DataPart(
+                settings: settings, settingsDiagnostics: settingsDiagnostics,
+                content: Content(settings: settings ?? SiteSettings(title: "", organization: "")),
+                dataDiagnostics: Diagnostics())
+        }
         // The guidance and the units file are read at once, on two cores; their diagnostics are
         // given in the same order as reading one after the other.
         let (guidanceRead, unitsRead) = Parallel.both(
@@ -24,6 +55,7 @@ public enum ContentLoader {
             },
             {
                 var diagnostics = Diagnostics()
+                guard kept == nil else { return ((Organization, RejectedUnits)??.none, diagnostics) }
                 let units = UnitsLoader.load(folder, diagnostics: &diagnostics)
                 return (units, diagnostics)
             })
@@ -36,9 +68,23 @@ public enum ContentLoader {
         content.documentNumbers = numbers
         // A guidance file with errors of its own may hold the number: say nothing more about it.
         if guidance.unreadable.isEmpty { checkFindingGuidance(content, diagnostics: &diagnostics) }
-        diagnostics.append(contentsOf: unitsRead.1)
-        DataFiles.check(folder, diagnostics: &diagnostics)
-        loadData(folder, units: unitsRead.0, into: &content, diagnostics: &diagnostics)
+        if let kept {
+            diagnostics.append(contentsOf: kept.dataDiagnostics)
+            content.organization = kept.content.organization
+            content.rubrics = kept.content.rubrics
+            content.meetings = kept.content.meetings
+            content.plans = kept.content.plans
+        } else {
+            var dataDiagnostics = unitsRead.1
+            DataFiles.check(folder, diagnostics: &dataDiagnostics)
+            loadData(folder, units: unitsRead.0, into: &content, diagnostics: &dataDiagnostics)
+            diagnostics.append(contentsOf: dataDiagnostics)
+            data?.dataDiagnostics = dataDiagnostics
+            data?.content.organization = content.organization
+            data?.content.rubrics = content.rubrics
+            data?.content.meetings = content.meetings
+            data?.content.plans = content.plans
+        }
         return settings == nil ? nil : content
     }
 

@@ -4,18 +4,20 @@ import ChiboSupport
 import Foundation
 import Synchronization
 
-/// `chibo serve`: the site built into a private temporary folder (never into `public/`) and served on
-/// one address, rebuilt when an input changes: as `chibo build` rebuilds, only the pages whose inputs
-/// changed are rendered again. Each build runs in a child process (`PreviewBuild`) with a time limit,
-/// so that content which crashed or hung a reader stops that build, not the preview. A build with
-/// errors leaves the folder as it was, so the last good site stays, and every page shows the errors
-/// over it. Nothing of this reaches `build` or `publish` output: the script and its stylesheet are
-/// added to pages as they are served.
+/// `chibo serve`: the site built in memory and served on one address, rebuilt when an input
+/// changes. The builds run in one child process (`PreviewBuild`) that lives from one build to the
+/// next: it keeps what the last build made and renders only the pages whose inputs changed, and sends
+/// only the files whose bytes changed; the preview holds the site (`State.files`) and puts the new
+/// one in its place in one step when a build ends without error, so that a reader never sees half a
+/// build. Each build has a time limit, so that content which crashed or hung a reader ends the child,
+/// not the preview; the next build starts a new child. A build with errors leaves the site as it was,
+/// so the last good site stays, and every page shows the errors over it. Nothing of this reaches
+/// `build` or `publish` output: the script and its stylesheet are added to pages as they are served.
 ///
 /// The preview trusts no request: it answers only requests that name it as the host it listens as
 /// (a page of another site, its name rebound to this address, gets nothing), serves its own scripts'
-/// data (the state, the event stream) to its own pages only, and serves nothing but the regular files
-/// of the built site, with the headers nginx gives them.
+/// data (the state, the event stream) to its own pages only, and serves nothing but the files of the
+/// built site, with the headers nginx gives them.
 public final class Preview: Sendable {
     /// One diagnostic as the overlay shows it: where, what, and the source line.
     struct Problem: Sendable {
@@ -35,8 +37,10 @@ public final class Preview: Sendable {
         var problems: [Problem] = []
         var more = 0
         var fingerprint = ""
-        /// How long the last finished build took, in seconds: the child's time limit follows it.
+        /// How long the last build of the whole site took, in seconds: the time limit follows it.
         var lastDuration = 0.0
+        /// The site as served: each file's path in the output and its bytes (or its stored copy).
+        var files: [String: PreviewBuild.File] = [:]
     }
 
     let contentPath: String
@@ -46,17 +50,17 @@ public final class Preview: Sendable {
     let buildTimeLimit: Double?
     /// The language of the log lines and of the messages the pages list.
     public let language: Language
-    /// The private folder (mode 0700, an unpredictable name) that holds the site and the build's
-    /// report; removed by `stop()` (on SIGINT, SIGTERM and SIGHUP) and, after `removeOnCrash()`, on a
-    /// crash.
+    /// The private folder (mode 0700, an unpredictable name) that holds the files of the site too
+    /// large to hold in memory (`PreviewBuild.storedSize`); removed by `stop()` (on SIGINT, SIGTERM
+    /// and SIGHUP) and, after `removeOnCrash()`, on a crash.
     public let folder: String
-    /// The folder the site is built into.
-    public let output: String
     /// The content and theme folders, every link resolved: the only places a source line is read from.
     let readable: [String]
     let state = Mutex(State())
-    /// The build running in its child process, 0 for none: `stop()` ends it before removing the folder.
+    /// The child process that builds, 0 for none: `stop()` ends it before removing the folder.
     let child = Mutex<Int32>(0)
+    /// The child process itself, between builds; used by `refresh` alone.
+    let builder = Mutex<PreviewBuild.Child?>(nil)
     /// Wakes the event streams of open pages when a build ends.
     let changed = NSCondition()
 
@@ -75,7 +79,6 @@ public final class Preview: Sendable {
         let temporary = Self.temporaryFolder
         Self.removeLeftovers(in: temporary)
         folder = try Syscalls.makePrivateFolder(in: temporary, prefix: Self.folderPrefix)
-        output = folder + "/site"
         try Syscalls.writeFile(folder + "/pid", Array("\(Syscalls.processID)\n".utf8))
         let theme = Build(contentPath: contentPath, themePath: themePath).resolvedThemePath
         readable = [contentPath, theme].compactMap { try? Syscalls.realPath($0) }
@@ -106,8 +109,8 @@ public final class Preview: Sendable {
         Syscalls.removeOnCrash(folder)
     }
 
-    /// Ends the build in progress, if any (it would write on into the folder), then removes the
-    /// private folder.
+    /// Ends the child process, if any (it would write on into the folder), then removes the private
+    /// folder.
     public func stop() {
         let pid = child.withLock { $0 }
         if pid > 0 {
@@ -121,25 +124,20 @@ public final class Preview: Sendable {
 
     /// Builds again when the inputs changed since the last build; the line to print, or nil.
     public func refresh(today: Day) -> String? {
-        var build = Build(contentPath: contentPath, themePath: themePath, outputPath: output, buildDate: today)
+        var build = Build(contentPath: contentPath, themePath: themePath, buildDate: today)
         build.precompress = false
         let fingerprint = build.inputFingerprint()
         let (previous, lastDuration) = state.withLock { ($0.fingerprint, $0.lastDuration) }
         guard previous != fingerprint else { return nil }
         let started = Date()
         let limit = buildTimeLimit ?? min(1800, max(60, 10 * lastDuration))
-        let outcome = PreviewBuild.runChild(
-            content: contentPath, theme: themePath, output: output, date: today, folder: folder, seconds: limit
-        ) { [self] pid in
-            child.withLock { $0 = pid }
-            Syscalls.setCrashChild(pid)
-        }
+        let outcome = runBuild(date: today, seconds: limit)
         let elapsed = Date().timeIntervalSince(started)
         let milliseconds = Int(elapsed * 1000)
         let problems: [Problem]
         let report: PreviewBuild.Report?
         switch outcome {
-        case .finished(let finished):
+        case .finished(let finished, _):
             report = finished
             problems = self.problems(for: finished.diagnostics)
         case .stopped(let english, let vietnamese):
@@ -154,14 +152,21 @@ public final class Preview: Sendable {
         }
         let all = report?.diagnostics ?? problems.map(\.diagnostic)
         let errors = all.filter { $0.severity == .error }.count
+        var stored: Set<String>?
         state.withLock { state in
             state.fingerprint = fingerprint
             state.version += 1
             state.problems = problems
             state.more = all.count - problems.count
-            if let report, errors == 0 { state.basePath = report.basePath }
-            if report != nil { state.lastDuration = elapsed }
+            if case .finished(let report, let changes) = outcome, errors == 0, report.failure == nil {
+                let before = Self.storedPaths(state.files)
+                state.files = Self.applying(changes, to: report.full ? [:] : state.files)
+                stored = before.union(Self.storedPaths(state.files))
+                state.basePath = report.basePath
+                if report.full { state.lastDuration = elapsed }
+            }
         }
+        if let stored { removeStoredFiles(except: stored) }
         changed.lock()
         changed.broadcast()
         changed.unlock()
@@ -193,6 +198,61 @@ public final class Preview: Sendable {
         }
         return "\(time) \(errors) \(language.word(for: .error, count: errors)) in \(milliseconds) ms; "
             + "the last good site is served, each page lists the errors"
+    }
+
+    /// Asks the child process for a build, starting one when there is none; a child that ended or
+    /// was stopped is let go, and the next build starts another.
+    func runBuild(date: Day, seconds: Double) -> PreviewBuild.Outcome {
+        let running = builder.withLock { $0 }
+        let current: PreviewBuild.Child
+        if let running {
+            current = running
+        } else {
+            switch PreviewBuild.start(content: contentPath, theme: themePath, folder: folder) {
+            case .success(let started): current = started
+            case .failure(let stopped): return .stopped(en: stopped.en, vi: stopped.vi)
+            }
+            builder.withLock { $0 = current }
+            child.withLock { $0 = current.pid }
+            Syscalls.setCrashChild(current.pid)
+        }
+        let outcome = PreviewBuild.build(current, date: date, seconds: seconds)
+        if case .stopped = outcome {
+            builder.withLock { $0 = nil }
+            child.withLock { $0 = 0 }
+            Syscalls.setCrashChild(0)
+        }
+        return outcome
+    }
+
+    /// `files` with `changes` made: files added or replaced, paths removed.
+    static func applying(_ changes: [PreviewBuild.Change], to files: [String: PreviewBuild.File])
+        -> [String: PreviewBuild.File]
+    {
+        var files = files
+        for change in changes {
+            switch change {
+            case .file(let path, let file): files[path] = file
+            case .removed(let path): files[path] = nil
+            }
+        }
+        return files
+    }
+
+    /// The stored copies `files` serves.
+    static func storedPaths(_ files: [String: PreviewBuild.File]) -> Set<String> {
+        var paths: Set<String> = []
+        for case .stored(let path, _) in files.values { paths.insert(path) }
+        return paths
+    }
+
+    /// Removes the stored copies that neither the site nor the one before it serves (a reader may be
+    /// sending one of the site before).
+    func removeStoredFiles(except kept: Set<String>) {
+        let store = folder + "/" + PreviewBuild.storeName
+        for name in (try? Syscalls.entries(store)) ?? [] where !kept.contains(store + "/" + name) {
+            try? Syscalls.remove(store + "/" + name)
+        }
     }
 
     static func clock(_ date: Date) -> String {
@@ -420,7 +480,7 @@ public final class Preview: Sendable {
 
     /// A file of the built site at the decoded `path`; `query` is kept on a redirect, as nginx does.
     func siteFile(_ path: String, query: String? = nil) -> PreviewResponse {
-        let basePath = state.withLock { $0.basePath }
+        let (basePath, files) = state.withLock { ($0.basePath, $0.files) }
         // Compared and cut as bytes: a combining mark after a `/` makes another Character.
         guard path.utf8.starts(with: basePath.utf8) else {
             if path == "/" { return .text(302, basePath + "\n", fields: [("Location", basePath)]) }
@@ -431,35 +491,31 @@ public final class Preview: Sendable {
         guard !parts.contains(where: { $0.utf8.first == UInt8(ascii: ".") }) else { return notFound() }
         let index = SiteOutput.pageFileName
         let served = relative.isEmpty || relative.hasSuffix("/") ? relative + index : relative
-        guard let size = fileSize(served) else {
-            if !relative.isEmpty, !relative.hasSuffix("/"), fileSize(relative + "/" + index) != nil {
+        guard let file = files[served] else {
+            if !relative.isEmpty, !relative.hasSuffix("/"), files[relative + "/" + index] != nil {
                 let location = Self.encodedPath(basePath + relative + "/") + (query.map { "?" + $0 } ?? "")
                 return .text(301, location + "\n", fields: [("Location", location)])
             }
             return notFound()
         }
         let type = Self.mediaType(served)
-        // A page gets the preview's script; any other file, and a page too large to be one, is sent
-        // from the disk as it is, a piece at a time, never read whole into memory.
-        if type.hasPrefix("text/html"), size <= Self.pageLimit, let bytes = file(served) {
-            return Self.file(.ok, type: type, Self.inject(bytes), sitePath: served)
+        switch file {
+        case .memory(let bytes):
+            // A page gets the preview's script.
+            return Self.file(
+                .ok, type: type, type.hasPrefix("text/html") ? Self.inject(bytes) : bytes, sitePath: served)
+        case .stored(let stored, let size):
+            // Sent from the disk as it is, a piece at a time, never read whole into memory.
+            var response = Self.file(.ok, type: type, [], sitePath: served)
+            response.file = (stored, size)
+            return response
         }
-        var response = Self.file(.ok, type: type, [], sitePath: served)
-        response.file = (output + "/" + served, size)
-        return response
     }
 
-    /// The largest page the preview reads to add its script to; a larger one is sent as it is.
-    static let pageLimit = 16 * 1024 * 1024
-
-    /// A regular file of the built site, nothing outside it and no link.
+    /// A page of the built site held in memory, nil when there is none.
     func file(_ relative: String) -> [UInt8]? {
-        try? Syscalls.readRegularFile(output + "/" + relative, limit: Self.pageLimit)
-    }
-
-    /// The size of a regular file of the built site (not a link), nil when there is none.
-    func fileSize(_ relative: String) -> Int? {
-        Syscalls.regularFileSize(output + "/" + relative)
+        guard case .memory(let bytes) = state.withLock({ $0.files[relative] }) else { return nil }
+        return bytes
     }
 
     func notFound() -> PreviewResponse {

@@ -134,12 +134,13 @@ public struct Build: Sendable {
     /// The renderer of the content (nil when the content or the theme cannot be read at all), with
     /// the bloc reports computed; every problem so far added to `diagnostics`.
     func prepare(diagnostics: inout Diagnostics) -> SiteRenderer? {
-        load(diagnostics: &diagnostics).map(renderer)
+        load(diagnostics: &diagnostics).map { renderer($0) }
     }
 
     /// The renderer of loaded content: the bloc reports are computed here, before any page.
-    func renderer(_ loaded: Loaded) -> SiteRenderer {
-        let reports = Timings.measure("bloc report") { BlocReports(loaded.evaluation, content: loaded.content) }
+    func renderer(_ loaded: Loaded, reports known: BlocReports? = nil) -> SiteRenderer {
+        let reports =
+            known ?? Timings.measure("bloc report") { BlocReports(loaded.evaluation, content: loaded.content) }
         // The records are in the evaluations now: the renderer does not hold them, so that those of
         // a year are let go with its pages (see `BlocReports`).
         var content = loaded.content

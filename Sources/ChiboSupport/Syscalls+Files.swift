@@ -185,6 +185,22 @@ extension Syscalls {
         }
     }
 
+    /// What a pipe holds now, at most `limit` bytes, waiting until it holds something (read): nil at
+    /// its end or on an error.
+    package static func readSome(_ descriptor: Int32, atMost limit: Int) -> [UInt8]? {
+        while true {
+            var failed = false
+            // Not filled with zeros first: a pipe gives 64 KB a read, and the rest is never touched.
+            let bytes = [UInt8](unsafeUninitializedCapacity: limit) { buffer, initialized in
+                let count = read(descriptor, buffer.baseAddress, limit)
+                failed = count < 0 && errno == EINTR
+                initialized = max(0, count)
+            }
+            if failed { continue }
+            return bytes.isEmpty ? nil : bytes
+        }
+    }
+
     /// The bytes of the regular file at `path`, at most `limit` of them: nil when the last name is a
     /// link (O_NOFOLLOW), not a regular file (fstat), larger than `limit`, or cannot be read.
     package static func readRegularFile(_ path: String, limit: Int) throws(SystemError) -> [UInt8]? {

@@ -738,26 +738,26 @@ struct ServeCommand: ParsableCommand {
     }
 }
 
-/// The preview's build in a child process (see `PreviewBuild`): not for people, so not in the help.
+/// The preview's builds in a child process (see `PreviewBuild`): not for people, so not in the help.
 struct PreviewBuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "preview-build", abstract: "One build of chibo serve, in its own process.", shouldDisplay: false)
+        commandName: "preview-build", abstract: "The builds of chibo serve, in their own process.",
+        shouldDisplay: false)
 
-    @OptionGroup var paths: PathOptions
+    @Option(name: .long, help: "The content folder.")
+    var content = "content"
 
-    @Option(name: .long, help: "The output folder.")
-    var output: String
+    @Option(name: .long, help: "The theme folder.")
+    var theme: String?
 
-    @Option(name: .long, help: "Where the report of the build goes.")
-    var report: String
+    @Option(name: .long, help: "The preview's private folder.")
+    var folder: String
 
-    @Option(name: .long, help: "The process id of the preview that started this build.")
+    @Option(name: .long, help: "The process id of the preview that started this process.")
     var parent: Int32
 
     func run() throws {
-        let day = try paths.build(output: output).buildDate
-        let status = PreviewBuild.runInChild(
-            content: paths.content, theme: paths.theme, output: output, date: day, report: report, parent: parent)
+        let status = PreviewBuild.serveInChild(content: content, theme: theme, folder: folder, parent: parent)
         if status != 0 { throw ExitCode(status) }
     }
 }

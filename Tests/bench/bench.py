@@ -8,7 +8,9 @@
 - floor: the `cmark` command line over the corpus files plus `cp -r` of chibo's pages-job output;
 - the bundled site; the province as published, rebuilt after one meeting row changed, after one
   guidance page's text changed and with no change; the nation as published (fewer runs); a million
-  meeting rows loaded by `chibo check` (time and peak memory).
+  meeting rows loaded by `chibo check` (time and peak memory);
+- `chibo serve` of the bundled site (a guidance file changed until the state says so) and of the
+  province (a meeting row and a guidance page saved until the page that shows it is served changed).
 
 The contenders alternate run by run; figures are medians. BENCH_SIZES (default
 bundled,corpus,province,nation,million) and BENCH_RUNS (default 5) shorten a run; BENCH_STRICT=1
@@ -462,6 +464,81 @@ def preview(report, bundled):
     report.check("serve: a page served < 5 ms", page < 0.005)
 
 
+def preview_province(report, province):
+    """`chibo serve` of the province: from a meeting row or a guidance page saved to the moment the
+    page that shows it is served changed (fetched every 10 ms, as a page reloading on the event
+    stream's message would fetch it)."""
+    import socket
+    import urllib.request
+    content = WORK / "preview-province"
+    fresh(content)
+    shutil.copytree(province, content)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    # The first build is the whole province: on a busy machine it may take more than the default 60 s.
+    server = subprocess.Popen(
+        [str(CHIBO), "serve", "--content", str(content), "--theme", str(ROOT / "site-theme"), "--port", str(port),
+         "--date", "2024-06-30", "--build-timeout", "900"], stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+
+    def fetch(path):
+        with urllib.request.urlopen(base + path) as response:
+            return response.read()
+
+    def until_changed(path, before, limit=600):
+        start = time.perf_counter()
+        while time.perf_counter() - start < limit:
+            try:
+                body = fetch(path)
+            except OSError:
+                body = before
+            if body != before:
+                return body
+            time.sleep(0.01)
+        raise SystemExit(f"serve: {path} did not change in {limit} s")
+
+    meetings = sorted((content / "meetings").glob("*.csv"))[-4]
+    branch = meetings.read_bytes().split(b"\r\n")[1].split(b";")[0].decode().lstrip("\ufeff")
+    row_page = f"/don-vi/{branch}/"
+    guidance = sorted((content / "guidance").rglob("*.md"))[-1]
+    guidance_page = "/van-ban/" + str(guidance.relative_to(content / "guidance"))[:-3] + "/"
+    started = time.perf_counter()
+    try:
+        first = None
+        while first is None:
+            if time.perf_counter() - started > 900:
+                raise SystemExit("serve: the province's first build took more than 15 minutes")
+            try:
+                first = fetch(row_page)
+            except OSError:
+                time.sleep(0.2)
+        full = time.perf_counter() - started
+        fetch(guidance_page)
+        rows, pages = [], []
+        for index in range(RUNS):
+            before = fetch(row_page)
+            start = time.perf_counter()
+            toggle_meeting(content, index % 2 == 0)
+            until_changed(row_page, before)
+            rows.append(time.perf_counter() - start)
+            time.sleep(0.5)
+            before = fetch(guidance_page)
+            start = time.perf_counter()
+            toggle_guidance(content, index % 2 == 0)
+            until_changed(guidance_page, before)
+            pages.append(time.perf_counter() - start)
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait()
+    report.row("serve: province, first build until a page is served", [full], note="one run")
+    row = report.row("serve: province, a meeting row saved until its branch page shows it", rows)
+    page = report.row("serve: province, a guidance page saved until it shows", pages)
+    report.check("serve: province meeting row < 0.5 s", row < 0.5)
+    report.check("serve: province guidance page < 0.3 s", page < 0.3)
+
+
 def main():
     tools()
     sets = prepare()
@@ -485,6 +562,7 @@ def main():
         corpus_jobs(report, sets["corpus"])
     if "province" in SIZES:
         province(report, sets["province"])
+        preview_province(report, sets["province"])
         workbook(report, sets["province"])
     if "nation" in SIZES:
         out = WORK / "out-nation"

@@ -184,3 +184,75 @@ def test_a_port_in_use_is_refused_with_a_clear_message(tmp_path):
     finally:
         first.stop()
     assert first.process.returncode == 0
+
+
+INJECTED = (b'<link rel="stylesheet" href="/_chibo/preview.css">'
+            b'<script src="/_chibo/preview.js" defer></script>')
+
+
+def test_after_edits_the_preview_serves_a_clean_builds_bytes(tmp_path):
+    """The site lives in the preview's memory and each build sends only what changed: after a series
+    of edits (a page's text, a meeting row, a page added and another deleted), every file of a clean
+    `chibo build --no-precompress` is served with its bytes (a page with the preview's script added),
+    and nothing else is."""
+    import json
+    import urllib.parse
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    port = free_port()
+    serve = Serve(content, port)
+    base = f"http://127.0.0.1:{port}"
+
+    def fetch(path):
+        try:
+            with urllib.request.urlopen(base + urllib.parse.quote(path)) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def settled(version):
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            state = json.loads(fetch("/_chibo/state.json")[1])
+            if state["version"] > version:
+                assert not [p for p in state["problems"] if p["severity"] == "error"], state
+                return state["version"]
+            time.sleep(0.05)
+        raise AssertionError("no build")
+
+    try:
+        version = json.loads(fetch("/_chibo/state.json")[1])["version"]
+        page = content / "guidance" / "hoc-tap.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nMột đoạn thêm.\n", encoding="utf-8")
+        version = settled(version)
+        meetings = content / "meetings" / "2024-q1.csv"
+        meetings.write_text(meetings.read_text(encoding="utf-8").replace(
+            "cb-van-phong;10/01/2024;thường kỳ;;;10;4;", "cb-van-phong;10/01/2024;thường kỳ;;;10;5;"),
+            encoding="utf-8")
+        version = settled(version)
+        (content / "guidance" / "trang-moi.md").write_text("---\ntitle: Trang mới\n---\n\nMới.\n", encoding="utf-8")
+        version = settled(version)
+        (content / "guidance" / "trang-moi.md").unlink()
+        (content / "guidance" / "hoc-tap-them.md").write_text(
+            "---\ntitle: Học tập thêm\n---\n\nThêm.\n", encoding="utf-8")
+        settled(version)
+        result = build(content, tmp_path / "public", "--no-precompress", *DATE)
+        assert result.returncode == 0, result.stderr
+        checked = 0
+        for path in sorted((tmp_path / "public").rglob("*")):
+            relative = str(path.relative_to(tmp_path / "public"))
+            if not path.is_file() or any(part.startswith(".") for part in relative.split("/")):
+                continue
+            url = "/" + (relative[:-len("index.html")] if relative.endswith("index.html") else relative)
+            status, body = fetch(url)
+            assert status == 200, relative
+            expected = path.read_bytes()
+            if relative.endswith(".html"):
+                assert body.count(INJECTED) == 1, relative
+                body = body.replace(INJECTED, b"")
+            assert body == expected, relative
+            checked += 1
+        assert checked > 50
+        assert fetch("/van-ban/trang-moi/")[0] == 404
+    finally:
+        serve.stop()

@@ -245,7 +245,8 @@ def test_the_site_folder_is_private_and_removed_on_every_way_out(tmp_path):
         names.add(folder.name)
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         assert str(serve.process.pid) not in folder.name
-        assert (folder / "site" / "index.html").is_file()
+        # The site is in memory: the folder holds only what is too large for it (none here).
+        assert get(port, "/", host=f"127.0.0.1:{port}")[0] == 200
         serve.process.send_signal(way)
         serve.process.wait(timeout=15)
         assert preview_folders(tmp) == [], way
@@ -398,15 +399,18 @@ def test_a_build_that_crashes_or_hangs_stops_that_build_not_the_preview(tmp_path
     original = page.read_text(encoding="utf-8")
     try:
         first = wait_for_state(port, lambda s: s["version"] >= 1)
-        # A build that hangs (stopped as a reader stuck in a loop would be) is ended at its limit.
-        page.write_text(original + "\nSửa lần một.\n", encoding="utf-8")
+        # A build that hangs (stopped as a reader stuck in a loop would be) is ended at its limit. The
+        # process that builds lives from one build to the next: stopped before the edit, it hangs on it.
         child = catch_build(serve)
         os.kill(child, signal.SIGSTOP)
+        page.write_text(original + "\nSửa lần một.\n", encoding="utf-8")
         state = wait_for_state(port, lambda s: s["version"] > first["version"], timeout=30)
         [problem] = state["problems"]
         assert problem["severity"] == "error" and problem["file"] == "guidance/quy-dinh.md", problem
         assert "3 seconds" in problem["message"], problem
-        # A build that crashes is reported the same way.
+        # A build that crashes is reported the same way; the stopped process is gone, and the next
+        # build starts another.
+        assert not pathlib.Path(f"/proc/{child}").exists() or child not in children(serve.process.pid)
         page.write_text(original + "\nSửa lần hai.\n", encoding="utf-8")
         child = catch_build(serve)
         os.kill(child, signal.SIGSEGV)

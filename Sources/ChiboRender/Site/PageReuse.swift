@@ -14,6 +14,18 @@ public struct PageReuse: Sendable {
     /// unknown, and the data files are then made again.
     public var dataInputs: UInt64?
 
+    /// Keeps the previous build's file at `path` whatever its inputs, and gives its inputs hash; nil
+    /// when there is none. Given, the pages made from the data alone (the units, the reports, the
+    /// schedule, the letters) are all kept, their models not even built, when what they are made
+    /// from is the previous build's: `dataPagesKey` in the manifest holds its hash.
+    public var keepAsBefore: (@Sendable (_ path: String) -> UInt64?)?
+
+    /// The manifest's entry that holds the hash of what the data pages are made from; no file's path.
+    public static let dataPagesKey = ":data-pages"
+
+    /// Before a data page's path in the manifest: the page is one of them, in the sitemap (1) or not (0).
+    public static let dataPageKey = ":data:"
+
     public init(
         salt: UInt64, dataInputs: UInt64? = nil,
         previous: @escaping @Sendable (String) -> [(path: String, inputs: UInt64)] = { _ in [] },

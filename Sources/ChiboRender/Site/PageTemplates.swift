@@ -105,6 +105,9 @@ struct PageJob: Sendable {
     /// A page that lists every unit (the units index, the reports): its model and text grow with
     /// the whole organisation, so such pages are rendered one at a time to bound memory.
     var large = false
+    /// A page made from the data alone (`SiteRenderer.Plan.dataPagesDigest`), none of the guidance
+    /// but its documents' numbers: a build may keep them all at once (`PageReuse.keepAsBefore`).
+    var fromData = false
     /// Builds the model and, in a build that can keep pages (`keep`), hashes it with `salt` (the
     /// templates and the tool); when `keep` takes that hash, the page is not rendered.
     var render: @Sendable (_ salt: UInt64, _ keep: PageReuse?) -> Result<Outcome, Diagnostics>

@@ -56,7 +56,8 @@ public struct SiteRenderer: Sendable {
         var templates: PageTemplates
         var assets: AssetTable
         var pages: [PageJob] = []
-        /// The pages of each report, made and rendered a report at a time before `pages`.
+        /// The pages of each report, made and rendered a report at a time before `pages`; none when
+        /// the plan deferred the data pages (they are in `dataPages`).
         var batches: [PageBatch] = []
         /// For the tests: every page, the batches' included.
         var everyPage: [PageJob] { pages + batches.flatMap { $0.jobs() } }
@@ -68,6 +69,11 @@ public struct SiteRenderer: Sendable {
         var documentItems: @Sendable () -> [DocumentSummary]
         /// The data files, made on one core while the others render pages.
         var dataFiles: [DataFile]
+        /// A hash of what the data pages read of the guidance: the documents' numbers, with the
+        /// address, title and kind of each (what a finding's guidance and a letter cite).
+        var documentsDigest: UInt64 = 0
+        /// The data pages' jobs, when the plan deferred them (else they are in `pages`).
+        var dataPages: @Sendable () -> [PageJob] = { [] }
         var dataPaths: [String] { dataFiles.map(\.path) }
     }
 
@@ -108,8 +114,18 @@ public struct SiteRenderer: Sendable {
         return (templates, assets)
     }
 
-    /// Compiles the templates, renders the guidance bodies and lists every page to make.
-    func plan() -> Plan {
+    /// `jobs` marked as made from the data alone.
+    static func fromData(_ jobs: [PageJob]) -> [PageJob] {
+        jobs.map {
+            var job = $0
+            job.fromData = true
+            return job
+        }
+    }
+
+    /// Compiles the templates, renders the guidance bodies and lists every page to make; the data
+    /// pages' jobs in `Plan.dataPages` instead of `pages` when `deferringDataPages`.
+    func plan(deferringDataPages: Bool = false) -> Plan {
         var diagnostics = Diagnostics()
         let (templates, assets) = Self.compileTemplates(theme, urls: urls, &diagnostics)
         let guidance = GuidancePages(content: content, urls: urls, theme: theme)
@@ -136,15 +152,14 @@ public struct SiteRenderer: Sendable {
             }
         ]
         pages.append(contentsOf: guidance.pages(built, layout: layout, templates: templates))
-        pages.append(contentsOf: scorecards.pages(layout: layout, templates: templates))
-        pages.append(
-            PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
-                guidance.searchPage(built, layout: layout)
-            })
-        pages.append(contentsOf: samples.pages(layout: layout, templates: templates))
+        let searchPage = PageJob(.searchPage, path: SiteOutput.searchPage.path(), template: templates.search) {
+            guidance.searchPage(built, layout: layout)
+        }
         let letters = LetterPages(
             evaluation: evaluation, reports: reports, schedule: schedule, settings: content.settings, urls: urls,
             theme: theme, documents: built.numbers, buildDate: buildDate)
+        // The pages made from the data alone: the units, the reports, the schedule, the letters. Their
+        // jobs cost (each letter's text is written here): deferred, they are made only when needed.
         // The reports' pages, their lists, rankings and letters, a batch for each report: the
         // period's, then each year's and its quarters', in the order of the years. A year's
         // evaluation is let go after its last quarter.
@@ -153,8 +168,9 @@ public struct SiteRenderer: Sendable {
         func batch(_ one: BlocReport, last: Bool) -> PageBatch {
             PageBatch(
                 jobs: {
-                    report.pages([one], layout: layout, templates: templates)
-                        + letters.jobs([one], layout: layout, templates: templates)
+                    Self.fromData(
+                        report.pages([one], layout: layout, templates: templates)
+                            + letters.jobs([one], layout: layout, templates: templates))
                 },
                 done: { retire in
                     guard last else { return }
@@ -167,6 +183,24 @@ public struct SiteRenderer: Sendable {
                 let group = [year] + reports.yearQuarters.filter { $0.quarter?.year == year.year }
                 batches += group.indices.map { batch(group[$0], last: $0 == group.count - 1) }
             }
+        }
+        // The pages made from the data alone: the units, the reports, the schedule, the letters. Their
+        // jobs cost (each letter's text is written here): deferred, they are made only when needed.
+        var dataPages: @Sendable () -> [PageJob] = { [] }
+        if deferringDataPages {
+            pages.append(searchPage)
+            let deferred = batches
+            batches = []
+            dataPages = {
+                Self.fromData(
+                    scorecards.pages(layout: layout, templates: templates)
+                        + samples.pages(layout: layout, templates: templates))
+                    + deferred.flatMap { $0.jobs() }
+            }
+        } else {
+            pages.append(contentsOf: Self.fromData(scorecards.pages(layout: layout, templates: templates)))
+            pages.append(searchPage)
+            pages.append(contentsOf: Self.fromData(samples.pages(layout: layout, templates: templates)))
         }
         pages.append(
             PageJob(.notFound, path: SiteOutput.notFound.path(), template: templates.notFound) {
@@ -234,6 +268,15 @@ public struct SiteRenderer: Sendable {
                 }
             }
         }
+        var documentsHasher = StableHasher()
+        for (key, target) in built.numbers.sorted(by: { $0.key < $1.key }) {
+            for field in [
+                key, target.number, target.url, target.title, target.source, target.kind.map { "\($0)" } ?? "",
+                target.date?.description ?? "", target.issuer ?? "",
+            ] {
+                documentsHasher.combine(field)
+            }
+        }
         return Plan(
             diagnostics: diagnostics, templates: templates, assets: assets, pages: pages, batches: batches,
             search: search,
@@ -242,7 +285,7 @@ public struct SiteRenderer: Sendable {
                 built.pages.values.sorted { $0.document.sourcePath < $1.document.sourcePath }
                     .map { guidance.summary($0, built) }
             },
-            dataFiles: dataFiles)
+            dataFiles: dataFiles, documentsDigest: documentsHasher.value, dataPages: dataPages)
     }
 
     /// Renders the whole site and hands each file to `emit` as soon as it is made, from any thread,
@@ -250,9 +293,10 @@ public struct SiteRenderer: Sendable {
     /// they hold an error, what was emitted must not be published. With `reuse`, a page whose inputs
     /// are those of the previous build is kept instead of rendered.
     public func render(reuse: PageReuse? = nil, emit sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
-        let plan = plan()
+        let plan = plan(deferringDataPages: reuse?.keepAsBefore != nil)
         var diagnostics = plan.diagnostics
-        let (templates, pages, search) = (plan.templates, plan.pages, plan.search)
+        let (templates, search) = (plan.templates, plan.search)
+        var pages = plan.pages
         // Errors found so far mean nothing will be published: render on for more errors, emit nothing.
         let writing = !diagnostics.hasErrors
         @Sendable func emit(_ file: OutputFile) { if writing { sink(file) } }
@@ -293,9 +337,7 @@ public struct SiteRenderer: Sendable {
             let failures = Timings.measure("pages of a report") {
                 Self.renderInParallel(jobs, salt: salt, reuse: reuse, inputs: inputs, emit: emitPage)
             }
-            rendered += zip(jobs, failures).map {
-                (Rendered(output: $0.output, path: $0.path, template: $0.template), $1)
-            }
+            rendered += zip(jobs, failures).map { (Rendered($0), $1) }
             batch.done(retiresYears)
         }
         // The search index spreads its own work over the cores, then the pages do. Its files depend on
@@ -328,17 +370,50 @@ public struct SiteRenderer: Sendable {
         let dataInputs = dataHasher.value
         let dataKept = reuse.flatMap { $0.dataInputs == nil ? nil : $0.keep(plan.dataPaths, inputs: dataInputs) } ?? []
         inputs.withLock { for path in plan.dataPaths { $0[path] = dataInputs } }
+        // The data pages, all kept at once when what they are made from is the previous build's:
+        // the manifest lists them (`dataPageKey`) with whether the sitemap does.
+        var keepsDataPages = false
+        var keptDataPages: [(path: String, inSitemap: Bool)] = []
+        if let reuse, let keepAsBefore = reuse.keepAsBefore {
+            if reuse.dataInputs != nil {
+                var hasher = StableHasher()
+                hasher.combine(dataInputs)
+                hasher.combine(plan.documentsDigest)
+                let dataPagesInputs = hasher.value
+                keepsDataPages = reuse.reuse(PageReuse.dataPagesKey, dataPagesInputs)
+                inputs.withLock { $0[PageReuse.dataPagesKey] = dataPagesInputs }
+            }
+            let listed = reuse.previous(PageReuse.dataPageKey)
+            if keepsDataPages, !listed.isEmpty {
+                for entry in listed {
+                    let path = String(entry.path.dropFirst(PageReuse.dataPageKey.count))
+                    guard let hash = keepAsBefore(path) else {
+                        keepsDataPages = false
+                        break
+                    }
+                    inputs.withLock { $0[path] = hash }
+                    keptDataPages.append((path, entry.inputs == 1))
+                }
+            } else {
+                keepsDataPages = false
+            }
+            if !keepsDataPages {
+                keptDataPages = []
+                pages += plan.dataPages()
+            }
+        }
         let dataFiles = plan.dataFiles
         let failures = Timings.measure("pages") {
             Self.renderInParallel(
-                pages, salt: salt, reuse: reuse, inputs: inputs, emit: emitPage
+                pages, salt: salt, reuse: reuse, keepsDataPages: keepsDataPages, inputs: inputs,
+                emit: emitPage
             ) {
                 for file in dataFiles where !dataKept.contains(file.path) { emit(file.make()) }
             }
         }
-        rendered += zip(pages, failures).map { (Rendered(output: $0.output, path: $0.path, template: $0.template), $1) }
         var sitemap: [String] = []
         var missingTemplates: Set<String> = []
+        rendered += zip(pages, failures).map { (Rendered($0), $1) }
         for (page, failure) in rendered {
             if let failure {
                 diagnostics.append(contentsOf: failure)
@@ -349,11 +424,19 @@ public struct SiteRenderer: Sendable {
                     diagnostics.append(contentsOf: unreported)
                 }
             } else if page.output.inSitemap && !(restriction?.covers(page.path) ?? false) {
-                let index = SiteOutput.pageFileName
-                sitemap.append(
-                    urls.file(page.path.hasSuffix(index) ? String(page.path.dropLast(index.count)) : page.path))
+                sitemap.append(page.path)
+            }
+            if page.fromData, reuse?.keepAsBefore != nil {
+                let inSitemap = page.output.inSitemap && !(restriction?.covers(page.path) ?? false)
+                inputs.withLock { $0[PageReuse.dataPageKey + page.path] = inSitemap ? 1 : 0 }
             }
         }
+        for page in keptDataPages {
+            if page.inSitemap { sitemap.append(page.path) }
+            inputs.withLock { $0[PageReuse.dataPageKey + page.path] = page.inSitemap ? 1 : 0 }
+        }
+        let index = SiteOutput.pageFileName
+        sitemap = sitemap.map { urls.file($0.hasSuffix(index) ? String($0.dropLast(index.count)) : $0) }
         for file in content.staticFiles {
             emit(OutputFile(path: ([SiteURLs.guidanceRoot] + file.slugPath).joined(separator: "/"), bytes: file.bytes))
         }
@@ -365,24 +448,34 @@ public struct SiteRenderer: Sendable {
         return Self.unique(diagnostics)
     }
 
-    /// A page rendered: what the sitemap and the diagnostics need of it.
+    /// A page rendered: what the sitemap, the diagnostics and the manifest need of it, without its model.
     struct Rendered {
         var output: SiteOutput
         var path: String
         var template: (name: String, unreported: Diagnostics?)?
+        var fromData: Bool
+
+        init(_ job: PageJob) {
+            (output, path, template, fromData) = (job.output, job.path, job.template, job.fromData)
+        }
     }
 
     /// Renders every page on every core and emits each as it is done. Each job builds its own
     /// context, so nothing that is not `Sendable` crosses between threads. Returns, for each job,
     /// nil when it rendered, else its diagnostics.
     static func renderInParallel(
-        _ jobs: [PageJob], salt: UInt64, reuse: PageReuse?, inputs: borrowing Mutex<[String: UInt64]>,
+        _ jobs: [PageJob], salt: UInt64, reuse: PageReuse?, keepsDataPages: Bool = false,
+        inputs: borrowing Mutex<[String: UInt64]>,
         emit: @Sendable (OutputFile) -> Void,
         alongside extra: @Sendable () -> Void = {}
     ) -> [Diagnostics?] {
         let failures = Mutex([Diagnostics?](repeating: nil, count: jobs.count))
         @Sendable func render(_ index: Int) {
             let job = jobs[index]
+            if keepsDataPages, job.fromData, let hash = reuse?.keepAsBefore?(job.path) {
+                inputs.withLock { $0[job.path] = hash }
+                return
+            }
             switch job.render(salt, reuse) {
             case .success(.made(let bytes, let hash)):
                 emit(OutputFile(path: job.path, bytes: bytes))
