@@ -31,30 +31,6 @@ extension Build {
         public init() {}
     }
 
-    /// `load(diagnostics:)` with what `cache` holds of the content's data, made when it holds none.
-    func load(diagnostics: inout Diagnostics, cache: inout MemoryCache) -> Loaded? {
-        let content = Timings.measure("load content") {
-            ContentLoader.load(from: contentPath, data: &cache.data, diagnostics: &diagnostics)
-        }
-        let theme = Timings.measure("load theme") {
-            ThemeLoader.load(from: resolvedThemePath, diagnostics: &diagnostics).flatMap {
-                Theme($0, diagnostics: &diagnostics)
-            }
-        }
-        guard let content, let theme else { return nil }
-        ContentLoader.checkDates(content, buildDate: buildDate, diagnostics: &diagnostics)
-        let evaluation =
-            cache.evaluation
-            ?? Timings.measure("evaluate") {
-                Evaluation.evaluate(
-                    organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
-                    settings: content.settings)
-            }
-        cache.evaluation = evaluation
-        let schedule = Schedule(plans: content.plans, organization: content.organization)
-        return Loaded(content: content, theme: theme, evaluation: evaluation, schedule: schedule)
-    }
-
     /// Loads and renders as `run()` does, without an output folder: the previous build is
     /// `previous` (its pages' inputs hashes), a page whose inputs are unchanged is kept (not
     /// rendered, not emitted), every other file is handed to `emit` from any thread. When the
@@ -71,18 +47,17 @@ extension Build {
         if cache.key != data { cache = MemoryCache() }
         cache.key = data
         var diagnostics = Diagnostics()
-        guard let loaded = load(diagnostics: &diagnostics, cache: &cache) else {
+        guard let renderer = rendererUnlessErrors(diagnostics: &diagnostics, cache: &cache) else {
             return MemoryOutcome(diagnostics: diagnostics)
         }
-        guard !diagnostics.hasErrors else {
-            diagnostics.append(contentsOf: SiteRenderer.check(theme: loaded.theme, settings: loaded.content.settings))
-            return MemoryOutcome(diagnostics: diagnostics)
-        }
-        let reports =
-            cache.reports ?? Timings.measure("bloc report") { BlocReports(loaded.evaluation, content: loaded.content) }
-        cache.reports = reports
-        let renderer = renderer(loaded, reports: reports)
         let seen = Mutex((paths: Set<String>(), pages: 0, kept: 0, inputs: [String: UInt64]()))
+        /// A file of the previous build kept as it was.
+        @Sendable func kept(_ path: String) {
+            seen.withLock {
+                $0.paths.insert(path)
+                if path.hasSuffix(".html") { $0.kept += 1 }
+            }
+        }
         var reuse = PageReuse(
             salt: toolSalt, dataInputs: data,
             previous: { folder in previous.filter { $0.key.hasPrefix(folder) }.map { (path: $0.key, inputs: $0.value) }
@@ -90,20 +65,13 @@ extension Build {
             reuse: { path, inputs in
                 guard previous[path] == inputs else { return false }
                 // The manifest's own entries (`PageReuse.dataPagesKey`) are no files.
-                guard !path.hasPrefix(":") else { return true }
-                seen.withLock {
-                    $0.paths.insert(path)
-                    if path.hasSuffix(".html") { $0.kept += 1 }
-                }
+                if !path.hasPrefix(":") { kept(path) }
                 return true
             })
         // The pages made from the data alone are kept whole while it is unchanged.
         reuse.keepAsBefore = { path in
             guard let inputs = previous[path] else { return nil }
-            seen.withLock {
-                $0.paths.insert(path)
-                if path.hasSuffix(".html") { $0.kept += 1 }
-            }
+            kept(path)
             return inputs
         }
         let renderDiagnostics = Timings.measure("render") {

@@ -156,19 +156,36 @@ public struct Build: Sendable {
     /// against the theme, not rendered, as rendering finds nothing more. What was loaded is let go
     /// here, so that the renderer alone holds what it needs.
     func rendererUnlessErrors(diagnostics: inout Diagnostics) -> SiteRenderer? {
-        guard let loaded = load(diagnostics: &diagnostics) else { return nil }
+        var cache = MemoryCache()
+        return rendererUnlessErrors(diagnostics: &diagnostics, cache: &cache)
+    }
+
+    /// `rendererUnlessErrors(diagnostics:)` with what `cache` holds of the content's data, its
+    /// evaluation and its bloc reports, each made when it holds none.
+    func rendererUnlessErrors(diagnostics: inout Diagnostics, cache: inout MemoryCache) -> SiteRenderer? {
+        guard let loaded = load(diagnostics: &diagnostics, cache: &cache) else { return nil }
         guard !diagnostics.hasErrors else {
             diagnostics.append(contentsOf: SiteRenderer.check(theme: loaded.theme, settings: loaded.content.settings))
             return nil
         }
-        return renderer(loaded)
+        let reports =
+            cache.reports ?? Timings.measure("bloc report") { BlocReports(loaded.evaluation, content: loaded.content) }
+        cache.reports = reports
+        return renderer(loaded, reports: reports)
     }
 
     /// Loads the content and the theme and evaluates the meetings (nil when the content or the theme
     /// cannot be read at all); every problem so far added to `diagnostics`.
     func load(diagnostics: inout Diagnostics) -> Loaded? {
+        var cache = MemoryCache()
+        return load(diagnostics: &diagnostics, cache: &cache)
+    }
+
+    /// `load(diagnostics:)` with what `cache` holds of the content's data and its evaluation, each
+    /// made when it holds none.
+    func load(diagnostics: inout Diagnostics, cache: inout MemoryCache) -> Loaded? {
         let content = Timings.measure("load content") {
-            ContentLoader.load(from: contentPath, diagnostics: &diagnostics)
+            ContentLoader.load(from: contentPath, data: &cache.data, diagnostics: &diagnostics)
         }
         let theme = Timings.measure("load theme") {
             ThemeLoader.load(from: resolvedThemePath, diagnostics: &diagnostics).flatMap {
@@ -181,11 +198,14 @@ public struct Build: Sendable {
         // The content's warnings about its dates, which need the build date; after the theme's
         // problems, as they have always been listed.
         ContentLoader.checkDates(content, buildDate: buildDate, diagnostics: &diagnostics)
-        let evaluation = Timings.measure("evaluate") {
-            Evaluation.evaluate(
-                organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
-                settings: content.settings)
-        }
+        let evaluation =
+            cache.evaluation
+            ?? Timings.measure("evaluate") {
+                Evaluation.evaluate(
+                    organization: content.organization, rubrics: content.rubrics, meetings: content.meetings,
+                    settings: content.settings)
+            }
+        cache.evaluation = evaluation
         let schedule = Schedule(plans: content.plans, organization: content.organization)
         return Loaded(content: content, theme: theme, evaluation: evaluation, schedule: schedule)
     }
