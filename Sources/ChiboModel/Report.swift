@@ -61,7 +61,10 @@ public struct BlocReports: Sendable {
             figuresByYear[range.from.year] = Self.figures(yearly, range: range)
             source.release()
         }
-        let periodReport = BlocReport(periodSource, quarter: nil, year: nil)
+        // The period's report is its year's, when it is a year, named as the period's.
+        var periodReport =
+            years.first { $0.range == periodRange } ?? BlocReport(periodSource, quarter: nil, year: nil)
+        periodReport.year = nil
         period = periodReport
         self.years = years
         self.yearQuarters = yearQuarters
