@@ -390,21 +390,28 @@ def workbook(report, province):
     report.check(f"a {rows:,}-row workbook loads < 1 s", loads["xlsx"] < 1)
 
 
+def serve_copy(source, name, *options):
+    """`chibo serve` of a copy of `source` (under WORK/name) on a free port: the copy, the server, the port."""
+    import socket
+    content = WORK / name
+    fresh(content)
+    shutil.copytree(source, content)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(CHIBO), "serve", "--content", str(content), "--theme", str(ROOT / "site-theme"), "--port", str(port),
+         "--date", "2024-06-30", *options], stderr=subprocess.DEVNULL)
+    return content, server, port
+
+
 def preview(report, bundled):
     """`chibo serve` of the bundled site: from a guidance file written to the end of the rebuild it
     causes (the state every open page is told of over its event stream)."""
     import json
     import socket
     import urllib.request
-    content = WORK / "preview-content"
-    fresh(content)
-    shutil.copytree(bundled, content)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [str(CHIBO), "serve", "--content", str(content), "--theme", str(ROOT / "site-theme"), "--port", str(port),
-         "--date", "2024-06-30"], stderr=subprocess.DEVNULL)
+    content, server, port = serve_copy(bundled, "preview-content")
     state = f"http://127.0.0.1:{port}/_chibo/state.json"
 
     def version():
@@ -468,18 +475,9 @@ def preview_province(report, province):
     """`chibo serve` of the province: from a meeting row or a guidance page saved to the moment the
     page that shows it is served changed (fetched every 10 ms, as a page reloading on the event
     stream's message would fetch it)."""
-    import socket
     import urllib.request
-    content = WORK / "preview-province"
-    fresh(content)
-    shutil.copytree(province, content)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     # The first build is the whole province: on a busy machine it may take more than the default 60 s.
-    server = subprocess.Popen(
-        [str(CHIBO), "serve", "--content", str(content), "--theme", str(ROOT / "site-theme"), "--port", str(port),
-         "--date", "2024-06-30", "--build-timeout", "900"], stderr=subprocess.DEVNULL)
+    content, server, port = serve_copy(province, "preview-province", "--build-timeout", "900")
     base = f"http://127.0.0.1:{port}"
 
     def fetch(path):
