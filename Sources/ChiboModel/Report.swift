@@ -106,24 +106,34 @@ public struct BlocReport: Sendable {
     }
 
     public struct OverratedMeeting: Sendable, Hashable {
-        public var branch: UnitID
-        /// The branch's position in the units file.
-        public var order: Int
-        public var meeting: EvaluatedMeeting
+        public var counted: CountedMeeting
+        public var date: Day
         public var blockers: [RatingBlocker]
     }
 
-    /// A branch's meeting, with the branch's position in the units file for ordering.
+    /// A branch's meeting, named by where the evaluation holds it rather than copied (a letter
+    /// counts hundreds of thousands at the nation's size): the branch's scorecard, which is its
+    /// position in the units file, and the meeting's position on it, by date.
     public struct CountedMeeting: Sendable, Hashable {
         public var branch: UnitID
+        /// The branch's position in the units file, and its scorecard's in the evaluation.
         public var order: Int
-        public var meeting: EvaluatedMeeting
+        /// The meeting's position on the branch's scorecard.
+        public var index: Int
 
-        public init(branch: UnitID, order: Int, meeting: EvaluatedMeeting) {
+        public init(branch: UnitID, order: Int, index: Int) {
             self.branch = branch
             self.order = order
-            self.meeting = meeting
+            self.index = index
         }
+
+        /// The meeting in the evaluation it was counted in.
+        public func meeting(in evaluation: Evaluation) -> EvaluatedMeeting {
+            evaluation.scorecards[order].meetings[index]
+        }
+
+        /// Units file order, then by date: a branch's scorecard lists its meetings by date.
+        public static func ordered(_ a: Self, _ b: Self) -> Bool { (a.order, a.index) < (b.order, b.index) }
     }
 
     public struct RateBucket: Sendable, Hashable {
@@ -356,15 +366,17 @@ public struct BlocReport: Sendable {
     static func overrated(_ evaluation: Evaluation, range: DateRange) -> [OverratedMeeting] {
         var result: [OverratedMeeting] = []
         for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
-            for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
+            for (index, evaluated) in card.meetings.enumerated() where range.contains(evaluated.meeting.date) {
                 for finding in evaluated.findings {
                     guard case .overrated(_, _, let blockers) = finding.detail else { continue }
                     result.append(
-                        OverratedMeeting(branch: card.unit.id, order: order, meeting: evaluated, blockers: blockers))
+                        OverratedMeeting(
+                            counted: CountedMeeting(branch: card.unit.id, order: order, index: index),
+                            date: evaluated.meeting.date, blockers: blockers))
                 }
             }
         }
-        return result.sorted { ($0.meeting.meeting.date, $0.branch) < ($1.meeting.meeting.date, $1.branch) }
+        return result.sorted { ($0.date, $0.counted.branch) < ($1.date, $1.counted.branch) }
     }
 
     /// Every finding in the report's range by code, as `summary.findings` counts them: those of
@@ -392,9 +404,9 @@ public struct BlocReport: Sendable {
     ) -> [CountedMeeting] {
         var result: [CountedMeeting] = []
         for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
-            for evaluated in card.meetings
+            for (index, evaluated) in card.meetings.enumerated()
             where evaluated.meeting.kind == kind && range.contains(evaluated.meeting.date) && including(evaluated) {
-                result.append(CountedMeeting(branch: card.unit.id, order: order, meeting: evaluated))
+                result.append(CountedMeeting(branch: card.unit.id, order: order, index: index))
             }
         }
         return result

@@ -494,13 +494,14 @@ struct LetterPages: NamesUnits, Sendable {
         pageLayout.printFooter = false
         // The page stays small on any site: each annex shows its first rows (the Word document has
         // them all), and the remarks list the first ones (every scorecard shows its own).
-        let allRemarks = ReviewLetter.remarks(report, evaluation: report.evaluation).meetings
-        let remarks = allRemarks.prefix(Self.pageRemarks).map { counted in
-            let meeting = counted.meeting.meeting
+        let counted = report.evaluation
+        let allRemarks = ReviewLetter.remarks(report, evaluation: counted).meetings
+        let remarks = allRemarks.prefix(Self.pageRemarks).map { remark in
+            let meeting = remark.meeting(in: counted).meeting
             return LetterPage.Remark(
-                branch: evaluation.organization.distinctName(of: counted.branch), date: Format.date(meeting.date),
+                branch: evaluation.organization.distinctName(of: remark.branch), date: Format.date(meeting.date),
                 kind: theme.string(UIString.label(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
-                href: meetingURL(counted.branch, date: meeting.date, kind: meeting.kind))
+                href: meetingURL(remark.branch, date: meeting.date, kind: meeting.kind))
         }
         return LetterPage(
             layout: pageLayout, letter: letter,
