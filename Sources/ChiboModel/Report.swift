@@ -3,7 +3,8 @@ import Synchronization
 
 /// The bloc reports, computed once from the evaluations before anything is rendered; the report
 /// pages (and any other output) read them: the report of `period`, and the report of every
-/// calendar year with records with its quarters.
+/// calendar year with records with its quarters. The reports are kept light (their figures, not
+/// the units behind them, see `BlocReport.light()`); a report's pages take it `complete()`.
 ///
 /// A year's report covers the calendar year, cut at the first record's month and at the last
 /// record's month (no month before the committee kept records, or after the last one, counts as
@@ -53,8 +54,9 @@ public struct BlocReports: Sendable {
                 }
             let yearly = source.evaluation
             let jobs: [PeriodPart?] = [nil] + yearly.quarters
+            // Kept light: their lists are made again, with their pages (`complete()`).
             let reports = Parallel.map(jobs) { quarter in
-                BlocReport(source, quarter: quarter, year: quarter == nil ? range.from.year : nil)
+                BlocReport(source, quarter: quarter, year: quarter == nil ? range.from.year : nil).light()
             }
             years.append(reports[0])
             yearQuarters += reports.dropFirst()
@@ -63,7 +65,7 @@ public struct BlocReports: Sendable {
         }
         // The period's report is its year's, when it is a year, named as the period's.
         var periodReport =
-            years.first { $0.range == periodRange } ?? BlocReport(periodSource, quarter: nil, year: nil)
+            years.first { $0.range == periodRange } ?? BlocReport(periodSource, quarter: nil, year: nil).light()
         periodReport.year = nil
         period = periodReport
         self.years = years
@@ -231,6 +233,43 @@ public struct BlocReport: Sendable {
     public var branchesByFinding: [FindingCode: [UnitID]]
     /// Regular meetings, then thematic ones.
     public var byKind: [KindFigures]
+    /// Whether the report has the units behind its figures (its lists); a light one has its figures
+    /// only, and `complete()` makes them again from its evaluation.
+    public private(set) var isComplete = true
+
+    /// The report without the units behind its figures, for a report kept while others render (a
+    /// year's lists are tens of megabytes at the nation's size): its counts, ratings and findings,
+    /// its kinds' figures and its overrated branches, which the next period's report compares with.
+    func light() -> BlocReport {
+        var light = self
+        light.isComplete = false
+        light.unitCounts = []
+        light.skippedPoliticalStudy = []
+        light.skippedCurrentAffairs = []
+        for index in light.speakingBuckets.indices { light.speakingBuckets[index].branches = [] }
+        light.branchesBelowSpeakingTarget = []
+        light.thematicByQuarter = []
+        light.committeeAttendance = []
+        light.branchesByRating = [:]
+        light.branchesByFinding = light.branchesByFinding.filter { $0.key == .overrated }
+        light.byKind = byKind.map { figures in
+            var kept = KindFigures(kind: figures.kind)
+            kept.summary = figures.summary
+            kept.overratedBranches = figures.overratedBranches
+            kept.overratedBelowTotal = figures.overratedBelowTotal
+            return kept
+        }
+        return light
+    }
+
+    /// The report with its lists: itself, or a light one made again from its evaluation (the same
+    /// figures, as the evaluation is the same), with the rankings' tallies it has.
+    public func complete() -> BlocReport {
+        guard !isComplete else { return self }
+        var complete = BlocReport(source, quarter: quarter, year: year, tallied: false)
+        complete.tallies = tallies
+        return complete
+    }
 
     public subscript(kind: MeetingKind) -> KindFigures {
         byKind.first { $0.kind == kind } ?? KindFigures(kind: kind)
@@ -243,7 +282,8 @@ public struct BlocReport: Sendable {
         self.init(EvaluationSource(evaluation), quarter: quarter, year: year)
     }
 
-    init(_ source: EvaluationSource, quarter: PeriodPart?, year: Int?) {
+    /// With `tallied`, a year's or the period's report counts the rankings' tallies too.
+    init(_ source: EvaluationSource, quarter: PeriodPart?, year: Int?, tallied: Bool = true) {
         let evaluation = source.evaluation
         let whole = evaluation.period ?? DateRange(from: Day.distantPast, to: Day.distantPast)
         let range =
@@ -357,7 +397,7 @@ public struct BlocReport: Sendable {
         byKind = kinds
         thematicByQuarter = Self.thematic(evaluation, parts: parts)
         committeeAttendance = Self.committeeAttendance(evaluation, range: range)
-        if quarter == nil {
+        if quarter == nil && tallied {
             for level in Ranking.levels { tallies[level] = Ranking.Tally.units(evaluation, range: range, level: level) }
         }
     }

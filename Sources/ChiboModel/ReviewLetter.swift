@@ -171,6 +171,7 @@ public struct ReviewLetter: Sendable {
     }
 
     public init(_ report: BlocReport, evaluation: Evaluation, schedule: Schedule) {
+        precondition(report.isComplete, "a letter is drafted from the report with its lists")
         self.report = report
         let targets = evaluation.targets
         self.targets = targets

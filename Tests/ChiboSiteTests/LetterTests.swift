@@ -29,7 +29,8 @@ import Testing
         let plan = renderer.plan()
         let letters = try #require(plan.letters)
         let period = try #require(renderer.reports.period)
-        for report in [period] + renderer.reports.quarters {
+        // The reports with their lists, which the letters count.
+        for report in ([period] + renderer.reports.quarters).map({ $0.complete() }) {
             let (letter, figures) = try letters.text(report, templates: plan.templates).get()
             let headings = letter.paragraphs.filter { $0.style == .heading }.map(\.text)
             #expect(headings == ["1. Đối với sinh hoạt thường kỳ", "2. Đối với sinh hoạt chuyên đề", "3. Yêu cầu"])
@@ -137,7 +138,7 @@ import Testing
         let period = try #require(renderer.reports.period)
         var checked = 0
         for report in [period] + renderer.reports.quarters {
-            let review = ReviewLetter(report, evaluation: renderer.evaluation, schedule: renderer.schedule)
+            let review = ReviewLetter(report.complete(), evaluation: renderer.evaluation, schedule: renderer.schedule)
             for kind in [review.regular, review.thematic] {
                 let overrating = kind.overrating
                 for counted in overrating.all.meetings {
