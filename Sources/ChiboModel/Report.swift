@@ -557,6 +557,7 @@ final class EvaluationSource: Sendable {
     func release() {
         guard !pinned else { return }
         held.withLock { $0 = nil }
+        Syscalls.returnFreeMemory()
     }
 
     /// Lets the evaluation go, and what it is made from (the records), for good: after its pages.

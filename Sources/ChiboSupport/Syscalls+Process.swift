@@ -7,6 +7,13 @@ import Dispatch
 
 /// The calls on this process and others: ids, signals, the crash handler, time, the environment.
 extension Syscalls {
+    /// Gives the memory the allocator holds free back to the system (malloc_trim): after a year's
+    /// evaluation is let go, its pages would otherwise stay resident, and the next one's land beside
+    /// them rather than in them.
+    package static func returnFreeMemory() {
+        chibo_return_free_memory()
+    }
+
     /// This process's id (getpid).
     package static var processID: Int32 { getpid() }
 

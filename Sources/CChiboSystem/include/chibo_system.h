@@ -30,4 +30,8 @@ int chibo_die_with_parent(void);
 /// accept4 with SOCK_CLOEXEC: the connection is never inherited by a child started meanwhile.
 int chibo_accept_cloexec(int listening);
 
+/// Gives the memory the allocator holds free back to the system (glibc malloc_trim(0), which also
+/// releases free pages inside the heap, not only at its top).
+void chibo_return_free_memory(void);
+
 #endif

@@ -341,6 +341,7 @@ public struct SiteRenderer: Sendable {
             }
             rendered += zip(jobs, failures).map { (Rendered($0), $1) }
             batch.done(retiresYears)
+            Syscalls.returnFreeMemory()
         }
         // The search index spreads its own work over the cores, then the pages do. Its files depend on
         // the documents it indexes only: when they are the previous build's, the files are kept.
