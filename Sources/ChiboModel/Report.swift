@@ -419,18 +419,38 @@ public struct BlocReport: Sendable {
         return result.sorted { ($0.date, $0.counted.branch) < ($1.date, $1.counted.branch) }
     }
 
+    /// A finding named by where the evaluation holds it rather than copied (a year's lists name
+    /// millions at the nation's size): the branch's scorecard, the meeting on it (nil for the
+    /// scorecard's own findings, a month or quarter without a meeting) and the finding's position.
+    public struct FindingPlace: Sendable, Hashable {
+        var card: Int32
+        /// The meeting's position on the scorecard; -1 for the scorecard's own findings.
+        var meeting: Int32
+        var index: Int32
+
+        /// The finding in the evaluation it was found in.
+        public func finding(in evaluation: Evaluation) -> Finding {
+            let card = evaluation.scorecards[Int(card)]
+            return meeting < 0 ? card.findings[Int(index)] : card.meetings[Int(meeting)].findings[Int(index)]
+        }
+    }
+
     /// Every finding in the report's range by code, as `summary.findings` counts them: those of
     /// the branches' meetings in the range, and the branch-level ones about a month or quarter that
     /// overlaps it; branch by branch in the units file's order, each by date.
-    public func findingsByCode(in evaluation: Evaluation) -> [FindingCode: [Finding]] {
-        var result: [FindingCode: [Finding]] = [:]
-        for card in evaluation.scorecards where card.unit.isBranch {
-            var mine: [FindingCode: [Finding]] = [:]
-            for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
-                for finding in evaluated.findings { mine[finding.code, default: []].append(finding) }
+    public func findingsByCode(in evaluation: Evaluation) -> [FindingCode: [FindingPlace]] {
+        var result: [FindingCode: [FindingPlace]] = [:]
+        for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
+            var mine: [FindingCode: [FindingPlace]] = [:]
+            for (position, evaluated) in card.meetings.enumerated() where range.contains(evaluated.meeting.date) {
+                for (index, finding) in evaluated.findings.enumerated() {
+                    mine[finding.code, default: []].append(
+                        FindingPlace(card: Int32(order), meeting: Int32(position), index: Int32(index)))
+                }
             }
-            for finding in card.findings where Self.concerns(finding, range) {
-                mine[finding.code, default: []].append(finding)
+            for (index, finding) in card.findings.enumerated() where Self.concerns(finding, range) {
+                mine[finding.code, default: []].append(
+                    FindingPlace(card: Int32(order), meeting: -1, index: Int32(index)))
             }
             for (code, found) in mine { result[code, default: []] += found }
         }

@@ -278,7 +278,7 @@ import Testing
         let letters = try #require(plan.letters)
         let period = try #require(renderer.reports.period)
         let (letter, _) = try letters.text(period, templates: plan.templates).get()
-        let xml = LetterDocument.document(letter)
+        let xml = String(decoding: LetterDocument.document(letter), as: UTF8.self)
         #expect(
             xml.contains(
                 "ĐẢNG ỦY KHỐI CÁC CƠ QUAN</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space=\"preserve\">VÀ DOANH NGHIỆP TỈNH"

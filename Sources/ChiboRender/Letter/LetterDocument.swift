@@ -29,24 +29,31 @@ enum LetterDocument {
 
     static func make(_ letter: LetterText, properties: Properties) -> [UInt8] {
         OfficePackage.zip([
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", packageRelationships),
-            ("docProps/core.xml", core(properties)),
-            ("docProps/app.xml", app),
+            ("[Content_Types].xml", Array(contentTypes.utf8)),
+            ("_rels/.rels", Array(packageRelationships.utf8)),
+            ("docProps/core.xml", Array(core(properties).utf8)),
+            ("docProps/app.xml", Array(app.utf8)),
             ("word/document.xml", document(letter)),
-            ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/styles.xml", styles),
-            ("word/settings.xml", settings),
-            ("word/header1.xml", pageNumberHeader),
+            ("word/_rels/document.xml.rels", Array(documentRelationships.utf8)),
+            ("word/styles.xml", Array(styles.utf8)),
+            ("word/settings.xml", Array(settings.utf8)),
+            ("word/header1.xml", Array(pageNumberHeader.utf8)),
         ])
     }
 
     // MARK: - The document
 
-    static func document(_ letter: LetterText) -> String {
-        var body = paragraph(
-            "LetterDraftMark",
-            [run(letter.draftMark, "<w:bdr w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"000000\"/>")])
+    /// The document's XML, written into one buffer as it goes: a year's letter at the nation's size
+    /// has annexes of tens of thousands of rows, and text built by joining would hold them several
+    /// times over.
+    static func document(_ letter: LetterText) -> [UInt8] {
+        var xml: [UInt8] = []
+        func add(_ text: String) { xml.append(contentsOf: text.utf8) }
+        add(OfficePackage.header + "<w:document xmlns:w=\"\(main)\" xmlns:r=\"\(relationships)\"><w:body>")
+        add(
+            paragraph(
+                "LetterDraftMark",
+                [run(letter.draftMark, "<w:bdr w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"000000\"/>")]))
         var left: [String] = []
         if let superior = letter.superior { left.append(paragraph("LetterHead", [run(superior)])) }
         // The issuer's lines as the settings break them: one paragraph, a line break between lines.
@@ -65,21 +72,21 @@ enum LetterDocument {
             paragraph("LetterDate", [run(letter.placeDate)]),
         ]
         let half = textWidth * 50 / 100
-        body += table([(half, left), (textWidth - half, right)])
+        add(table([(half, left), (textWidth - half, right)]))
         if letter.recipients.count == 1 {
-            body += paragraph("LetterRecipients", [run(letter.recipientsLabel + " " + letter.recipients[0])])
+            add(paragraph("LetterRecipients", [run(letter.recipientsLabel + " " + letter.recipients[0])]))
         } else {
-            body += paragraph("LetterRecipients", [run(letter.recipientsLabel)])
+            add(paragraph("LetterRecipients", [run(letter.recipientsLabel)]))
             for (index, recipient) in letter.recipients.enumerated() {
                 let end = index == letter.recipients.count - 1 ? "." : ";"
-                body += paragraph("LetterRecipientItem", [run("- " + recipient + end)])
+                add(paragraph("LetterRecipientItem", [run("- " + recipient + end)]))
             }
         }
         // The last paragraph keeps with the signature and "Nơi nhận:" after it, so that they never
         // stand alone on the last page.
         for (index, item) in letter.paragraphs.enumerated() {
             let style = item.style == .heading ? "LetterPartHeading" : "LetterBody"
-            body += paragraph(style, [run(item.text)], keepNext: index == letter.paragraphs.count - 1)
+            add(paragraph(style, [run(item.text)], keepNext: index == letter.paragraphs.count - 1))
         }
         let copies =
             [paragraph("LetterCopiesLabel", [run(letter.copiesLabel)])]
@@ -91,17 +98,17 @@ enum LetterDocument {
         // The space for the signature and the seal.
         signature += Array(repeating: paragraph("LetterSignature", []), count: 4)
         signature.append(paragraph("LetterSignature", letter.signer.map { [run($0)] } ?? []))
-        body += paragraph("LetterBody", [], keepNext: true)
-        body += table([(half, copies), (textWidth - half, signature)])
-        for annex in letter.annexes { body += self.annex(annex, attached: letter.annexAttached) }
+        add(paragraph("LetterBody", [], keepNext: true))
+        add(table([(half, copies), (textWidth - half, signature)]))
+        for annex in letter.annexes { self.annex(annex, attached: letter.annexAttached, into: &xml) }
         let section =
             "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
             + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
             + "<w:pgMar w:top=\"\(margins.top)\" w:right=\"\(margins.right)\" w:bottom=\"\(margins.bottom)\" "
             + "w:left=\"\(margins.left)\" w:header=\"\(margins.header)\" w:footer=\"\(margins.header)\" w:gutter=\"0\"/>"
             + "<w:titlePg/></w:sectPr>"
-        return OfficePackage.header + "<w:document xmlns:w=\"\(main)\" xmlns:r=\"\(relationships)\"><w:body>"
-            + body + section + "</w:body></w:document>"
+        add(section + "</w:body></w:document>")
+        return xml
     }
 
     static func run(_ text: String, _ properties: String = "") -> String {
@@ -116,7 +123,7 @@ enum LetterDocument {
 
     /// An annex on a page of its own: its label and title, the line that attaches it to the letter,
     /// and its table with ruled cells, the header row repeated on every page.
-    static func annex(_ annex: LetterText.Annex, attached: String) -> String {
+    static func annex(_ annex: LetterText.Annex, attached: String, into out: inout [UInt8]) {
         var xml = paragraph("LetterAnnexLabel", [run(annex.label)])
         xml += paragraph("LetterAnnexTitle", [run(annex.title)])
         xml += paragraph("LetterAnnexAttached", [run(attached)])
@@ -141,8 +148,10 @@ enum LetterDocument {
             return row + "</w:tr>"
         }
         xml += row(annex.columns, header: true)
-        for cells in annex.rows { xml += row(cells, header: false) }
-        return xml + "</w:tbl>"
+        out.append(contentsOf: xml.utf8)
+        // Row by row into the document, never the whole table as one text.
+        for cells in annex.rows { out.append(contentsOf: row(cells, header: false).utf8) }
+        out.append(contentsOf: "</w:tbl>".utf8)
     }
 
     /// A borderless table of one row, each cell `width` twips wide holding its paragraphs.

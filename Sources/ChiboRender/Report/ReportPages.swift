@@ -101,7 +101,8 @@ struct ReportPages: ShowsUnitFigures, Sendable {
 
     /// Every finding of one code in the report's range, a row each: the branch, its committee, the
     /// meeting's date (linked to the meeting on the scorecard), the message and the guidance.
-    func findingList(_ report: BlocReport, _ code: FindingCode, _ findings: [Finding]) -> RowList {
+    func findingList(_ report: BlocReport, _ code: FindingCode, _ findings: [BlocReport.FindingPlace]) -> RowList {
+        let evaluation = report.evaluation
         let columns = [UIString.colCommittee, .colDate, .colFinding].map { ListPage.Column(title: theme.string($0)) }
         // The guidance that explains the code, once for the list.
         let guidance = settings.findingGuidance[code].flatMap { documents[Folding.documentNumberKey($0.number)] }
@@ -113,7 +114,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
                 ["from": report.range.from.vietnamese, "to": report.range.to.vietnamese]),
             columns: [ListPage.Column(title: theme.string(.colUnit))] + columns, count: findings.count,
             rows: { range in
-                findings[range].map { item in
+                findings[range].map { $0.finding(in: evaluation) }.map { item in
                     let date = item.date.map { date in
                         ListPage.Cell(
                             text: date.vietnamese,
