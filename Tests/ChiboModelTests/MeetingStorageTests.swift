@@ -5,6 +5,9 @@ import Testing
 /// `Meeting` keeps its fields compactly (narrow numbers, boxes for what few records give) and still
 /// reads, writes, compares and hashes as the plain struct of its properties does.
 @Suite struct MeetingStorageTests {
+    /// The model's, not Testing's.
+    typealias SourceLocation = ChiboModel.SourceLocation
+
     /// The plain struct a meeting was: every property stored at its own width, `==` and `hash`
     /// synthesized (the location's as `SourceLocation` defines them).
     struct PlainMeeting: Hashable {
@@ -71,9 +74,10 @@ import Testing
     /// Every property, each set to values that fit its narrow field, that do not, and nil.
     static let changes: [Change] = {
         var changes: [Change] = []
-        func add(_ name: String, _ meeting: @escaping @Sendable (inout Meeting) -> Void,
-            _ plain: @escaping @Sendable (inout PlainMeeting) -> Void)
-        {
+        func add(
+            _ name: String, _ meeting: @escaping @Sendable (inout Meeting) -> Void,
+            _ plain: @escaping @Sendable (inout PlainMeeting) -> Void
+        ) {
             changes.append(Change(description: name, meeting: meeting, plain: plain))
         }
         for text in texts {
