@@ -10,6 +10,12 @@ extension Syscalls {
     /// This process's id (getpid).
     package static var processID: Int32 { getpid() }
 
+    /// Gives the system back the whole pages of memory freed on the heap (malloc_trim): glibc keeps
+    /// resident what a freed array of a few megabytes held, when the array was not mapped on its own.
+    package static func returnFreedMemory() {
+        chibo_return_freed_memory()
+    }
+
     /// Whether a process with the id `pid` runs (kill with signal 0).
     package static func isRunning(_ pid: Int32) -> Bool {
         Glibc.kill(pid, 0) == 0
