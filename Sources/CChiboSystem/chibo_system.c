@@ -138,6 +138,6 @@ int chibo_accept_cloexec(int listening) { return accept4(listening, NULL, NULL, 
 
 #include <malloc.h>
 
-void chibo_return_freed_memory(void) {
+void chibo_return_free_memory(void) {
     malloc_trim(0);
 }

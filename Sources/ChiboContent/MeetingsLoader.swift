@@ -42,7 +42,7 @@ enum MeetingsLoader {
         for index in files.indices {
             // What the reading freed, and the file merged before, is given back rather than kept
             // resident by the allocator: at the nation's size, as much again as the records.
-            Syscalls.returnFreedMemory()
+            Syscalls.returnFreeMemory()
             diagnostics.append(contentsOf: files[index].diagnostics)
             // Each file's records are let go once taken, so that they are not held twice.
             var fileMeetings = files[index].meetings
@@ -79,7 +79,7 @@ enum MeetingsLoader {
             }
         }
         files = []
-        Syscalls.returnFreedMemory()
+        Syscalls.returnFreeMemory()
         return meetings
     }
 

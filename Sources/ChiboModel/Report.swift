@@ -3,7 +3,8 @@ import Synchronization
 
 /// The bloc reports, computed once from the evaluations before anything is rendered; the report
 /// pages (and any other output) read them: the report of `period`, and the report of every
-/// calendar year with records with its quarters.
+/// calendar year with records with its quarters. The reports are kept light (their figures, not
+/// the units behind them, see `BlocReport.light()`); a report's pages take it `complete()`.
 ///
 /// A year's report covers the calendar year, cut at the first record's month and at the last
 /// record's month (no month before the committee kept records, or after the last one, counts as
@@ -53,8 +54,9 @@ public struct BlocReports: Sendable {
                 }
             let yearly = source.evaluation
             let jobs: [PeriodPart?] = [nil] + yearly.quarters
+            // Kept light: their lists are made again, with their pages (`complete()`).
             let reports = Parallel.map(jobs) { quarter in
-                BlocReport(source, quarter: quarter, year: quarter == nil ? range.from.year : nil)
+                BlocReport(source, quarter: quarter, year: quarter == nil ? range.from.year : nil).light()
             }
             years.append(reports[0])
             yearQuarters += reports.dropFirst()
@@ -63,7 +65,7 @@ public struct BlocReports: Sendable {
         }
         // The period's report is its year's, when it is a year, named as the period's.
         var periodReport =
-            years.first { $0.range == periodRange } ?? BlocReport(periodSource, quarter: nil, year: nil)
+            years.first { $0.range == periodRange } ?? BlocReport(periodSource, quarter: nil, year: nil).light()
         periodReport.year = nil
         period = periodReport
         self.years = years
@@ -106,24 +108,34 @@ public struct BlocReport: Sendable {
     }
 
     public struct OverratedMeeting: Sendable, Hashable {
-        public var branch: UnitID
-        /// The branch's position in the units file.
-        public var order: Int
-        public var meeting: EvaluatedMeeting
+        public var counted: CountedMeeting
+        public var date: Day
         public var blockers: [RatingBlocker]
     }
 
-    /// A branch's meeting, with the branch's position in the units file for ordering.
+    /// A branch's meeting, named by where the evaluation holds it rather than copied (a letter
+    /// counts hundreds of thousands at the nation's size): the branch's scorecard, which is its
+    /// position in the units file, and the meeting's position on it, by date.
     public struct CountedMeeting: Sendable, Hashable {
         public var branch: UnitID
+        /// The branch's position in the units file, and its scorecard's in the evaluation.
         public var order: Int
-        public var meeting: EvaluatedMeeting
+        /// The meeting's position on the branch's scorecard.
+        public var index: Int
 
-        public init(branch: UnitID, order: Int, meeting: EvaluatedMeeting) {
+        public init(branch: UnitID, order: Int, index: Int) {
             self.branch = branch
             self.order = order
-            self.meeting = meeting
+            self.index = index
         }
+
+        /// The meeting in the evaluation it was counted in.
+        public func meeting(in evaluation: Evaluation) -> EvaluatedMeeting {
+            evaluation.scorecards[order].meetings[index]
+        }
+
+        /// Units file order, then by date: a branch's scorecard lists its meetings by date.
+        public static func ordered(_ a: Self, _ b: Self) -> Bool { (a.order, a.index) < (b.order, b.index) }
     }
 
     public struct RateBucket: Sendable, Hashable {
@@ -221,6 +233,43 @@ public struct BlocReport: Sendable {
     public var branchesByFinding: [FindingCode: [UnitID]]
     /// Regular meetings, then thematic ones.
     public var byKind: [KindFigures]
+    /// Whether the report has the units behind its figures (its lists); a light one has its figures
+    /// only, and `complete()` makes them again from its evaluation.
+    public private(set) var isComplete = true
+
+    /// The report without the units behind its figures, for a report kept while others render (a
+    /// year's lists are tens of megabytes at the nation's size): its counts, ratings and findings,
+    /// its kinds' figures and its overrated branches, which the next period's report compares with.
+    func light() -> BlocReport {
+        var light = self
+        light.isComplete = false
+        light.unitCounts = []
+        light.skippedPoliticalStudy = []
+        light.skippedCurrentAffairs = []
+        for index in light.speakingBuckets.indices { light.speakingBuckets[index].branches = [] }
+        light.branchesBelowSpeakingTarget = []
+        light.thematicByQuarter = []
+        light.committeeAttendance = []
+        light.branchesByRating = [:]
+        light.branchesByFinding = light.branchesByFinding.filter { $0.key == .overrated }
+        light.byKind = byKind.map { figures in
+            var kept = KindFigures(kind: figures.kind)
+            kept.summary = figures.summary
+            kept.overratedBranches = figures.overratedBranches
+            kept.overratedBelowTotal = figures.overratedBelowTotal
+            return kept
+        }
+        return light
+    }
+
+    /// The report with its lists: itself, or a light one made again from its evaluation (the same
+    /// figures, as the evaluation is the same), with the rankings' tallies it has.
+    public func complete() -> BlocReport {
+        guard !isComplete else { return self }
+        var complete = BlocReport(source, quarter: quarter, year: year, tallied: false)
+        complete.tallies = tallies
+        return complete
+    }
 
     public subscript(kind: MeetingKind) -> KindFigures {
         byKind.first { $0.kind == kind } ?? KindFigures(kind: kind)
@@ -233,7 +282,8 @@ public struct BlocReport: Sendable {
         self.init(EvaluationSource(evaluation), quarter: quarter, year: year)
     }
 
-    init(_ source: EvaluationSource, quarter: PeriodPart?, year: Int?) {
+    /// With `tallied`, a year's or the period's report counts the rankings' tallies too.
+    init(_ source: EvaluationSource, quarter: PeriodPart?, year: Int?, tallied: Bool = true) {
         let evaluation = source.evaluation
         let whole = evaluation.period ?? DateRange(from: Day.distantPast, to: Day.distantPast)
         let range =
@@ -347,7 +397,7 @@ public struct BlocReport: Sendable {
         byKind = kinds
         thematicByQuarter = Self.thematic(evaluation, parts: parts)
         committeeAttendance = Self.committeeAttendance(evaluation, range: range)
-        if quarter == nil {
+        if quarter == nil && tallied {
             for level in Ranking.levels { tallies[level] = Ranking.Tally.units(evaluation, range: range, level: level) }
         }
     }
@@ -356,15 +406,17 @@ public struct BlocReport: Sendable {
     static func overrated(_ evaluation: Evaluation, range: DateRange) -> [OverratedMeeting] {
         var result: [OverratedMeeting] = []
         for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
-            for evaluated in card.meetings where range.contains(evaluated.meeting.date) {
+            for (index, evaluated) in card.meetings.enumerated() where range.contains(evaluated.meeting.date) {
                 for finding in evaluated.findings {
                     guard case .overrated(_, _, let blockers) = finding.detail else { continue }
                     result.append(
-                        OverratedMeeting(branch: card.unit.id, order: order, meeting: evaluated, blockers: blockers))
+                        OverratedMeeting(
+                            counted: CountedMeeting(branch: card.unit.id, order: order, index: index),
+                            date: evaluated.meeting.date, blockers: blockers))
                 }
             }
         }
-        return result.sorted { ($0.meeting.meeting.date, $0.branch) < ($1.meeting.meeting.date, $1.branch) }
+        return result.sorted { ($0.date, $0.counted.branch) < ($1.date, $1.counted.branch) }
     }
 
     /// Every finding in the report's range by code, as `summary.findings` counts them: those of
@@ -392,9 +444,9 @@ public struct BlocReport: Sendable {
     ) -> [CountedMeeting] {
         var result: [CountedMeeting] = []
         for (order, card) in evaluation.scorecards.enumerated() where card.unit.isBranch {
-            for evaluated in card.meetings
+            for (index, evaluated) in card.meetings.enumerated()
             where evaluated.meeting.kind == kind && range.contains(evaluated.meeting.date) && including(evaluated) {
-                result.append(CountedMeeting(branch: card.unit.id, order: order, meeting: evaluated))
+                result.append(CountedMeeting(branch: card.unit.id, order: order, index: index))
             }
         }
         return result
@@ -505,6 +557,7 @@ final class EvaluationSource: Sendable {
     func release() {
         guard !pinned else { return }
         held.withLock { $0 = nil }
+        Syscalls.returnFreeMemory()
     }
 
     /// Lets the evaluation go, and what it is made from (the records), for good: after its pages.

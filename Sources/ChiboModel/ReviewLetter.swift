@@ -85,9 +85,7 @@ public struct ReviewLetter: Sendable {
 
         public var all: Counted {
             Counted(
-                (notFull.meetings + belowTotal.meetings + other.meetings).sorted {
-                    ($0.order, $0.meeting.meeting.date) < ($1.order, $1.meeting.meeting.date)
-                })
+                (notFull.meetings + belowTotal.meetings + other.meetings).sorted(by: BlocReport.CountedMeeting.ordered))
         }
     }
 
@@ -173,6 +171,7 @@ public struct ReviewLetter: Sendable {
     }
 
     public init(_ report: BlocReport, evaluation: Evaluation, schedule: Schedule) {
+        precondition(report.isComplete, "a letter is drafted from the report with its lists")
         self.report = report
         let targets = evaluation.targets
         self.targets = targets
@@ -193,10 +192,10 @@ public struct ReviewLetter: Sendable {
                 it: summary.meetings > 0
                     ? Verdict(Double(summary.usedIT) / Double(summary.meetings), target: targets.itRate) : .none,
                 overrating: Self.overrating(report, kind: kind, evaluation: evaluation),
-                criteria: Self.criteria(meetings, share: evaluation.targets.criterionShortShare),
+                criteria: Self.criteria(meetings, in: evaluation, share: evaluation.targets.criterionShortShare),
                 withoutCurrentAffairs: Counted(
-                    kind == .regular ? meetings.filter { !$0.meeting.meeting.currentAffairs } : []),
-                rubric: meetings.first?.meeting.rubric)
+                    kind == .regular ? meetings.filter { !$0.meeting(in: evaluation).meeting.currentAffairs } : []),
+                rubric: meetings.first?.meeting(in: evaluation).rubric)
         }
         regular = review(.regular)
         thematic = review(.thematic)
@@ -209,7 +208,7 @@ public struct ReviewLetter: Sendable {
     public static func remarks(_ report: BlocReport, evaluation: Evaluation) -> Counted {
         Counted(
             MeetingKind.allCases.flatMap { report.meetings(of: $0, in: evaluation) { $0.meeting.remarks != nil } }
-                .sorted { ($0.order, $0.meeting.meeting.date) < ($1.order, $1.meeting.meeting.date) })
+                .sorted(by: BlocReport.CountedMeeting.ordered))
     }
 
     /// The report's overrated meetings of `kind`, by why their self-rating is too high.
@@ -217,10 +216,10 @@ public struct ReviewLetter: Sendable {
         var result = Overrating()
         var criteria: Set<Int> = []
         var others: [Int: RatingName] = [:]
-        for overrated in report.overrated where overrated.meeting.meeting.kind == kind {
-            let evaluated = overrated.meeting
-            let counted = BlocReport.CountedMeeting(
-                branch: overrated.branch, order: overrated.order, meeting: evaluated)
+        for overrated in report.overrated {
+            let counted = overrated.counted
+            let evaluated = counted.meeting(in: evaluation)
+            guard evaluated.meeting.kind == kind else { continue }
             result.best = evaluated.rubric.ratings.first?.name ?? result.best
             result.requiredFull = evaluated.rubric.ratings.first?.requireFull ?? result.requiredFull
             let notFull = overrated.blockers.compactMap { blocker -> Int? in
@@ -248,11 +247,13 @@ public struct ReviewLetter: Sendable {
     }
 
     /// Each criterion of the kind's rubric against `Targets.criterionShortShare`.
-    static func criteria(_ meetings: [BlocReport.CountedMeeting], share: Double) -> [CriterionReview] {
-        guard let rubric = meetings.first?.meeting.rubric else { return [] }
+    static func criteria(_ meetings: [BlocReport.CountedMeeting], in evaluation: Evaluation, share: Double)
+        -> [CriterionReview]
+    {
+        guard let rubric = meetings.first?.meeting(in: evaluation).rubric else { return [] }
         return rubric.criteria.map { criterion in
             let short = meetings.filter { counted in
-                let scores = counted.meeting.meeting.scores
+                let scores = counted.meeting(in: evaluation).meeting.scores
                 return criterion.id - 1 >= scores.count || scores[criterion.id - 1] < criterion.max
             }
             let isWeak = Double(short.count) > share * Double(meetings.count)

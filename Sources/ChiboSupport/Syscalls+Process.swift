@@ -7,14 +7,15 @@ import Dispatch
 
 /// The calls on this process and others: ids, signals, the crash handler, time, the environment.
 extension Syscalls {
+    /// Gives the memory the allocator holds free back to the system (malloc_trim): after a year's
+    /// evaluation is let go, its pages would otherwise stay resident, and the next one's land beside
+    /// them rather than in them.
+    package static func returnFreeMemory() {
+        chibo_return_free_memory()
+    }
+
     /// This process's id (getpid).
     package static var processID: Int32 { getpid() }
-
-    /// Gives the system back the whole pages of memory freed on the heap (malloc_trim): glibc keeps
-    /// resident what a freed array of a few megabytes held, when the array was not mapped on its own.
-    package static func returnFreedMemory() {
-        chibo_return_freed_memory()
-    }
 
     /// Whether a process with the id `pid` runs (kill with signal 0).
     package static func isRunning(_ pid: Int32) -> Bool {

@@ -29,7 +29,8 @@ import Testing
         let plan = renderer.plan()
         let letters = try #require(plan.letters)
         let period = try #require(renderer.reports.period)
-        for report in [period] + renderer.reports.quarters {
+        // The reports with their lists, which the letters count.
+        for report in ([period] + renderer.reports.quarters).map({ $0.complete() }) {
             let (letter, figures) = try letters.text(report, templates: plan.templates).get()
             let headings = letter.paragraphs.filter { $0.style == .heading }.map(\.text)
             #expect(headings == ["1. Đối với sinh hoạt thường kỳ", "2. Đối với sinh hoạt chuyên đề", "3. Yêu cầu"])
@@ -137,16 +138,16 @@ import Testing
         let period = try #require(renderer.reports.period)
         var checked = 0
         for report in [period] + renderer.reports.quarters {
-            let review = ReviewLetter(report, evaluation: renderer.evaluation, schedule: renderer.schedule)
+            let review = ReviewLetter(report.complete(), evaluation: renderer.evaluation, schedule: renderer.schedule)
             for kind in [review.regular, review.thematic] {
                 let overrating = kind.overrating
                 for counted in overrating.all.meetings {
-                    let evaluated = counted.meeting
+                    let evaluated = counted.meeting(in: renderer.evaluation)
                     #expect(evaluated.selfRank < evaluated.ratingRank, "overrated: self-rating above the computed")
                     checked += 1
                 }
                 for counted in overrating.notFull.meetings {
-                    let evaluated = counted.meeting
+                    let evaluated = counted.meeting(in: renderer.evaluation)
                     #expect(evaluated.selfRank == 0 && evaluated.total >= overrating.minimumTotal)
                     #expect(
                         overrating.notFullCriteria.contains { id in
@@ -154,18 +155,21 @@ import Testing
                         })
                 }
                 for counted in overrating.belowTotal.meetings {
-                    #expect(counted.meeting.selfRank == 0 && counted.meeting.total < overrating.minimumTotal)
+                    let evaluated = counted.meeting(in: renderer.evaluation)
+                    #expect(evaluated.selfRank == 0 && evaluated.total < overrating.minimumTotal)
                 }
                 for counted in overrating.other.meetings {
-                    #expect(overrating.otherRatings.contains(counted.meeting.meeting.selfRating))
+                    #expect(
+                        overrating.otherRatings.contains(counted.meeting(in: renderer.evaluation).meeting.selfRating))
                 }
                 #expect(
                     overrating.all.count == kind.figures.summary.findings[.overrated] ?? 0,
                     "every overrated meeting is in one of the causes")
                 for criterion in kind.criteria {
                     for counted in criterion.short.meetings {
-                        #expect(counted.meeting.meeting.scores[criterion.criterion.id - 1] < criterion.criterion.max)
-                        #expect(counted.meeting.meeting.kind == kind.figures.kind)
+                        let meeting = counted.meeting(in: renderer.evaluation).meeting
+                        #expect(meeting.scores[criterion.criterion.id - 1] < criterion.criterion.max)
+                        #expect(meeting.kind == kind.figures.kind)
                         checked += 1
                     }
                     let share = Double(criterion.short.count) / Double(criterion.of)
@@ -174,7 +178,7 @@ import Testing
                     #expect(criterion.of == kind.figures.summary.meetings)
                 }
                 for counted in kind.withoutCurrentAffairs.meetings {
-                    #expect(!counted.meeting.meeting.currentAffairs)
+                    #expect(!counted.meeting(in: renderer.evaluation).meeting.currentAffairs)
                 }
             }
             for cited in review.plans {
@@ -298,7 +302,7 @@ import Testing
         let remarks = ReviewLetter.remarks(try #require(renderer.reports.period), evaluation: renderer.evaluation)
         #expect(remarks.count > 10)
         for counted in remarks.meetings {
-            #expect(html.contains(try #require(counted.meeting.meeting.remarks)))
+            #expect(html.contains(try #require(counted.meeting(in: renderer.evaluation).meeting.remarks)))
         }
         let docx = try #require(files.first { $0.path == "bao-cao/du-thao-cong-van.docx" })
         #expect(!docx.bytes.isEmpty)

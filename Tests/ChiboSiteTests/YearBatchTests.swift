@@ -41,4 +41,35 @@ import Testing
         let sitemap = try #require(files.first { $0.path == "sitemap.xml" })
         #expect(String(decoding: sitemap.bytes, as: UTF8.self).contains("/bao-cao/2023-q4/"))
     }
+
+    /// The reports are kept light, their figures without the units behind them, and made complete
+    /// again for their pages with the same lists as a report computed afresh.
+    @Test func aLightReportKeepsItsFiguresAndCompletesToTheSameLists() throws {
+        let renderer = try LetterTests.renderer("content")
+        let reports = renderer.reports
+        let all = [try #require(reports.period)] + reports.years + reports.yearQuarters
+        #expect(all.count == 11)
+        for light in all {
+            #expect(!light.isComplete)
+            #expect(light.branchesByRating.isEmpty && light.skippedPoliticalStudy.isEmpty)
+            let full = light.complete()
+            #expect(full.isComplete)
+            let fresh = BlocReport(full.evaluation, quarter: light.quarter, year: light.year)
+            // The figures the next period compares with are the light report's own.
+            #expect(light.summary == fresh.summary)
+            #expect(light.byKind.map(\.summary) == fresh.byKind.map(\.summary))
+            #expect(light.byKind.map(\.overratedBranches) == fresh.byKind.map(\.overratedBranches))
+            #expect(light.branchesByFinding[.overrated] == fresh.branchesByFinding[.overrated])
+            // The lists come back as computed.
+            #expect(!fresh.branchesByRating.isEmpty)
+            #expect(full.branchesByRating == fresh.branchesByRating)
+            #expect(full.branchesByFinding == fresh.branchesByFinding)
+            #expect(full.skippedPoliticalStudy == fresh.skippedPoliticalStudy)
+            #expect(full.speakingBuckets == fresh.speakingBuckets)
+            #expect(full.thematicByQuarter == fresh.thematicByQuarter)
+            #expect(full.committeeAttendance == fresh.committeeAttendance)
+            #expect(full.byKind == fresh.byKind)
+            #expect(full.unitCounts == fresh.unitCounts)
+        }
+    }
 }

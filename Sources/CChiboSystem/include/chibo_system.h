@@ -30,8 +30,8 @@ int chibo_die_with_parent(void);
 /// accept4 with SOCK_CLOEXEC: the connection is never inherited by a child started meanwhile.
 int chibo_accept_cloexec(int listening);
 
-/// Gives the system back the whole pages of memory freed on the heap (glibc's malloc_trim(0)),
-/// which <malloc.h> declares outside the Glibc module.
-void chibo_return_freed_memory(void);
+/// Gives the memory the allocator holds free back to the system (glibc malloc_trim(0), which also
+/// releases free pages inside the heap, not only at its top).
+void chibo_return_free_memory(void);
 
 #endif

@@ -69,7 +69,8 @@ struct LetterPages: NamesUnits, Sendable {
     /// refer to, numbered in the order the letter mentions them.
     func figures(_ report: BlocReport) -> LetterFigures { drafted(report).figures }
 
-    func drafted(_ report: BlocReport) -> (figures: LetterFigures, annexes: [LetterText.Annex], review: ReviewLetter) {
+    func drafted(_ light: BlocReport) -> (figures: LetterFigures, annexes: [LetterText.Annex], review: ReviewLetter) {
+        let report = light.complete()
         let review = ReviewLetter(report, evaluation: report.evaluation, schedule: schedule)
         let derived = settings.letter.derived(from: settings.organization)
         let shortName = derived.shortName ?? settings.organization
@@ -482,7 +483,8 @@ struct LetterPages: NamesUnits, Sendable {
 
     // MARK: - Page
 
-    func page(_ report: BlocReport, letter: LetterText, layout: LayoutContext) -> LetterPage {
+    func page(_ light: BlocReport, letter: LetterText, layout: LayoutContext) -> LetterPage {
+        let report = light.complete()
         let reportURL = urls.page([ScorecardPages.reportRoot] + (report.slug.map { [$0] } ?? []))
         let title = theme.string(.letterTitle) + " · " + period(report)
         var crumbs = [
@@ -494,13 +496,14 @@ struct LetterPages: NamesUnits, Sendable {
         pageLayout.printFooter = false
         // The page stays small on any site: each annex shows its first rows (the Word document has
         // them all), and the remarks list the first ones (every scorecard shows its own).
-        let allRemarks = ReviewLetter.remarks(report, evaluation: report.evaluation).meetings
-        let remarks = allRemarks.prefix(Self.pageRemarks).map { counted in
-            let meeting = counted.meeting.meeting
+        let counted = report.evaluation
+        let allRemarks = ReviewLetter.remarks(report, evaluation: counted).meetings
+        let remarks = allRemarks.prefix(Self.pageRemarks).map { remark in
+            let meeting = remark.meeting(in: counted).meeting
             return LetterPage.Remark(
-                branch: evaluation.organization.distinctName(of: counted.branch), date: Format.date(meeting.date),
+                branch: evaluation.organization.distinctName(of: remark.branch), date: Format.date(meeting.date),
                 kind: theme.string(UIString.label(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
-                href: meetingURL(counted.branch, date: meeting.date, kind: meeting.kind))
+                href: meetingURL(remark.branch, date: meeting.date, kind: meeting.kind))
         }
         return LetterPage(
             layout: pageLayout, letter: letter,

@@ -155,7 +155,8 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     func figure(_ list: RowList) -> ListFigure { list.figure(urls: urls) }
 
     /// The report page's model, and the lists its figures link to.
-    func reportPage(_ report: BlocReport, layout: LayoutContext) -> (page: ReportPage, lists: [RowList]) {
+    func reportPage(_ light: BlocReport, layout: LayoutContext) -> (page: ReportPage, lists: [RowList]) {
+        let report = light.complete()
         // The period of the same length before, for each figure's change; none for the first.
         let previous = reports.previous(of: report)
         let quarter = report.quarter
@@ -173,7 +174,7 @@ struct ReportPages: ShowsUnitFigures, Sendable {
         func listed(_ id: String, _ title: String, _ units: [UnitID], periodWide: Bool = false) -> ListFigure {
             let list = unitList(
                 .reportList, reportFolder(periodWide ? owner : report, SiteOutput.reportListsFolder, id), title: title,
-                units: units.compactMap { evaluation[unit: $0] })
+                units: units, in: evaluation)
             return figure(periodWide && owner.slug != report.slug ? list : add(list))
         }
         func skipped(_ id: String, _ title: String, _ items: [BlocReport.BranchCount]) -> ListPreview {

@@ -168,9 +168,11 @@ public struct SiteRenderer: Sendable {
         func batch(_ one: BlocReport, last: Bool) -> PageBatch {
             PageBatch(
                 jobs: {
-                    Self.fromData(
-                        report.pages([one], layout: layout, templates: templates)
-                            + letters.jobs([one], layout: layout, templates: templates))
+                    // The report with its lists, made again now and let go with the batch.
+                    let full = one.complete()
+                    return Self.fromData(
+                        report.pages([full], layout: layout, templates: templates)
+                            + letters.jobs([full], layout: layout, templates: templates))
                 },
                 done: { retire in
                     guard last else { return }
@@ -339,6 +341,7 @@ public struct SiteRenderer: Sendable {
             }
             rendered += zip(jobs, failures).map { (Rendered($0), $1) }
             batch.done(retiresYears)
+            Syscalls.returnFreeMemory()
         }
         // The search index spreads its own work over the cores, then the pages do. Its files depend on
         // the documents it indexes only: when they are the previous build's, the files are kept.

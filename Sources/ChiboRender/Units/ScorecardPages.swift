@@ -160,7 +160,7 @@ struct ScorecardPages: ShowsUnitFigures, Sendable {
                 unitList(
                     .ratingList,
                     [Self.unitsRoot, UnitID.ratingListsFolder, rating.map { Folding.slug($0.rawValue) } ?? "chua-co"],
-                    title: title, units: units))
+                    title: title, units: units.map(\.unit.id), in: evaluation))
         }
         return lists
     }

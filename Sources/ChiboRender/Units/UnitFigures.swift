@@ -88,10 +88,13 @@ struct UnitFigures: NamesUnits, Sendable {
             ratings: ratings(card.summary.ratings))
     }
 
-    /// A list of branches with their figures, one row each.
-    func unitList(_ output: SiteOutput, _ folder: [String], title: String, intro: String? = nil, units: [Scorecard])
-        -> RowList
-    {
+    /// A list of branches with their figures, one row each: `units` in the order given, those with a
+    /// scorecard in `evaluation`, each looked up when its page renders rather than copied.
+    func unitList(
+        _ output: SiteOutput, _ folder: [String], title: String, intro: String? = nil, units ids: [UnitID],
+        in evaluation: Evaluation
+    ) -> RowList {
+        let units = ids.filter { evaluation[unit: $0] != nil }
         let columns: [UIString] = [
             .colCommittee, .colMembers, .colMeetings, .colAverage, .colSpeakingRate, .colFindings,
         ]
@@ -101,7 +104,7 @@ struct UnitFigures: NamesUnits, Sendable {
                 + columns.enumerated().map { ListPage.Column(title: theme.string($1), numeric: $0 > 0) },
             count: units.count,
             rows: { range in
-                units[range].map { card in
+                units[range].compactMap { evaluation[unit: $0] }.map { card in
                     let summary = card.summary
                     return ListPage.Row(
                         head: unitCell(card.unit.id),
@@ -140,9 +143,10 @@ extension ShowsUnitFigures {
     func figures(_ summary: Summary) -> FiguresModel { units.figures(summary) }
     func unitSummary(_ card: Scorecard) -> UnitRow { units.unitSummary(card) }
 
-    func unitList(_ output: SiteOutput, _ folder: [String], title: String, intro: String? = nil, units: [Scorecard])
-        -> RowList
-    {
-        self.units.unitList(output, folder, title: title, intro: intro, units: units)
+    func unitList(
+        _ output: SiteOutput, _ folder: [String], title: String, intro: String? = nil, units: [UnitID],
+        in evaluation: Evaluation
+    ) -> RowList {
+        self.units.unitList(output, folder, title: title, intro: intro, units: units, in: evaluation)
     }
 }
