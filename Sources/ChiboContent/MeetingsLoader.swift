@@ -40,6 +40,9 @@ enum MeetingsLoader {
         seen.reserveCapacity(total)
         var meetings: [Meeting] = []
         for index in files.indices {
+            // What the reading freed, and the file merged before, is given back rather than kept
+            // resident by the allocator: at the nation's size, as much again as the records.
+            Syscalls.returnFreeMemory()
             diagnostics.append(contentsOf: files[index].diagnostics)
             // Each file's records are let go once taken, so that they are not held twice.
             var fileMeetings = files[index].meetings
@@ -75,6 +78,8 @@ enum MeetingsLoader {
                 meetings.append(meeting)
             }
         }
+        files = []
+        Syscalls.returnFreeMemory()
         return meetings
     }
 
@@ -420,19 +425,35 @@ struct RecordCells {
 
 /// The texts and scores a file's records repeat (a preparer's name, a supervisor's, a topic, a
 /// row of points), each kept once: every record that has it shares the one copy. At the nation's
-/// size (3.9 million meetings over five years) they were most of the memory the records took.
+/// size (3.9 million meetings over five years) they were most of the memory the records took. The
+/// boxes a meeting keeps its rarer parts in (`Meeting.textsBox`, `Meeting.extrasBox`) are shared the
+/// same way: one for the rows of a sheet, one for the records that repeat a note.
 struct SharedValues {
     private var texts: Set<String> = []
     private var scores: Set<[Int]> = []
+    private var textBoxes: [MeetingTexts: Boxed<MeetingTexts>] = [:]
+    private var extraBoxes: [MeetingExtras: Boxed<MeetingExtras>] = [:]
 
     /// `meeting` with its texts and scores those of the records before it that had them.
     mutating func share(_ meeting: Meeting) -> Meeting {
         var meeting = meeting
-        meeting.topic = meeting.topic.map { share($0) }
-        meeting.preparer = meeting.preparer.map { share($0) }
         meeting.supervisor = meeting.supervisor.map { share($0) }
-        meeting.note = meeting.note.map { share($0) }
-        meeting.remarks = meeting.remarks.map { share($0) }
+        if let box = meeting.textsBox {
+            let value = box.value
+            let shared = MeetingTexts(
+                topic: value.topic.map { share($0) }, preparer: value.preparer.map { share($0) },
+                note: value.note.map { share($0) }, remarks: value.remarks.map { share($0) })
+            if let found = textBoxes[shared] {
+                meeting.textsBox = found
+            } else {
+                let made = Boxed(shared)
+                textBoxes[shared] = made
+                meeting.textsBox = made
+            }
+        }
+        if let box = meeting.extrasBox {
+            if let found = extraBoxes[box.value] { meeting.share(extras: found) } else { extraBoxes[box.value] = box }
+        }
         meeting.scores = scores.insert(meeting.scores).memberAfterInsert
         return meeting
     }

@@ -2,11 +2,11 @@
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `year * 512 + month * 32 + day`: one integer that orders days, so that a meeting carries 4
     /// bytes for its date.
-    private let packed: Int
+    private let packed: Int32
 
-    public var year: Int { packed >> 9 }
-    public var month: Int { (packed >> 5) & 0xF }
-    public var day: Int { packed & 0x1F }
+    public var year: Int { Int(packed) >> 9 }
+    public var month: Int { (Int(packed) >> 5) & 0xF }
+    public var day: Int { Int(packed) & 0x1F }
 
     /// A valid day of the proleptic Gregorian calendar, or nil.
     public init?(year: Int, month: Int, day: Int) {
@@ -17,7 +17,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {
-        packed = year << 9 | month << 5 | day
+        packed = Int32(year << 9 | month << 5 | day)
     }
 
     /// 1 January of year 1, earlier than every day in content.

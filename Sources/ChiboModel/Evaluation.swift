@@ -1,7 +1,13 @@
 /// A meeting with everything computed from it.
 public struct EvaluatedMeeting: Sendable, Hashable {
     public var meeting: Meeting
-    public var rubric: Rubric
+    /// The rubric the meeting was rated by.
+    public var rubric: Rubric {
+        get { rubricBox.value }
+        set { rubricBox = Boxed(newValue) }
+    }
+    /// `rubric`, one box that the meetings of a kind share: 8 bytes a meeting rather than the rubric's 72.
+    private var rubricBox: Boxed<Rubric>
     public var total: Int
     /// The sum of the rubric's maxima.
     public var max: Int
@@ -14,6 +20,22 @@ public struct EvaluatedMeeting: Sendable, Hashable {
     /// Present members as a share of the branch's members; nil when the member count is unknown.
     public var attendanceRate: Double?
     public var findings: [Finding]
+
+    init(
+        meeting: Meeting, rubric: Boxed<Rubric>, rating: RatingName, ratingRank: Int, selfRank: Int,
+        attendanceRate: Double?, findings: [Finding]
+    ) {
+        self.meeting = meeting
+        rubricBox = rubric
+        total = meeting.total
+        max = rubric.value.maxTotal
+        self.rating = rating
+        self.ratingRank = ratingRank
+        self.selfRank = selfRank
+        speakingRate = meeting.speakingRate
+        self.attendanceRate = attendanceRate
+        self.findings = findings
+    }
 }
 
 /// Counts over a set of meetings: what a scorecard, a committee page or the bloc report shows.
@@ -151,8 +173,11 @@ public struct Evaluation: Sendable {
             }
         let months = period.map { Self.parts(of: $0, kind: .month) } ?? []
         let quarters = period.map { Self.parts(of: $0, kind: .quarter) } ?? []
-        var rubricByKind: [MeetingKind: Rubric] = [:]
-        for rubric in rubrics where rubricByKind[rubric.appliesTo] == nil { rubricByKind[rubric.appliesTo] = rubric }
+        // One box a rubric, which every meeting rated by it shares.
+        var rubricByKind: [MeetingKind: Boxed<Rubric>] = [:]
+        for rubric in rubrics where rubricByKind[rubric.appliesTo] == nil {
+            rubricByKind[rubric.appliesTo] = Boxed(rubric)
+        }
         var byBranch: [UnitID: [Meeting]] = [:]
         for meeting in inPeriod { byBranch[meeting.branch, default: []].append(meeting) }
 
@@ -217,6 +242,14 @@ public struct Evaluation: Sendable {
     public static func evaluate(_ meeting: Meeting, unit: Unit, rubric: Rubric, settings: SiteSettings)
         -> EvaluatedMeeting
     {
+        evaluate(meeting, unit: unit, rubric: Boxed(rubric), settings: settings)
+    }
+
+    /// One meeting's evaluation by the rubric in `box`, which the evaluation keeps.
+    static func evaluate(_ meeting: Meeting, unit: Unit, rubric box: Boxed<Rubric>, settings: SiteSettings)
+        -> EvaluatedMeeting
+    {
+        let rubric = box.value
         let targets = settings.targets
         let ratingRank = rubric.rating(for: meeting.scores)
         let selfRank = meeting.selfRank ?? rubric.rank(of: meeting.selfRating.rawValue) ?? ratingRank
@@ -254,9 +287,8 @@ public struct Evaluation: Sendable {
         }
         if unit.level == .subordinateBranch && meeting.supervisor == nil { add(.noSupervisor, .noSupervisor) }
         return EvaluatedMeeting(
-            meeting: meeting, rubric: rubric, total: meeting.total, max: rubric.maxTotal, rating: computed,
-            ratingRank: ratingRank, selfRank: selfRank, speakingRate: meeting.speakingRate, attendanceRate: attendance,
-            findings: findings)
+            meeting: meeting, rubric: box, rating: computed, ratingRank: ratingRank, selfRank: selfRank,
+            attendanceRate: attendance, findings: findings)
     }
 
     /// The calendar months or quarters that a range touches.
