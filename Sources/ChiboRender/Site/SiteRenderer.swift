@@ -200,7 +200,11 @@ public struct SiteRenderer: Sendable {
                     + deferred.flatMap { $0.jobs() }
             }
         } else {
-            pages.append(contentsOf: Self.fromData(scorecards.pages(layout: layout, templates: templates)))
+            // The units' pages are a batch too, after the reports': made once no year's evaluation
+            // is held (at the nation's size their jobs are a hundred megabytes).
+            batches.append(
+                PageBatch(
+                    jobs: { Self.fromData(scorecards.pages(layout: layout, templates: templates)) }, done: { _ in }))
             pages.append(searchPage)
             pages.append(contentsOf: Self.fromData(samples.pages(layout: layout, templates: templates)))
         }
