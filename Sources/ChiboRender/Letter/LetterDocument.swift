@@ -29,27 +29,60 @@ enum LetterDocument {
 
     static func make(_ letter: LetterText, properties: Properties) -> [UInt8] {
         OfficePackage.zip([
-            ("[Content_Types].xml", Array(contentTypes.utf8)),
-            ("_rels/.rels", Array(packageRelationships.utf8)),
-            ("docProps/core.xml", Array(core(properties).utf8)),
-            ("docProps/app.xml", Array(app.utf8)),
-            ("word/document.xml", document(letter)),
-            ("word/_rels/document.xml.rels", Array(documentRelationships.utf8)),
-            ("word/styles.xml", Array(styles.utf8)),
-            ("word/settings.xml", Array(settings.utf8)),
-            ("word/header1.xml", Array(pageNumberHeader.utf8)),
+            ("[Content_Types].xml", .text(contentTypes)),
+            ("_rels/.rels", .text(packageRelationships)),
+            ("docProps/core.xml", .text(core(properties))),
+            ("docProps/app.xml", .text(app)),
+            ("word/document.xml", .pieces { documentPieces(letter) }),
+            ("word/_rels/document.xml.rels", .text(documentRelationships)),
+            ("word/styles.xml", .text(styles)),
+            ("word/settings.xml", .text(settings)),
+            ("word/header1.xml", .text(pageNumberHeader)),
         ])
     }
 
     // MARK: - The document
 
-    /// The document's XML, written into one buffer as it goes: a year's letter at the nation's size
-    /// has annexes of tens of thousands of rows, and text built by joining would hold them several
-    /// times over.
+    /// The document's XML as bytes; the Word document itself reads it piece by piece
+    /// (`documentPieces`).
     static func document(_ letter: LetterText) -> [UInt8] {
         var xml: [UInt8] = []
-        func add(_ text: String) { xml.append(contentsOf: text.utf8) }
-        add(OfficePackage.header + "<w:document xmlns:w=\"\(main)\" xmlns:r=\"\(relationships)\"><w:body>")
+        for piece in documentPieces(letter) { xml.append(contentsOf: piece.utf8) }
+        return xml
+    }
+
+    /// The document's XML in pieces, made as they are read: the letter, then each annex's head and
+    /// its rows one at a time. A year's letter at the nation's size has annexes of tens of thousands
+    /// of rows, tens of megabytes of XML that need never be held whole.
+    static func documentPieces(_ letter: LetterText) -> AnyIterator<String> {
+        var pieces = [head(letter)].makeIterator()
+        var annexes = letter.annexes.makeIterator()
+        var rows: IndexingIterator<[[String]]>?
+        var ended = false
+        return AnyIterator {
+            if let piece = pieces.next() { return piece }
+            if var remaining = rows {
+                if let cells = remaining.next() {
+                    rows = remaining
+                    return annexRow(cells, header: false)
+                }
+                rows = nil
+                return "</w:tbl>"
+            }
+            if let annex = annexes.next() {
+                rows = annex.rows.makeIterator()
+                return annexHead(annex, attached: letter.annexAttached)
+            }
+            guard !ended else { return nil }
+            ended = true
+            return section + "</w:body></w:document>"
+        }
+    }
+
+    /// The letter's part of the document, up to its annexes.
+    static func head(_ letter: LetterText) -> String {
+        var xml = OfficePackage.header + "<w:document xmlns:w=\"\(main)\" xmlns:r=\"\(relationships)\"><w:body>"
+        func add(_ text: String) { xml += text }
         add(
             paragraph(
                 "LetterDraftMark",
@@ -100,15 +133,16 @@ enum LetterDocument {
         signature.append(paragraph("LetterSignature", letter.signer.map { [run($0)] } ?? []))
         add(paragraph("LetterBody", [], keepNext: true))
         add(table([(half, copies), (textWidth - half, signature)]))
-        for annex in letter.annexes { self.annex(annex, attached: letter.annexAttached, into: &xml) }
-        let section =
-            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
+        return xml
+    }
+
+    /// The document's page: A4, its margins, the page number in the header from the second page.
+    static var section: String {
+        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
             + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
             + "<w:pgMar w:top=\"\(margins.top)\" w:right=\"\(margins.right)\" w:bottom=\"\(margins.bottom)\" "
             + "w:left=\"\(margins.left)\" w:header=\"\(margins.header)\" w:footer=\"\(margins.header)\" w:gutter=\"0\"/>"
             + "<w:titlePg/></w:sectPr>"
-        add(section + "</w:body></w:document>")
-        return xml
     }
 
     static func run(_ text: String, _ properties: String = "") -> String {
@@ -122,36 +156,38 @@ enum LetterDocument {
     }
 
     /// An annex on a page of its own: its label and title, the line that attaches it to the letter,
-    /// and its table with ruled cells, the header row repeated on every page.
-    static func annex(_ annex: LetterText.Annex, attached: String, into out: inout [UInt8]) {
+    /// and its table with ruled cells, the header row repeated on every page; its rows follow
+    /// (`annexRow`), then the table's end.
+    static func annexHead(_ annex: LetterText.Annex, attached: String) -> String {
         var xml = paragraph("LetterAnnexLabel", [run(annex.label)])
         xml += paragraph("LetterAnnexTitle", [run(annex.title)])
         xml += paragraph("LetterAnnexAttached", [run(attached)])
-        // The number and the count narrow, the names sharing the rest.
-        let narrow = twips(millimetres: 14)
-        let count = twips(millimetres: 20)
-        let name = (textWidth - narrow - count) / 2
-        let widths = [narrow, name, textWidth - narrow - count - name, count]
         let single = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
         let borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) \(single)/>" }.joined()
         xml += "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblBorders>\(borders)</w:tblBorders>"
         xml += "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>"
-        xml += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-        func row(_ cells: [String], header: Bool) -> String {
-            var row = "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>"
-            for (index, cell) in cells.enumerated() {
-                let style =
-                    header ? "LetterAnnexHeader" : (index == 0 || index == 3 ? "LetterAnnexNumber" : "LetterAnnexCell")
-                row += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[min(index, 3)])\" w:type=\"dxa\"/></w:tcPr>"
-                row += paragraph(style, [run(cell)]) + "</w:tc>"
-            }
-            return row + "</w:tr>"
+        xml += annexWidths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        return xml + annexRow(annex.columns, header: true)
+    }
+
+    /// The widths of an annex's columns: the number and the count narrow, the names sharing the rest.
+    static let annexWidths: [Int] = {
+        let narrow = twips(millimetres: 14)
+        let count = twips(millimetres: 20)
+        let name = (textWidth - narrow - count) / 2
+        return [narrow, name, textWidth - narrow - count - name, count]
+    }()
+
+    /// A row of an annex's table: its header row, or a branch's.
+    static func annexRow(_ cells: [String], header: Bool) -> String {
+        var row = "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>"
+        for (index, cell) in cells.enumerated() {
+            let style =
+                header ? "LetterAnnexHeader" : (index == 0 || index == 3 ? "LetterAnnexNumber" : "LetterAnnexCell")
+            row += "<w:tc><w:tcPr><w:tcW w:w=\"\(annexWidths[min(index, 3)])\" w:type=\"dxa\"/></w:tcPr>"
+            row += paragraph(style, [run(cell)]) + "</w:tc>"
         }
-        xml += row(annex.columns, header: true)
-        out.append(contentsOf: xml.utf8)
-        // Row by row into the document, never the whole table as one text.
-        for cells in annex.rows { out.append(contentsOf: row(cells, header: false).utf8) }
-        out.append(contentsOf: "</w:tbl>".utf8)
+        return row + "</w:tr>"
     }
 
     /// A borderless table of one row, each cell `width` twips wide holding its paragraphs.
