@@ -19,23 +19,36 @@ import Testing
 
     @Test func objectWriterWritesWhatTheJSONValueWould() {
         let items: [JSON] = [.object([("a", .int(1)), ("b", .array([.string("x\"y"), .null]))]), .string("đ")]
-        var writer = JSON.ObjectWriter()
-        writer.member("generated", .string("2024-06-30"))
-        writer.member("period", .object([("from", .null)]))
-        writer.array("units", items) { $0 }
-        writer.array("none", [JSON]()) { $0 }
+        let written = SizedBytes.make { sized in
+            var writer = JSON.ObjectWriter(sized)
+            writer.member("generated", .string("2024-06-30"))
+            writer.member("period", .object([("from", .null)]))
+            writer.array("units", items) { $0 }
+            writer.array("none", [JSON]()) { $0 }
+            return writer.finish()
+        }
         let whole: JSON = .object([
             ("generated", .string("2024-06-30")), ("period", .object([("from", .null)])), ("units", .array(items)),
             ("none", .array([])),
         ])
-        #expect(String(decoding: writer.finish(), as: UTF8.self) == whole.text)
-        var empty = JSON.ObjectWriter()
-        #expect(String(decoding: empty.finish(), as: UTF8.self) == JSON.object([]).text)
-        // Past a megabyte the text moves into bytes: still the same file.
+        #expect(String(decoding: written, as: UTF8.self) == whole.text)
+        let empty = SizedBytes.make { sized in
+            var writer = JSON.ObjectWriter(sized)
+            return writer.finish()
+        }
+        #expect(String(decoding: empty, as: UTF8.self) == JSON.object([]).text)
+        // Past a megabyte the text moves into bytes: still the same file, counted first to its size.
         let many = (0..<40_000).map { JSON.object([("id", .int($0)), ("name", .string("Chi bộ số \($0)"))]) }
-        var large = JSON.ObjectWriter()
-        large.array("units", many) { $0 }
-        #expect(String(decoding: large.finish(), as: UTF8.self) == JSON.object([("units", .array(many))]).text)
+        var counted = JSON.ObjectWriter(.counting)
+        counted.array("units", many) { $0 }
+        let count = counted.finish().count
+        let large = SizedBytes.make { sized in
+            var writer = JSON.ObjectWriter(sized)
+            writer.array("units", many) { $0 }
+            return writer.finish()
+        }
+        #expect(large.count == count && count > 1 << 20)
+        #expect(String(decoding: large, as: UTF8.self) == JSON.object([("units", .array(many))]).text)
     }
 
     @Test func searchWordsAreLowerCaseRunsOfLettersAndDigits() {

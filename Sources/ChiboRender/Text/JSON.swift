@@ -48,9 +48,12 @@ enum JSON {
     /// An object written a member at a time, for files too large to hold as one `JSON` value (or as
     /// text and bytes at once): the bytes of `JSON.object(...).text`.
     struct ObjectWriter {
-        private var bytes: [UInt8] = []
+        private var bytes: SizedBytes
         private var out = "{\n"
         private var first = true
+
+        /// A writer into `bytes`: one that counts, or one that fills an array of the counted size.
+        init(_ bytes: SizedBytes) { self.bytes = bytes }
 
         /// Adds `"key": value`.
         mutating func member(_ key: String, _ value: JSON) {
@@ -83,15 +86,18 @@ enum JSON {
         /// Moves the text written so far into the bytes once it passes a megabyte.
         private mutating func flushIfLarge() {
             guard out.utf8.count > 1 << 20 else { return }
-            bytes.append(contentsOf: out.utf8)
+            bytes.append(out)
             out = ""
         }
 
         /// The finished file, with the newline `text` ends with.
-        mutating func finish() -> [UInt8] {
-            guard !first else { return Array("{}\n".utf8) }
-            out += "\n}\n"
-            bytes.append(contentsOf: out.utf8)
+        mutating func finish() -> SizedBytes {
+            if first {
+                out = "{}\n"
+            } else {
+                out += "\n}\n"
+            }
+            bytes.append(out)
             out = ""
             return bytes
         }
@@ -181,5 +187,43 @@ enum JSON {
             }
         }
         out += "\""
+    }
+}
+
+/// A file's bytes written in pieces into one array of exactly its size: the file is written twice,
+/// first only counted (`counting`), then into an array reserved at that count (`filling`). A file
+/// of hundreds of megabytes (the nation's `data/scorecards.json`) grown by doubling would be held
+/// up to three times over as its array grows.
+struct SizedBytes {
+    private(set) var count = 0
+    private(set) var bytes: [UInt8] = []
+    private let counts: Bool
+
+    static var counting: SizedBytes { SizedBytes(counts: true) }
+
+    static func filling(_ count: Int) -> SizedBytes {
+        var sized = SizedBytes(counts: false)
+        sized.bytes.reserveCapacity(count)
+        return sized
+    }
+
+    private init(counts: Bool) { self.counts = counts }
+
+    mutating func append(_ text: String) {
+        count += text.utf8.count
+        if !counts { bytes.append(contentsOf: text.utf8) }
+    }
+
+    mutating func append(_ raw: [UInt8]) {
+        count += raw.count
+        if !counts { bytes.append(contentsOf: raw) }
+    }
+
+    /// The bytes `write` writes, written once to count them and once into an array of that size.
+    static func make(_ write: (SizedBytes) -> SizedBytes) -> [UInt8] {
+        let counted = write(.counting).count
+        let filled = write(.filling(counted))
+        precondition(filled.count == counted, "a file written twice differs")
+        return filled.bytes
     }
 }
