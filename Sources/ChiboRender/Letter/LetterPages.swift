@@ -69,8 +69,8 @@ struct LetterPages: NamesUnits, Sendable {
     /// refer to, numbered in the order the letter mentions them.
     func figures(_ report: BlocReport) -> LetterFigures { drafted(report).figures }
 
-    func drafted(_ light: BlocReport) -> (figures: LetterFigures, annexes: [LetterText.Annex], review: ReviewLetter) {
-        let report = light.complete()
+    func drafted(_ report: BlocReport) -> (figures: LetterFigures, annexes: [LetterText.Annex], review: ReviewLetter) {
+        let report = report.complete()
         let review = ReviewLetter(report, evaluation: report.evaluation, schedule: schedule)
         let derived = settings.letter.derived(from: settings.organization)
         let shortName = derived.shortName ?? settings.organization
@@ -483,8 +483,8 @@ struct LetterPages: NamesUnits, Sendable {
 
     // MARK: - Page
 
-    func page(_ light: BlocReport, letter: LetterText, layout: LayoutContext) -> LetterPage {
-        let report = light.complete()
+    func page(_ report: BlocReport, letter: LetterText, layout: LayoutContext) -> LetterPage {
+        let report = report.complete()
         let reportURL = urls.page([ScorecardPages.reportRoot] + (report.slug.map { [$0] } ?? []))
         let title = theme.string(.letterTitle) + " · " + period(report)
         var crumbs = [

@@ -156,8 +156,9 @@ struct ReportPages: ShowsUnitFigures, Sendable {
     func figure(_ list: RowList) -> ListFigure { list.figure(urls: urls) }
 
     /// The report page's model, and the lists its figures link to.
-    func reportPage(_ light: BlocReport, layout: LayoutContext) -> (page: ReportPage, lists: [RowList]) {
-        let report = light.complete()
+    func reportPage(_ report: BlocReport, layout: LayoutContext) -> (page: ReportPage, lists: [RowList]) {
+        // With its lists, made again from its evaluation when it was kept light.
+        let report = report.complete()
         // The period of the same length before, for each figure's change; none for the first.
         let previous = reports.previous(of: report)
         let quarter = report.quarter
