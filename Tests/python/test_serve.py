@@ -128,10 +128,13 @@ def test_pages_follow_edits_and_the_overlay_shows_every_error(served):
     add_rows(sheet, header, [record])
     sheet.cell(row=2, column=header.index("Phát biểu") + 1).value = "#REF!"
     book.save(content / "meetings" / "2024-q2.xlsx")
+    # Wait for the two errors themselves: a build may start while openpyxl is still writing the
+    # workbook and report it cut short (`2024-q2.xlsx:1:1`); the save's end must bring the cell's.
     support.wait_for(
         driver,
-        lambda d: (overlay_text(d) or "").count("meetings/") >= 2,
-        timeout=15, message="the overlay did not list both errors")
+        lambda d: all(place in (overlay_text(d) or "") for place in ("meetings/2024-q1.csv:2:",
+                                                                     "meetings/2024-q2.xlsx:2:")),
+        timeout=30, message="the overlay did not list both errors")
     text = overlay_text(driver)
     assert "meetings/2024-q1.csv:2:" in text, text
     # The cell's place in words after its location: `(sheet "Quý 2", cell G2)` here, in English.
