@@ -175,6 +175,8 @@ public struct ReviewLetter: Sendable {
         self.report = report
         let targets = evaluation.targets
         self.targets = targets
+        // The overrated meetings, found once for both kinds: a pass over every meeting of the range.
+        let overrated = report.overrated
         func review(_ kind: MeetingKind) -> KindReview {
             let figures = report[kind]
             let summary = figures.summary
@@ -191,7 +193,7 @@ public struct ReviewLetter: Sendable {
                     : .none,
                 it: summary.meetings > 0
                     ? Verdict(Double(summary.usedIT) / Double(summary.meetings), target: targets.itRate) : .none,
-                overrating: Self.overrating(report, kind: kind, evaluation: evaluation),
+                overrating: Self.overrating(overrated, kind: kind, evaluation: evaluation),
                 criteria: Self.criteria(meetings, in: evaluation, share: evaluation.targets.criterionShortShare),
                 withoutCurrentAffairs: Counted(
                     kind == .regular ? meetings.filter { !$0.meeting(in: evaluation).meeting.currentAffairs } : []),
@@ -211,12 +213,14 @@ public struct ReviewLetter: Sendable {
                 .sorted(by: BlocReport.CountedMeeting.ordered))
     }
 
-    /// The report's overrated meetings of `kind`, by why their self-rating is too high.
-    static func overrating(_ report: BlocReport, kind: MeetingKind, evaluation: Evaluation) -> Overrating {
+    /// The overrated meetings of `kind` among the report's `overrated`, by why their self-rating is too high.
+    static func overrating(_ overrated: [BlocReport.OverratedMeeting], kind: MeetingKind, evaluation: Evaluation)
+        -> Overrating
+    {
         var result = Overrating()
         var criteria: Set<Int> = []
         var others: [Int: RatingName] = [:]
-        for overrated in report.overrated {
+        for overrated in overrated {
             let counted = overrated.counted
             let evaluated = counted.meeting(in: evaluation)
             guard evaluated.meeting.kind == kind else { continue }

@@ -82,11 +82,10 @@ enum LetterDocument {
     /// The letter's part of the document, up to its annexes.
     static func head(_ letter: LetterText) -> String {
         var xml = OfficePackage.header + "<w:document xmlns:w=\"\(main)\" xmlns:r=\"\(relationships)\"><w:body>"
-        func add(_ text: String) { xml += text }
-        add(
+        xml +=
             paragraph(
                 "LetterDraftMark",
-                [run(letter.draftMark, "<w:bdr w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"000000\"/>")]))
+                [run(letter.draftMark, "<w:bdr w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"000000\"/>")])
         var left: [String] = []
         if let superior = letter.superior { left.append(paragraph("LetterHead", [run(superior)])) }
         // The issuer's lines as the settings break them: one paragraph, a line break between lines.
@@ -105,21 +104,21 @@ enum LetterDocument {
             paragraph("LetterDate", [run(letter.placeDate)]),
         ]
         let half = textWidth * 50 / 100
-        add(table([(half, left), (textWidth - half, right)]))
+        xml += table([(half, left), (textWidth - half, right)])
         if letter.recipients.count == 1 {
-            add(paragraph("LetterRecipients", [run(letter.recipientsLabel + " " + letter.recipients[0])]))
+            xml += paragraph("LetterRecipients", [run(letter.recipientsLabel + " " + letter.recipients[0])])
         } else {
-            add(paragraph("LetterRecipients", [run(letter.recipientsLabel)]))
+            xml += paragraph("LetterRecipients", [run(letter.recipientsLabel)])
             for (index, recipient) in letter.recipients.enumerated() {
                 let end = index == letter.recipients.count - 1 ? "." : ";"
-                add(paragraph("LetterRecipientItem", [run("- " + recipient + end)]))
+                xml += paragraph("LetterRecipientItem", [run("- " + recipient + end)])
             }
         }
         // The last paragraph keeps with the signature and "Nơi nhận:" after it, so that they never
         // stand alone on the last page.
         for (index, item) in letter.paragraphs.enumerated() {
             let style = item.style == .heading ? "LetterPartHeading" : "LetterBody"
-            add(paragraph(style, [run(item.text)], keepNext: index == letter.paragraphs.count - 1))
+            xml += paragraph(style, [run(item.text)], keepNext: index == letter.paragraphs.count - 1)
         }
         let copies =
             [paragraph("LetterCopiesLabel", [run(letter.copiesLabel)])]
@@ -131,8 +130,8 @@ enum LetterDocument {
         // The space for the signature and the seal.
         signature += Array(repeating: paragraph("LetterSignature", []), count: 4)
         signature.append(paragraph("LetterSignature", letter.signer.map { [run($0)] } ?? []))
-        add(paragraph("LetterBody", [], keepNext: true))
-        add(table([(half, copies), (textWidth - half, signature)]))
+        xml += paragraph("LetterBody", [], keepNext: true)
+        xml += table([(half, copies), (textWidth - half, signature)])
         return xml
     }
 

@@ -496,10 +496,11 @@ struct LetterPages: NamesUnits, Sendable {
         pageLayout.printFooter = false
         // The page stays small on any site: each annex shows its first rows (the Word document has
         // them all), and the remarks list the first ones (every scorecard shows its own).
-        let counted = report.evaluation
-        let allRemarks = ReviewLetter.remarks(report, evaluation: counted).meetings
+        // The report's own evaluation (its year's), where the remarks' places are.
+        let yearly = report.evaluation
+        let allRemarks = ReviewLetter.remarks(report, evaluation: yearly).meetings
         let remarks = allRemarks.prefix(Self.pageRemarks).map { remark in
-            let meeting = remark.meeting(in: counted).meeting
+            let meeting = remark.meeting(in: yearly).meeting
             return LetterPage.Remark(
                 branch: evaluation.organization.distinctName(of: remark.branch), date: Format.date(meeting.date),
                 kind: theme.string(UIString.label(meeting.kind)).lowercased(), text: meeting.remarks ?? "",
